@@ -1,0 +1,37 @@
+/**
+ * The one error type of the domain. The API maps `code` to a tRPC code in one place
+ * (apps/api/src/trpc/errors.ts); `reason` is a stable key a client can branch on and
+ * that `messageFor` turns into words a person can act on.
+ */
+export const DOMAIN_ERROR_CODES = [
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'UNPROCESSABLE',
+  'TOO_MANY_REQUESTS',
+  'BAD_REQUEST',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly reason: string;
+  /** For BAD_REQUEST raised after parsing (e.g. a weak password): field path → message keys. */
+  readonly fieldErrors: Record<string, string[]> | undefined;
+
+  constructor(
+    code: DomainErrorCode,
+    reason: string,
+    options: { fieldErrors?: Record<string, string[]>; cause?: unknown } = {},
+  ) {
+    super(reason, { cause: options.cause });
+    this.name = 'DomainError';
+    this.code = code;
+    this.reason = reason;
+    this.fieldErrors = options.fieldErrors;
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

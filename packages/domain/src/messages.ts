@@ -1,0 +1,126 @@
+import type { Locale } from './roles.ts';
+
+/**
+ * Words for every validation key and error reason the domain emits, Spanish first.
+ * The API answers in the caller's language with these; the portal's forms use the same.
+ */
+type Catalogue = Record<string, { 'es-MX': string; en: string }>;
+
+export const MESSAGES = {
+  // validation keys (used as zod messages in the schemas)
+  required: { 'es-MX': 'Este campo es obligatorio.', en: 'This field is required.' },
+  too_short: { 'es-MX': 'Es demasiado corto.', en: 'It is too short.' },
+  too_long: { 'es-MX': 'Es demasiado largo.', en: 'It is too long.' },
+  invalid_email: { 'es-MX': 'Escribe un correo válido, por ejemplo nombre@dependencia.gob.mx.', en: 'Enter a valid e-mail, e.g. name@agency.gob.mx.' },
+  invalid_id: { 'es-MX': 'El identificador no es válido.', en: 'The identifier is not valid.' },
+  invalid_option: { 'es-MX': 'Elige una de las opciones de la lista.', en: 'Choose one of the listed options.' },
+  invalid_cursor: { 'es-MX': 'La página solicitada no es válida.', en: 'The requested page is not valid.' },
+  invalid_agency_code: {
+    'es-MX': 'Usa de 2 a 16 letras mayúsculas, dígitos o guiones, comenzando con letra (p. ej. SEDENA).',
+    en: 'Use 2 to 16 capital letters, digits or hyphens, starting with a letter (e.g. SEDENA).',
+  },
+  password_too_short: {
+    'es-MX': 'La contraseña debe tener al menos 12 caracteres.',
+    en: 'The password must be at least 12 characters long.',
+  },
+  password_too_common: {
+    'es-MX': 'Esa contraseña es demasiado común o fácil de adivinar; elige otra.',
+    en: 'That password is too common or easy to guess; choose another.',
+  },
+  // error reasons (DomainError.reason)
+  not_signed_in: { 'es-MX': 'Tu sesión terminó. Vuelve a iniciar sesión.', en: 'Your session has ended. Please sign in again.' },
+  invalid_credentials: { 'es-MX': 'Correo o contraseña incorrectos.', en: 'Incorrect e-mail or password.' },
+  too_many_attempts: {
+    'es-MX': 'Demasiados intentos fallidos. Espera unos minutos antes de volver a intentar.',
+    en: 'Too many failed attempts. Wait a few minutes before trying again.',
+  },
+  foreign_origin: {
+    'es-MX': 'La solicitud viene de otro sitio y fue rechazada.',
+    en: 'The request comes from another site and was refused.',
+  },
+  role_not_allowed: { 'es-MX': 'Tu rol no permite esta acción.', en: 'Your role does not allow this action.' },
+  not_found: { 'es-MX': 'No existe o no tienes acceso.', en: 'It does not exist or you have no access to it.' },
+  email_taken: { 'es-MX': 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
+  agency_code_taken: { 'es-MX': 'Ya existe una dependencia con esa clave.', en: 'An agency with that code already exists.' },
+  agency_inactive: { 'es-MX': 'La dependencia está desactivada.', en: 'The agency is deactivated.' },
+  staff_not_in_anc: {
+    'es-MX': 'El personal de dependencia no puede pertenecer a la ANC; elige su dependencia.',
+    en: 'Agency staff cannot belong to the ANC; choose their agency.',
+  },
+  anc_role_outside_anc: {
+    'es-MX': 'Coordinadores y administradores pertenecen a la ANC.',
+    en: 'Coordinators and administrators belong to the ANC.',
+  },
+  anc_agency_locked: {
+    'es-MX': 'La ANC no puede desactivarse ni cambiar de tipo.',
+    en: 'The ANC cannot be deactivated or change its kind.',
+  },
+  cannot_change_own_account: {
+    'es-MX': 'No puedes desactivar tu propia cuenta ni quitarte el rol de administrador.',
+    en: 'You cannot deactivate your own account or remove your own administrator role.',
+  },
+  wrong_current_password: { 'es-MX': 'La contraseña actual no es correcta.', en: 'The current password is not correct.' },
+  invalid_input: { 'es-MX': 'Revisa los campos marcados.', en: 'Check the highlighted fields.' },
+  internal: { 'es-MX': 'Ocurrió un error inesperado. Intenta de nuevo.', en: 'An unexpected error occurred. Please try again.' },
+} as const satisfies Catalogue;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(MESSAGES, key);
+
+export function messageFor(key: string, locale: Locale): string {
+  return isMessageKey(key) ? MESSAGES[key][locale] : MESSAGES.internal[locale];
+}
+
+/** The parts of a zod issue that localisation needs (finalised issues have these). */
+export interface IssueLike {
+  code: string;
+  message: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+  expected?: string;
+}
+
+/**
+ * A zod issue in words: our own keys from the catalogue; zod's built-in issues (no custom
+ * message) by their code, so a person sees the same sentence from the form and from the API.
+ */
+export function localizeIssue(issue: IssueLike, locale: Locale): string {
+  if (isMessageKey(issue.message)) return MESSAGES[issue.message][locale];
+  const es = locale === 'es-MX';
+  const n = issue.minimum ?? issue.maximum;
+  switch (issue.code) {
+    case 'invalid_type':
+      return es ? 'Este campo es obligatorio o tiene un tipo incorrecto.' : 'This field is required or has the wrong type.';
+    case 'too_small':
+      if (issue.origin === 'string') return es ? `Escribe al menos ${n} caracteres.` : `Enter at least ${n} characters.`;
+      if (issue.origin === 'array') return es ? `Agrega al menos ${n} elementos.` : `Add at least ${n} items.`;
+      return es ? `El valor mínimo es ${n}.` : `The minimum is ${n}.`;
+    case 'too_big':
+      if (issue.origin === 'string') return es ? `Escribe como máximo ${n} caracteres.` : `Enter at most ${n} characters.`;
+      if (issue.origin === 'array') return es ? `Se permiten como máximo ${n} elementos.` : `At most ${n} items are allowed.`;
+      return es ? `El valor máximo es ${n}.` : `The maximum is ${n}.`;
+    case 'invalid_value':
+      return MESSAGES.invalid_option[locale];
+    case 'invalid_format':
+      return es ? 'El formato no es válido.' : 'The format is not valid.';
+    case 'unrecognized_keys':
+      return es ? 'Contiene campos desconocidos.' : 'It contains unknown fields.';
+    default:
+      return es ? 'El valor no es válido.' : 'The value is not valid.';
+  }
+}
+
+/** Field path → localised messages, from zod issues (the shape of `error.data.fieldErrors`). */
+export function fieldErrorsFromIssues(
+  issues: readonly (IssueLike & { path: readonly PropertyKey[] })[],
+  locale: Locale,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    (out[key] ??= []).push(localizeIssue(issue, locale));
+  }
+  return out;
+}

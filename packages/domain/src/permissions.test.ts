@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './errors.ts';
+import { PERMISSIONS, assertCan, can, type Action } from './permissions.ts';
+import { ROLES, roleAgencyMismatch, type Role } from './roles.ts';
+import { navigationFor } from './navigation.ts';
+
+// The expected table, written out independently of PERMISSIONS so that a change to either shows up.
+const EXPECTED: Record<Action, Role[]> = {
+  'auth.me': ['staff', 'coordinator', 'admin'],
+  'auth.signOut': ['staff', 'coordinator', 'admin'],
+  'auth.changePassword': ['staff', 'coordinator', 'admin'],
+  'auth.setLocale': ['staff', 'coordinator', 'admin'],
+  'agencies.list': ['staff', 'coordinator', 'admin'],
+  'admin.agencies.create': ['admin'],
+  'admin.agencies.update': ['admin'],
+  'admin.agencies.setActive': ['admin'],
+  'admin.users.list': ['admin'],
+  'admin.users.get': ['admin'],
+  'admin.users.create': ['admin'],
+  'admin.users.update': ['admin'],
+  'admin.users.setActive': ['admin'],
+  'admin.users.resetPassword': ['admin'],
+  'admin.audit.list': ['admin'],
+  'admin.audit.verify': ['admin'],
+};
+
+describe('permission table', () => {
+  it('lists exactly the expected actions', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const action of Object.keys(EXPECTED) as Action[]) {
+    for (const role of ROLES) {
+      const allowed = EXPECTED[action].includes(role);
+      it(`${role} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(role, action)).toBe(allowed);
+        if (allowed) expect(() => assertCan(role, action)).not.toThrow();
+        else {
+          expect(() => assertCan(role, action)).toThrow(DomainError);
+          try {
+            assertCan(role, action);
+          } catch (e) {
+            expect((e as DomainError).code).toBe('FORBIDDEN');
+          }
+        }
+      });
+    }
+  }
+});
+
+describe('role and agency', () => {
+  it('puts coordinators and admins in the ANC and staff outside it', () => {
+    expect(roleAgencyMismatch('coordinator', { kind: 'national_agency' })).toBeNull();
+    expect(roleAgencyMismatch('admin', { kind: 'national_agency' })).toBeNull();
+    expect(roleAgencyMismatch('staff', { kind: 'federal_ministry' })).toBeNull();
+    expect(roleAgencyMismatch('staff', { kind: 'national_agency' })).toBe('staff_not_in_anc');
+    expect(roleAgencyMismatch('admin', { kind: 'federal_ministry' })).toBe('anc_role_outside_anc');
+    expect(roleAgencyMismatch('coordinator', { kind: 'critical_operator' })).toBe('anc_role_outside_anc');
+  });
+});
+
+describe('navigation', () => {
+  it('shows Administración to admins only', () => {
+    expect(navigationFor('admin').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'initiatives', 'admin']);
+    expect(navigationFor('coordinator').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'initiatives']);
+    expect(navigationFor('staff').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'initiatives']);
+  });
+});

@@ -1,0 +1,35 @@
+import { DomainError } from './errors.ts';
+import type { Role } from './roles.ts';
+
+/**
+ * Who may call what: one row per action. A role missing from a row is refused with FORBIDDEN.
+ * Scope (own agency vs. another) is decided per entity by the read policies, not here.
+ */
+export const PERMISSIONS = {
+  'auth.me': ['staff', 'coordinator', 'admin'],
+  'auth.signOut': ['staff', 'coordinator', 'admin'],
+  'auth.changePassword': ['staff', 'coordinator', 'admin'],
+  'auth.setLocale': ['staff', 'coordinator', 'admin'],
+  'agencies.list': ['staff', 'coordinator', 'admin'],
+  'admin.agencies.create': ['admin'],
+  'admin.agencies.update': ['admin'],
+  'admin.agencies.setActive': ['admin'],
+  'admin.users.list': ['admin'],
+  'admin.users.get': ['admin'],
+  'admin.users.create': ['admin'],
+  'admin.users.update': ['admin'],
+  'admin.users.setActive': ['admin'],
+  'admin.users.resetPassword': ['admin'],
+  'admin.audit.list': ['admin'],
+  'admin.audit.verify': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function can(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
+
+export function assertCan(role: Role, action: Action): void {
+  if (!can(role, action)) throw new DomainError('FORBIDDEN', 'role_not_allowed');
+}

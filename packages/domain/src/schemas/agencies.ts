@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { AGENCY_KINDS, SECTORS } from '../roles.ts';
+import { Id } from './common.ts';
+
+export const AgencyCode = z
+  .string({ error: 'required' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9-]{1,15}$/, { error: 'invalid_agency_code' });
+
+const AgencyName = z.string({ error: 'required' }).trim().min(3, { error: 'too_short' }).max(200, { error: 'too_long' });
+
+export const AgencyFields = z.object({
+  code: AgencyCode,
+  name: AgencyName,
+  nameEn: AgencyName,
+  kind: z.enum(AGENCY_KINDS, { error: 'invalid_option' }),
+  sector: z.enum(SECTORS, { error: 'invalid_option' }).nullable().default(null),
+});
+
+export const CreateAgencyInput = AgencyFields;
+export type CreateAgencyInput = z.infer<typeof CreateAgencyInput>;
+
+export const UpdateAgencyInput = AgencyFields.partial().extend({ id: Id });
+export type UpdateAgencyInput = z.infer<typeof UpdateAgencyInput>;
+
+export const SetActiveInput = z.object({ id: Id, active: z.boolean() });
+export type SetActiveInput = z.infer<typeof SetActiveInput>;
+
+export const ListAgenciesInput = z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false });
+
+export const AgencyDto = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(AGENCY_KINDS),
+  sector: z.enum(SECTORS).nullable(),
+  active: z.boolean(),
+  userCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AgencyDto = z.infer<typeof AgencyDto>;

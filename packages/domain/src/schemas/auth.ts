@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { AGENCY_KINDS, LOCALES, ROLES } from '../roles.ts';
+import { Email, NewPassword } from './common.ts';
+
+export const SignInInput = z.object({
+  email: Email,
+  // Never validated beyond presence: a sign-in must not reveal the password policy of an account.
+  password: z.string({ error: 'required' }).min(1, { error: 'required' }).max(1024, { error: 'too_long' }),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string({ error: 'required' }).min(1, { error: 'required' }).max(1024),
+  newPassword: NewPassword,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+export const SetLocaleInput = z.object({ locale: z.enum(LOCALES) });
+
+export const SessionUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  locale: z.enum(LOCALES),
+  agency: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string(), kind: z.enum(AGENCY_KINDS) }),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const MeOutput = z.object({ user: SessionUser.nullable() });
+export type MeOutput = z.infer<typeof MeOutput>;
