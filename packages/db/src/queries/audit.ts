@@ -1,0 +1,153 @@
+import { and, asc, count, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import {
+  AUDIT_GENESIS_HASH,
+  AUDIT_UNSEALED_GRACE_MS,
+  decodeCursor,
+  encodeCursor,
+  firstBrokenLink,
+  auditRowHash,
+  type AuditListInput,
+} from '@anc/domain';
+import { rowsOf, type Db } from '../client.ts';
+import { auditChainHead, auditEvents, users } from '../schema/index.ts';
+
+export interface AuditOrigin {
+  requestId?: string | undefined;
+  ip?: string | undefined;
+  userAgent?: string | undefined;
+  source?: string | undefined;
+}
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  diff: unknown;
+  origin: AuditOrigin;
+}
+
+/** Writes one unsealed audit row; call it inside the mutation's transaction. */
+export async function writeAudit(tx: Db, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    occurredAt: new Date(),
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    diff: entry.diff ?? {},
+    // jsonb drops undefined keys; strip them now so the hashed value equals the stored one.
+    origin: JSON.parse(JSON.stringify(entry.origin)) as AuditOrigin,
+  });
+}
+
+/** Same key in every process: only one sealer runs at a time across the deployment. */
+const SEAL_LOCK_KEY = 724_310_002;
+
+/**
+ * Seals committed unsealed rows, oldest id first, extending the chain from the stored head.
+ * Returns how many rows it sealed (0 also when another process holds the sealer lock).
+ */
+export async function sealAuditBatch(db: Db, batchSize = 500): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [lock] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) as locked`));
+    if (!lock?.locked) return 0;
+    const rows = await tx.select().from(auditEvents).where(isNull(auditEvents.seq)).orderBy(asc(auditEvents.id)).limit(batchSize);
+    if (rows.length === 0) return 0;
+    const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1));
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
+    const sealedAt = new Date();
+    for (const row of rows) {
+      seq += 1;
+      const hash = auditRowHash(prevHash, { ...row, seq });
+      await tx.update(auditEvents).set({ seq, prevHash, hash, sealedAt }).where(eq(auditEvents.id, row.id));
+      prevHash = hash;
+    }
+    await tx
+      .insert(auditChainHead)
+      .values({ id: 1, seq, hash: prevHash, updatedAt: sealedAt })
+      .onConflictDoUpdate({ target: auditChainHead.id, set: { seq, hash: prevHash, updatedAt: sealedAt } });
+    return rows.length;
+  });
+}
+
+/** Seals until nothing unsealed is left (or another process is sealing). */
+export async function sealAllAudit(db: Db): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await sealAuditBatch(db);
+    total += n;
+    if (n === 0) return total;
+  }
+}
+
+/**
+ * Walks the sealed chain in seq order, page by page, recomputing every hash, and checks that it
+ * ends at the recorded head (so a removed tail row is caught too). Also counts rows left
+ * unsealed for longer than the grace period.
+ */
+export async function verifyAuditChain(db: Db, now = new Date()) {
+  const pageSize = 2000;
+  let cursor = { expectedSeq: 1, expectedPrev: AUDIT_GENESIS_HASH };
+  let checked = 0;
+  let firstBrokenSeq: number | null = null;
+  let lastSeq = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(and(isNotNull(auditEvents.seq), sql`${auditEvents.seq} > ${lastSeq}`))
+      .orderBy(asc(auditEvents.seq))
+      .limit(pageSize);
+    if (rows.length === 0) break;
+    const page = rows.map((r) => ({ ...r, seq: r.seq ?? 0, prevHash: r.prevHash ?? '', hash: r.hash ?? '' }));
+    const result = firstBrokenLink(page, cursor);
+    if (result.brokenSeq !== null) {
+      firstBrokenSeq = result.brokenSeq;
+      checked += page.findIndex((r) => r.seq >= (result.brokenSeq ?? 0));
+      break;
+    }
+    checked += page.length;
+    cursor = result.next;
+    lastSeq = page[page.length - 1]?.seq ?? lastSeq;
+  }
+  if (firstBrokenSeq === null) {
+    const [head] = await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1));
+    const headSeq = head?.seq ?? 0;
+    if (headSeq !== cursor.expectedSeq - 1 || (head && head.hash !== cursor.expectedPrev)) {
+      firstBrokenSeq = Math.min(cursor.expectedSeq, headSeq);
+    }
+  }
+  const [stale] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(isNull(auditEvents.seq), lt(auditEvents.occurredAt, new Date(now.getTime() - AUDIT_UNSEALED_GRACE_MS))));
+  const unsealed = stale?.n ?? 0;
+  return { ok: firstBrokenSeq === null && unsealed === 0, checked, unsealed, firstBrokenSeq };
+}
+
+/** Newest first, keyset on id. */
+export async function listAudit(db: Db, input: AuditListInput) {
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const rows = await db
+    .select({ event: auditEvents, actor: { id: users.id, name: users.name, email: users.email } })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(
+      and(
+        input.entityType ? eq(auditEvents.entityType, input.entityType) : undefined,
+        input.entityId ? eq(auditEvents.entityId, input.entityId) : undefined,
+        input.actorId ? eq(auditEvents.actorId, input.actorId) : undefined,
+        after ? lt(auditEvents.id, Number(after.id)) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page,
+    nextCursor: rows.length > input.limit && last ? encodeCursor('', String(last.event.id)) : null,
+  };
+}

@@ -1,0 +1,34 @@
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users.ts';
+
+/** Lucia's session table: `id` is the SHA-256 (hex) of the token the client holds, never the token. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index().on(t.userId), index().on(t.expiresAt)],
+);
+
+/**
+ * Failed sign-in counters, one row per (scope, key): scope `account` keyed by e-mail, scope `ip` keyed
+ * by client address. Kept in the database so that every API process sees the same counts.
+ */
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
+  {
+    scope: text().notNull(),
+    key: text().notNull(),
+    failures: integer().notNull().default(0),
+    windowStartedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true, precision: 3 }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

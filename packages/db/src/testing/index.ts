@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { createDb, rowsOf, type Database, type Db } from '../client.ts';
+import { loadDump } from './dump.ts';
+
+export interface TestDatabase extends Database {
+  /** Empties every table (between tests). */
+  reset(): Promise<void>;
+  /** A second connection pool to the same database (PostgreSQL only): a "second API process". */
+  url: string | null;
+}
+
+/**
+ * One database per test file. With ANC_TEST_PG_URL set (CI does), a fresh database
+ * `anc_test_<random>` on that PostgreSQL server, dropped on close; otherwise a copy of the
+ * migrated PGlite dump made by the global setup.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.ANC_TEST_PG_URL;
+  if (serverUrl) return createPostgresTestDatabase(serverUrl);
+  const database = createDb({ pglite: loadDump(inject('ancPgliteDump')) });
+  return { ...database, url: null, reset: () => truncateAll(database.db) };
+}
+
+async function createPostgresTestDatabase(serverUrl: string): Promise<TestDatabase> {
+  const name = `anc_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = createDb({ url: url.toString(), max: 10 });
+  await database.migrate();
+  return {
+    ...database,
+    url: url.toString(),
+    reset: () => truncateAll(database.db),
+    close: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export async function truncateAll(db: Db): Promise<void> {
+  const tables = rowsOf<{ tablename: string }>(
+    await db.execute(sql`select tablename from pg_tables where schemaname = 'public'`),
+  ).map((t) => `"${t.tablename}"`);
+  if (tables.length) await db.execute(sql.raw(`truncate ${tables.join(', ')} restart identity cascade`));
+}
