@@ -1,0 +1,149 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { agencies, seedReferenceData, sessions, updateAgency, updateUser, users, insertUser, type AgencyRow } from '@anc/db';
+import { createTestDatabase, type TestDatabase } from '@anc/db/testing';
+import { DomainError } from '@anc/domain';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { SESSION_TTL_MS, createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from './sessions.ts';
+import { THROTTLE_POLICY, assertSignInAllowed, clearAccountFailures, recordSignInFailure } from './throttle.ts';
+import { sessionIdFromToken } from './tokens.ts';
+import { blankCookieOptions, sessionCookieOptions } from './cookies.ts';
+
+let t: TestDatabase;
+let anc: AgencyRow;
+let userId: string;
+let passwordHash: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  passwordHash = await hashPassword('cuervo-azul-del-norte-77');
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  await t.reset();
+  await seedReferenceData(t.db);
+  [anc] = (await t.db.select().from(agencies)) as [AgencyRow];
+  userId = (await insertUser(t.db, { email: 'ana@anc.gob.mx', name: 'Ana', role: 'admin', agencyId: anc.id, passwordHash, locale: 'es-MX' })).id;
+});
+
+describe('passwords', () => {
+  it('hashes with argon2id and verifies', async () => {
+    expect(passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(passwordHash, 'cuervo-azul-del-norte-77')).toBe(true);
+    expect(await verifyPassword(passwordHash, 'cuervo-azul-del-norte-78')).toBe(false);
+    expect(await verifyPassword('not-a-hash', 'x')).toBe(false);
+  });
+  it('refuses short, common and self-derived passwords', () => {
+    expect(passwordProblem('corta')).toBe('password_too_short');
+    expect(passwordProblem('password1234')).toBe('password_too_common');
+    expect(passwordProblem('qwertyuiop123')).toBe('password_too_common');
+    expect(passwordProblem('anaperez2026', ['ana.perez@sedena.gob.mx', 'Ana Pérez'])).toBe('password_too_common');
+    expect(passwordProblem('cuervo-azul-del-norte-77')).toBeNull();
+  });
+});
+
+describe('sessions', () => {
+  it('never store the raw token', async () => {
+    const { token } = await createSession(t.db, userId, { ip: '127.0.0.1' });
+    const rows = await t.db.select().from(sessions);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.id).toBe(sessionIdFromToken(token));
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(token).toMatch(/^[a-z2-7]{32}$/);
+  });
+
+  it('validate, extend past half-life and expire', async () => {
+    const t0 = new Date('2026-11-21T12:00:00Z');
+    const { token, expiresAt } = await createSession(t.db, userId, {}, t0);
+    expect(expiresAt.getTime() - t0.getTime()).toBe(SESSION_TTL_MS);
+
+    const early = await validateSessionToken(t.db, token, new Date(t0.getTime() + 60_000));
+    expect(early?.extended).toBe(false);
+    expect(early?.user.id).toBe(userId);
+
+    const late = new Date(t0.getTime() + SESSION_TTL_MS * 0.75);
+    const extended = await validateSessionToken(t.db, token, late);
+    expect(extended?.extended).toBe(true);
+    expect(extended?.expiresAt.getTime()).toBe(late.getTime() + SESSION_TTL_MS);
+
+    // still valid after the original expiry, because it was extended
+    expect(await validateSessionToken(t.db, token, new Date(t0.getTime() + SESSION_TTL_MS + 1000))).not.toBeNull();
+    // and gone after the extended one
+    expect(await validateSessionToken(t.db, token, new Date(late.getTime() + SESSION_TTL_MS))).toBeNull();
+    expect(await t.db.select().from(sessions)).toHaveLength(0);
+  });
+
+  it('refuse unknown and malformed tokens', async () => {
+    expect(await validateSessionToken(t.db, 'a'.repeat(32))).toBeNull();
+    expect(await validateSessionToken(t.db, "'; drop table sessions; --")).toBeNull();
+  });
+
+  it('end on sign-out', async () => {
+    const { token } = await createSession(t.db, userId, {});
+    await invalidateSession(t.db, sessionIdFromToken(token));
+    expect(await validateSessionToken(t.db, token)).toBeNull();
+  });
+
+  it('end when the user or the agency is deactivated', async () => {
+    const a = await createSession(t.db, userId, {});
+    await updateUser(t.db, userId, { active: false });
+    expect(await validateSessionToken(t.db, a.token)).toBeNull();
+    await updateUser(t.db, userId, { active: true });
+    const b = await createSession(t.db, userId, {});
+    await updateAgency(t.db, anc.id, { active: false });
+    expect(await validateSessionToken(t.db, b.token)).toBeNull();
+  });
+
+  it('end everywhere but here on password change', async () => {
+    const here = await createSession(t.db, userId, {});
+    const elsewhere = await createSession(t.db, userId, {});
+    expect(await invalidateUserSessions(t.db, userId, sessionIdFromToken(here.token))).toBe(1);
+    expect(await validateSessionToken(t.db, here.token)).not.toBeNull();
+    expect(await validateSessionToken(t.db, elsewhere.token)).toBeNull();
+    expect(await t.db.select().from(sessions).where(eq(sessions.userId, userId))).toHaveLength(1);
+  });
+});
+
+describe('cookies', () => {
+  it('are http-only, SameSite=Lax and Secure unless told otherwise', () => {
+    const at = new Date('2026-11-22T00:00:00Z');
+    expect(sessionCookieOptions(at, true)).toEqual({ httpOnly: true, sameSite: 'lax', secure: true, path: '/', expires: at });
+    expect(blankCookieOptions(false).expires.getTime()).toBe(0);
+  });
+});
+
+describe('sign-in throttle', () => {
+  it('trips per account after the limit and answers TOO_MANY_REQUESTS', async () => {
+    const now = new Date();
+    for (let i = 0; i < THROTTLE_POLICY.account.limit; i++) {
+      await assertSignInAllowed(t.db, 'ana@anc.gob.mx', `10.0.0.${i}`, now);
+      await recordSignInFailure(t.db, 'ana@anc.gob.mx', `10.0.0.${i}`, now);
+    }
+    const err = await assertSignInAllowed(t.db, 'ana@anc.gob.mx', '10.9.9.9', now).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).code).toBe('TOO_MANY_REQUESTS');
+    // another account from another address is unaffected
+    await expect(assertSignInAllowed(t.db, 'otra@anc.gob.mx', '10.9.9.9', now)).resolves.toBeUndefined();
+    // and the lock lifts after its time
+    await expect(assertSignInAllowed(t.db, 'ana@anc.gob.mx', '10.9.9.9', new Date(now.getTime() + THROTTLE_POLICY.account.lockMs + 1))).resolves.toBeUndefined();
+  });
+
+  it('trips per client address across many accounts', async () => {
+    const now = new Date();
+    for (let i = 0; i < THROTTLE_POLICY.ip.limit; i++) await recordSignInFailure(t.db, `u${i}@x.mx`, '10.1.1.1', now);
+    await expect(assertSignInAllowed(t.db, 'nueva@x.mx', '10.1.1.1', now)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  });
+
+  it('clears an account after a success', async () => {
+    const now = new Date();
+    for (let i = 0; i < THROTTLE_POLICY.account.limit - 1; i++) await recordSignInFailure(t.db, 'ana@anc.gob.mx', '10.0.0.1', now);
+    await clearAccountFailures(t.db, 'ana@anc.gob.mx');
+    await recordSignInFailure(t.db, 'ana@anc.gob.mx', '10.0.0.1', now);
+    await expect(assertSignInAllowed(t.db, 'ana@anc.gob.mx', '10.0.0.2', now)).resolves.toBeUndefined();
+  });
+});
+
+it('keeps users unique by e-mail', async () => {
+  await expect(insertUser(t.db, { email: 'ana@anc.gob.mx', name: 'Otra', role: 'admin', agencyId: anc.id, passwordHash, locale: 'es-MX' })).rejects.toThrow();
+  expect(await t.db.select().from(users)).toHaveLength(1);
+});

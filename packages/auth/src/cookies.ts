@@ -1,0 +1,19 @@
+/** The session cookie: http-only, SameSite=Lax, Secure everywhere but local development. */
+export const SESSION_COOKIE = 'anc_session';
+
+export interface SessionCookieOptions {
+  httpOnly: true;
+  sameSite: 'lax';
+  secure: boolean;
+  path: '/';
+  expires: Date;
+}
+
+export function sessionCookieOptions(expiresAt: Date, secure: boolean): SessionCookieOptions {
+  return { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt };
+}
+
+/** Options that delete the cookie (same attributes, expired). */
+export function blankCookieOptions(secure: boolean): SessionCookieOptions {
+  return sessionCookieOptions(new Date(0), secure);
+}

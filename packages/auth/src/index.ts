@@ -1,0 +1,5 @@
+export * from './tokens.ts';
+export * from './passwords.ts';
+export * from './cookies.ts';
+export * from './sessions.ts';
+export * from './throttle.ts';

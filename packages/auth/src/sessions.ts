@@ -1,0 +1,62 @@
+import {
+  deleteSession,
+  deleteUserSessions,
+  extendSession,
+  getSessionWithUser,
+  insertSession,
+  type Db,
+} from '@anc/db';
+import { generateSessionToken, sessionIdFromToken } from './tokens.ts';
+
+/** A session lives 12 hours from its last extension; it is extended once half of that is spent. */
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export interface SessionMeta {
+  ip?: string | undefined;
+  userAgent?: string | undefined;
+}
+
+export async function createSession(db: Db, userId: string, meta: SessionMeta, now = new Date()) {
+  const token = generateSessionToken();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await insertSession(db, {
+    id: sessionIdFromToken(token),
+    userId,
+    expiresAt,
+    createdAt: now,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+export type ValidatedSession = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>;
+
+/**
+ * The session and its user for a cookie value, or null. An expired session, a deactivated user
+ * or a deactivated agency ends the session. `extended` tells the caller to re-send the cookie.
+ */
+export async function validateSessionToken(db: Db, token: string, now = new Date()) {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const id = sessionIdFromToken(token);
+  const row = await getSessionWithUser(db, id);
+  if (!row) return null;
+  if (now >= row.session.expiresAt || !row.user.active || !row.agency.active) {
+    await deleteSession(db, id);
+    return null;
+  }
+  let expiresAt = row.session.expiresAt;
+  let extended = false;
+  if (expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2) {
+    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await extendSession(db, id, expiresAt);
+    extended = true;
+  }
+  return { sessionId: id, expiresAt, extended, user: row.user, agency: row.agency };
+}
+
+export const invalidateSession = (db: Db, sessionId: string) => deleteSession(db, sessionId);
+
+/** Sign-out everywhere: on deactivation and on password change (keeping the caller's own session). */
+export const invalidateUserSessions = (db: Db, userId: string, exceptSessionId?: string) =>
+  deleteUserSessions(db, userId, exceptSessionId);
