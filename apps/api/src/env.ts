@@ -1,0 +1,48 @@
+// The only reader of process.env: every setting is validated here, once, at start.
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().optional(),
+    DATABASE_URL: z.url().optional(),
+    PGLITE_DIR: z.string().default(`${repoRoot}.data/pglite`),
+    DEMO_SEED: flag.default(false),
+    DEMO_PASSWORD: z.string().min(12).default('Ciberseguridad-2026'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Origins allowed to send mutations, comma-separated; absent → the request's own origin. */
+    PUBLIC_ORIGIN: z.string().optional(),
+    /** Behind a reverse proxy: trust X-Forwarded-* for the client address and protocol. */
+    TRUST_PROXY: flag.default(false),
+    PORTAL_DIST: z.string().default(`${repoRoot}apps/portal/dist`),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  })
+  .transform((e) => ({
+    ...e,
+    HOST: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    // Demo accounts with a published password never reach production.
+    DEMO_SEED: e.DEMO_SEED && e.NODE_ENV !== 'production',
+    DEMO_SEED_REFUSED: e.DEMO_SEED && e.NODE_ENV === 'production',
+    publicOrigins: e.PUBLIC_ORIGIN ? e.PUBLIC_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')) : [],
+    secureCookies: e.NODE_ENV === 'production',
+  }));
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+/** Settings for tests: PGlite in memory, quiet logs. */
+export const testEnv = (overrides: Record<string, string> = {}): Env =>
+  loadEnv({ NODE_ENV: 'test', PORT: '0', PGLITE_DIR: 'memory', LOG_LEVEL: 'silent', ...overrides });

@@ -1,0 +1,20 @@
+import { listAudit } from '@anc/db';
+import type { AuditEventDto, AuditListInput } from '@anc/domain';
+import type { AuthedContext } from '../../trpc/init.ts';
+
+export async function listAuditEvents(ctx: AuthedContext, input: AuditListInput) {
+  const { rows, nextCursor } = await listAudit(ctx.db, input);
+  const items: AuditEventDto[] = rows.map(({ event, actor }) => ({
+    id: String(event.id),
+    seq: event.seq,
+    occurredAt: event.occurredAt.toISOString(),
+    actor: actor?.id ? { id: actor.id, name: actor.name, email: actor.email } : null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    diff: event.diff,
+    origin: event.origin,
+    sealed: event.seq !== null,
+  }));
+  return { items, nextCursor };
+}

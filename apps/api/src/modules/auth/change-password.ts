@@ -1,0 +1,30 @@
+import { hashPassword, invalidateUserSessions, verifyPassword } from '@anc/auth';
+import { getUserWithAgency, updateUser, writeAudit } from '@anc/db';
+import { DomainError, type ChangePasswordInput } from '@anc/domain';
+import type { AuthedContext } from '../../trpc/init.ts';
+import { auditOrigin } from '../audit/origin.ts';
+import { assertStrongPassword } from '../users/check-password.ts';
+
+/** Needs the current password; ends every other session of the account. */
+export async function changePassword(ctx: AuthedContext, input: ChangePasswordInput) {
+  const me = await getUserWithAgency(ctx.db, ctx.actor.userId);
+  if (!me) throw new DomainError('UNAUTHORIZED', 'not_signed_in');
+  if (!(await verifyPassword(me.user.passwordHash, input.currentPassword))) {
+    throw new DomainError('BAD_REQUEST', 'wrong_current_password', { fieldErrors: { currentPassword: ['wrong_current_password'] } });
+  }
+  assertStrongPassword(input.newPassword, 'newPassword', [me.user.email, me.user.name]);
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await updateUser(tx, me.user.id, { passwordHash, passwordChangedAt: new Date() });
+    const ended = await invalidateUserSessions(tx, me.user.id, ctx.sessionId);
+    await writeAudit(tx, {
+      actorId: me.user.id,
+      action: 'user.changePassword',
+      entityType: 'user',
+      entityId: me.user.id,
+      diff: { password: ['(set)', '(changed)'], sessionsEnded: [null, ended] },
+      origin: auditOrigin(ctx),
+    });
+  });
+  return { ok: true as const };
+}

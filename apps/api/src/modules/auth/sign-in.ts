@@ -1,0 +1,59 @@
+import {
+  assertSignInAllowed,
+  burnPasswordCheck,
+  clearAccountFailures,
+  createSession,
+  invalidateSession,
+  recordSignInFailure,
+  verifyPassword,
+} from '@anc/auth';
+import { getUserByEmail, touchLastSignIn, writeAudit } from '@anc/db';
+import { DomainError, type SignInInput } from '@anc/domain';
+import type { InnerContext } from '../../trpc/context.ts';
+import { auditOrigin } from '../audit/origin.ts';
+import { toSessionUser } from '../users/user-dto.ts';
+
+/**
+ * One answer for an unknown e-mail, a wrong password and a deactivated account, in the same
+ * time (a password is always verified); throttled per account and per client address.
+ */
+export async function signIn(ctx: InnerContext, { email, password }: SignInInput) {
+  const ip = ctx.request.ip;
+  await assertSignInAllowed(ctx.db, email, ip);
+  const found = await getUserByEmail(ctx.db, email);
+  const ok = found ? await verifyPassword(found.user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  if (!found || !ok || !found.user.active || !found.agency.active) {
+    await ctx.db.transaction(async (tx) => {
+      await recordSignInFailure(tx, email, ip);
+      await writeAudit(tx, {
+        actorId: null,
+        action: 'auth.signInFailed',
+        entityType: 'account',
+        entityId: email,
+        diff: {},
+        origin: auditOrigin(ctx),
+      });
+    });
+    ctx.sealer?.nudge();
+    throw new DomainError('UNAUTHORIZED', 'invalid_credentials');
+  }
+  const now = new Date();
+  const session = await ctx.db.transaction(async (tx) => {
+    // A fresh token on every sign-in; the one the browser held before is ended (no fixation).
+    if (ctx.sessionId) await invalidateSession(tx, ctx.sessionId);
+    const created = await createSession(tx, found.user.id, { ip, userAgent: ctx.request.userAgent }, now);
+    await clearAccountFailures(tx, email);
+    await touchLastSignIn(tx, found.user.id, now);
+    await writeAudit(tx, {
+      actorId: found.user.id,
+      action: 'auth.signIn',
+      entityType: 'user',
+      entityId: found.user.id,
+      diff: {},
+      origin: auditOrigin(ctx),
+    });
+    return created;
+  });
+  ctx.cookies.setSession(session.token, session.expiresAt);
+  return { user: toSessionUser(found.user, found.agency) };
+}

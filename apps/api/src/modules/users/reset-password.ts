@@ -1,0 +1,29 @@
+import { hashPassword } from '@anc/auth';
+import { deleteUserSessions, getUserWithAgency, updateUser, writeAudit } from '@anc/db';
+import { DomainError, type ResetPasswordInput } from '@anc/domain';
+import type { AuthedContext } from '../../trpc/init.ts';
+import { auditOrigin } from '../audit/origin.ts';
+import { assertStrongPassword } from './check-password.ts';
+import { toUserDto } from './user-dto.ts';
+
+/** An admin sets a new password; every session of that account ends. */
+export async function resetPassword(ctx: AuthedContext, { id, password }: ResetPasswordInput) {
+  const target = await getUserWithAgency(ctx.db, id);
+  if (!target) throw new DomainError('NOT_FOUND', 'not_found');
+  assertStrongPassword(password, 'password', [target.user.email, target.user.name]);
+  const passwordHash = await hashPassword(password);
+  return ctx.db.transaction(async (tx) => {
+    const after = await updateUser(tx, id, { passwordHash, passwordChangedAt: new Date() });
+    if (!after) throw new DomainError('NOT_FOUND', 'not_found');
+    const ended = await deleteUserSessions(tx, id);
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      action: 'user.resetPassword',
+      entityType: 'user',
+      entityId: id,
+      diff: { password: ['(set)', '(reset)'], sessionsEnded: [null, ended] },
+      origin: auditOrigin(ctx),
+    });
+    return toUserDto(after, target.agency);
+  });
+}

@@ -1,0 +1,17 @@
+import { adminAgenciesRouter, agenciesRouter } from './modules/agencies/agencies.router.ts';
+import { auditRouter } from './modules/audit/audit.router.ts';
+import { authRouter } from './modules/auth/auth.router.ts';
+import { adminUsersRouter } from './modules/users/users.router.ts';
+import { router } from './trpc/init.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  agencies: agenciesRouter,
+  admin: router({
+    agencies: adminAgenciesRouter,
+    users: adminUsersRouter,
+    audit: auditRouter,
+  }),
+});
+
+export type AppRouter = typeof appRouter;

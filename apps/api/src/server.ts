@@ -1,0 +1,126 @@
+// The HTTP host: Fastify with security headers, cookies, rate limits, JSON logs with a request
+// id, health endpoints, the tRPC API at /trpc and the built portal on the same origin.
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify from 'fastify';
+import type { Database } from '@anc/db';
+import type { Env } from './env.ts';
+import { AuditSealer } from './modules/audit/sealer.ts';
+import { appRouter, type AppRouter } from './router.ts';
+import { contextFactory } from './trpc/context.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+
+export function createServer({ database, env }: { database: Database; env: Env }) {
+  const app = Fastify({
+    logger: {
+      level: env.LOG_LEVEL,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: env.TRUST_PROXY,
+    // Keep a proxy's request id (so one id follows a request end to end), else make one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  const sealer = new AuditSealer(database.db, app.log);
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const production = env.NODE_ENV === 'production';
+  void app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes and injects its CSS variables.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  void app.register(fastifyCookie);
+  void app.register(fastifyRateLimit, {
+    max: env.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
+  });
+
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await database.ping();
+      return { ok: true, database: database.kind };
+    } catch (err) {
+      app.log.warn({ err }, 'database not ready');
+      return reply.code(503).send({ ok: false });
+    }
+  });
+
+  void app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: contextFactory({ db: database.db, env, sealer }),
+      onError({ path, error, ctx }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          app.log.error({ err: error.cause ?? error, path, requestId: ctx?.request.requestId }, 'procedure failed');
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  const portalIndex = join(env.PORTAL_DIST, 'index.html');
+  const servesPortal = existsSync(portalIndex);
+  if (servesPortal) {
+    void app.register(fastifyStatic, { root: env.PORTAL_DIST, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  }
+  // The portal routes in the browser: any other GET that wants HTML gets its index.
+  app.setNotFoundHandler((req, reply) => {
+    const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'Not Found' });
+  });
+
+  return {
+    app,
+    sealer,
+    servesPortal,
+    async start() {
+      sealer.start();
+      await app.listen({ port: env.PORT, host: env.HOST });
+      const address = app.server.address();
+      return typeof address === 'object' && address ? address.port : env.PORT;
+    },
+    async stop() {
+      await app.close();
+      await sealer.stop();
+      await sealer.run();
+    },
+  };
+}
+
+export type Server = ReturnType<typeof createServer>;

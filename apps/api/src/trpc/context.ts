@@ -1,0 +1,96 @@
+// Request context. `createInnerContext` is what procedures need; the outer one reads it off
+// Fastify's request (cookie → session → actor) so tests can build the inner one directly.
+import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import { SESSION_COOKIE, blankCookieOptions, sessionCookieOptions, validateSessionToken } from '@anc/auth';
+import type { Database } from '@anc/db';
+import { LOCALES, type Actor, type Locale } from '@anc/domain';
+import type { Env } from '../env.ts';
+import type { AuditSealer } from '../modules/audit/sealer.ts';
+
+export interface RequestInfo {
+  requestId: string;
+  ip: string;
+  userAgent: string | undefined;
+  /** The Origin header of the request, if any. */
+  origin: string | undefined;
+  /** The origin this server is reached at (scheme://host), as the request sees it. */
+  selfOrigin: string;
+}
+
+export interface CookieJar {
+  setSession(token: string, expiresAt: Date): void;
+  clearSession(): void;
+}
+
+export interface InnerContext {
+  db: Database['db'];
+  env: Env;
+  actor: Actor | null;
+  sessionId: string | null;
+  request: RequestInfo;
+  cookies: CookieJar;
+  /** Language of error messages: the portal's header, else the user's setting, else Spanish. */
+  locale: Locale;
+  sealer: AuditSealer | null;
+}
+
+const noCookies: CookieJar = { setSession: () => {}, clearSession: () => {} };
+
+export function createInnerContext(opts: Partial<InnerContext> & Pick<InnerContext, 'db' | 'env'>): InnerContext {
+  return {
+    actor: null,
+    sessionId: null,
+    request: { requestId: 'test', ip: '127.0.0.1', userAgent: 'test', origin: undefined, selfOrigin: 'http://localhost' },
+    cookies: noCookies,
+    locale: opts.actor?.locale ?? 'es-MX',
+    sealer: null,
+    ...opts,
+  };
+}
+
+const pickLocale = (value: unknown): Locale | null =>
+  typeof value === 'string' && (LOCALES as readonly string[]).includes(value) ? (value as Locale) : null;
+
+export function contextFactory(deps: { db: Database['db']; env: Env; sealer: AuditSealer | null }) {
+  return async function createContext({ req, res }: CreateFastifyContextOptions): Promise<InnerContext> {
+    const secure = deps.env.secureCookies;
+    const cookies: CookieJar = {
+      setSession: (token, expiresAt) => void res.setCookie(SESSION_COOKIE, token, sessionCookieOptions(expiresAt, secure)),
+      clearSession: () => void res.setCookie(SESSION_COOKIE, '', blankCookieOptions(secure)),
+    };
+    const token = req.cookies[SESSION_COOKIE];
+    let actor: Actor | null = null;
+    let sessionId: string | null = null;
+    if (token) {
+      const session = await validateSessionToken(deps.db, token);
+      if (!session) cookies.clearSession();
+      else {
+        if (session.extended) cookies.setSession(token, session.expiresAt);
+        sessionId = session.sessionId;
+        actor = {
+          userId: session.user.id,
+          role: session.user.role,
+          agencyId: session.agency.id,
+          agencyKind: session.agency.kind,
+          locale: session.user.locale,
+        };
+      }
+    }
+    return {
+      db: deps.db,
+      env: deps.env,
+      actor,
+      sessionId,
+      request: {
+        requestId: String(req.id),
+        ip: req.ip,
+        userAgent: req.headers['user-agent'],
+        origin: req.headers.origin,
+        selfOrigin: `${req.protocol}://${req.host}`,
+      },
+      cookies,
+      locale: pickLocale(req.headers['x-anc-locale']) ?? actor?.locale ?? 'es-MX',
+      sealer: deps.sealer,
+    };
+  };
+}

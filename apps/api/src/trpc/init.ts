@@ -1,0 +1,53 @@
+// The single initTRPC of the API. Exports only the builders procedures are made of.
+import { initTRPC } from '@trpc/server';
+import { DomainError, assertCan, type Action } from '@anc/domain';
+import type { InnerContext } from './context.ts';
+import { describeError, toTRPCError } from './errors.ts';
+
+const t = initTRPC.context<InnerContext>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const { message, reason, fieldErrors } = describeError(error, ctx?.locale ?? 'es-MX');
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message, data: { ...data, reason, fieldErrors } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors become tRPC errors here, once, for every procedure. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+/**
+ * Mutations must come from the portal's own origin (or a configured one): a cookie sent by a
+ * page of another site is refused. After a mutation the audit sealer is nudged.
+ */
+const originCheck = t.middleware(async ({ ctx, type, next }) => {
+  if (type === 'mutation') {
+    const allowed = ctx.env.publicOrigins.length ? ctx.env.publicOrigins : [ctx.request.selfOrigin];
+    if (!ctx.request.origin || !allowed.includes(ctx.request.origin)) throw new DomainError('FORBIDDEN', 'foreign_origin');
+  }
+  const result = await next();
+  if (type === 'mutation') ctx.sealer?.nudge();
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(originCheck);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor || !ctx.sessionId) throw new DomainError('UNAUTHORIZED', 'not_signed_in');
+  return next({ ctx: { ...ctx, actor: ctx.actor, sessionId: ctx.sessionId } });
+});
+
+/** A signed-in procedure allowed to the roles of one row of the domain's permission table. */
+export const procedureFor = (action: Action) =>
+  authedProcedure.use(({ ctx, next }) => {
+    assertCan(ctx.actor.role, action);
+    return next();
+  });
+
+export type AuthedContext = InnerContext & { actor: NonNullable<InnerContext['actor']>; sessionId: string };
