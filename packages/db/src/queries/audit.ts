@@ -42,7 +42,7 @@ export async function writeAudit(tx: Db, entry: AuditEntry): Promise<void> {
 }
 
 /** Same key in every process: only one sealer runs at a time across the deployment. */
-const SEAL_LOCK_KEY = 724_310_002;
+export const SEAL_LOCK_KEY = 724_310_002;
 
 /**
  * Seals committed unsealed rows, oldest id first, extending the chain from the stored head.

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createDb, rowsOf, type Database, type Db } from '../client.ts';
+import { SEAL_LOCK_KEY } from '../queries/audit.ts';
 import { loadDump } from './dump.ts';
 
 export interface TestDatabase extends Database {
@@ -44,9 +45,16 @@ async function createPostgresTestDatabase(serverUrl: string): Promise<TestDataba
   };
 }
 
+/**
+ * Empties every table. Takes the audit sealer's lock first, so a sealer still running in a test
+ * server waits for (or skips) the reset instead of deadlocking with it.
+ */
 export async function truncateAll(db: Db): Promise<void> {
-  const tables = rowsOf<{ tablename: string }>(
-    await db.execute(sql`select tablename from pg_tables where schemaname = 'public'`),
-  ).map((t) => `"${t.tablename}"`);
-  if (tables.length) await db.execute(sql.raw(`truncate ${tables.join(', ')} restart identity cascade`));
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
+    const tables = rowsOf<{ tablename: string }>(
+      await tx.execute(sql`select tablename from pg_tables where schemaname = 'public'`),
+    ).map((t) => `"${t.tablename}"`);
+    if (tables.length) await tx.execute(sql.raw(`truncate ${tables.join(', ')} restart identity cascade`));
+  });
 }

@@ -15,10 +15,11 @@ export const AgencyFields = z.object({
   name: AgencyName,
   nameEn: AgencyName,
   kind: z.enum(AGENCY_KINDS, { error: 'invalid_option' }),
-  sector: z.enum(SECTORS, { error: 'invalid_option' }).nullable().default(null),
+  sector: z.enum(SECTORS, { error: 'invalid_option' }).nullable(),
 });
 
-export const CreateAgencyInput = AgencyFields;
+// The default lives on create only: on update an absent field must mean "unchanged".
+export const CreateAgencyInput = AgencyFields.extend({ sector: AgencyFields.shape.sector.default(null) });
 export type CreateAgencyInput = z.infer<typeof CreateAgencyInput>;
 
 export const UpdateAgencyInput = AgencyFields.partial().extend({ id: Id });

@@ -59,6 +59,9 @@ describe('CreateAgencyInput', () => {
     expect(r.success).toBe(false);
     expect(r.error?.issues.some((i) => i.path[0] === field)).toBe(true);
   });
+  it('leaves absent fields out of an update (no defaults)', () => {
+    expect(UpdateAgencyInput.parse({ id: agencyId, nameEn: 'X agency' })).toEqual({ id: agencyId, nameEn: 'X agency' });
+  });
   it('needs an id to update', () => {
     expect(UpdateAgencyInput.safeParse({ name: 'Nueva' }).success).toBe(false);
   });
