@@ -144,6 +144,6 @@ describe('sign-in throttle', () => {
 });
 
 it('keeps users unique by e-mail', async () => {
-  await expect(insertUser(t.db, { email: 'ana@anc.gob.mx', name: 'Otra', role: 'admin', agencyId: anc.id, passwordHash, locale: 'es-MX' })).rejects.toThrow();
+  await expect(insertUser(t.db, { email: 'ana@anc.gob.mx', name: 'Otra', role: 'admin', agencyId: anc.id, passwordHash, locale: 'es-MX' })).rejects.toThrow(/Failed query/);
   expect(await t.db.select().from(users)).toHaveLength(1);
 });

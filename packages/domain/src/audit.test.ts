@@ -21,7 +21,9 @@ describe('audit chain', () => {
   });
   it('finds an altered row', () => {
     const rows = chain(5);
-    rows[2] = { ...rows[2]!, diff: { name: [null, 'otro'] } };
+    const third = rows[2];
+    if (!third) throw new Error('chain too short');
+    rows[2] = { ...third, diff: { name: [null, 'otro'] } };
     expect(firstBrokenLink(rows, start).brokenSeq).toBe(3);
   });
   it('finds a removed row', () => {

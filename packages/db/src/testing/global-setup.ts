@@ -1,11 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { ensureMigratedDump } from './dump.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    ancPgliteDump: string;
-  }
-}
+import './index.ts'; // the ProvidedContext key it declares
 
 /** vitest globalSetup for every package with database tests. */
 export default async function setup(project: TestProject) {

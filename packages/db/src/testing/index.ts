@@ -6,6 +6,13 @@ import { createDb, rowsOf, type Database, type Db } from '../client.ts';
 import { SEAL_LOCK_KEY } from '../queries/audit.ts';
 import { loadDump } from './dump.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Path of the migrated PGlite dump made by the global setup. */
+    ancPgliteDump: string;
+  }
+}
+
 export interface TestDatabase extends Database {
   /** Empties every table (between tests). */
   reset(): Promise<void>;
