@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { ensureMigratedDump } from './dump.ts';
-import './index.ts'; // the ProvidedContext key it declares
+import type {} from './index.ts'; // declares the ProvidedContext key
 
 /** vitest globalSetup for every package with database tests. */
 export default async function setup(project: TestProject) {
