@@ -1,5 +1,6 @@
-import { hashPassword } from '@anc/auth';
-import { seedDemoData, seedReferenceData, type Database } from '@anc/db';
+import { hashPassword, passwordProblem } from '@anc/auth';
+import { getAgencyByCode, getUserByEmail, insertUser, seedDemoData, seedReferenceData, writeAudit, type Database } from '@anc/db';
+import { ANC_AGENCY_CODE, CreateUserInput, localizeIssue, messageFor } from '@anc/domain';
 import type { Env } from './env.ts';
 
 interface Logger {
@@ -17,4 +18,35 @@ export async function prepareDatabase(database: Database, env: Env, log: Logger)
   } else if (env.DEMO_SEED_REFUSED) {
     log.warn({}, 'DEMO_SEED ignored: demo accounts are never seeded when NODE_ENV=production');
   }
+}
+
+/**
+ * The first administrator of a deployment without demo data (see cli/create-admin.ts).
+ * Same rules as an admin-created account: ANC agency, strong password, audited.
+ */
+export async function createFirstAdmin(database: Database, input: { email: string; name: string; password: string }) {
+  const parsed = CreateUserInput.safeParse({ ...input, role: 'admin', agencyId: '00000000-0000-4000-8000-000000000000' });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.filter((i) => i.path[0] !== 'agencyId');
+    if (problems.length) throw new Error(problems.map((i) => `${i.path.join('.')}: ${localizeIssue(i, 'en')}`).join('\n'));
+  }
+  const problem = passwordProblem(input.password, [input.email, input.name]);
+  if (problem) throw new Error(`password: ${messageFor(problem, 'en')}`);
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  return database.db.transaction(async (tx) => {
+    const anc = await getAgencyByCode(tx, ANC_AGENCY_CODE);
+    if (!anc) throw new Error('the ANC agency is missing: run the migrations and reference seed first');
+    if (await getUserByEmail(tx, email)) throw new Error(`an account with e-mail ${email} already exists`);
+    const user = await insertUser(tx, { email, name: input.name.trim(), role: 'admin', agencyId: anc.id, passwordHash, locale: 'es-MX' });
+    await writeAudit(tx, {
+      actorId: null,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      diff: { email: [null, user.email], name: [null, user.name], role: [null, 'admin'], agencyId: [null, anc.id] },
+      origin: { source: 'cli' },
+    });
+    return user;
+  });
 }

@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditEvents, users } from '@anc/db';
+import { createTestDatabase, type TestDatabase } from '@anc/db/testing';
+import { createFirstAdmin, prepareDatabase } from './bootstrap.ts';
+import { testEnv } from './env.ts';
+import { errorOf, httpClient } from './testing/http.ts';
+import { createServer } from './server.ts';
+
+const quiet = { info: () => {}, warn: () => {} };
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.close());
+beforeEach(() => t.reset());
+
+describe('production bootstrap', () => {
+  it('never seeds demo accounts under NODE_ENV=production', async () => {
+    const env = testEnv({ NODE_ENV: 'production', DEMO_SEED: '1' });
+    expect(env.DEMO_SEED).toBe(false);
+    await prepareDatabase(t, env, quiet);
+    expect(await t.db.select().from(users)).toHaveLength(0);
+  });
+
+  it('creates a first admin who can sign in, and refuses a weak password or a second copy', async () => {
+    await prepareDatabase(t, testEnv(), quiet);
+    await expect(createFirstAdmin(t, { email: 'jefa@anc.gob.mx', name: 'Jefa de Plataforma', password: 'password1234' })).rejects.toThrow(/too common/);
+    await expect(createFirstAdmin(t, { email: 'no-es-correo', name: 'Jefa', password: 'x' })).rejects.toThrow(/email/);
+    const user = await createFirstAdmin(t, { email: ' Jefa@ANC.gob.mx ', name: 'Jefa de Plataforma', password: 'faro-del-golfo-2026' });
+    expect(user).toMatchObject({ email: 'jefa@anc.gob.mx', role: 'admin' });
+    await expect(createFirstAdmin(t, { email: 'jefa@anc.gob.mx', name: 'Otra', password: 'faro-del-golfo-2027' })).rejects.toThrow(/already exists/);
+    expect(await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, user.id))).toHaveLength(1);
+
+    const server = createServer({ database: t, env: testEnv() });
+    const port = await server.start();
+    try {
+      const { trpc } = httpClient(`http://127.0.0.1:${port}`);
+      expect(await errorOf(trpc.auth.signIn.mutate({ email: 'jefa@anc.gob.mx', password: 'mala-contraseña' }))).toMatchObject({ code: 'UNAUTHORIZED' });
+      const { user: me } = await trpc.auth.signIn.mutate({ email: 'jefa@anc.gob.mx', password: 'faro-del-golfo-2026' });
+      expect(me.role).toBe('admin');
+    } finally {
+      await server.stop();
+    }
+  });
+});
