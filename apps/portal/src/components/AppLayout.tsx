@@ -1,0 +1,119 @@
+import { navigationFor } from '@anc/domain';
+import { AppShell, Burger, Box, Container, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { changeLocale, hasExplicitLocale } from '../i18n/index.ts';
+import { CurrentUserContext, endSession, isEndingSession, meQueryOptions } from '../lib/session.ts';
+import { AncMark } from './AncMark.tsx';
+import classes from './AppLayout.module.css';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NavLinkLink } from './links.tsx';
+import { NAV_ICONS } from './navIcons.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+const isActive = (path: string, pathname: string) =>
+  path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+
+/** The signed-in frame: header with the ANC's identity and the account, navigation by role. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [navOpened, nav] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const { data } = useQuery(meQueryOptions());
+  const user = data?.user ?? null;
+
+  // The session can also end without an error, e.g. a refetch on focus answers "nobody".
+  useEffect(() => {
+    if (data && !data.user && !isEndingSession()) void endSession('expired');
+  }, [data]);
+
+  // Without an explicit choice in this browser, the account's language applies.
+  const accountLocale = user?.locale;
+  useEffect(() => {
+    if (accountLocale && !hasExplicitLocale()) void changeLocale(accountLocale, { remember: false });
+  }, [accountLocale]);
+
+  if (!user) return null;
+
+  return (
+    <CurrentUserContext value={user}>
+      <a href="#main-content" className="skip-link">
+        {t('shell.skipToContent')}
+      </a>
+      <AppShell
+        header={{ height: 68 }}
+        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        padding={0}
+      >
+        <AppShell.Header className={classes.header} withBorder={false}>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap" miw={0}>
+              <Burger
+                opened={navOpened}
+                onClick={nav.toggle}
+                hiddenFrom="sm"
+                size="sm"
+                color="white"
+                aria-label={navOpened ? t('shell.closeNavigation') : t('shell.openNavigation')}
+                aria-expanded={navOpened}
+                aria-controls="main-navigation"
+              />
+              <Link to="/" className={classes.brand} aria-label={`${t('app.name')} · ${t('app.homeLink')}`}>
+                <AncMark size={40} />
+                <Box miw={0}>
+                  <div className={classes.brandName}>{t('app.name')}</div>
+                  <Box visibleFrom="xs" className={classes.brandTagline}>
+                    {t('app.tagline')}
+                  </Box>
+                </Box>
+              </Link>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitch tone="onBrand" />
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="sm" className={classes.navbar} id="main-navigation">
+          <nav aria-label={t('nav.label')}>
+            <div className={classes.navSectionLabel}>{t('app.portal')}</div>
+            <Stack gap={2}>
+              {navigationFor(user.role).map((section) => {
+                const Icon = NAV_ICONS[section.key];
+                const active = isActive(section.path, pathname);
+                return (
+                  <NavLinkLink
+                    key={section.key}
+                    to={section.path}
+                    label={t(`nav.${section.key}`)}
+                    leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    className={classes.navLink}
+                    data-testid={`nav-${section.key}`}
+                    onClick={nav.close}
+                  />
+                );
+              })}
+            </Stack>
+          </nav>
+        </AppShell.Navbar>
+
+        <AppShell.Main className={classes.main} id="main-content" tabIndex={-1}>
+          <Container size="xl" w="100%" px={{ base: 'md', md: 'xl' }} py="xl">
+            <Outlet />
+          </Container>
+          <Container size="xl" w="100%" px={{ base: 'md', md: 'xl' }} pb="lg" className={classes.footer}>
+            <Text size="xs" c="dimmed">
+              {t('app.footer')} {t('app.timeZoneNote')}
+            </Text>
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </CurrentUserContext>
+  );
+}

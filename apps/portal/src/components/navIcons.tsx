@@ -1,0 +1,17 @@
+import type { NavSectionKey } from '@anc/domain';
+import {
+  IconChecklist,
+  IconLayoutDashboard,
+  IconSettings,
+  IconShieldExclamation,
+  IconTargetArrow,
+  type Icon,
+} from '@tabler/icons-react';
+
+export const NAV_ICONS: Record<NavSectionKey, Icon> = {
+  dashboard: IconLayoutDashboard,
+  incidents: IconShieldExclamation,
+  tasks: IconChecklist,
+  initiatives: IconTargetArrow,
+  admin: IconSettings,
+};

@@ -1,0 +1,377 @@
+import type { AppRouter } from '@anc/api';
+import { formatMxDateTime } from '@anc/domain';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Collapse,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
+import {
+  IconChevronDown,
+  IconFilter,
+  IconFilterOff,
+  IconShieldCheck,
+  IconShieldX,
+} from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useLocale } from '../../i18n/index.ts';
+import { trpc } from '../../lib/trpc.ts';
+
+type AuditEvent = inferRouterOutputs<AppRouter>['admin']['audit']['list']['items'][number];
+
+const ENTITY_TYPES = ['agency', 'user', 'account'] as const;
+type KnownEntityType = (typeof ENTITY_TYPES)[number];
+const isKnownEntityType = (value: string): value is KnownEntityType => (ENTITY_TYPES as readonly string[]).includes(value);
+
+/** The API's audit actions, each with its words in the catalogue; an unknown one shows its code. */
+const ACTION_LABELS = {
+  'agency.create': 'audit.actions.agencyCreate',
+  'agency.update': 'audit.actions.agencyUpdate',
+  'agency.activate': 'audit.actions.agencyActivate',
+  'agency.deactivate': 'audit.actions.agencyDeactivate',
+  'user.create': 'audit.actions.userCreate',
+  'user.update': 'audit.actions.userUpdate',
+  'user.activate': 'audit.actions.userActivate',
+  'user.deactivate': 'audit.actions.userDeactivate',
+  'user.resetPassword': 'audit.actions.userResetPassword',
+  'user.changePassword': 'audit.actions.userChangePassword',
+  'user.setLocale': 'audit.actions.userSetLocale',
+  'auth.signIn': 'audit.actions.authSignIn',
+  'auth.signOut': 'audit.actions.authSignOut',
+  'auth.signInFailed': 'audit.actions.authSignInFailed',
+} as const;
+const isKnownAction = (action: string): action is keyof typeof ACTION_LABELS => Object.hasOwn(ACTION_LABELS, action);
+
+interface ActorChoice {
+  value: string;
+  label: string;
+}
+
+export function AuditPanel() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('audit.pageTitle')} · ${t('admin.pageTitle')} · ${t('app.short')}`);
+  const locale = useLocale();
+  const [entityType, setEntityType] = useState<string | null>(null);
+  const [entityIdText, setEntityIdText] = useState('');
+  const [entityId] = useDebouncedValue(entityIdText.trim(), 300);
+  const [actor, setActor] = useState<ActorChoice | null>(null);
+  const [actorSearch, setActorSearch] = useState('');
+  const [actorQuery] = useDebouncedValue(actorSearch.trim(), 250);
+  const [expanded, setExpanded] = useState<string | null>(null);
+
+  const actorCandidates = useQuery(
+    trpc.admin.users.list.queryOptions({ q: actorQuery && actorQuery !== actor?.label ? actorQuery : undefined, limit: 20 }),
+  );
+  const actorOptions: ActorChoice[] = [
+    ...(actor ? [actor] : []),
+    ...(actorCandidates.data?.items ?? [])
+      .filter((u) => u.id !== actor?.value)
+      .map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` })),
+  ];
+
+  const events = useInfiniteQuery(
+    trpc.admin.audit.list.infiniteQueryOptions(
+      { entityType: entityType ?? undefined, entityId: entityId || undefined, actorId: actor?.value },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Boolean(entityType || entityId || actor);
+
+  const verify = useQuery({ ...trpc.admin.audit.verify.queryOptions(), enabled: false, staleTime: 0, retry: false });
+
+  const entityLabel = (type: string) => (isKnownEntityType(type) ? t(`audit.entityTypes.${type}`) : type);
+
+  const clearFilters = () => {
+    setEntityType(null);
+    setEntityIdText('');
+    setActor(null);
+    setActorSearch('');
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
+        <Text size="sm" c="dimmed" maw={680}>
+          {t('audit.intro')}
+        </Text>
+        <Button
+          leftSection={<IconShieldCheck size={16} aria-hidden />}
+          onClick={() => void verify.refetch()}
+          loading={verify.isFetching}
+          data-testid="audit-verify"
+        >
+          {t('audit.verify')}
+        </Button>
+      </Group>
+
+      {verify.error ? <QueryError error={verify.error} onRetry={() => void verify.refetch()} /> : null}
+      {verify.data && !verify.isFetching ? (
+        <Alert
+          color={verify.data.ok ? 'green' : 'red'}
+          variant="light"
+          icon={verify.data.ok ? <IconShieldCheck aria-hidden /> : <IconShieldX aria-hidden />}
+          title={verify.data.ok ? t('audit.verifyOkTitle') : t('audit.verifyBrokenTitle')}
+          data-testid="audit-verify-result"
+        >
+          <Stack gap={4}>
+            <Text size="sm">
+              {verify.data.ok
+                ? t('audit.verifyOk', { checked: verify.data.checked })
+                : verify.data.firstBrokenSeq !== null
+                  ? t('audit.verifyBroken', { seq: verify.data.firstBrokenSeq, checked: verify.data.checked })
+                  : t('audit.verifyBrokenNoSeq', { checked: verify.data.checked })}
+            </Text>
+            {verify.data.unsealed > 0 ? <Text size="sm">{t('audit.verifyUnsealed', { count: verify.data.unsealed })}</Text> : null}
+            <Text size="xs" c="dimmed">
+              {t('audit.verifiedAt', { time: formatMxDateTime(new Date(verify.dataUpdatedAt), locale) })}
+            </Text>
+          </Stack>
+        </Alert>
+      ) : null}
+
+      <Paper p="md">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="sm">
+          <Select
+            label={t('audit.filterEntityType')}
+            placeholder={t('audit.filterEntityTypeAll')}
+            data={ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entityTypes.${type}`) }))}
+            value={entityType}
+            onChange={setEntityType}
+            clearable
+          />
+          <TextInput
+            label={t('audit.filterEntityId')}
+            value={entityIdText}
+            onChange={(e) => setEntityIdText(e.currentTarget.value)}
+            ff="monospace"
+            maxLength={100}
+          />
+          <Select
+            label={t('audit.filterActor')}
+            placeholder={t('audit.filterActorSearch')}
+            data={actorOptions}
+            value={actor?.value ?? null}
+            onChange={(value, option) => setActor(value && option ? { value, label: option.label } : null)}
+            searchable
+            searchValue={actorSearch}
+            onSearchChange={setActorSearch}
+            // The server already filtered by the search text.
+            filter={({ options }) => options}
+            clearable
+            nothingFoundMessage={actorCandidates.isFetching ? t('common.loading') : t('audit.filterActorAll')}
+          />
+          <Group align="flex-end">
+            {filtered ? (
+              <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clearFilters}>
+                {t('common.clearFilters')}
+              </Button>
+            ) : null}
+          </Group>
+        </SimpleGrid>
+      </Paper>
+
+      {events.error ? <QueryError error={events.error} onRetry={() => void events.refetch()} /> : null}
+
+      <Paper p={0}>
+        <Table.ScrollContainer minWidth={960}>
+          <Table aria-label={t('audit.tableLabel')} data-testid="audit-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" w={70}>
+                  {t('audit.columns.seq')}
+                </Table.Th>
+                <Table.Th scope="col">{t('audit.columns.time')}</Table.Th>
+                <Table.Th scope="col">{t('audit.columns.actor')}</Table.Th>
+                <Table.Th scope="col">{t('audit.columns.action')}</Table.Th>
+                <Table.Th scope="col">{t('audit.columns.entity')}</Table.Th>
+                <Table.Th scope="col">{t('audit.columns.seal')}</Table.Th>
+                <Table.Th scope="col" w={60}>
+                  <VisuallyHidden>{t('audit.showDetails')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {events.isPending
+                ? Array.from({ length: 6 }, (_, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td colSpan={7}>
+                        <Skeleton height={18} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))
+                : null}
+              {events.data && items.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={7}>
+                    <Text ta="center" c="dimmed" py="lg" size="sm">
+                      {t('audit.empty')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : null}
+              {items.map((event) => (
+                <AuditRow
+                  key={event.id}
+                  event={event}
+                  expanded={expanded === event.id}
+                  onToggle={() => setExpanded((current) => (current === event.id ? null : event.id))}
+                  entityLabel={entityLabel(event.entityType)}
+                  onFilterEntity={() => {
+                    setEntityType(event.entityType);
+                    setEntityIdText(event.entityId);
+                  }}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+
+      {events.data ? (
+        <Group justify="space-between" align="center">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('audit.shown', { count: items.length })}
+          </Text>
+          {events.hasNextPage ? (
+            <Button variant="default" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+              {t('common.loadMore')}
+            </Button>
+          ) : items.length > 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('common.noMore')}
+            </Text>
+          ) : null}
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+function AuditRow({
+  event,
+  expanded,
+  onToggle,
+  entityLabel,
+  onFilterEntity,
+}: {
+  event: AuditEvent;
+  expanded: boolean;
+  onToggle: () => void;
+  entityLabel: string;
+  onFilterEntity: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const detailsId = `audit-details-${event.id}`;
+  return (
+    <Fragment>
+      <Table.Tr data-testid="audit-row">
+        <Table.Td>
+          <Text size="sm" ff="monospace">
+            {event.seq ?? '—'}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm">{formatMxDateTime(event.occurredAt, locale)}</Text>
+        </Table.Td>
+        <Table.Td>
+          {event.actor ? (
+            <>
+              <Text size="sm" fw={500}>
+                {event.actor.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {event.actor.email}
+              </Text>
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('audit.system')}
+            </Text>
+          )}
+        </Table.Td>
+        <Table.Td>
+          {isKnownAction(event.action) ? <Text size="sm">{t(ACTION_LABELS[event.action])}</Text> : null}
+          <Code fz="xs">{event.action}</Code>
+        </Table.Td>
+        <Table.Td>
+          <Group gap={6} wrap="nowrap">
+            <div>
+              <Text size="sm">{entityLabel}</Text>
+              <Text size="xs" c="dimmed" ff="monospace" maw={220} truncate title={event.entityId}>
+                {event.entityId}
+              </Text>
+            </div>
+            <Tooltip label={t('audit.filterByEntity')} withinPortal>
+              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`${t('audit.filterByEntity')}: ${entityLabel} ${event.entityId}`} onClick={onFilterEntity}>
+                <IconFilter size={14} aria-hidden />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        </Table.Td>
+        <Table.Td>
+          <Badge variant="light" color={event.sealed ? 'green' : 'yellow'}>
+            {event.sealed ? t('audit.sealed') : t('audit.unsealed')}
+          </Badge>
+        </Table.Td>
+        <Table.Td>
+          <Tooltip label={expanded ? t('audit.hideDetails') : t('audit.showDetails')} withinPortal>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={expanded ? t('audit.hideDetails') : t('audit.showDetails')}
+              aria-expanded={expanded}
+              aria-controls={detailsId}
+              onClick={onToggle}
+            >
+              <IconChevronDown
+                size={18}
+                aria-hidden
+                style={{ transform: expanded ? 'rotate(180deg)' : undefined, transition: 'transform 150ms' }}
+              />
+            </ActionIcon>
+          </Tooltip>
+        </Table.Td>
+      </Table.Tr>
+      <Table.Tr id={detailsId} style={{ display: expanded ? undefined : 'none' }}>
+        <Table.Td colSpan={7} bg="gray.0">
+          <Collapse expanded={expanded}>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" py="xs" aria-label={t('audit.detailsOf', { id: event.id })}>
+              <div>
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+                  {t('audit.diff')}
+                </Text>
+                <Code block>{JSON.stringify(event.diff, null, 2)}</Code>
+              </div>
+              <div>
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+                  {t('audit.origin')}
+                </Text>
+                <Code block>{JSON.stringify(event.origin, null, 2)}</Code>
+              </div>
+            </SimpleGrid>
+          </Collapse>
+        </Table.Td>
+      </Table.Tr>
+    </Fragment>
+  );
+}

@@ -1,0 +1,114 @@
+/** The route tree (code-based): public sign-in, and everything else behind the signed-in layout. */
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { NotFound } from './components/NotFound.tsx';
+import { RouteError } from './components/RouteError.tsx';
+import { UpcomingModule } from './components/UpcomingModule.tsx';
+import { AgenciesPanel } from './features/admin/AgenciesPanel.tsx';
+import { AuditPanel } from './features/admin/AuditPanel.tsx';
+import { UsersPanel, validateUsersSearch } from './features/admin/UsersPanel.tsx';
+import { meQueryOptions, safeRedirect } from './lib/session.ts';
+import { queryClient } from './lib/trpc.ts';
+import { AdminLayout } from './routes/AdminLayout.tsx';
+import { DashboardPage } from './routes/DashboardPage.tsx';
+import { SignInPage } from './routes/SignInPage.tsx';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+  errorComponent: RouteError,
+});
+
+export interface SignInSearch {
+  redirect?: string;
+  reason?: 'expired';
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/ingresar',
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
+    reason: search.reason === 'expired' ? 'expired' : undefined,
+  }),
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (me.user) throw redirect({ href: safeRedirect(search.redirect) });
+  },
+  component: SignInPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (!me.user) throw redirect({ to: '/ingresar', search: { redirect: location.href } });
+  },
+  component: AppLayout,
+});
+
+const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: DashboardPage });
+const incidentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/incidentes',
+  component: () => <UpcomingModule module="incidents" />,
+});
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tareas',
+  component: () => <UpcomingModule module="tasks" />,
+});
+const initiativesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/iniciativas',
+  component: () => <UpcomingModule module="initiatives" />,
+});
+
+const adminRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin', component: AdminLayout });
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/dependencias', replace: true });
+  },
+});
+const adminAgenciesRoute = createRoute({ getParentRoute: () => adminRoute, path: '/dependencias', component: AgenciesPanel });
+const adminUsersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/usuarios',
+  validateSearch: validateUsersSearch,
+  component: UsersPanel,
+});
+const adminAuditRoute = createRoute({ getParentRoute: () => adminRoute, path: '/bitacora', component: AuditPanel });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    dashboardRoute,
+    incidentsRoute,
+    tasksRoute,
+    initiativesRoute,
+    adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminAuditRoute]),
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  // Data freshness is TanStack Query's job; the router should not cache loader results on top.
+  defaultPreloadStaleTime: 0,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
