@@ -13,7 +13,7 @@ const apiDir = fileURLToPath(new URL('..', import.meta.url));
 const serverUrl = process.env.ANC_TEST_PG_URL;
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
+  for (const c of cleanups.toReversed()) await c();
 });
 
 interface Proc {

@@ -1,6 +1,5 @@
 import type { TestProject } from 'vitest/node';
 import { ensureMigratedDump } from './dump.ts';
-import type {} from './index.ts'; // declares the ProvidedContext key
 
 /** vitest globalSetup for every package with database tests. */
 export default async function setup(project: TestProject) {
