@@ -46,6 +46,10 @@ export const theme = createTheme({
     Paper: { defaultProps: { withBorder: true, radius: 'md' } },
     Modal: { defaultProps: { centered: true, radius: 'md', overlayProps: { backgroundOpacity: 0.45 } } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
-    Badge: { defaultProps: { radius: 'sm' } },
+    // Sentence case reads better in Spanish; never let a table squeeze a badge into an ellipsis.
+    Badge: {
+      defaultProps: { radius: 'sm' },
+      styles: { root: { textTransform: 'none', minWidth: 'max-content', fontWeight: 600, letterSpacing: 0 } },
+    },
   },
 });

@@ -1,10 +1,11 @@
 import { ChangePasswordInput } from '@anc/domain';
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../lib/notify.ts';
+import { PasswordInput } from './PasswordInput.tsx';
 import { currentLocale } from '../i18n/index.ts';
 import { readApiError } from '../lib/errors.ts';
 import { applyServerError, schemaValidator } from '../lib/forms.ts';
@@ -47,7 +48,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             { currentPassword: values.currentPassword, newPassword: values.newPassword },
             {
               onSuccess: () => {
-                notifications.show({ color: 'green', message: t('changePassword.done') });
+                notify(t('changePassword.done'));
                 close();
               },
               onError: (error) => {

@@ -1,9 +1,9 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../lib/notify.ts';
 import { agencyName, useLocale } from '../i18n/index.ts';
 import { errorCode, errorMessage } from '../lib/errors.ts';
 import { endSession, useCurrentUser } from '../lib/session.ts';
@@ -28,11 +28,11 @@ export function UserMenu() {
     trpc.auth.signOut.mutationOptions({
       onSuccess: async () => {
         await endSession('signedOut');
-        notifications.show({ message: t('shell.signedOut') });
+        notify(t('shell.signedOut'), 'info');
       },
       onError: (error) => {
         // UNAUTHORIZED means the session had already ended: the global handler takes over.
-        if (errorCode(error) !== 'UNAUTHORIZED') notifications.show({ color: 'red', message: errorMessage(error, t) });
+        if (errorCode(error) !== 'UNAUTHORIZED') notify(errorMessage(error, t), 'error');
       },
     }),
   );

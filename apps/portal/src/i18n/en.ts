@@ -182,6 +182,7 @@ export const en: Catalogue = {
     generate: 'Generate a strong password',
     generated: 'A password was generated. Copy it before saving: it will not be shown again.',
     hint: 'At least 12 characters. Avoid common passwords.',
+    toggleVisibility: 'Show or hide the password',
   },
   changePassword: {
     title: 'Change password',
@@ -321,7 +322,8 @@ export const en: Catalogue = {
     filterEntityId: 'Entity identifier',
     filterActor: 'Author',
     filterActorAll: 'Any author',
-    filterActorSearch: 'Type to search accounts',
+    filterActorSearch: 'Type a name or e-mail to search.',
+    noActorFound: 'No account matches',
     empty: 'No record matches the filters.',
     shown: '{{count}} records shown',
     tableLabel: 'Audit log records',

@@ -183,6 +183,7 @@ export const esMX = {
     generate: 'Generar una contraseña segura',
     generated: 'Se generó una contraseña. Cópiala antes de guardar: no se volverá a mostrar.',
     hint: 'Al menos 12 caracteres. Evita contraseñas comunes.',
+    toggleVisibility: 'Mostrar u ocultar la contraseña',
   },
   changePassword: {
     title: 'Cambiar contraseña',
@@ -322,7 +323,8 @@ export const esMX = {
     filterEntityId: 'Identificador de la entidad',
     filterActor: 'Autor',
     filterActorAll: 'Cualquier autor',
-    filterActorSearch: 'Escribe para buscar cuentas',
+    filterActorSearch: 'Escribe un nombre o correo para buscar.',
+    noActorFound: 'Ninguna cuenta coincide',
     empty: 'Ningún registro coincide con los filtros.',
     shown: '{{count}} registros mostrados',
     tableLabel: 'Registros de la bitácora',

@@ -17,6 +17,9 @@ const MODULES: readonly { key: UpcomingModuleKey; to: '/incidentes' | '/tareas' 
   { key: 'initiatives', to: '/iniciativas' },
 ];
 
+/** Quick links read left to right: icon, label, arrow at the far end. */
+const QUICK_LINK_STYLES = { inner: { justifyContent: 'flex-start' }, label: { flex: 1 } } as const;
+
 function useNow(everyMs: number): Date {
   const [now, setNow] = useState(() => new Date());
   const interval = useInterval(() => setNow(new Date()), everyMs);
@@ -160,18 +163,18 @@ export function DashboardPage() {
               <Stack gap="xs">
                 {isAdmin ? (
                   <>
-                    <ButtonLink to="/admin/dependencias" variant="light" justify="space-between" rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconBuildingBank size={18} aria-hidden />} fullWidth>
+                    <ButtonLink to="/admin/dependencias" variant="light" styles={QUICK_LINK_STYLES} rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconBuildingBank size={18} aria-hidden />} fullWidth>
                       {t('admin.tabs.agencies')}
                     </ButtonLink>
-                    <ButtonLink to="/admin/usuarios" variant="light" justify="space-between" rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconUsers size={18} aria-hidden />} fullWidth>
+                    <ButtonLink to="/admin/usuarios" variant="light" styles={QUICK_LINK_STYLES} rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconUsers size={18} aria-hidden />} fullWidth>
                       {t('admin.tabs.users')}
                     </ButtonLink>
-                    <ButtonLink to="/admin/bitacora" variant="light" justify="space-between" rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconHistory size={18} aria-hidden />} fullWidth>
+                    <ButtonLink to="/admin/bitacora" variant="light" styles={QUICK_LINK_STYLES} rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconHistory size={18} aria-hidden />} fullWidth>
                       {t('admin.tabs.audit')}
                     </ButtonLink>
                   </>
                 ) : null}
-                <Button variant="default" justify="space-between" rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconKey size={18} aria-hidden />} fullWidth onClick={passwordModal.open}>
+                <Button variant="default" styles={QUICK_LINK_STYLES} rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconKey size={18} aria-hidden />} fullWidth onClick={passwordModal.open}>
                   {t('shell.changePassword')}
                 </Button>
               </Stack>

@@ -1,5 +1,5 @@
 import { SignInInput } from '@anc/domain';
-import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Container, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconClock } from '@tabler/icons-react';
@@ -7,6 +7,7 @@ import { useMutation } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordInput } from '../components/PasswordInput.tsx';
 import { AncMark } from '../components/AncMark.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { changeLocale, currentLocale, hasExplicitLocale } from '../i18n/index.ts';
@@ -127,15 +128,17 @@ export function SignInPage() {
                     autoComplete="username"
                     inputMode="email"
                     withAsterisk
+                    data-testid="sign-in-email"
                     {...form.getInputProps('email')}
                   />
                   <PasswordInput
                     label={t('signIn.password')}
                     autoComplete="current-password"
                     withAsterisk
+                    data-testid="sign-in-password"
                     {...form.getInputProps('password')}
                   />
-                  <Button type="submit" fullWidth size="md" loading={signIn.isPending} mt="xs">
+                  <Button type="submit" fullWidth size="md" loading={signIn.isPending} mt="xs" data-testid="sign-in-submit">
                     {t('signIn.submit')}
                   </Button>
                 </Stack>

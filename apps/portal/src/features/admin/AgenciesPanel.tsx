@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  Input,
   Paper,
   SegmentedControl,
   Skeleton,
@@ -14,11 +15,11 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../../lib/notify.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useLocale } from '../../i18n/index.ts';
@@ -48,10 +49,7 @@ export function AgenciesPanel() {
     trpc.admin.agencies.setActive.mutationOptions({
       onSuccess: (agency) => {
         void queryClient.invalidateQueries(trpc.agencies.list.pathFilter());
-        notifications.show({
-          color: 'green',
-          message: t(agency.active ? 'agencies.activated' : 'agencies.deactivated', { code: agency.code }),
-        });
+        notify(t(agency.active ? 'agencies.activated' : 'agencies.deactivated', { code: agency.code }));
         setToggleTarget(null);
       },
     }),
@@ -86,11 +84,9 @@ export function AgenciesPanel() {
             w={{ base: '100%', sm: 320 }}
             type="search"
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="agency-status-label">
-              {t('agencies.statusFilter')}
-            </Text>
+          <Input.Wrapper label={t('agencies.statusFilter')} labelElement="div" id="agency-status">
             <SegmentedControl
+              display="flex"
               aria-labelledby="agency-status-label"
               value={status}
               onChange={(value) => setStatus(value === 'active' || value === 'inactive' ? value : 'all')}
@@ -100,7 +96,7 @@ export function AgenciesPanel() {
                 { value: 'inactive', label: t('agencies.statusInactive') },
               ]}
             />
-          </Stack>
+          </Input.Wrapper>
           {agencies.data ? (
             <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
               {t('agencies.count', { count: rows.length })}

@@ -7,10 +7,10 @@ import {
 } from '@anc/domain';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../../lib/notify.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { applyServerError, schemaValidator } from '../../lib/forms.ts';
 import { queryClient, trpc } from '../../lib/trpc.ts';
@@ -72,7 +72,7 @@ function AgencyForm({ target, onDone }: { target: AgencyFormTarget; onDone: () =
   const done = (code: string, message: 'agencies.created' | 'agencies.updated') => {
     void queryClient.invalidateQueries(trpc.agencies.list.pathFilter());
     void queryClient.invalidateQueries(trpc.admin.users.list.pathFilter());
-    notifications.show({ color: 'green', message: t(message, { code }) });
+    notify(t(message, { code }));
     onDone();
   };
   const onError = (error: unknown) => setFormError(applyServerError(form, error, FIELDS, t));

@@ -149,7 +149,7 @@ export function AuditPanel() {
       ) : null}
 
       <Paper p="md">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="sm">
+        <Group gap="md" align="flex-end" wrap="wrap">
           <Select
             label={t('audit.filterEntityType')}
             placeholder={t('audit.filterEntityTypeAll')}
@@ -157,17 +157,20 @@ export function AuditPanel() {
             value={entityType}
             onChange={setEntityType}
             clearable
+            w={{ base: '100%', sm: 220 }}
           />
           <TextInput
             label={t('audit.filterEntityId')}
             value={entityIdText}
             onChange={(e) => setEntityIdText(e.currentTarget.value)}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             maxLength={100}
+            w={{ base: '100%', sm: 320 }}
           />
           <Select
             label={t('audit.filterActor')}
-            placeholder={t('audit.filterActorSearch')}
+            placeholder={t('audit.filterActorAll')}
+            description={t('audit.filterActorSearch')}
             data={actorOptions}
             value={actor?.value ?? null}
             onChange={(value, option) => setActor(value && option ? { value, label: option.label } : null)}
@@ -177,16 +180,15 @@ export function AuditPanel() {
             // The server already filtered by the search text.
             filter={({ options }) => options}
             clearable
-            nothingFoundMessage={actorCandidates.isFetching ? t('common.loading') : t('audit.filterActorAll')}
+            nothingFoundMessage={actorCandidates.isFetching ? t('common.loading') : t('audit.noActorFound')}
+            w={{ base: '100%', sm: 340 }}
           />
-          <Group align="flex-end">
-            {filtered ? (
-              <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            ) : null}
-          </Group>
-        </SimpleGrid>
+          {filtered ? (
+            <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clearFilters}>
+              {t('common.clearFilters')}
+            </Button>
+          ) : null}
+        </Group>
       </Paper>
 
       {events.error ? <QueryError error={events.error} onRetry={() => void events.refetch()} /> : null}

@@ -1,8 +1,9 @@
-import { Anchor, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
 import { IconDice5 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordInput } from '../../components/PasswordInput.tsx';
 import { generatePassword } from '../../lib/password.ts';
 
 /** A new-password input with a "generate" helper that shows what it generated. */

@@ -1,10 +1,10 @@
 import { ResetPasswordInput, type UserDto } from '@anc/domain';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../../lib/notify.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { applyServerError, schemaValidator } from '../../lib/forms.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -36,7 +36,7 @@ function ResetPasswordForm({ user, onDone }: { user: UserDto; onDone: () => void
   const reset = useMutation(
     trpc.admin.users.resetPassword.mutationOptions({
       onSuccess: () => {
-        notifications.show({ color: 'green', message: t('users.resetDone', { name: user.name }) });
+        notify(t('users.resetDone', { name: user.name }));
         onDone();
       },
       onError: (error) => setFormError(applyServerError(form, error, ['password'], t)),

@@ -11,10 +11,10 @@ import {
 } from '@anc/domain';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { type FormErrors, useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../../lib/notify.ts';
 import { currentLocale, useLocale } from '../../i18n/index.ts';
 import { applyServerError, schemaValidator } from '../../lib/forms.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -111,7 +111,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
     trpc.admin.users.create.mutationOptions({
       onSuccess: (user) => {
         invalidateUsers();
-        notifications.show({ color: 'green', message: t('users.created', { email: user.email }) });
+        notify(t('users.created', { email: user.email }));
         onDone();
       },
       onError: (error) => setFormError(applyServerError(form, error, CREATE_FIELDS, t)),
@@ -233,7 +233,7 @@ function EditUserForm({ user, onDone }: { user: UserDto; onDone: () => void }) {
       onSuccess: (updated) => {
         invalidateUsers();
         if (isSelf) void queryClient.invalidateQueries(trpc.auth.me.pathFilter());
-        notifications.show({ color: 'green', message: t('users.updated', { name: updated.name }) });
+        notify(t('users.updated', { name: updated.name }));
         onDone();
       },
       onError: (error) => setFormError(applyServerError(form, error, EDIT_FIELDS, t)),

@@ -15,12 +15,12 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconDots, IconFilterOff, IconKey, IconPencil, IconPlus, IconSearch, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../../lib/notify.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
@@ -84,7 +84,7 @@ export function UsersPanel() {
       onSuccess: (user) => {
         void queryClient.invalidateQueries(trpc.admin.users.list.pathFilter());
         void queryClient.invalidateQueries(trpc.agencies.list.pathFilter());
-        notifications.show({ color: 'green', message: t(user.active ? 'users.reactivated' : 'users.deactivated', { name: user.name }) });
+        notify(t(user.active ? 'users.reactivated' : 'users.deactivated', { name: user.name }));
         setToggleTarget(null);
       },
     }),

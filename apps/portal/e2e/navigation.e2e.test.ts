@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, launchBrowser, navKeys, newSession, screenshot, signInFromStart, signOut } from './browser.ts';
+
+const EVERYONE = ['dashboard', 'incidents', 'tasks', 'initiatives'];
+
+describe('navigation by role', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each([
+    ['admin', DEMO.admin.email, [...EVERYONE, 'admin'], 'Administración'],
+    ['coordinator', DEMO.coordinator.email, EVERYONE, 'Coordinación'],
+    ['staff', DEMO.staff.email, EVERYONE, 'Personal de dependencia'],
+  ] as const)('%s sees exactly its sections', async (role, email, expected, roleLabel) => {
+    const { context, page, pageErrors } = await newSession(browser);
+    try {
+      await signInFromStart(page, email);
+      expect(await navKeys(page)).toEqual(expected);
+      await expect.poll(() => page.getByTestId('user-role').textContent()).toContain(roleLabel);
+      await expect.poll(() => page.getByTestId('dashboard-greeting').textContent()).toMatch(/^Hola, /);
+      await screenshot(page, `dashboard-${role}`);
+
+      // The pending modules explain themselves instead of showing an empty list.
+      await page.getByTestId('nav-incidents').click();
+      await page.getByTestId('module-pending').waitFor();
+      expect(page.url()).toMatch(/\/incidentes$/);
+      if (role === 'staff') await screenshot(page, 'incidents-pending');
+
+      // Administration: the page for admins, an explanation for everyone else.
+      await page.goto('/admin/usuarios');
+      if (role === 'admin') await page.getByTestId('users-table').waitFor();
+      else {
+        await page.getByTestId('no-access').waitFor();
+        if (role === 'coordinator') await screenshot(page, 'admin-no-access');
+      }
+      await signOut(page);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
