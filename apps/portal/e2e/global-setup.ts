@@ -31,7 +31,12 @@ function ensureBuilt() {
   const index = join(portalRoot, 'dist', 'index.html');
   const sources = Math.max(newestMtime(join(portalRoot, 'src')), statSync(join(portalRoot, 'index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync(join(portalRoot, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: portalRoot, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would give React's development build.
+  execFileSync(join(portalRoot, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+    cwd: portalRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 function freePort(): Promise<number> {

@@ -16,10 +16,15 @@ describe('sign-in and session', () => {
     try {
       await page.goto('/admin/bitacora');
       await page.waitForURL(/\/ingresar\?redirect=/);
+      expect(new URL(page.url()).searchParams.get('redirect')).toBe('/admin/bitacora');
+      // A plain visit while signed out is not an expiry: no notice.
+      expect(await page.getByTestId('session-expired').count()).toBe(0);
+      expect(await page.title()).toBe('Iniciar sesión · ANC');
       await screenshot(page, 'sign-in');
       await signIn(page, DEMO.admin.email);
       await page.waitForURL(/\/admin\/bitacora$/);
       await page.getByTestId('audit-table').waitFor();
+      expect(await page.title()).toBe('Bitácora · Administración · ANC');
     } finally {
       await context.close();
     }

@@ -44,7 +44,10 @@ export const theme = createTheme({
   components: {
     Button: { defaultProps: { radius: 'sm' } },
     Paper: { defaultProps: { withBorder: true, radius: 'md' } },
-    Modal: { defaultProps: { centered: true, radius: 'md', overlayProps: { backgroundOpacity: 0.45 } } },
+    Modal: {
+      defaultProps: { centered: true, radius: 'md', overlayProps: { backgroundOpacity: 0.45 } },
+      styles: { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } },
+    },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     // Sentence case reads better in Spanish; never let a table squeeze a badge into an ellipsis.
     Badge: {

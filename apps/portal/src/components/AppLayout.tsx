@@ -1,6 +1,6 @@
 import { navigationFor } from '@anc/domain';
-import { AppShell, Burger, Box, Container, Group, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Burger, Box, Container, Group, Stack, Text, em } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
@@ -21,6 +21,8 @@ const isActive = (path: string, pathname: string) =>
 export function AppLayout() {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure(false);
+  // Below Mantine's `sm` breakpoint (48em) the navigation becomes a drawer behind the burger.
+  const isMobile = useMediaQuery(`(max-width: ${em(767.98)})`) ?? false;
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const { data } = useQuery(meQueryOptions());
   const user = data?.user ?? null;
@@ -62,10 +64,17 @@ export function AppLayout() {
                 aria-controls="main-navigation"
               />
               <Link to="/" className={classes.brand} aria-label={`${t('app.name')} · ${t('app.homeLink')}`}>
-                <AncMark size={40} />
+                <Box className={classes.mark}>
+                  <AncMark size={40} />
+                </Box>
                 <Box miw={0}>
-                  <div className={classes.brandName}>{t('app.name')}</div>
-                  <Box visibleFrom="xs" className={classes.brandTagline}>
+                  <Box visibleFrom="sm" className={classes.brandName}>
+                    {t('app.name')}
+                  </Box>
+                  <Box hiddenFrom="sm" className={classes.brandName}>
+                    {t('app.short')}
+                  </Box>
+                  <Box visibleFrom="sm" className={classes.brandTagline}>
                     {t('app.tagline')}
                   </Box>
                 </Box>
@@ -78,8 +87,15 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
 
-        <AppShell.Navbar p="sm" className={classes.navbar} id="main-navigation">
-          <nav aria-label={t('nav.label')}>
+        <AppShell.Navbar
+          p="sm"
+          className={classes.navbar}
+          id="main-navigation"
+          aria-label={t('nav.label')}
+          // Collapsed off-screen on a phone: keep it out of the Tab order and the reading order.
+          inert={isMobile && !navOpened}
+        >
+          <div>
             <div className={classes.navSectionLabel}>{t('app.portal')}</div>
             <Stack gap={2}>
               {navigationFor(user.role).map((section) => {
@@ -100,7 +116,7 @@ export function AppLayout() {
                 );
               })}
             </Stack>
-          </nav>
+          </div>
         </AppShell.Navbar>
 
         <AppShell.Main className={classes.main} id="main-content" tabIndex={-1}>

@@ -1,5 +1,5 @@
 import type { Locale } from '@anc/domain';
-import { Button } from '@mantine/core';
+import { Box, Button } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useContext } from 'react';
@@ -37,12 +37,18 @@ export function LanguageSwitch({ tone }: { tone: 'onBrand' | 'onLight' }) {
       lang={other}
       aria-label={t('shell.switchLanguage', { language: label })}
       data-testid="language-switch"
+      style={{ flexShrink: 0 }}
       onClick={() => {
         void changeLocale(other, { remember: true });
         if (user) saveLocale.mutate({ locale: other });
       }}
     >
-      {label}
+      <Box component="span" visibleFrom="xs">
+        {label}
+      </Box>
+      <Box component="span" hiddenFrom="xs">
+        {t(`localeCodes.${other}`)}
+      </Box>
     </Button>
   );
 }

@@ -71,6 +71,10 @@ export const en: Catalogue = {
     'es-MX': 'Español',
     en: 'English',
   },
+  localeCodes: {
+    'es-MX': 'ES',
+    en: 'EN',
+  },
   nav: {
     label: 'Main navigation',
     dashboard: 'Dashboard',
@@ -104,6 +108,7 @@ export const en: Catalogue = {
     sessionExpired: 'Your session has ended. Sign in again to continue where you left off.',
     sessionExpiredTitle: 'Session ended',
     errorTitle: 'Could not sign in',
+    throttledTitle: 'Access temporarily blocked',
     help: 'Forgot your password? Ask the ANC administration to reset it.',
     notice: 'For the exclusive use of authorised personnel of the Federal Public Administration. Access is logged.',
   },

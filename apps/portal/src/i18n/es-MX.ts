@@ -72,6 +72,10 @@ export const esMX = {
     'es-MX': 'Español',
     en: 'English',
   },
+  localeCodes: {
+    'es-MX': 'ES',
+    en: 'EN',
+  },
   nav: {
     label: 'Navegación principal',
     dashboard: 'Panel',
@@ -105,6 +109,7 @@ export const esMX = {
     sessionExpired: 'Tu sesión terminó. Vuelve a iniciar sesión para continuar donde te quedaste.',
     sessionExpiredTitle: 'Sesión terminada',
     errorTitle: 'No fue posible iniciar sesión',
+    throttledTitle: 'Acceso bloqueado temporalmente',
     help: '¿Olvidaste tu contraseña? Pide a la administración de la ANC que la restablezca.',
     notice: 'Sistema de uso exclusivo para personal autorizado de la Administración Pública Federal. El acceso queda registrado.',
   },

@@ -2,7 +2,7 @@ import { SignInInput } from '@anc/domain';
 import { Alert, Box, Button, Container, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertTriangle, IconClock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconClock, IconLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -62,16 +62,18 @@ export function SignInPage() {
       <header className={classes.band}>
         <Container size="lg" py="sm">
           <Group justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <AncMark size={44} />
-              <div>
-                <Text fw={700} size="lg" lh={1.2}>
+            <Group gap="sm" wrap="nowrap" miw={0}>
+              <Box style={{ flexShrink: 0, display: 'flex' }}>
+                <AncMark size={44} />
+              </Box>
+              <Box miw={0}>
+                <Text fw={700} fz={{ base: 'md', sm: 'lg' }} lh={1.2}>
                   {t('app.name')}
                 </Text>
-                <Text size="sm" className={classes.tagline}>
+                <Text fz={{ base: 'xs', sm: 'sm' }} className={classes.tagline}>
                   {t('app.tagline')}
                 </Text>
-              </div>
+              </Box>
             </Group>
             <LanguageSwitch tone="onBrand" />
           </Group>
@@ -110,8 +112,8 @@ export function SignInPage() {
                 <Alert
                   color="red"
                   variant="light"
-                  icon={<IconAlertTriangle aria-hidden />}
-                  title={t('signIn.errorTitle')}
+                  icon={failure.kind === 'throttled' ? <IconLock aria-hidden /> : <IconAlertTriangle aria-hidden />}
+                  title={failure.kind === 'throttled' ? t('signIn.throttledTitle') : t('signIn.errorTitle')}
                   role="alert"
                   data-testid={failure.kind === 'throttled' ? 'sign-in-throttled' : 'sign-in-error'}
                 >
