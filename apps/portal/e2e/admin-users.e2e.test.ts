@@ -1,11 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, fieldError, launchBrowser, newSession, screenshot, signInFromStart } from './browser.ts';
-
-async function chooseOption(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: text }).click();
-}
+import { DEMO, chooseOption, fieldError, launchBrowser, newSession, screenshot, signIn, signInFromStart } from './browser.ts';
 
 describe('administration of user accounts', () => {
   let browser: Browser;
@@ -72,6 +67,58 @@ describe('administration of user accounts', () => {
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('resets a password, deactivates and reactivates an account', async () => {
+    // A demo account no other test uses.
+    const email = 'enlace@segob.gob.mx';
+    const newPassword = 'Palacio-de-Cobian-1918';
+    const admin = await newSession(browser);
+    const person = await newSession(browser);
+    try {
+      await signInFromStart(admin.page, DEMO.admin.email);
+      await admin.page.goto(`/admin/usuarios?q=${encodeURIComponent(email)}`);
+      await expect.poll(() => admin.page.getByTestId('user-row').count()).toBe(1);
+      const row = admin.page.getByTestId('user-row').first();
+
+      await row.getByTestId('user-actions').click();
+      await admin.page.getByTestId('user-reset-password').click();
+      await admin.page.getByTestId('reset-password-input').fill('corta');
+      await admin.page.getByTestId('reset-password-submit').click();
+      await expect.poll(() => fieldError(admin.page, 'reset-password-input')).toBe('La contraseña debe tener al menos 12 caracteres.');
+      await admin.page.getByTestId('reset-password-input').fill(newPassword);
+      await admin.page.getByTestId('reset-password-submit').click();
+      await admin.page.getByTestId('reset-password-input').waitFor({ state: 'detached' });
+
+      await person.page.goto('/ingresar');
+      await signIn(person.page, email, newPassword);
+      await expect.poll(() => person.page.getByTestId('dashboard-greeting').textContent()).toContain('Daniela Flores');
+
+      await row.getByTestId('user-actions').click();
+      await admin.page.getByTestId('user-deactivate').click();
+      await admin.page.getByTestId('confirm-action').click();
+      await expect.poll(() => row.textContent()).toContain('Desactivada');
+
+      // A deactivated account cannot sign in (same answer as a wrong password).
+      const other = await newSession(browser);
+      try {
+        await other.page.goto('/ingresar');
+        await signIn(other.page, email, newPassword);
+        await expect.poll(() => other.page.getByTestId('sign-in-error').textContent()).toContain('Correo o contraseña incorrectos.');
+      } finally {
+        await other.context.close();
+      }
+
+      await row.getByTestId('user-actions').click();
+      await admin.page.getByTestId('user-reactivate').click();
+      await admin.page.getByTestId('confirm-action').click();
+      await expect.poll(() => row.textContent()).toContain('Activa');
+      expect(admin.pageErrors).toEqual([]);
+      expect(person.pageErrors).toEqual([]);
+    } finally {
+      await admin.context.close();
+      await person.context.close();
     }
   });
 });

@@ -94,3 +94,9 @@ export async function fieldError(page: Page, testId: string): Promise<string> {
   if (!errorId) return '';
   return (await page.locator(`[id="${errorId}"]`).textContent()) ?? '';
 }
+
+/** Pick an option of a Mantine Select by its visible text. */
+export async function chooseOption(page: Page, testId: string, text: string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: text, exact: true }).click();
+}

@@ -233,7 +233,7 @@ export const en: Catalogue = {
       createTitle: 'Register an agency',
       editTitle: 'Edit {{code}}',
       code: 'Code',
-      codeHint: '2 to 16 characters: capital letters, digits or hyphens, starting with a letter (e.g. SEDENA).',
+      codeHint: 'Official abbreviation in capitals, e.g. SEDENA.',
       name: 'Official name (Spanish)',
       nameEn: 'Name in English',
       kind: 'Kind',

@@ -234,7 +234,7 @@ export const esMX = {
       createTitle: 'Registrar dependencia',
       editTitle: 'Editar {{code}}',
       code: 'Clave',
-      codeHint: 'De 2 a 16 caracteres: mayúsculas, dígitos o guiones, comenzando con letra (p. ej. SEDENA).',
+      codeHint: 'Abreviatura oficial en mayúsculas, p. ej. SEDENA.',
       name: 'Nombre oficial',
       nameEn: 'Nombre en inglés',
       kind: 'Tipo',

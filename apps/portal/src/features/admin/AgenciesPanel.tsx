@@ -183,6 +183,7 @@ export function AgenciesPanel() {
                             color="gray"
                             aria-label={`${t('common.edit')} ${agency.code}`}
                             onClick={() => setFormTarget({ mode: 'edit', agency })}
+                            data-testid={`agency-edit-${agency.code}`}
                           >
                             <IconPencil size={18} aria-hidden />
                           </ActionIcon>
@@ -194,6 +195,7 @@ export function AgenciesPanel() {
                             data-disabled={locked || undefined}
                             aria-disabled={locked || undefined}
                             aria-label={`${agency.active ? t('agencies.deactivate') : t('agencies.activate')} ${agency.code}`}
+                            data-testid={`agency-toggle-${agency.code}`}
                             onClick={(event) => {
                               // Stays focusable with a tooltip that says why it cannot be used.
                               if (locked) return event.preventDefault();

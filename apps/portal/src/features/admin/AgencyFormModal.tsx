@@ -88,6 +88,7 @@ function AgencyForm({ target, onDone }: { target: AgencyFormTarget; onDone: () =
   return (
     <form
       noValidate
+      data-testid="agency-form"
       onSubmit={form.onSubmit((values) => {
         setFormError(null);
         if (editing) {
@@ -112,11 +113,19 @@ function AgencyForm({ target, onDone }: { target: AgencyFormTarget; onDone: () =
           maxLength={16}
           autoComplete="off"
           data-autofocus
+          data-testid="agency-code"
           styles={{ input: { textTransform: 'uppercase' } }}
           {...form.getInputProps('code')}
         />
-        <TextInput label={t('agencies.form.name')} withAsterisk autoComplete="off" {...form.getInputProps('name')} />
-        <TextInput label={t('agencies.form.nameEn')} withAsterisk autoComplete="off" lang="en" {...form.getInputProps('nameEn')} />
+        <TextInput label={t('agencies.form.name')} withAsterisk autoComplete="off" data-testid="agency-name" {...form.getInputProps('name')} />
+        <TextInput
+          label={t('agencies.form.nameEn')}
+          withAsterisk
+          autoComplete="off"
+          lang="en"
+          data-testid="agency-name-en"
+          {...form.getInputProps('nameEn')}
+        />
         <Group grow align="flex-start">
           <Select
             label={t('agencies.form.kind')}
@@ -126,6 +135,7 @@ function AgencyForm({ target, onDone }: { target: AgencyFormTarget; onDone: () =
             disabled={isNational}
             description={isNational ? t('agencies.form.kindLocked') : undefined}
             comboboxProps={{ withinPortal: true }}
+            data-testid="agency-kind"
             {...form.getInputProps('kind')}
           />
           <Select
@@ -134,6 +144,7 @@ function AgencyForm({ target, onDone }: { target: AgencyFormTarget; onDone: () =
             placeholder={t('agencies.form.sectorNone')}
             clearable
             comboboxProps={{ withinPortal: true }}
+            data-testid="agency-sector"
             {...form.getInputProps('sector')}
           />
         </Group>
@@ -141,7 +152,7 @@ function AgencyForm({ target, onDone }: { target: AgencyFormTarget; onDone: () =
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
+          <Button type="submit" loading={create.isPending || update.isPending} data-testid="agency-submit">
             {editing ? t('common.saveChanges') : t('agencies.form.submitCreate')}
           </Button>
         </Group>

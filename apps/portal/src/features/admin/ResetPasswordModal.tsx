@@ -62,12 +62,13 @@ function ResetPasswordForm({ user, onDone }: { user: UserDto; onDone: () => void
           description={t('password.hint')}
           inputProps={form.getInputProps('password')}
           onGenerate={(password) => form.setFieldValue('password', password)}
+          testId="reset-password-input"
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={reset.isPending}>
+          <Button type="submit" loading={reset.isPending} data-testid="reset-password-submit">
             {t('users.resetSubmit')}
           </Button>
         </Group>

@@ -241,12 +241,21 @@ export function UsersPanel() {
                         </Tooltip>
                         <Menu position="bottom-end" withinPortal shadow="md">
                           <Menu.Target>
-                            <ActionIcon variant="subtle" color="gray" aria-label={t('common.actionsFor', { name: user.name })}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              aria-label={t('common.actionsFor', { name: user.name })}
+                              data-testid="user-actions"
+                            >
                               <IconDots size={18} aria-hidden />
                             </ActionIcon>
                           </Menu.Target>
                           <Menu.Dropdown>
-                            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setResetTarget(user)}>
+                            <Menu.Item
+                              leftSection={<IconKey size={16} aria-hidden />}
+                              onClick={() => setResetTarget(user)}
+                              data-testid="user-reset-password"
+                            >
                               {t('users.resetPasswordAction')}
                             </Menu.Item>
                             {user.active ? (
@@ -254,6 +263,7 @@ export function UsersPanel() {
                                 color="red"
                                 leftSection={<IconUserOff size={16} aria-hidden />}
                                 disabled={self}
+                                data-testid="user-deactivate"
                                 onClick={() => {
                                   setActive.reset();
                                   setToggleTarget(user);
@@ -264,6 +274,7 @@ export function UsersPanel() {
                             ) : (
                               <Menu.Item
                                 leftSection={<IconUserCheck size={16} aria-hidden />}
+                                data-testid="user-reactivate"
                                 onClick={() => {
                                   setActive.reset();
                                   setToggleTarget(user);
