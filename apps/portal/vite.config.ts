@@ -31,11 +31,8 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: {
-      '/trpc': api,
-      '/healthz': api,
-      '/readyz': api,
-      '/export': api,
-    },
+    // Keep the browser's Host header (changeOrigin: false): the API's origin check compares the
+    // Origin of a mutation with the host it was sent to. Vite's string shorthand would rewrite it.
+    proxy: Object.fromEntries(['/trpc', '/healthz', '/readyz', '/export'].map((path) => [path, { target: api, changeOrigin: false }])),
   },
 });

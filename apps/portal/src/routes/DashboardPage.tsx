@@ -2,7 +2,7 @@ import { formatMxDateTime } from '@anc/domain';
 import { Badge, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDisclosure, useDocumentTitle, useInterval } from '@mantine/hooks';
 import { IconArrowRight, IconBuildingBank, IconCircleCheck, IconHistory, IconKey, IconUsers } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordModal } from '../components/ChangePasswordModal.tsx';
 import { AnchorLink, ButtonLink } from '../components/links.tsx';
@@ -22,11 +22,7 @@ const QUICK_LINK_STYLES = { inner: { justifyContent: 'flex-start' }, label: { fl
 
 function useNow(everyMs: number): Date {
   const [now, setNow] = useState(() => new Date());
-  const interval = useInterval(() => setNow(new Date()), everyMs);
-  useEffect(() => {
-    interval.start();
-    return interval.stop;
-  }, [interval]);
+  useInterval(() => setNow(new Date()), everyMs, { autoInvoke: true });
   return now;
 }
 
