@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, launchBrowser, newSession, screenshot, signIn, signInFromStart, signOut } from './browser.ts';
+import { DEMO, demoPassword, fieldError, launchBrowser, newSession, screenshot, signIn, signInFromStart, signOut } from './browser.ts';
 
 describe('sign-in and session', () => {
   let browser: Browser;
@@ -84,6 +84,46 @@ describe('sign-in and session', () => {
       await signIn(page, DEMO.admin.email);
       await page.waitForURL(/\/admin\/usuarios$/);
       await page.getByTestId('user-row').first().waitFor();
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('changes the own password from the account menu', async () => {
+    const { context, page, pageErrors } = await newSession(browser);
+    // A demo account no other test uses.
+    const email = 'enlace@sre.gob.mx';
+    const newPassword = 'Torre-Tlatelolco-1966-SRE';
+    try {
+      await signInFromStart(page, email);
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('change-password').waitFor();
+      await screenshot(page, 'account-menu');
+      await page.getByTestId('change-password').click();
+
+      await page.getByTestId('current-password').fill('no-es-la-actual');
+      await page.getByTestId('new-password').fill(newPassword);
+      await page.getByTestId('confirm-password').fill(`${newPassword}-x`);
+      await page.getByTestId('change-password-submit').click();
+      await expect.poll(() => fieldError(page, 'confirm-password')).toBe('Las contraseñas no coinciden.');
+
+      await page.getByTestId('confirm-password').fill(newPassword);
+      await page.getByTestId('change-password-submit').click();
+      await expect.poll(() => fieldError(page, 'current-password')).toBe('La contraseña actual no es correcta.');
+      await screenshot(page, 'change-password-wrong-current');
+
+      await page.getByTestId('current-password').fill(demoPassword());
+      await page.getByTestId('change-password-submit').click();
+      await page.getByTestId('current-password').waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByText('Tu contraseña se cambió correctamente.').count()).toBe(1);
+
+      // The session that changed the password stays; the new password works next time.
+      await page.getByTestId('nav-tasks').click();
+      await page.getByTestId('module-pending').waitFor();
+      await signOut(page);
+      await signIn(page, email, newPassword);
+      await page.getByTestId('dashboard-greeting').waitFor();
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

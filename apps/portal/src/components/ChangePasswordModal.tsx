@@ -74,6 +74,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             autoComplete="current-password"
             withAsterisk
             data-autofocus
+            data-testid="current-password"
             {...form.getInputProps('currentPassword')}
           />
           <PasswordInput
@@ -81,19 +82,21 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             description={t('password.hint')}
             autoComplete="new-password"
             withAsterisk
+            data-testid="new-password"
             {...form.getInputProps('newPassword')}
           />
           <PasswordInput
             label={t('changePassword.confirm')}
             autoComplete="new-password"
             withAsterisk
+            data-testid="confirm-password"
             {...form.getInputProps('confirmPassword')}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={change.isPending}>
+            <Button type="submit" loading={change.isPending} data-testid="change-password-submit">
               {t('changePassword.submit')}
             </Button>
           </Group>

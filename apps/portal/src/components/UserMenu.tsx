@@ -72,7 +72,7 @@ export function UserMenu() {
             </Text>
           </Stack>
           <Menu.Divider />
-          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={passwordModal.open}>
+          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={passwordModal.open} data-testid="change-password">
             {t('shell.changePassword')}
           </Menu.Item>
           <Menu.Item

@@ -135,7 +135,7 @@ export function AuditPanel() {
           <Stack gap={4}>
             <Text size="sm">
               {verify.data.ok
-                ? t('audit.verifyOk', { checked: verify.data.checked })
+                ? t('audit.verifyOk', { count: verify.data.checked })
                 : verify.data.firstBrokenSeq !== null
                   ? t('audit.verifyBroken', { seq: verify.data.firstBrokenSeq, checked: verify.data.checked })
                   : t('audit.verifyBrokenNoSeq', { checked: verify.data.checked })}
