@@ -97,8 +97,9 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = createWriteStream(join(artifactsDir, 'e2e-api.log'));
-  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['apps/api/src/main.ts'], {
-    cwd: repoRoot,
+  // tsx is a dependency of @anc/api, so it resolves from the API's folder (not from the root).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: join(repoRoot, 'apps', 'api'),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
