@@ -7,7 +7,6 @@ import {
   Input,
   Paper,
   SegmentedControl,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -22,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { notify } from '../../lib/notify.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { TableStatusRows } from '../../components/TableStatusRows.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { queryClient, trpc } from '../../lib/trpc.ts';
@@ -126,24 +126,7 @@ export function AgenciesPanel() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {agencies.isPending
-                ? Array.from({ length: 6 }, (_, i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={7}>
-                        <Skeleton height={18} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                : null}
-              {agencies.data && rows.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text ta="center" c="dimmed" py="lg" size="sm">
-                      {t('agencies.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <TableStatusRows loading={agencies.isPending} empty={Boolean(agencies.data) && rows.length === 0} columns={7} emptyText={t('agencies.empty')} />
               {rows.map((agency) => {
                 const locked = agency.kind === 'national_agency';
                 return (

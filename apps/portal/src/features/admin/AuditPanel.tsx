@@ -11,7 +11,6 @@ import {
   Paper,
   Select,
   SimpleGrid,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -32,6 +31,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError.tsx';
+import { TableStatusRows } from '../../components/TableStatusRows.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { trpc } from '../../lib/trpc.ts';
 
@@ -212,24 +212,7 @@ export function AuditPanel() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {events.isPending
-                ? Array.from({ length: 6 }, (_, i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={7}>
-                        <Skeleton height={18} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                : null}
-              {events.data && items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text ta="center" c="dimmed" py="lg" size="sm">
-                      {t('audit.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <TableStatusRows loading={events.isPending} empty={Boolean(events.data) && items.length === 0} columns={7} emptyText={t('audit.empty')} />
               {items.map((event) => (
                 <AuditRow
                   key={event.id}

@@ -7,7 +7,6 @@ import {
   Menu,
   Paper,
   Select,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -23,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { notify } from '../../lib/notify.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { TableStatusRows } from '../../components/TableStatusRows.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -169,24 +169,7 @@ export function UsersPanel() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {users.isPending
-                ? Array.from({ length: 6 }, (_, i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={6}>
-                        <Skeleton height={18} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                : null}
-              {users.data && items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text ta="center" c="dimmed" py="lg" size="sm">
-                      {t('users.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <TableStatusRows loading={users.isPending} empty={Boolean(users.data) && items.length === 0} columns={6} emptyText={t('users.empty')} />
               {items.map((user) => {
                 const self = user.id === me.id;
                 return (
