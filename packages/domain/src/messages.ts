@@ -27,6 +27,51 @@ export const MESSAGES = {
     'es-MX': 'Esa contraseña es demasiado común o fácil de adivinar; elige otra.',
     en: 'That password is too common or easy to guess; choose another.',
   },
+  // observables
+  invalid_ipv4: {
+    'es-MX': 'No es una dirección IPv4 válida (p. ej. 192.0.2.10): cuatro números de 0 a 255, sin ceros a la izquierda ni máscara.',
+    en: 'Not a valid IPv4 address (e.g. 192.0.2.10): four numbers from 0 to 255, without leading zeros or a mask.',
+  },
+  invalid_ipv6: {
+    'es-MX': 'No es una dirección IPv6 válida (p. ej. 2001:db8::1), sin zona (%eth0) ni máscara.',
+    en: 'Not a valid IPv6 address (e.g. 2001:db8::1), without a zone (%eth0) or a mask.',
+  },
+  invalid_domain: {
+    'es-MX': 'No es un nombre de dominio válido (p. ej. ejemplo.gob.mx).',
+    en: 'Not a valid domain name (e.g. example.gob.mx).',
+  },
+  domain_is_ip: {
+    'es-MX': 'Es una dirección IP, no un dominio; elige el tipo IPv4 o IPv6.',
+    en: 'That is an IP address, not a domain; choose the IPv4 or IPv6 type.',
+  },
+  invalid_url: {
+    'es-MX': 'No es una URL válida: debe comenzar con http://, https:// o ftp:// e incluir un servidor, sin espacios (p. ej. https://ejemplo.com/ruta).',
+    en: 'Not a valid URL: it must start with http://, https:// or ftp:// and include a host, without spaces (e.g. https://example.com/path).',
+  },
+  hash_not_hex: {
+    'es-MX': 'Un hash solo lleva dígitos del 0 al 9 y letras de la a a la f.',
+    en: 'A hash contains only the digits 0 to 9 and the letters a to f.',
+  },
+  md5_wrong_length: {
+    'es-MX': 'Un MD5 tiene exactamente 32 caracteres hexadecimales; revisa que esté completo o elige otro tipo de hash.',
+    en: 'An MD5 hash has exactly 32 hexadecimal characters; check that it is complete or choose another hash type.',
+  },
+  sha1_wrong_length: {
+    'es-MX': 'Un SHA-1 tiene exactamente 40 caracteres hexadecimales; revisa que esté completo o elige otro tipo de hash.',
+    en: 'A SHA-1 hash has exactly 40 hexadecimal characters; check that it is complete or choose another hash type.',
+  },
+  sha256_wrong_length: {
+    'es-MX': 'Un SHA-256 tiene exactamente 64 caracteres hexadecimales; revisa que esté completo o elige otro tipo de hash.',
+    en: 'A SHA-256 hash has exactly 64 hexadecimal characters; check that it is complete or choose another hash type.',
+  },
+  invalid_cve: {
+    'es-MX': 'No es un identificador CVE válido (p. ej. CVE-2024-3094).',
+    en: 'Not a valid CVE identifier (e.g. CVE-2024-3094).',
+  },
+  too_many_observables: {
+    'es-MX': 'Se permiten como máximo 500 indicadores por incidente.',
+    en: 'At most 500 indicators are allowed per incident.',
+  },
   // error reasons (DomainError.reason)
   not_signed_in: { 'es-MX': 'Tu sesión terminó. Vuelve a iniciar sesión.', en: 'Your session has ended. Please sign in again.' },
   invalid_credentials: { 'es-MX': 'Correo o contraseña incorrectos.', en: 'Incorrect e-mail or password.' },
