@@ -1,12 +1,14 @@
 import { adminAgenciesRouter, agenciesRouter } from './modules/agencies/agencies.router.ts';
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
+import { incidentsRouter } from './modules/incidents/incidents.router.ts';
 import { adminUsersRouter } from './modules/users/users.router.ts';
 import { router } from './trpc/init.ts';
 
 export const appRouter = router({
   auth: authRouter,
   agencies: agenciesRouter,
+  incidents: incidentsRouter,
   admin: router({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

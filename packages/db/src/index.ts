@@ -5,3 +5,4 @@ export * from './queries/agencies.ts';
 export * from './queries/users.ts';
 export * from './queries/sessions.ts';
 export * from './queries/audit.ts';
+export * from './queries/incidents.ts';

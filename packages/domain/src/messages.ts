@@ -105,6 +105,77 @@ export const MESSAGES = {
     en: 'You cannot deactivate your own account or remove your own administrator role.',
   },
   wrong_current_password: { 'es-MX': 'La contraseña actual no es correcta.', en: 'The current password is not correct.' },
+  // incidents
+  invalid_datetime: { 'es-MX': 'Escribe una fecha y hora válidas.', en: 'Enter a valid date and time.' },
+  date_in_future: { 'es-MX': 'La fecha no puede estar en el futuro.', en: 'The date cannot be in the future.' },
+  aware_before_detected: {
+    'es-MX': 'La fecha en que la dependencia tuvo conocimiento no puede ser anterior a la detección.',
+    en: 'The date the agency became aware cannot be earlier than the detection.',
+  },
+  invalid_money: { 'es-MX': 'Escribe un monto en pesos, p. ej. 1500000.00 (hasta dos decimales).', en: 'Enter an amount in pesos, e.g. 1500000.00 (up to two decimals).' },
+  invalid_number: { 'es-MX': 'Escribe un número entero igual o mayor que cero.', en: 'Enter a whole number, zero or more.' },
+  invalid_severity: { 'es-MX': 'Elige un nivel de severidad del 0 al 5.', en: 'Choose a severity level from 0 to 5.' },
+  too_big: { 'es-MX': 'El valor es demasiado grande.', en: 'The value is too large.' },
+  too_many: { 'es-MX': 'Hay demasiados elementos.', en: 'There are too many items.' },
+  rsit_type_mismatch: { 'es-MX': 'Ese tipo no pertenece a la clase elegida.', en: 'That type does not belong to the chosen class.' },
+  records_without_personal_data: {
+    'es-MX': 'Indica que hubo datos personales afectados antes de estimar los registros.',
+    en: 'Mark personal data as affected before estimating the records.',
+  },
+  reason_required: { 'es-MX': 'Explica el motivo.', en: 'Give the reason.' },
+  merge_target_required: { 'es-MX': 'Elige el incidente al que se fusiona.', en: 'Choose the incident to merge into.' },
+  share_target_required: { 'es-MX': 'Elige al menos una dependencia o comparte con todas.', en: 'Choose at least one agency, or share with all.' },
+  incident_transition_not_allowed: {
+    'es-MX': 'El incidente no puede pasar a ese estado desde su estado actual.',
+    en: 'The incident cannot move to that status from its current status.',
+  },
+  incident_transition_coordinator_only: {
+    'es-MX': 'Solo la coordinación de la ANC cambia el estado de un incidente.',
+    en: 'Only ANC coordinators change the status of an incident.',
+  },
+  merge_into_self: { 'es-MX': 'Un incidente no puede fusionarse consigo mismo.', en: 'An incident cannot be merged into itself.' },
+  merge_target_not_open: {
+    'es-MX': 'El incidente destino ya fue rechazado o fusionado; elige otro.',
+    en: 'The target incident was already rejected or merged; choose another.',
+  },
+  incident_gone: { 'es-MX': 'El incidente fue rechazado o fusionado; ya no admite cambios.', en: 'The incident was rejected or merged; it no longer accepts changes.' },
+  incident_edit_after_triage: {
+    'es-MX': 'La ANC ya clasificó el reporte; agrega una actualización en lugar de editarlo.',
+    en: 'The ANC has already triaged the report; add an update instead of editing it.',
+  },
+  incident_finished: { 'es-MX': 'El incidente está cerrado; ya no admite actualizaciones.', en: 'The incident is closed; it no longer accepts updates.' },
+  tlp_red_not_shareable: {
+    'es-MX': 'TLP:RED no se comparte fuera de la dependencia que reportó.',
+    en: 'TLP:RED is never shared beyond the reporting agency.',
+  },
+  tlp_amber_named_only: {
+    'es-MX': 'TLP:AMBER y AMBER+STRICT solo se comparten con dependencias nombradas, no con todas.',
+    en: 'TLP:AMBER and AMBER+STRICT are shared only with named agencies, not with all.',
+  },
+  share_target_invalid: {
+    'es-MX': 'No se comparte con la dependencia que reportó ni con la ANC, ni con dependencias desactivadas.',
+    en: 'Incidents are not shared with the reporting agency, the ANC or deactivated agencies.',
+  },
+  too_many_observables_total: {
+    'es-MX': 'Un incidente admite como máximo 500 indicadores.',
+    en: 'An incident holds at most 500 indicators.',
+  },
+  report_already_submitted: { 'es-MX': 'Ese reporte ya fue presentado.', en: 'That report was already submitted.' },
+  notification_required_first: {
+    'es-MX': 'Presenta primero la notificación del incidente; después el reporte final.',
+    en: 'Submit the incident notification first, then the final report.',
+  },
+  stale_version: {
+    'es-MX': 'Alguien más modificó este registro mientras lo veías. Revisa los cambios y vuelve a intentarlo.',
+    en: 'Someone else changed this record while you were viewing it. Review the changes and try again.',
+  },
+  unknown_agency: { 'es-MX': 'Esa dependencia no existe o está desactivada.', en: 'That agency does not exist or is deactivated.' },
+  staff_files_for_own_agency: {
+    'es-MX': 'El personal de una dependencia solo reporta incidentes de su propia dependencia.',
+    en: 'Agency staff report incidents of their own agency only.',
+  },
+  share_not_found: { 'es-MX': 'El incidente no estaba compartido con esa dependencia.', en: 'The incident was not shared with that agency.' },
+  agency_required: { 'es-MX': 'Elige la dependencia que reporta.', en: 'Choose the reporting agency.' },
   invalid_input: { 'es-MX': 'Revisa los campos marcados.', en: 'Check the highlighted fields.' },
   internal: { 'es-MX': 'Ocurrió un error inesperado. Intenta de nuevo.', en: 'An unexpected error occurred. Please try again.' },
 } as const satisfies Catalogue;

@@ -22,6 +22,19 @@ const EXPECTED: Record<Action, Role[]> = {
   'admin.users.resetPassword': ['admin'],
   'admin.audit.list': ['admin'],
   'admin.audit.verify': ['admin'],
+  'incidents.create': ['staff', 'coordinator'],
+  'incidents.list': ['staff', 'coordinator', 'admin'],
+  'incidents.get': ['staff', 'coordinator', 'admin'],
+  'incidents.related': ['staff', 'coordinator', 'admin'],
+  'incidents.export': ['staff', 'coordinator', 'admin'],
+  'incidents.update': ['staff', 'coordinator'],
+  'incidents.transition': ['coordinator'],
+  'incidents.comment': ['staff', 'coordinator'],
+  'incidents.addObservables': ['staff', 'coordinator'],
+  'incidents.removeObservable': ['staff', 'coordinator'],
+  'incidents.share': ['coordinator'],
+  'incidents.unshare': ['coordinator'],
+  'incidents.submitReport': ['staff'],
 };
 
 describe('permission table', () => {

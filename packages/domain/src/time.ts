@@ -18,3 +18,10 @@ export function formatMxDateTime(value: Date | string, locale: 'es-MX' | 'en' = 
   }
   return f.format(typeof value === 'string' ? new Date(value) : value);
 }
+
+const yearFormatter = new Intl.DateTimeFormat('en-US', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric' });
+/** The calendar year of an instant in Mexico City (references are numbered per local year). */
+export const mexicoCityYear = (at: Date): number => Number(yearFormatter.format(at));
+
+/** `INC-2026-000001`: a prefix, the year and a six-digit gapless number. */
+export const formatReference = (prefix: string, year: number, n: number): string => `${prefix}-${year}-${String(n).padStart(6, '0')}`;

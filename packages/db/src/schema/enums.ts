@@ -1,7 +1,27 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
-import { AGENCY_KINDS, LOCALES, ROLES, SECTORS } from '@anc/domain';
+import {
+  AGENCY_KINDS,
+  INCIDENT_STATUSES,
+  LOCALES,
+  OBLIGATION_KINDS,
+  OBSERVABLE_TYPES,
+  REPORT_KINDS,
+  ROLES,
+  RSIT_CLASSES,
+  RSIT_TYPES,
+  SECTORS,
+  TLP_LEVELS,
+} from '@anc/domain';
 
 export const agencyKind = pgEnum('agency_kind', AGENCY_KINDS);
 export const sector = pgEnum('sector', SECTORS);
 export const role = pgEnum('role', ROLES);
 export const locale = pgEnum('locale', LOCALES);
+
+export const incidentStatus = pgEnum('incident_status', INCIDENT_STATUSES);
+export const rsitClass = pgEnum('rsit_class', RSIT_CLASSES);
+export const rsitType = pgEnum('rsit_type', RSIT_TYPES);
+export const tlp = pgEnum('tlp', TLP_LEVELS);
+export const observableType = pgEnum('observable_type', OBSERVABLE_TYPES);
+export const obligationKind = pgEnum('obligation_kind', OBLIGATION_KINDS);
+export const reportKind = pgEnum('report_kind', REPORT_KINDS);

@@ -4,3 +4,4 @@ export * from './users.ts';
 export * from './sessions.ts';
 export * from './audit.ts';
 export * from './relations.ts';
+export * from './incidents.ts';

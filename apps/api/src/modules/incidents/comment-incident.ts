@@ -1,0 +1,23 @@
+import { insertIncidentEvent, writeAudit } from '@anc/db';
+import { assertIncidentCapability, type CommentIncidentInput } from '@anc/domain';
+import type { AuthedContext } from '../../trpc/init.ts';
+import { auditOrigin } from '../audit/origin.ts';
+import { readableOr404 } from './incident-rules.ts';
+
+/** A comment goes on the timeline; it does not change the incident, so it takes no version. */
+export async function commentIncident(ctx: AuthedContext, input: CommentIncidentInput) {
+  await ctx.db.transaction(async (tx) => {
+    const row = await readableOr404(tx, ctx.actor, input.id);
+    assertIncidentCapability(ctx.actor, row, 'comment');
+    await insertIncidentEvent(tx, { incidentId: row.id, actorId: ctx.actor.userId, kind: 'comment', body: input.body });
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      action: 'incident.comment',
+      entityType: 'incident',
+      entityId: row.id,
+      diff: { comment: [null, input.body] },
+      origin: auditOrigin(ctx),
+    });
+  });
+  return { ok: true as const };
+}

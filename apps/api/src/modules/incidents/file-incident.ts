@@ -1,0 +1,69 @@
+import { getAgency, insertIncident, insertIncidentEvent, insertObservables, nextReferenceNumber, writeAudit, type Db } from '@anc/db';
+import { DomainError, auditDiff, formatReference, mexicoCityYear, type Actor, type CreateIncidentData } from '@anc/domain';
+import type { AuthedContext } from '../../trpc/init.ts';
+import { auditOrigin } from '../audit/origin.ts';
+import { buildIncidentDetail } from './incident-dto.ts';
+import { incidentAuditFields, nextObligationColumns } from './incident-rules.ts';
+
+/** Staff report for their own body; a coordinator files on behalf of the body named in `agencyId`. */
+async function reportingAgencyId(db: Db, actor: Actor, agencyId: string | undefined): Promise<string> {
+  if (actor.role === 'staff') {
+    if (agencyId && agencyId !== actor.agencyId) throw new DomainError('FORBIDDEN', 'staff_files_for_own_agency');
+    return actor.agencyId;
+  }
+  if (!agencyId) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { agencyId: ['agency_required'] } });
+  const agency = await getAgency(db, agencyId);
+  if (!agency?.active) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { agencyId: ['unknown_agency'] } });
+  return agency.id;
+}
+
+export async function fileIncident(ctx: AuthedContext, input: CreateIncidentData) {
+  const agencyId = await reportingAgencyId(ctx.db, ctx.actor, input.agencyId);
+  const row = await ctx.db.transaction(async (tx) => {
+    const now = new Date();
+    const year = mexicoCityYear(now);
+    // The counter row stays locked until commit: numbers are gapless and in commit order.
+    const n = await nextReferenceNumber(tx, 'INC', year);
+    const clockFacts = { awareAt: new Date(input.awareAt), createdAt: now, notificationSubmittedAt: null, finalReportSubmittedAt: null, status: 'submitted' as const };
+    const incident = await insertIncident(tx, {
+      reference: formatReference('INC', year, n),
+      agencyId,
+      reporterId: ctx.actor.userId,
+      title: input.title,
+      description: input.description,
+      rsitClass: input.rsitClass,
+      rsitType: input.rsitType,
+      severity: input.severity,
+      tlp: input.tlp,
+      status: 'submitted',
+      detectedAt: new Date(input.detectedAt),
+      awareAt: clockFacts.awareAt,
+      affectedSystems: input.affectedSystems,
+      personalData: input.impact.personalData,
+      records: input.impact.records,
+      criticalService: input.impact.criticalService,
+      crossBorder: input.impact.crossBorder,
+      estimatedLossMxn: input.impact.estimatedLossMxn,
+      ...nextObligationColumns(clockFacts, now),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const added = await insertObservables(tx, incident.id, ctx.actor.userId, input.observables);
+    await insertIncidentEvent(tx, {
+      incidentId: incident.id,
+      actorId: ctx.actor.userId,
+      kind: 'created',
+      data: { reference: incident.reference, observables: added.length },
+    });
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      action: 'incident.create',
+      entityType: 'incident',
+      entityId: incident.id,
+      diff: auditDiff(null, { ...incidentAuditFields(incident), observables: added.map((o) => `${o.type}:${o.value}`) }),
+      origin: auditOrigin(ctx),
+    });
+    return incident;
+  });
+  return buildIncidentDetail(ctx.db, ctx.actor, row);
+}

@@ -1,0 +1,65 @@
+import {
+  AddObservablesInput,
+  CommentIncidentInput,
+  CreateIncidentInput,
+  IncidentIdInput,
+  ListIncidentsInput,
+  RemoveObservableInput,
+  ShareIncidentInput,
+  SubmitReportInput,
+  TransitionIncidentInput,
+  UnshareIncidentInput,
+  UpdateIncidentInput,
+} from '@anc/domain';
+import { procedureFor, router } from '../../trpc/init.ts';
+import { addObservables } from './add-observables.ts';
+import { commentIncident } from './comment-incident.ts';
+import { fileIncident } from './file-incident.ts';
+import { getIncident } from './get-incident.ts';
+import { listIncidents } from './list-incidents.ts';
+import { relatedIncidents } from './related-incidents.ts';
+import { removeObservable } from './remove-observable.ts';
+import { shareIncident } from './share-incident.ts';
+import { submitReport } from './submit-report.ts';
+import { transitionIncident } from './transition-incident.ts';
+import { unshareIncident } from './unshare-incident.ts';
+import { updateIncident } from './update-incident.ts';
+
+export const incidentsRouter = router({
+  create: procedureFor('incidents.create')
+    .input(CreateIncidentInput)
+    .mutation(({ ctx, input }) => fileIncident(ctx, input)),
+  list: procedureFor('incidents.list')
+    .input(ListIncidentsInput)
+    .query(({ ctx, input }) => listIncidents(ctx, input)),
+  get: procedureFor('incidents.get')
+    .input(IncidentIdInput)
+    .query(({ ctx, input }) => getIncident(ctx, input)),
+  related: procedureFor('incidents.related')
+    .input(IncidentIdInput)
+    .query(({ ctx, input }) => relatedIncidents(ctx, input)),
+  update: procedureFor('incidents.update')
+    .input(UpdateIncidentInput)
+    .mutation(({ ctx, input }) => updateIncident(ctx, input)),
+  transition: procedureFor('incidents.transition')
+    .input(TransitionIncidentInput)
+    .mutation(({ ctx, input }) => transitionIncident(ctx, input)),
+  comment: procedureFor('incidents.comment')
+    .input(CommentIncidentInput)
+    .mutation(({ ctx, input }) => commentIncident(ctx, input)),
+  addObservables: procedureFor('incidents.addObservables')
+    .input(AddObservablesInput)
+    .mutation(({ ctx, input }) => addObservables(ctx, input)),
+  removeObservable: procedureFor('incidents.removeObservable')
+    .input(RemoveObservableInput)
+    .mutation(({ ctx, input }) => removeObservable(ctx, input)),
+  share: procedureFor('incidents.share')
+    .input(ShareIncidentInput)
+    .mutation(({ ctx, input }) => shareIncident(ctx, input)),
+  unshare: procedureFor('incidents.unshare')
+    .input(UnshareIncidentInput)
+    .mutation(({ ctx, input }) => unshareIncident(ctx, input)),
+  submitReport: procedureFor('incidents.submitReport')
+    .input(SubmitReportInput)
+    .mutation(({ ctx, input }) => submitReport(ctx, input)),
+});

@@ -1,0 +1,29 @@
+import { deleteObservable, insertIncidentEvent, writeAudit } from '@anc/db';
+import { DomainError, assertIncidentCapability, type RemoveObservableInput } from '@anc/domain';
+import type { AuthedContext } from '../../trpc/init.ts';
+import { auditOrigin } from '../audit/origin.ts';
+import { readableOr404 } from './incident-rules.ts';
+
+export async function removeObservable(ctx: AuthedContext, input: RemoveObservableInput) {
+  await ctx.db.transaction(async (tx) => {
+    const row = await readableOr404(tx, ctx.actor, input.id);
+    assertIncidentCapability(ctx.actor, row, 'manageObservables');
+    const removed = await deleteObservable(tx, row.id, input.observableId);
+    if (!removed) throw new DomainError('NOT_FOUND', 'not_found');
+    await insertIncidentEvent(tx, {
+      incidentId: row.id,
+      actorId: ctx.actor.userId,
+      kind: 'observable_removed',
+      data: { observable: { type: removed.type, value: removed.value } },
+    });
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      action: 'incident.removeObservable',
+      entityType: 'incident',
+      entityId: row.id,
+      diff: { observable: [`${removed.type}:${removed.value}`, null] },
+      origin: auditOrigin(ctx),
+    });
+  });
+  return { ok: true as const };
+}

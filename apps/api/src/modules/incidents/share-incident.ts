@@ -1,0 +1,44 @@
+import { activeAgenciesAmong, insertIncidentEvent, insertShares, touchIncident, writeAudit } from '@anc/db';
+import { DomainError, assertIncidentCapability, checkShare, type ShareIncidentInput } from '@anc/domain';
+import type { AuthedContext } from '../../trpc/init.ts';
+import { auditOrigin } from '../audit/origin.ts';
+import { buildIncidentDetail } from './incident-dto.ts';
+import { readableOr404 } from './incident-rules.ts';
+
+/**
+ * Shares with named bodies and/or every body, as TLP 2.0 allows (RED never; AMBER and
+ * AMBER+STRICT by name only). Not with the reporting body (it already reads it), nor the ANC,
+ * nor a deactivated body.
+ */
+export async function shareIncident(ctx: AuthedContext, input: ShareIncidentInput) {
+  const row = await ctx.db.transaction(async (tx) => {
+    const incident = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });
+    const agencyIds = [...new Set(input.agencyIds)];
+    checkShare(incident.tlp, { allAgencies: input.allAgencies, agencyCount: agencyIds.length });
+    assertIncidentCapability(ctx.actor, incident, 'share');
+    const targets = await activeAgenciesAmong(tx, agencyIds);
+    const invalid = agencyIds.filter((id) => {
+      const agency = targets.find((t) => t.id === id);
+      return !agency || agency.id === incident.agencyId || agency.kind === 'national_agency';
+    });
+    if (invalid.length) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { agencyIds: ['share_target_invalid'] } });
+
+    const added = await insertShares(tx, incident, agencyIds, ctx.actor.userId);
+    const newlyAll = input.allAgencies && !incident.sharedWithAllAt;
+    const updated = newlyAll ? await touchIncident(tx, incident.id, { sharedWithAllAt: new Date() }) : incident;
+    if (added.length || newlyAll) {
+      const codes = targets.filter((t) => added.includes(t.id)).map((t) => t.code);
+      await insertIncidentEvent(tx, { incidentId: incident.id, actorId: ctx.actor.userId, kind: 'shared', data: { agencies: codes, allAgencies: newlyAll } });
+      await writeAudit(tx, {
+        actorId: ctx.actor.userId,
+        action: 'incident.share',
+        entityType: 'incident',
+        entityId: incident.id,
+        diff: { shares: [null, { agencies: codes, allAgencies: newlyAll }] },
+        origin: auditOrigin(ctx),
+      });
+    }
+    return updated;
+  });
+  return buildIncidentDetail(ctx.db, ctx.actor, row);
+}

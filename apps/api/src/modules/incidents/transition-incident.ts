@@ -1,0 +1,61 @@
+import { getReadableIncident, insertIncidentEvent, updateIncidentVersioned, writeAudit } from '@anc/db';
+import { DomainError, auditDiff, checkIncidentTransition, checkMergeTarget, type TransitionIncidentInput } from '@anc/domain';
+import type { AuthedContext } from '../../trpc/init.ts';
+import { auditOrigin } from '../audit/origin.ts';
+import { buildIncidentDetail } from './incident-dto.ts';
+import { assertVersion, nextObligationColumns, readableOr404 } from './incident-rules.ts';
+
+export async function transitionIncident(ctx: AuthedContext, input: TransitionIncidentInput) {
+  const row = await ctx.db.transaction(async (tx) => {
+    // The row lock makes two transitions with the same version take turns: the second sees the new version.
+    const before = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });
+    assertVersion(before, input.version);
+    const { needs } = checkIncidentTransition(ctx.actor, before, input);
+    const reason = input.reason?.trim() || null;
+
+    let target: { id: string; reference: string } | null = null;
+    if (needs === 'mergeInto' && input.mergeIntoId) {
+      const found = await getReadableIncident(tx, ctx.actor, input.mergeIntoId);
+      if (!found) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { mergeIntoId: ['not_found'] } });
+      checkMergeTarget(found);
+      target = { id: found.id, reference: found.reference };
+    }
+
+    const now = new Date();
+    const updated = await updateIncidentVersioned(tx, before.id, input.version, {
+      status: input.to,
+      statusReason: reason,
+      mergedIntoId: target?.id ?? null,
+      ...nextObligationColumns({ ...before, status: input.to }, now),
+    });
+    if (!updated) throw new DomainError('CONFLICT', 'stale_version');
+    await insertIncidentEvent(tx, {
+      incidentId: updated.id,
+      actorId: ctx.actor.userId,
+      kind: 'status',
+      body: reason,
+      data: { from: before.status, to: input.to, ...(target && { mergedInto: target }) },
+    });
+    if (target) {
+      await insertIncidentEvent(tx, {
+        incidentId: target.id,
+        actorId: ctx.actor.userId,
+        kind: 'merged_from',
+        data: { incident: { id: updated.id, reference: updated.reference } },
+      });
+    }
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      action: 'incident.transition',
+      entityType: 'incident',
+      entityId: updated.id,
+      diff: auditDiff(
+        { status: before.status, statusReason: before.statusReason, mergedIntoId: before.mergedIntoId },
+        { status: updated.status, statusReason: updated.statusReason, mergedIntoId: updated.mergedIntoId },
+      ),
+      origin: auditOrigin(ctx),
+    });
+    return updated;
+  });
+  return buildIncidentDetail(ctx.db, ctx.actor, row);
+}

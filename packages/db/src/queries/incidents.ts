@@ -1,0 +1,398 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import {
+  TLP_SHAREABLE_BY_NAME,
+  TLP_SHAREABLE_WITH_ALL,
+  decodeCursor,
+  encodeCursor,
+  seesEveryIncident,
+  type Actor,
+  type IncidentFilters,
+  type ObservableType,
+} from '@anc/domain';
+import { rowsOf, type Db } from '../client.ts';
+import {
+  agencies,
+  incidentEvents,
+  incidentObservables,
+  incidentReports,
+  incidentShares,
+  incidents,
+  referenceCounters,
+  users,
+  type IncidentEventKind,
+} from '../schema/index.ts';
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export type IncidentInsert = typeof incidents.$inferInsert;
+type Scope = Pick<Actor, 'role' | 'agencyId'>;
+
+const tlpList = (levels: readonly string[]) => sql.join(levels.map((l) => sql`${l}::tlp`), sql`, `);
+
+/**
+ * The read scope of a staff user in SQL, on the incidents alias `i` — the mirror of the domain's
+ * `canReadIncident`/`shareGrantsRead` (both are tested against the same matrix). Coordinators and
+ * admins have no scope condition.
+ */
+export function incidentScopeSql(actor: Scope, alias = 'i'): SQL | undefined {
+  if (seesEveryIncident(actor)) return undefined;
+  const i = sql.raw(alias);
+  return sql`(${i}.agency_id = ${actor.agencyId}
+    or (${i}.shared_with_all_at is not null and ${i}.tlp in (${tlpList(TLP_SHAREABLE_WITH_ALL)}))
+    or (${i}.tlp in (${tlpList(TLP_SHAREABLE_BY_NAME)})
+        and exists (select 1 from incident_shares s where s.incident_id = ${i}.id and s.agency_id = ${actor.agencyId})))`;
+}
+
+/** Allocates the next number of a gapless yearly sequence; the row stays locked until commit. */
+export async function nextReferenceNumber(tx: Db, scope: string, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(referenceCounters)
+    .values({ scope, year, last: 1 })
+    .onConflictDoUpdate({ target: [referenceCounters.scope, referenceCounters.year], set: { last: sql`${referenceCounters.last} + 1` } })
+    .returning({ last: referenceCounters.last });
+  if (!row) throw new Error('reference counter returned no row');
+  return row.last;
+}
+
+export async function insertIncident(tx: Db, values: IncidentInsert): Promise<IncidentRow> {
+  const [row] = await tx.insert(incidents).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/**
+ * Optimistic concurrency: the update applies only if the row still has the version the caller
+ * read. Returns null when it did not (stale version, or the row is gone).
+ */
+export async function updateIncidentVersioned(tx: Db, id: string, version: number, set: Partial<IncidentInsert>): Promise<IncidentRow | null> {
+  const [row] = await tx
+    .update(incidents)
+    .set({ ...set, version: sql`${incidents.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(incidents.id, id), eq(incidents.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** Same, for changes that do not come with a version the user read (comments, reports, shares). */
+export async function touchIncident(tx: Db, id: string, set: Partial<IncidentInsert> = {}): Promise<IncidentRow> {
+  const [row] = await tx
+    .update(incidents)
+    .set({ ...set, version: sql`${incidents.version} + 1`, updatedAt: new Date() })
+    .where(eq(incidents.id, id))
+    .returning();
+  if (!row) throw new Error('incident vanished inside its transaction');
+  return row;
+}
+
+/** One incident the actor may read (scope in the WHERE clause), or undefined. `forUpdate` locks the row. */
+export async function getReadableIncident(db: Db, actor: Scope, id: string, options: { forUpdate?: boolean } = {}): Promise<IncidentRow | undefined> {
+  const query = db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.id, id), incidentScopeSql(actor, 'incidents')));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function insertObservables(
+  tx: Db,
+  incidentId: string,
+  addedBy: string,
+  observables: readonly { type: ObservableType; value: string }[],
+): Promise<{ id: string; type: ObservableType; value: string }[]> {
+  if (observables.length === 0) return [];
+  return tx
+    .insert(incidentObservables)
+    .values(observables.map((o) => ({ incidentId, addedBy, type: o.type, value: o.value })))
+    .onConflictDoNothing()
+    .returning({ id: incidentObservables.id, type: incidentObservables.type, value: incidentObservables.value });
+}
+
+export async function countObservables(db: Db, incidentId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(incidentObservables).where(eq(incidentObservables.incidentId, incidentId));
+  return row?.n ?? 0;
+}
+
+export async function deleteObservable(tx: Db, incidentId: string, observableId: string) {
+  const [row] = await tx
+    .delete(incidentObservables)
+    .where(and(eq(incidentObservables.id, observableId), eq(incidentObservables.incidentId, incidentId)))
+    .returning({ id: incidentObservables.id, type: incidentObservables.type, value: incidentObservables.value });
+  return row;
+}
+
+export interface IncidentEventValues {
+  incidentId: string;
+  actorId: string;
+  kind: IncidentEventKind;
+  body?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export async function insertIncidentEvent(tx: Db, event: IncidentEventValues): Promise<void> {
+  await tx.insert(incidentEvents).values({ ...event, body: event.body ?? null, data: event.data ?? {} });
+}
+
+export async function insertShares(tx: Db, incident: Pick<IncidentRow, 'id' | 'createdAt'>, agencyIds: readonly string[], sharedBy: string): Promise<string[]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await tx
+    .insert(incidentShares)
+    .values(agencyIds.map((agencyId) => ({ incidentId: incident.id, agencyId, incidentCreatedAt: incident.createdAt, sharedBy })))
+    .onConflictDoNothing()
+    .returning({ agencyId: incidentShares.agencyId });
+  return rows.map((r) => r.agencyId);
+}
+
+export async function deleteShare(tx: Db, incidentId: string, agencyId: string): Promise<boolean> {
+  const rows = await tx
+    .delete(incidentShares)
+    .where(and(eq(incidentShares.incidentId, incidentId), eq(incidentShares.agencyId, agencyId)))
+    .returning({ agencyId: incidentShares.agencyId });
+  return rows.length > 0;
+}
+
+export async function insertReport(tx: Db, values: typeof incidentReports.$inferInsert) {
+  const [row] = await tx.insert(incidentReports).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+
+/** The filters of `incidents.list` as SQL on alias `alias` (all of them index-served, see schema). */
+function filterSql(filters: IncidentFilters, alias: string, now: Date): SQL[] {
+  const i = sql.raw(alias);
+  const out: SQL[] = [];
+  const inList = (column: string, values: readonly (string | number)[], cast: string) =>
+    sql`${i}.${sql.raw(column)} in (${sql.join(
+      values.map((v) => sql`${v}::${sql.raw(cast)}`),
+      sql`, `,
+    )})`;
+  if (filters.status?.length) out.push(inList('status', filters.status, 'incident_status'));
+  if (filters.rsitClass?.length) out.push(inList('rsit_class', filters.rsitClass, 'rsit_class'));
+  if (filters.severity?.length) out.push(inList('severity', filters.severity, 'smallint'));
+  if (filters.tlp?.length) out.push(inList('tlp', filters.tlp, 'tlp'));
+  if (filters.agencyId) out.push(sql`${i}.agency_id = ${filters.agencyId}`);
+  if (filters.from) out.push(sql`${i}.created_at >= ${new Date(filters.from)}`);
+  if (filters.to) out.push(sql`${i}.created_at < ${new Date(filters.to)}`);
+  if (filters.q) {
+    const q = filters.q;
+    // A reference typed whole finds that incident; anything else is a full-text search in Spanish.
+    if (/^INC-\d{4}-\d{1,6}$/i.test(q)) out.push(sql`${i}.reference = ${q.toUpperCase()}`);
+    else out.push(sql`${i}.search @@ websearch_to_tsquery('spanish'::regconfig, ${q})`);
+  }
+  if (filters.obligation === 'overdue') out.push(sql`${i}.next_obligation_due_at < ${now}`);
+  if (filters.obligation === 'due_soon') out.push(sql`${i}.next_obligation_due_at >= ${now} and ${i}.next_obligation_soon_at <= ${now}`);
+  return out;
+}
+
+const allOf = (parts: readonly (SQL | undefined)[]) => {
+  const present = parts.filter((p): p is SQL => p !== undefined);
+  return present.length ? sql.join(present, sql` and `) : sql`true`;
+};
+
+export interface IncidentSummaryRow {
+  id: string;
+  reference: string;
+  title: string;
+  status: IncidentRow['status'];
+  severity: number;
+  tlp: IncidentRow['tlp'];
+  rsitClass: IncidentRow['rsitClass'];
+  rsitType: IncidentRow['rsitType'];
+  agencyId: string;
+  agencyCode: string;
+  agencyName: string;
+  agencyNameEn: string;
+  awareAt: Date;
+  createdAt: Date;
+  nextObligationKind: IncidentRow['nextObligationKind'];
+  nextObligationDueAt: Date | null;
+  nextObligationSoonAt: Date | null;
+}
+
+const SUMMARY_COLUMNS = sql`i.id, i.reference, i.title, i.status, i.severity, i.tlp, i.rsit_class as "rsitClass", i.rsit_type as "rsitType",
+  i.agency_id as "agencyId", a.code as "agencyCode", a.name as "agencyName", a.name_en as "agencyNameEn",
+  i.aware_at as "awareAt", i.created_at as "createdAt", i.next_obligation_kind as "nextObligationKind",
+  i.next_obligation_due_at as "nextObligationDueAt", i.next_obligation_soon_at as "nextObligationSoonAt"`;
+
+/** postgres.js and PGlite both return timestamptz as Date, except inside raw results on some paths. */
+const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+const asDateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : asDate(v));
+
+function toSummaryRow(r: Record<string, unknown>): IncidentSummaryRow {
+  return {
+    ...(r as unknown as IncidentSummaryRow),
+    severity: Number(r.severity),
+    awareAt: asDate(r.awareAt),
+    createdAt: asDate(r.createdAt),
+    nextObligationDueAt: asDateOrNull(r.nextObligationDueAt),
+    nextObligationSoonAt: asDateOrNull(r.nextObligationSoonAt),
+  };
+}
+
+/**
+ * Newest first, keyset on (created_at, id), scoped in SQL. For a staff user the scope is three
+ * index-ordered branches (own agency, shared with all, shared by name) each cut at the page size
+ * and merged, so a page costs the same at the first page and deep in the list.
+ */
+export async function listIncidentSummaries(
+  db: Db,
+  actor: Scope,
+  input: IncidentFilters & { cursor?: string | undefined; limit: number },
+  now: Date = new Date(),
+): Promise<{ rows: IncidentSummaryRow[]; nextCursor: string | null }> {
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const take = input.limit + 1;
+  const keyset = (alias: string, at = 'created_at', id = 'id') =>
+    after ? sql`(${sql.raw(alias)}.${sql.raw(at)}, ${sql.raw(alias)}.${sql.raw(id)}) < (${new Date(after.sortKey)}, ${after.id}::uuid)` : undefined;
+
+  let query: SQL;
+  if (seesEveryIncident(actor)) {
+    query = sql`select ${SUMMARY_COLUMNS} from incidents i join agencies a on a.id = i.agency_id
+      where ${allOf([...filterSql(input, 'i', now), keyset('i')])}
+      order by i.created_at desc, i.id desc limit ${take}`;
+  } else {
+    const me = actor.agencyId;
+    const own = sql`(select o.id, o.created_at from incidents o
+      where ${allOf([sql`o.agency_id = ${me}`, ...filterSql(input, 'o', now), keyset('o')])}
+      order by o.created_at desc, o.id desc limit ${take})`;
+    const all = sql`(select w.id, w.created_at from incidents w
+      where ${allOf([
+        sql`w.shared_with_all_at is not null and w.tlp in (${tlpList(TLP_SHAREABLE_WITH_ALL)})`,
+        ...filterSql(input, 'w', now),
+        keyset('w'),
+      ])}
+      order by w.created_at desc, w.id desc limit ${take})`;
+    const named = sql`(select n.id, n.created_at from incident_shares s join incidents n on n.id = s.incident_id
+      where ${allOf([
+        sql`s.agency_id = ${me} and n.tlp in (${tlpList(TLP_SHAREABLE_BY_NAME)})`,
+        ...filterSql(input, 'n', now),
+        keyset('s', 'incident_created_at', 'incident_id'),
+      ])}
+      order by s.incident_created_at desc, s.incident_id desc limit ${take})`;
+    query = sql`select ${SUMMARY_COLUMNS} from incidents i join agencies a on a.id = i.agency_id
+      where i.id in (select id from (${own} union ${all} union ${named}) page)
+      order by i.created_at desc, i.id desc limit ${take}`;
+  }
+  const rows = rowsOf<Record<string, unknown>>(await db.execute(query)).map(toSummaryRow);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detail
+
+export async function getIncidentHeader(db: Db, id: string) {
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select a.id as "agencyId", a.code as "agencyCode", a.name as "agencyName", a.name_en as "agencyNameEn",
+        u.id as "reporterId", u.name as "reporterName", u.email as "reporterEmail",
+        m.id as "mergedIntoId", m.reference as "mergedIntoReference"
+      from incidents i join agencies a on a.id = i.agency_id join users u on u.id = i.reporter_id
+      left join incidents m on m.id = i.merged_into_id
+      where i.id = ${id}`),
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    agency: { id: String(r.agencyId), code: String(r.agencyCode), name: String(r.agencyName), nameEn: String(r.agencyNameEn) },
+    reporter: { id: String(r.reporterId), name: String(r.reporterName), email: String(r.reporterEmail) },
+    mergedInto: r.mergedIntoId ? { id: String(r.mergedIntoId), reference: String(r.mergedIntoReference) } : null,
+  };
+}
+
+/**
+ * The incident's observables, each with the number of *other* incidents the actor may read that
+ * saw the same value (so a TLP:RED report of another body never shows up in the count).
+ */
+export async function listObservablesWithSightings(db: Db, actor: Scope, incidentId: string) {
+  const scope = incidentScopeSql(actor, 'i');
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select o.id, o.type, o.value, o.created_at as "createdAt",
+        (select count(distinct o2.incident_id)::int from incident_observables o2 join incidents i on i.id = o2.incident_id
+          where o2.type = o.type and o2.value = o.value and o2.incident_id <> o.incident_id ${scope ? sql`and ${scope}` : sql``}) as "alsoSeenIn"
+      from incident_observables o where o.incident_id = ${incidentId}
+      order by o.created_at, o.id`),
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    type: r.type as ObservableType,
+    value: String(r.value),
+    createdAt: asDate(r.createdAt),
+    alsoSeenIn: Number(r.alsoSeenIn),
+  }));
+}
+
+/** Incidents the actor may read that share at least one observable value with this one. */
+export async function listRelatedIncidents(db: Db, actor: Scope, incidentId: string, limit = 50) {
+  const scope = incidentScopeSql(actor, 'i');
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select ${SUMMARY_COLUMNS},
+        json_agg(json_build_object('type', o2.type, 'value', o2.value) order by o2.type, o2.value) as "shared"
+      from incident_observables o1
+      join incident_observables o2 on o2.type = o1.type and o2.value = o1.value and o2.incident_id <> o1.incident_id
+      join incidents i on i.id = o2.incident_id
+      join agencies a on a.id = i.agency_id
+      where o1.incident_id = ${incidentId} ${scope ? sql`and ${scope}` : sql``}
+      group by i.id, a.id
+      order by count(*) desc, i.created_at desc
+      limit ${limit}`),
+  );
+  return rows.map((r) => ({
+    ...toSummaryRow(r),
+    shared: (typeof r.shared === 'string' ? JSON.parse(r.shared) : r.shared) as { type: ObservableType; value: string }[],
+  }));
+}
+
+export async function listIncidentEvents(db: Db, incidentId: string) {
+  return db
+    .select({
+      id: incidentEvents.id,
+      at: incidentEvents.at,
+      kind: incidentEvents.kind,
+      body: incidentEvents.body,
+      data: incidentEvents.data,
+      actorId: users.id,
+      actorName: users.name,
+      actorAgencyCode: agencies.code,
+    })
+    .from(incidentEvents)
+    .innerJoin(users, eq(users.id, incidentEvents.actorId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(eq(incidentEvents.incidentId, incidentId))
+    .orderBy(asc(incidentEvents.id));
+}
+
+export async function listShares(db: Db, incidentId: string) {
+  return db
+    .select({ agencyId: agencies.id, code: agencies.code, name: agencies.name, nameEn: agencies.nameEn, createdAt: incidentShares.createdAt })
+    .from(incidentShares)
+    .innerJoin(agencies, eq(agencies.id, incidentShares.agencyId))
+    .where(eq(incidentShares.incidentId, incidentId))
+    .orderBy(asc(agencies.code));
+}
+
+export async function listReports(db: Db, incidentId: string) {
+  return db
+    .select({
+      id: incidentReports.id,
+      kind: incidentReports.kind,
+      body: incidentReports.body,
+      submittedAt: incidentReports.submittedAt,
+      submittedById: users.id,
+      submittedByName: users.name,
+    })
+    .from(incidentReports)
+    .innerJoin(users, eq(users.id, incidentReports.submittedBy))
+    .where(eq(incidentReports.incidentId, incidentId))
+    .orderBy(asc(incidentReports.submittedAt));
+}
+
+/** Active agencies among `ids` (to validate share targets in one query). */
+export async function activeAgenciesAmong(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: agencies.id, code: agencies.code, kind: agencies.kind })
+    .from(agencies)
+    .where(and(inArray(agencies.id, [...ids]), eq(agencies.active, true)));
+}
