@@ -1,6 +1,7 @@
 export * from './client.ts';
 export * from './schema/index.ts';
 export * from './seed.ts';
+export * from './seed-incidents.ts';
 export * from './queries/agencies.ts';
 export * from './queries/users.ts';
 export * from './queries/sessions.ts';
