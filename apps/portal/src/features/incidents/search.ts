@@ -1,0 +1,88 @@
+/**
+ * The list's filters as they live in the address (bookmarkable, survive a reload), and the
+ * same filters as the API and the CSV export take them.
+ */
+import {
+  INCIDENT_STATUSES,
+  type IncidentFilters,
+  type IncidentStatus,
+  OBLIGATION_FILTERS,
+  RSIT_CLASSES,
+  type RsitClass,
+  SEVERITIES,
+  TLP_LEVELS,
+  type Tlp,
+  formatReference,
+} from '@anc/domain';
+import { isDay, mxDayEnd, mxDayStart } from './time.ts';
+
+export type ObligationFilter = (typeof OBLIGATION_FILTERS)[number];
+
+export interface IncidentsSearch {
+  status?: IncidentStatus[];
+  severity?: number[];
+  tlp?: Tlp[];
+  rsitClass?: RsitClass[];
+  agencyId?: string;
+  q?: string;
+  /** Calendar days in Mexico City, "YYYY-MM-DD", both included. */
+  from?: string;
+  to?: string;
+  obligation?: ObligationFilter;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value]);
+
+/** The known values among `value` (one or many), in the vocabulary's order; undefined when none. */
+function pick<T extends string | number>(value: unknown, allowed: readonly T[]): T[] | undefined {
+  const given = asList(value).map((v) => (typeof allowed[0] === 'number' && typeof v === 'string' ? Number(v) : v));
+  const out = allowed.filter((a) => given.includes(a));
+  return out.length ? out : undefined;
+}
+
+const text = (value: unknown, max: number) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined);
+
+export function validateIncidentsSearch(search: Record<string, unknown>): IncidentsSearch {
+  const agencyId = text(search.agencyId, 36);
+  const from = isDay(search.from) ? search.from : undefined;
+  const to = isDay(search.to) ? search.to : undefined;
+  const obligation = OBLIGATION_FILTERS.find((o) => o === search.obligation);
+  return {
+    status: pick(search.status, INCIDENT_STATUSES),
+    severity: pick(search.severity, SEVERITIES),
+    tlp: pick(search.tlp, TLP_LEVELS),
+    rsitClass: pick(search.rsitClass, RSIT_CLASSES),
+    agencyId: agencyId && UUID.test(agencyId) ? agencyId : undefined,
+    q: text(search.q, 200),
+    // A range given backwards is read the right way round.
+    ...(from && to && from > to ? { from: to, to: from } : { from, to }),
+    obligation,
+  };
+}
+
+export const hasFilters = (search: IncidentsSearch): boolean => Object.values(search).some((v) => v !== undefined);
+
+/** "inc-2026-42" → "INC-2026-000042": the API finds a reference only when written whole. */
+export function normalizeQuery(q: string | undefined): string | undefined {
+  if (!q) return undefined;
+  const m = /^INC-(\d{4})-(\d{1,6})$/i.exec(q.trim());
+  return m ? formatReference('INC', Number(m[1]), Number(m[2])) : q;
+}
+
+/** The address's filters → `incidents.list` / export filters (days become Mexico City instants). */
+export function toIncidentFilters(search: IncidentsSearch, options: { withAgency: boolean }): IncidentFilters {
+  const filters: IncidentFilters = {
+    status: search.status,
+    severity: search.severity,
+    tlp: search.tlp,
+    rsitClass: search.rsitClass,
+    agencyId: options.withAgency ? search.agencyId : undefined,
+    q: normalizeQuery(search.q),
+    from: search.from ? (mxDayStart(search.from) ?? undefined) : undefined,
+    to: search.to ? (mxDayEnd(search.to) ?? undefined) : undefined,
+    obligation: search.obligation,
+  };
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as IncidentFilters;
+}
