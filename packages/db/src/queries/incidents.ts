@@ -26,6 +26,12 @@ export type IncidentRow = typeof incidents.$inferSelect;
 export type IncidentInsert = typeof incidents.$inferInsert;
 type Scope = Pick<Actor, 'role' | 'agencyId'>;
 
+/**
+ * An instant as a bound parameter of raw SQL. postgres.js (unlike PGlite) refuses a Date there,
+ * so it goes as ISO 8601 text with an explicit cast.
+ */
+const instant = (at: Date | string) => sql`${typeof at === 'string' ? at : at.toISOString()}::timestamptz`;
+
 const tlpList = (levels: readonly string[]) => sql.join(levels.map((l) => sql`${l}::tlp`), sql`, `);
 
 /**
@@ -172,16 +178,16 @@ function filterSql(filters: IncidentFilters, alias: string, now: Date): SQL[] {
   if (filters.severity?.length) out.push(inList('severity', filters.severity, 'smallint'));
   if (filters.tlp?.length) out.push(inList('tlp', filters.tlp, 'tlp'));
   if (filters.agencyId) out.push(sql`${i}.agency_id = ${filters.agencyId}`);
-  if (filters.from) out.push(sql`${i}.created_at >= ${new Date(filters.from)}`);
-  if (filters.to) out.push(sql`${i}.created_at < ${new Date(filters.to)}`);
+  if (filters.from) out.push(sql`${i}.created_at >= ${instant(filters.from)}`);
+  if (filters.to) out.push(sql`${i}.created_at < ${instant(filters.to)}`);
   if (filters.q) {
     const q = filters.q;
     // A reference typed whole finds that incident; anything else is a full-text search in Spanish.
     if (/^INC-\d{4}-\d{1,6}$/i.test(q)) out.push(sql`${i}.reference = ${q.toUpperCase()}`);
     else out.push(sql`${i}.search @@ websearch_to_tsquery('spanish'::regconfig, ${q})`);
   }
-  if (filters.obligation === 'overdue') out.push(sql`${i}.next_obligation_due_at < ${now}`);
-  if (filters.obligation === 'due_soon') out.push(sql`${i}.next_obligation_due_at >= ${now} and ${i}.next_obligation_soon_at <= ${now}`);
+  if (filters.obligation === 'overdue') out.push(sql`${i}.next_obligation_due_at < ${instant(now)}`);
+  if (filters.obligation === 'due_soon') out.push(sql`${i}.next_obligation_due_at >= ${instant(now)} and ${i}.next_obligation_soon_at <= ${instant(now)}`);
   return out;
 }
 
@@ -244,7 +250,7 @@ export async function listIncidentSummaries(
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const take = input.limit + 1;
   const keyset = (alias: string, at = 'created_at', id = 'id') =>
-    after ? sql`(${sql.raw(alias)}.${sql.raw(at)}, ${sql.raw(alias)}.${sql.raw(id)}) < (${new Date(after.sortKey)}, ${after.id}::uuid)` : undefined;
+    after ? sql`(${sql.raw(alias)}.${sql.raw(at)}, ${sql.raw(alias)}.${sql.raw(id)}) < (${instant(after.sortKey)}, ${after.id}::uuid)` : undefined;
 
   let query: SQL;
   if (seesEveryIncident(actor)) {
