@@ -1,11 +1,12 @@
 // Request context. `createInnerContext` is what procedures need; the outer one reads it off
 // Fastify's request (cookie → session → actor) so tests can build the inner one directly.
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
-import { SESSION_COOKIE, blankCookieOptions, sessionCookieOptions, validateSessionToken } from '@anc/auth';
+import { SESSION_COOKIE } from '@anc/auth';
 import type { Database } from '@anc/db';
-import { LOCALES, type Actor, type Locale } from '@anc/domain';
+import type { Actor, Locale } from '@anc/domain';
 import type { Env } from '../env.ts';
 import type { AuditSealer } from '../modules/audit/sealer.ts';
+import { actorFromToken, pickLocale, sessionCookieJar } from './session.ts';
 
 export interface RequestInfo {
   requestId: string;
@@ -48,34 +49,12 @@ export function createInnerContext(opts: Partial<InnerContext> & Pick<InnerConte
   };
 }
 
-const pickLocale = (value: unknown): Locale | null =>
-  typeof value === 'string' && (LOCALES as readonly string[]).includes(value) ? (value as Locale) : null;
-
 export function contextFactory(deps: { db: Database['db']; env: Env; sealer: AuditSealer | null }) {
   return async function createContext({ req, res }: CreateFastifyContextOptions): Promise<InnerContext> {
-    const secure = deps.env.secureCookies;
-    const cookies: CookieJar = {
-      setSession: (token, expiresAt) => void res.setCookie(SESSION_COOKIE, token, sessionCookieOptions(expiresAt, secure)),
-      clearSession: () => void res.setCookie(SESSION_COOKIE, '', blankCookieOptions(secure)),
-    };
-    const token = req.cookies[SESSION_COOKIE];
-    let actor: Actor | null = null;
-    let sessionId: string | null = null;
-    if (token) {
-      const session = await validateSessionToken(deps.db, token);
-      if (!session) cookies.clearSession();
-      else {
-        if (session.extended) cookies.setSession(token, session.expiresAt);
-        sessionId = session.sessionId;
-        actor = {
-          userId: session.user.id,
-          role: session.user.role,
-          agencyId: session.agency.id,
-          agencyKind: session.agency.kind,
-          locale: session.user.locale,
-        };
-      }
-    }
+    const cookies = sessionCookieJar(res, deps.env.secureCookies);
+    const signedIn = await actorFromToken(deps.db, req.cookies[SESSION_COOKIE], cookies);
+    const actor = signedIn?.actor ?? null;
+    const sessionId = signedIn?.sessionId ?? null;
     return {
       db: deps.db,
       env: deps.env,
