@@ -12,6 +12,7 @@ import Fastify from 'fastify';
 import type { Database } from '@anc/db';
 import type { Env } from './env.ts';
 import { AuditSealer } from './modules/audit/sealer.ts';
+import { exportRoutes } from './modules/incidents/export/export.routes.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
 
@@ -91,6 +92,9 @@ export function createServer({ database, env }: { database: Database; env: Env }
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
+  // File downloads (CSV, STIX) over plain HTTP, behind the same session cookie.
+  void app.register(exportRoutes, { db: database.db, env });
+
   const portalIndex = join(env.PORTAL_DIST, 'index.html');
   const servesPortal = existsSync(portalIndex);
   if (servesPortal) {
@@ -99,7 +103,7 @@ export function createServer({ database, env }: { database: Database; env: Env }
   // The portal routes in the browser: any other GET that wants HTML gets its index.
   app.setNotFoundHandler((req, reply) => {
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc')) {
+    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: 'Not Found' });

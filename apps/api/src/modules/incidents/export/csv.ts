@@ -1,0 +1,79 @@
+/**
+ * The incident list as CSV, written page by page as the pages arrive (never the whole file in
+ * memory). csv-stringify does the quoting, prefixes `'` to a value a spreadsheet would run as a
+ * formula (`=`, `+`, `-`, `@`, tab, carriage return: OWASP "CSV injection"), and writes a UTF-8
+ * byte order mark so Excel reads the accents of Spanish right. The header row is in the reader's
+ * language; the values are the stable codes of the API (`investigating`, `AMBER+STRICT`), dates
+ * ISO 8601 in UTC, so a spreadsheet or a script can rely on them.
+ */
+import { Readable, pipeline } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { DISPLAY_TIME_ZONE, type Locale } from '@anc/domain';
+import type { IncidentSummary } from '../incident-dto.ts';
+
+type Labelled = Record<Locale, string>;
+
+export const CSV_COLUMNS = [
+  { key: 'reference', label: { 'es-MX': 'Referencia', en: 'Reference' } },
+  { key: 'title', label: { 'es-MX': 'Título', en: 'Title' } },
+  { key: 'agencyCode', label: { 'es-MX': 'Clave de la dependencia', en: 'Agency code' } },
+  { key: 'agencyName', label: { 'es-MX': 'Dependencia', en: 'Agency' } },
+  { key: 'status', label: { 'es-MX': 'Estado', en: 'Status' } },
+  { key: 'severity', label: { 'es-MX': 'Severidad', en: 'Severity' } },
+  { key: 'tlp', label: { 'es-MX': 'TLP', en: 'TLP' } },
+  { key: 'rsitClass', label: { 'es-MX': 'Clase RSIT', en: 'RSIT class' } },
+  { key: 'rsitType', label: { 'es-MX': 'Tipo RSIT', en: 'RSIT type' } },
+  { key: 'awareAt', label: { 'es-MX': 'Conocimiento (UTC)', en: 'Aware at (UTC)' } },
+  { key: 'createdAt', label: { 'es-MX': 'Registrado (UTC)', en: 'Created at (UTC)' } },
+  { key: 'nextObligationKind', label: { 'es-MX': 'Siguiente obligación', en: 'Next obligation' } },
+  { key: 'nextObligationDueAt', label: { 'es-MX': 'Vencimiento de la obligación (UTC)', en: 'Next obligation due at (UTC)' } },
+  { key: 'nextObligationState', label: { 'es-MX': 'Estado de la obligación', en: 'Next obligation state' } },
+] as const satisfies readonly { key: string; label: Labelled }[];
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number]['key'];
+export type CsvRecord = Record<CsvColumn, string | number | null>;
+
+export function csvRecord(s: IncidentSummary, locale: Locale): CsvRecord {
+  return {
+    reference: s.reference,
+    title: s.title,
+    agencyCode: s.agency.code,
+    agencyName: locale === 'en' ? s.agency.nameEn : s.agency.name,
+    status: s.status,
+    severity: s.severity,
+    tlp: s.tlp,
+    rsitClass: s.rsitClass,
+    rsitType: s.rsitType,
+    awareAt: s.awareAt,
+    createdAt: s.createdAt,
+    nextObligationKind: s.nextObligation?.kind ?? null,
+    nextObligationDueAt: s.nextObligation?.dueAt ?? null,
+    nextObligationState: s.nextObligation?.state ?? null,
+  };
+}
+
+/**
+ * A readable CSV stream of the summaries `pages` yields. Pages are pulled as the client reads
+ * (back-pressure), and a client that goes away stops the paging. `onError` hears a failure that
+ * happens after the response started (the download is then cut short).
+ */
+export function incidentsCsv(pages: AsyncIterable<readonly IncidentSummary[]>, locale: Locale, onError: (err: Error) => void): Readable {
+  async function* records() {
+    for await (const page of pages) for (const s of page) yield csvRecord(s, locale);
+  }
+  const csv = stringify({
+    bom: true,
+    header: true,
+    columns: CSV_COLUMNS.map((c) => ({ key: c.key, header: c.label[locale] })),
+    escape_formulas: true,
+    record_delimiter: 'windows',
+  });
+  return pipeline(Readable.from(records()), csv, (err) => {
+    if (err) onError(err);
+  });
+}
+
+const dayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** `incidentes-2026-11-20.csv`, dated in Mexico City. */
+export const csvFileName = (now: Date) => `incidentes-${dayFormatter.format(now)}.csv`;

@@ -1,0 +1,109 @@
+/**
+ * The incident exports: plain HTTP downloads (a link the browser follows, or `curl` with the
+ * session cookie), not tRPC procedures, because they stream files. Same session, permission
+ * table, scope and error words as the API:
+ *
+ *   GET /export/incidents.csv?status=triaged&status=investigating&severity=3&tlp=AMBER&lang=en
+ *     The filters of `incidents.list` as a query string (`incidentFiltersToSearchParams`); `lang`
+ *     (`es-MX` | `en`) picks the header row's language, else the user's own.
+ *   GET /export/incidents/:id/stix.json
+ *     One incident the caller may read as a STIX 2.1 bundle.
+ *
+ * Errors answer JSON `{ error: { code, message, reason, fieldErrors } }` with the HTTP status
+ * tRPC would give the same code (401, 403, 404, 400 with a localized message per field).
+ */
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '@anc/db';
+import { DomainError, IncidentFilters, IncidentIdInput, assertCan, incidentFiltersFromSearchParams, type Locale } from '@anc/domain';
+import type { Env } from '../../../env.ts';
+import { describeError, toTRPCError } from '../../../trpc/errors.ts';
+import { actorFromRequest, pickLocale, type SignedIn } from '../../../trpc/session.ts';
+import { csvFileName, incidentsCsv } from './csv.ts';
+import { incidentStixBundle, incidentSummaryPages } from './export-incidents.ts';
+
+export interface ExportRoutesOptions {
+  db: Database['db'];
+  env: Env;
+}
+
+/** The JSON error body of the exports. */
+export interface ExportErrorBody {
+  error: { code: string; message: string; reason: string | null; fieldErrors: Record<string, string[]> | null };
+}
+
+const queryOf = (req: FastifyRequest) => new URL(req.url, 'http://localhost').searchParams;
+
+function sendError(reply: FastifyReply, error: unknown, locale: Locale) {
+  const trpcError =
+    error instanceof TRPCError
+      ? error
+      : error instanceof DomainError
+        ? toTRPCError(error)
+        : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+  if (trpcError.code === 'INTERNAL_SERVER_ERROR') reply.log.error({ err: error }, 'export failed');
+  const { message, reason, fieldErrors } = describeError(trpcError, locale);
+  const body: ExportErrorBody = { error: { code: trpcError.code, message, reason, fieldErrors } };
+  return reply.code(getHTTPStatusCodeFromError(trpcError)).header('cache-control', 'no-store').send(body);
+}
+
+/** The signed-in caller allowed to export, or a thrown UNAUTHORIZED / FORBIDDEN. */
+async function exporter(opts: ExportRoutesOptions, req: FastifyRequest, reply: FastifyReply): Promise<SignedIn> {
+  const signedIn = await actorFromRequest(opts, req, reply);
+  if (!signedIn) throw new DomainError('UNAUTHORIZED', 'not_signed_in');
+  assertCan(signedIn.actor.role, 'incidents.export');
+  return signedIn;
+}
+
+/** `lang` of the query, else the portal's header, else (once known) the user's setting, else Spanish. */
+const requestedLocale = (req: FastifyRequest): Locale | null => pickLocale(queryOf(req).get('lang')) ?? pickLocale(req.headers['x-anc-locale']);
+
+export async function exportRoutes(app: FastifyInstance, opts: ExportRoutesOptions) {
+  app.get('/export/incidents.csv', async (req, reply) => {
+    let locale = requestedLocale(req) ?? 'es-MX';
+    try {
+      const { actor } = await exporter(opts, req, reply);
+      locale = requestedLocale(req) ?? actor.locale;
+      const params = queryOf(req);
+      params.delete('lang');
+      const parsed = IncidentFilters.safeParse(incidentFiltersFromSearchParams(params));
+      if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error });
+      const now = new Date();
+      const pages = await incidentSummaryPages(opts.db, actor, parsed.data, { now });
+      const csv = incidentsCsv(pages, locale, (err) => {
+        // A client that goes away mid-download is no failure of ours.
+        if ((err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') req.log.info('CSV export abandoned by the client');
+        else req.log.error({ err }, 'CSV export cut short');
+      });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${csvFileName(now)}"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
+    } catch (error) {
+      return sendError(reply, error, locale);
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/export/incidents/:id/stix.json', async (req, reply) => {
+    let locale = requestedLocale(req) ?? 'es-MX';
+    try {
+      const { actor } = await exporter(opts, req, reply);
+      locale = requestedLocale(req) ?? actor.locale;
+      // A malformed id is as absent as an unknown one.
+      const input = IncidentIdInput.safeParse({ id: req.params.id });
+      if (!input.success) throw new DomainError('NOT_FOUND', 'not_found');
+      const { reference, bundle } = await incidentStixBundle(opts.db, actor, input.data.id);
+      // A Buffer, so Fastify sends the media type as written (a string would get it re-serialised
+      // with a quoted version and a charset; JSON is UTF-8 by definition).
+      return reply
+        .header('content-type', 'application/stix+json;version=2.1')
+        .header('content-disposition', `attachment; filename="${reference}.stix.json"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(JSON.stringify(bundle, null, 2)));
+    } catch (error) {
+      return sendError(reply, error, locale);
+    }
+  });
+}
