@@ -191,7 +191,7 @@ describe('GET /export/incidents.csv', () => {
     const { rows } = await exportCsv(sedena, { rsitClass: ['other'] });
     expect(rows).toHaveLength(EXPORT_PAGE_SIZE * 2 + 3);
     expect(new Set(rows.map((r) => r.reference)).size).toBe(rows.length);
-    const created = rows.map((r) => r.createdAt);
+    const created = rows.map((r) => r.createdAt ?? '');
     expect(created).toEqual([...created].sort((a, b) => b.localeCompare(a)));
   });
 
