@@ -8,6 +8,9 @@ import { UpcomingModule } from './components/UpcomingModule.tsx';
 import { AgenciesPanel } from './features/admin/AgenciesPanel.tsx';
 import { AuditPanel } from './features/admin/AuditPanel.tsx';
 import { UsersPanel, validateUsersSearch } from './features/admin/UsersPanel.tsx';
+import { IncidentDetailPage } from './features/incidents/IncidentDetailPage.tsx';
+import { IncidentsListPage } from './features/incidents/IncidentsListPage.tsx';
+import { validateIncidentsSearch } from './features/incidents/search.ts';
 import { meQueryOptions, safeRedirect } from './lib/session.ts';
 import { queryClient } from './lib/trpc.ts';
 import { AdminLayout } from './routes/AdminLayout.tsx';
@@ -57,7 +60,13 @@ const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/', 
 const incidentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/incidentes',
-  component: () => <UpcomingModule module="incidents" />,
+  validateSearch: validateIncidentsSearch,
+  component: IncidentsListPage,
+});
+const incidentDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/incidentes/$incidentId',
+  component: IncidentDetailPage,
 });
 const tasksRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -92,6 +101,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     dashboardRoute,
     incidentsRoute,
+    incidentDetailRoute,
     tasksRoute,
     initiativesRoute,
     adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminAuditRoute]),

@@ -39,3 +39,22 @@ export function mxDayEnd(day: string): string | null {
   if (!isDay(day)) return null;
   return mxWallToIso(dayjs(day).add(1, 'day').format('YYYY-MM-DD'));
 }
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'date' | 'time', locale: 'es-MX' | 'en'): Intl.DateTimeFormat {
+  const key = `${kind}:${locale}`;
+  let f = dateFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-MX', {
+      timeZone: DISPLAY_TIME_ZONE,
+      ...(kind === 'date' ? { dateStyle: 'medium' } : { timeStyle: 'short', hourCycle: 'h23' }),
+    });
+    dateFormatters.set(key, f);
+  }
+  return f;
+}
+
+/** "20 nov 2026" in Mexico City (tables show the date and the time on two lines). */
+export const formatMxDate = (iso: string | Date, locale: 'es-MX' | 'en') => formatter('date', locale).format(new Date(iso));
+/** "09:30" in Mexico City. */
+export const formatMxTime = (iso: string | Date, locale: 'es-MX' | 'en') => formatter('time', locale).format(new Date(iso));

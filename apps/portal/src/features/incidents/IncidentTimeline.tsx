@@ -1,0 +1,306 @@
+import {
+  CommentIncidentInput,
+  INCIDENT_STATUSES,
+  OBSERVABLE_TYPES,
+  REPORT_KINDS,
+  formatMxDateTime,
+} from '@anc/domain';
+import { Alert, Blockquote, Button, Code, Group, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import {
+  IconArrowsExchange,
+  IconEdit,
+  IconEye,
+  IconEyeOff,
+  IconFileCheck,
+  IconFilePlus,
+  IconGitMerge,
+  IconListDetails,
+  IconMessage,
+  IconTrash,
+} from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { AnchorLink } from '../../components/links.tsx';
+import { currentLocale, useLocale } from '../../i18n/index.ts';
+import { applyServerError, schemaValidator } from '../../lib/forms.ts';
+import { notify } from '../../lib/notify.ts';
+import { trpc } from '../../lib/trpc.ts';
+import { refreshIncident } from './cache.ts';
+import { observableTypeLabel, obligationLabel, statusLabel } from './labels.tsx';
+import type { IncidentDetail, IncidentEvent } from './types.ts';
+import { SectionTitle } from './ui.tsx';
+
+// What each kind of event carries in `data` (apps/api/src/modules/incidents/*); read defensively,
+// so that an older or newer shape shows a plain sentence instead of breaking the page.
+const Ref = z.object({ id: z.string(), reference: z.string() });
+const Observable = z.object({ type: z.enum(OBSERVABLE_TYPES), value: z.string() });
+const EventData = {
+  created: z.object({ observables: z.number().optional() }),
+  updated: z.object({ fields: z.array(z.string()) }),
+  status: z.object({ from: z.enum(INCIDENT_STATUSES), to: z.enum(INCIDENT_STATUSES), mergedInto: Ref.optional() }),
+  shared: z.object({ agencies: z.array(z.string()), allAgencies: z.boolean() }),
+  unshared: z.object({ agency: z.string().nullable(), allAgencies: z.boolean() }),
+  report: z.object({ kind: z.enum(REPORT_KINDS) }),
+  observables_added: z.object({ observables: z.array(Observable) }),
+  observable_removed: z.object({ observable: Observable }),
+  merged_from: z.object({ incident: Ref }),
+};
+
+const ICONS: Record<string, ReactNode> = {
+  created: <IconFilePlus size={14} aria-hidden />,
+  updated: <IconEdit size={14} aria-hidden />,
+  comment: <IconMessage size={14} aria-hidden />,
+  status: <IconArrowsExchange size={14} aria-hidden />,
+  shared: <IconEye size={14} aria-hidden />,
+  unshared: <IconEyeOff size={14} aria-hidden />,
+  report: <IconFileCheck size={14} aria-hidden />,
+  observables_added: <IconListDetails size={14} aria-hidden />,
+  observable_removed: <IconTrash size={14} aria-hidden />,
+  merged_from: <IconGitMerge size={14} aria-hidden />,
+};
+
+/** Fields an edit may change, as the audit diff names them. */
+const FIELD_KEYS = [
+  'title',
+  'descriptionLength',
+  'rsitClass',
+  'rsitType',
+  'severity',
+  'tlp',
+  'detectedAt',
+  'awareAt',
+  'affectedSystems',
+  'personalData',
+  'records',
+  'criticalService',
+  'crossBorder',
+  'estimatedLossMxn',
+] as const;
+const isFieldKey = (value: string): value is (typeof FIELD_KEYS)[number] => (FIELD_KEYS as readonly string[]).includes(value);
+
+const MAX_LISTED = 10;
+
+/** The sentence and the extra content (comment, reason, values) of one event. */
+function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof currentLocale>): { sentence: ReactNode; extra?: ReactNode } {
+  const data: unknown = event.data;
+  switch (event.kind) {
+    case 'created': {
+      const d = EventData.created.safeParse(data);
+      const count = d.success ? (d.data.observables ?? 0) : 0;
+      return { sentence: count > 0 ? t('incidents.detail.timeline.createdWith', { count }) : t('incidents.detail.timeline.created') };
+    }
+    case 'updated': {
+      const d = EventData.updated.safeParse(data);
+      const fields = d.success ? d.data.fields.map((f) => (isFieldKey(f) ? t(`incidents.detail.fields.${f}`) : f)) : [];
+      return { sentence: fields.length ? t('incidents.detail.timeline.updated', { fields: fields.join(', ') }) : t('incidents.detail.timeline.updatedNothing') };
+    }
+    case 'comment':
+      return { sentence: t('incidents.detail.timeline.comment') };
+    case 'status': {
+      const d = EventData.status.safeParse(data);
+      if (!d.success) return { sentence: t('incidents.detail.timeline.statusUnknown') };
+      const { from, to, mergedInto } = d.data;
+      if (to === 'merged' && mergedInto) {
+        return {
+          sentence: (
+            <>
+              {t('incidents.detail.timeline.mergedInto')}{' '}
+              <AnchorLink to="/incidentes/$incidentId" params={{ incidentId: mergedInto.id }} ff="monospace" fw={700} size="sm">
+                {mergedInto.reference}
+              </AnchorLink>
+            </>
+          ),
+        };
+      }
+      return { sentence: t('incidents.detail.timeline.status', { from: statusLabel(from, locale), to: statusLabel(to, locale) }) };
+    }
+    case 'shared': {
+      const d = EventData.shared.safeParse(data);
+      if (!d.success) return { sentence: t('incidents.detail.timeline.sharedUnknown') };
+      const named = d.data.agencies.join(', ');
+      if (d.data.allAgencies && named) return { sentence: t('incidents.detail.timeline.sharedNamedAndAll', { agencies: named }) };
+      if (d.data.allAgencies) return { sentence: t('incidents.detail.timeline.sharedAll') };
+      return { sentence: t('incidents.detail.timeline.shared', { agencies: named }) };
+    }
+    case 'unshared': {
+      const d = EventData.unshared.safeParse(data);
+      if (!d.success) return { sentence: t('incidents.detail.timeline.unsharedUnknown') };
+      if (d.data.allAgencies) return { sentence: t('incidents.detail.timeline.unsharedAll') };
+      return { sentence: t('incidents.detail.timeline.unshared', { agency: d.data.agency ?? '' }) };
+    }
+    case 'report': {
+      const d = EventData.report.safeParse(data);
+      return {
+        sentence: d.success
+          ? t('incidents.detail.timeline.report', { report: obligationLabel(d.data.kind, locale) })
+          : t('incidents.detail.timeline.reportUnknown'),
+      };
+    }
+    case 'observables_added': {
+      const d = EventData.observables_added.safeParse(data);
+      if (!d.success) return { sentence: t('incidents.detail.timeline.observablesAdded', { count: 0 }) };
+      const list = d.data.observables;
+      return {
+        sentence: t('incidents.detail.timeline.observablesAdded', { count: list.length }),
+        extra: (
+          <Stack gap={2}>
+            {list.slice(0, MAX_LISTED).map((o) => (
+              <Text key={`${o.type}:${o.value}`} size="xs">
+                <Text span size="xs" c="dimmed">
+                  {observableTypeLabel(o.type, locale)}:
+                </Text>{' '}
+                <Code style={{ overflowWrap: 'anywhere' }}>{o.value}</Code>
+              </Text>
+            ))}
+            {list.length > MAX_LISTED ? (
+              <Text size="xs" c="dimmed">
+                {t('incidents.detail.timeline.andMore', { count: list.length - MAX_LISTED })}
+              </Text>
+            ) : null}
+          </Stack>
+        ),
+      };
+    }
+    case 'observable_removed': {
+      const d = EventData.observable_removed.safeParse(data);
+      if (!d.success) return { sentence: t('incidents.detail.timeline.observableRemovedUnknown') };
+      return {
+        sentence: (
+          <>
+            {t('incidents.detail.timeline.observableRemoved', { type: observableTypeLabel(d.data.observable.type, locale) })}{' '}
+            <Code style={{ overflowWrap: 'anywhere' }}>{d.data.observable.value}</Code>
+          </>
+        ),
+      };
+    }
+    case 'merged_from': {
+      const d = EventData.merged_from.safeParse(data);
+      if (!d.success) return { sentence: t('incidents.detail.timeline.mergedFromUnknown') };
+      return {
+        sentence: (
+          <>
+            {t('incidents.detail.timeline.mergedFrom')}{' '}
+            <AnchorLink to="/incidentes/$incidentId" params={{ incidentId: d.data.incident.id }} ff="monospace" fw={700} size="sm">
+              {d.data.incident.reference}
+            </AnchorLink>
+          </>
+        ),
+      };
+    }
+  }
+  return { sentence: event.kind };
+}
+
+/** Every event in order, with its author and time, and the comment box when the reader may comment. */
+export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const events = incident.timeline;
+  return (
+    <Paper p="md" component="section" aria-labelledby="incident-timeline-title" data-testid="incident-timeline">
+      <SectionTitle id="incident-timeline-title">{t('incidents.detail.timeline.title')}</SectionTitle>
+      {events.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('incidents.detail.timeline.empty')}
+        </Text>
+      ) : (
+        <Timeline active={events.length - 1} bulletSize={26} lineWidth={2} color="guinda">
+          {events.map((event) => {
+            const { sentence, extra } = describe(event, t, locale);
+            return (
+              <Timeline.Item
+                key={event.id}
+                bullet={ICONS[event.kind]}
+                data-testid="timeline-item"
+                data-kind={event.kind}
+                title={
+                  <Text size="sm" component="div">
+                    <Text span fw={650} size="sm">
+                      {event.actor.name}
+                    </Text>{' '}
+                    <Text span c="dimmed" size="xs" ff="monospace">
+                      ({event.actor.agencyCode})
+                    </Text>{' '}
+                    {sentence}
+                  </Text>
+                }
+              >
+                <Text size="xs" c="dimmed" mt={2}>
+                  <time dateTime={event.at}>{formatMxDateTime(event.at, locale)}</time>
+                </Text>
+                {event.body ? (
+                  <Blockquote
+                    mt={6}
+                    p="xs"
+                    color={event.kind === 'status' ? 'orange' : 'gray'}
+                    data-testid="timeline-body"
+                    styles={{ root: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontSize: 'var(--mantine-font-size-sm)' } }}
+                  >
+                    {event.kind === 'status' ? `${t('incidents.detail.timeline.reason')} ${event.body}` : event.body}
+                  </Blockquote>
+                ) : null}
+                {extra ? <div style={{ marginTop: 6 }}>{extra}</div> : null}
+              </Timeline.Item>
+            );
+          })}
+        </Timeline>
+      )}
+      {incident.can.comment ? <CommentBox incidentId={incident.id} /> : null}
+    </Paper>
+  );
+}
+
+function CommentBox({ incidentId }: { incidentId: string }) {
+  const { t } = useTranslation();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<{ body: string }>({
+    initialValues: { body: '' },
+    validate: schemaValidator<{ body: string }>(CommentIncidentInput, currentLocale, { prepare: (v) => ({ id: incidentId, body: v.body }) }),
+  });
+  const comment = useMutation(
+    trpc.incidents.comment.mutationOptions({
+      onSuccess: async () => {
+        await refreshIncident(incidentId);
+        form.reset();
+        notify(t('incidents.detail.timeline.commented'));
+      },
+      onError: (error) => setFormError(applyServerError(form, error, ['body'], t)),
+    }),
+  );
+  return (
+    <form
+      noValidate
+      data-testid="comment-form"
+      onSubmit={form.onSubmit((values) => {
+        setFormError(null);
+        comment.mutate({ id: incidentId, body: values.body });
+      })}
+    >
+      <Stack gap="xs" mt="lg">
+        {formError ? (
+          <Alert color="red" variant="light" role="alert">
+            {formError}
+          </Alert>
+        ) : null}
+        <Textarea
+          label={t('incidents.detail.timeline.commentLabel')}
+          placeholder={t('incidents.detail.timeline.commentPlaceholder')}
+          autosize
+          minRows={2}
+          maxRows={10}
+          data-testid="comment-body"
+          {...form.getInputProps('body')}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={comment.isPending} data-testid="comment-submit">
+            {t('incidents.detail.timeline.commentSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,425 @@
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/es-mx';
+import {
+  INCIDENT_STATUSES,
+  RSIT_CLASSES,
+  SEVERITY_LEVELS,
+  TLP_LEVELS,
+  can,
+  formatMxDateTime,
+  incidentFiltersToSearchParams,
+} from '@anc/domain';
+import { Button, Chip, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
+import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
+import { IconClock, IconDownload, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { TableStatusRows } from '../../components/TableStatusRows.tsx';
+import { agencyName, useLocale } from '../../i18n/index.ts';
+import { useCurrentUser } from '../../lib/session.ts';
+import { trpc } from '../../lib/trpc.ts';
+import { DeadlineCountdown } from './Countdown.tsx';
+import { formatMxDate, formatMxTime } from './time.ts';
+import { SeverityBadge, StatusBadge, TlpBadge, obligationLabel, rsitClassLabel, statusLabel } from './labels.tsx';
+import { type IncidentsSearch, type ObligationFilter, hasFilters, toIncidentFilters } from './search.ts';
+import type { IncidentSummary } from './types.ts';
+
+const route = getRouteApi('/app/incidentes');
+// TODO(route): switch to `to: '/incidentes/nuevo'` once the report form's route is registered;
+// until then the same address through the detail pattern (the static route wins when it exists).
+const NEW_REPORT = { to: '/incidentes/$incidentId', params: { incidentId: 'nuevo' } } as const;
+const COLUMNS = 8;
+
+export function IncidentsListPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('incidents.list.pageTitle')} · ${t('app.short')}`);
+  const me = useCurrentUser();
+  const search = route.useSearch();
+  const navigate = useNavigate({ from: '/incidentes' });
+  const seesAll = me.role === 'coordinator' || me.role === 'admin';
+  const filters = toIncidentFilters(search, { withAgency: seesAll });
+  const filtered = hasFilters(search);
+  // Clearing from outside the filter panel (the empty state) also resets what it holds locally.
+  const [resetKey, setResetKey] = useState(0);
+  const clearFilters = () => {
+    setResetKey((k) => k + 1);
+    void navigate({ search: {}, replace: true });
+  };
+
+  const incidents = useInfiniteQuery(
+    trpc.incidents.list.infiniteQueryOptions(filters, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
+  const items = incidents.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const exportParams = incidentFiltersToSearchParams(filters).toString();
+  const exportHref = `/export/incidents.csv${exportParams ? `?${exportParams}` : ''}`;
+
+  return (
+    <>
+      <PageHeader
+        title={t('incidents.list.title')}
+        description={t('incidents.list.subtitle')}
+        actions={
+          <>
+            <Button
+              component="a"
+              href={exportHref}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              data-testid="incidents-export"
+            >
+              {t('incidents.list.export')}
+            </Button>
+            {can(me.role, 'incidents.create') ? (
+              <ButtonLink {...NEW_REPORT} leftSection={<IconPlus size={16} aria-hidden />} data-testid="incident-new">
+                {t('incidents.list.new')}
+              </ButtonLink>
+            ) : null}
+          </>
+        }
+      />
+      <Stack gap="md">
+        <IncidentFiltersPanel
+          key={resetKey}
+          search={search}
+          seesAll={seesAll}
+          onChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+          onClear={clearFilters}
+        />
+
+        {incidents.error ? <QueryError error={incidents.error} onRetry={() => void incidents.refetch()} /> : null}
+
+        <Group gap={6} c="dimmed">
+          <IconClock size={14} aria-hidden />
+          <Text size="xs" data-testid="incidents-time-zone">
+            {t('incidents.list.timeZoneNote', { zone: t('incidents.common.timeZone') })}
+          </Text>
+        </Group>
+
+        <Paper p={0}>
+          <Table.ScrollContainer minWidth={1000}>
+            <Table aria-label={t('incidents.list.tableLabel')} data-testid="incidents-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('incidents.list.columns.incident')}</Table.Th>
+                  <Table.Th scope="col" w={80}>
+                    {t('incidents.list.columns.agency')}
+                  </Table.Th>
+                  <Table.Th scope="col" w={130}>
+                    {t('incidents.list.columns.status')}
+                  </Table.Th>
+                  <Table.Th scope="col" w={110}>
+                    {t('incidents.list.columns.severity')}
+                  </Table.Th>
+                  <Table.Th scope="col" w={120}>
+                    {t('incidents.list.columns.tlp')}
+                  </Table.Th>
+                  <Table.Th scope="col" w={120}>
+                    {t('incidents.list.columns.rsitClass')}
+                  </Table.Th>
+                  <Table.Th scope="col" w={110}>
+                    {t('incidents.list.columns.created')}
+                  </Table.Th>
+                  <Table.Th scope="col" w={160}>
+                    {t('incidents.list.columns.nextDeadline')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                <TableStatusRows loading={incidents.isPending} empty={false} columns={COLUMNS} emptyText="" />
+                {incidents.data && items.length === 0 ? (
+                  <EmptyRow filtered={filtered} canCreate={can(me.role, 'incidents.create')} onClear={clearFilters} />
+                ) : null}
+                {items.map((incident) => (
+                  <IncidentRow key={incident.id} incident={incident} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+
+        {incidents.data && items.length > 0 ? (
+          <Group justify="space-between" align="center">
+            <Text size="sm" c="dimmed" aria-live="polite" data-testid="incidents-count">
+              {t('incidents.list.shown', { count: items.length })}
+            </Text>
+            {incidents.hasNextPage ? (
+              <Button
+                variant="default"
+                onClick={() => void incidents.fetchNextPage()}
+                loading={incidents.isFetchingNextPage}
+                data-testid="incidents-load-more"
+              >
+                {t('common.loadMore')}
+              </Button>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('common.noMore')}
+              </Text>
+            )}
+          </Group>
+        ) : null}
+      </Stack>
+    </>
+  );
+}
+
+function IncidentRow({ incident }: { incident: IncidentSummary }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <Table.Tr data-testid="incident-row" data-reference={incident.reference}>
+      <Table.Td miw={220}>
+        <AnchorLink
+          to="/incidentes/$incidentId"
+          params={{ incidentId: incident.id }}
+          ff="monospace"
+          fw={700}
+          size="sm"
+          style={{ whiteSpace: 'nowrap' }}
+          data-testid="incident-link"
+        >
+          {incident.reference}
+        </AnchorLink>
+        <Text size="sm" lineClamp={2} title={incident.title}>
+          {incident.title}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Tooltip label={agencyName(incident.agency, locale)} withinPortal>
+          <Text size="sm" ff="monospace" fw={600} span>
+            {incident.agency.code}
+            <VisuallyHidden> — {agencyName(incident.agency, locale)}</VisuallyHidden>
+          </Text>
+        </Tooltip>
+      </Table.Td>
+      <Table.Td>
+        <StatusBadge status={incident.status} />
+      </Table.Td>
+      <Table.Td>
+        <SeverityBadge level={incident.severity} compact />
+      </Table.Td>
+      <Table.Td>
+        <TlpBadge tlp={incident.tlp} />
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs">
+          {rsitClassLabel(incident.rsitClass, locale)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatMxDate(incident.createdAt, locale)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {formatMxTime(incident.createdAt, locale)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {incident.nextObligation ? (
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {obligationLabel(incident.nextObligation.kind, locale)}
+            </Text>
+            <DeadlineCountdown
+              dueAt={incident.nextObligation.dueAt}
+              state={incident.nextObligation.state}
+              style={{ whiteSpace: 'nowrap' }}
+              title={formatMxDateTime(incident.nextObligation.dueAt, locale)}
+            />
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed" aria-label={t('incidents.list.noDeadline')}>
+            {t('incidents.common.none')}
+          </Text>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function EmptyRow({ filtered, canCreate, onClear }: { filtered: boolean; canCreate: boolean; onClear: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={COLUMNS}>
+        <Stack align="center" gap="xs" py="xl" data-testid={filtered ? 'incidents-no-match' : 'incidents-empty'}>
+          <Text fw={600}>{filtered ? t('incidents.list.noMatchTitle') : t('incidents.list.emptyTitle')}</Text>
+          <Text size="sm" c="dimmed" ta="center" maw={520}>
+            {filtered ? t('incidents.list.noMatchBody') : t('incidents.list.emptyBody')}
+          </Text>
+          {filtered ? (
+            <Button variant="default" size="xs" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={onClear}>
+              {t('common.clearFilters')}
+            </Button>
+          ) : canCreate ? (
+            <ButtonLink {...NEW_REPORT} size="xs" leftSection={<IconPlus size={14} aria-hidden />}>
+              {t('incidents.list.new')}
+            </ButtonLink>
+          ) : null}
+        </Stack>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+const many = <T,>(values: T[]) => (values.length ? values : undefined);
+const sortedCodes = <T extends { code: string }>(list: readonly T[]) => list.toSorted((a, b) => a.code.localeCompare(b.code));
+
+function IncidentFiltersPanel({
+  search,
+  seesAll,
+  onChange,
+  onClear,
+}: {
+  search: IncidentsSearch;
+  seesAll: boolean;
+  onChange: (patch: Partial<IncidentsSearch>) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [text, setText] = useState(search.q ?? '');
+  const [range, setRange] = useState<DatesRangeValue<string>>([search.from ?? null, search.to ?? null]);
+  const setQuery = useDebouncedCallback((q: string) => onChange({ q: q.trim() || undefined }), 350);
+  const agencies = useQuery({ ...trpc.agencies.list.queryOptions({ includeInactive: true }), enabled: seesAll });
+  const [today] = useState(() => new Date());
+  const toggleObligation = (value: ObligationFilter) => onChange({ obligation: search.obligation === value ? undefined : value });
+
+  return (
+    <Paper p="md" data-testid="incidents-filters">
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="sm">
+          <TextInput
+            label={t('incidents.list.filters.q')}
+            placeholder={t('incidents.list.filters.qPlaceholder')}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            type="search"
+            value={text}
+            onChange={(e) => {
+              setText(e.currentTarget.value);
+              setQuery(e.currentTarget.value);
+            }}
+            data-testid="incidents-filter-q"
+          />
+          {seesAll ? (
+            <Select
+              label={t('incidents.list.filters.agency')}
+              placeholder={t('incidents.list.filters.agencyAll')}
+              data={sortedCodes(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.code} — ${agencyName(a, locale)}` }))}
+              value={search.agencyId ?? null}
+              onChange={(value) => onChange({ agencyId: value ?? undefined })}
+              searchable
+              clearable
+              nothingFoundMessage={t('incidents.list.filters.agencyNothingFound')}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="incidents-filter-agency"
+            />
+          ) : null}
+          <DatePickerInput
+            type="range"
+            label={t('incidents.list.filters.dates')}
+            placeholder={t('incidents.list.filters.datesPlaceholder')}
+            value={range}
+            onChange={(value) => {
+              setRange(value);
+              const [from, to] = value;
+              if ((from && to) || (!from && !to)) onChange({ from: from ?? undefined, to: to ?? undefined });
+            }}
+            allowSingleDateInRange
+            clearable
+            locale={locale === 'en' ? 'en' : 'es-mx'}
+            valueFormat="D MMM YYYY"
+            maxDate={today}
+            clearButtonProps={{ 'aria-label': t('incidents.list.filters.clearDates') }}
+            data-testid="incidents-filter-dates"
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="incidents-filter-obligation-label">
+              {t('incidents.list.filters.obligation')}
+            </Text>
+            <Group gap="xs" wrap="nowrap" aria-labelledby="incidents-filter-obligation-label" component="div">
+              <Chip
+                checked={search.obligation === 'overdue'}
+                onChange={() => toggleObligation('overdue')}
+                color="red"
+                data-testid="incidents-filter-overdue"
+              >
+                {t('incidents.list.filters.overdue')}
+              </Chip>
+              <Chip
+                checked={search.obligation === 'due_soon'}
+                onChange={() => toggleObligation('due_soon')}
+                color="orange"
+                data-testid="incidents-filter-due-soon"
+              >
+                {t('incidents.list.filters.dueSoon')}
+              </Chip>
+            </Group>
+          </Stack>
+          <MultiSelect
+            label={t('incidents.list.filters.status')}
+            placeholder={search.status ? undefined : t('incidents.list.filters.any')}
+            data={INCIDENT_STATUSES.map((s) => ({ value: s, label: statusLabel(s, locale) }))}
+            value={search.status ?? []}
+            onChange={(values) => onChange({ status: many(INCIDENT_STATUSES.filter((s) => values.includes(s))) })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid="incidents-filter-status"
+          />
+          <MultiSelect
+            label={t('incidents.list.filters.severity')}
+            placeholder={search.severity ? undefined : t('incidents.list.filters.any')}
+            data={SEVERITY_LEVELS.map((s) => ({ value: String(s.level), label: s.label[locale] }))}
+            value={(search.severity ?? []).map(String)}
+            onChange={(values) => onChange({ severity: many(SEVERITY_LEVELS.map((s) => s.level).filter((l) => values.includes(String(l)))) })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid="incidents-filter-severity"
+          />
+          <MultiSelect
+            label={t('incidents.list.filters.tlp')}
+            placeholder={search.tlp ? undefined : t('incidents.list.filters.any')}
+            data={TLP_LEVELS.map((level) => ({ value: level, label: `TLP:${level}` }))}
+            value={search.tlp ?? []}
+            onChange={(values) => onChange({ tlp: many(TLP_LEVELS.filter((l) => values.includes(l))) })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid="incidents-filter-tlp"
+          />
+          <MultiSelect
+            label={t('incidents.list.filters.rsitClass')}
+            placeholder={search.rsitClass ? undefined : t('incidents.list.filters.any')}
+            data={RSIT_CLASSES.map((c) => ({ value: c, label: rsitClassLabel(c, locale) }))}
+            value={search.rsitClass ?? []}
+            onChange={(values) => onChange({ rsitClass: many(RSIT_CLASSES.filter((c) => values.includes(c))) })}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+            data-testid="incidents-filter-rsit-class"
+          />
+        </SimpleGrid>
+        {hasFilters(search) ? (
+          <Group justify="flex-end">
+            <Button
+              variant="subtle"
+              color="gray"
+              size="xs"
+              leftSection={<IconFilterOff size={16} aria-hidden />}
+              onClick={onClear}
+              data-testid="incidents-clear-filters"
+            >
+              {t('common.clearFilters')}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
