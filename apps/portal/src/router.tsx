@@ -8,6 +8,7 @@ import { UpcomingModule } from './components/UpcomingModule.tsx';
 import { AgenciesPanel } from './features/admin/AgenciesPanel.tsx';
 import { AuditPanel } from './features/admin/AuditPanel.tsx';
 import { UsersPanel, validateUsersSearch } from './features/admin/UsersPanel.tsx';
+import { NewIncidentPage } from './features/incidents/new/NewIncidentPage.tsx';
 import { IncidentDetailPage } from './features/incidents/IncidentDetailPage.tsx';
 import { IncidentsListPage } from './features/incidents/IncidentsListPage.tsx';
 import { validateIncidentsSearch } from './features/incidents/search.ts';
@@ -68,6 +69,8 @@ const incidentDetailRoute = createRoute({
   path: '/incidentes/$incidentId',
   component: IncidentDetailPage,
 });
+// A static segment outranks `$incidentId`: /incidentes/nuevo is the form, never an incident id.
+const newIncidentRoute = createRoute({ getParentRoute: () => appRoute, path: '/incidentes/nuevo', component: NewIncidentPage });
 const tasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tareas',
@@ -101,6 +104,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     dashboardRoute,
     incidentsRoute,
+    newIncidentRoute,
     incidentDetailRoute,
     tasksRoute,
     initiativesRoute,

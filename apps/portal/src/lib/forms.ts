@@ -6,6 +6,16 @@ import { errorMessage, readApiError } from './errors.ts';
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/** The value at a field path of zod's kind (`impact.records`, `observables.2.value`). */
+function valueAt(root: unknown, path: string): unknown {
+  let node = root;
+  for (const key of path.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = Reflect.get(node, key);
+  }
+  return node;
+}
+
 /**
  * A Mantine form validator from one of the domain's zod schemas: the same rules the API applies,
  * in the same words (`fieldErrorsFromIssues`). An empty field reads "required" rather than the
@@ -24,10 +34,12 @@ export function schemaValidator<Values extends object>(
   return (values: Values): FormErrors => {
     const lang = locale();
     const errors: FormErrors = {};
-    const result = schema.safeParse(options.prepare ? options.prepare(values) : values);
+    const input = options.prepare ? options.prepare(values) : values;
+    const result = schema.safeParse(input);
     if (!result.success) {
       for (const [path, messages] of Object.entries(fieldErrorsFromIssues(result.error.issues, lang))) {
-        errors[path] = isBlank(Reflect.get(values, path)) ? messageFor('required', lang) : messages[0];
+        // Blank as the schema saw it: paths may be nested, and `prepare` may reshape the values.
+        errors[path] = isBlank(valueAt(input, path)) ? messageFor('required', lang) : messages[0];
       }
     }
     if (options.extra) {

@@ -1,0 +1,28 @@
+/**
+ * Dates in the report form. Picked wall-clock times are read as Mexico City time whatever the
+ * browser's own zone (a report filed from an embassy, or from a laptop set to UTC, still means the
+ * hour the person typed): the conversion is `../time.ts` (dayjs utc + timezone plugins). Here:
+ * dayjs' Spanish (Mexico) words for the calendar, and the zone's name as people write it.
+ */
+import { DISPLAY_TIME_ZONE } from '@anc/domain';
+import dayjs from 'dayjs';
+import 'dayjs/locale/es-mx';
+import { isoToMxWall, mxWallToIso } from '../time.ts';
+
+/** dayjs' name for the portal's languages ("20 noviembre 2026", weeks from Monday in es-MX). */
+export const dayjsLocale = (locale: 'es-MX' | 'en') => (locale === 'es-MX' ? 'es-mx' : 'en');
+
+/** `2026-11-20 09:30:00` (Mexico City) → `2026-11-20T09:30:00-06:00`; nothing or malformed → '' (the schema says what is wrong). */
+export const mexicoCityWallClockToIso = (value: string | null | undefined): string => (value ? (mxWallToIso(value) ?? '') : '');
+
+/** The current wall-clock time in Mexico City, in the pickers' format (their upper bound). */
+export const mexicoCityNow = (now: Date = new Date()): string => isoToMxWall(now);
+
+/** Mexico City's offset from UTC at an instant, as people write it: "UTC−6" (true minus sign). */
+export function mexicoCityOffsetLabel(now: Date = new Date()): string {
+  const minutes = dayjs(now).tz(DISPLAY_TIME_ZONE).utcOffset();
+  const sign = minutes < 0 ? '\u2212' : '+';
+  const abs = Math.abs(minutes);
+  const rest = abs % 60;
+  return `UTC${sign}${Math.floor(abs / 60)}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
+}
