@@ -68,11 +68,14 @@ const IncidentFields = z.object({
   impact: Impact,
 });
 
+/** A malformed instant has its own message (NaN compares with nothing); Date.parse would read a zoneless one in the server's zone. */
+const instantMs = (s: string) => (Instant.safeParse(s).success ? Date.parse(s) : Number.NaN);
+
 /** The date rules, for a whole incident (create) or the merged result of an edit. */
 export function incidentDateProblems(detectedAt: string, awareAt: string, now: number = Date.now()): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
-  const detected = Date.parse(detectedAt);
-  const aware = Date.parse(awareAt);
+  const detected = instantMs(detectedAt);
+  const aware = instantMs(awareAt);
   if (detected > now + FUTURE_TOLERANCE_MS) problems.detectedAt = ['date_in_future'];
   if (aware > now + FUTURE_TOLERANCE_MS) problems.awareAt = ['date_in_future'];
   if (aware < detected) (problems.awareAt ??= []).push('aware_before_detected');
