@@ -29,7 +29,20 @@ async function snapshot() {
 describe('migrations', () => {
   it('create every table on an empty database', async () => {
     const tables = rowsOf<{ tablename: string }>(await t.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by 1`));
-    expect(tables.map((r) => r.tablename)).toEqual(['agencies', 'audit_chain_head', 'audit_events', 'sessions', 'sign_in_throttles', 'users']);
+    expect(tables.map((r) => r.tablename)).toEqual([
+      'agencies',
+      'audit_chain_head',
+      'audit_events',
+      'incident_events',
+      'incident_observables',
+      'incident_reports',
+      'incident_shares',
+      'incidents',
+      'reference_counters',
+      'sessions',
+      'sign_in_throttles',
+      'users',
+    ]);
   });
   it('are idempotent when applied again', async () => {
     await expect(t.migrate()).resolves.toBeUndefined();

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
+  DomainError,
   TLP_SHAREABLE_BY_NAME,
   TLP_SHAREABLE_WITH_ALL,
   decodeCursor,
@@ -183,7 +184,8 @@ function filterSql(filters: IncidentFilters, alias: string, now: Date): SQL[] {
   if (filters.q) {
     const q = filters.q;
     // A reference typed whole finds that incident; anything else is a full-text search in Spanish.
-    if (/^INC-\d{4}-\d{1,6}$/i.test(q)) out.push(sql`${i}.reference = ${q.toUpperCase()}`);
+    const ref = /^INC-(\d{4})-(\d{1,6})$/i.exec(q);
+    if (ref) out.push(sql`${i}.reference = ${`INC-${ref[1]}-${(ref[2] ?? '').padStart(6, '0')}`}`);
     else out.push(sql`${i}.search @@ websearch_to_tsquery('spanish'::regconfig, ${q})`);
   }
   if (filters.obligation === 'overdue') out.push(sql`${i}.next_obligation_due_at < ${instant(now)}`);
@@ -195,6 +197,17 @@ const allOf = (parts: readonly (SQL | undefined)[]) => {
   const present = parts.filter((p): p is SQL => p !== undefined);
   return present.length ? sql.join(present, sql` and `) : sql`true`;
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor this list handed out, or BAD_REQUEST (never silently the first page, never a SQL error). */
+function validCursor(cursor: string) {
+  const after = decodeCursor(cursor);
+  if (!after || Number.isNaN(Date.parse(after.sortKey)) || !UUID.test(after.id)) {
+    throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { cursor: ['invalid_cursor'] } });
+  }
+  return after;
+}
 
 export interface IncidentSummaryRow {
   id: string;
@@ -240,6 +253,9 @@ function toSummaryRow(r: Record<string, unknown>): IncidentSummaryRow {
  * Newest first, keyset on (created_at, id), scoped in SQL. For a staff user the scope is three
  * index-ordered branches (own agency, shared with all, shared by name) each cut at the page size
  * and merged, so a page costs the same at the first page and deep in the list.
+ * `desc nulls last` as in the indexes (drizzle's `.desc()`): a plain `desc` means NULLS FIRST, which
+ * no index provides, so PostgreSQL would read every matching row and sort (the columns are NOT NULL,
+ * but the planner matches the null order literally).
  */
 export async function listIncidentSummaries(
   db: Db,
@@ -247,7 +263,7 @@ export async function listIncidentSummaries(
   input: IncidentFilters & { cursor?: string | undefined; limit: number },
   now: Date = new Date(),
 ): Promise<{ rows: IncidentSummaryRow[]; nextCursor: string | null }> {
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const after = input.cursor ? validCursor(input.cursor) : null;
   const take = input.limit + 1;
   const keyset = (alias: string, at = 'created_at', id = 'id') =>
     after ? sql`(${sql.raw(alias)}.${sql.raw(at)}, ${sql.raw(alias)}.${sql.raw(id)}) < (${instant(after.sortKey)}, ${after.id}::uuid)` : undefined;
@@ -256,29 +272,29 @@ export async function listIncidentSummaries(
   if (seesEveryIncident(actor)) {
     query = sql`select ${SUMMARY_COLUMNS} from incidents i join agencies a on a.id = i.agency_id
       where ${allOf([...filterSql(input, 'i', now), keyset('i')])}
-      order by i.created_at desc, i.id desc limit ${take}`;
+      order by i.created_at desc nulls last, i.id desc nulls last limit ${take}`;
   } else {
     const me = actor.agencyId;
     const own = sql`(select o.id, o.created_at from incidents o
       where ${allOf([sql`o.agency_id = ${me}`, ...filterSql(input, 'o', now), keyset('o')])}
-      order by o.created_at desc, o.id desc limit ${take})`;
+      order by o.created_at desc nulls last, o.id desc nulls last limit ${take})`;
     const all = sql`(select w.id, w.created_at from incidents w
       where ${allOf([
         sql`w.shared_with_all_at is not null and w.tlp in (${tlpList(TLP_SHAREABLE_WITH_ALL)})`,
         ...filterSql(input, 'w', now),
         keyset('w'),
       ])}
-      order by w.created_at desc, w.id desc limit ${take})`;
+      order by w.created_at desc nulls last, w.id desc nulls last limit ${take})`;
     const named = sql`(select n.id, n.created_at from incident_shares s join incidents n on n.id = s.incident_id
       where ${allOf([
         sql`s.agency_id = ${me} and n.tlp in (${tlpList(TLP_SHAREABLE_BY_NAME)})`,
         ...filterSql(input, 'n', now),
         keyset('s', 'incident_created_at', 'incident_id'),
       ])}
-      order by s.incident_created_at desc, s.incident_id desc limit ${take})`;
+      order by s.incident_created_at desc nulls last, s.incident_id desc nulls last limit ${take})`;
     query = sql`select ${SUMMARY_COLUMNS} from incidents i join agencies a on a.id = i.agency_id
       where i.id in (select id from (${own} union ${all} union ${named}) page)
-      order by i.created_at desc, i.id desc limit ${take}`;
+      order by i.created_at desc nulls last, i.id desc nulls last limit ${take}`;
   }
   const rows = rowsOf<Record<string, unknown>>(await db.execute(query)).map(toSummaryRow);
   const page = rows.slice(0, input.limit);

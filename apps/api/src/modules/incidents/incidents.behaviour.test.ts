@@ -264,8 +264,23 @@ describe('search', () => {
     expect(await found('escaneos')).toEqual([other.id]);
     expect(await found(leak.reference)).toEqual([leak.id]);
     expect(await found(leak.reference.toLowerCase())).toEqual([leak.id]);
+    // The short form people type (`INC-2026-12`) means the same reference.
+    const short = leak.reference.replace(/-0+(\d+)$/, '-$1');
+    expect(await found(short)).toEqual([leak.id]);
     // Another agency's staff does not find it by its reference either.
     expect((await semar.trpc.incidents.list.query({ q: leak.reference })).items).toEqual([]);
+  });
+});
+
+describe('cursors', () => {
+  it('refuses a cursor it did not hand out with BAD_REQUEST on the field, never a silent first page', async () => {
+    const forged = Buffer.from(JSON.stringify(['not a date', 'x'])).toString('base64url');
+    for (const cursor of ['garbage', forged]) {
+      expect(await errorOf(staff.trpc.incidents.list.query({ cursor }))).toMatchObject({
+        code: 'BAD_REQUEST',
+        fieldErrors: { cursor: ['La página solicitada no es válida.'] },
+      });
+    }
   });
 });
 
