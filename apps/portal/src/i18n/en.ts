@@ -579,7 +579,7 @@ export const en: Catalogue = {
         tlp: 'TLP',
         rsitClass: 'RSIT class',
         created: 'Filed',
-        nextDeadline: 'Next legal deadline',
+        nextDeadline: 'Next deadline',
       },
       filters: {
         q: 'Search',
@@ -598,6 +598,9 @@ export const en: Catalogue = {
         obligation: 'Legal deadlines',
         overdue: 'Overdue',
         dueSoon: 'Due soon',
+        toggle: 'Filters',
+        toggleActive_one: 'Filters ({{count}} active)',
+        toggleActive_other: 'Filters ({{count}} active)',
       },
     },
     detail: {
@@ -664,6 +667,7 @@ export const en: Catalogue = {
         finalProvisional: 'Provisional date: recalculated when the notification is submitted.',
         stoppedRejected: 'The deadlines do not run: the ANC rejected the report.',
         stoppedMerged: 'The deadlines do not run here: they continue in the incident this one was merged into.',
+        stopped: 'Stopped',
       },
       transitions: {
         title: 'Change the status',
@@ -717,8 +721,7 @@ export const en: Catalogue = {
       observables: {
         title: 'Indicators ({{count}})',
         tableLabel: 'Indicators of compromise',
-        type: 'Type',
-        value: 'Value',
+        value: 'Indicator',
         empty: 'This incident has no indicators.',
         emptyCanAdd: 'This incident has no indicators. Add addresses, domains, URLs, e-mails, hashes or CVEs to correlate it with others.',
         alsoSeen_one: 'Also seen in {{count}} incident you can consult',
@@ -826,6 +829,8 @@ export const en: Catalogue = {
         confirmTitle: 'Stop sharing?',
         confirmBody: '{{name}} will no longer be able to consult {{reference}}.',
         withdrawn: 'No longer shared with {{name}}.',
+        confirmAllTitle: 'Share with every agency?',
+        confirmAllBody: 'Every active agency will be able to consult {{reference}} ({{tlp}}), including those registered later.',
       },
     },
   },

@@ -580,7 +580,7 @@ export const esMX = {
         tlp: 'TLP',
         rsitClass: 'Clase RSIT',
         created: 'Registrado',
-        nextDeadline: 'Próximo plazo legal',
+        nextDeadline: 'Próximo plazo',
       },
       filters: {
         q: 'Buscar',
@@ -599,6 +599,9 @@ export const esMX = {
         obligation: 'Plazos legales',
         overdue: 'Vencidos',
         dueSoon: 'Por vencer',
+        toggle: 'Filtros',
+        toggleActive_one: 'Filtros ({{count}} activo)',
+        toggleActive_other: 'Filtros ({{count}} activos)',
       },
     },
     detail: {
@@ -665,6 +668,7 @@ export const esMX = {
         finalProvisional: 'Fecha provisional: se recalcula cuando se presente la notificación.',
         stoppedRejected: 'Los plazos no corren: la ANC rechazó el reporte.',
         stoppedMerged: 'Los plazos no corren aquí: continúan en el incidente en que se fusionó.',
+        stopped: 'Detenido',
       },
       transitions: {
         title: 'Cambiar el estado',
@@ -718,8 +722,7 @@ export const esMX = {
       observables: {
         title: 'Indicadores ({{count}})',
         tableLabel: 'Indicadores de compromiso',
-        type: 'Tipo',
-        value: 'Valor',
+        value: 'Indicador',
         empty: 'Este incidente no tiene indicadores.',
         emptyCanAdd: 'Este incidente no tiene indicadores. Agrega direcciones, dominios, URL, correos, hashes o CVE para correlacionarlo con otros.',
         alsoSeen_one: 'También visto en {{count}} incidente que puedes consultar',
@@ -827,6 +830,8 @@ export const esMX = {
         confirmTitle: '¿Dejar de compartir?',
         confirmBody: '{{name}} dejará de poder consultar {{reference}}.',
         withdrawn: 'Se dejó de compartir con {{name}}.',
+        confirmAllTitle: '¿Compartir con todas las dependencias?',
+        confirmAllBody: 'Todas las dependencias activas podrán consultar {{reference}} ({{tlp}}), incluidas las que se registren después.',
       },
     },
   },

@@ -9,10 +9,10 @@ import {
   formatMxDateTime,
   incidentFiltersToSearchParams,
 } from '@anc/domain';
-import { Button, Chip, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Button, Chip, Collapse, Group, MultiSelect, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden, em } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
-import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
-import { IconClock, IconDownload, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useDebouncedCallback, useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { IconChevronDown, IconClock, IconDownload, IconFilter, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -26,14 +26,11 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DeadlineCountdown } from './Countdown.tsx';
 import { formatMxDate, formatMxTime } from './time.ts';
-import { SeverityBadge, StatusBadge, TlpBadge, obligationLabel, rsitClassLabel, statusLabel } from './labels.tsx';
+import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, statusLabel } from './labels.tsx';
 import { type IncidentsSearch, type ObligationFilter, hasFilters, toIncidentFilters } from './search.ts';
 import type { IncidentSummary } from './types.ts';
 
 const route = getRouteApi('/app/incidentes');
-// TODO(route): switch to `to: '/incidentes/nuevo'` once the report form's route is registered;
-// until then the same address through the detail pattern (the static route wins when it exists).
-const NEW_REPORT = { to: '/incidentes/$incidentId', params: { incidentId: 'nuevo' } } as const;
 const COLUMNS = 8;
 
 export function IncidentsListPage() {
@@ -45,6 +42,9 @@ export function IncidentsListPage() {
   const seesAll = me.role === 'coordinator' || me.role === 'admin';
   const filters = toIncidentFilters(search, { withAgency: seesAll });
   const filtered = hasFilters(search);
+  const canCreate = can(me.role, 'incidents.create');
+  // Below Mantine's `sm` breakpoint the list becomes cards and the filters fold away.
+  const phone = useMediaQuery(`(max-width: ${em(767.98)})`) ?? false;
   // Clearing from outside the filter panel (the empty state) also resets what it holds locally.
   const [resetKey, setResetKey] = useState(0);
   const clearFilters = () => {
@@ -77,8 +77,8 @@ export function IncidentsListPage() {
             >
               {t('incidents.list.export')}
             </Button>
-            {can(me.role, 'incidents.create') ? (
-              <ButtonLink {...NEW_REPORT} leftSection={<IconPlus size={16} aria-hidden />} data-testid="incident-new">
+            {canCreate ? (
+              <ButtonLink to="/incidentes/nuevo" leftSection={<IconPlus size={16} aria-hidden />} data-testid="incident-new">
                 {t('incidents.list.new')}
               </ButtonLink>
             ) : null}
@@ -89,6 +89,7 @@ export function IncidentsListPage() {
         <IncidentFiltersPanel
           key={resetKey}
           search={search}
+          collapsible={phone}
           seesAll={seesAll}
           onChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
           onClear={clearFilters}
@@ -103,47 +104,66 @@ export function IncidentsListPage() {
           </Text>
         </Group>
 
-        <Paper p={0}>
-          <Table.ScrollContainer minWidth={1000}>
-            <Table aria-label={t('incidents.list.tableLabel')} data-testid="incidents-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('incidents.list.columns.incident')}</Table.Th>
-                  <Table.Th scope="col" w={80}>
-                    {t('incidents.list.columns.agency')}
-                  </Table.Th>
-                  <Table.Th scope="col" w={130}>
-                    {t('incidents.list.columns.status')}
-                  </Table.Th>
-                  <Table.Th scope="col" w={110}>
-                    {t('incidents.list.columns.severity')}
-                  </Table.Th>
-                  <Table.Th scope="col" w={120}>
-                    {t('incidents.list.columns.tlp')}
-                  </Table.Th>
-                  <Table.Th scope="col" w={120}>
-                    {t('incidents.list.columns.rsitClass')}
-                  </Table.Th>
-                  <Table.Th scope="col" w={110}>
-                    {t('incidents.list.columns.created')}
-                  </Table.Th>
-                  <Table.Th scope="col" w={160}>
-                    {t('incidents.list.columns.nextDeadline')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                <TableStatusRows loading={incidents.isPending} empty={false} columns={COLUMNS} emptyText="" />
-                {incidents.data && items.length === 0 ? (
-                  <EmptyRow filtered={filtered} canCreate={can(me.role, 'incidents.create')} onClear={clearFilters} />
-                ) : null}
-                {items.map((incident) => (
-                  <IncidentRow key={incident.id} incident={incident} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        {phone ? (
+          <Stack gap="sm" data-testid="incidents-cards">
+            {incidents.isPending ? Array.from({ length: 4 }, (_, i) => <Skeleton key={i} height={120} radius="md" />) : null}
+            {incidents.data && items.length === 0 ? (
+              <Paper p="md">
+                <EmptyState filtered={filtered} canCreate={canCreate} onClear={clearFilters} />
+              </Paper>
+            ) : null}
+            {items.map((incident) => (
+              <IncidentCard key={incident.id} incident={incident} />
+            ))}
+          </Stack>
+        ) : (
+          <Paper p={0}>
+            <Table.ScrollContainer minWidth={1000}>
+              <Table aria-label={t('incidents.list.tableLabel')} data-testid="incidents-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('incidents.list.columns.incident')}</Table.Th>
+                    <Table.Th scope="col" w={80}>
+                      {t('incidents.list.columns.agency')}
+                    </Table.Th>
+                    <Table.Th scope="col" w={130}>
+                      {t('incidents.list.columns.status')}
+                    </Table.Th>
+                    <Table.Th scope="col" w={110}>
+                      {t('incidents.list.columns.severity')}
+                    </Table.Th>
+                    <Table.Th scope="col" w={120}>
+                      {t('incidents.list.columns.tlp')}
+                    </Table.Th>
+                    {/* On narrower screens the class goes under the title instead. */}
+                    <Table.Th scope="col" w={120} visibleFrom="xl">
+                      {t('incidents.list.columns.rsitClass')}
+                    </Table.Th>
+                    <Table.Th scope="col" w={110}>
+                      {t('incidents.list.columns.created')}
+                    </Table.Th>
+                    <Table.Th scope="col" w={160}>
+                      {t('incidents.list.columns.nextDeadline')}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  <TableStatusRows loading={incidents.isPending} empty={false} columns={COLUMNS} emptyText="" />
+                  {incidents.data && items.length === 0 ? (
+                    <Table.Tr>
+                      <Table.Td colSpan={COLUMNS}>
+                        <EmptyState filtered={filtered} canCreate={canCreate} onClear={clearFilters} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : null}
+                  {items.map((incident) => (
+                    <IncidentRow key={incident.id} incident={incident} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )}
 
         {incidents.data && items.length > 0 ? (
           <Group justify="space-between" align="center">
@@ -172,11 +192,10 @@ export function IncidentsListPage() {
 }
 
 function IncidentRow({ incident }: { incident: IncidentSummary }) {
-  const { t } = useTranslation();
   const locale = useLocale();
   return (
     <Table.Tr data-testid="incident-row" data-reference={incident.reference}>
-      <Table.Td miw={220}>
+      <Table.Td miw={200}>
         <AnchorLink
           to="/incidentes/$incidentId"
           params={{ incidentId: incident.id }}
@@ -191,6 +210,9 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
         <Text size="sm" lineClamp={2} title={incident.title}>
           {incident.title}
         </Text>
+        <Text size="xs" c="dimmed" hiddenFrom="xl" data-testid="incident-rsit-class">
+          {rsitClassLabel(incident.rsitClass, locale)}
+        </Text>
       </Table.Td>
       <Table.Td>
         <Tooltip label={agencyName(incident.agency, locale)} withinPortal>
@@ -201,18 +223,16 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
         </Tooltip>
       </Table.Td>
       <Table.Td>
-        <StatusBadge status={incident.status} />
+        <StatusBadge status={incident.status} size="sm" />
       </Table.Td>
       <Table.Td>
-        <SeverityBadge level={incident.severity} compact />
+        <SeverityBadge level={incident.severity} size="sm" compact />
       </Table.Td>
       <Table.Td>
-        <TlpBadge tlp={incident.tlp} />
+        <TlpBadge tlp={incident.tlp} size="sm" />
       </Table.Td>
-      <Table.Td>
-        <Text size="xs">
-          {rsitClassLabel(incident.rsitClass, locale)}
-        </Text>
+      <Table.Td visibleFrom="xl">
+        <Text size="xs">{rsitClassLabel(incident.rsitClass, locale)}</Text>
       </Table.Td>
       <Table.Td>
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -223,50 +243,89 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        {incident.nextObligation ? (
-          <Stack gap={0}>
-            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {obligationLabel(incident.nextObligation.kind, locale)}
-            </Text>
-            <DeadlineCountdown
-              dueAt={incident.nextObligation.dueAt}
-              state={incident.nextObligation.state}
-              style={{ whiteSpace: 'nowrap' }}
-              title={formatMxDateTime(incident.nextObligation.dueAt, locale)}
-            />
-          </Stack>
-        ) : (
-          <Text size="sm" c="dimmed" aria-label={t('incidents.list.noDeadline')}>
-            {t('incidents.common.none')}
-          </Text>
-        )}
+        <NextDeadline incident={incident} />
       </Table.Td>
     </Table.Tr>
   );
 }
 
-function EmptyRow({ filtered, canCreate, onClear }: { filtered: boolean; canCreate: boolean; onClear: () => void }) {
+function EmptyState({ filtered, canCreate, onClear }: { filtered: boolean; canCreate: boolean; onClear: () => void }) {
   const { t } = useTranslation();
   return (
-    <Table.Tr>
-      <Table.Td colSpan={COLUMNS}>
-        <Stack align="center" gap="xs" py="xl" data-testid={filtered ? 'incidents-no-match' : 'incidents-empty'}>
-          <Text fw={600}>{filtered ? t('incidents.list.noMatchTitle') : t('incidents.list.emptyTitle')}</Text>
-          <Text size="sm" c="dimmed" ta="center" maw={520}>
-            {filtered ? t('incidents.list.noMatchBody') : t('incidents.list.emptyBody')}
+    <Stack align="center" gap="xs" py="xl" data-testid={filtered ? 'incidents-no-match' : 'incidents-empty'}>
+      <Text fw={600} ta="center">
+        {filtered ? t('incidents.list.noMatchTitle') : t('incidents.list.emptyTitle')}
+      </Text>
+      <Text size="sm" c="dimmed" ta="center" maw={520}>
+        {filtered ? t('incidents.list.noMatchBody') : t('incidents.list.emptyBody')}
+      </Text>
+      {filtered ? (
+        <Button variant="default" size="xs" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={onClear}>
+          {t('common.clearFilters')}
+        </Button>
+      ) : canCreate ? (
+        <ButtonLink to="/incidentes/nuevo" size="xs" leftSection={<IconPlus size={14} aria-hidden />}>
+          {t('incidents.list.new')}
+        </ButtonLink>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The next legal deadline of a list entry, or a dash. */
+function NextDeadline({ incident }: { incident: IncidentSummary }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (!incident.nextObligation) {
+    return (
+      <Text size="sm" c="dimmed" aria-label={t('incidents.list.noDeadline')}>
+        {t('incidents.common.none')}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {t(`incidents.common.obligationKindsShort.${incident.nextObligation.kind}`)}
+      </Text>
+      <DeadlineCountdown
+        dueAt={incident.nextObligation.dueAt}
+        state={incident.nextObligation.state}
+        style={{ whiteSpace: 'nowrap' }}
+        title={formatMxDateTime(incident.nextObligation.dueAt, locale)}
+      />
+    </Stack>
+  );
+}
+
+/** One incident on a phone: the same facts as a table row, stacked. */
+function IncidentCard({ incident }: { incident: IncidentSummary }) {
+  const locale = useLocale();
+  return (
+    <Paper p="sm" data-testid="incident-row" data-reference={incident.reference}>
+      <Stack gap={6}>
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <AnchorLink to="/incidentes/$incidentId" params={{ incidentId: incident.id }} ff="monospace" fw={700} size="sm" data-testid="incident-link">
+            {incident.reference}
+          </AnchorLink>
+          <Text size="sm" ff="monospace" fw={600} title={agencyName(incident.agency, locale)}>
+            {incident.agency.code}
           </Text>
-          {filtered ? (
-            <Button variant="default" size="xs" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={onClear}>
-              {t('common.clearFilters')}
-            </Button>
-          ) : canCreate ? (
-            <ButtonLink {...NEW_REPORT} size="xs" leftSection={<IconPlus size={14} aria-hidden />}>
-              {t('incidents.list.new')}
-            </ButtonLink>
-          ) : null}
-        </Stack>
-      </Table.Td>
-    </Table.Tr>
+        </Group>
+        <Text size="sm" fw={500} lineClamp={3}>
+          {incident.title}
+        </Text>
+        <Group gap={6} wrap="wrap">
+          <StatusBadge status={incident.status} size="sm" />
+          <SeverityBadge level={incident.severity} size="sm" compact />
+          <TlpBadge tlp={incident.tlp} size="sm" withTooltip={false} />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {rsitClassLabel(incident.rsitClass, locale)} · {formatMxDateTime(incident.createdAt, locale)}
+        </Text>
+        <NextDeadline incident={incident} />
+      </Stack>
+    </Paper>
   );
 }
 
@@ -276,11 +335,13 @@ const sortedCodes = <T extends { code: string }>(list: readonly T[]) => list.toS
 function IncidentFiltersPanel({
   search,
   seesAll,
+  collapsible,
   onChange,
   onClear,
 }: {
   search: IncidentsSearch;
   seesAll: boolean;
+  collapsible: boolean;
   onChange: (patch: Partial<IncidentsSearch>) => void;
   onClear: () => void;
 }) {
@@ -291,135 +352,155 @@ function IncidentFiltersPanel({
   const setQuery = useDebouncedCallback((q: string) => onChange({ q: q.trim() || undefined }), 350);
   const agencies = useQuery({ ...trpc.agencies.list.queryOptions({ includeInactive: true }), enabled: seesAll });
   const [today] = useState(() => new Date());
+  const [open, setOpen] = useState(false);
+  const active = Object.values(search).filter((v) => v !== undefined).length;
   const toggleObligation = (value: ObligationFilter) => onChange({ obligation: search.obligation === value ? undefined : value });
 
   return (
     <Paper p="md" data-testid="incidents-filters">
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="sm">
-          <TextInput
-            label={t('incidents.list.filters.q')}
-            placeholder={t('incidents.list.filters.qPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            type="search"
-            value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              setQuery(e.currentTarget.value);
-            }}
-            data-testid="incidents-filter-q"
-          />
-          {seesAll ? (
-            <Select
-              label={t('incidents.list.filters.agency')}
-              placeholder={t('incidents.list.filters.agencyAll')}
-              data={sortedCodes(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.code} — ${agencyName(a, locale)}` }))}
-              value={search.agencyId ?? null}
-              onChange={(value) => onChange({ agencyId: value ?? undefined })}
-              searchable
-              clearable
-              nothingFoundMessage={t('incidents.list.filters.agencyNothingFound')}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="incidents-filter-agency"
+      {collapsible ? (
+        <Button
+          variant="subtle"
+          fullWidth
+          justify="space-between"
+          rightSection={<IconChevronDown size={16} aria-hidden style={{ transform: open ? 'rotate(180deg)' : undefined }} />}
+          leftSection={<IconFilter size={16} aria-hidden />}
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          aria-controls="incidents-filter-fields"
+          mb={open ? 'sm' : 0}
+          data-testid="incidents-filters-toggle"
+        >
+          {active ? t('incidents.list.filters.toggleActive', { count: active }) : t('incidents.list.filters.toggle')}
+        </Button>
+      ) : null}
+      <Collapse expanded={!collapsible || open} id="incidents-filter-fields">
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="sm">
+            <TextInput
+              label={t('incidents.list.filters.q')}
+              placeholder={t('incidents.list.filters.qPlaceholder')}
+              leftSection={<IconSearch size={16} aria-hidden />}
+              type="search"
+              value={text}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                setQuery(e.currentTarget.value);
+              }}
+              data-testid="incidents-filter-q"
             />
-          ) : null}
-          <DatePickerInput
-            type="range"
-            label={t('incidents.list.filters.dates')}
-            placeholder={t('incidents.list.filters.datesPlaceholder')}
-            value={range}
-            onChange={(value) => {
-              setRange(value);
-              const [from, to] = value;
-              if ((from && to) || (!from && !to)) onChange({ from: from ?? undefined, to: to ?? undefined });
-            }}
-            allowSingleDateInRange
-            clearable
-            locale={locale === 'en' ? 'en' : 'es-mx'}
-            valueFormat="D MMM YYYY"
-            maxDate={today}
-            clearButtonProps={{ 'aria-label': t('incidents.list.filters.clearDates') }}
-            data-testid="incidents-filter-dates"
-          />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="incidents-filter-obligation-label">
-              {t('incidents.list.filters.obligation')}
-            </Text>
-            <Group gap="xs" wrap="nowrap" aria-labelledby="incidents-filter-obligation-label" component="div">
-              <Chip
-                checked={search.obligation === 'overdue'}
-                onChange={() => toggleObligation('overdue')}
-                color="red"
-                data-testid="incidents-filter-overdue"
+            {seesAll ? (
+              <Select
+                label={t('incidents.list.filters.agency')}
+                placeholder={t('incidents.list.filters.agencyAll')}
+                data={sortedCodes(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.code} — ${agencyName(a, locale)}` }))}
+                value={search.agencyId ?? null}
+                onChange={(value) => onChange({ agencyId: value ?? undefined })}
+                searchable
+                clearable
+                nothingFoundMessage={t('incidents.list.filters.agencyNothingFound')}
+                comboboxProps={{ withinPortal: true }}
+                data-testid="incidents-filter-agency"
+              />
+            ) : null}
+            <DatePickerInput
+              type="range"
+              label={t('incidents.list.filters.dates')}
+              placeholder={t('incidents.list.filters.datesPlaceholder')}
+              value={range}
+              onChange={(value) => {
+                setRange(value);
+                const [from, to] = value;
+                if ((from && to) || (!from && !to)) onChange({ from: from ?? undefined, to: to ?? undefined });
+              }}
+              allowSingleDateInRange
+              clearable
+              locale={locale === 'en' ? 'en' : 'es-mx'}
+              valueFormat="D MMM YYYY"
+              maxDate={today}
+              clearButtonProps={{ 'aria-label': t('incidents.list.filters.clearDates') }}
+              data-testid="incidents-filter-dates"
+            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="incidents-filter-obligation-label">
+                {t('incidents.list.filters.obligation')}
+              </Text>
+              <Group gap="xs" wrap="nowrap" aria-labelledby="incidents-filter-obligation-label" component="div">
+                <Chip
+                  checked={search.obligation === 'overdue'}
+                  onChange={() => toggleObligation('overdue')}
+                  color="red"
+                  data-testid="incidents-filter-overdue"
+                >
+                  {t('incidents.list.filters.overdue')}
+                </Chip>
+                <Chip
+                  checked={search.obligation === 'due_soon'}
+                  onChange={() => toggleObligation('due_soon')}
+                  color="orange"
+                  data-testid="incidents-filter-due-soon"
+                >
+                  {t('incidents.list.filters.dueSoon')}
+                </Chip>
+              </Group>
+            </Stack>
+            <MultiSelect
+              label={t('incidents.list.filters.status')}
+              placeholder={search.status ? undefined : t('incidents.list.filters.any')}
+              data={INCIDENT_STATUSES.map((s) => ({ value: s, label: statusLabel(s, locale) }))}
+              value={search.status ?? []}
+              onChange={(values) => onChange({ status: many(INCIDENT_STATUSES.filter((s) => values.includes(s))) })}
+              clearable
+              comboboxProps={{ withinPortal: true }}
+              data-testid="incidents-filter-status"
+            />
+            <MultiSelect
+              label={t('incidents.list.filters.severity')}
+              placeholder={search.severity ? undefined : t('incidents.list.filters.any')}
+              data={SEVERITY_LEVELS.map((s) => ({ value: String(s.level), label: s.label[locale] }))}
+              value={(search.severity ?? []).map(String)}
+              onChange={(values) => onChange({ severity: many(SEVERITY_LEVELS.map((s) => s.level).filter((l) => values.includes(String(l)))) })}
+              clearable
+              comboboxProps={{ withinPortal: true }}
+              data-testid="incidents-filter-severity"
+            />
+            <MultiSelect
+              label={t('incidents.list.filters.tlp')}
+              placeholder={search.tlp ? undefined : t('incidents.list.filters.any')}
+              data={TLP_LEVELS.map((level) => ({ value: level, label: `TLP:${level}` }))}
+              value={search.tlp ?? []}
+              onChange={(values) => onChange({ tlp: many(TLP_LEVELS.filter((l) => values.includes(l))) })}
+              clearable
+              comboboxProps={{ withinPortal: true }}
+              data-testid="incidents-filter-tlp"
+            />
+            <MultiSelect
+              label={t('incidents.list.filters.rsitClass')}
+              placeholder={search.rsitClass ? undefined : t('incidents.list.filters.any')}
+              data={RSIT_CLASSES.map((c) => ({ value: c, label: rsitClassLabel(c, locale) }))}
+              value={search.rsitClass ?? []}
+              onChange={(values) => onChange({ rsitClass: many(RSIT_CLASSES.filter((c) => values.includes(c))) })}
+              clearable
+              comboboxProps={{ withinPortal: true }}
+              data-testid="incidents-filter-rsit-class"
+            />
+          </SimpleGrid>
+          {hasFilters(search) ? (
+            <Group justify="flex-end">
+              <Button
+                variant="subtle"
+                color="gray"
+                size="xs"
+                leftSection={<IconFilterOff size={16} aria-hidden />}
+                onClick={onClear}
+                data-testid="incidents-clear-filters"
               >
-                {t('incidents.list.filters.overdue')}
-              </Chip>
-              <Chip
-                checked={search.obligation === 'due_soon'}
-                onChange={() => toggleObligation('due_soon')}
-                color="orange"
-                data-testid="incidents-filter-due-soon"
-              >
-                {t('incidents.list.filters.dueSoon')}
-              </Chip>
+                {t('common.clearFilters')}
+              </Button>
             </Group>
-          </Stack>
-          <MultiSelect
-            label={t('incidents.list.filters.status')}
-            placeholder={search.status ? undefined : t('incidents.list.filters.any')}
-            data={INCIDENT_STATUSES.map((s) => ({ value: s, label: statusLabel(s, locale) }))}
-            value={search.status ?? []}
-            onChange={(values) => onChange({ status: many(INCIDENT_STATUSES.filter((s) => values.includes(s))) })}
-            clearable
-            comboboxProps={{ withinPortal: true }}
-            data-testid="incidents-filter-status"
-          />
-          <MultiSelect
-            label={t('incidents.list.filters.severity')}
-            placeholder={search.severity ? undefined : t('incidents.list.filters.any')}
-            data={SEVERITY_LEVELS.map((s) => ({ value: String(s.level), label: s.label[locale] }))}
-            value={(search.severity ?? []).map(String)}
-            onChange={(values) => onChange({ severity: many(SEVERITY_LEVELS.map((s) => s.level).filter((l) => values.includes(String(l)))) })}
-            clearable
-            comboboxProps={{ withinPortal: true }}
-            data-testid="incidents-filter-severity"
-          />
-          <MultiSelect
-            label={t('incidents.list.filters.tlp')}
-            placeholder={search.tlp ? undefined : t('incidents.list.filters.any')}
-            data={TLP_LEVELS.map((level) => ({ value: level, label: `TLP:${level}` }))}
-            value={search.tlp ?? []}
-            onChange={(values) => onChange({ tlp: many(TLP_LEVELS.filter((l) => values.includes(l))) })}
-            clearable
-            comboboxProps={{ withinPortal: true }}
-            data-testid="incidents-filter-tlp"
-          />
-          <MultiSelect
-            label={t('incidents.list.filters.rsitClass')}
-            placeholder={search.rsitClass ? undefined : t('incidents.list.filters.any')}
-            data={RSIT_CLASSES.map((c) => ({ value: c, label: rsitClassLabel(c, locale) }))}
-            value={search.rsitClass ?? []}
-            onChange={(values) => onChange({ rsitClass: many(RSIT_CLASSES.filter((c) => values.includes(c))) })}
-            clearable
-            comboboxProps={{ withinPortal: true }}
-            data-testid="incidents-filter-rsit-class"
-          />
-        </SimpleGrid>
-        {hasFilters(search) ? (
-          <Group justify="flex-end">
-            <Button
-              variant="subtle"
-              color="gray"
-              size="xs"
-              leftSection={<IconFilterOff size={16} aria-hidden />}
-              onClick={onClear}
-              data-testid="incidents-clear-filters"
-            >
-              {t('common.clearFilters')}
-            </Button>
-          </Group>
-        ) : null}
-      </Stack>
+          ) : null}
+        </Stack>
+      </Collapse>
     </Paper>
   );
 }

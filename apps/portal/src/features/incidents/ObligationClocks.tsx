@@ -1,5 +1,5 @@
 import { REPORTING_POLICY, clocksRun, formatMxDateTime } from '@anc/domain';
-import { Alert, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/index.ts';
 import { DeadlineCountdown } from './Countdown.tsx';
@@ -31,13 +31,13 @@ export function ObligationClocks({ incident }: { incident: IncidentDetail }) {
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         {incident.obligations.map((o) => {
           const unmet = o.submittedAt === null;
-          const color = OBLIGATION_STATE_COLORS[o.state];
+          const color = unmet && !running ? 'gray' : OBLIGATION_STATE_COLORS[o.state];
           return (
             <Paper
               key={o.kind}
               p="md"
               data-testid={`obligation-${o.kind}`}
-              data-state={o.state}
+              data-state={unmet && !running ? 'stopped' : o.state}
               style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)` }}
             >
               <Stack gap={6}>
@@ -50,7 +50,13 @@ export function ObligationClocks({ incident }: { incident: IncidentDetail }) {
                       {windows[o.kind]}
                     </Text>
                   </div>
-                  <ObligationStateBadge state={o.state} />
+                  {unmet && !running ? (
+                    <Badge variant="light" color="gray" data-testid="obligation-state" data-state="stopped">
+                      {t('incidents.detail.clocks.stopped')}
+                    </Badge>
+                  ) : (
+                    <ObligationStateBadge state={o.state} />
+                  )}
                 </Group>
                 <Text size="sm">
                   {t('incidents.detail.clocks.dueAt')}{' '}

@@ -16,6 +16,7 @@ import {
   Text,
   Textarea,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -72,16 +73,13 @@ export function ObservablesPanel({ incident }: { incident: IncidentDetail }) {
           {manage ? t('incidents.detail.observables.emptyCanAdd') : t('incidents.detail.observables.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <Table.ScrollContainer minWidth={320}>
           <Table aria-label={t('incidents.detail.observables.tableLabel')} verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col" w={110}>
-                  {t('incidents.detail.observables.type')}
-                </Table.Th>
                 <Table.Th scope="col">{t('incidents.detail.observables.value')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('common.actions')}
+                <Table.Th scope="col" w={90}>
+                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -89,19 +87,28 @@ export function ObservablesPanel({ incident }: { incident: IncidentDetail }) {
               {incident.observables.map((o) => (
                 <Table.Tr key={o.id} data-testid="observable-row" data-type={o.type} data-value={o.value}>
                   <Table.Td>
-                    <Badge variant="outline" color="gray">
-                      {observableTypeLabel(o.type, locale)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text ff="monospace" size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {o.value}
-                    </Text>
-                    {o.alsoSeenIn > 0 ? (
-                      <Anchor href={`#${RELATED_SECTION_ID}`} size="xs" c="orange.9" fw={600} data-testid="observable-also-seen" data-count={o.alsoSeenIn}>
-                        {t('incidents.detail.observables.alsoSeen', { count: o.alsoSeenIn })}
-                      </Anchor>
-                    ) : null}
+                    <Group gap="xs" wrap="nowrap" align="flex-start">
+                      <Badge variant="outline" color="gray" w={78} style={{ flexShrink: 0 }}>
+                        {observableTypeLabel(o.type, locale)}
+                      </Badge>
+                      <Stack gap={2} miw={0}>
+                        <Text ff="monospace" size="sm" style={{ overflowWrap: 'anywhere' }}>
+                          {o.value}
+                        </Text>
+                        {o.alsoSeenIn > 0 ? (
+                          <Anchor
+                            href={`#${RELATED_SECTION_ID}`}
+                            size="xs"
+                            c="orange.9"
+                            fw={600}
+                            data-testid="observable-also-seen"
+                            data-count={o.alsoSeenIn}
+                          >
+                            {t('incidents.detail.observables.alsoSeen', { count: o.alsoSeenIn })}
+                          </Anchor>
+                        ) : null}
+                      </Stack>
+                    </Group>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">

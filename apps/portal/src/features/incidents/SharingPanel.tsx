@@ -182,6 +182,7 @@ function ShareForm({ incident, shares }: { incident: IncidentDetail; shares: Inc
   const locale = useLocale();
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [confirmAll, setConfirmAll] = useState(false);
   const agencies = useQuery(trpc.agencies.list.queryOptions({ includeInactive: false }));
   const alreadyShared = new Set(shares.agencies.map((a) => a.id));
   // Not the reporting body (it already reads it), nor the ANC (it reads everything), nor inactive ones.
@@ -196,9 +197,13 @@ function ShareForm({ incident, shares }: { incident: IncidentDetail; shares: Inc
       onSuccess: (detail, input) => {
         storeIncident(detail);
         setChosen([]);
+        setConfirmAll(false);
         notify(input.allAgencies ? t('incidents.detail.sharing.sharedAll') : t('incidents.detail.sharing.shared', { count: input.agencyIds?.length ?? 0 }));
       },
-      onError: (e) => setError(errorMessage(e, t)),
+      onError: (e) => {
+        setConfirmAll(false);
+        setError(errorMessage(e, t));
+      },
     }),
   );
 
@@ -239,10 +244,9 @@ function ShareForm({ incident, shares }: { incident: IncidentDetail; shares: Inc
           <Button
             variant="default"
             leftSection={<IconUsersGroup size={16} aria-hidden />}
-            loading={share.isPending && Boolean(share.variables?.allAgencies)}
             onClick={() => {
               setError(null);
-              share.mutate({ id: incident.id, allAgencies: true });
+              setConfirmAll(true);
             }}
             data-testid="share-all-submit"
           >
@@ -250,6 +254,15 @@ function ShareForm({ incident, shares }: { incident: IncidentDetail; shares: Inc
           </Button>
         ) : null}
       </Group>
+      <ConfirmDialog
+        opened={confirmAll}
+        title={t('incidents.detail.sharing.confirmAllTitle')}
+        body={t('incidents.detail.sharing.confirmAllBody', { reference: incident.reference, tlp: `TLP:${incident.tlp}` })}
+        confirmLabel={t('incidents.detail.sharing.shareAll')}
+        loading={share.isPending}
+        onConfirm={() => share.mutate({ id: incident.id, allAgencies: true })}
+        onClose={() => setConfirmAll(false)}
+      />
     </Stack>
   );
 }
