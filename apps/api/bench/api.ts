@@ -1,0 +1,183 @@
+// The real API as a separate process (the production start: node --import tsx src/main.ts), signed
+// in over HTTP, and the HTTP operation of each scenario.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SESSION_COOKIE } from '@anc/auth';
+import { Pool } from 'undici';
+import { API_DIR, type BenchConfig } from './config.ts';
+import { createInput, type Fixtures, type Scenario } from './fixtures.ts';
+import type { Operation } from './load.ts';
+
+/** Far above any load this bench generates: the per-address limit would otherwise answer 429. */
+const BENCH_RATE_LIMIT_PER_MINUTE = '100000000';
+
+export interface ApiProcess {
+  origin: string;
+  logTail(lines?: number): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const live = new Set<ChildProcess>();
+/** Never leave an API process behind, whatever ends the bench. */
+process.once('exit', () => {
+  for (const child of live) if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+});
+
+export async function startApi(cfg: BenchConfig, dbEnv: Record<string, string>): Promise<ApiProcess> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const logDir = mkdtempSync(join(tmpdir(), 'anc-bench-'));
+  const logPath = join(logDir, 'api.log');
+  const logFd = openSync(logPath, 'w');
+  // Own process group (detached), so stopping reaches tsx's child too.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: API_DIR,
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: cfg.logLevel,
+      DEMO_SEED: '0',
+      RATE_LIMIT_PER_MINUTE: BENCH_RATE_LIMIT_PER_MINUTE,
+      ...dbEnv,
+    },
+  });
+  closeSync(logFd);
+  live.add(child);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const logTail = (lines = 30) => {
+    try {
+      return readFileSync(logPath, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '';
+    }
+  };
+
+  const until = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited during start (code ${child.exitCode}):\n${logTail()}`);
+    const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > until) throw new Error(`the API was not ready within 120 s:\n${logTail()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  return {
+    origin,
+    logTail,
+    async stop() {
+      if (child.pid && child.exitCode === null) {
+        process.kill(-child.pid, 'SIGTERM');
+        const timer = setTimeout(() => child.pid && child.exitCode === null && process.kill(-child.pid, 'SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      live.delete(child);
+      rmSync(logDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in like the portal (mutations must carry the server's own Origin) and returns the cookie. */
+export async function signIn(origin: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${origin}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error(`sign-in of ${email} set no ${SESSION_COOKIE} cookie`);
+  return cookie.split(';')[0] ?? '';
+}
+
+export class HttpFailure extends Error {}
+
+export interface ApiClient {
+  operation(scenario: Scenario): Operation;
+  /** One request with its answer checked, before a scenario's load. */
+  probe(scenario: Scenario): Promise<string>;
+  close(): Promise<void>;
+}
+
+const queryPath = (procedure: string, input: unknown) => `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+export function apiClient(origin: string, cookies: { coordinator: string; staff: string }, fixtures: Fixtures, concurrency: number): ApiClient {
+  // One keep-alive connection per worker, like the portal's browser tabs behind a proxy.
+  const pool = new Pool(origin, { connections: concurrency, pipelining: 1 });
+
+  const send = async (method: 'GET' | 'POST', path: string, cookie: string, body?: string): Promise<string | null> => {
+    const res = await pool.request({
+      method,
+      path,
+      headers: body === undefined ? { cookie } : { cookie, origin, 'content-type': 'application/json' },
+      body,
+    });
+    if (res.statusCode >= 200 && res.statusCode < 300) {
+      await res.body.arrayBuffer();
+      return null;
+    }
+    throw new HttpFailure(`${method} ${path.split('?')[0]} → ${res.statusCode}: ${(await res.body.text()).slice(0, 400)}`);
+  };
+
+  const request = (scenario: Scenario, n: number) => {
+    const cookie = scenario.as === 'staff' ? cookies.staff : cookies.coordinator;
+    switch (scenario.procedure) {
+      case 'incidents.list':
+        return { method: 'GET' as const, path: queryPath('incidents.list', scenario.listInput), cookie };
+      case 'incidents.get':
+        return { method: 'GET' as const, path: queryPath('incidents.get', { id: fixtures.getIds[n % fixtures.getIds.length] }), cookie };
+      case 'incidents.create':
+        return { method: 'POST' as const, path: '/trpc/incidents.create', cookie, body: JSON.stringify(createInput(n)) };
+    }
+  };
+
+  return {
+    operation(scenario) {
+      return async (n) => {
+        const r = request(scenario, n);
+        await send(r.method, r.path, r.cookie, r.body);
+      };
+    },
+    async probe(scenario) {
+      const r = request(scenario, 0);
+      const res = await fetch(`${origin}${r.path}`, {
+        method: r.method,
+        headers: r.body === undefined ? { cookie: r.cookie } : { cookie: r.cookie, origin, 'content-type': 'application/json' },
+        body: r.body,
+      });
+      const text = await res.text();
+      if (!res.ok) throw new HttpFailure(`${scenario.key}: ${res.status} ${text.slice(0, 400)}`);
+      const data = (JSON.parse(text) as { result: { data: { items?: unknown[]; reference?: string; id?: string } } }).result.data;
+      if (scenario.procedure === 'incidents.list') {
+        if (!data.items?.length) throw new Error(`${scenario.key}: the list came back empty`);
+        return `${data.items.length} items`;
+      }
+      if (scenario.procedure === 'incidents.create') {
+        if (!/^INC-\d{4}-\d{6,}$/.test(data.reference ?? '')) throw new Error(`${scenario.key}: no reference in ${text.slice(0, 200)}`);
+        return String(data.reference);
+      }
+      if (data.id !== fixtures.getIds[0]) throw new Error(`${scenario.key}: another incident came back`);
+      return String(data.reference);
+    },
+    close: () => pool.close(),
+  };
+}

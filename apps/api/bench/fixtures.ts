@@ -1,0 +1,128 @@
+// What the scenarios need from the seeded database: the two accounts, the list inputs (with deep
+// cursors taken from real rows half-way down the list), ids to read, and create inputs.
+import { incidentScopeSql, rowsOf, type Db } from '@anc/db';
+import { encodeCursor, type Actor, type CreateIncidentInput, type ListIncidentsInput } from '@anc/domain';
+import { sql, type SQL } from 'drizzle-orm';
+import type { ScenarioKey } from './config.ts';
+import { OBSERVABLE_POOL, incidentText, poolDomain, poolIpv4 } from './vocabulary.ts';
+
+export const COORDINATOR_EMAIL = 'coordinacion@anc.gob.mx';
+/** Staff of SEDENA: its own incidents plus what was shared with it. */
+export const STAFF_EMAIL = 'enlace@sedena.gob.mx';
+
+export interface BenchUser {
+  email: string;
+  actor: Actor;
+}
+
+export interface Scenario {
+  key: ScenarioKey;
+  procedure: 'incidents.create' | 'incidents.list' | 'incidents.get';
+  as: 'coordinator' | 'staff';
+  /** What the scenario does, for the report. */
+  description: string;
+  /** The list input, for list scenarios. */
+  listInput?: ListIncidentsInput;
+}
+
+export interface Fixtures {
+  coordinator: BenchUser;
+  staff: BenchUser;
+  scenarios: Scenario[];
+  /** Random existing incidents for `incidents.get` (the coordinator reads any). */
+  getIds: string[];
+}
+
+/** Severities 3–4 (high, severe): the coordinator's triage view. */
+const COORDINATOR_FILTER = { severity: [3, 4] };
+
+async function benchUser(db: Db, email: string): Promise<BenchUser> {
+  const [row] = rowsOf<{ id: string; role: Actor['role']; agencyId: string; agencyKind: Actor['agencyKind'] }>(
+    await db.execute(sql`select u.id, u.role, u.agency_id as "agencyId", a.kind as "agencyKind" from users u join agencies a on a.id = u.agency_id where u.email = ${email}`),
+  );
+  if (!row) throw new Error(`account ${email} missing in the bench database`);
+  return { email, actor: { userId: row.id, role: row.role, agencyId: row.agencyId, agencyKind: row.agencyKind, locale: 'es-MX' } };
+}
+
+/** The row half-way down a newest-first list, as a cursor: what a user gets after paging far. */
+async function midCursor(db: Db, where: SQL): Promise<{ cursor: string; depth: number; total: number }> {
+  const [count] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from incidents i where ${where}`));
+  const total = Number(count?.n ?? 0);
+  const depth = Math.floor(total / 2);
+  const [row] = rowsOf<{ createdAt: Date | string; id: string }>(
+    await db.execute(sql`select i.created_at as "createdAt", i.id from incidents i where ${where}
+      order by i.created_at desc, i.id desc offset ${depth} limit 1`),
+  );
+  if (!row) throw new Error('no incident to take a deep cursor from');
+  const createdAt = row.createdAt instanceof Date ? row.createdAt : new Date(row.createdAt);
+  return { cursor: encodeCursor(createdAt.toISOString(), row.id), depth, total };
+}
+
+export async function loadFixtures(db: Db, keys: readonly ScenarioKey[], getSample = 5000): Promise<Fixtures> {
+  const coordinator = await benchUser(db, COORDINATOR_EMAIL);
+  const staff = await benchUser(db, STAFF_EMAIL);
+  const filterSql = sql`i.severity in (3, 4)`;
+  const staffScope = incidentScopeSql(staff.actor, 'i') ?? sql`true`;
+  const wants = (k: ScenarioKey) => keys.includes(k);
+  const deep = wants('list.deep') ? await midCursor(db, filterSql) : null;
+  const staffDeep = wants('list.staff.deep') ? await midCursor(db, staffScope) : null;
+  const getIds = wants('get')
+    ? rowsOf<{ id: string }>(await db.execute(sql`select id from incidents order by random() limit ${getSample}`)).map((r) => r.id)
+    : [];
+
+  const all: Scenario[] = [
+    {
+      key: 'list.first',
+      procedure: 'incidents.list',
+      as: 'coordinator',
+      description: 'coordinator, first page, severity 3–4, limit 25',
+      listInput: { limit: 25, ...COORDINATOR_FILTER },
+    },
+    {
+      key: 'list.deep',
+      procedure: 'incidents.list',
+      as: 'coordinator',
+      description: deep ? `coordinator, severity 3–4, cursor ${deep.depth.toLocaleString('en')} rows deep of ${deep.total.toLocaleString('en')}` : '',
+      listInput: { limit: 25, ...COORDINATOR_FILTER, cursor: deep?.cursor },
+    },
+    {
+      key: 'list.staff',
+      procedure: 'incidents.list',
+      as: 'staff',
+      description: 'staff (own agency + shared with it), first page, limit 25',
+      listInput: { limit: 25 },
+    },
+    {
+      key: 'list.staff.deep',
+      procedure: 'incidents.list',
+      as: 'staff',
+      description: staffDeep ? `staff, cursor ${staffDeep.depth.toLocaleString('en')} rows deep of ${staffDeep.total.toLocaleString('en')} readable` : '',
+      listInput: { limit: 25, cursor: staffDeep?.cursor },
+    },
+    { key: 'get', procedure: 'incidents.get', as: 'coordinator', description: `coordinator, ${getIds.length.toLocaleString('en')} random incidents (detail with timeline, observables, shares, reports)` },
+    { key: 'create', procedure: 'incidents.create', as: 'staff', description: 'staff files a report with 2 observables (one transaction, audited)' },
+  ];
+  return { coordinator, staff, scenarios: all.filter((s) => wants(s.key)), getIds };
+}
+
+/** A valid `incidents.create` input, varied by `n` (observables drawn from the seed's pools). */
+export function createInput(n: number, now = Date.now()): CreateIncidentInput {
+  const text = incidentText(n);
+  const pool = (n * 7_919 + 17) % OBSERVABLE_POOL;
+  return {
+    title: text.title,
+    description: text.description,
+    rsitClass: 'fraud',
+    rsitType: 'phishing',
+    severity: n % 6,
+    tlp: n % 3 === 0 ? 'GREEN' : 'AMBER',
+    detectedAt: new Date(now - 3 * 3_600_000).toISOString(),
+    awareAt: new Date(now - 2 * 3_600_000).toISOString(),
+    affectedSystems: text.affectedSystems,
+    impact: { personalData: n % 5 === 0, records: n % 5 === 0 ? 1_000 + n : null, criticalService: false, crossBorder: false, estimatedLossMxn: n % 4 === 0 ? '150000.00' : null },
+    observables: [
+      { type: 'ipv4', value: poolIpv4(pool) },
+      { type: 'domain', value: poolDomain(pool) },
+    ],
+  };
+}

@@ -1,0 +1,149 @@
+// The printed tables, the verdict against the targets, and the JSON results file.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESULTS_DIR, type BenchConfig, type ScenarioKey } from './config.ts';
+import type { ExplainSummary } from './explain.ts';
+import type { CounterLockStats } from './floor.ts';
+import type { LoadResult } from './load.ts';
+import type { SeedSummary } from './seed.ts';
+
+/** The issue's targets, which apply on PostgreSQL with at least this many incidents. */
+export const TARGETS = { minIncidents: 1_000_000, listP95Ms: 15, createFloorShare: 0.25 } as const;
+
+export interface ScenarioResult {
+  key: ScenarioKey;
+  procedure: string;
+  description: string;
+  api: LoadResult;
+  floor: LoadResult;
+  floorStatements: number;
+  counterLock?: CounterLockStats;
+  explain?: ExplainSummary;
+}
+
+export interface Verdict {
+  applies: boolean;
+  checks: { name: string; value: string; target: string; pass: boolean }[];
+  pass: boolean;
+}
+
+const n0 = (v: number) => Math.round(v).toLocaleString('en');
+const n2 = (v: number) => v.toFixed(2);
+const pad = (s: string, w: number) => (s.length >= w ? s : `${' '.repeat(w - s.length)}${s}`);
+const padEnd = (s: string, w: number) => (s.length >= w ? s : `${s}${' '.repeat(w - s.length)}`);
+
+export function verdict(cfg: BenchConfig, incidents: number, results: readonly ScenarioResult[]): Verdict {
+  const applies = cfg.db === 'postgres' && incidents >= TARGETS.minIncidents;
+  const checks: Verdict['checks'] = [];
+  for (const r of results) {
+    if (r.procedure === 'incidents.list') {
+      checks.push({ name: `${r.key} p95`, value: `${n2(r.api.p95)} ms`, target: `≤ ${TARGETS.listP95Ms} ms`, pass: r.api.p95 <= TARGETS.listP95Ms });
+    }
+    if (r.key === 'create') {
+      const share = r.api.rps / r.floor.rps;
+      checks.push({ name: 'create req/s ÷ floor', value: `${(share * 100).toFixed(1)} %`, target: `≥ ${TARGETS.createFloorShare * 100} %`, pass: share >= TARGETS.createFloorShare });
+    }
+  }
+  for (const r of results) {
+    const errors = r.api.errors + r.floor.errors;
+    checks.push({ name: `${r.key} errors`, value: String(errors), target: '0', pass: errors === 0 });
+  }
+  return { applies, checks, pass: checks.every((c) => c.pass) };
+}
+
+export function printResults(cfg: BenchConfig, results: readonly ScenarioResult[]): void {
+  const header = [
+    padEnd('scenario', 16),
+    pad('requests', 9),
+    pad('req/s', 8),
+    pad('p50 ms', 8),
+    pad('p95 ms', 8),
+    pad('p99 ms', 8),
+    pad('errors', 7),
+    ' │',
+    pad('floor req/s', 12),
+    pad('floor p95', 10),
+    ' │',
+    pad('req/s ÷ floor', 14),
+    pad('p95 ÷ floor', 12),
+  ].join('');
+  console.log(`\nincidents API vs. floor — ${cfg.db}, concurrency ${cfg.concurrency}`);
+  console.log(header);
+  console.log('─'.repeat(header.length));
+  for (const r of results) {
+    console.log(
+      [
+        padEnd(r.key, 16),
+        pad(n0(r.api.requests), 9),
+        pad(n0(r.api.rps), 8),
+        pad(n2(r.api.p50), 8),
+        pad(n2(r.api.p95), 8),
+        pad(n2(r.api.p99), 8),
+        pad(String(r.api.errors), 7),
+        ' │',
+        pad(n0(r.floor.rps), 12),
+        pad(n2(r.floor.p95), 10),
+        ' │',
+        pad(`${(r.api.rps / r.floor.rps).toFixed(2)}×`, 14),
+        pad(`${(r.api.p95 / r.floor.p95).toFixed(2)}×`, 12),
+      ].join(''),
+    );
+  }
+  console.log('');
+  for (const r of results) console.log(`  ${padEnd(r.key, 16)} ${r.procedure}: ${r.description}; floor = ${r.floorStatements} statement(s) per call`);
+  for (const r of results) {
+    for (const f of [...r.api.failures.map((m) => `API: ${m}`), ...r.floor.failures.map((m) => `floor: ${m}`)]) console.log(`  ✗ ${r.key} ${f}`);
+  }
+}
+
+export function printCounterLock(result: ScenarioResult): void {
+  const lock = result.counterLock;
+  if (!lock || lock.samples === 0) return;
+  const ceiling = 1000 / lock.meanHoldMs;
+  console.log(
+    `\nreference counter (floor create): the INC counter row is locked ${n2(lock.meanHoldMs)} ms per create (upsert → commit), ` +
+      `so creates cannot exceed ~${n0(ceiling)}/s whatever the concurrency; measured ${n0(result.floor.rps)}/s. ` +
+      `Each create waited ${n2(lock.meanWaitMs)} ms on average for the counter (${((lock.meanWaitMs / result.floor.mean) * 100).toFixed(0)} % of its ${n2(result.floor.mean)} ms).`,
+  );
+}
+
+export function printExplain(results: readonly ScenarioResult[]): void {
+  const explained = results.filter((r) => r.explain);
+  if (explained.length === 0) return;
+  console.log('\nEXPLAIN (ANALYZE, BUFFERS) of the list statements:');
+  for (const r of explained) {
+    const e = r.explain;
+    if (!e) continue;
+    console.log(
+      `  ${padEnd(r.key, 16)} planning ${n2(e.planningMs)} ms, execution ${n2(e.executionMs)} ms, buffers hit ${e.sharedHit} read ${e.sharedRead}; ` +
+        `${e.usesIndex ? 'index scans' : 'NO index scan'}${e.seqScans.length ? `; SEQ SCAN: ${e.seqScans.join(', ')}` : ''}`,
+    );
+    for (const s of e.scans) console.log(`      ${s}`);
+  }
+}
+
+export function printVerdict(v: Verdict): void {
+  console.log(
+    v.applies
+      ? '\ntargets (PostgreSQL, ≥ 1,000,000 incidents):'
+      : `\ntargets (they apply to PostgreSQL with ≥ ${TARGETS.minIncidents.toLocaleString('en')} incidents; shown for information):`,
+  );
+  for (const c of v.checks) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${padEnd(c.name, 24)} ${pad(c.value, 10)}  (target ${c.target})`);
+}
+
+export function writeResults(cfg: BenchConfig, payload: { seed: SeedSummary; results: readonly ScenarioResult[]; verdict: Verdict; machine: Record<string, unknown> }): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${cfg.db}-${cfg.incidents}.json`);
+  const config = {
+    db: cfg.db,
+    incidents: cfg.incidents,
+    concurrency: cfg.concurrency,
+    durationMs: cfg.durationMs,
+    requests: cfg.requests ?? null,
+    warmupMs: cfg.warmupMs,
+    logLevel: cfg.logLevel,
+    scenarios: cfg.scenarios,
+  };
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), config, machine: payload.machine, seed: payload.seed, results: payload.results, verdict: payload.verdict }, null, 2)}\n`);
+  return file;
+}

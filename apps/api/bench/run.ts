@@ -1,0 +1,142 @@
+// The incident benchmark (`pnpm bench`): seed, drive the real HTTP API, measure the direct-SQL
+// floor at the same concurrency, print both with their ratios, and write the results as JSON.
+// Settings: BENCH_* variables (see config.ts). Not part of the test suite.
+import os from 'node:os';
+import { relative } from 'node:path';
+import { apiClient, signIn, startApi } from './api.ts';
+import { REPO_ROOT, benchDatabaseUrl, loadBenchConfig, type BenchConfig } from './config.ts';
+import { explain } from './explain.ts';
+import { loadFixtures, type Fixtures } from './fixtures.ts';
+import { captureList, floorScenario, pgliteFloor, postgresFloor, sealFloorAudit, type FloorDriver } from './floor.ts';
+import { runLoad, type LoadOptions, type LoadResult } from './load.ts';
+import { printCounterLock, printExplain, printResults, printVerdict, verdict, writeResults, type ScenarioResult } from './report.ts';
+import { prepareBenchDatabase } from './seed.ts';
+
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+const fmt = (r: LoadResult) =>
+  `${r.requests.toLocaleString('en')} requests, ${Math.round(r.rps).toLocaleString('en')} req/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} ERRORS` : ''}`;
+
+async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtures: Fixtures, load: LoadOptions) {
+  console.log(`\nAPI phase: starting the API (NODE_ENV=production, LOG_LEVEL=${cfg.logLevel}) …`);
+  const api = await startApi(cfg, apiEnv);
+  const out = new Map<string, LoadResult>();
+  try {
+    const cookies = {
+      coordinator: await signIn(api.origin, fixtures.coordinator.email, cfg.password),
+      staff: await signIn(api.origin, fixtures.staff.email, cfg.password),
+    };
+    const client = apiClient(api.origin, cookies, fixtures, cfg.concurrency);
+    try {
+      for (const s of fixtures.scenarios) {
+        const probe = await client.probe(s);
+        process.stdout.write(`  ${s.key.padEnd(16)} (probe: ${probe}) … `);
+        const result = await runLoad(client.operation(s), load);
+        out.set(s.key, result);
+        console.log(fmt(result));
+        if (result.errors) console.log(`    last API log lines:\n${api.logTail(10).replace(/^/gm, '      ')}`);
+      }
+    } finally {
+      await client.close();
+    }
+  } finally {
+    await api.stop();
+  }
+  return out;
+}
+
+async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOptions) {
+  console.log(`\nfloor phase: the same statements straight through ${cfg.db === 'postgres' ? 'postgres.js' : "PGlite's query API"} …`);
+  const driver: FloorDriver = cfg.db === 'postgres' ? postgresFloor(benchDatabaseUrl(cfg.pgUrl)) : await pgliteFloor(cfg.pgliteDir);
+  const out = new Map<string, Omit<ScenarioResult, 'key' | 'procedure' | 'description' | 'api'>>();
+  try {
+    for (const s of fixtures.scenarios) {
+      const floor = await floorScenario(driver, s, fixtures);
+      process.stdout.write(`  ${s.key.padEnd(16)} … `);
+      const result = await runLoad(floor.operation, load);
+      console.log(fmt(result));
+      out.set(s.key, { floor: result, floorStatements: floor.statements, ...(floor.counterLock && { counterLock: floor.counterLock() }) });
+    }
+    for (const s of fixtures.scenarios) {
+      if (s.procedure !== 'incidents.list' || !s.listInput) continue;
+      const statement = await captureList(driver, s.as === 'staff' ? fixtures.staff.actor : fixtures.coordinator.actor, s.listInput);
+      const entry = out.get(s.key);
+      if (entry) entry.explain = await explain(driver, statement);
+    }
+    const sealed = await sealFloorAudit(driver);
+    if (sealed) console.log(`  sealed the ${sealed.toLocaleString('en')} audit rows the floor's creates wrote`);
+  } finally {
+    await driver.close();
+  }
+  return out;
+}
+
+async function main() {
+  const cfg = loadBenchConfig();
+  const loadAtStart = loadAverage();
+  const load: LoadOptions = { concurrency: cfg.concurrency, durationMs: cfg.durationMs, requests: cfg.requests, warmupMs: cfg.warmupMs };
+  console.log(
+    `incident benchmark: ${cfg.db}, ${cfg.incidents.toLocaleString('en')} incidents, concurrency ${cfg.concurrency}, ` +
+      `${cfg.requests ? `${cfg.requests} requests` : `${cfg.durationMs / 1000} s`} per scenario after ${cfg.warmupMs / 1000} s warm-up`,
+  );
+  if (cfg.db === 'pglite' && cfg.incidentsDefaulted) {
+    console.log('PGlite: 20,000 incidents by default (embedded WASM, one connection); set BENCH_INCIDENTS for more, or BENCH_DB=postgres for the 1,000,000 target run.');
+  }
+  console.log(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; the API, the database and this load generator share it.`);
+  console.log(`load average: ${loadAverage()}${(os.loadavg()[0] ?? 0) > 1 ? ' — other work is running: figures will be lower and noisier than on an idle machine' : ''}\n`);
+
+  const prepared = await prepareBenchDatabase(cfg);
+  const { seed } = prepared;
+  console.log(
+    seed.reused
+      ? `database reused: ${seed.incidents.toLocaleString('en')} incidents`
+      : `seeded ${seed.inserted.toLocaleString('en')} incidents in ${seed.seconds.toFixed(1)} s (${seed.rowsPerSecond.toLocaleString('en')} incidents/s while inserting; VACUUM ANALYZE ${seed.analyzeSeconds.toFixed(1)} s)`,
+  );
+  console.log(`  rows: ${Object.entries(seed.tables).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+  console.log(`  references per year (count = last number ⇒ gapless): ${seed.references.map((r) => `${r.year}: ${r.count}/${r.last}`).join(', ')}`);
+  console.log(`  next-obligation columns agree with nextObligationColumns on ${seed.obligationCheck.agreeing}/${seed.obligationCheck.sampled} sampled rows`);
+
+  if (cfg.seedOnly) {
+    await prepared.database.close();
+    return;
+  }
+  let fixtures: Fixtures;
+  try {
+    fixtures = await loadFixtures(prepared.database.db, cfg.scenarios);
+  } finally {
+    // PGlite has one owner at a time: the API process opens the folder next.
+    await prepared.database.close();
+  }
+
+  const api = await apiPhase(cfg, prepared.apiEnv, fixtures, load);
+  const floor = await floorPhase(cfg, fixtures, load);
+
+  const results: ScenarioResult[] = fixtures.scenarios.flatMap((s) => {
+    const a = api.get(s.key);
+    const f = floor.get(s.key);
+    return a && f ? [{ key: s.key, procedure: s.procedure, description: s.description, api: a, ...f }] : [];
+  });
+  printResults(cfg, results);
+  const create = results.find((r) => r.key === 'create');
+  if (create) printCounterLock(create);
+  printExplain(results);
+  const v = verdict(cfg, seed.incidents, results);
+  printVerdict(v);
+  const file = writeResults(cfg, {
+    seed,
+    results,
+    verdict: v,
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: { start: loadAtStart, end: loadAverage() } },
+  });
+  console.log(`\nresults: ${relative(REPO_ROOT, file)}`);
+  if (!v.pass && (v.applies || v.checks.some((c) => c.name.endsWith('errors') && !c.pass))) process.exitCode = 1;
+}
+
+try {
+  await main();
+} catch (err) {
+  // drizzle wraps driver errors: the database's own message is in `cause`, the statement in the message.
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : null;
+  console.error(cause ? `${cause}\n(${err instanceof Error ? err.message.slice(0, 300) : ''} …)` : err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+}
