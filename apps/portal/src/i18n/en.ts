@@ -478,7 +478,7 @@ export const en: Catalogue = {
       detectedType: 'Detected type: {{type}}',
       duplicateOf: 'Repeats line {{line}}; it will be recorded once.',
       detectedAt: 'Date and time of detection',
-      awareAt: 'Date and time the agency became aware',
+      awareAt: 'Date and time of awareness',
       datePlaceholder: 'Choose date and time',
       zone: 'Central Mexico time ({{offset}})',
       hours: 'Hours',

@@ -479,7 +479,7 @@ export const esMX = {
       detectedType: 'Tipo detectado: {{type}}',
       duplicateOf: 'Repite la línea {{line}}; se registrará una vez.',
       detectedAt: 'Fecha y hora de detección',
-      awareAt: 'Fecha y hora en que la dependencia tuvo conocimiento',
+      awareAt: 'Fecha y hora de conocimiento',
       datePlaceholder: 'Elige fecha y hora',
       zone: 'Hora del centro de México ({{offset}})',
       hours: 'Horas',

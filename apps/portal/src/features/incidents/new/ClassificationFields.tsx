@@ -33,6 +33,7 @@ export function ClassificationFields({ form }: { form: Form }) {
           nothingFoundMessage={t('incidents.form.noMatches')}
           data={classOptions}
           searchable
+          openOnFocus={false}
           withAsterisk
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
@@ -54,6 +55,7 @@ export function ClassificationFields({ form }: { form: Form }) {
           data={typeOptions}
           disabled={!isRsitClass(rsitClass)}
           searchable
+          openOnFocus={false}
           clearable
           clearButtonProps={{ 'aria-label': t('incidents.form.clearType') }}
           comboboxProps={{ withinPortal: true }}

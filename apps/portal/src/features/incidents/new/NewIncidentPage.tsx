@@ -32,6 +32,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { AnchorLink, ButtonLink } from '../../../components/links.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { agencyName, currentLocale, useLocale } from '../../../i18n/index.ts';
+import { readApiError } from '../../../lib/errors.ts';
 import { applyServerError, schemaValidator } from '../../../lib/forms.ts';
 import { notify } from '../../../lib/notify.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
@@ -161,10 +162,9 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
       onError: (error) => {
         setFormError(applyServerError(form, error, serverErrorPaths(lines.length), t));
         setShowSummary(true);
-        requestAnimationFrame(() => {
-          const first = invalidFields(form.errors)[0];
-          if (first) focusField(first);
-        });
+        // From the answer itself: the form's errors in this closure are those of the last render.
+        const first = invalidFields(readApiError(error).fieldErrors)[0];
+        if (first) requestAnimationFrame(() => focusField(first));
       },
     }),
   );
@@ -254,6 +254,7 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
                   nothingFoundMessage={t('incidents.form.reportingAgencyNothingFound')}
                   data={agencyOptions}
                   searchable
+                  openOnFocus={false}
                   withAsterisk
                   comboboxProps={{ withinPortal: true }}
                   data-testid="report-agency"
