@@ -22,8 +22,9 @@ export function RelatedIncidents({ incidentId }: { incidentId: string }) {
       <Text size="xs" c="dimmed" mb="sm">
         {t('incidents.detail.related.intro')}
       </Text>
-      {related.error ? <QueryError error={related.error} onRetry={() => void related.refetch()} /> : null}
-      {related.data && items.length === 0 ? (
+      {related.error ? (
+        <QueryError error={related.error} onRetry={() => void related.refetch()} />
+      ) : related.data && items.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="related-empty">
           {t('incidents.detail.related.empty')}
         </Text>

@@ -28,16 +28,16 @@ export function ReportsPanel({ incident }: { incident: IncidentDetail }) {
   const locale = useLocale();
   const next = incident.can.submitReport ? missingReport(incident) : null;
   return (
-    <Paper p="md" component="section" aria-labelledby="incident-reports-title" data-testid="incident-reports">
+    <Paper p="md" component="section" aria-labelledby="incident-reports-title" data-testid="incident-followups">
       <SectionTitle id="incident-reports-title">{t('incidents.detail.reports.title')}</SectionTitle>
       {incident.reports.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="reports-empty">
+        <Text size="sm" c="dimmed" data-testid="followups-empty">
           {t('incidents.detail.reports.empty')}
         </Text>
       ) : (
         <Stack gap="md">
           {incident.reports.map((r) => (
-            <Stack key={r.id} gap={4} data-testid="report-item" data-kind={r.kind}>
+            <Stack key={r.id} gap={4} data-testid="followup-item" data-kind={r.kind}>
               <Group gap="xs" justify="space-between" wrap="wrap">
                 <Badge variant="light" color="green">
                   {obligationLabel(r.kind, locale)}
@@ -87,7 +87,7 @@ function ReportForm({ incident, kind }: { incident: IncidentDetail; kind: Report
   return (
     <form
       noValidate
-      data-testid="report-form"
+      data-testid="followup-form"
       data-kind={kind}
       onSubmit={form.onSubmit((values) => {
         setFormError(null);
@@ -119,11 +119,11 @@ function ReportForm({ incident, kind }: { incident: IncidentDetail; kind: Report
           minRows={5}
           maxRows={16}
           withAsterisk
-          data-testid="report-body"
+          data-testid="followup-body"
           {...form.getInputProps('body')}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={submit.isPending} data-testid="report-submit">
+          <Button type="submit" loading={submit.isPending} data-testid="followup-submit">
             {t(kind === 'notification' ? 'incidents.detail.reports.submitNotification' : 'incidents.detail.reports.submitFinal')}
           </Button>
         </Group>
