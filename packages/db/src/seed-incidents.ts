@@ -252,20 +252,27 @@ export async function seedDemoIncidents(db: Db, now: Date = new Date()): Promise
         updatedAt: filedAt,
       });
       await insertObservables(tx, incident.id, reporter, d.observables);
-      await insertIncidentEvent(tx, { incidentId: incident.id, actorId: reporter, kind: 'created', data: { reference: incident.reference, observables: d.observables.length } });
+      await insertIncidentEvent(tx, { incidentId: incident.id, actorId: reporter, kind: 'created', at: filedAt, data: { reference: incident.reference, observables: d.observables.length } });
       if (d.status !== 'submitted') {
-        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'status', body: d.statusReason ?? null, data: { from: 'submitted', to: d.status } });
+        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'status', at: new Date(filedAt.getTime() + 2 * H), body: d.statusReason ?? null, data: { from: 'submitted', to: d.status } });
       }
-      if (notificationAt) await insertReport(tx, { incidentId: incident.id, kind: 'notification', body: 'Notificación del incidente con el alcance y las medidas adoptadas.', submittedBy: reporter, submittedAt: notificationAt });
-      if (finalAt) await insertReport(tx, { incidentId: incident.id, kind: 'final_report', body: 'Informe final con causa raíz, impacto y lecciones aprendidas.', submittedBy: reporter, submittedAt: finalAt });
+      const reports = [
+        { kind: 'notification' as const, at: notificationAt, body: 'Notificación del incidente con el alcance y las medidas adoptadas.' },
+        { kind: 'final_report' as const, at: finalAt, body: 'Informe final con causa raíz, impacto y lecciones aprendidas.' },
+      ];
+      for (const r of reports) {
+        if (!r.at) continue;
+        await insertReport(tx, { incidentId: incident.id, kind: r.kind, body: r.body, submittedBy: reporter, submittedAt: r.at });
+        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: reporter, kind: 'report', at: r.at, body: r.body, data: { kind: r.kind } });
+      }
       const shareIds = (d.shareWith ?? []).flatMap((code) => agencyId.get(code) ?? []);
       if (shareIds.length) await insertShares(tx, incident, shareIds, coordinatorId);
       if (d.shareWithAll) await touchIncident(tx, incident.id, { sharedWithAllAt: filedAt });
       if (shareIds.length || d.shareWithAll) {
-        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'shared', data: { agencies: d.shareWith ?? [], allAgencies: Boolean(d.shareWithAll) } });
+        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'shared', at: new Date(filedAt.getTime() + 3 * H), data: { agencies: d.shareWith ?? [], allAgencies: Boolean(d.shareWithAll) } });
       }
       for (const c of d.comments ?? []) {
-        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: c.by === 'coordinator' ? coordinatorId : reporter, kind: 'comment', body: c.body });
+        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: c.by === 'coordinator' ? coordinatorId : reporter, kind: 'comment', at: new Date(filedAt.getTime() + 4 * H), body: c.body });
       }
       await writeAudit(tx, {
         actorId: null,

@@ -133,6 +133,8 @@ export interface IncidentEventValues {
   kind: IncidentEventKind;
   body?: string | null;
   data?: Record<string, unknown>;
+  /** Defaults to now; the demo seed back-dates its history. */
+  at?: Date;
 }
 
 export async function insertIncidentEvent(tx: Db, event: IncidentEventValues): Promise<void> {
@@ -382,7 +384,7 @@ export async function listIncidentEvents(db: Db, incidentId: string) {
     .innerJoin(users, eq(users.id, incidentEvents.actorId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .where(eq(incidentEvents.incidentId, incidentId))
-    .orderBy(asc(incidentEvents.id));
+    .orderBy(asc(incidentEvents.at), asc(incidentEvents.id));
 }
 
 export async function listShares(db: Db, incidentId: string) {
