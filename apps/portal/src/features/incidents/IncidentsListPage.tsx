@@ -13,7 +13,7 @@ import { Button, Chip, Collapse, Group, MultiSelect, Paper, Select, SimpleGrid, 
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { useDebouncedCallback, useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconClock, IconDownload, IconFilter, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,8 +53,13 @@ export function IncidentsListPage() {
   };
 
   const incidents = useInfiniteQuery(
-    trpc.incidents.list.infiniteQueryOptions(filters, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+    trpc.incidents.list.infiniteQueryOptions(filters, {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+      // While a new filter loads, the previous rows stay (dimmed) instead of blinking to skeletons.
+      placeholderData: keepPreviousData,
+    }),
   );
+  const refreshing = incidents.isPlaceholderData && incidents.isFetching;
   const items = incidents.data?.pages.flatMap((page) => page.items) ?? [];
 
   const exportParams = incidentFiltersToSearchParams(filters).toString();
@@ -105,7 +110,7 @@ export function IncidentsListPage() {
         </Group>
 
         {phone ? (
-          <Stack gap="sm" data-testid="incidents-cards">
+          <Stack gap="sm" data-testid="incidents-cards" aria-busy={refreshing} style={{ opacity: refreshing ? 0.6 : 1 }}>
             {incidents.isPending ? Array.from({ length: 4 }, (_, i) => <Skeleton key={i} height={120} radius="md" />) : null}
             {incidents.data && items.length === 0 ? (
               <Paper p="md">
@@ -117,7 +122,7 @@ export function IncidentsListPage() {
             ))}
           </Stack>
         ) : (
-          <Paper p={0}>
+          <Paper p={0} aria-busy={refreshing} style={{ opacity: refreshing ? 0.6 : 1, transition: 'opacity 150ms' }}>
             <Table.ScrollContainer minWidth={1000}>
               <Table aria-label={t('incidents.list.tableLabel')} data-testid="incidents-table">
                 <Table.Thead>
