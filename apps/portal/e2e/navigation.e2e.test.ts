@@ -27,10 +27,10 @@ describe('navigation by role', () => {
       await screenshot(page, `dashboard-${role}`);
 
       // The pending modules explain themselves instead of showing an empty list.
-      await page.getByTestId('nav-incidents').click();
+      await page.getByTestId('nav-tasks').click();
       await page.getByTestId('module-pending').waitFor();
-      expect(page.url()).toMatch(/\/incidentes$/);
-      if (role === 'staff') await screenshot(page, 'incidents-pending');
+      expect(page.url()).toMatch(/\/tareas$/);
+      if (role === 'staff') await screenshot(page, 'tasks-pending');
 
       // Administration: the page for admins, an explanation for everyone else.
       await page.goto('/admin/usuarios');
