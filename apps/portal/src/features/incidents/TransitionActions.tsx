@@ -10,7 +10,6 @@ import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeIncident } from './cache.ts';
 import { statusLabel } from './labels.tsx';
-import { normalizeQuery } from './search.ts';
 import type { IncidentDetail } from './types.ts';
 
 /** What a step needs (a reason, a merge target), from the domain's transition table. */
@@ -213,7 +212,7 @@ function MergeTargetSelect({
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const candidates = useQuery(
     trpc.incidents.list.queryOptions({
-      q: query && query !== chosen?.label ? normalizeQuery(query) : undefined,
+      q: query && query !== chosen?.label ? query : undefined,
       status: [...MERGE_TARGET_STATUSES],
       limit: 20,
     }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, normalizeQuery, toIncidentFilters, validateIncidentsSearch } from './search.ts';
+import { hasFilters, toIncidentFilters, validateIncidentsSearch } from './search.ts';
 import { isoToMxWall, mxDayEnd, mxDayStart, mxWallToIso } from './time.ts';
 
 const AGENCY = '0b6f6f1e-5c9a-4f0e-9a57-1f2d3c4b5a69';
@@ -47,12 +47,6 @@ describe('incident list filters in the address', () => {
     const filters = toIncidentFilters(validateIncidentsSearch({ from: '2026-11-01', to: '2026-11-20', agencyId: AGENCY }), { withAgency: false });
     expect(filters).toEqual({ from: '2026-11-01T00:00:00-06:00', to: '2026-11-21T00:00:00-06:00' });
     expect(toIncidentFilters({ agencyId: AGENCY }, { withAgency: true })).toEqual({ agencyId: AGENCY });
-  });
-
-  it('completes a reference typed without its leading zeros', () => {
-    expect(normalizeQuery('inc-2026-42')).toBe('INC-2026-000042');
-    expect(normalizeQuery('ransomware')).toBe('ransomware');
-    expect(normalizeQuery(undefined)).toBeUndefined();
   });
 });
 

@@ -12,7 +12,6 @@ import {
   SEVERITIES,
   TLP_LEVELS,
   type Tlp,
-  formatReference,
 } from '@anc/domain';
 import { isDay, mxDayEnd, mxDayStart } from './time.ts';
 
@@ -64,13 +63,6 @@ export function validateIncidentsSearch(search: Record<string, unknown>): Incide
 
 export const hasFilters = (search: IncidentsSearch): boolean => Object.values(search).some((v) => v !== undefined);
 
-/** "inc-2026-42" → "INC-2026-000042": the API finds a reference only when written whole. */
-export function normalizeQuery(q: string | undefined): string | undefined {
-  if (!q) return undefined;
-  const m = /^INC-(\d{4})-(\d{1,6})$/i.exec(q.trim());
-  return m ? formatReference('INC', Number(m[1]), Number(m[2])) : q;
-}
-
 /** The address's filters → `incidents.list` / export filters (days become Mexico City instants). */
 export function toIncidentFilters(search: IncidentsSearch, options: { withAgency: boolean }): IncidentFilters {
   const filters: IncidentFilters = {
@@ -79,7 +71,7 @@ export function toIncidentFilters(search: IncidentsSearch, options: { withAgency
     tlp: search.tlp,
     rsitClass: search.rsitClass,
     agencyId: options.withAgency ? search.agencyId : undefined,
-    q: normalizeQuery(search.q),
+    q: search.q,
     from: search.from ? (mxDayStart(search.from) ?? undefined) : undefined,
     to: search.to ? (mxDayEnd(search.to) ?? undefined) : undefined,
     obligation: search.obligation,
