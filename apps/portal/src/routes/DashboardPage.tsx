@@ -11,10 +11,10 @@ import type { UpcomingModuleKey } from '../components/UpcomingModule.tsx';
 import { agencyName, useLocale } from '../i18n/index.ts';
 import { useCurrentUser } from '../lib/session.ts';
 
-const MODULES: readonly { key: UpcomingModuleKey; to: '/incidentes' | '/tareas' | '/iniciativas' }[] = [
-  { key: 'incidents', to: '/incidentes' },
-  { key: 'tasks', to: '/tareas' },
-  { key: 'initiatives', to: '/iniciativas' },
+const MODULES: readonly { key: UpcomingModuleKey; to: '/incidentes' | '/tareas' | '/iniciativas'; available: boolean }[] = [
+  { key: 'incidents', to: '/incidentes', available: true },
+  { key: 'tasks', to: '/tareas', available: false },
+  { key: 'initiatives', to: '/iniciativas', available: false },
 ];
 
 /** Quick links read left to right: icon, label, arrow at the far end. */
@@ -39,6 +39,7 @@ export function DashboardPage() {
     t('dashboard.canAll1'),
     t('dashboard.canAll2'),
     t('dashboard.canAll3'),
+    t(`dashboard.canIncidents.${user.role}`),
     ...(isAdmin ? [t('dashboard.canAdmin1'), t('dashboard.canAdmin2'), t('dashboard.canAdmin3')] : []),
   ];
 
@@ -80,7 +81,7 @@ export function DashboardPage() {
 
             <div>
               <Title order={2} fz="lg" mb="sm">
-                {t('dashboard.comingTitle')}
+                {t('dashboard.modulesTitle')}
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
                 {MODULES.map((module) => {
@@ -92,8 +93,8 @@ export function DashboardPage() {
                           <ThemeIcon size={36} radius="md" variant="light" aria-hidden>
                             <Icon size={20} stroke={1.6} />
                           </ThemeIcon>
-                          <Badge variant="light" color="dorado" size="sm">
-                            {t('common.comingSoon')}
+                          <Badge variant="light" color={module.available ? 'green' : 'dorado'} size="sm">
+                            {module.available ? t('common.available') : t('common.comingSoon')}
                           </Badge>
                         </Group>
                         <Title order={3} fz="md">

@@ -141,11 +141,17 @@ export async function insertIncidentEvent(tx: Db, event: IncidentEventValues): P
   await tx.insert(incidentEvents).values({ ...event, body: event.body ?? null, data: event.data ?? {} });
 }
 
-export async function insertShares(tx: Db, incident: Pick<IncidentRow, 'id' | 'createdAt'>, agencyIds: readonly string[], sharedBy: string): Promise<string[]> {
+export async function insertShares(
+  tx: Db,
+  incident: Pick<IncidentRow, 'id' | 'createdAt'>,
+  agencyIds: readonly string[],
+  sharedBy: string,
+  at: Date = new Date(),
+): Promise<string[]> {
   if (agencyIds.length === 0) return [];
   const rows = await tx
     .insert(incidentShares)
-    .values(agencyIds.map((agencyId) => ({ incidentId: incident.id, agencyId, incidentCreatedAt: incident.createdAt, sharedBy })))
+    .values(agencyIds.map((agencyId) => ({ incidentId: incident.id, agencyId, incidentCreatedAt: incident.createdAt, sharedBy, createdAt: at })))
     .onConflictDoNothing()
     .returning({ agencyId: incidentShares.agencyId });
   return rows.map((r) => r.agencyId);
