@@ -16,6 +16,7 @@ const BENCH_RATE_LIMIT_PER_MINUTE = '100000000';
 
 export interface ApiProcess {
   origin: string;
+  pid: number | undefined;
   logTail(lines?: number): string;
   stop(): Promise<void>;
 }
@@ -33,10 +34,18 @@ async function freePort(): Promise<number> {
 }
 
 const live = new Set<ChildProcess>();
-/** Never leave an API process behind, whatever ends the bench. */
-process.once('exit', () => {
+const killAll = () => {
   for (const child of live) if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-});
+};
+// Never leave an API process behind, whatever ends the bench: the API runs in its own process
+// group, so a Ctrl-C in the terminal does not reach it.
+process.once('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
 
 export async function startApi(cfg: BenchConfig, dbEnv: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
@@ -76,12 +85,16 @@ export async function startApi(cfg: BenchConfig, dbEnv: Record<string, string>):
     if (child.exitCode !== null) throw new Error(`the API exited during start (code ${child.exitCode}):\n${logTail()}`);
     const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
     if (ready) break;
-    if (Date.now() > until) throw new Error(`the API was not ready within 120 s:\n${logTail()}`);
+    if (Date.now() > until) {
+      killAll();
+      throw new Error(`the API was not ready within 120 s:\n${logTail()}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 
   return {
     origin,
+    pid: child.pid,
     logTail,
     async stop() {
       if (child.pid && child.exitCode === null) {

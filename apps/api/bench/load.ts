@@ -3,6 +3,7 @@
 // HTTP API and the direct-SQL floor, so both are measured the same way.
 import { loadavg } from 'node:os';
 import { build } from 'hdr-histogram-js';
+import { startCpuMeter, type CpuMeterSources, type CpuPerRequest } from './cpu.ts';
 
 export interface LoadOptions {
   concurrency: number;
@@ -10,6 +11,8 @@ export interface LoadOptions {
   /** A fixed number of requests instead of a duration. */
   requests?: number | undefined;
   warmupMs: number;
+  /** Whose CPU time to measure during the measurement (not the warm-up). */
+  cpu?: CpuMeterSources | undefined;
 }
 
 export interface LoadResult {
@@ -27,6 +30,7 @@ export interface LoadResult {
   max: number;
   /** The machine's 1-minute load average when the measurement ended (the bench shares 2 cores). */
   loadAverage: number;
+  cpuPerRequest: CpuPerRequest;
 }
 
 /** An operation; `n` numbers the requests of one run so each can vary its input. */
@@ -60,6 +64,7 @@ export async function runLoad(op: Operation, options: LoadOptions): Promise<Load
   const histogram = build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
   let errors = 0;
   const failures = new Set<string>();
+  const meter = await startCpuMeter(options.cpu ?? {});
   const started = performance.now();
   const until = started + options.durationMs;
   const limit = options.requests;
@@ -74,6 +79,7 @@ export async function runLoad(op: Operation, options: LoadOptions): Promise<Load
     },
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuPerRequest = await meter.stop(issued);
   const result: LoadResult = {
     requests: issued,
     errors,
@@ -86,6 +92,7 @@ export async function runLoad(op: Operation, options: LoadOptions): Promise<Load
     p99: ms(histogram.getValueAtPercentile(99)),
     max: ms(histogram.maxValue),
     loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    cpuPerRequest,
   };
   histogram.destroy();
   return result;

@@ -96,6 +96,33 @@ export function printResults(cfg: BenchConfig, results: readonly ScenarioResult[
   }
 }
 
+const cpuTotal = (c: LoadResult['cpuPerRequest']) => (c.apiMs ?? 0) + (c.dbMs ?? 0) + c.benchMs;
+const ms3 = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+
+/**
+ * CPU time per request of each party. Their sum over the machine's cores bounds the throughput
+ * (and a Node process's share over one core), and with `concurrency` requests in flight the mean
+ * latency cannot drop below concurrency ÷ that bound.
+ */
+export function printCpu(cfg: BenchConfig, cores: number, results: readonly ScenarioResult[]): void {
+  const db = cfg.db === 'postgres' ? 'PostgreSQL' : 'PGlite (inside the API / this process)';
+  console.log(`
+CPU ms per request — API process, ${db} backends, load generator — and the most the cores allow (${cores} cores ÷ Σ, one core per Node process):`);
+  const header = [padEnd('scenario', 16), pad('API', 7), pad('db', 7), pad('client', 7), pad('Σ', 7), pad('≤ req/s', 9), ' │', pad('floor db', 9), pad('client', 7), pad('Σ', 7), pad('≤ req/s', 9)].join('');
+  console.log(header);
+  console.log('─'.repeat(header.length));
+  for (const r of results) {
+    const a = r.api.cpuPerRequest;
+    const f = r.floor.cpuPerRequest;
+    // Both Node processes run their JavaScript (and PGlite) on one thread: one core each at most.
+    const allow = (c: LoadResult['cpuPerRequest']) =>
+      cpuTotal(c) > 0 ? n0(Math.min((cores * 1000) / cpuTotal(c), 1000 / Math.max(c.apiMs ?? 0, c.benchMs, 1e-9))) : '—';
+    console.log(
+      [padEnd(r.key, 16), pad(ms3(a.apiMs), 7), pad(ms3(a.dbMs), 7), pad(ms3(a.benchMs), 7), pad(ms3(cpuTotal(a)), 7), pad(allow(a), 9), ' │', pad(ms3(f.dbMs), 9), pad(ms3(f.benchMs), 7), pad(ms3(cpuTotal(f)), 7), pad(allow(f), 9)].join(''),
+    );
+  }
+}
+
 export function printCounterLock(result: ScenarioResult): void {
   const lock = result.counterLock;
   if (!lock || lock.samples === 0) return;

@@ -3,21 +3,24 @@
 // Settings: BENCH_* variables (see config.ts). Not part of the test suite.
 import os from 'node:os';
 import { relative } from 'node:path';
+import postgres from 'postgres';
 import { apiClient, signIn, startApi } from './api.ts';
 import { REPO_ROOT, benchDatabaseUrl, loadBenchConfig, type BenchConfig } from './config.ts';
 import { explain } from './explain.ts';
 import { loadFixtures, type Fixtures } from './fixtures.ts';
 import { captureList, floorScenario, pgliteFloor, postgresFloor, sealFloorAudit, type FloorDriver } from './floor.ts';
 import { runLoad, type LoadOptions, type LoadResult } from './load.ts';
-import { printCounterLock, printExplain, printResults, printVerdict, verdict, writeResults, type ScenarioResult } from './report.ts';
+import { printCounterLock, printCpu, printExplain, printResults, printVerdict, verdict, writeResults, type ScenarioResult } from './report.ts';
 import { prepareBenchDatabase } from './seed.ts';
+
+type DbPids = (() => Promise<number[]>) | undefined;
 
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const fmt = (r: LoadResult) =>
   `${r.requests.toLocaleString('en')} requests, ${Math.round(r.rps).toLocaleString('en')} req/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} ERRORS` : ''}`;
 
-async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtures: Fixtures, load: LoadOptions) {
+async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids) {
   console.log(`\nAPI phase: starting the API (NODE_ENV=production, LOG_LEVEL=${cfg.logLevel}) …`);
   const api = await startApi(cfg, apiEnv);
   const out = new Map<string, LoadResult>();
@@ -31,7 +34,7 @@ async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtur
       for (const s of fixtures.scenarios) {
         const probe = await client.probe(s);
         process.stdout.write(`  ${s.key.padEnd(16)} (probe: ${probe}) … `);
-        const result = await runLoad(client.operation(s), load);
+        const result = await runLoad(client.operation(s), { ...load, cpu: { apiPid: api.pid, dbPids } });
         out.set(s.key, result);
         console.log(fmt(result));
         if (result.errors) console.log(`    last API log lines:\n${api.logTail(10).replace(/^/gm, '      ')}`);
@@ -45,7 +48,7 @@ async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtur
   return out;
 }
 
-async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOptions) {
+async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids) {
   console.log(`\nfloor phase: the same statements straight through ${cfg.db === 'postgres' ? 'postgres.js' : "PGlite's query API"} …`);
   const driver: FloorDriver = cfg.db === 'postgres' ? postgresFloor(benchDatabaseUrl(cfg.pgUrl)) : await pgliteFloor(cfg.pgliteDir);
   const out = new Map<string, Omit<ScenarioResult, 'key' | 'procedure' | 'description' | 'api'>>();
@@ -53,7 +56,7 @@ async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOption
     for (const s of fixtures.scenarios) {
       const floor = await floorScenario(driver, s, fixtures);
       process.stdout.write(`  ${s.key.padEnd(16)} … `);
-      const result = await runLoad(floor.operation, load);
+      const result = await runLoad(floor.operation, { ...load, cpu: { dbPids } });
       console.log(fmt(result));
       out.set(s.key, { floor: result, floorStatements: floor.statements, ...(floor.counterLock && { counterLock: floor.counterLock() }) });
     }
@@ -108,8 +111,19 @@ async function main() {
     await prepared.database.close();
   }
 
-  const api = await apiPhase(cfg, prepared.apiEnv, fixtures, load);
-  const floor = await floorPhase(cfg, fixtures, load);
+  // PostgreSQL backends of the bench database, to measure their CPU per request (PGlite runs in-process).
+  const monitor = cfg.db === 'postgres' ? postgres(benchDatabaseUrl(cfg.pgUrl), { max: 1, onnotice: () => {} }) : null;
+  const dbPids: DbPids = monitor
+    ? async () => (await monitor`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`).map((r) => Number(r.pid))
+    : undefined;
+  let api: Awaited<ReturnType<typeof apiPhase>>;
+  let floor: Awaited<ReturnType<typeof floorPhase>>;
+  try {
+    api = await apiPhase(cfg, prepared.apiEnv, fixtures, load, dbPids);
+    floor = await floorPhase(cfg, fixtures, load, dbPids);
+  } finally {
+    await monitor?.end();
+  }
 
   const results: ScenarioResult[] = fixtures.scenarios.flatMap((s) => {
     const a = api.get(s.key);
@@ -117,6 +131,7 @@ async function main() {
     return a && f ? [{ key: s.key, procedure: s.procedure, description: s.description, api: a, ...f }] : [];
   });
   printResults(cfg, results);
+  printCpu(cfg, os.cpus().length, results);
   const create = results.find((r) => r.key === 'create');
   if (create) printCounterLock(create);
   printExplain(results);

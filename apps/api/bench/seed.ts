@@ -225,7 +225,7 @@ async function insertIncidents(database: Database, cfg: BenchConfig, actors: See
     {
       format: 'seeding incidents |{bar}| {percentage}% | {value}/{total} | {rate} incidents/s | ETA {eta_formatted}',
       noTTYOutput: true,
-      notTTYSchedule: 5000,
+      notTTYSchedule: 10_000,
       etaBuffer: 20,
       hideCursor: true,
     },
