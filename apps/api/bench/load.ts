@@ -13,6 +13,8 @@ export interface LoadOptions {
   warmupMs: number;
   /** Whose CPU time to measure during the measurement (not the warm-up). */
   cpu?: CpuMeterSources | undefined;
+  /** Counts the database sessions waiting on a lock; sampled every 100 ms while measuring. */
+  lockWaiters?: (() => Promise<number>) | undefined;
 }
 
 export interface LoadResult {
@@ -31,6 +33,8 @@ export interface LoadResult {
   /** The machine's 1-minute load average when the measurement ended (the bench shares 2 cores). */
   loadAverage: number;
   cpuPerRequest: CpuPerRequest;
+  /** Mean number of database sessions waiting on a lock while measuring (null: not sampled). */
+  meanLockWaiters: number | null;
 }
 
 /** An operation; `n` numbers the requests of one run so each can vary its input. */
@@ -65,6 +69,14 @@ export async function runLoad(op: Operation, options: LoadOptions): Promise<Load
   let errors = 0;
   const failures = new Set<string>();
   const meter = await startCpuMeter(options.cpu ?? {});
+  const waiters: number[] = [];
+  let sampling = Promise.resolve();
+  const sampler = options.lockWaiters
+    ? setInterval(() => {
+        const count = options.lockWaiters;
+        if (count) sampling = sampling.then(async () => void waiters.push(await count()));
+      }, 100)
+    : undefined;
   const started = performance.now();
   const until = started + options.durationMs;
   const limit = options.requests;
@@ -79,6 +91,8 @@ export async function runLoad(op: Operation, options: LoadOptions): Promise<Load
     },
   );
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  await sampling;
   const cpuPerRequest = await meter.stop(issued);
   const result: LoadResult = {
     requests: issued,
@@ -93,6 +107,7 @@ export async function runLoad(op: Operation, options: LoadOptions): Promise<Load
     max: ms(histogram.maxValue),
     loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     cpuPerRequest,
+    meanLockWaiters: waiters.length ? Math.round((waiters.reduce((a, b) => a + b, 0) / waiters.length) * 100) / 100 : null,
   };
   histogram.destroy();
   return result;

@@ -123,7 +123,7 @@ CPU ms per request — API process, ${db} backends, load generator — and the m
   }
 }
 
-export function printCounterLock(result: ScenarioResult): void {
+export function printCounterLock(cfg: BenchConfig, result: ScenarioResult): void {
   const lock = result.counterLock;
   if (!lock || lock.samples === 0) return;
   const ceiling = 1000 / lock.meanHoldMs;
@@ -132,6 +132,14 @@ export function printCounterLock(result: ScenarioResult): void {
       `so creates cannot exceed ~${n0(ceiling)}/s whatever the concurrency; measured ${n0(result.floor.rps)}/s. ` +
       `Each create waited ${n2(lock.meanWaitMs)} ms on average for the counter (${((lock.meanWaitMs / result.floor.mean) * 100).toFixed(0)} % of its ${n2(result.floor.mean)} ms).`,
   );
+  const api = result.api.meanLockWaiters;
+  const floor = result.floor.meanLockWaiters;
+  if (api !== null && floor !== null) {
+    console.log(
+      `sessions waiting on a lock (sampled every 100 ms, of ${cfg.concurrency} in flight): API ${n2(api)}, floor ${n2(floor)}; ` +
+        `the API holds the counter row for ≈ ${n2(1000 / result.api.rps)} ms per create if creates are fully serialised on it (1 ÷ its req/s).`,
+    );
+  }
 }
 
 export function printExplain(results: readonly ScenarioResult[]): void {

@@ -14,13 +14,14 @@ import { printCounterLock, printCpu, printExplain, printResults, printVerdict, v
 import { prepareBenchDatabase } from './seed.ts';
 
 type DbPids = (() => Promise<number[]>) | undefined;
+type LockWaiters = (() => Promise<number>) | undefined;
 
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const fmt = (r: LoadResult) =>
   `${r.requests.toLocaleString('en')} requests, ${Math.round(r.rps).toLocaleString('en')} req/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} ERRORS` : ''}`;
 
-async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids) {
+async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids, lockWaiters: LockWaiters) {
   console.log(`\nAPI phase: starting the API (NODE_ENV=production, LOG_LEVEL=${cfg.logLevel}) …`);
   const api = await startApi(cfg, apiEnv);
   const out = new Map<string, LoadResult>();
@@ -34,7 +35,7 @@ async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtur
       for (const s of fixtures.scenarios) {
         const probe = await client.probe(s);
         process.stdout.write(`  ${s.key.padEnd(16)} (probe: ${probe}) … `);
-        const result = await runLoad(client.operation(s), { ...load, cpu: { apiPid: api.pid, dbPids } });
+        const result = await runLoad(client.operation(s), { ...load, cpu: { apiPid: api.pid, dbPids }, lockWaiters: s.key === 'create' ? lockWaiters : undefined });
         out.set(s.key, result);
         console.log(fmt(result));
         if (result.errors) console.log(`    last API log lines:\n${api.logTail(10).replace(/^/gm, '      ')}`);
@@ -48,7 +49,7 @@ async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtur
   return out;
 }
 
-async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids) {
+async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids, lockWaiters: LockWaiters) {
   console.log(`\nfloor phase: the same statements straight through ${cfg.db === 'postgres' ? 'postgres.js' : "PGlite's query API"} …`);
   const driver: FloorDriver = cfg.db === 'postgres' ? postgresFloor(benchDatabaseUrl(cfg.pgUrl)) : await pgliteFloor(cfg.pgliteDir);
   const out = new Map<string, Omit<ScenarioResult, 'key' | 'procedure' | 'description' | 'api'>>();
@@ -56,7 +57,7 @@ async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOption
     for (const s of fixtures.scenarios) {
       const floor = await floorScenario(driver, s, fixtures);
       process.stdout.write(`  ${s.key.padEnd(16)} … `);
-      const result = await runLoad(floor.operation, { ...load, cpu: { dbPids } });
+      const result = await runLoad(floor.operation, { ...load, cpu: { dbPids }, lockWaiters: s.key === 'create' ? lockWaiters : undefined });
       console.log(fmt(result));
       out.set(s.key, { floor: result, floorStatements: floor.statements, ...(floor.counterLock && { counterLock: floor.counterLock() }) });
     }
@@ -116,11 +117,14 @@ async function main() {
   const dbPids: DbPids = monitor
     ? async () => (await monitor`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`).map((r) => Number(r.pid))
     : undefined;
+  const lockWaiters: LockWaiters = monitor
+    ? async () => Number((await monitor`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)[0]?.n ?? 0)
+    : undefined;
   let api: Awaited<ReturnType<typeof apiPhase>>;
   let floor: Awaited<ReturnType<typeof floorPhase>>;
   try {
-    api = await apiPhase(cfg, prepared.apiEnv, fixtures, load, dbPids);
-    floor = await floorPhase(cfg, fixtures, load, dbPids);
+    api = await apiPhase(cfg, prepared.apiEnv, fixtures, load, dbPids, lockWaiters);
+    floor = await floorPhase(cfg, fixtures, load, dbPids, lockWaiters);
   } finally {
     await monitor?.end();
   }
@@ -133,7 +137,7 @@ async function main() {
   printResults(cfg, results);
   printCpu(cfg, os.cpus().length, results);
   const create = results.find((r) => r.key === 'create');
-  if (create) printCounterLock(create);
+  if (create) printCounterLock(cfg, create);
   printExplain(results);
   const v = verdict(cfg, seed.incidents, results);
   printVerdict(v);

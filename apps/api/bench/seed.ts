@@ -228,6 +228,7 @@ async function insertIncidents(database: Database, cfg: BenchConfig, actors: See
       notTTYSchedule: 10_000,
       etaBuffer: 20,
       hideCursor: true,
+      stream: process.stdout,
     },
     cliProgress.Presets.shades_classic,
   );
