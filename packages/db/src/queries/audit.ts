@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import {
   AUDIT_GENESIS_HASH,
   AUDIT_UNSEALED_GRACE_MS,
@@ -142,7 +142,8 @@ export async function listAudit(db: Db, input: AuditListInput) {
         after ? lt(auditEvents.id, Number(after.id)) : undefined,
       ),
     )
-    .orderBy(desc(auditEvents.id))
+    // Matches the indexes' `id DESC NULLS LAST` (plain DESC means NULLS FIRST and could not use them).
+    .orderBy(sql`${auditEvents.id} desc nulls last`)
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { decodeCursor, encodeCursor, type ListUsersInput, type Locale, type Role } from '@anc/domain';
 import type { Db } from '../client.ts';
 import { agencies, users } from '../schema/index.ts';
@@ -38,7 +38,8 @@ export async function listUsers(db: Db, input: ListUsersInput) {
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .where(and(...conditions))
-    .orderBy(desc(users.createdAt), desc(users.id))
+    // Matches the indexes' `DESC NULLS LAST` (plain DESC means NULLS FIRST and could not use them).
+    .orderBy(sql`${users.createdAt} desc nulls last`, sql`${users.id} desc nulls last`)
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
