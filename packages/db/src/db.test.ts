@@ -38,9 +38,17 @@ describe('migrations', () => {
       'incident_reports',
       'incident_shares',
       'incidents',
+      'initiative_kpi_values',
+      'initiative_kpis',
+      'initiative_milestones',
+      'initiative_participants',
+      'initiatives',
+      'notifications',
       'reference_counters',
       'sessions',
       'sign_in_throttles',
+      'task_events',
+      'tasks',
       'users',
     ]);
   });

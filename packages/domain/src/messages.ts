@@ -176,6 +176,40 @@ export const MESSAGES = {
   },
   share_not_found: { 'es-MX': 'El incidente no estaba compartido con esa dependencia.', en: 'The incident was not shared with that agency.' },
   agency_required: { 'es-MX': 'Elige la dependencia que reporta.', en: 'Choose the reporting agency.' },
+  // tasks
+  due_in_past: { 'es-MX': 'La fecha límite ya pasó; elige una fecha futura.', en: 'The due date has already passed; choose a future date.' },
+  task_one_link_only: {
+    'es-MX': 'Una tarea se vincula a un incidente o a una iniciativa, no a ambos.',
+    en: 'A task links to an incident or to an initiative, not both.',
+  },
+  comment_required: { 'es-MX': 'Escribe un comentario para la dependencia.', en: 'Write a comment for the agency.' },
+  task_transition_not_allowed: {
+    'es-MX': 'La tarea no puede pasar a ese estado desde su estado actual.',
+    en: 'The task cannot move to that status from its current status.',
+  },
+  task_transition_coordinator_only: {
+    'es-MX': 'Solo la coordinación de la ANC puede dar ese paso (revisar, devolver, cancelar o reabrir).',
+    en: 'Only ANC coordinators can take that step (review, return, cancel or reopen).',
+  },
+  task_transition_assignee_only: {
+    'es-MX': 'Solo el personal de la dependencia asignada puede dar ese paso.',
+    en: 'Only staff of the assigned agency can take that step.',
+  },
+  task_closed: {
+    'es-MX': 'La tarea está terminada o cancelada; reábrela antes de cambiarla.',
+    en: 'The task is done or cancelled; reopen it before changing it.',
+  },
+  task_cancelled: { 'es-MX': 'La tarea está cancelada.', en: 'The task is cancelled.' },
+  assignee_not_in_agency: {
+    'es-MX': 'Esa persona no pertenece a la dependencia asignada.',
+    en: 'That person does not belong to the assigned agency.',
+  },
+  assignee_not_staff: {
+    'es-MX': 'Solo el personal de una dependencia puede ser responsable de una tarea.',
+    en: 'Only an agency\'s staff can be responsible for a task.',
+  },
+  user_inactive: { 'es-MX': 'Esa cuenta está desactivada.', en: 'That account is deactivated.' },
+  initiative_not_found: { 'es-MX': 'Esa iniciativa no existe.', en: 'That initiative does not exist.' },
   invalid_input: { 'es-MX': 'Revisa los campos marcados.', en: 'Check the highlighted fields.' },
   internal: { 'es-MX': 'Ocurrió un error inesperado. Intenta de nuevo.', en: 'An unexpected error occurred. Please try again.' },
 } as const satisfies Catalogue;

@@ -35,6 +35,18 @@ const EXPECTED: Record<Action, Role[]> = {
   'incidents.share': ['coordinator'],
   'incidents.unshare': ['coordinator'],
   'incidents.submitReport': ['staff'],
+  // tasks: coordinators assign and review; the assignee agency's staff work them; admins read
+  'tasks.create': ['coordinator'],
+  'tasks.list': ['staff', 'coordinator', 'admin'],
+  'tasks.get': ['staff', 'coordinator', 'admin'],
+  'tasks.summary': ['coordinator', 'admin'],
+  'tasks.assignableUsers': ['coordinator'],
+  'tasks.update': ['coordinator'],
+  'tasks.transition': ['staff', 'coordinator'],
+  'tasks.comment': ['staff', 'coordinator'],
+  'notifications.list': ['staff', 'coordinator', 'admin'],
+  'notifications.unreadCount': ['staff', 'coordinator', 'admin'],
+  'notifications.markRead': ['staff', 'coordinator', 'admin'],
 };
 
 describe('permission table', () => {

@@ -35,6 +35,17 @@ export const PERMISSIONS = {
   'incidents.share': ['coordinator'],
   'incidents.unshare': ['coordinator'],
   'incidents.submitReport': ['staff'],
+  'tasks.create': ['coordinator'],
+  'tasks.list': ['staff', 'coordinator', 'admin'],
+  'tasks.get': ['staff', 'coordinator', 'admin'],
+  'tasks.summary': ['coordinator', 'admin'],
+  'tasks.assignableUsers': ['coordinator'],
+  'tasks.update': ['coordinator'],
+  'tasks.transition': ['staff', 'coordinator'],
+  'tasks.comment': ['staff', 'coordinator'],
+  'notifications.list': ['staff', 'coordinator', 'admin'],
+  'notifications.unreadCount': ['staff', 'coordinator', 'admin'],
+  'notifications.markRead': ['staff', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,6 +1,12 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   AGENCY_KINDS,
+  ENCS_OBJECTIVES,
+  INITIATIVE_STATUSES,
+  NOTIFICATION_KINDS,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  TRANSVERSAL_AXES,
   INCIDENT_STATUSES,
   LOCALES,
   OBLIGATION_KINDS,
@@ -25,3 +31,11 @@ export const tlp = pgEnum('tlp', TLP_LEVELS);
 export const observableType = pgEnum('observable_type', OBSERVABLE_TYPES);
 export const obligationKind = pgEnum('obligation_kind', OBLIGATION_KINDS);
 export const reportKind = pgEnum('report_kind', REPORT_KINDS);
+
+export const taskStatus = pgEnum('task_status', TASK_STATUSES);
+export const taskPriority = pgEnum('task_priority', TASK_PRIORITIES);
+export const notificationKind = pgEnum('notification_kind', NOTIFICATION_KINDS);
+
+export const encsObjective = pgEnum('encs_objective', ENCS_OBJECTIVES);
+export const transversalAxis = pgEnum('transversal_axis', TRANSVERSAL_AXES);
+export const initiativeStatus = pgEnum('initiative_status', INITIATIVE_STATUSES);

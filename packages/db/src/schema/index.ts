@@ -5,3 +5,5 @@ export * from './sessions.ts';
 export * from './audit.ts';
 export * from './relations.ts';
 export * from './incidents.ts';
+export * from './initiatives.ts';
+export * from './tasks.ts';

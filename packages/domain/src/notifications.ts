@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Id, ListInput } from './schemas/common.ts';
+
+/**
+ * In-app notifications (issue 4). Who is told what:
+ * - assigned / reassigned → the active staff of the assignee agency;
+ * - returned, reopened, cancelled → the active staff of the assignee agency;
+ * - in review → the coordinator who created the task;
+ * - overdue → the active staff of the assignee agency and the creating coordinator, once per due date.
+ * The one who made the change is never told about it.
+ */
+export const NOTIFICATION_KINDS = [
+  'task_assigned',
+  'task_reassigned',
+  'task_returned',
+  'task_reopened',
+  'task_cancelled',
+  'task_in_review',
+  'task_overdue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const ListNotificationsInput = ListInput.extend({ unreadOnly: z.boolean().optional() });
+export type ListNotificationsInput = z.infer<typeof ListNotificationsInput>;
+
+/** No ids = mark every unread notification of the caller as read. */
+export const MarkNotificationsReadInput = z.object({ ids: z.array(Id).min(1).max(100, { error: 'too_many' }).optional() }).default({});
+export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadInput>;
+
+/** What a notification says, in the reader's language, from its kind and the task it is about. */
+export function notificationTitle(kind: NotificationKind, task: { reference: string; title: string }, locale: 'es-MX' | 'en'): string {
+  const t = `${task.reference} · ${task.title}`;
+  const es: Record<NotificationKind, string> = {
+    task_assigned: `Nueva tarea para tu dependencia: ${t}`,
+    task_reassigned: `Tarea reasignada a tu dependencia: ${t}`,
+    task_returned: `La ANC devolvió la tarea con comentarios: ${t}`,
+    task_reopened: `La ANC reabrió la tarea: ${t}`,
+    task_cancelled: `La ANC canceló la tarea: ${t}`,
+    task_in_review: `Tarea enviada a revisión: ${t}`,
+    task_overdue: `Tarea vencida: ${t}`,
+  };
+  const en: Record<NotificationKind, string> = {
+    task_assigned: `New task for your agency: ${t}`,
+    task_reassigned: `Task reassigned to your agency: ${t}`,
+    task_returned: `The ANC returned the task with comments: ${t}`,
+    task_reopened: `The ANC reopened the task: ${t}`,
+    task_cancelled: `The ANC cancelled the task: ${t}`,
+    task_in_review: `Task sent for review: ${t}`,
+    task_overdue: `Task overdue: ${t}`,
+  };
+  return (locale === 'es-MX' ? es : en)[kind];
+}
