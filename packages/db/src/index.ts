@@ -7,3 +7,4 @@ export * from './queries/users.ts';
 export * from './queries/sessions.ts';
 export * from './queries/audit.ts';
 export * from './queries/incidents.ts';
+export * from './queries/notifications.ts';
