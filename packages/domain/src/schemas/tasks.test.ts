@@ -21,7 +21,7 @@ describe('task schemas', () => {
   it('refuses a due date in the past, field by field, in the reader’s language', () => {
     const r = CreateTaskInput.safeParse({ ...valid, dueAt: inDays(-1) });
     expect(r.success).toBe(false);
-    expect(fieldErrorsFromIssues(r.error!.issues, 'es-MX')).toEqual({ dueAt: ['La fecha límite ya pasó; elige una fecha futura.'] });
+    expect(fieldErrorsFromIssues(r.error?.issues ?? [], 'es-MX')).toEqual({ dueAt: ['La fecha límite ya pasó; elige una fecha futura.'] });
     // a few minutes of clock skew are tolerated
     expect(CreateTaskInput.safeParse({ ...valid, dueAt: new Date(Date.now() - 60_000).toISOString() }).success).toBe(true);
   });

@@ -49,6 +49,9 @@ const NEEDING = TASK_STATUSES.flatMap((from) =>
   }),
 );
 
+const steps = (actor: keyof typeof ACTORS, status: TaskStatus) =>
+  allowedTaskTransitions(ACTORS[actor], { status, assigneeAgencyId: ASSIGNED }).map((t) => `${t.to}:${t.step}:${t.needs}`);
+
 describe('task state machine', () => {
   it.each(CELLS)('$actor: $from → $to', ({ from, to, actor }) => {
     const task = { status: from, assigneeAgencyId: ASSIGNED };
@@ -79,8 +82,6 @@ describe('task state machine', () => {
   });
 
   it('names each step so that in_review → in_progress reads as a return and done → in_progress as a reopen', () => {
-    const steps = (actor: keyof typeof ACTORS, status: TaskStatus) =>
-      allowedTaskTransitions(ACTORS[actor], { status, assigneeAgencyId: ASSIGNED }).map((t) => `${t.to}:${t.step}:${t.needs}`);
     expect(steps('coordinator', 'in_review')).toEqual(['in_progress:return:comment', 'done:approve:null', 'cancelled:cancel:reason']);
     expect(steps('coordinator', 'done')).toEqual(['in_progress:reopen:comment']);
     expect(steps('assigneeStaff', 'open')).toEqual(['in_progress:start:null', 'blocked:block:reason']);
