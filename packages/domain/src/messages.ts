@@ -210,6 +210,42 @@ export const MESSAGES = {
   },
   user_inactive: { 'es-MX': 'Esa cuenta está desactivada.', en: 'That account is deactivated.' },
   initiative_not_found: { 'es-MX': 'Esa iniciativa no existe.', en: 'That initiative does not exist.' },
+  // initiatives (master-plan registry)
+  invalid_initiative_code: {
+    'es-MX': 'Usa una clave como PN-2027-004: de 2 a 6 letras, el año y un número de tres dígitos.',
+    en: 'Use a code like PN-2027-004: 2 to 6 letters, the year and a three-digit number.',
+  },
+  initiative_code_taken: { 'es-MX': 'Ya existe una iniciativa con esa clave.', en: 'An initiative with that code already exists.' },
+  invalid_date: { 'es-MX': 'Escribe una fecha válida (AAAA-MM-DD).', en: 'Enter a valid date (YYYY-MM-DD).' },
+  end_before_start: { 'es-MX': 'La fecha de término no puede ser anterior a la de inicio.', en: 'The end date cannot be earlier than the start date.' },
+  invalid_decimal: {
+    'es-MX': 'Escribe un número, p. ej. 1250.5 (hasta cuatro decimales).',
+    en: 'Enter a number, e.g. 1250.5 (up to four decimals).',
+  },
+  initiative_transition_not_allowed: {
+    'es-MX': 'La iniciativa no puede pasar a ese estado desde su estado actual.',
+    en: 'The initiative cannot move to that status from its current status.',
+  },
+  initiative_admin_only: {
+    'es-MX': 'Solo la administración de la ANC gestiona el registro de iniciativas.',
+    en: 'Only ANC administrators manage the initiative registry.',
+  },
+  initiative_lead_agency_only: {
+    'es-MX': 'Solo el personal de la dependencia líder registra el avance de esta iniciativa.',
+    en: 'Only staff of the lead agency record the progress of this initiative.',
+  },
+  initiative_closed: {
+    'es-MX': 'La iniciativa está concluida o cancelada; ya no admite cambios en hitos ni indicadores.',
+    en: 'The initiative is completed or cancelled; its milestones and indicators no longer change.',
+  },
+  initiative_milestones_open: {
+    'es-MX': 'Quedan hitos pendientes: márcalos como cumplidos antes de concluir la iniciativa, o cancélala.',
+    en: 'Some milestones are still open: mark them done before completing the initiative, or cancel it.',
+  },
+  milestone_already_done: { 'es-MX': 'Ese hito ya estaba marcado como cumplido.', en: 'That milestone was already marked done.' },
+  milestone_not_done: { 'es-MX': 'Ese hito no está marcado como cumplido.', en: 'That milestone is not marked done.' },
+  too_many_milestones: { 'es-MX': 'Una iniciativa admite como máximo 100 hitos.', en: 'An initiative holds at most 100 milestones.' },
+  too_many_kpis: { 'es-MX': 'Una iniciativa admite como máximo 30 indicadores.', en: 'An initiative holds at most 30 indicators.' },
   invalid_input: { 'es-MX': 'Revisa los campos marcados.', en: 'Check the highlighted fields.' },
   internal: { 'es-MX': 'Ocurrió un error inesperado. Intenta de nuevo.', en: 'An unexpected error occurred. Please try again.' },
 } as const satisfies Catalogue;

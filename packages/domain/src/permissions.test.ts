@@ -47,6 +47,19 @@ const EXPECTED: Record<Action, Role[]> = {
   'notifications.list': ['staff', 'coordinator', 'admin'],
   'notifications.unreadCount': ['staff', 'coordinator', 'admin'],
   'notifications.markRead': ['staff', 'coordinator', 'admin'],
+  // initiatives: admins manage the registry; staff report progress (of the initiatives their agency leads)
+  'initiatives.list': ['staff', 'coordinator', 'admin'],
+  'initiatives.get': ['staff', 'coordinator', 'admin'],
+  'initiatives.planSummary': ['staff', 'coordinator', 'admin'],
+  'initiatives.create': ['admin'],
+  'initiatives.update': ['admin'],
+  'initiatives.transition': ['admin'],
+  'initiatives.addMilestone': ['admin'],
+  'initiatives.addKpi': ['admin'],
+  'initiatives.completeMilestone': ['staff', 'admin'],
+  'initiatives.reopenMilestone': ['staff', 'admin'],
+  'initiatives.recordKpiValue': ['staff', 'admin'],
+  'dashboard.summary': ['staff', 'coordinator', 'admin'],
 };
 
 describe('permission table', () => {

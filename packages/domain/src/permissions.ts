@@ -46,6 +46,20 @@ export const PERMISSIONS = {
   'notifications.list': ['staff', 'coordinator', 'admin'],
   'notifications.unreadCount': ['staff', 'coordinator', 'admin'],
   'notifications.markRead': ['staff', 'coordinator', 'admin'],
+  // initiatives: everyone reads the registry; admins manage it; the lead agency's staff report progress
+  // (the lead-agency condition is checked per initiative by the use-case)
+  'initiatives.list': ['staff', 'coordinator', 'admin'],
+  'initiatives.get': ['staff', 'coordinator', 'admin'],
+  'initiatives.planSummary': ['staff', 'coordinator', 'admin'],
+  'initiatives.create': ['admin'],
+  'initiatives.update': ['admin'],
+  'initiatives.transition': ['admin'],
+  'initiatives.addMilestone': ['admin'],
+  'initiatives.addKpi': ['admin'],
+  'initiatives.completeMilestone': ['staff', 'admin'],
+  'initiatives.reopenMilestone': ['staff', 'admin'],
+  'initiatives.recordKpiValue': ['staff', 'admin'],
+  'dashboard.summary': ['staff', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
