@@ -99,24 +99,27 @@ describe('production start', () => {
     expect(await countUsers()).toBe(0);
     const signIn = await fetch(`${base}/trpc/auth.signIn`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: base },
+      headers: { 'content-type': 'application/json', origin: base, 'x-request-id': 'prod-check-0001' },
       body: JSON.stringify({ email: 'admin@anc.gob.mx', password: 'Ciberseguridad-2026' }),
     });
     expect(signIn.status).toBe(401);
 
-    const health = await fetch(`${base}/healthz`, { headers: { 'x-request-id': 'prod-check-0001' } });
+    const health = await fetch(`${base}/healthz`);
     expect(health.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
     expect(health.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
     await new Promise((r) => setTimeout(r, 200));
     const lines = first.logs.flatMap((l) => {
       try {
-        return [JSON.parse(l) as { reqId?: string; msg?: string }];
+        return [JSON.parse(l) as { reqId?: string; msg?: string; path?: string; status?: number }];
       } catch {
         return [];
       }
     });
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.some((l) => l.reqId === 'prod-check-0001')).toBe(true);
+    // One line per request, with the proxy's id, the path (never the query) and the status.
+    expect(lines.filter((l) => l.reqId === 'prod-check-0001' && l.msg === 'request')).toEqual([
+      expect.objectContaining({ msg: 'request', path: '/trpc/auth.signIn', status: 401 }),
+    ]);
     expect(first.logs.join('\n')).not.toContain('Ciberseguridad-2026');
 
     for (const p of procs) p.child.kill('SIGTERM');

@@ -13,6 +13,7 @@ import type { Database } from '@anc/db';
 import type { Env } from './env.ts';
 import { AuditSealer } from './modules/audit/sealer.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
+import { OverdueJob } from './modules/notifications/overdue-job.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
 
@@ -30,13 +31,25 @@ export function createServer({ database, env }: { database: Database; env: Env }
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // One line per request (below, when the response is sent) instead of Fastify's two: request
+    // logging was a fifth of the CPU per request under the benchmark's load.
+    disableRequestLogging: true,
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 2 * 1024 * 1024,
   });
   const sealer = new AuditSealer(database.db, app.log);
+  const overdueJob = new OverdueJob(database.db, app.log, env.OVERDUE_JOB_INTERVAL_MS);
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', (req, reply, done) => {
+    // The path without its query: a tRPC query string carries the caller's input.
+    if (req.url !== '/healthz' && req.url !== '/readyz') {
+      const path = req.url.split('?', 1)[0];
+      req.log.info({ method: req.method, path, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    }
+    done();
   });
 
   const production = env.NODE_ENV === 'production';
@@ -112,15 +125,18 @@ export function createServer({ database, env }: { database: Database; env: Env }
   return {
     app,
     sealer,
+    overdueJob,
     servesPortal,
     async start() {
       sealer.start();
+      overdueJob.start();
       await app.listen({ port: env.PORT, host: env.HOST });
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : env.PORT;
     },
     async stop() {
       await app.close();
+      await overdueJob.stop();
       await sealer.stop();
       await sealer.run();
     },
