@@ -2,6 +2,7 @@ import { adminAgenciesRouter, agenciesRouter } from './modules/agencies/agencies
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { incidentsRouter } from './modules/incidents/incidents.router.ts';
+import { tasksRouter } from './modules/tasks/tasks.router.ts';
 import { adminUsersRouter } from './modules/users/users.router.ts';
 import { router } from './trpc/init.ts';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   auth: authRouter,
   agencies: agenciesRouter,
   incidents: incidentsRouter,
+  tasks: tasksRouter,
   admin: router({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

@@ -8,3 +8,4 @@ export * from './queries/sessions.ts';
 export * from './queries/audit.ts';
 export * from './queries/incidents.ts';
 export * from './queries/notifications.ts';
+export * from './queries/tasks.ts';

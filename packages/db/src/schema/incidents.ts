@@ -150,6 +150,8 @@ export const INCIDENT_EVENT_KINDS = [
   'observables_added',
   'observable_removed',
   'merged_from',
+  /** A coordinator assigned a task about this incident (data: task {id, reference, title}, assigneeAgency {id, code}). */
+  'task_created',
 ] as const;
 export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
 

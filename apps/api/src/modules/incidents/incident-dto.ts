@@ -1,6 +1,7 @@
 import {
   getIncidentHeader,
   listIncidentEvents,
+  listIncidentTaskSummaries,
   listObservablesWithSightings,
   listReports,
   listShares,
@@ -14,6 +15,7 @@ import {
   isReportingStaff,
   nextObligationState,
   seesEveryIncident,
+  seesEveryTask,
   type Actor,
   type IncidentStatus,
   type ObligationKind,
@@ -23,6 +25,7 @@ import {
   type RsitType,
   type Tlp,
 } from '@anc/domain';
+import { toTaskSummary } from '../tasks/task-dto.ts';
 import { obligationsOf } from './incident-rules.ts';
 
 export interface AgencyRef {
@@ -79,18 +82,26 @@ export function toIncidentSummary(r: IncidentSummaryRow, now: Date): IncidentSum
 
 const SHARE_EVENT_KINDS = new Set(['shared', 'unshared']);
 
+/** A task's entry on the timeline names the task: only for readers of that task (staff: their agency's). */
+function readsTaskEvent(actor: Actor, e: { kind: string; data: Record<string, unknown> }): boolean {
+  if (e.kind !== 'task_created' || seesEveryTask(actor)) return true;
+  const agency = e.data.assigneeAgency as { id?: unknown } | undefined;
+  return agency?.id === actor.agencyId;
+}
+
 /**
  * Everything the detail page shows. Who the incident was shared with is told to the ANC and to
  * the reporting body (its own data), not to the bodies it was shared with.
  */
 export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow, now: Date = new Date()) {
   const seesShares = seesEveryIncident(actor) || isReportingStaff(actor, row);
-  const [header, observables, events, shares, reports] = await Promise.all([
+  const [header, observables, events, shares, reports, tasks] = await Promise.all([
     getIncidentHeader(db, row.id),
     listObservablesWithSightings(db, actor, row.id),
     listIncidentEvents(db, row.id),
     seesShares ? listShares(db, row.id) : Promise.resolve(null),
     listReports(db, row.id),
+    listIncidentTaskSummaries(db, actor, row.id),
   ]);
   if (!header) throw new Error('incident header missing');
   return {
@@ -128,7 +139,7 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
     })),
     observables: observables.map((o) => ({ id: o.id, type: o.type as ObservableType, value: o.value, alsoSeenIn: o.alsoSeenIn })),
     timeline: events
-      .filter((e) => seesShares || !SHARE_EVENT_KINDS.has(e.kind))
+      .filter((e) => (seesShares || !SHARE_EVENT_KINDS.has(e.kind)) && readsTaskEvent(actor, e))
       .map((e) => ({
         id: String(e.id),
         at: e.at.toISOString(),
@@ -150,6 +161,8 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
       submittedAt: r.submittedAt.toISOString(),
       submittedBy: { id: r.submittedById, name: r.submittedByName },
     })),
+    /** The tasks about this incident the caller may read (staff: their agency's), newest first. */
+    tasks: tasks.map((t) => toTaskSummary(t, now)),
     allowedTransitions: allowedIncidentTransitions(actor, row.status),
     can: incidentCapabilities(actor, row),
   };
