@@ -133,11 +133,16 @@ export interface ApiClient {
 
 const queryPath = (procedure: string, input: unknown) => `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
 
-export function apiClient(origin: string, cookies: { coordinator: string; staff: string }, fixtures: Fixtures, concurrency: number): ApiClient {
-  // One keep-alive connection per worker, like the portal's browser tabs behind a proxy.
-  const pool = new Pool(origin, { connections: concurrency, pipelining: 1 });
+export function apiClient(origins: readonly string[], cookies: { coordinator: string; staff: string }, fixtures: Fixtures, concurrency: number): ApiClient {
+  const origin = origins[0] ?? '';
+  // One keep-alive connection per worker, like the portal's browser tabs behind a proxy; with
+  // several API processes the connections are spread over them (a proxy's round robin).
+  const pools = origins.map((o, i) => new Pool(o, { connections: Math.max(1, Math.ceil((concurrency - i) / origins.length)), pipelining: 1 }));
+  let turn = 0;
 
   const send = async (method: 'GET' | 'POST', path: string, cookie: string, body?: string): Promise<string | null> => {
+    const pool = pools[turn++ % pools.length] ?? pools[0];
+    if (!pool) throw new Error('no API origin');
     const res = await pool.request({
       method,
       path,
@@ -191,6 +196,8 @@ export function apiClient(origin: string, cookies: { coordinator: string; staff:
       if (data.id !== fixtures.getIds[0]) throw new Error(`${scenario.key}: another incident came back`);
       return String(data.reference);
     },
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all(pools.map((p) => p.close()));
+    },
   };
 }

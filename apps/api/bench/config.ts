@@ -36,6 +36,11 @@ const BenchEnv = z
     BENCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Seed (or check) the database and stop: prepares a reusable database for later runs. */
     BENCH_SEED_ONLY: flag.default(false),
+    /**
+     * API processes under load (replicas, as infra/compose runs two behind nginx); the load
+     * generator spreads its connections over them.
+     */
+    BENCH_API_PROCESSES: positiveInt.max(16).default(1),
     /** Comma-separated subset of the scenarios. */
     BENCH_SCENARIOS: z.string().optional(),
   })
@@ -51,6 +56,7 @@ const BenchEnv = z
       incidents: e.BENCH_INCIDENTS ?? (pglite ? 20_000 : 100_000),
       incidentsDefaulted: e.BENCH_INCIDENTS === undefined,
       concurrency: e.BENCH_CONCURRENCY,
+      apiProcesses: e.BENCH_API_PROCESSES,
       durationMs: Math.round(e.BENCH_DURATION * 1000),
       requests: e.BENCH_REQUESTS,
       warmupMs: Math.round(e.BENCH_WARMUP * 1000),

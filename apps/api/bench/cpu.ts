@@ -28,16 +28,29 @@ export interface CpuPerRequest {
 }
 
 export interface CpuMeterSources {
-  apiPid?: number | undefined;
+  /** The API processes (one per replica). */
+  apiPids?: readonly (number | undefined)[] | undefined;
   /** Backends serving the bench database, listed when a measurement starts and ends. */
   dbPids?: (() => Promise<number[]>) | undefined;
+}
+
+/** CPU of several processes together, or null when there are none or one is gone. */
+function sumCpu(pids: readonly (number | undefined)[] | undefined): number | null {
+  if (!pids?.length) return null;
+  let total = 0;
+  for (const pid of pids) {
+    const ms = pid ? processCpuMs(pid) : null;
+    if (ms === null) return null;
+    total += ms;
+  }
+  return total;
 }
 
 export async function startCpuMeter(sources: CpuMeterSources): Promise<{ stop(requests: number): Promise<CpuPerRequest> }> {
   const snapshot = async () => {
     const pids = sources.dbPids ? await sources.dbPids() : [];
     return {
-      api: sources.apiPid ? processCpuMs(sources.apiPid) : null,
+      api: sumCpu(sources.apiPids),
       db: new Map(pids.map((pid) => [pid, processCpuMs(pid)] as const)),
       bench: process.cpuUsage(),
     };

@@ -67,7 +67,7 @@ export function printResults(cfg: BenchConfig, results: readonly ScenarioResult[
     pad('req/s ÷ floor', 14),
     pad('p95 ÷ floor', 12),
   ].join('');
-  console.log(`\nincidents API vs. floor — ${cfg.db}, concurrency ${cfg.concurrency}`);
+  console.log(`\nincidents API vs. floor — ${cfg.db}, concurrency ${cfg.concurrency}, API processes ${cfg.apiProcesses}`);
   console.log(header);
   console.log('─'.repeat(header.length));
   for (const r of results) {
@@ -168,11 +168,12 @@ export function printVerdict(v: Verdict): void {
 
 export function writeResults(cfg: BenchConfig, payload: { seed: SeedSummary; results: readonly ScenarioResult[]; verdict: Verdict; machine: Record<string, unknown> }): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `${cfg.db}-${cfg.incidents}.json`);
+  const file = join(RESULTS_DIR, `${cfg.db}-${cfg.incidents}${cfg.apiProcesses > 1 ? `-x${cfg.apiProcesses}` : ''}.json`);
   const config = {
     db: cfg.db,
     incidents: cfg.incidents,
     concurrency: cfg.concurrency,
+    apiProcesses: cfg.apiProcesses,
     durationMs: cfg.durationMs,
     requests: cfg.requests ?? null,
     warmupMs: cfg.warmupMs,

@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { relative } from 'node:path';
 import postgres from 'postgres';
-import { apiClient, signIn, startApi } from './api.ts';
+import { apiClient, signIn, startApi, type ApiProcess } from './api.ts';
 import { REPO_ROOT, benchDatabaseUrl, loadBenchConfig, type BenchConfig } from './config.ts';
 import { explain } from './explain.ts';
 import { loadFixtures, type Fixtures } from './fixtures.ts';
@@ -22,20 +22,26 @@ const fmt = (r: LoadResult) =>
   `${r.requests.toLocaleString('en')} requests, ${Math.round(r.rps).toLocaleString('en')} req/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} ERRORS` : ''}`;
 
 async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids, lockWaiters: LockWaiters) {
-  console.log(`\nAPI phase: starting the API (NODE_ENV=production, LOG_LEVEL=${cfg.logLevel}) …`);
-  const api = await startApi(cfg, apiEnv);
+  const n = cfg.apiProcesses;
+  console.log(`\nAPI phase: starting ${n === 1 ? 'the API' : `${n} API processes`} (NODE_ENV=production, LOG_LEVEL=${cfg.logLevel}) …`);
+  const apis: ApiProcess[] = [];
   const out = new Map<string, LoadResult>();
   try {
+    // One after another: each applies migrations at start (under an advisory lock anyway).
+    for (let i = 0; i < n; i++) apis.push(await startApi(cfg, apiEnv));
+    const [api] = apis;
+    if (!api) throw new Error('no API process');
+    // Sessions live in the database: a cookie from one process is good on every other.
     const cookies = {
       coordinator: await signIn(api.origin, fixtures.coordinator.email, cfg.password),
       staff: await signIn(api.origin, fixtures.staff.email, cfg.password),
     };
-    const client = apiClient(api.origin, cookies, fixtures, cfg.concurrency);
+    const client = apiClient(apis.map((a) => a.origin), cookies, fixtures, cfg.concurrency);
     try {
       for (const s of fixtures.scenarios) {
         const probe = await client.probe(s);
         process.stdout.write(`  ${s.key.padEnd(16)} (probe: ${probe}) … `);
-        const result = await runLoad(client.operation(s), { ...load, cpu: { apiPid: api.pid, dbPids }, lockWaiters: s.key === 'create' ? lockWaiters : undefined });
+        const result = await runLoad(client.operation(s), { ...load, cpu: { apiPids: apis.map((a) => a.pid), dbPids }, lockWaiters: s.key === 'create' ? lockWaiters : undefined });
         out.set(s.key, result);
         console.log(fmt(result));
         if (result.errors) console.log(`    last API log lines:\n${api.logTail(10).replace(/^/gm, '      ')}`);
@@ -44,7 +50,7 @@ async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtur
       await client.close();
     }
   } finally {
-    await api.stop();
+    await Promise.all(apis.map((a) => a.stop()));
   }
   return out;
 }
@@ -81,7 +87,8 @@ async function main() {
   const load: LoadOptions = { concurrency: cfg.concurrency, durationMs: cfg.durationMs, requests: cfg.requests, warmupMs: cfg.warmupMs };
   console.log(
     `incident benchmark: ${cfg.db}, ${cfg.incidents.toLocaleString('en')} incidents, concurrency ${cfg.concurrency}, ` +
-      `${cfg.requests ? `${cfg.requests} requests` : `${cfg.durationMs / 1000} s`} per scenario after ${cfg.warmupMs / 1000} s warm-up`,
+      `${cfg.requests ? `${cfg.requests} requests` : `${cfg.durationMs / 1000} s`} per scenario after ${cfg.warmupMs / 1000} s warm-up, ` +
+      `${cfg.apiProcesses} API process${cfg.apiProcesses === 1 ? '' : 'es'}`,
   );
   if (cfg.db === 'pglite' && cfg.incidentsDefaulted) {
     console.log('PGlite: 20,000 incidents by default (embedded WASM, one connection); set BENCH_INCIDENTS for more, or BENCH_DB=postgres for the 1,000,000 target run.');
