@@ -26,11 +26,18 @@ describe('navigation by role', () => {
       await expect.poll(() => page.getByTestId('dashboard-greeting').textContent()).toMatch(/^Hola, /);
       await screenshot(page, `dashboard-${role}`);
 
-      // The pending modules explain themselves instead of showing an empty list.
+      // Tasks: the board of the agency's tasks for staff, every task as a list for the ANC.
       await page.getByTestId('nav-tasks').click();
-      await page.getByTestId('module-pending').waitFor();
+      if (role === 'staff') await page.getByTestId('tasks-board').waitFor();
+      else await page.getByTestId('tasks-table').waitFor();
       expect(page.url()).toMatch(/\/tareas$/);
-      if (role === 'staff') await screenshot(page, 'tasks-pending');
+      expect(await page.getByTestId('nav-tasks').getAttribute('aria-current')).toBe('page');
+
+      // The pending modules explain themselves instead of showing an empty list.
+      await page.getByTestId('nav-initiatives').click();
+      await page.getByTestId('module-pending').waitFor();
+      expect(page.url()).toMatch(/\/iniciativas$/);
+      if (role === 'staff') await screenshot(page, 'initiatives-pending');
 
       // Administration: the page for admins, an explanation for everyone else.
       await page.goto('/admin/usuarios');

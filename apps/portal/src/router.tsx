@@ -12,6 +12,10 @@ import { NewIncidentPage } from './features/incidents/new/NewIncidentPage.tsx';
 import { IncidentDetailPage } from './features/incidents/IncidentDetailPage.tsx';
 import { IncidentsListPage } from './features/incidents/IncidentsListPage.tsx';
 import { validateIncidentsSearch } from './features/incidents/search.ts';
+import { NewTaskPage } from './features/tasks/NewTaskPage.tsx';
+import { validateNewTaskSearch, validateTasksSearch } from './features/tasks/search.ts';
+import { TaskDetailPage } from './features/tasks/TaskDetailPage.tsx';
+import { TasksPage } from './features/tasks/TasksPage.tsx';
 import { meQueryOptions, safeRedirect } from './lib/session.ts';
 import { queryClient } from './lib/trpc.ts';
 import { AdminLayout } from './routes/AdminLayout.tsx';
@@ -74,8 +78,17 @@ const newIncidentRoute = createRoute({ getParentRoute: () => appRoute, path: '/i
 const tasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tareas',
-  component: () => <UpcomingModule module="tasks" />,
+  validateSearch: validateTasksSearch,
+  component: TasksPage,
 });
+// As with incidents, the static /tareas/nueva outranks `$taskId`.
+const newTaskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tareas/nueva',
+  validateSearch: validateNewTaskSearch,
+  component: NewTaskPage,
+});
+const taskDetailRoute = createRoute({ getParentRoute: () => appRoute, path: '/tareas/$taskId', component: TaskDetailPage });
 const initiativesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/iniciativas',
@@ -107,6 +120,8 @@ const routeTree = rootRoute.addChildren([
     newIncidentRoute,
     incidentDetailRoute,
     tasksRoute,
+    newTaskRoute,
+    taskDetailRoute,
     initiativesRoute,
     adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminAuditRoute]),
   ]),

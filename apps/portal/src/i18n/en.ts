@@ -1,7 +1,9 @@
 import type { Catalogue } from './es-MX.ts';
+import { tasksEn } from './tasks.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
+  tasks: tasksEn,
   app: {
     name: 'National Cybersecurity Agency',
     tagline: 'Federal cybersecurity coordination',
@@ -123,7 +125,7 @@ export const en: Catalogue = {
     email: 'E-mail',
     language: 'Portal language',
     releaseTitle: 'What you can do in this release',
-    releaseIntro: 'This release provides secure access, account administration and incident reporting with its legal deadlines. Tasks and initiatives arrive in the next releases.',
+    releaseIntro: 'This release provides secure access, account administration and incident reporting with its legal deadlines, and the tasks the ANC assigns to agencies. Initiatives arrive in a later release.',
     canAll1: 'Sign in with your institutional account and see your agency and role.',
     canAll2: 'Change your password whenever you need to.',
     canAll3: 'Use the portal in Spanish or English; your choice is saved to your account.',

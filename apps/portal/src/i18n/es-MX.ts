@@ -2,7 +2,10 @@
  * Spanish (Mexico): the portal's first language and the shape every other catalogue follows.
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
+import { tasksEsMX } from './tasks.es-MX.ts';
+
 export const esMX = {
+  tasks: tasksEsMX,
   app: {
     name: 'Agencia Nacional de Ciberseguridad',
     tagline: 'Coordinación federal de ciberseguridad',
@@ -124,7 +127,7 @@ export const esMX = {
     email: 'Correo',
     language: 'Idioma del portal',
     releaseTitle: 'Qué puedes hacer en esta versión',
-    releaseIntro: 'Esta versión habilita el acceso seguro, la administración de cuentas y el reporte de incidentes con sus plazos legales. Tareas e iniciativas llegan en las siguientes versiones.',
+    releaseIntro: 'Esta versión habilita el acceso seguro, la administración de cuentas y el reporte de incidentes con sus plazos legales, y las tareas que la ANC asigna a las dependencias. Las iniciativas llegan en una próxima versión.',
     canAll1: 'Iniciar sesión con tu cuenta institucional y consultar tu dependencia y rol.',
     canAll2: 'Cambiar tu contraseña cuando lo necesites.',
     canAll3: 'Usar el portal en español o inglés; tu preferencia se guarda en tu cuenta.',

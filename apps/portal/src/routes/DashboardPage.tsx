@@ -13,7 +13,7 @@ import { useCurrentUser } from '../lib/session.ts';
 
 const MODULES: readonly { key: UpcomingModuleKey; to: '/incidentes' | '/tareas' | '/iniciativas'; available: boolean }[] = [
   { key: 'incidents', to: '/incidentes', available: true },
-  { key: 'tasks', to: '/tareas', available: false },
+  { key: 'tasks', to: '/tareas', available: true },
   { key: 'initiatives', to: '/iniciativas', available: false },
 ];
 
@@ -40,6 +40,7 @@ export function DashboardPage() {
     t('dashboard.canAll2'),
     t('dashboard.canAll3'),
     t(`dashboard.canIncidents.${user.role}`),
+    t(`tasks.dashboard.${user.role}`),
     ...(isAdmin ? [t('dashboard.canAdmin1'), t('dashboard.canAdmin2'), t('dashboard.canAdmin3')] : []),
   ];
 

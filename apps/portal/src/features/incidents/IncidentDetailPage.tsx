@@ -33,6 +33,7 @@ import { ObservablesPanel } from './ObservablesPanel.tsx';
 import { RelatedIncidents } from './RelatedIncidents.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
+import { IncidentTasksPanel } from '../tasks/IncidentTasksPanel.tsx';
 import { TransitionActions } from './TransitionActions.tsx';
 import { SectionTitle } from './ui.tsx';
 import type { IncidentDetail } from './types.ts';
@@ -186,6 +187,7 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
+            <IncidentTasksPanel incident={incident} tasks={incident.tasks} />
             <ReportsPanel incident={incident} />
             {incident.shares ? <SharingPanel incident={incident} shares={incident.shares} /> : null}
           </Stack>

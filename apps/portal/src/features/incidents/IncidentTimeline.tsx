@@ -9,6 +9,7 @@ import { Alert, Blockquote, Button, Code, Group, Paper, Stack, Text, Textarea, T
 import { useForm } from '@mantine/form';
 import {
   IconArrowsExchange,
+  IconChecklist,
   IconEdit,
   IconEye,
   IconEyeOff,
@@ -48,6 +49,7 @@ const EventData = {
   observables_added: z.object({ observables: z.array(Observable) }),
   observable_removed: z.object({ observable: Observable }),
   merged_from: z.object({ incident: Ref }),
+  task_created: z.object({ task: Ref, assigneeAgency: z.object({ code: z.string() }) }),
 };
 
 const ICONS: Record<string, ReactNode> = {
@@ -61,6 +63,7 @@ const ICONS: Record<string, ReactNode> = {
   observables_added: <IconListDetails size={14} aria-hidden />,
   observable_removed: <IconTrash size={14} aria-hidden />,
   merged_from: <IconGitMerge size={14} aria-hidden />,
+  task_created: <IconChecklist size={14} aria-hidden />,
 };
 
 /** Fields an edit may change, as the audit diff names them. */
@@ -173,6 +176,20 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
           <>
             {t('incidents.detail.timeline.observableRemoved', { type: observableTypeLabel(d.data.observable.type, locale) })}{' '}
             <Code style={{ overflowWrap: 'anywhere' }}>{d.data.observable.value}</Code>
+          </>
+        ),
+      };
+    }
+    case 'task_created': {
+      const d = EventData.task_created.safeParse(data);
+      if (!d.success) return { sentence: t('tasks.incident.timelineCreatedUnknown') };
+      return {
+        sentence: (
+          <>
+            {t('tasks.incident.timelineCreated', { agency: d.data.assigneeAgency.code })}{' '}
+            <AnchorLink to="/tareas/$taskId" params={{ taskId: d.data.task.id }} ff="monospace" fw={700} size="sm">
+              {d.data.task.reference}
+            </AnchorLink>
           </>
         ),
       };

@@ -1,0 +1,103 @@
+/**
+ * The task page's view and filters as they live in the address (bookmarkable, survive a reload,
+ * the per-agency summary links to them), and the same filters as `tasks.list` takes them.
+ */
+import { TASK_PRIORITIES, TASK_STATUSES, type TaskFilters, type TaskPriority, type TaskStatus } from '@anc/domain';
+
+export const TASK_VIEWS = ['board', 'list'] as const;
+export type TaskView = (typeof TASK_VIEWS)[number];
+
+/** Overdue and due soon exclude each other (a task past its due time is no longer "due soon"). */
+export const TASK_DUE_FILTERS = ['overdue', 'due_soon'] as const;
+export type TaskDueFilter = (typeof TASK_DUE_FILTERS)[number];
+
+export interface TasksSearch {
+  /** Board (columns by status) or list; absent = the role's default. */
+  view?: TaskView;
+  status?: TaskStatus[];
+  priority?: TaskPriority[];
+  /** The assignee agency (coordinators and admins only; staff always see their own). */
+  agencyId?: string;
+  due?: TaskDueFilter;
+  /** Only the tasks assigned to me by name. */
+  mine?: true;
+  incidentId?: string;
+  initiativeId?: string;
+  q?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value]);
+
+/** The known values among `value` (one or many), in the vocabulary's order; undefined when none. */
+function pick<T extends string>(value: unknown, allowed: readonly T[]): T[] | undefined {
+  const given = asList(value);
+  const out = allowed.filter((a) => given.includes(a));
+  return out.length ? out : undefined;
+}
+
+const text = (value: unknown, max: number) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined);
+const uuid = (value: unknown) => {
+  const v = text(value, 36);
+  return v && UUID.test(v) ? v.toLowerCase() : undefined;
+};
+const isTrue = (value: unknown) => value === true || value === 'true' || value === '1';
+
+export function validateTasksSearch(search: Record<string, unknown>): TasksSearch {
+  const incidentId = uuid(search.incidentId);
+  return {
+    view: TASK_VIEWS.find((v) => v === search.view),
+    status: pick(search.status, TASK_STATUSES),
+    priority: pick(search.priority, TASK_PRIORITIES),
+    agencyId: uuid(search.agencyId),
+    // The old boolean spellings (`overdue=true`, `dueSoon=true`) are read too.
+    due: TASK_DUE_FILTERS.find((d) => d === search.due) ?? (isTrue(search.overdue) ? 'overdue' : isTrue(search.dueSoon) ? 'due_soon' : undefined),
+    mine: isTrue(search.mine) ? true : undefined,
+    incidentId,
+    // A task links to one or the other; an address naming both keeps the incident.
+    initiativeId: incidentId ? undefined : uuid(search.initiativeId),
+    q: text(search.q, 200),
+  };
+}
+
+/** Whether anything narrows the tasks shown (the view is not a filter). */
+export const hasTaskFilters = (search: TasksSearch): boolean =>
+  Object.entries(search).some(([key, value]) => key !== 'view' && value !== undefined);
+
+/** How many filters are set, for the folded filter button on a phone. */
+export const countTaskFilters = (search: TasksSearch): number =>
+  Object.entries(search).filter(([key, value]) => key !== 'view' && value !== undefined).length;
+
+/** The address's filters → `tasks.list` filters. Staff never send an agency (theirs is implied). */
+export function toTaskFilters(search: TasksSearch, options: { withAgency: boolean }): TaskFilters {
+  const filters: TaskFilters = {
+    status: search.status,
+    priority: search.priority,
+    assigneeAgencyId: options.withAgency ? search.agencyId : undefined,
+    mine: search.mine,
+    overdue: search.due === 'overdue' ? true : undefined,
+    dueSoon: search.due === 'due_soon' ? true : undefined,
+    incidentId: search.incidentId,
+    initiativeId: search.initiativeId,
+    q: search.q,
+  };
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as TaskFilters;
+}
+
+/** The board's columns, in the order work flows; cancelled tasks sit folded below them. */
+export const BOARD_COLUMNS = ['open', 'in_progress', 'blocked', 'in_review', 'done'] as const satisfies readonly TaskStatus[];
+
+/** Still owed: what "open" means in the per-agency summary. */
+export const OPEN_STATUSES = ['open', 'in_progress', 'blocked', 'in_review'] as const satisfies readonly TaskStatus[];
+
+/** `/tareas/nueva?incidentId=…&assigneeAgencyId=…`: what the create form starts from. */
+export interface NewTaskSearch {
+  incidentId?: string;
+  assigneeAgencyId?: string;
+}
+
+export const validateNewTaskSearch = (search: Record<string, unknown>): NewTaskSearch => ({
+  incidentId: uuid(search.incidentId),
+  assigneeAgencyId: uuid(search.assigneeAgencyId),
+});
