@@ -9,3 +9,6 @@ export * from './queries/audit.ts';
 export * from './queries/incidents.ts';
 export * from './queries/notifications.ts';
 export * from './queries/tasks.ts';
+export * from './queries/initiatives.ts';
+export * from './queries/dashboard.ts';
+export * from './seed-plan.ts';

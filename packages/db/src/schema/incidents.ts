@@ -97,6 +97,11 @@ export const incidents = pgTable(
     index('incidents_next_obligation_idx')
       .on(t.nextObligationDueAt, t.nextObligationSoonAt)
       .where(sql`${t.nextObligationDueAt} is not null`),
+    // One agency's deadlines (the Panel of a staff user; the list's obligation filter on its own
+    // agency): without it, counting them reads every incident of the agency.
+    index('incidents_agency_next_obligation_idx')
+      .on(t.agencyId, t.nextObligationDueAt, t.nextObligationSoonAt)
+      .where(sql`${t.nextObligationDueAt} is not null`),
     index('incidents_search_idx').using('gin', t.search),
     check('incidents_severity_range', sql`${t.severity} between 0 and 5`),
   ],

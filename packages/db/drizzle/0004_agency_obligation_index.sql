@@ -1,0 +1,1 @@
+CREATE INDEX "incidents_agency_next_obligation_idx" ON "incidents" USING btree ("agency_id","next_obligation_due_at","next_obligation_soon_at") WHERE "incidents"."next_obligation_due_at" is not null;

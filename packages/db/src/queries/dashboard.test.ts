@@ -1,0 +1,148 @@
+// The Panel's statements: their numbers against a count made by hand, and their plans — each one
+// must be answerable from an index range (EXPLAIN with sequential scans priced out: if the
+// planner still scans the table, no index can answer the statement).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql, type SQL } from 'drizzle-orm';
+import { lastMexicoCityDays, mexicoCityDate, mexicoCityDayStart } from '@anc/domain';
+import { rowsOf } from '../client.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+import { seedDemoData, seedReferenceData } from '../seed.ts';
+import { agencies, incidents, tasks, users } from '../schema/index.ts';
+import { dashboardStatements, incidentWindowCounts, obligationCounts, overdueTasksByAgency } from './dashboard.ts';
+
+let t: TestDatabase;
+const now = new Date('2026-11-21T18:00:00Z');
+const DAY = 86_400_000;
+const ids = { sedena: '', semar: '', reporter: '', coordinator: '' };
+const made: { agencyId: string; createdAt: Date; status: string; severity: number; dueAt: Date | null; soonAt: Date | null }[] = [];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedReferenceData(t.db);
+  await seedDemoData(t.db, { passwordHash: 'not-a-real-hash' });
+  const byCode = new Map((await t.db.select().from(agencies)).map((a) => [a.code, a.id]));
+  const byEmail = new Map((await t.db.select().from(users)).map((u) => [u.email, u.id]));
+  ids.sedena = byCode.get('SEDENA') ?? '';
+  ids.semar = byCode.get('SEMAR') ?? '';
+  ids.reporter = byEmail.get('enlace@sedena.gob.mx') ?? '';
+  ids.coordinator = byEmail.get('coordinacion@anc.gob.mx') ?? '';
+  const statuses = ['submitted', 'triaged', 'investigating', 'resolved', 'closed'] as const;
+  const values = Array.from({ length: 240 }, (_, n) => {
+    // Every 20 hours back over 200 days: both sides of the 90-day window, and of Mexico City midnights.
+    const createdAt = new Date(now.getTime() - n * 20 * 3_600_000);
+    const dueAt = n % 3 === 0 ? null : new Date(now.getTime() + ((n % 7) - 3) * DAY);
+    const row = {
+      agencyId: n % 4 === 0 ? ids.semar : ids.sedena,
+      createdAt,
+      status: statuses[n % statuses.length] ?? 'submitted',
+      severity: n % 6,
+      dueAt,
+      soonAt: dueAt ? new Date(dueAt.getTime() - DAY) : null,
+    };
+    made.push(row);
+    return {
+      reference: `INC-2026-${String(n + 1).padStart(6, '0')}`,
+      agencyId: row.agencyId,
+      reporterId: ids.reporter,
+      title: `Incidente ${n}`,
+      description: 'Prueba del Panel.',
+      rsitClass: 'other' as const,
+      severity: row.severity,
+      tlp: 'AMBER' as const,
+      status: row.status,
+      detectedAt: createdAt,
+      awareAt: createdAt,
+      personalData: false,
+      criticalService: false,
+      crossBorder: false,
+      nextObligationKind: dueAt ? ('notification' as const) : null,
+      nextObligationDueAt: row.dueAt,
+      nextObligationSoonAt: row.soonAt,
+      createdAt,
+    };
+  });
+  await t.db.insert(incidents).values(values);
+  await t.db.insert(tasks).values(
+    Array.from({ length: 12 }, (_, n) => ({
+      reference: `TSK-2026-${String(n + 1).padStart(6, '0')}`,
+      title: `Tarea ${n}`,
+      status: (['open', 'in_progress', 'done', 'cancelled'] as const)[n % 4],
+      dueAt: new Date(now.getTime() + (n % 2 === 0 ? -DAY : DAY)),
+      assigneeAgencyId: n % 3 === 0 ? ids.semar : ids.sedena,
+      creatorId: ids.coordinator,
+    })),
+  );
+});
+afterAll(() => t.close());
+
+const since = mexicoCityDayStart(lastMexicoCityDays(now, 90)[0] ?? '');
+
+describe('dashboard counts', () => {
+  it('counts the 90-day window by status, severity and Mexico City day, nationally and for one agency', async () => {
+    for (const agencyId of [undefined, ids.sedena]) {
+      const inWindow = made.filter((m) => m.createdAt >= since && (!agencyId || m.agencyId === agencyId));
+      const counts = await incidentWindowCounts(t.db, since, { agencyId });
+      expect(counts.total).toBe(inWindow.length);
+      expect(counts.byStatus.investigating).toBe(inWindow.filter((m) => m.status === 'investigating').length);
+      expect(counts.bySeverity).toEqual([0, 1, 2, 3, 4, 5].map((s) => inWindow.filter((m) => m.severity === s).length));
+      const byDay = new Map<string, number>();
+      for (const m of inWindow) byDay.set(mexicoCityDate(m.createdAt), (byDay.get(mexicoCityDate(m.createdAt)) ?? 0) + 1);
+      expect(Object.fromEntries(counts.byDay)).toEqual(Object.fromEntries(byDay));
+    }
+  });
+
+  it('counts overdue and due-soon obligations as the incident list filters them', async () => {
+    for (const agencyId of [undefined, ids.semar]) {
+      const mine = made.filter((m) => !agencyId || m.agencyId === agencyId);
+      expect(await obligationCounts(t.db, now, { agencyId })).toEqual({
+        overdue: mine.filter((m) => m.dueAt && m.dueAt < now).length,
+        dueSoon: mine.filter((m) => m.dueAt && m.soonAt && m.dueAt >= now && m.soonAt <= now).length,
+      });
+    }
+  });
+
+  it('counts open overdue tasks per agency', async () => {
+    const all = await overdueTasksByAgency(t.db, now);
+    // n even → overdue; n % 4 of 0 or 2 → open or done: only the open ones (n = 0, 4, 8) count.
+    expect(all.map((r) => [r.agency.code, r.count])).toEqual([
+      ['SEDENA', 2],
+      ['SEMAR', 1],
+    ]);
+    expect((await overdueTasksByAgency(t.db, now, { agencyId: ids.semar })).map((r) => r.agency.code)).toEqual(['SEMAR']);
+  });
+});
+
+/** The plan's scan nodes, with sequential scans priced out of the running. */
+async function plan(statement: SQL): Promise<string> {
+  return t.db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    const rows = rowsOf<Record<string, string>>(await tx.execute(sql`explain ${statement}`));
+    return rows.map((r) => Object.values(r)[0]).join('\n');
+  });
+}
+
+describe('dashboard plans (EXPLAIN)', () => {
+  it('reads the national window from the created_at index and one agency’s from the agency index', async () => {
+    const national = await plan(dashboardStatements.incidentWindow(since));
+    expect(national).toMatch(/incidents_created_at_id_index/);
+    expect(national).not.toMatch(/Seq Scan on incidents/);
+    const agency = await plan(dashboardStatements.incidentWindow(since, { agencyId: ids.sedena }));
+    expect(agency).toMatch(/incidents_agency_id_created_at_id_index/);
+    expect(agency).not.toMatch(/Seq Scan on incidents/);
+  });
+
+  it('reads the deadlines from the next-obligation indexes, both ranges, nationally and for one agency', async () => {
+    const national = await plan(dashboardStatements.obligations(now));
+    expect(national.match(/incidents_next_obligation_idx/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(national).not.toMatch(/Seq Scan on incidents/);
+    const agency = await plan(dashboardStatements.obligations(now, { agencyId: ids.sedena }));
+    expect(agency.match(/incidents_agency_next_obligation_idx/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(agency).not.toMatch(/Seq Scan on incidents/);
+  });
+
+  it('reads overdue tasks from the partial index of open work', async () => {
+    const p = await plan(dashboardStatements.overdueTasks(now));
+    expect(p).toMatch(/tasks_active_due_idx/);
+    expect(p).not.toMatch(/Seq Scan on tasks/);
+  });
+});
