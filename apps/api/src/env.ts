@@ -21,6 +21,8 @@ export const EnvSchema = z
     TRUST_PROXY: flag.default(false),
     PORTAL_DIST: z.string().default(`${repoRoot}apps/portal/dist`),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+    /** How often each API process looks for tasks that became overdue (ms); 0 turns the job off in this process. */
+    OVERDUE_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   })
   .transform((e) => ({
     ...e,

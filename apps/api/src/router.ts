@@ -2,6 +2,7 @@ import { adminAgenciesRouter, agenciesRouter } from './modules/agencies/agencies
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { incidentsRouter } from './modules/incidents/incidents.router.ts';
+import { notificationsRouter } from './modules/notifications/notifications.router.ts';
 import { tasksRouter } from './modules/tasks/tasks.router.ts';
 import { adminUsersRouter } from './modules/users/users.router.ts';
 import { router } from './trpc/init.ts';
@@ -11,6 +12,7 @@ export const appRouter = router({
   agencies: agenciesRouter,
   incidents: incidentsRouter,
   tasks: tasksRouter,
+  notifications: notificationsRouter,
   admin: router({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,
