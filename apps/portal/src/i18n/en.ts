@@ -1,9 +1,11 @@
 import type { Catalogue } from './es-MX.ts';
+import { notificationsEn } from './notifications.en.ts';
 import { tasksEn } from './tasks.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
   tasks: tasksEn,
+  notifications: notificationsEn,
   app: {
     name: 'National Cybersecurity Agency',
     tagline: 'Federal cybersecurity coordination',

@@ -2,10 +2,12 @@
  * Spanish (Mexico): the portal's first language and the shape every other catalogue follows.
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
+import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
 
 export const esMX = {
   tasks: tasksEsMX,
+  notifications: notificationsEsMX,
   app: {
     name: 'Agencia Nacional de Ciberseguridad',
     tagline: 'Coordinación federal de ciberseguridad',
