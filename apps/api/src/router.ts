@@ -1,7 +1,9 @@
 import { adminAgenciesRouter, agenciesRouter } from './modules/agencies/agencies.router.ts';
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
+import { dashboardRouter } from './modules/dashboard/dashboard.router.ts';
 import { incidentsRouter } from './modules/incidents/incidents.router.ts';
+import { initiativesRouter } from './modules/initiatives/initiatives.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
 import { tasksRouter } from './modules/tasks/tasks.router.ts';
 import { adminUsersRouter } from './modules/users/users.router.ts';
@@ -13,6 +15,8 @@ export const appRouter = router({
   incidents: incidentsRouter,
   tasks: tasksRouter,
   notifications: notificationsRouter,
+  initiatives: initiativesRouter,
+  dashboard: dashboardRouter,
   admin: router({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,
