@@ -35,7 +35,7 @@ export const tasksEn: Shape<typeof tasksEsMX> = {
     viewLabel: 'View',
     viewBoard: 'Board',
     viewList: 'List',
-    timeZoneNote: 'Dates and times in {{zone}}.',
+    timeZoneNote: 'Dates and times: {{zone}}.',
     tableLabel: 'Tasks',
     columns: {
       task: 'Task',
@@ -116,7 +116,7 @@ export const tasksEn: Shape<typeof tasksEsMX> = {
     conflictBody: 'While you were viewing it, someone else changed it. You now see its current state; check it before trying again.',
     description: 'Description',
     noDescription: 'No description.',
-    timeZoneNote: 'Times in {{zone}}. Last updated: {{updated}}.',
+    timeZoneNote: 'Dates and times: {{zone}}. Last updated: {{updated}}.',
     facts: {
       agency: 'Assigned agency',
       assignee: 'Assignee',

@@ -35,7 +35,7 @@ export const tasksEsMX = {
     viewLabel: 'Vista',
     viewBoard: 'Tablero',
     viewList: 'Lista',
-    timeZoneNote: 'Fechas y horas en {{zone}}.',
+    timeZoneNote: 'Fechas y horas: {{zone}}.',
     tableLabel: 'Tareas',
     columns: {
       task: 'Tarea',
@@ -116,7 +116,7 @@ export const tasksEsMX = {
     conflictBody: 'Mientras la veías, otra persona la modificó. Ya ves su estado actual; revisa antes de volver a intentarlo.',
     description: 'Descripción',
     noDescription: 'Sin descripción.',
-    timeZoneNote: 'Horas en {{zone}}. Última actualización: {{updated}}.',
+    timeZoneNote: 'Fechas y horas: {{zone}}. Última actualización: {{updated}}.',
     facts: {
       agency: 'Dependencia asignada',
       assignee: 'Responsable',

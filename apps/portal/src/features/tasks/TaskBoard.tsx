@@ -34,7 +34,7 @@ export function TaskBoard({ filters, seesAll, phone }: { filters: TaskFilters; s
                 ...LIST_RESET,
                 display: 'grid',
                 gap: 'var(--mantine-spacing-sm)',
-                gridTemplateColumns: `repeat(${BOARD_COLUMNS.length}, minmax(210px, 1fr))`,
+                gridTemplateColumns: `repeat(${BOARD_COLUMNS.length}, minmax(185px, 1fr))`,
                 overflowX: 'auto',
                 paddingBottom: 4,
               }

@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconLink, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links.tsx';
@@ -28,28 +28,28 @@ export function TaskCard({ task, withStatus, withAgency }: { task: TaskSummary; 
       data-due={state}
     >
       <Stack gap={6}>
-        <Group justify="space-between" gap="xs" wrap="nowrap">
-          <AnchorLink
-            to="/tareas/$taskId"
-            params={{ taskId: task.id }}
-            ff="monospace"
-            fw={700}
-            size="sm"
-            id={`task-card-${task.id}`}
-            data-testid="task-link"
-          >
-            {task.reference}
-          </AnchorLink>
-          {withAgency ? (
-            <Text size="sm" ff="monospace" fw={600} title={agencyName(task.assigneeAgency, locale)}>
-              {task.assigneeAgency.code}
-            </Text>
-          ) : null}
-        </Group>
+        <AnchorLink
+          to="/tareas/$taskId"
+          params={{ taskId: task.id }}
+          ff="monospace"
+          fw={700}
+          size="sm"
+          style={{ whiteSpace: 'nowrap' }}
+          id={`task-card-${task.id}`}
+          data-testid="task-link"
+        >
+          {task.reference}
+        </AnchorLink>
         <Text size="sm" fw={500} lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
           {task.title}
         </Text>
         <Group gap={6} wrap="wrap">
+          {withAgency ? (
+            <Badge variant="outline" color="dark" size="sm" ff="monospace" title={agencyName(task.assigneeAgency, locale)}>
+              {task.assigneeAgency.code}
+              <VisuallyHidden> — {agencyName(task.assigneeAgency, locale)}</VisuallyHidden>
+            </Badge>
+          ) : null}
           {withStatus ? <TaskStatusBadge status={task.status} size="sm" /> : null}
           <TaskPriorityBadge priority={task.priority} size="sm" />
         </Group>

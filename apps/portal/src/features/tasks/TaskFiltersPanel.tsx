@@ -119,14 +119,14 @@ export function TaskFiltersPanel({
                 {t('tasks.filters.due')}
               </Text>
               <Group gap="xs" wrap="wrap">
-                <Chip checked={search.due === 'overdue'} onChange={() => toggleDue('overdue')} color="red" data-testid="tasks-filter-overdue">
+                <Chip checked={search.due === 'overdue'} onChange={() => toggleDue('overdue')} color="red" size="xs" data-testid="tasks-filter-overdue">
                   {t('tasks.filters.overdue')}
                 </Chip>
-                <Chip checked={search.due === 'due_soon'} onChange={() => toggleDue('due_soon')} color="orange" data-testid="tasks-filter-due-soon">
+                <Chip checked={search.due === 'due_soon'} onChange={() => toggleDue('due_soon')} color="orange" size="xs" data-testid="tasks-filter-due-soon">
                   {t('tasks.filters.dueSoon')}
                 </Chip>
                 {canFilterMine ? (
-                  <Chip checked={search.mine === true} onChange={() => onChange({ mine: search.mine ? undefined : true })} data-testid="tasks-filter-mine">
+                  <Chip checked={search.mine === true} onChange={() => onChange({ mine: search.mine ? undefined : true })} size="xs" data-testid="tasks-filter-mine">
                     {t('tasks.filters.mine')}
                   </Chip>
                 ) : null}
