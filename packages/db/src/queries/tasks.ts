@@ -148,19 +148,17 @@ export interface TaskSummaryRow {
  */
 function summarySelect(actor: Scope, extra: SQL = sql``): SQL {
   const incidentScope = incidentScopeSql(actor, 'i');
-  const seen = incidentScope ? sql`(i.id is not null and ${incidentScope})` : sql`(i.id is not null)`;
   return sql`select t.id, t.reference, t.title, t.priority, t.status, t.due_at as "dueAt", t.created_at as "createdAt", t.updated_at as "updatedAt",
       t.assignee_agency_id as "agencyId", a.code as "agencyCode", a.name as "agencyName", a.name_en as "agencyNameEn",
       t.assignee_user_id as "assigneeUserId", u.name as "assigneeUserName",
-      case when ${seen} then i.id end as "incidentId", case when ${seen} then i.reference end as "incidentReference",
-      case when ${seen} then i.title end as "incidentTitle",
+      i.id as "incidentId", i.reference as "incidentReference", i.title as "incidentTitle",
       n.id as "initiativeId", n.code as "initiativeCode", n.title as "initiativeTitle",
       c.id as "creatorId", c.name as "creatorName"${extra}
     from tasks t
     join agencies a on a.id = t.assignee_agency_id
     join users c on c.id = t.creator_id
     left join users u on u.id = t.assignee_user_id
-    left join incidents i on i.id = t.incident_id
+    left join incidents i on i.id = t.incident_id ${incidentScope ? sql`and ${incidentScope}` : sql``}
     left join initiatives n on n.id = t.initiative_id`;
 }
 
