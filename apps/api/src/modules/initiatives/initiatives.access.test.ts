@@ -177,16 +177,22 @@ describe('reads and unknown ids', () => {
     const before = await auditCount(s.t.db);
     for (const caller of ['admin', 'leadStaff'] as const) {
       const i = clients[caller].trpc.initiatives;
-      const calls: Promise<unknown>[] = [i.get.query({ id: unknown }), i.completeMilestone.mutate({ milestoneId: unknown }), i.reopenMilestone.mutate({ milestoneId: unknown }), i.recordKpiValue.mutate({ kpiId: unknown, value: '1' })];
+      // Thunks, called one at a time: a promise made early would reject before anyone awaits it.
+      const calls: (() => Promise<unknown>)[] = [
+        () => i.get.query({ id: unknown }),
+        () => i.completeMilestone.mutate({ milestoneId: unknown }),
+        () => i.reopenMilestone.mutate({ milestoneId: unknown }),
+        () => i.recordKpiValue.mutate({ kpiId: unknown, value: '1' }),
+      ];
       if (caller === 'admin') {
         calls.push(
-          i.update.mutate({ id: unknown, version: 1, title: 'No existe esta iniciativa' }),
-          i.transition.mutate({ id: unknown, version: 1, to: 'approved' }),
-          i.addMilestone.mutate({ initiativeId: unknown, title: 'Hito huérfano', dueDate: day(10) }),
-          i.addKpi.mutate({ initiativeId: unknown, name: 'Indicador huérfano', unit: '%', baseline: '0', target: '1' }),
+          () => i.update.mutate({ id: unknown, version: 1, title: 'No existe esta iniciativa' }),
+          () => i.transition.mutate({ id: unknown, version: 1, to: 'approved' }),
+          () => i.addMilestone.mutate({ initiativeId: unknown, title: 'Hito huérfano', dueDate: day(10) }),
+          () => i.addKpi.mutate({ initiativeId: unknown, name: 'Indicador huérfano', unit: '%', baseline: '0', target: '1' }),
         );
       }
-      for (const c of calls) expect(await errorOf(c)).toMatchObject({ code: 'NOT_FOUND', reason: 'not_found' });
+      for (const c of calls) expect(await errorOf(c())).toMatchObject({ code: 'NOT_FOUND', reason: 'not_found' });
     }
     expect(await auditCount(s.t.db)).toBe(before);
   });
