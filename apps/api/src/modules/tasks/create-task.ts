@@ -22,10 +22,12 @@ export async function createTask(ctx: AuthedContext, input: CreateTaskData) {
     throwIfProblems(problems);
     if (!agency) throw new Error('unreachable: agency problem not reported');
 
-    const now = new Date();
-    const year = mexicoCityYear(now);
+    const year = mexicoCityYear(new Date());
     // The counter row stays locked until commit: numbers are gapless and in commit order.
     const n = await nextReferenceNumber(tx, 'TSK', year);
+    // Stamped once the counter is ours, so creation times follow commit order too: a task that
+    // commits while someone pages through the list is never older than the page they are on.
+    const now = new Date();
     const task = await insertTask(tx, {
       reference: formatReference('TSK', year, n),
       title: input.title,

@@ -105,6 +105,9 @@ describe('optimistic concurrency', () => {
     expect(created.map((c) => c.reference).sort()).toEqual(expectedRefs);
     const stored = rowsOf<{ reference: string }>(await s.t.db.execute(sql`select reference from tasks`));
     expect(stored.map((r) => r.reference).sort()).toEqual(expectedRefs);
+    // Creation times follow the references (stamped after the counter is taken), so newest first is commit order.
+    const byTime = rowsOf<{ reference: string }>(await s.t.db.execute(sql`select reference from tasks order by created_at, reference`));
+    expect(byTime.map((r) => r.reference)).toEqual(expectedRefs);
   });
 });
 
