@@ -12,6 +12,7 @@ import { NewIncidentPage } from './features/incidents/new/NewIncidentPage.tsx';
 import { IncidentDetailPage } from './features/incidents/IncidentDetailPage.tsx';
 import { IncidentsListPage } from './features/incidents/IncidentsListPage.tsx';
 import { validateIncidentsSearch } from './features/incidents/search.ts';
+import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
 import { NewTaskPage } from './features/tasks/NewTaskPage.tsx';
 import { validateNewTaskSearch, validateTasksSearch } from './features/tasks/search.ts';
 import { TaskDetailPage } from './features/tasks/TaskDetailPage.tsx';
@@ -89,6 +90,7 @@ const newTaskRoute = createRoute({
   component: NewTaskPage,
 });
 const taskDetailRoute = createRoute({ getParentRoute: () => appRoute, path: '/tareas/$taskId', component: TaskDetailPage });
+const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notificaciones', component: NotificationsPage });
 const initiativesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/iniciativas',
@@ -123,6 +125,7 @@ const routeTree = rootRoute.addChildren([
     newTaskRoute,
     taskDetailRoute,
     initiativesRoute,
+    notificationsRoute,
     adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminAuditRoute]),
   ]),
 ]);

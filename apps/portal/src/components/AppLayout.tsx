@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { changeLocale, hasExplicitLocale } from '../i18n/index.ts';
 import { CurrentUserContext, endSession, isEndingSession, meQueryOptions } from '../lib/session.ts';
 import { AncMark } from './AncMark.tsx';
@@ -81,6 +82,7 @@ export function AppLayout() {
               </Link>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              <NotificationBell />
               <LanguageSwitch tone="onBrand" />
               <UserMenu />
             </Group>
