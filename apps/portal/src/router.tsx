@@ -4,7 +4,6 @@ import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect
 import { AppLayout } from './components/AppLayout.tsx';
 import { NotFound } from './components/NotFound.tsx';
 import { RouteError } from './components/RouteError.tsx';
-import { UpcomingModule } from './components/UpcomingModule.tsx';
 import { AgenciesPanel } from './features/admin/AgenciesPanel.tsx';
 import { AuditPanel } from './features/admin/AuditPanel.tsx';
 import { UsersPanel, validateUsersSearch } from './features/admin/UsersPanel.tsx';
@@ -12,6 +11,10 @@ import { NewIncidentPage } from './features/incidents/new/NewIncidentPage.tsx';
 import { IncidentDetailPage } from './features/incidents/IncidentDetailPage.tsx';
 import { IncidentsListPage } from './features/incidents/IncidentsListPage.tsx';
 import { validateIncidentsSearch } from './features/incidents/search.ts';
+import { InitiativeDetailPage } from './features/initiatives/InitiativeDetailPage.tsx';
+import { InitiativesPage } from './features/initiatives/InitiativesPage.tsx';
+import { NewInitiativePage } from './features/initiatives/NewInitiativePage.tsx';
+import { validateInitiativesSearch } from './features/initiatives/search.ts';
 import { NotificationsPage } from './features/notifications/NotificationsPage.tsx';
 import { NewTaskPage } from './features/tasks/NewTaskPage.tsx';
 import { validateNewTaskSearch, validateTasksSearch } from './features/tasks/search.ts';
@@ -94,7 +97,15 @@ const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '
 const initiativesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/iniciativas',
-  component: () => <UpcomingModule module="initiatives" />,
+  validateSearch: validateInitiativesSearch,
+  component: InitiativesPage,
+});
+// As with incidents and tasks, the static /iniciativas/nueva outranks `$initiativeId`.
+const newInitiativeRoute = createRoute({ getParentRoute: () => appRoute, path: '/iniciativas/nueva', component: NewInitiativePage });
+const initiativeDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/iniciativas/$initiativeId',
+  component: InitiativeDetailPage,
 });
 
 const adminRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin', component: AdminLayout });
@@ -125,6 +136,8 @@ const routeTree = rootRoute.addChildren([
     newTaskRoute,
     taskDetailRoute,
     initiativesRoute,
+    newInitiativeRoute,
+    initiativeDetailRoute,
     notificationsRoute,
     adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminAuditRoute]),
   ]),

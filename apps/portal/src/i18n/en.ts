@@ -1,4 +1,6 @@
 import type { Catalogue } from './es-MX.ts';
+import { dashboardEn } from './dashboard.en.ts';
+import { initiativesEn } from './initiatives.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { tasksEn } from './tasks.en.ts';
 
@@ -6,6 +8,7 @@ import { tasksEn } from './tasks.en.ts';
 export const en: Catalogue = {
   tasks: tasksEn,
   notifications: notificationsEn,
+  initiatives: initiativesEn,
   app: {
     name: 'National Cybersecurity Agency',
     tagline: 'Federal cybersecurity coordination',
@@ -117,32 +120,7 @@ export const en: Catalogue = {
     help: 'Forgot your password? Ask the ANC administration to reset it.',
     notice: 'For the exclusive use of authorised personnel of the Federal Public Administration. Access is logged.',
   },
-  dashboard: {
-    pageTitle: 'Dashboard',
-    greeting: 'Hello, {{name}}',
-    now: '{{datetime}} · Central Mexico time',
-    accountTitle: 'Your account',
-    agency: 'Agency',
-    role: 'Role',
-    email: 'E-mail',
-    language: 'Portal language',
-    releaseTitle: 'What you can do in this release',
-    releaseIntro: 'This release provides secure access, account administration and incident reporting with its legal deadlines, and the tasks the ANC assigns to agencies. Initiatives arrive in a later release.',
-    canAll1: 'Sign in with your institutional account and see your agency and role.',
-    canAll2: 'Change your password whenever you need to.',
-    canAll3: 'Use the portal in Spanish or English; your choice is saved to your account.',
-    canAdmin1: 'Register agencies, edit them, and activate or deactivate them.',
-    canAdmin2: 'Create accounts, assign role and agency, deactivate them and reset passwords.',
-    canAdmin3: 'Read the audit log and verify that nobody has altered it.',
-    modulesTitle: 'Modules',
-    canIncidents: {
-      staff: 'Report incidents of your agency, follow their legal deadlines and submit the notification and the final report.',
-      coordinator: 'Triage, correlate and share the incidents of every agency under TLP 2.0.',
-      admin: 'Read every incident and its history.',
-    },
-    quickLinksTitle: 'Quick links',
-    openModule: 'View {{module}}',
-  },
+  dashboard: dashboardEn,
   modules: {
     pendingTitle: 'This module arrives in an upcoming release',
     pendingBody: 'There is nothing to show here yet: the module is not enabled in the portal. This is what it will include:',

@@ -2,12 +2,15 @@
  * Spanish (Mexico): the portal's first language and the shape every other catalogue follows.
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
+import { dashboardEsMX } from './dashboard.es-MX.ts';
+import { initiativesEsMX } from './initiatives.es-MX.ts';
 import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
 
 export const esMX = {
   tasks: tasksEsMX,
   notifications: notificationsEsMX,
+  initiatives: initiativesEsMX,
   app: {
     name: 'Agencia Nacional de Ciberseguridad',
     tagline: 'Coordinación federal de ciberseguridad',
@@ -119,32 +122,7 @@ export const esMX = {
     help: '¿Olvidaste tu contraseña? Pide a la administración de la ANC que la restablezca.',
     notice: 'Sistema de uso exclusivo para personal autorizado de la Administración Pública Federal. El acceso queda registrado.',
   },
-  dashboard: {
-    pageTitle: 'Panel',
-    greeting: 'Hola, {{name}}',
-    now: '{{datetime}} · hora del centro de México',
-    accountTitle: 'Tu cuenta',
-    agency: 'Dependencia',
-    role: 'Rol',
-    email: 'Correo',
-    language: 'Idioma del portal',
-    releaseTitle: 'Qué puedes hacer en esta versión',
-    releaseIntro: 'Esta versión habilita el acceso seguro, la administración de cuentas y el reporte de incidentes con sus plazos legales, y las tareas que la ANC asigna a las dependencias. Las iniciativas llegan en una próxima versión.',
-    canAll1: 'Iniciar sesión con tu cuenta institucional y consultar tu dependencia y rol.',
-    canAll2: 'Cambiar tu contraseña cuando lo necesites.',
-    canAll3: 'Usar el portal en español o inglés; tu preferencia se guarda en tu cuenta.',
-    canAdmin1: 'Registrar dependencias, editarlas y activarlas o desactivarlas.',
-    canAdmin2: 'Crear cuentas, asignar rol y dependencia, desactivarlas y restablecer contraseñas.',
-    canAdmin3: 'Consultar la bitácora de auditoría y verificar que nadie la haya alterado.',
-    modulesTitle: 'Módulos',
-    canIncidents: {
-      staff: 'Reportar incidentes de tu dependencia, seguir sus plazos legales y presentar la notificación y el informe final.',
-      coordinator: 'Clasificar, correlacionar y compartir los incidentes de todas las dependencias conforme a TLP 2.0.',
-      admin: 'Consultar todos los incidentes y su historial.',
-    },
-    quickLinksTitle: 'Accesos rápidos',
-    openModule: 'Ver {{module}}',
-  },
+  dashboard: dashboardEsMX,
   modules: {
     pendingTitle: 'Este módulo llega en una próxima versión',
     pendingBody: 'Todavía no hay nada que mostrar aquí: el módulo aún no está habilitado en el portal. Esto es lo que incluirá:',

@@ -1,0 +1,79 @@
+/** The tasks that carry the initiative out, with their state; each opens its own page. */
+import { Paper, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/links.tsx';
+import { agencyName, useLocale } from '../../i18n/index.ts';
+import { SectionTitle } from '../incidents/ui.tsx';
+import { formatMxDate } from '../incidents/time.ts';
+import { TaskDueBadge, TaskStatusBadge } from '../tasks/labels.tsx';
+import type { InitiativeDetail } from './types.ts';
+
+export function LinkedTasks({ initiative }: { initiative: InitiativeDetail }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <Paper p="md" component="section" aria-labelledby="initiative-tasks-heading" data-testid="initiative-tasks">
+      <SectionTitle
+        id="initiative-tasks-heading"
+        extra={
+          initiative.tasks.length > 0 ? (
+            <AnchorLink to="/tareas" search={{ view: 'list', initiativeId: initiative.id }} size="sm">
+              {t('initiatives.tasks.viewAll')}
+            </AnchorLink>
+          ) : null
+        }
+      >
+        {t('initiatives.tasks.title')}
+      </SectionTitle>
+      {initiative.tasks.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="initiative-tasks-empty">
+          {t('initiatives.tasks.none')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table aria-label={t('initiatives.tasks.label')} verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('initiatives.tasks.columns.reference')}</Table.Th>
+                <Table.Th scope="col">{t('initiatives.tasks.columns.title')}</Table.Th>
+                <Table.Th scope="col">{t('initiatives.tasks.columns.status')}</Table.Th>
+                <Table.Th scope="col">{t('initiatives.tasks.columns.due')}</Table.Th>
+                <Table.Th scope="col">{t('initiatives.tasks.columns.agency')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {initiative.tasks.map((task) => (
+                <Table.Tr key={task.id} data-testid="initiative-task" data-reference={task.reference}>
+                  <Table.Td>
+                    <AnchorLink to="/tareas/$taskId" params={{ taskId: task.id }} ff="monospace" fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {task.reference}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2}>
+                      {task.title}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <TaskStatusBadge status={task.status} size="sm" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {formatMxDate(task.dueAt, locale)}
+                    </Text>
+                    <TaskDueBadge state={task.dueState} size="xs" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace" fw={600} title={agencyName(task.assigneeAgency, locale)}>
+                      {task.assigneeAgency.code}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}

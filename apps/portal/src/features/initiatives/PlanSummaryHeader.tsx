@@ -1,0 +1,115 @@
+/**
+ * The registry's header: the whole plan at a glance (or, with the agency filter, what that
+ * agency leads or takes part in). Every number links to the registry filtered to it.
+ */
+import { ENCS_OBJECTIVES, INITIATIVE_STATUSES } from '@anc/domain';
+import { Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/links.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useLocale } from '../../i18n/index.ts';
+import { trpc } from '../../lib/trpc.ts';
+import { formatMxn } from '../incidents/money.ts';
+import { INITIATIVE_STATUS_COLORS, InitiativeProgress, initiativeStatusLabel, objectiveLabel } from './labels.tsx';
+
+export function PlanSummaryHeader({ agencyId }: { agencyId?: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const summary = useQuery(trpc.initiatives.planSummary.queryOptions(agencyId ? { agencyId } : {}));
+  if (summary.error) return <QueryError error={summary.error} onRetry={() => void summary.refetch()} />;
+  if (!summary.data) {
+    return (
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" aria-busy="true" aria-label={t('common.loading')}>
+        <Skeleton height={128} radius="md" />
+        <Skeleton height={128} radius="md" />
+        <Skeleton height={128} radius="md" />
+      </SimpleGrid>
+    );
+  }
+  const s = summary.data;
+  const base = agencyId ? { agencyId } : {};
+  return (
+    <section aria-label={t('initiatives.summary.label')} data-testid="plan-summary">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+        <Paper p="md">
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            {t('initiatives.summary.total')}
+          </Text>
+          <AnchorLink to="/iniciativas" search={base} fz={32} fw={700} c="guinda.8" underline="hover" data-testid="plan-total">
+            {s.total}
+          </AnchorLink>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase" mt="xs">
+            {t('initiatives.summary.byStatus')}
+          </Text>
+          <Group gap={6} wrap="wrap" mt={4}>
+            {INITIATIVE_STATUSES.filter((status) => s.byStatus[status] > 0).map((status) => (
+              <AnchorLink
+                key={status}
+                to="/iniciativas"
+                search={{ ...base, status: [status] }}
+                size="xs"
+                fw={600}
+                c={`${INITIATIVE_STATUS_COLORS[status]}.8`}
+                data-testid={`plan-status-${status}`}
+              >
+                {t('initiatives.summary.statusLink', { count: s.byStatus[status], status: initiativeStatusLabel(status, locale) })}
+              </AnchorLink>
+            ))}
+          </Group>
+        </Paper>
+        <Paper p="md">
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            {t('initiatives.summary.lateShare')}
+          </Text>
+          <Text fz={32} fw={700} c={s.milestones.late > 0 ? 'red.8' : undefined} data-testid="plan-late-share">
+            {t('initiatives.summary.lateShareValue', { value: s.lateShare })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('initiatives.summary.lateShareDetail', { late: s.milestones.late, total: s.milestones.total })}
+          </Text>
+        </Paper>
+        <Paper p="md">
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            {t('initiatives.summary.budget')}
+          </Text>
+          <Text fz={{ base: 24, sm: 22, xl: 26 }} fw={700} ff="monospace" style={{ overflowWrap: 'anywhere' }} data-testid="plan-budget">
+            {formatMxn(s.totalBudgetMxn)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('initiatives.summary.budgetNote')}
+          </Text>
+        </Paper>
+        <Paper p="md">
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb={6}>
+            {t('initiatives.summary.byObjective')}
+          </Text>
+          <Stack gap={8}>
+            {ENCS_OBJECTIVES.map((objective) => {
+              const o = s.byObjective.find((row) => row.objective === objective);
+              if (!o) return null;
+              return (
+                <div key={objective} data-testid="plan-objective" data-objective={objective}>
+                  <Group justify="space-between" gap={6} wrap="nowrap">
+                    <AnchorLink to="/iniciativas" search={{ ...base, objective }} size="xs" fw={600} truncate="end" miw={0}>
+                      {objectiveLabel(objective, locale)}
+                    </AnchorLink>
+                    <Text size="xs" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {formatMxn(o.budgetMxn).replace(/ MXN$/, '')}
+                    </Text>
+                  </Group>
+                  <InitiativeProgress
+                    progress={o.progress}
+                    size="sm"
+                    label={`${t('initiatives.detail.progressTitle')} · ${objectiveLabel(objective, locale)}`}
+                    testId="plan-objective-progress"
+                  />
+                </div>
+              );
+            })}
+          </Stack>
+        </Paper>
+      </SimpleGrid>
+    </section>
+  );
+}
