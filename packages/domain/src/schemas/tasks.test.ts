@@ -29,6 +29,11 @@ describe('task schemas', () => {
   it('names every bad field at once', () => {
     const errors = errorsOf(CreateTaskInput, { title: 'x', priority: 'whenever', dueAt: '31/01/2027', assigneeAgencyId: 'sedena' });
     expect(Object.keys(errors).sort()).toEqual(['assigneeAgencyId', 'dueAt', 'priority', 'title']);
+    // a past due date is reported with the other problems, not only once they are fixed
+    expect(errorsOf(CreateTaskInput, { title: 'x', dueAt: inDays(-1), assigneeAgencyId: ID })).toEqual({
+      title: ['It is too short.'],
+      dueAt: ['The due date has already passed; choose a future date.'],
+    });
   });
 
   it('links a task to an incident or an initiative, not both', () => {

@@ -24,21 +24,25 @@ export function dueAtProblem(dueAt: string, now: number = Date.now()): string | 
   return Date.parse(dueAt) < now - FUTURE_TOLERANCE_MS ? 'due_in_past' : null;
 }
 
+/**
+ * A due date that lies ahead. Checked on the field itself (not on the whole object) so that it is
+ * reported together with every other field's problem, not only once the rest is valid.
+ */
+export const FutureDueAt = Instant.refine((s) => dueAtProblem(s) === null, { error: 'due_in_past' });
+
 /** `tasks.create`: a coordinator assigns work to an agency, optionally to one of its staff, optionally linked. */
 export const CreateTaskInput = z
   .object({
     title: TaskTitle,
     description: TaskDescription.default(''),
     priority: TaskPriorityValue.default('normal'),
-    dueAt: Instant,
+    dueAt: FutureDueAt,
     assigneeAgencyId: Id,
     assigneeUserId: Id.nullable().optional(),
     incidentId: Id.nullable().optional(),
     initiativeId: Id.nullable().optional(),
   })
   .superRefine((v, ctx) => {
-    const due = dueAtProblem(v.dueAt);
-    if (due) ctx.addIssue({ code: 'custom', path: ['dueAt'], message: due });
     if (v.incidentId && v.initiativeId) ctx.addIssue({ code: 'custom', path: ['initiativeId'], message: 'task_one_link_only' });
   });
 export type CreateTaskInput = z.input<typeof CreateTaskInput>;
@@ -55,13 +59,9 @@ export const UpdateTaskInput = z
     title: TaskTitle.optional(),
     description: TaskDescription.optional(),
     priority: TaskPriorityValue.optional(),
-    dueAt: Instant.optional(),
+    dueAt: FutureDueAt.optional(),
     assigneeAgencyId: Id.optional(),
     assigneeUserId: Id.nullable().optional(),
-  })
-  .superRefine((v, ctx) => {
-    const due = v.dueAt ? dueAtProblem(v.dueAt) : null;
-    if (due) ctx.addIssue({ code: 'custom', path: ['dueAt'], message: due });
   });
 export type UpdateTaskInput = z.infer<typeof UpdateTaskInput>;
 

@@ -20,10 +20,12 @@ async function reportingAgencyId(db: Db, actor: Actor, agencyId: string | undefi
 export async function fileIncident(ctx: AuthedContext, input: CreateIncidentData) {
   const agencyId = await reportingAgencyId(ctx.db, ctx.actor, input.agencyId);
   const row = await ctx.db.transaction(async (tx) => {
-    const now = new Date();
-    const year = mexicoCityYear(now);
+    const year = mexicoCityYear(new Date());
     // The counter row stays locked until commit: numbers are gapless and in commit order.
     const n = await nextReferenceNumber(tx, 'INC', year);
+    // Stamped once the counter is ours, so creation times follow commit order too: an incident
+    // that commits while someone pages through the list is never older than the page they are on.
+    const now = new Date();
     const clockFacts = { awareAt: new Date(input.awareAt), createdAt: now, notificationSubmittedAt: null, finalReportSubmittedAt: null, status: 'submitted' as const };
     const incident = await insertIncident(tx, {
       reference: formatReference('INC', year, n),
