@@ -219,6 +219,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 function FactsPanel({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const dueState = useTaskDueState(task);
   return (
     <Paper p="md" data-testid="task-facts">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="md" verticalSpacing="md">
@@ -237,7 +238,7 @@ function FactsPanel({ task }: { task: TaskDetail }) {
         </Fact>
         <Fact label={t('tasks.detail.facts.dueAt')} testId="task-due-at">
           {formatMxDateTime(task.dueAt, locale)}
-          <TaskCountdown task={task} size="xs" />
+          {dueState === 'none' ? null : <TaskCountdown task={task} size="xs" />}
         </Fact>
         <Fact label={t('tasks.detail.facts.creator')}>{task.creator.name}</Fact>
         <Fact label={t('tasks.detail.facts.createdAt')}>{formatMxDateTime(task.createdAt, locale)}</Fact>

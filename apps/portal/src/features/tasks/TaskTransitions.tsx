@@ -19,6 +19,9 @@ import type { TaskDetail, TaskTransition } from './types.ts';
 
 /** Steps that end or undo work look secondary (or red); moving forward is the filled button. */
 const SECONDARY: readonly TaskStep[] = ['block', 'return', 'cancel', 'reopen'];
+/** Forward first, cancelling last, whatever order the statuses come in. */
+const ORDER: readonly TaskStep[] = ['start', 'resume', 'submit_review', 'approve', 'return', 'block', 'reopen', 'cancel'];
+const byOrder = (a: TaskTransition, b: TaskTransition) => ORDER.indexOf(a.step) - ORDER.indexOf(b.step);
 
 export function TaskTransitions({ task, onConflict }: { task: TaskDetail; onConflict: () => void }) {
   const { t } = useTranslation();
@@ -31,7 +34,7 @@ export function TaskTransitions({ task, onConflict }: { task: TaskDetail; onConf
           {task.allowedTransitions.length ? t('tasks.transitions.title') : t('tasks.transitions.none')}
         </Text>
         <Group gap="xs" wrap="wrap">
-          {task.allowedTransitions.map((step) => {
+          {task.allowedTransitions.toSorted(byOrder).map((step) => {
             const danger = step.step === 'cancel';
             return (
               <Button
