@@ -78,9 +78,10 @@ describe('keyboard and small screens', () => {
       await expect.poll(() => onScreen(page, 'nav-tasks')).toBe(true);
       await screenshot(page, 'mobile-navigation');
       await page.getByTestId('nav-tasks').click();
-      await page.getByTestId('module-pending').waitFor();
+      await page.getByTestId('tasks-board').waitFor();
       await expect.poll(() => onScreen(page, 'nav-tasks')).toBe(false);
-      await screenshot(page, 'mobile-tasks-pending', true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await screenshot(page, 'mobile-tasks', true);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
