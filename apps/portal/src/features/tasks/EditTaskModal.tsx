@@ -86,7 +86,8 @@ function EditForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: () =
   const form = useForm<EditValues>({
     initialValues: start,
     validate: schemaValidator<EditValues>(UpdateTaskInput, currentLocale, { prepare: (v) => prepare(task, start, v) }),
-    validateInputOnBlur: true,
+    // Not the due date: its picker takes the focus away while the person is still choosing.
+    validateInputOnBlur: ['title', 'description'],
   });
   const update = useMutation(
     trpc.tasks.update.mutationOptions({

@@ -114,7 +114,8 @@ function NewTaskForm() {
       incidentId: search.incidentId ?? null,
     },
     validate: schemaValidator<NewTaskValues>(CreateTaskInput, currentLocale, { prepare }),
-    validateInputOnBlur: true,
+    // Not the due date: its picker takes the focus away while the person is still choosing.
+    validateInputOnBlur: ['title', 'description'],
   });
   const values = form.values;
   const incident = useQuery({ ...trpc.incidents.get.queryOptions({ id: values.incidentId ?? '' }), enabled: Boolean(values.incidentId) });
