@@ -13,7 +13,7 @@ export const initiativesEn: Shape<typeof initiativesEsMX> = {
     late_other: '{{count}} milestones late',
     noneLate: 'None late',
     dates: '{{start}} – {{end}}',
-    timeZoneNote: 'Dates are Central Mexico days ({{zone}}).',
+    timeZoneNote: 'Period and milestone dates are Central Mexico calendar days.',
   },
   list: {
     pageTitle: 'Initiatives',
@@ -62,7 +62,7 @@ export const initiativesEn: Shape<typeof initiativesEsMX> = {
     label: 'Plan summary',
     total: 'Registered initiatives',
     byStatus: 'By status',
-    statusLink: '{{count}} {{status}}',
+    statusLink: '{{status}}: {{count}}',
     lateShare: 'Late milestones',
     lateShareValue: '{{value}}%',
     lateShareDetail: '{{late}} of {{total}} milestones are past due and not done.',

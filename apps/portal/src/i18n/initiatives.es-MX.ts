@@ -14,7 +14,7 @@ export const initiativesEsMX = {
     late_other: '{{count}} hitos atrasados',
     noneLate: 'Sin atrasos',
     dates: '{{start}} – {{end}}',
-    timeZoneNote: 'Fechas en días del centro de México ({{zone}}).',
+    timeZoneNote: 'Las fechas del periodo y de los hitos son días del calendario del centro de México.',
   },
   list: {
     pageTitle: 'Iniciativas',
@@ -63,7 +63,7 @@ export const initiativesEsMX = {
     label: 'Resumen del plan',
     total: 'Iniciativas registradas',
     byStatus: 'Por estado',
-    statusLink: '{{count}} {{status}}',
+    statusLink: '{{status}}: {{count}}',
     lateShare: 'Hitos atrasados',
     lateShareValue: '{{value}} %',
     lateShareDetail: '{{late}} de {{total}} hitos están vencidos sin cumplirse.',

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ChangePasswordModal } from '../components/ChangePasswordModal.tsx';
 import { AnchorLink, ButtonLink } from '../components/links.tsx';
 import { NAV_ICONS } from '../components/navIcons.tsx';
+import { DashboardOverview } from '../features/dashboard/DashboardOverview.tsx';
 import type { UpcomingModuleKey } from '../components/UpcomingModule.tsx';
 import { agencyName, useLocale } from '../i18n/index.ts';
 import { useCurrentUser } from '../lib/session.ts';
@@ -14,7 +15,7 @@ import { useCurrentUser } from '../lib/session.ts';
 const MODULES: readonly { key: UpcomingModuleKey; to: '/incidentes' | '/tareas' | '/iniciativas'; available: boolean }[] = [
   { key: 'incidents', to: '/incidentes', available: true },
   { key: 'tasks', to: '/tareas', available: true },
-  { key: 'initiatives', to: '/iniciativas', available: false },
+  { key: 'initiatives', to: '/iniciativas', available: true },
 ];
 
 /** Quick links read left to right: icon, label, arrow at the far end. */
@@ -41,6 +42,7 @@ export function DashboardPage() {
     t('dashboard.canAll3'),
     t(`dashboard.canIncidents.${user.role}`),
     t(`tasks.dashboard.${user.role}`),
+    t(`dashboard.canInitiatives.${user.role}`),
     ...(isAdmin ? [t('dashboard.canAdmin1'), t('dashboard.canAdmin2'), t('dashboard.canAdmin3')] : []),
   ];
 
@@ -54,6 +56,8 @@ export function DashboardPage() {
           {t('dashboard.now', { datetime: formatMxDateTime(now, locale) })}
         </Text>
       </div>
+
+      <DashboardOverview />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -40,7 +40,8 @@ export function IncidentsListPage() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/incidentes' });
   const seesAll = me.role === 'coordinator' || me.role === 'admin';
-  const filters = toIncidentFilters(search, { withAgency: seesAll });
+  // Staff see their own and what was shared with them; the Panel links them to their own alone.
+  const filters = toIncidentFilters(search, { withAgency: seesAll || search.agencyId === me.agency.id });
   const filtered = hasFilters(search);
   const canCreate = can(me.role, 'incidents.create');
   // Below Mantine's `sm` breakpoint the list becomes cards and the filters fold away.

@@ -35,6 +35,9 @@ const initialValues = (i: InitiativeDetail): InitiativeFormValues => ({
   budgetMxn: i.budgetMxn,
 });
 
+/** In the dialog the fields follow each other without section headings. */
+const plainSection = (_key: 'what' | 'who' | 'when', children: ReactNode) => children;
+
 export function EditInitiativeModal({
   initiative,
   opened,
@@ -99,7 +102,6 @@ function EditForm({ initiative, onDone, onConflict }: { initiative: InitiativeDe
     }),
   );
   const changed = Object.keys(prepare(form.values)).length > 2;
-  const section = (_key: 'what' | 'who' | 'when', children: ReactNode) => children;
 
   return (
     <DatesProvider settings={{ locale: dayjsLocale(locale), firstDayOfWeek: locale === 'en' ? 0 : 1, consistentWeeks: true }}>
@@ -123,7 +125,7 @@ function EditForm({ initiative, onDone, onConflict }: { initiative: InitiativeDe
               {formError}
             </Alert>
           ) : null}
-          <InitiativeFormFields form={form} prefix="initiative-edit" keepAgencyIds={[start.leadAgencyId ?? '', ...start.participantAgencyIds]} layout={section} />
+          <InitiativeFormFields form={form} prefix="initiative-edit" keepAgencyIds={[start.leadAgencyId ?? '', ...start.participantAgencyIds]} layout={plainSection} />
           <Group justify="flex-end" gap="sm" mt="xs">
             <Button variant="default" onClick={onDone}>
               {t('common.cancel')}

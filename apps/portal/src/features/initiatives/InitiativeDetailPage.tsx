@@ -218,7 +218,7 @@ function InitiativeView({ initiative, refetch, refetching }: { initiative: Initi
 
       <Text size="xs" c="dimmed">
         {t('initiatives.detail.updated', { date: formatMxDateTime(initiative.updatedAt, locale) })}{' '}
-        {t('initiatives.common.timeZoneNote', { zone: t('incidents.common.timeZone') })}
+        {t('initiatives.common.timeZoneNote')}
       </Text>
 
       <EditInitiativeModal initiative={initiative} opened={editing} onClose={() => setEditing(false)} onConflict={onConflict} />

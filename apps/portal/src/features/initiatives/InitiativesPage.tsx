@@ -134,7 +134,7 @@ function ObjectiveGroup({ objective, items, phone }: { objective: EncsObjective;
       ) : (
         <Paper p={0}>
           <Table.ScrollContainer minWidth={880}>
-            <Table aria-label={t('initiatives.list.tableLabel', { objective: objectiveLabel(objective, locale) })} data-testid="initiatives-table" verticalSpacing="sm">
+            <Table layout="fixed" aria-label={t('initiatives.list.tableLabel', { objective: objectiveLabel(objective, locale) })} data-testid="initiatives-table" verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('initiatives.list.columns.initiative')}</Table.Th>
@@ -147,10 +147,10 @@ function ObjectiveGroup({ objective, items, phone }: { objective: EncsObjective;
                   <Table.Th scope="col" w={190}>
                     {t('initiatives.list.columns.progress')}
                   </Table.Th>
-                  <Table.Th scope="col" w={130}>
+                  <Table.Th scope="col" w={160}>
                     {t('initiatives.list.columns.late')}
                   </Table.Th>
-                  <Table.Th scope="col" w={170} ta="right">
+                  <Table.Th scope="col" w={160} ta="right">
                     {t('initiatives.list.columns.budget')}
                   </Table.Th>
                 </Table.Tr>

@@ -76,16 +76,6 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
-/** The axis must show the target and the baseline as well as every value. */
-function yDomain(kpi: Kpi): [number, number] {
-  const all = [kpi.baseline, kpi.target, ...kpi.values.map((v) => v.value)].map(Number);
-  const min = Math.min(...all);
-  const max = Math.max(...all);
-  const pad = (max - min || Math.abs(max) || 1) * 0.1;
-  const lower = min - pad;
-  return [min >= 0 ? Math.max(0, lower) : lower, max + pad];
-}
-
 function KpiCard({ kpi, initiative }: { kpi: Kpi; initiative: InitiativeDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -152,12 +142,12 @@ function KpiCard({ kpi, initiative }: { kpi: Kpi; initiative: InitiativeDetail }
             curveType="linear"
             withDots
             valueFormatter={number}
-            yAxisProps={{ domain: yDomain(kpi), width: 64 }}
+            yAxisProps={{ width: 64 }}
             referenceLines={[
-              { y: Number(kpi.target), label: `${t('initiatives.kpis.target')}: ${formatDecimal(kpi.target)}`, color: 'green.7', labelPosition: 'insideTopRight' },
-              { y: Number(kpi.baseline), label: `${t('initiatives.kpis.baseline')}: ${formatDecimal(kpi.baseline)}`, color: 'gray.6', labelPosition: 'insideBottomRight' },
+              { y: Number(kpi.target), label: `${t('initiatives.kpis.target')}: ${formatDecimal(kpi.target)}`, color: 'green.7', labelPosition: 'insideTopRight', ifOverflow: 'extendDomain' },
+              { y: Number(kpi.baseline), label: `${t('initiatives.kpis.baseline')}: ${formatDecimal(kpi.baseline)}`, color: 'gray.6', labelPosition: 'insideBottomRight', ifOverflow: 'extendDomain' },
             ]}
-            gridAxis="y"
+            gridAxis="x"
             accessibilityLayer={false}
           />
         </figure>

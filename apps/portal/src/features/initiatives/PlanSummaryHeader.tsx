@@ -31,7 +31,7 @@ export function PlanSummaryHeader({ agencyId }: { agencyId?: string }) {
   const base = agencyId ? { agencyId } : {};
   return (
     <section aria-label={t('initiatives.summary.label')} data-testid="plan-summary">
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <Paper p="md">
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">
             {t('initiatives.summary.total')}
@@ -42,7 +42,7 @@ export function PlanSummaryHeader({ agencyId }: { agencyId?: string }) {
           <Text size="xs" c="dimmed" fw={600} tt="uppercase" mt="xs">
             {t('initiatives.summary.byStatus')}
           </Text>
-          <Group gap={6} wrap="wrap" mt={4}>
+          <Group gap={10} wrap="wrap" mt={4}>
             {INITIATIVE_STATUSES.filter((status) => s.byStatus[status] > 0).map((status) => (
               <AnchorLink
                 key={status}
@@ -73,43 +73,54 @@ export function PlanSummaryHeader({ agencyId }: { agencyId?: string }) {
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">
             {t('initiatives.summary.budget')}
           </Text>
-          <Text fz={{ base: 24, sm: 22, xl: 26 }} fw={700} ff="monospace" style={{ overflowWrap: 'anywhere' }} data-testid="plan-budget">
-            {formatMxn(s.totalBudgetMxn)}
-          </Text>
+          <Money amount={s.totalBudgetMxn} size={24} testId="plan-budget" />
           <Text size="xs" c="dimmed">
             {t('initiatives.summary.budgetNote')}
           </Text>
         </Paper>
-        <Paper p="md">
-          <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb={6}>
-            {t('initiatives.summary.byObjective')}
-          </Text>
-          <Stack gap={8}>
-            {ENCS_OBJECTIVES.map((objective) => {
-              const o = s.byObjective.find((row) => row.objective === objective);
-              if (!o) return null;
-              return (
-                <div key={objective} data-testid="plan-objective" data-objective={objective}>
-                  <Group justify="space-between" gap={6} wrap="nowrap">
-                    <AnchorLink to="/iniciativas" search={{ ...base, objective }} size="xs" fw={600} truncate="end" miw={0}>
-                      {objectiveLabel(objective, locale)}
-                    </AnchorLink>
-                    <Text size="xs" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                      {formatMxn(o.budgetMxn).replace(/ MXN$/, '')}
-                    </Text>
-                  </Group>
-                  <InitiativeProgress
-                    progress={o.progress}
-                    size="sm"
-                    label={`${t('initiatives.detail.progressTitle')} · ${objectiveLabel(objective, locale)}`}
-                    testId="plan-objective-progress"
-                  />
-                </div>
-              );
-            })}
-          </Stack>
-        </Paper>
       </SimpleGrid>
+      <Paper p="md" mt="md">
+        <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb="xs">
+          {t('initiatives.summary.byObjective')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="lg" verticalSpacing="sm">
+          {ENCS_OBJECTIVES.map((objective) => {
+            const o = s.byObjective.find((row) => row.objective === objective);
+            if (!o) return null;
+            return (
+              <Stack key={objective} gap={2} miw={0} data-testid="plan-objective" data-objective={objective}>
+                <AnchorLink to="/iniciativas" search={{ ...base, objective }} size="sm" fw={600} lineClamp={1} title={objectiveLabel(objective, locale)}>
+                  {objectiveLabel(objective, locale)}
+                </AnchorLink>
+                <Money amount={o.budgetMxn} size={15} />
+                <InitiativeProgress
+                  progress={o.progress}
+                  size="sm"
+                  label={`${t('initiatives.detail.progressTitle')} · ${objectiveLabel(objective, locale)}`}
+                  testId="plan-objective-progress"
+                />
+                <Text size="xs" c="dimmed">
+                  {t('initiatives.list.groupCount', { count: o.initiatives })}
+                  {o.milestones.late > 0 ? ` · ${t('initiatives.common.late', { count: o.milestones.late })}` : ''}
+                </Text>
+              </Stack>
+            );
+          })}
+        </SimpleGrid>
+      </Paper>
     </section>
+  );
+}
+
+/** "$1,034,700,000.50" with a small "MXN" after it: exact, and never broken inside the number. */
+function Money({ amount, size, testId }: { amount: string; size: number; testId?: string }) {
+  const text = formatMxn(amount).replace(/ MXN$/, '');
+  return (
+    <Text fz={size} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={testId} data-amount={amount}>
+      <span style={{ whiteSpace: 'nowrap' }}>{text}</span>{' '}
+      <Text span fz={Math.round(size * 0.55)} c="dimmed" fw={600}>
+        MXN
+      </Text>
+    </Text>
   );
 }
