@@ -93,6 +93,7 @@ describe('tasks', () => {
       await expect.poll(() => fieldError(page, 'task-form-title')).toBe('Este campo es obligatorio.');
       expect(await fieldError(page, 'task-form-due-at')).toBe('Este campo es obligatorio.');
       await expect.poll(() => focusedTestId(page)).toBe('task-form-title');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'task-form-errors', true);
 
       await page.getByTestId('task-form-title').fill(task.title);
@@ -103,6 +104,7 @@ describe('tasks', () => {
       expect(await page.getByTestId('task-form-due-at').textContent()).not.toBe('');
       expect(await fieldError(page, 'task-form-title')).toBe('');
       expect(await fieldError(page, 'task-form-due-at')).toBe('');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'task-form-filled', true);
 
       await page.getByTestId('task-form-submit').click();
