@@ -120,7 +120,7 @@ describe('sign-in and session', () => {
 
       // The session that changed the password stays; the new password works next time.
       await page.getByTestId('nav-tasks').click();
-      await page.getByTestId('module-pending').waitFor();
+      await page.getByTestId('tasks-board').waitFor();
       await signOut(page);
       await signIn(page, email, newPassword);
       await page.getByTestId('dashboard-greeting').waitFor();
