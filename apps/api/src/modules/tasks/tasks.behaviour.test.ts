@@ -283,7 +283,10 @@ describe('the workflow', () => {
     const newDue = fromNow(3 * DAY);
     const edited = await coordinator.trpc.tasks.update.mutate({ id: task.id, version: task.version, priority: 'urgent', dueAt: newDue, description: 'Nueva descripción.' });
     expect(edited).toMatchObject({ priority: 'urgent', dueAt: newDue, description: 'Nueva descripción.', version: task.version + 1 });
-    expect(edited.history.at(-1)).toMatchObject({ kind: 'updated', data: { fields: ['descriptionLength', 'priority', 'dueAt'] } });
+    expect(edited.history.at(-1)).toMatchObject({
+      kind: 'updated',
+      data: { fields: ['descriptionLength', 'priority', 'dueAt'], changes: { priority: ['normal', 'urgent'], dueAt: [task.dueAt, newDue] } },
+    });
     const before = await taskWrittenRows(s.t.db);
     const same = await coordinator.trpc.tasks.update.mutate({ id: task.id, version: edited.version, priority: 'urgent', assigneeAgencyId: sedenaId });
     expect(same.version).toBe(edited.version);

@@ -71,7 +71,9 @@ export async function updateTask(ctx: AuthedContext, input: UpdateTaskInput) {
       });
       await notifyTask(tx, { kind: 'task_reassigned', task: notifiedTask(updated), actorId: ctx.actor.userId });
     } else {
-      await insertTaskEvent(tx, { taskId: updated.id, actorId: ctx.actor.userId, kind: 'updated', data: { fields } });
+      // The history shows each change as before → after (the description only as "changed": it can be long).
+      const { descriptionLength: _length, ...changes } = diff;
+      await insertTaskEvent(tx, { taskId: updated.id, actorId: ctx.actor.userId, kind: 'updated', data: { fields, changes } });
     }
     await writeAudit(tx, { actorId: ctx.actor.userId, action: 'task.update', entityType: 'task', entityId: updated.id, diff, origin: auditOrigin(ctx) });
     return updated.id;
