@@ -28,6 +28,7 @@ import { dayjsLocale, mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockT
 import { AssigneeUserSelect, useAssignableAgencies } from './assignee.tsx';
 import { storeTask } from './cache.ts';
 import { IncidentPicker } from './IncidentPicker.tsx';
+import { InitiativePicker } from './InitiativePicker.tsx';
 import { taskPriorityLabel } from './labels.tsx';
 
 const route = getRouteApi('/app/tareas/nueva');
@@ -41,9 +42,10 @@ interface NewTaskValues {
   assigneeAgencyId: string | null;
   assigneeUserId: string | null;
   incidentId: string | null;
+  initiativeId: string | null;
 }
 
-const FIELDS = ['title', 'description', 'priority', 'dueAt', 'assigneeAgencyId', 'assigneeUserId', 'incidentId'] as const;
+const FIELDS = ['title', 'description', 'priority', 'dueAt', 'assigneeAgencyId', 'assigneeUserId', 'incidentId', 'initiativeId'] as const;
 type Field = (typeof FIELDS)[number];
 const fieldId = (field: Field) => `task-${field}`;
 
@@ -56,6 +58,7 @@ const prepare = (v: NewTaskValues) => ({
   assigneeAgencyId: v.assigneeAgencyId ?? '',
   assigneeUserId: v.assigneeUserId,
   incidentId: v.incidentId,
+  initiativeId: v.initiativeId,
 });
 
 /** Quick due times, from now, in Mexico City time. */
@@ -112,6 +115,7 @@ function NewTaskForm() {
       assigneeAgencyId: search.assigneeAgencyId ?? null,
       assigneeUserId: null,
       incidentId: search.incidentId ?? null,
+      initiativeId: search.initiativeId ?? null,
     },
     validate: schemaValidator<NewTaskValues>(CreateTaskInput, currentLocale, { prepare }),
     // Not the due date: its picker takes the focus away while the person is still choosing.
@@ -120,6 +124,7 @@ function NewTaskForm() {
   const values = form.values;
   const incident = useQuery({ ...trpc.incidents.get.queryOptions({ id: values.incidentId ?? '' }), enabled: Boolean(values.incidentId) });
   const reportingAgency = values.incidentId ? incident.data?.agency : undefined;
+  const initiative = useQuery({ ...trpc.initiatives.get.queryOptions({ id: values.initiativeId ?? '' }), enabled: Boolean(values.initiativeId) });
 
   const create = useMutation(
     trpc.tasks.create.mutationOptions({
@@ -161,6 +166,13 @@ function NewTaskForm() {
               <Group gap={4} component="span">
                 <IconArrowLeft size={14} aria-hidden />
                 {t('tasks.form.backToIncident')}
+              </Group>
+            </AnchorLink>
+          ) : search.initiativeId ? (
+            <AnchorLink to="/iniciativas/$initiativeId" params={{ initiativeId: search.initiativeId }} size="sm" c="dimmed">
+              <Group gap={4} component="span">
+                <IconArrowLeft size={14} aria-hidden />
+                {t('tasks.form.backToInitiative')}
               </Group>
             </AnchorLink>
           ) : (
@@ -221,13 +233,34 @@ function NewTaskForm() {
                   label={t('tasks.form.incident')}
                   description={t('tasks.form.incidentHint')}
                   value={values.incidentId}
-                  onChange={(id) => form.setFieldValue('incidentId', id)}
+                  onChange={(id) => {
+                    // One link per task: choosing an incident drops the initiative.
+                    form.setFieldValue('incidentId', id);
+                    if (id) form.setFieldValue('initiativeId', null);
+                  }}
                   error={typeof form.errors.incidentId === 'string' ? form.errors.incidentId : null}
                   testId="task-form-incident"
                 />
                 {values.incidentId && incident.data ? (
                   <Text size="xs" c="dimmed" data-testid="task-form-incident-summary">
                     {t('tasks.form.incidentSummary', { reference: incident.data.reference, agency: incident.data.agency.code })}
+                  </Text>
+                ) : null}
+                <InitiativePicker
+                  id={fieldId('initiativeId')}
+                  label={t('tasks.form.initiative')}
+                  description={t('tasks.form.initiativeHint')}
+                  value={values.initiativeId}
+                  onChange={(id) => {
+                    form.setFieldValue('initiativeId', id);
+                    if (id) form.setFieldValue('incidentId', null);
+                  }}
+                  error={typeof form.errors.initiativeId === 'string' ? form.errors.initiativeId : null}
+                  testId="task-form-initiative"
+                />
+                {values.initiativeId && initiative.data ? (
+                  <Text size="xs" c="dimmed" data-testid="task-form-initiative-summary">
+                    {t('tasks.form.initiativeSummary', { code: initiative.data.code, agency: initiative.data.leadAgency.code })}
                   </Text>
                 ) : null}
               </Stack>

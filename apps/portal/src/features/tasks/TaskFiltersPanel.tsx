@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { IncidentPicker } from './IncidentPicker.tsx';
+import { InitiativePicker } from './InitiativePicker.tsx';
 import { taskPriorityLabel, taskStatusLabel } from './labels.tsx';
 import { type TaskDueFilter, type TaskView, type TasksSearch, countTaskFilters, hasTaskFilters } from './search.ts';
 
@@ -133,18 +134,26 @@ export function TaskFiltersPanel({
               </Group>
             </Stack>
             {seesAll ? (
-              <IncidentPicker
-                label={t('tasks.filters.incident')}
-                value={search.incidentId ?? null}
-                onChange={(incidentId) => onChange({ incidentId: incidentId ?? undefined, initiativeId: undefined })}
-                testId="tasks-filter-incident"
-              />
+              <Stack gap="xs">
+                <IncidentPicker
+                  label={t('tasks.filters.incident')}
+                  value={search.incidentId ?? null}
+                  onChange={(incidentId) => onChange({ incidentId: incidentId ?? undefined, initiativeId: undefined })}
+                  testId="tasks-filter-incident"
+                />
+                <InitiativePicker
+                  label={t('tasks.filters.initiative')}
+                  value={search.initiativeId ?? null}
+                  onChange={(initiativeId) => onChange({ initiativeId: initiativeId ?? undefined, incidentId: undefined })}
+                  testId="tasks-filter-initiative"
+                />
+              </Stack>
             ) : null}
           </SimpleGrid>
           {!seesAll && search.incidentId ? (
             <LinkFilterNote text={t('tasks.filters.incidentSet')} onClear={() => onChange({ incidentId: undefined })} />
           ) : null}
-          {search.initiativeId ? <LinkFilterNote text={t('tasks.filters.initiativeSet')} onClear={() => onChange({ initiativeId: undefined })} /> : null}
+          {!seesAll && search.initiativeId ? <LinkFilterNote text={t('tasks.filters.initiativeSet')} onClear={() => onChange({ initiativeId: undefined })} /> : null}
           {hasTaskFilters(search) ? (
             <Group justify="flex-end">
               <Button

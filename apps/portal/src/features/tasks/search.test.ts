@@ -64,5 +64,8 @@ describe('task filters in the address', () => {
   it('reads the create form’s starting point', () => {
     expect(validateNewTaskSearch({ incidentId: INCIDENT, assigneeAgencyId: AGENCY, extra: 'x' })).toEqual({ incidentId: INCIDENT, assigneeAgencyId: AGENCY });
     expect(validateNewTaskSearch({ incidentId: 'INC-2026-000001' })).toEqual({ incidentId: undefined, assigneeAgencyId: undefined });
+    // one link at most: an incident wins over an initiative, as the API refuses both
+    expect(validateNewTaskSearch({ initiativeId: AGENCY })).toEqual({ initiativeId: AGENCY });
+    expect(validateNewTaskSearch({ incidentId: INCIDENT, initiativeId: AGENCY })).toEqual({ incidentId: INCIDENT });
   });
 });

@@ -91,13 +91,18 @@ export const BOARD_COLUMNS = ['open', 'in_progress', 'blocked', 'in_review', 'do
 /** Still owed: what "open" means in the per-agency summary. */
 export const OPEN_STATUSES = ['open', 'in_progress', 'blocked', 'in_review'] as const satisfies readonly TaskStatus[];
 
-/** `/tareas/nueva?incidentId=…&assigneeAgencyId=…`: what the create form starts from. */
+/** `/tareas/nueva?incidentId=…|initiativeId=…&assigneeAgencyId=…`: what the create form starts from (one link at most). */
 export interface NewTaskSearch {
   incidentId?: string;
+  initiativeId?: string;
   assigneeAgencyId?: string;
 }
 
-export const validateNewTaskSearch = (search: Record<string, unknown>): NewTaskSearch => ({
-  incidentId: uuid(search.incidentId),
-  assigneeAgencyId: uuid(search.assigneeAgencyId),
-});
+export const validateNewTaskSearch = (search: Record<string, unknown>): NewTaskSearch => {
+  const incidentId = uuid(search.incidentId);
+  return {
+    incidentId,
+    initiativeId: incidentId ? undefined : uuid(search.initiativeId),
+    assigneeAgencyId: uuid(search.assigneeAgencyId),
+  };
+};
