@@ -257,6 +257,39 @@ describe('initiative registry', () => {
     }
   });
 
+  it('two admins edit at once: the second is told someone else changed it, keeps what was typed, and saves on the new version', async () => {
+    const first = await newSession(browser);
+    const second = await newSession(browser);
+    try {
+      for (const { page } of [first, second]) {
+        await signInFromStart(page, DEMO.admin.email);
+        await openFromRegistry(page, CODE);
+        await page.getByTestId('initiative-edit').click();
+        await page.getByTestId('initiative-edit-form').waitFor();
+      }
+      await first.page.getByTestId('initiative-edit-title').fill(`${TITLE} (segunda etapa)`);
+      await first.page.getByTestId('initiative-edit-submit').click();
+      await first.page.getByTestId('initiative-edit-form').waitFor({ state: 'hidden' });
+      await expect.poll(() => first.page.getByTestId('initiative-title').textContent()).toBe(`${TITLE} (segunda etapa)`);
+
+      await second.page.getByTestId('initiative-edit-budgetMxn').fill('2000000.01');
+      await second.page.getByTestId('initiative-edit-submit').click();
+      await second.page.getByTestId('initiative-edit-conflict').waitFor();
+      expect(await second.page.getByTestId('initiative-edit-budgetMxn').inputValue()).toBe('2000000.01');
+      // Behind the dialog, the page already shows the other admin's change.
+      await expect.poll(() => second.page.getByTestId('initiative-title').textContent()).toBe(`${TITLE} (segunda etapa)`);
+      await screenshot(second.page, 'initiative-edit-conflict');
+      await second.page.getByTestId('initiative-edit-submit').click();
+      await second.page.getByTestId('initiative-edit-form').waitFor({ state: 'hidden' });
+      await expect.poll(() => second.page.getByTestId('initiative-budget').textContent()).toBe('$2,000,000.01 MXN');
+      expect(await second.page.getByTestId('initiative-title').textContent()).toBe(`${TITLE} (segunda etapa)`);
+      expect([...first.pageErrors, ...second.pageErrors]).toEqual([]);
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
+
   it('the Panel shows a coordinator the national picture, each number opening the list it counts', async () => {
     const { context, page, pageErrors } = await newSession(browser);
     try {

@@ -13,6 +13,9 @@ import { dayjsLocale } from '../incidents/new/dates.ts';
 import { budgetPreview, type InitiativeField, type InitiativeFormValues } from './form-model.ts';
 import { axisLabel, objectiveOptions } from './labels.tsx';
 
+/** Hints under the input, so that inputs side by side line up whether or not they have one. */
+const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
+
 export const initiativeFieldId = (prefix: string, field: InitiativeField) => `${prefix}-${field}`;
 
 /** Active agencies (and any already on the record), "SEDENA — Secretaría de la Defensa Nacional". */
@@ -57,6 +60,7 @@ export function InitiativeFormFields({
               label={t('initiatives.form.code')}
               placeholder={t('initiatives.form.codePlaceholder')}
               description={t('initiatives.form.codeHint')}
+              inputWrapperOrder={BELOW}
               withAsterisk
               maxLength={20}
               autoComplete="off"
@@ -117,6 +121,7 @@ export function InitiativeFormFields({
             label={t('initiatives.form.lead')}
             placeholder={t('initiatives.form.leadPlaceholder')}
             description={t('initiatives.form.leadHint')}
+              inputWrapperOrder={BELOW}
             data={agencies}
             withAsterisk
             searchable
@@ -171,6 +176,7 @@ export function InitiativeFormFields({
               label={t('initiatives.form.budget')}
               placeholder={t('initiatives.form.budgetPlaceholder')}
               description={t('initiatives.form.budgetHint')}
+              inputWrapperOrder={BELOW}
               withAsterisk
               inputMode="decimal"
               autoComplete="off"

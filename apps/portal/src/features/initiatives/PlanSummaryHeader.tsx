@@ -83,13 +83,13 @@ export function PlanSummaryHeader({ agencyId }: { agencyId?: string }) {
         <Text size="xs" c="dimmed" fw={600} tt="uppercase" mb="xs">
           {t('initiatives.summary.byObjective')}
         </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="lg" verticalSpacing="sm">
+        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="lg" verticalSpacing="sm">
           {ENCS_OBJECTIVES.map((objective) => {
             const o = s.byObjective.find((row) => row.objective === objective);
             if (!o) return null;
             return (
               <Stack key={objective} gap={2} miw={0} data-testid="plan-objective" data-objective={objective}>
-                <AnchorLink to="/iniciativas" search={{ ...base, objective }} size="sm" fw={600} lineClamp={1} title={objectiveLabel(objective, locale)}>
+                <AnchorLink to="/iniciativas" search={{ ...base, objective }} size="sm" fw={600} lineClamp={2} title={objectiveLabel(objective, locale)}>
                   {objectiveLabel(objective, locale)}
                 </AnchorLink>
                 <Money amount={o.budgetMxn} size={15} />
