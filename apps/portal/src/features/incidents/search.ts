@@ -13,6 +13,7 @@ import {
   TLP_LEVELS,
   type Tlp,
 } from '@anc/domain';
+import { definedOnly, isUuid, pickAll, text } from '../../lib/search-params.ts';
 import { isDay, mxDayEnd, mxDayStart } from './time.ts';
 
 export type ObligationFilter = (typeof OBLIGATION_FILTERS)[number];
@@ -30,30 +31,17 @@ export interface IncidentsSearch {
   obligation?: ObligationFilter;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value]);
-
-/** The known values among `value` (one or many), in the vocabulary's order; undefined when none. */
-function pick<T extends string | number>(value: unknown, allowed: readonly T[]): T[] | undefined {
-  const given = asList(value).map((v) => (typeof allowed[0] === 'number' && typeof v === 'string' ? Number(v) : v));
-  const out = allowed.filter((a) => given.includes(a));
-  return out.length ? out : undefined;
-}
-
-const text = (value: unknown, max: number) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined);
-
 export function validateIncidentsSearch(search: Record<string, unknown>): IncidentsSearch {
   const agencyId = text(search.agencyId, 36);
   const from = isDay(search.from) ? search.from : undefined;
   const to = isDay(search.to) ? search.to : undefined;
   const obligation = OBLIGATION_FILTERS.find((o) => o === search.obligation);
   return {
-    status: pick(search.status, INCIDENT_STATUSES),
-    severity: pick(search.severity, SEVERITIES),
-    tlp: pick(search.tlp, TLP_LEVELS),
-    rsitClass: pick(search.rsitClass, RSIT_CLASSES),
-    agencyId: agencyId && UUID.test(agencyId) ? agencyId : undefined,
+    status: pickAll(search.status, INCIDENT_STATUSES),
+    severity: pickAll(search.severity, SEVERITIES),
+    tlp: pickAll(search.tlp, TLP_LEVELS),
+    rsitClass: pickAll(search.rsitClass, RSIT_CLASSES),
+    agencyId: agencyId && isUuid(agencyId) ? agencyId : undefined,
     q: text(search.q, 200),
     // A range given backwards is read the right way round.
     ...(from && to && from > to ? { from: to, to: from } : { from, to }),
@@ -65,7 +53,7 @@ export const hasFilters = (search: IncidentsSearch): boolean => Object.values(se
 
 /** The address's filters → `incidents.list` / export filters (days become Mexico City instants). */
 export function toIncidentFilters(search: IncidentsSearch, options: { withAgency: boolean }): IncidentFilters {
-  const filters: IncidentFilters = {
+  return definedOnly<IncidentFilters>({
     status: search.status,
     severity: search.severity,
     tlp: search.tlp,
@@ -75,6 +63,5 @@ export function toIncidentFilters(search: IncidentsSearch, options: { withAgency
     from: search.from ? (mxDayStart(search.from) ?? undefined) : undefined,
     to: search.to ? (mxDayEnd(search.to) ?? undefined) : undefined,
     obligation: search.obligation,
-  };
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as IncidentFilters;
+  });
 }

@@ -3,6 +3,7 @@
  * the per-agency summary links to them), and the same filters as `tasks.list` takes them.
  */
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskFilters, type TaskPriority, type TaskStatus } from '@anc/domain';
+import { definedOnly, isTrue, pickAll, text, uuid } from '../../lib/search-params.ts';
 
 export const TASK_VIEWS = ['board', 'list'] as const;
 export type TaskView = (typeof TASK_VIEWS)[number];
@@ -26,30 +27,12 @@ export interface TasksSearch {
   q?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value]);
-
-/** The known values among `value` (one or many), in the vocabulary's order; undefined when none. */
-function pick<T extends string>(value: unknown, allowed: readonly T[]): T[] | undefined {
-  const given = asList(value);
-  const out = allowed.filter((a) => given.includes(a));
-  return out.length ? out : undefined;
-}
-
-const text = (value: unknown, max: number) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined);
-const uuid = (value: unknown) => {
-  const v = text(value, 36);
-  return v && UUID.test(v) ? v.toLowerCase() : undefined;
-};
-const isTrue = (value: unknown) => value === true || value === 'true' || value === '1';
-
 export function validateTasksSearch(search: Record<string, unknown>): TasksSearch {
   const incidentId = uuid(search.incidentId);
   return {
     view: TASK_VIEWS.find((v) => v === search.view),
-    status: pick(search.status, TASK_STATUSES),
-    priority: pick(search.priority, TASK_PRIORITIES),
+    status: pickAll(search.status, TASK_STATUSES),
+    priority: pickAll(search.priority, TASK_PRIORITIES),
     agencyId: uuid(search.agencyId),
     // The old boolean spellings (`overdue=true`, `dueSoon=true`) are read too.
     due: TASK_DUE_FILTERS.find((d) => d === search.due) ?? (isTrue(search.overdue) ? 'overdue' : isTrue(search.dueSoon) ? 'due_soon' : undefined),
@@ -71,7 +54,7 @@ export const countTaskFilters = (search: TasksSearch): number =>
 
 /** The address's filters → `tasks.list` filters. Staff never send an agency (theirs is implied). */
 export function toTaskFilters(search: TasksSearch, options: { withAgency: boolean }): TaskFilters {
-  const filters: TaskFilters = {
+  return definedOnly<TaskFilters>({
     status: search.status,
     priority: search.priority,
     assigneeAgencyId: options.withAgency ? search.agencyId : undefined,
@@ -81,8 +64,7 @@ export function toTaskFilters(search: TasksSearch, options: { withAgency: boolea
     incidentId: search.incidentId,
     initiativeId: search.initiativeId,
     q: search.q,
-  };
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as TaskFilters;
+  });
 }
 
 /** The board's columns, in the order work flows; cancelled tasks sit folded below them. */
