@@ -1,25 +1,23 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink } from './links.tsx';
+import { MessagePanel } from './MessagePanel.tsx';
 
 export function NotFound() {
   const { t } = useTranslation();
-  useDocumentTitle(`${t('notFound.pageTitle')} · ${t('app.short')}`);
   return (
-    <Paper p="xl" maw={640} m="xl" data-testid="not-found">
-      <Stack gap="md" align="flex-start">
+    <MessagePanel
+      testId="not-found"
+      mark={
         <Text c="guinda.7" fw={700} fz={40} lh={1}>
           404
         </Text>
-        <Title order={1} fz={24}>
-          {t('notFound.title')}
-        </Title>
-        <Text size="sm">{t('notFound.body')}</Text>
-        <ButtonLink to="/" variant="default">
-          {t('notFound.back')}
-        </ButtonLink>
-      </Stack>
-    </Paper>
+      }
+      pageTitle={t('notFound.pageTitle')}
+      title={t('notFound.title')}
+      body={t('notFound.body')}
+      backTo="/"
+      backLabel={t('notFound.back')}
+      m="xl"
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { Group, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** The heading of one panel of the incident page, with room for an action on the right. */
+/** The heading of one panel of a record page, with room for an action on the right. */
 export function SectionTitle({ children, id, extra }: { children: ReactNode; id?: string; extra?: ReactNode }) {
   return (
     <Group justify="space-between" align="center" gap="sm" mb="sm" wrap="wrap">

@@ -1,29 +1,28 @@
 import '@mantine/dates/styles.css';
 import { type Locale, formatMxDateTime } from '@anc/domain';
-import {
-  Alert,
-  Button,
-  Grid,
-  Group,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertTriangle, IconArrowLeft, IconClock, IconPencil, IconSearchOff } from '@tabler/icons-react';
+import { IconClock, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ButtonLink } from '../../components/links.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
+import {
+  AgencyFact,
+  BackLink,
+  ConflictNote,
+  DetailGate,
+  DetailHeader,
+  DetailSkeleton,
+  Fact,
+  useConflictNote,
+} from '../../components/DetailPage.tsx';
+import { AnchorLink } from '../../components/links.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
-import { errorCode } from '../../lib/errors.ts';
+import { isUuid } from '../../lib/search-params.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { IncidentTasksPanel } from '../tasks/IncidentTasksPanel.tsx';
 import { EditIncidentModal } from './EditIncidentModal.tsx';
 import { IncidentTimeline } from './IncidentTimeline.tsx';
 import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, rsitTypeLabel, tlpLabel } from './labels.tsx';
@@ -33,85 +32,33 @@ import { ObservablesPanel } from './ObservablesPanel.tsx';
 import { RelatedIncidents } from './RelatedIncidents.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
-import { IncidentTasksPanel } from '../tasks/IncidentTasksPanel.tsx';
 import { TransitionActions } from './TransitionActions.tsx';
-import { SectionTitle } from './ui.tsx';
 import type { IncidentDetail } from './types.ts';
 
 const route = getRouteApi('/app/incidentes/$incidentId');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function IncidentDetailPage() {
   const { incidentId } = route.useParams();
-  const valid = UUID.test(incidentId);
+  const valid = isUuid(incidentId);
   const detail = useQuery({ ...trpc.incidents.get.queryOptions({ id: incidentId }), enabled: valid });
-  if (!valid) return <IncidentNotFound />;
-  if (detail.isPending) return <DetailSkeleton />;
-  if (detail.error) {
-    // A read that is not allowed answers NOT_FOUND, the same as one that does not exist.
-    const code = errorCode(detail.error);
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <IncidentNotFound />;
-    return (
-      <Stack gap="md">
-        <BackLink />
-        <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
-      </Stack>
-    );
-  }
-  return <IncidentView incident={detail.data} refetch={() => void detail.refetch()} />;
-}
-
-function BackLink() {
-  const { t } = useTranslation();
   return (
-    <AnchorLink to="/incidentes" size="sm" data-testid="incident-back">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('incidents.detail.back')}
-      </Group>
-    </AnchorLink>
-  );
-}
-
-function IncidentNotFound() {
-  const { t } = useTranslation();
-  useDocumentTitle(`${t('incidents.detail.notFoundTitle')} · ${t('app.short')}`);
-  return (
-    <Paper p="xl" maw={640} data-testid="incident-not-found">
-      <Stack gap="md" align="flex-start">
-        <ThemeIcon size={48} radius="md" variant="light" color="gray" aria-hidden>
-          <IconSearchOff size={26} />
-        </ThemeIcon>
-        <Title order={1} fz={24}>
-          {t('incidents.detail.notFoundTitle')}
-        </Title>
-        <Text size="sm">{t('incidents.detail.notFoundBody')}</Text>
-        <ButtonLink to="/incidentes" variant="default">
-          {t('incidents.detail.back')}
-        </ButtonLink>
-      </Stack>
-    </Paper>
-  );
-}
-
-function DetailSkeleton() {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="md" aria-busy="true" aria-label={t('common.loading')} data-testid="incident-loading">
-      <Skeleton height={14} width={120} />
-      <Skeleton height={32} width="60%" />
-      <Group gap="xs">
-        <Skeleton height={22} width={90} />
-        <Skeleton height={22} width={110} />
-        <Skeleton height={22} width={100} />
-      </Group>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Skeleton height={120} />
-        <Skeleton height={120} />
-        <Skeleton height={120} />
-      </SimpleGrid>
-      <Skeleton height={240} />
-    </Stack>
+    <DetailGate
+      kind="incident"
+      valid={valid}
+      query={detail}
+      skeleton={
+        <DetailSkeleton kind="incident" badges={[90, 110, 100]}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Skeleton height={120} />
+            <Skeleton height={120} />
+            <Skeleton height={120} />
+          </SimpleGrid>
+          <Skeleton height={240} />
+        </DetailSkeleton>
+      }
+    >
+      {(incident) => <IncidentView incident={incident} refetch={() => void detail.refetch()} />}
+    </DetailGate>
   );
 }
 
@@ -120,55 +67,37 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
   const locale = useLocale();
   useDocumentTitle(`${incident.reference} · ${t('incidents.list.pageTitle')} · ${t('app.short')}`);
   const [editing, setEditing] = useState(false);
-  const [conflict, setConflict] = useState(false);
   // Someone else changed the incident: say so, and show what it is now.
-  const onConflict = () => {
-    setConflict(true);
-    refetch();
-  };
+  const note = useConflictNote(refetch);
+  const { onConflict } = note;
 
   return (
     <Stack gap="lg" data-testid="incident-detail" data-reference={incident.reference} data-status={incident.status}>
-      <BackLink />
+      <BackLink kind="incident" />
       <Stack gap="xs">
-        <Group justify="space-between" align="flex-start" gap="md" wrap="wrap">
-          <Stack gap={6} miw={0} style={{ flex: '1 1 420px' }}>
-            <Text ff="monospace" fw={700} c="guinda.7" data-testid="incident-reference">
-              {incident.reference}
-            </Text>
-            <Title order={1} fz={{ base: 22, sm: 26 }} style={{ overflowWrap: 'anywhere' }} data-testid="incident-title">
-              {incident.title}
-            </Title>
-            <Group gap="xs" wrap="wrap">
+        <DetailHeader
+          kind="incident"
+          reference={incident.reference}
+          title={incident.title}
+          badges={
+            <>
               <StatusBadge status={incident.status} size="lg" />
               <SeverityBadge level={incident.severity} size="lg" />
               <TlpBadge tlp={incident.tlp} size="lg" />
-            </Group>
-          </Stack>
-          {incident.can.edit ? (
-            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="incident-edit">
-              {t('incidents.detail.edit.open')}
-            </Button>
-          ) : null}
-        </Group>
+            </>
+          }
+          actions={
+            incident.can.edit ? (
+              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="incident-edit">
+                {t('incidents.detail.edit.open')}
+              </Button>
+            ) : null
+          }
+        />
         <StatusNote incident={incident} />
       </Stack>
 
-      {conflict ? (
-        <Alert
-          color="orange"
-          variant="light"
-          icon={<IconAlertTriangle aria-hidden />}
-          title={t('incidents.detail.conflictTitle')}
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setConflict(false)}
-          role="alert"
-          data-testid="incident-conflict"
-        >
-          {t('incidents.detail.conflictBody')}
-        </Alert>
-      ) : null}
+      <ConflictNote kind="incident" note={note} />
 
       <TransitionActions incident={incident} onConflict={onConflict} />
 
@@ -227,19 +156,6 @@ function StatusNote({ incident }: { incident: IncidentDetail }) {
   return null;
 }
 
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Stack gap={2} miw={0}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }} data-testid={testId}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
-
 /** Who reported it and when: the three dates of the legal clock, in Mexico City time. */
 function FactsPanel({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
@@ -248,10 +164,7 @@ function FactsPanel({ incident }: { incident: IncidentDetail }) {
     <Paper p="md" data-testid="incident-facts">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="md" verticalSpacing="md">
         <Fact label={t('incidents.detail.facts.agency')} testId="incident-agency">
-          <Text span ff="monospace" fw={700} size="sm">
-            {incident.agency.code}
-          </Text>{' '}
-          — {agencyName(incident.agency, locale)}
+          <AgencyFact code={incident.agency.code} name={agencyName(incident.agency, locale)} />
         </Fact>
         <Fact label={t('incidents.detail.facts.reporter')}>{incident.reporter.name}</Fact>
         <Fact label={t('incidents.detail.facts.detectedAt')}>{formatMxDateTime(incident.detectedAt, locale)}</Fact>

@@ -33,7 +33,7 @@ import { trpc } from '../../lib/trpc.ts';
 import { refreshIncident } from './cache.ts';
 import { observableTypeLabel, obligationLabel, statusLabel } from './labels.tsx';
 import type { IncidentDetail, IncidentEvent } from './types.ts';
-import { SectionTitle } from './ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 
 // What each kind of event carries in `data` (apps/api/src/modules/incidents/*); read defensively,
 // so that an older or newer shape shows a plain sentence instead of breaking the page.

@@ -5,7 +5,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { DeadlineCountdown } from './Countdown.tsx';
 import { OBLIGATION_STATE_COLORS, ObligationStateBadge, obligationLabel } from './labels.tsx';
 import type { IncidentDetail } from './types.ts';
-import { SectionTitle } from './ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 
 /**
  * The three legal clocks (early warning 24 h, notification 72 h, final report one month after

@@ -30,7 +30,7 @@ import { trpc } from '../../lib/trpc.ts';
 import { refreshIncident } from './cache.ts';
 import { observableTypeLabel } from './labels.tsx';
 import type { IncidentDetail, IncidentObservable } from './types.ts';
-import { SectionTitle } from './ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 
 export const RELATED_SECTION_ID = 'relacionados';
 

@@ -8,7 +8,7 @@ import { agencyName, useLocale } from '../../i18n/index.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { StatusBadge, observableTypeLabel } from './labels.tsx';
 import { RELATED_SECTION_ID } from './ObservablesPanel.tsx';
-import { SectionTitle } from './ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 
 /** Incidents the reader may consult that share an indicator with this one, and which values. */
 export function RelatedIncidents({ incidentId }: { incidentId: string }) {

@@ -12,7 +12,7 @@ import { storeIncident } from './cache.ts';
 import { DeadlineCountdown } from './Countdown.tsx';
 import { obligationLabel } from './labels.tsx';
 import type { IncidentDetail } from './types.ts';
-import { SectionTitle } from './ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 
 /** The report still owed, in the order the law asks for them: the notification, then the final report. */
 function missingReport(incident: IncidentDetail): ReportKind | null {

@@ -12,7 +12,7 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeIncident } from './cache.ts';
 import type { IncidentDetail, IncidentShares } from './types.ts';
-import { SectionTitle } from './ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 
 type Withdrawal = { agencyId: string; label: string } | { allAgencies: true; label: string };
 

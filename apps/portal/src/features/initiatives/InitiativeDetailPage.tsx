@@ -5,20 +5,28 @@
  * agency's staff report progress here; admins edit it.
  */
 import { formatMxDateTime } from '@anc/domain';
-import { Alert, Badge, Button, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertTriangle, IconArrowLeft, IconInfoCircle, IconPencil, IconSearchOff } from '@tabler/icons-react';
+import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ButtonLink } from '../../components/links.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
+import {
+  AgencyFact,
+  BackLink,
+  ConflictNote,
+  DetailGate,
+  DetailHeader,
+  DetailSkeleton,
+  Fact,
+  TextPanel,
+  useConflictNote,
+} from '../../components/DetailPage.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
-import { errorCode } from '../../lib/errors.ts';
+import { isUuid } from '../../lib/search-params.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { SectionTitle } from '../incidents/ui.tsx';
 import { formatMxn } from '../incidents/money.ts';
 import { EditInitiativeModal } from './EditInitiativeModal.tsx';
 import { formatDay } from './format.ts';
@@ -30,70 +38,25 @@ import { MilestoneTimeline } from './MilestoneTimeline.tsx';
 import type { InitiativeDetail } from './types.ts';
 
 const route = getRouteApi('/app/iniciativas/$initiativeId');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function InitiativeDetailPage() {
   const { initiativeId } = route.useParams();
-  const valid = UUID.test(initiativeId);
+  const valid = isUuid(initiativeId);
   const detail = useQuery({ ...trpc.initiatives.get.queryOptions({ id: initiativeId }), enabled: valid });
-  if (!valid) return <InitiativeNotFound />;
-  if (detail.isPending) return <DetailSkeleton />;
-  if (detail.error) {
-    const code = errorCode(detail.error);
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <InitiativeNotFound />;
-    return (
-      <Stack gap="md">
-        <BackLink />
-        <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
-      </Stack>
-    );
-  }
-  return <InitiativeView initiative={detail.data} refetch={() => detail.refetch()} refetching={detail.isFetching} />;
-}
-
-function BackLink() {
-  const { t } = useTranslation();
   return (
-    <AnchorLink to="/iniciativas" size="sm" data-testid="initiative-back">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('initiatives.detail.back')}
-      </Group>
-    </AnchorLink>
-  );
-}
-
-function InitiativeNotFound() {
-  const { t } = useTranslation();
-  useDocumentTitle(`${t('initiatives.detail.notFoundTitle')} · ${t('app.short')}`);
-  return (
-    <Paper p="xl" maw={640} data-testid="initiative-not-found">
-      <Stack gap="md" align="flex-start">
-        <ThemeIcon size={48} radius="md" variant="light" color="gray" aria-hidden>
-          <IconSearchOff size={26} />
-        </ThemeIcon>
-        <Title order={1} fz={24}>
-          {t('initiatives.detail.notFoundTitle')}
-        </Title>
-        <Text size="sm">{t('initiatives.detail.notFoundBody')}</Text>
-        <ButtonLink to="/iniciativas" variant="default">
-          {t('initiatives.detail.back')}
-        </ButtonLink>
-      </Stack>
-    </Paper>
-  );
-}
-
-function DetailSkeleton() {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="md" aria-busy="true" aria-label={t('common.loading')} data-testid="initiative-loading">
-      <Skeleton height={14} width={120} />
-      <Skeleton height={32} width="60%" />
-      <Skeleton height={22} width={200} />
-      <Skeleton height={120} />
-      <Skeleton height={260} />
-    </Stack>
+    <DetailGate
+      kind="initiative"
+      valid={valid}
+      query={detail}
+      skeleton={
+        <DetailSkeleton kind="initiative" badges={[120, 200]}>
+          <Skeleton height={120} />
+          <Skeleton height={260} />
+        </DetailSkeleton>
+      }
+    >
+      {(initiative) => <InitiativeView initiative={initiative} refetch={() => detail.refetch()} refetching={detail.isFetching} />}
+    </DetailGate>
   );
 }
 
@@ -103,11 +66,8 @@ function InitiativeView({ initiative, refetch, refetching }: { initiative: Initi
   const me = useCurrentUser();
   useDocumentTitle(`${initiative.code} · ${t('initiatives.list.pageTitle')} · ${t('app.short')}`);
   const [editing, setEditing] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const onConflict = () => {
-    setConflict(true);
-    void refetch();
-  };
+  const note = useConflictNote(refetch);
+  const { onConflict } = note;
   const counts = initiative.milestoneCounts;
   const reportsProgress = me.role === 'staff' && initiative.capabilities.completeMilestones;
 
@@ -120,49 +80,37 @@ function InitiativeView({ initiative, refetch, refetching }: { initiative: Initi
       data-version={initiative.version}
       aria-busy={refetching}
     >
-      <BackLink />
-      <Group justify="space-between" align="flex-start" gap="md" wrap="wrap">
-        <Stack gap={6} miw={0} style={{ flex: '1 1 420px' }}>
-          <Text ff="monospace" fw={700} c="guinda.7" data-testid="initiative-code">
-            {initiative.code}
-          </Text>
-          <Title order={1} fz={{ base: 22, sm: 26 }} style={{ overflowWrap: 'anywhere' }} data-testid="initiative-title">
-            {initiative.title}
-          </Title>
-          <Group gap="xs" wrap="wrap">
+      <BackLink kind="initiative" />
+      <DetailHeader
+        kind="initiative"
+        reference={initiative.code}
+        referenceTestId="initiative-code"
+        title={initiative.title}
+        badges={
+          <>
             <InitiativeStatusBadge status={initiative.status} size="lg" />
             <Badge variant="outline" color={OBJECTIVE_COLORS[initiative.objective]} size="lg">
               {objectiveLabel(initiative.objective, locale)}
             </Badge>
-          </Group>
-          {initiative.statusReason ? (
+          </>
+        }
+        below={
+          initiative.statusReason ? (
             <Text size="sm" c="dimmed" data-testid="initiative-status-reason">
               {t('initiatives.detail.statusReason', { reason: initiative.statusReason })}
             </Text>
-          ) : null}
-        </Stack>
-        {initiative.capabilities.edit ? (
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="initiative-edit">
-            {t('initiatives.detail.edit')}
-          </Button>
-        ) : null}
-      </Group>
+          ) : null
+        }
+        actions={
+          initiative.capabilities.edit ? (
+            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="initiative-edit">
+              {t('initiatives.detail.edit')}
+            </Button>
+          ) : null
+        }
+      />
 
-      {conflict ? (
-        <Alert
-          color="orange"
-          variant="light"
-          icon={<IconAlertTriangle aria-hidden />}
-          title={t('initiatives.detail.conflictTitle')}
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setConflict(false)}
-          role="alert"
-          data-testid="initiative-conflict"
-        >
-          {t('initiatives.detail.conflictBody')}
-        </Alert>
-      ) : null}
+      <ConflictNote kind="initiative" note={note} />
 
       {reportsProgress ? (
         <Alert color="guinda" variant="light" icon={<IconInfoCircle aria-hidden />} data-testid="initiative-you-report">
@@ -193,17 +141,13 @@ function InitiativeView({ initiative, refetch, refetching }: { initiative: Initi
 
       <FactsPanel initiative={initiative} />
 
-      <Paper p="md" data-testid="initiative-description-panel">
-        <SectionTitle>{t('initiatives.detail.description')}</SectionTitle>
-        <Text
-          size="sm"
-          c={initiative.description ? undefined : 'dimmed'}
-          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-          data-testid="initiative-description"
-        >
-          {initiative.description || t('initiatives.detail.noDescription')}
-        </Text>
-      </Paper>
+      <TextPanel
+        title={t('initiatives.detail.description')}
+        text={initiative.description}
+        empty={t('initiatives.detail.noDescription')}
+        testId="initiative-description-panel"
+        textTestId="initiative-description"
+      />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -226,19 +170,6 @@ function InitiativeView({ initiative, refetch, refetching }: { initiative: Initi
   );
 }
 
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Stack gap={2} miw={0}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }} data-testid={testId}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
-
 function FactsPanel({ initiative }: { initiative: InitiativeDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -246,10 +177,7 @@ function FactsPanel({ initiative }: { initiative: InitiativeDetail }) {
     <Paper p="md" data-testid="initiative-facts">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="md">
         <Fact label={t('initiatives.detail.facts.lead')} testId="initiative-lead">
-          <Text span ff="monospace" fw={700} size="sm">
-            {initiative.leadAgency.code}
-          </Text>{' '}
-          — {agencyName(initiative.leadAgency, locale)}
+          <AgencyFact code={initiative.leadAgency.code} name={agencyName(initiative.leadAgency, locale)} />
         </Fact>
         <Fact label={t('initiatives.detail.facts.participants')} testId="initiative-participants">
           {initiative.participants.length ? (

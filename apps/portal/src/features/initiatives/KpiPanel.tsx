@@ -18,7 +18,7 @@ import { currentLocale, useLocale } from '../../i18n/index.ts';
 import { applyServerError, schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { SectionTitle } from '../incidents/ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { dayjsLocale, mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
 import { formatMxDate, formatMxTime } from '../incidents/time.ts';
 import { storeInitiative } from './cache.ts';

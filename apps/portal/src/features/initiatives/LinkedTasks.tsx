@@ -3,7 +3,7 @@ import { Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/links.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
-import { SectionTitle } from '../incidents/ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { formatMxDate } from '../incidents/time.ts';
 import { TaskDueBadge, TaskStatusBadge } from '../tasks/labels.tsx';
 import type { InitiativeDetail } from './types.ts';

@@ -16,7 +16,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { applyServerError, schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { SectionTitle } from '../incidents/ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { dayjsLocale } from '../incidents/new/dates.ts';
 import { storeInitiative } from './cache.ts';
 import { formatDay } from './format.ts';

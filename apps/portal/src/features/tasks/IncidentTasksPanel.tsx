@@ -8,7 +8,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
-import { SectionTitle } from '../incidents/ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { TaskDue, TaskStatusBadge, useTaskDueState } from './labels.tsx';
 import type { TaskSummary } from './types.ts';
 

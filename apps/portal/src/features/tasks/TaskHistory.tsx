@@ -16,7 +16,7 @@ import { currentLocale, useLocale } from '../../i18n/index.ts';
 import { applyServerError, schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { SectionTitle } from '../incidents/ui.tsx';
+import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { storeTask } from './cache.ts';
 import { taskPriorityLabel, taskStatusLabel } from './labels.tsx';
 import type { TaskDetail, TaskHistoryEntry } from './types.ts';
