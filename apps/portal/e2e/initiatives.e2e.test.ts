@@ -345,6 +345,13 @@ describe('initiative registry', () => {
       await page.waitForURL(/\/incidentes\?/);
       expect(new URL(page.url()).searchParams.get('agencyId')).toMatch(/^[0-9a-f-]{36}$/);
       expect(await incidentRows(page)).toBe(total);
+      // Staff have no agency field: the filter the link set is said, and can be removed.
+      const ownAgency = page.getByTestId('incidents-filter-own-agency');
+      expect(await ownAgency.textContent()).toBe('Solo los de mi dependencia');
+      await screenshot(page, 'incidents-own-agency-note');
+      await ownAgency.getByRole('button', { name: 'Quitar el filtro «Solo los de mi dependencia»' }).click();
+      await page.waitForURL((url) => !url.searchParams.has('agencyId'));
+      await ownAgency.waitFor({ state: 'detached' });
       // The plan number opens the registry: what SEDENA leads or takes part in, for that objective.
       await page.goBack();
       await page.getByTestId('panel-plan-national_security').click();

@@ -611,6 +611,8 @@ export const en: Catalogue = {
         toggle: 'Filters',
         toggleActive_one: 'Filters ({{count}} active)',
         toggleActive_other: 'Filters ({{count}} active)',
+        ownAgency: "Only my agency's",
+        ownAgencyRemove: "Remove the filter “Only my agency's”",
       },
     },
     detail: {

@@ -613,6 +613,8 @@ export const esMX = {
         toggle: 'Filtros',
         toggleActive_one: 'Filtros ({{count}} activo)',
         toggleActive_other: 'Filtros ({{count}} activos)',
+        ownAgency: 'Solo los de mi dependencia',
+        ownAgencyRemove: 'Quitar el filtro «Solo los de mi dependencia»',
       },
     },
     detail: {

@@ -9,19 +9,22 @@ import {
   formatMxDateTime,
   incidentFiltersToSearchParams,
 } from '@anc/domain';
-import { Button, Chip, Collapse, Group, MultiSelect, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden, em } from '@mantine/core';
+import { Button, Chip, Group, MultiSelect, Paper, Select, Skeleton, Stack, Table, Text, Tooltip, VisuallyHidden, em } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
-import { useDebouncedCallback, useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { IconChevronDown, IconClock, IconDownload, IconFilter, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { IconClock, IconDownload, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterPanel, SearchField } from '../../components/FilterPanel.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { TableStatusRows } from '../../components/TableStatusRows.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
+import { useAgencyOptions } from '../../lib/agency-options.ts';
+import { many } from '../../lib/search-params.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DeadlineCountdown } from './Countdown.tsx';
@@ -97,6 +100,7 @@ export function IncidentsListPage() {
           search={search}
           collapsible={phone}
           seesAll={seesAll}
+          ownAgencyId={me.agency.id}
           onChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
           onClear={clearFilters}
         />
@@ -335,178 +339,143 @@ function IncidentCard({ incident }: { incident: IncidentSummary }) {
   );
 }
 
-const many = <T,>(values: T[]) => (values.length ? values : undefined);
-const sortedCodes = <T extends { code: string }>(list: readonly T[]) => list.toSorted((a, b) => a.code.localeCompare(b.code));
-
 function IncidentFiltersPanel({
   search,
   seesAll,
+  ownAgencyId,
   collapsible,
   onChange,
   onClear,
 }: {
   search: IncidentsSearch;
   seesAll: boolean;
+  ownAgencyId: string;
   collapsible: boolean;
   onChange: (patch: Partial<IncidentsSearch>) => void;
   onClear: () => void;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [text, setText] = useState(search.q ?? '');
   const [range, setRange] = useState<DatesRangeValue<string>>([search.from ?? null, search.to ?? null]);
-  const setQuery = useDebouncedCallback((q: string) => onChange({ q: q.trim() || undefined }), 350);
-  const agencies = useQuery({ ...trpc.agencies.list.queryOptions({ includeInactive: true }), enabled: seesAll });
+  const agencies = useAgencyOptions({ includeInactive: true, enabled: seesAll });
   const [today] = useState(() => new Date());
-  const [open, setOpen] = useState(false);
   const active = Object.values(search).filter((v) => v !== undefined).length;
   const toggleObligation = (value: ObligationFilter) => onChange({ obligation: search.obligation === value ? undefined : value });
 
   return (
-    <Paper p="md" data-testid="incidents-filters">
-      {collapsible ? (
-        <Button
-          variant="subtle"
-          fullWidth
-          justify="space-between"
-          rightSection={<IconChevronDown size={16} aria-hidden style={{ transform: open ? 'rotate(180deg)' : undefined }} />}
-          leftSection={<IconFilter size={16} aria-hidden />}
-          onClick={() => setOpen((o) => !o)}
-          aria-expanded={open}
-          aria-controls="incidents-filter-fields"
-          mb={open ? 'sm' : 0}
-          data-testid="incidents-filters-toggle"
-        >
-          {active ? t('incidents.list.filters.toggleActive', { count: active }) : t('incidents.list.filters.toggle')}
-        </Button>
+    <FilterPanel
+      name="incidents"
+      collapsible={collapsible}
+      toggleText={active ? t('incidents.list.filters.toggleActive', { count: active }) : t('incidents.list.filters.toggle')}
+      columns={4}
+      // Staff have no agency field: the Panel's links narrow to their own agency, said here.
+      notes={
+        !seesAll && search.agencyId === ownAgencyId
+          ? [
+              {
+                text: t('incidents.list.filters.ownAgency'),
+                removeLabel: t('incidents.list.filters.ownAgencyRemove'),
+                onRemove: () => onChange({ agencyId: undefined }),
+                testId: 'incidents-filter-own-agency',
+              },
+            ]
+          : []
+      }
+      canClear={hasFilters(search)}
+      onClear={onClear}
+    >
+      <SearchField
+        label={t('incidents.list.filters.q')}
+        placeholder={t('incidents.list.filters.qPlaceholder')}
+        value={search.q}
+        onSearch={(q) => onChange({ q })}
+        testId="incidents-filter-q"
+      />
+      {seesAll ? (
+        <Select
+          label={t('incidents.list.filters.agency')}
+          placeholder={t('incidents.list.filters.agencyAll')}
+          data={agencies.options}
+          value={search.agencyId ?? null}
+          onChange={(value) => onChange({ agencyId: value ?? undefined })}
+          searchable
+          clearable
+          nothingFoundMessage={t('incidents.list.filters.agencyNothingFound')}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="incidents-filter-agency"
+        />
       ) : null}
-      <Collapse expanded={!collapsible || open} id="incidents-filter-fields">
-        <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="sm">
-            <TextInput
-              label={t('incidents.list.filters.q')}
-              placeholder={t('incidents.list.filters.qPlaceholder')}
-              leftSection={<IconSearch size={16} aria-hidden />}
-              type="search"
-              value={text}
-              onChange={(e) => {
-                setText(e.currentTarget.value);
-                setQuery(e.currentTarget.value);
-              }}
-              data-testid="incidents-filter-q"
-            />
-            {seesAll ? (
-              <Select
-                label={t('incidents.list.filters.agency')}
-                placeholder={t('incidents.list.filters.agencyAll')}
-                data={sortedCodes(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.code} — ${agencyName(a, locale)}` }))}
-                value={search.agencyId ?? null}
-                onChange={(value) => onChange({ agencyId: value ?? undefined })}
-                searchable
-                clearable
-                nothingFoundMessage={t('incidents.list.filters.agencyNothingFound')}
-                comboboxProps={{ withinPortal: true }}
-                data-testid="incidents-filter-agency"
-              />
-            ) : null}
-            <DatePickerInput
-              type="range"
-              label={t('incidents.list.filters.dates')}
-              placeholder={t('incidents.list.filters.datesPlaceholder')}
-              value={range}
-              onChange={(value) => {
-                setRange(value);
-                const [from, to] = value;
-                if ((from && to) || (!from && !to)) onChange({ from: from ?? undefined, to: to ?? undefined });
-              }}
-              allowSingleDateInRange
-              clearable
-              locale={locale === 'en' ? 'en' : 'es-mx'}
-              valueFormat="D MMM YYYY"
-              maxDate={today}
-              clearButtonProps={{ 'aria-label': t('incidents.list.filters.clearDates') }}
-              data-testid="incidents-filter-dates"
-            />
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="incidents-filter-obligation-label">
-                {t('incidents.list.filters.obligation')}
-              </Text>
-              <Group gap="xs" wrap="nowrap" aria-labelledby="incidents-filter-obligation-label" component="div">
-                <Chip
-                  checked={search.obligation === 'overdue'}
-                  onChange={() => toggleObligation('overdue')}
-                  color="red"
-                  data-testid="incidents-filter-overdue"
-                >
-                  {t('incidents.list.filters.overdue')}
-                </Chip>
-                <Chip
-                  checked={search.obligation === 'due_soon'}
-                  onChange={() => toggleObligation('due_soon')}
-                  color="orange"
-                  data-testid="incidents-filter-due-soon"
-                >
-                  {t('incidents.list.filters.dueSoon')}
-                </Chip>
-              </Group>
-            </Stack>
-            <MultiSelect
-              label={t('incidents.list.filters.status')}
-              placeholder={search.status ? undefined : t('incidents.list.filters.any')}
-              data={INCIDENT_STATUSES.map((s) => ({ value: s, label: statusLabel(s, locale) }))}
-              value={search.status ?? []}
-              onChange={(values) => onChange({ status: many(INCIDENT_STATUSES.filter((s) => values.includes(s))) })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-              data-testid="incidents-filter-status"
-            />
-            <MultiSelect
-              label={t('incidents.list.filters.severity')}
-              placeholder={search.severity ? undefined : t('incidents.list.filters.any')}
-              data={SEVERITY_LEVELS.map((s) => ({ value: String(s.level), label: s.label[locale] }))}
-              value={(search.severity ?? []).map(String)}
-              onChange={(values) => onChange({ severity: many(SEVERITY_LEVELS.map((s) => s.level).filter((l) => values.includes(String(l)))) })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-              data-testid="incidents-filter-severity"
-            />
-            <MultiSelect
-              label={t('incidents.list.filters.tlp')}
-              placeholder={search.tlp ? undefined : t('incidents.list.filters.any')}
-              data={TLP_LEVELS.map((level) => ({ value: level, label: `TLP:${level}` }))}
-              value={search.tlp ?? []}
-              onChange={(values) => onChange({ tlp: many(TLP_LEVELS.filter((l) => values.includes(l))) })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-              data-testid="incidents-filter-tlp"
-            />
-            <MultiSelect
-              label={t('incidents.list.filters.rsitClass')}
-              placeholder={search.rsitClass ? undefined : t('incidents.list.filters.any')}
-              data={RSIT_CLASSES.map((c) => ({ value: c, label: rsitClassLabel(c, locale) }))}
-              value={search.rsitClass ?? []}
-              onChange={(values) => onChange({ rsitClass: many(RSIT_CLASSES.filter((c) => values.includes(c))) })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-              data-testid="incidents-filter-rsit-class"
-            />
-          </SimpleGrid>
-          {hasFilters(search) ? (
-            <Group justify="flex-end">
-              <Button
-                variant="subtle"
-                color="gray"
-                size="xs"
-                leftSection={<IconFilterOff size={16} aria-hidden />}
-                onClick={onClear}
-                data-testid="incidents-clear-filters"
-              >
-                {t('common.clearFilters')}
-              </Button>
-            </Group>
-          ) : null}
-        </Stack>
-      </Collapse>
-    </Paper>
+      <DatePickerInput
+        type="range"
+        label={t('incidents.list.filters.dates')}
+        placeholder={t('incidents.list.filters.datesPlaceholder')}
+        value={range}
+        onChange={(value) => {
+          setRange(value);
+          const [from, to] = value;
+          if ((from && to) || (!from && !to)) onChange({ from: from ?? undefined, to: to ?? undefined });
+        }}
+        allowSingleDateInRange
+        clearable
+        locale={locale === 'en' ? 'en' : 'es-mx'}
+        valueFormat="D MMM YYYY"
+        maxDate={today}
+        clearButtonProps={{ 'aria-label': t('incidents.list.filters.clearDates') }}
+        data-testid="incidents-filter-dates"
+      />
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="incidents-filter-obligation-label">
+          {t('incidents.list.filters.obligation')}
+        </Text>
+        <Group gap="xs" wrap="nowrap" aria-labelledby="incidents-filter-obligation-label" component="div">
+          <Chip checked={search.obligation === 'overdue'} onChange={() => toggleObligation('overdue')} color="red" data-testid="incidents-filter-overdue">
+            {t('incidents.list.filters.overdue')}
+          </Chip>
+          <Chip checked={search.obligation === 'due_soon'} onChange={() => toggleObligation('due_soon')} color="orange" data-testid="incidents-filter-due-soon">
+            {t('incidents.list.filters.dueSoon')}
+          </Chip>
+        </Group>
+      </Stack>
+      <MultiSelect
+        label={t('incidents.list.filters.status')}
+        placeholder={search.status ? undefined : t('incidents.list.filters.any')}
+        data={INCIDENT_STATUSES.map((s) => ({ value: s, label: statusLabel(s, locale) }))}
+        value={search.status ?? []}
+        onChange={(values) => onChange({ status: many(INCIDENT_STATUSES.filter((s) => values.includes(s))) })}
+        clearable
+        comboboxProps={{ withinPortal: true }}
+        data-testid="incidents-filter-status"
+      />
+      <MultiSelect
+        label={t('incidents.list.filters.severity')}
+        placeholder={search.severity ? undefined : t('incidents.list.filters.any')}
+        data={SEVERITY_LEVELS.map((s) => ({ value: String(s.level), label: s.label[locale] }))}
+        value={(search.severity ?? []).map(String)}
+        onChange={(values) => onChange({ severity: many(SEVERITY_LEVELS.map((s) => s.level).filter((l) => values.includes(String(l)))) })}
+        clearable
+        comboboxProps={{ withinPortal: true }}
+        data-testid="incidents-filter-severity"
+      />
+      <MultiSelect
+        label={t('incidents.list.filters.tlp')}
+        placeholder={search.tlp ? undefined : t('incidents.list.filters.any')}
+        data={TLP_LEVELS.map((level) => ({ value: level, label: `TLP:${level}` }))}
+        value={search.tlp ?? []}
+        onChange={(values) => onChange({ tlp: many(TLP_LEVELS.filter((l) => values.includes(l))) })}
+        clearable
+        comboboxProps={{ withinPortal: true }}
+        data-testid="incidents-filter-tlp"
+      />
+      <MultiSelect
+        label={t('incidents.list.filters.rsitClass')}
+        placeholder={search.rsitClass ? undefined : t('incidents.list.filters.any')}
+        data={RSIT_CLASSES.map((c) => ({ value: c, label: rsitClassLabel(c, locale) }))}
+        value={search.rsitClass ?? []}
+        onChange={(values) => onChange({ rsitClass: many(RSIT_CLASSES.filter((c) => values.includes(c))) })}
+        clearable
+        comboboxProps={{ withinPortal: true }}
+        data-testid="incidents-filter-rsit-class"
+      />
+    </FilterPanel>
   );
 }
