@@ -1,5 +1,5 @@
 import { hashPassword, passwordProblem } from '@anc/auth';
-import { getAgencyByCode, getUserByEmail, insertUser, seedDemoData, seedDemoIncidents, seedDemoPlan, seedReferenceData, writeAudit, type Database } from '@anc/db';
+import { getAgencyByCode, getUserByEmail, insertUser, seedDemoData, seedDemoIncidents, seedDemoPlan, seedDemoTasks, seedReferenceData, writeAudit, type Database } from '@anc/db';
 import { ANC_AGENCY_CODE, CreateUserInput, localizeIssue, messageFor } from '@anc/domain';
 import type { Env } from './env.ts';
 
@@ -16,7 +16,9 @@ export async function prepareDatabase(database: Database, env: Env, log: Logger)
     const result = await seedDemoData(database.db, { passwordHash: await hashPassword(env.DEMO_PASSWORD) });
     const demoIncidents = await seedDemoIncidents(database.db);
     const demoPlan = await seedDemoPlan(database.db);
-    log.info({ ...result, ...demoIncidents, ...demoPlan }, 'demo data seeded (existing rows left as they were)');
+    // After the incidents and the plan: demo tasks link to both.
+    const demoTasks = await seedDemoTasks(database.db);
+    log.info({ ...result, ...demoIncidents, ...demoPlan, ...demoTasks }, 'demo data seeded (existing rows left as they were)');
   } else if (env.DEMO_SEED_REFUSED) {
     log.warn({}, 'DEMO_SEED ignored: demo accounts are never seeded when NODE_ENV=production');
   }

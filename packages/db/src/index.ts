@@ -12,3 +12,4 @@ export * from './queries/tasks.ts';
 export * from './queries/initiatives.ts';
 export * from './queries/dashboard.ts';
 export * from './seed-plan.ts';
+export * from './seed-tasks.ts';
