@@ -12,15 +12,15 @@ import {
   rsitTypeProblem,
   rsitTypesOf,
 } from '@anc/domain';
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { type FormErrors, useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
 import { currentLocale, useLocale } from '../../i18n/index.ts';
-import { errorCode } from '../../lib/errors.ts';
-import { applyServerError, schemaValidator } from '../../lib/forms.ts';
+import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeIncident } from './cache.ts';
@@ -143,22 +143,15 @@ export function EditIncidentModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={incident !== null}
-      onClose={onClose}
-      size="xl"
-      title={incident ? t('incidents.detail.edit.title', { reference: incident.reference }) : ''}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormModal opened={incident !== null} onClose={onClose} size="xl" title={incident ? t('incidents.detail.edit.title', { reference: incident.reference }) : ''}>
       {incident ? <EditForm key={`${incident.id}:${incident.version}`} incident={incident} onDone={onClose} onConflict={onConflict} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
 function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; onDone: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [formError, setFormError] = useState<string | null>(null);
   const [now] = useState(() => new Date());
   const form = useForm<EditValues>({
     initialValues: initialValues(incident),
@@ -168,6 +161,15 @@ function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; 
     }),
     validateInputOnBlur: true,
   });
+  // A conflict closes the dialog: the page says so and shows the incident as it is now.
+  const problems = useSaveProblems({
+    form,
+    fields: FIELDS,
+    onConflict: () => {
+      onDone();
+      onConflict();
+    },
+  });
   const update = useMutation(
     trpc.incidents.update.mutationOptions({
       onSuccess: (detail) => {
@@ -175,14 +177,7 @@ function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; 
         notify(t('incidents.detail.edit.saved', { reference: detail.reference }));
         onDone();
       },
-      onError: (error) => {
-        if (errorCode(error) === 'CONFLICT') {
-          onDone();
-          onConflict();
-          return;
-        }
-        setFormError(applyServerError(form, error, FIELDS, t));
-      },
+      onError: problems.onError,
     }),
   );
   const rsitClass = form.values.rsitClass;
@@ -196,17 +191,13 @@ function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; 
       noValidate
       data-testid="edit-form"
       onSubmit={form.onSubmit((values) => {
-        setFormError(null);
+        problems.clear();
         const input = UpdateIncidentInput.safeParse(prepare(incident, values));
         if (input.success) update.mutate(input.data);
       })}
     >
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert" data-testid="edit-error">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormProblems testId="edit" error={problems.formError} />
         <TextInput
           label={t('incidents.detail.fields.title')}
           withAsterisk
@@ -344,14 +335,7 @@ function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; 
             />
           </Stack>
         </SimpleGrid>
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending} data-testid="edit-submit">
-            {t('common.saveChanges')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={t('common.saveChanges')} submitTestId="edit-submit" loading={update.isPending} mt="xs" />
       </Stack>
     </form>
   );

@@ -4,19 +4,18 @@
  * page behind shows the initiative as it is now (the next save uses the new version).
  */
 import { UpdateInitiativeInput, initiativeDateProblems, messageFor } from '@anc/domain';
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
+import { Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale, useLocale } from '../../i18n/index.ts';
+import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { MxDatesProvider } from '../../components/MxDates.tsx';
+import { currentLocale } from '../../i18n/index.ts';
 import { errorCode, readApiError } from '../../lib/errors.ts';
-import { applyServerError, schemaValidator } from '../../lib/forms.ts';
+import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { dayjsLocale } from '../incidents/new/dates.ts';
 import { storeInitiative } from './cache.ts';
 import { INITIATIVE_FIELDS, type InitiativeFormValues, toUpdateInput } from './form-model.ts';
 import { InitiativeFormFields } from './InitiativeFormFields.tsx';
@@ -51,25 +50,19 @@ export function EditInitiativeModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="xl"
-      title={t('initiatives.form.editTitle', { code: initiative.code })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormModal opened={opened} onClose={onClose} size="xl" title={t('initiatives.form.editTitle', { code: initiative.code })}>
       {/* Keyed by the initiative only: a refetch after a conflict must not wipe what was typed. */}
-      {opened ? <EditForm key={initiative.id} initiative={initiative} onDone={onClose} onConflict={onConflict} /> : null}
-    </Modal>
+      <EditForm key={initiative.id} initiative={initiative} onDone={onClose} onConflict={onConflict} />
+    </FormModal>
   );
 }
 
+// A stale version is a conflict; a code already taken is one too, but it belongs to the code field.
+const isStale = (error: unknown) => errorCode(error) === 'CONFLICT' && !readApiError(error).fieldErrors.code;
+
 function EditForm({ initiative, onDone, onConflict }: { initiative: InitiativeDetail; onDone: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const [start] = useState(() => initialValues(initiative));
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const prepare = (v: InitiativeFormValues) => toUpdateInput(initiative.id, initiative.version, start, v);
   const form = useForm<InitiativeFormValues>({
     initialValues: start,
@@ -83,6 +76,7 @@ function EditForm({ initiative, onDone, onConflict }: { initiative: InitiativeDe
     }),
     validateInputOnBlur: true,
   });
+  const problems = useSaveProblems({ form, fields: INITIATIVE_FIELDS, onConflict, isConflict: isStale });
   const update = useMutation(
     trpc.initiatives.update.mutationOptions({
       onSuccess: (detail) => {
@@ -90,52 +84,34 @@ function EditForm({ initiative, onDone, onConflict }: { initiative: InitiativeDe
         notify(t('initiatives.form.saved', { code: detail.code }));
         onDone();
       },
-      onError: (error) => {
-        // A stale version is a conflict; a code already taken is one too, but it belongs to the code field.
-        if (errorCode(error) === 'CONFLICT' && !readApiError(error).fieldErrors.code) {
-          setConflict(true);
-          onConflict();
-          return;
-        }
-        setFormError(applyServerError(form, error, INITIATIVE_FIELDS, t));
-      },
+      onError: problems.onError,
     }),
   );
   const changed = Object.keys(prepare(form.values)).length > 2;
 
   return (
-    <DatesProvider settings={{ locale: dayjsLocale(locale), firstDayOfWeek: locale === 'en' ? 0 : 1, consistentWeeks: true }}>
+    <MxDatesProvider>
       <form
         noValidate
         data-testid="initiative-edit-form"
         onSubmit={form.onSubmit((v) => {
-          setFormError(null);
-          setConflict(false);
+          problems.clear();
           if (UpdateInitiativeInput.safeParse(prepare(v)).success) update.mutate(prepare(v));
         })}
       >
         <Stack gap="md">
-          {conflict ? (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" data-testid="initiative-edit-conflict">
-              {t('initiatives.form.conflict')}
-            </Alert>
-          ) : null}
-          {formError ? (
-            <Alert color="red" variant="light" role="alert" data-testid="initiative-edit-error">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormProblems testId="initiative-edit" conflict={problems.conflict} conflictText={t('initiatives.form.conflict')} error={problems.formError} />
           <InitiativeFormFields form={form} prefix="initiative-edit" keepAgencyIds={[start.leadAgencyId ?? '', ...start.participantAgencyIds]} layout={plainSection} />
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={onDone}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={!changed} data-testid="initiative-edit-submit">
-              {t('common.saveChanges')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onDone}
+            submitLabel={t('common.saveChanges')}
+            submitTestId="initiative-edit-submit"
+            loading={update.isPending}
+            disabled={!changed}
+            mt="xs"
+          />
         </Stack>
       </form>
-    </DatesProvider>
+    </MxDatesProvider>
   );
 }

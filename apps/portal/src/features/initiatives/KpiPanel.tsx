@@ -7,19 +7,21 @@
 import '@mantine/dates/styles.css';
 import { AddKpiInput, KPI_NAME_MAX, KPI_UNIT_MAX, RecordKpiValueInput } from '@anc/domain';
 import { LineChart } from '@mantine/charts';
-import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { DatesProvider, DateTimePicker } from '@mantine/dates';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { IconArrowDownRight, IconArrowRight, IconArrowUpRight, IconCalendarClock, IconChevronDown, IconPlus, IconTarget } from '@tabler/icons-react';
+import { IconArrowDownRight, IconArrowRight, IconArrowUpRight, IconChevronDown, IconPlus, IconTarget } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { MxDatesProvider, useDateTimePickerProps } from '../../components/MxDates.tsx';
 import { currentLocale, useLocale } from '../../i18n/index.ts';
-import { applyServerError, schemaValidator } from '../../lib/forms.ts';
+import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
-import { dayjsLocale, mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
+import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
 import { formatMxDate, formatMxTime } from '../incidents/time.ts';
 import { storeInitiative } from './cache.ts';
 import { attainmentPercent, formatDecimal } from './format.ts';
@@ -56,9 +58,9 @@ export function KpiPanel({ initiative }: { initiative: InitiativeDetail }) {
           ))}
         </Stack>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('initiatives.kpis.addTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        {adding ? <AddKpiForm initiative={initiative} onDone={() => setAdding(false)} /> : null}
-      </Modal>
+      <FormModal opened={adding} onClose={() => setAdding(false)} title={t('initiatives.kpis.addTitle')}>
+        <AddKpiForm initiative={initiative} onDone={() => setAdding(false)} />
+      </FormModal>
     </Paper>
   );
 }
@@ -206,14 +208,9 @@ function KpiCard({ kpi, initiative }: { kpi: Kpi; initiative: InitiativeDetail }
         </>
       ) : null}
 
-      <Modal
-        opened={recording}
-        onClose={() => setRecording(false)}
-        title={t('initiatives.kpis.recordTitle', { name: kpi.name })}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        {recording ? <RecordValueForm kpi={kpi} onDone={() => setRecording(false)} /> : null}
-      </Modal>
+      <FormModal opened={recording} onClose={() => setRecording(false)} title={t('initiatives.kpis.recordTitle', { name: kpi.name })}>
+        <RecordValueForm kpi={kpi} onDone={() => setRecording(false)} />
+      </FormModal>
     </Paper>
   );
 }
@@ -227,14 +224,14 @@ const RECORD_FIELDS = ['value', 'at'] as const;
 
 function RecordValueForm({ kpi, onDone }: { kpi: Kpi; onDone: () => void }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const [formError, setFormError] = useState<string | null>(null);
+  const pickerProps = useDateTimePickerProps();
   const prepare = (v: RecordValues) => ({ kpiId: kpi.id, value: v.value, ...(v.at ? { at: mexicoCityWallClockToIso(v.at) } : {}) });
   const form = useForm<RecordValues>({
     initialValues: { value: '', at: null },
     validate: schemaValidator<RecordValues>(RecordKpiValueInput, currentLocale, { prepare }),
     validateInputOnBlur: true,
   });
+  const problems = useSaveProblems({ form, fields: RECORD_FIELDS });
   const record = useMutation(
     trpc.initiatives.recordKpiValue.mutationOptions({
       onSuccess: (detail, input) => {
@@ -242,25 +239,21 @@ function RecordValueForm({ kpi, onDone }: { kpi: Kpi; onDone: () => void }) {
         notify(t('initiatives.kpis.recorded', { value: formatDecimal(input.value), unit: kpi.unit, name: kpi.name }));
         onDone();
       },
-      onError: (error) => setFormError(applyServerError(form, error, RECORD_FIELDS, t)),
+      onError: problems.onError,
     }),
   );
   return (
-    <DatesProvider settings={{ locale: dayjsLocale(locale), firstDayOfWeek: locale === 'en' ? 0 : 1, consistentWeeks: true }}>
+    <MxDatesProvider>
       <form
         noValidate
         data-testid="kpi-record-form"
         onSubmit={form.onSubmit((v) => {
-          setFormError(null);
+          problems.clear();
           if (RecordKpiValueInput.safeParse(prepare(v)).success) record.mutate(prepare(v));
         })}
       >
         <Stack gap="md">
-          {formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormProblems error={problems.formError} />
           <Text size="sm" c="dimmed">
             {t('initiatives.kpis.baseline')}: {formatDecimal(kpi.baseline)} · {t('initiatives.kpis.target')}: {formatDecimal(kpi.target)} {kpi.unit}
           </Text>
@@ -278,29 +271,16 @@ function RecordValueForm({ kpi, onDone }: { kpi: Kpi; onDone: () => void }) {
           <DateTimePicker
             label={t('initiatives.kpis.recordForm.at')}
             description={t('initiatives.kpis.recordForm.atHint', { offset: mexicoCityOffsetLabel() })}
-            valueFormat="DD MMM YYYY, HH:mm"
             maxDate={mexicoCityNow()}
             clearable
-            leftSection={<IconCalendarClock size={18} aria-hidden />}
-            timePickerProps={{ hoursInputLabel: t('incidents.form.hours'), minutesInputLabel: t('incidents.form.minutes') }}
-            submitButtonProps={{ 'aria-label': t('incidents.form.confirmDate') }}
-            clearButtonProps={{ 'aria-label': t('incidents.form.clearDate') }}
-            ariaLabels={{ nextMonth: t('incidents.form.nextMonth'), previousMonth: t('incidents.form.previousMonth') }}
-            popoverProps={{ withinPortal: true }}
+            {...pickerProps}
             data-testid="kpi-record-at"
             {...form.getInputProps('at')}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onDone}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={record.isPending} data-testid="kpi-record-submit">
-              {t('initiatives.kpis.recordSubmit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onDone} submitLabel={t('initiatives.kpis.recordSubmit')} submitTestId="kpi-record-submit" loading={record.isPending} />
         </Stack>
       </form>
-    </DatesProvider>
+    </MxDatesProvider>
   );
 }
 
@@ -314,13 +294,13 @@ const KPI_FIELDS = ['name', 'unit', 'baseline', 'target'] as const;
 
 function AddKpiForm({ initiative, onDone }: { initiative: InitiativeDetail; onDone: () => void }) {
   const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
   const prepare = (v: KpiValues) => ({ initiativeId: initiative.id, ...v });
   const form = useForm<KpiValues>({
     initialValues: { name: '', unit: '', baseline: '', target: '' },
     validate: schemaValidator<KpiValues>(AddKpiInput, currentLocale, { prepare }),
     validateInputOnBlur: true,
   });
+  const problems = useSaveProblems({ form, fields: KPI_FIELDS });
   const add = useMutation(
     trpc.initiatives.addKpi.mutationOptions({
       onSuccess: (detail, input) => {
@@ -328,7 +308,7 @@ function AddKpiForm({ initiative, onDone }: { initiative: InitiativeDetail; onDo
         notify(t('initiatives.kpis.added', { name: input.name }));
         onDone();
       },
-      onError: (error) => setFormError(applyServerError(form, error, KPI_FIELDS, t)),
+      onError: problems.onError,
     }),
   );
   return (
@@ -336,16 +316,12 @@ function AddKpiForm({ initiative, onDone }: { initiative: InitiativeDetail; onDo
       noValidate
       data-testid="kpi-form"
       onSubmit={form.onSubmit((v) => {
-        setFormError(null);
+        problems.clear();
         if (AddKpiInput.safeParse(prepare(v)).success) add.mutate(prepare(v));
       })}
     >
       <Stack gap="md">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormProblems error={problems.formError} />
         <TextInput
           label={t('initiatives.kpis.addForm.name')}
           placeholder={t('initiatives.kpis.addForm.namePlaceholder')}
@@ -384,14 +360,7 @@ function AddKpiForm({ initiative, onDone }: { initiative: InitiativeDetail; onDo
         <Text size="xs" c="dimmed">
           {t('initiatives.kpis.addForm.targetHint')}
         </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending} data-testid="kpi-form-submit">
-            {t('initiatives.kpis.addSubmit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={t('initiatives.kpis.addSubmit')} submitTestId="kpi-form-submit" loading={add.isPending} />
       </Stack>
     </form>
   );

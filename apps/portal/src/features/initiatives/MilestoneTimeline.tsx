@@ -3,21 +3,22 @@
  * lead agency and admins tick a milestone done or reopen it; admins add milestones.
  */
 import { AddMilestoneInput, MILESTONE_TITLE_MAX } from '@anc/domain';
-import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, ThemeIcon, Timeline } from '@mantine/core';
-import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, ThemeIcon, Timeline } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconAlarm, IconCalendar, IconCheck, IconCircleDashed, IconPlus, IconRotate } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { MxDatesProvider } from '../../components/MxDates.tsx';
 import { currentLocale, useLocale } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { applyServerError, schemaValidator } from '../../lib/forms.ts';
+import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
-import { dayjsLocale } from '../incidents/new/dates.ts';
 import { storeInitiative } from './cache.ts';
 import { formatDay } from './format.ts';
 import { MilestoneStateBadge } from './labels.tsx';
@@ -170,14 +171,9 @@ export function MilestoneTimeline({ initiative }: { initiative: InitiativeDetail
         onConfirm={() => reopening && reopen.mutate({ milestoneId: reopening.id })}
         onClose={() => setReopening(null)}
       />
-      <Modal
-        opened={adding}
-        onClose={() => setAdding(false)}
-        title={t('initiatives.milestones.addTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        {adding ? <AddMilestoneForm initiative={initiative} onDone={() => setAdding(false)} /> : null}
-      </Modal>
+      <FormModal opened={adding} onClose={() => setAdding(false)} title={t('initiatives.milestones.addTitle')}>
+        <AddMilestoneForm initiative={initiative} onDone={() => setAdding(false)} />
+      </FormModal>
     </Paper>
   );
 }
@@ -190,14 +186,13 @@ const MILESTONE_FIELDS = ['title', 'dueDate'] as const;
 
 function AddMilestoneForm({ initiative, onDone }: { initiative: InitiativeDetail; onDone: () => void }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const [formError, setFormError] = useState<string | null>(null);
   const prepare = (v: MilestoneValues) => ({ initiativeId: initiative.id, title: v.title, dueDate: v.dueDate ?? '' });
   const form = useForm<MilestoneValues>({
     initialValues: { title: '', dueDate: null },
     validate: schemaValidator<MilestoneValues>(AddMilestoneInput, currentLocale, { prepare }),
     validateInputOnBlur: true,
   });
+  const problems = useSaveProblems({ form, fields: MILESTONE_FIELDS });
   const add = useMutation(
     trpc.initiatives.addMilestone.mutationOptions({
       onSuccess: (detail, input) => {
@@ -205,26 +200,22 @@ function AddMilestoneForm({ initiative, onDone }: { initiative: InitiativeDetail
         notify(t('initiatives.milestones.added', { title: input.title }));
         onDone();
       },
-      onError: (error) => setFormError(applyServerError(form, error, MILESTONE_FIELDS, t)),
+      onError: problems.onError,
     }),
   );
   return (
-    <DatesProvider settings={{ locale: dayjsLocale(locale), firstDayOfWeek: locale === 'en' ? 0 : 1, consistentWeeks: true }}>
+    <MxDatesProvider>
       <form
         noValidate
         data-testid="milestone-form"
         onSubmit={form.onSubmit((v) => {
-          setFormError(null);
+          problems.clear();
           const input = AddMilestoneInput.safeParse(prepare(v));
           if (input.success) add.mutate(input.data);
         })}
       >
         <Stack gap="md">
-          {formError ? (
-            <Alert color="red" variant="light" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormProblems error={problems.formError} />
           <TextInput
             label={t('initiatives.milestones.form.title')}
             placeholder={t('initiatives.milestones.form.titlePlaceholder')}
@@ -244,16 +235,9 @@ function AddMilestoneForm({ initiative, onDone }: { initiative: InitiativeDetail
             data-testid="milestone-form-due"
             {...form.getInputProps('dueDate')}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onDone}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending} data-testid="milestone-form-submit">
-              {t('initiatives.milestones.addSubmit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onDone} submitLabel={t('initiatives.milestones.addSubmit')} submitTestId="milestone-form-submit" loading={add.isPending} />
         </Stack>
       </form>
-    </DatesProvider>
+    </MxDatesProvider>
   );
 }

@@ -4,19 +4,19 @@
  * dialog stays open with what was typed, and the page behind shows the task as it is now.
  */
 import { TASK_DESCRIPTION_MAX, TASK_PRIORITIES, TASK_TITLE_MAX, UpdateTaskInput } from '@anc/domain';
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { DateTimePicker, DatesProvider } from '@mantine/dates';
+import { SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconCalendarClock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { MxDatesProvider, useDateTimePickerProps } from '../../components/MxDates.tsx';
 import { currentLocale, useLocale } from '../../i18n/index.ts';
-import { errorCode } from '../../lib/errors.ts';
-import { applyServerError, schemaValidator } from '../../lib/forms.ts';
+import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { dayjsLocale, mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
+import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
 import { isoToMxWall } from '../incidents/time.ts';
 import { storeTask } from './cache.ts';
 import { taskPriorityLabel } from './labels.tsx';
@@ -64,31 +64,25 @@ export function EditTaskModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="lg"
-      title={t('tasks.detail.edit.title', { reference: task.reference })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormModal opened={opened} onClose={onClose} size="lg" title={t('tasks.detail.edit.title', { reference: task.reference })}>
       {/* Keyed by the task only: a refetch after a conflict must not wipe what was typed. */}
-      {opened ? <EditForm key={task.id} task={task} onDone={onClose} onConflict={onConflict} /> : null}
-    </Modal>
+      <EditForm key={task.id} task={task} onDone={onClose} onConflict={onConflict} />
+    </FormModal>
   );
 }
 
 function EditForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const pickerProps = useDateTimePickerProps();
   const [start] = useState(() => initialValues(task));
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const form = useForm<EditValues>({
     initialValues: start,
     validate: schemaValidator<EditValues>(UpdateTaskInput, currentLocale, { prepare: (v) => prepare(task, start, v) }),
     // Not the due date: its picker takes the focus away while the person is still choosing.
     validateInputOnBlur: ['title', 'description'],
   });
+  const problems = useSaveProblems({ form, fields: FIELDS, onConflict });
   const update = useMutation(
     trpc.tasks.update.mutationOptions({
       onSuccess: (detail) => {
@@ -96,41 +90,24 @@ function EditForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: () =
         notify(t('tasks.detail.edit.saved', { reference: detail.reference }));
         onDone();
       },
-      onError: (error) => {
-        if (errorCode(error) === 'CONFLICT') {
-          setConflict(true);
-          onConflict();
-          return;
-        }
-        setFormError(applyServerError(form, error, FIELDS, t));
-      },
+      onError: problems.onError,
     }),
   );
   const changed = Object.keys(prepare(task, start, form.values)).length > 2;
 
   return (
-    <DatesProvider settings={{ locale: dayjsLocale(locale), firstDayOfWeek: locale === 'en' ? 0 : 1, consistentWeeks: true }}>
+    <MxDatesProvider>
       <form
         noValidate
         data-testid="task-edit-form"
         onSubmit={form.onSubmit((values) => {
-          setFormError(null);
-          setConflict(false);
+          problems.clear();
           const input = UpdateTaskInput.safeParse(prepare(task, start, values));
           if (input.success) update.mutate(input.data);
         })}
       >
         <Stack gap="md">
-          {conflict ? (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" data-testid="task-edit-conflict">
-              {t('tasks.detail.edit.conflict')}
-            </Alert>
-          ) : null}
-          {formError ? (
-            <Alert color="red" variant="light" role="alert" data-testid="task-edit-error">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormProblems testId="task-edit" conflict={problems.conflict} conflictText={t('tasks.detail.edit.conflict')} error={problems.formError} />
           <TextInput
             label={t('tasks.form.title')}
             withAsterisk
@@ -163,26 +140,21 @@ function EditForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: () =
             label={t('tasks.form.dueAt')}
             description={t('tasks.form.zone', { offset: mexicoCityOffsetLabel() })}
             withAsterisk
-            valueFormat="DD MMM YYYY, HH:mm"
             minDate={mexicoCityNow()}
-            leftSection={<IconCalendarClock size={18} aria-hidden />}
-            timePickerProps={{ hoursInputLabel: t('incidents.form.hours'), minutesInputLabel: t('incidents.form.minutes') }}
-            submitButtonProps={{ 'aria-label': t('incidents.form.confirmDate') }}
-            ariaLabels={{ nextMonth: t('incidents.form.nextMonth'), previousMonth: t('incidents.form.previousMonth') }}
-            popoverProps={{ withinPortal: true }}
+            {...pickerProps}
             data-testid="task-edit-due-at"
             {...form.getInputProps('dueAt')}
           />
-          <Group justify="flex-end" gap="sm" mt="xs">
-            <Button variant="default" onClick={onDone}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={!changed} data-testid="task-edit-submit">
-              {t('common.saveChanges')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onDone}
+            submitLabel={t('common.saveChanges')}
+            submitTestId="task-edit-submit"
+            loading={update.isPending}
+            disabled={!changed}
+            mt="xs"
+          />
         </Stack>
       </form>
-    </DatesProvider>
+    </MxDatesProvider>
   );
 }

@@ -3,15 +3,14 @@
  * A task under way at the old agency starts again as "open" at the new one.
  */
 import { UpdateTaskInput } from '@anc/domain';
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
 import { currentLocale, useLocale } from '../../i18n/index.ts';
-import { errorCode } from '../../lib/errors.ts';
-import { applyServerError, schemaValidator } from '../../lib/forms.ts';
+import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AssigneeUserSelect, useAssignableAgencies } from './assignee.tsx';
@@ -52,15 +51,9 @@ export function ReassignTaskModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="lg"
-      title={t('tasks.detail.reassign.title', { reference: task.reference })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened ? <ReassignForm key={task.id} task={task} onDone={onClose} onConflict={onConflict} /> : null}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} size="lg" title={t('tasks.detail.reassign.title', { reference: task.reference })}>
+      <ReassignForm key={task.id} task={task} onDone={onClose} onConflict={onConflict} />
+    </FormModal>
   );
 }
 
@@ -68,12 +61,11 @@ function ReassignForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: 
   const { t } = useTranslation();
   const locale = useLocale();
   const agencies = useAssignableAgencies();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const form = useForm<ReassignValues>({
     initialValues: { assigneeAgencyId: task.assigneeAgency.id, assigneeUserId: task.assigneeUser?.id ?? null },
     validate: schemaValidator<ReassignValues>(UpdateTaskInput, currentLocale, { prepare: (v) => prepare(task, v) }),
   });
+  const problems = useSaveProblems({ form, fields: FIELDS, onConflict });
   const update = useMutation(
     trpc.tasks.update.mutationOptions({
       onSuccess: (detail) => {
@@ -81,14 +73,7 @@ function ReassignForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: 
         notify(t('tasks.detail.reassign.saved', { reference: detail.reference, agency: detail.assigneeAgency.code }));
         onDone();
       },
-      onError: (error) => {
-        if (errorCode(error) === 'CONFLICT') {
-          setConflict(true);
-          onConflict();
-          return;
-        }
-        setFormError(applyServerError(form, error, FIELDS, t));
-      },
+      onError: problems.onError,
     }),
   );
   const values = form.values;
@@ -100,23 +85,13 @@ function ReassignForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: 
       noValidate
       data-testid="task-reassign-form"
       onSubmit={form.onSubmit((v) => {
-        setFormError(null);
-        setConflict(false);
+        problems.clear();
         const input = UpdateTaskInput.safeParse(prepare(task, v));
         if (input.success) update.mutate(input.data);
       })}
     >
       <Stack gap="md">
-        {conflict ? (
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" data-testid="task-reassign-conflict">
-            {t('tasks.detail.edit.conflict')}
-          </Alert>
-        ) : null}
-        {formError ? (
-          <Alert color="red" variant="light" role="alert" data-testid="task-reassign-error">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormProblems testId="task-reassign" conflict={problems.conflict} conflictText={t('tasks.detail.edit.conflict')} error={problems.formError} />
         <Select
           label={t('tasks.form.assigneeAgency')}
           data={agencies.options}
@@ -145,14 +120,14 @@ function ReassignForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: 
             </Text>
           </Alert>
         ) : null}
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={!changed} data-testid="task-reassign-submit">
-            {t('tasks.detail.reassign.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          submitLabel={t('tasks.detail.reassign.submit')}
+          submitTestId="task-reassign-submit"
+          loading={update.isPending}
+          disabled={!changed}
+          mt="xs"
+        />
       </Stack>
     </form>
   );
