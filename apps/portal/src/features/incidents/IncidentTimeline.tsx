@@ -3,10 +3,8 @@ import {
   INCIDENT_STATUSES,
   OBSERVABLE_TYPES,
   REPORT_KINDS,
-  formatMxDateTime,
 } from '@anc/domain';
-import { Alert, Blockquote, Button, Code, Group, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Code, Paper, Stack, Text } from '@mantine/core';
 import {
   IconArrowsExchange,
   IconChecklist,
@@ -22,12 +20,12 @@ import {
 } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AnchorLink } from '../../components/links.tsx';
+import { CommentForm, HistoryItem, HistoryTimeline } from '../../components/History.tsx';
 import { currentLocale, useLocale } from '../../i18n/index.ts';
-import { applyServerError, schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { refreshIncident } from './cache.ts';
@@ -225,46 +223,26 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
           {t('incidents.detail.timeline.empty')}
         </Text>
       ) : (
-        <Timeline active={events.length - 1} bulletSize={26} lineWidth={2} color="guinda">
+        <HistoryTimeline count={events.length}>
           {events.map((event) => {
             const { sentence, extra } = describe(event, t, locale);
             return (
-              <Timeline.Item
+              <HistoryItem
                 key={event.id}
                 bullet={ICONS[event.kind]}
                 data-testid="timeline-item"
                 data-kind={event.kind}
-                title={
-                  <Text size="sm" component="div">
-                    <Text span fw={650} size="sm">
-                      {event.actor.name}
-                    </Text>{' '}
-                    <Text span c="dimmed" size="xs" ff="monospace">
-                      ({event.actor.agencyCode})
-                    </Text>{' '}
-                    {sentence}
-                  </Text>
-                }
-              >
-                <Text size="xs" c="dimmed" mt={2}>
-                  <time dateTime={event.at}>{formatMxDateTime(event.at, locale)}</time>
-                </Text>
-                {event.body ? (
-                  <Blockquote
-                    mt={6}
-                    p="xs"
-                    color={event.kind === 'status' ? 'orange' : 'gray'}
-                    data-testid="timeline-body"
-                    styles={{ root: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontSize: 'var(--mantine-font-size-sm)' } }}
-                  >
-                    {event.kind === 'status' ? `${t('incidents.detail.timeline.reason')} ${event.body}` : event.body}
-                  </Blockquote>
-                ) : null}
-                {extra ? <div style={{ marginTop: 6 }}>{extra}</div> : null}
-              </Timeline.Item>
+                actor={event.actor}
+                sentence={sentence}
+                at={event.at}
+                body={event.body ? (event.kind === 'status' ? `${t('incidents.detail.timeline.reason')} ${event.body}` : event.body) : null}
+                bodyTestId="timeline-body"
+                bodyTone={event.kind === 'status' ? 'orange' : 'gray'}
+                extra={extra}
+              />
             );
           })}
-        </Timeline>
+        </HistoryTimeline>
       )}
       {incident.can.comment ? <CommentBox incidentId={incident.id} /> : null}
     </Paper>
@@ -273,51 +251,23 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
 
 function CommentBox({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<{ body: string }>({
-    initialValues: { body: '' },
-    validate: schemaValidator<{ body: string }>(CommentIncidentInput, currentLocale, { prepare: (v) => ({ id: incidentId, body: v.body }) }),
-  });
   const comment = useMutation(
     trpc.incidents.comment.mutationOptions({
       onSuccess: async () => {
         await refreshIncident(incidentId);
-        form.reset();
         notify(t('incidents.detail.timeline.commented'));
       },
-      onError: (error) => setFormError(applyServerError(form, error, ['body'], t)),
     }),
   );
   return (
-    <form
-      noValidate
-      data-testid="comment-form"
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        comment.mutate({ id: incidentId, body: values.body });
-      })}
-    >
-      <Stack gap="xs" mt="lg">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
-        <Textarea
-          label={t('incidents.detail.timeline.commentLabel')}
-          placeholder={t('incidents.detail.timeline.commentPlaceholder')}
-          autosize
-          minRows={2}
-          maxRows={10}
-          data-testid="comment-body"
-          {...form.getInputProps('body')}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={comment.isPending} data-testid="comment-submit">
-            {t('incidents.detail.timeline.commentSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <CommentForm
+      recordId={incidentId}
+      schema={CommentIncidentInput}
+      mutation={comment}
+      testId="comment"
+      label={t('incidents.detail.timeline.commentLabel')}
+      placeholder={t('incidents.detail.timeline.commentPlaceholder')}
+      submitLabel={t('incidents.detail.timeline.commentSubmit')}
+    />
   );
 }

@@ -4,16 +4,15 @@
  * newer shape shows a plain sentence instead of breaking the page.
  */
 import { CommentTaskInput, TASK_PRIORITIES, TASK_STATUSES, formatMxDateTime } from '@anc/domain';
-import { Alert, Blockquote, Button, Group, Paper, Stack, Text, Textarea, Timeline } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Paper, Stack, Text } from '@mantine/core';
 import { IconArrowsExchange, IconEdit, IconFilePlus, IconMessage, IconRobot, IconUserShare } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { CommentForm, HistoryItem, HistoryTimeline } from '../../components/History.tsx';
 import { currentLocale, useLocale } from '../../i18n/index.ts';
-import { applyServerError, schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
@@ -150,56 +149,29 @@ export function TaskHistory({ task }: { task: TaskDetail }) {
           {t('tasks.history.none')}
         </Text>
       ) : (
-        <Timeline active={entries.length - 1} bulletSize={26} lineWidth={2} color="guinda">
+        <HistoryTimeline count={entries.length}>
           {entries.map((entry) => {
             const { sentence, extra } = describe(entry, t, locale);
             const step = entry.kind === 'status' ? EventData.status.safeParse(entry.data).data?.step : undefined;
             return (
-              <Timeline.Item
+              <HistoryItem
                 key={entry.id}
                 bullet={entry.actor ? ICONS[entry.kind] : <IconRobot size={14} aria-hidden />}
                 data-testid="task-history-item"
                 data-kind={entry.kind}
                 data-step={step}
-                title={
-                  <Text size="sm" component="div">
-                    {entry.actor ? (
-                      <>
-                        <Text span fw={650} size="sm">
-                          {entry.actor.name}
-                        </Text>{' '}
-                        <Text span c="dimmed" size="xs" ff="monospace">
-                          ({entry.actor.agencyCode})
-                        </Text>
-                      </>
-                    ) : (
-                      <Text span fw={650} size="sm">
-                        {t('tasks.history.system')}
-                      </Text>
-                    )}{' '}
-                    {sentence}
-                  </Text>
-                }
-              >
-                <Text size="xs" c="dimmed" mt={2}>
-                  <time dateTime={entry.at}>{formatMxDateTime(entry.at, locale)}</time>
-                </Text>
-                {entry.body ? (
-                  <Blockquote
-                    mt={6}
-                    p="xs"
-                    color={entry.kind === 'status' ? 'orange' : 'gray'}
-                    data-testid="task-history-body"
-                    styles={{ root: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontSize: 'var(--mantine-font-size-sm)' } }}
-                  >
-                    {entry.body}
-                  </Blockquote>
-                ) : null}
-                {extra ? <div style={{ marginTop: 6 }}>{extra}</div> : null}
-              </Timeline.Item>
+                actor={entry.actor}
+                actorFallback={t('tasks.history.system')}
+                sentence={sentence}
+                at={entry.at}
+                body={entry.body}
+                bodyTestId="task-history-body"
+                bodyTone={entry.kind === 'status' ? 'orange' : 'gray'}
+                extra={extra}
+              />
             );
           })}
-        </Timeline>
+        </HistoryTimeline>
       )}
       {task.capabilities.comment ? <CommentBox taskId={task.id} /> : null}
     </Paper>
@@ -208,51 +180,23 @@ export function TaskHistory({ task }: { task: TaskDetail }) {
 
 function CommentBox({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<{ body: string }>({
-    initialValues: { body: '' },
-    validate: schemaValidator<{ body: string }>(CommentTaskInput, currentLocale, { prepare: (v) => ({ id: taskId, body: v.body }) }),
-  });
   const comment = useMutation(
     trpc.tasks.comment.mutationOptions({
       onSuccess: (detail) => {
         storeTask(detail);
-        form.reset();
         notify(t('tasks.history.commented'));
       },
-      onError: (error) => setFormError(applyServerError(form, error, ['body'], t)),
     }),
   );
   return (
-    <form
-      noValidate
-      data-testid="task-comment-form"
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        comment.mutate({ id: taskId, body: values.body });
-      })}
-    >
-      <Stack gap="xs" mt="lg">
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
-        <Textarea
-          label={t('tasks.history.commentLabel')}
-          placeholder={t('tasks.history.commentPlaceholder')}
-          autosize
-          minRows={2}
-          maxRows={10}
-          data-testid="task-comment-body"
-          {...form.getInputProps('body')}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={comment.isPending} data-testid="task-comment-submit">
-            {t('tasks.history.commentSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <CommentForm
+      recordId={taskId}
+      schema={CommentTaskInput}
+      mutation={comment}
+      testId="task-comment"
+      label={t('tasks.history.commentLabel')}
+      placeholder={t('tasks.history.commentPlaceholder')}
+      submitLabel={t('tasks.history.commentSubmit')}
+    />
   );
 }

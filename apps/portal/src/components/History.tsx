@@ -1,0 +1,137 @@
+/**
+ * A record's history (an incident's timeline, a task's history): one entry per event, in order,
+ * with who (and of which agency), what, when in Mexico City time, the text they wrote, and the
+ * comment box under it for those who may comment.
+ */
+import { formatMxDateTime } from '@anc/domain';
+import { Blockquote, Stack, Text, Textarea, Timeline, type TimelineItemProps } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import { currentLocale, useLocale } from '../i18n/index.ts';
+import { schemaValidator } from '../lib/forms.ts';
+import { FormActions, FormProblems, useSaveProblems } from './FormDialog.tsx';
+
+export function HistoryTimeline({ count, children }: { count: number; children: ReactNode }) {
+  return (
+    <Timeline active={count - 1} bulletSize={26} lineWidth={2} color="guinda">
+      {children}
+    </Timeline>
+  );
+}
+
+/** One event. Mantine's Timeline passes its own props to each item: they go on to Timeline.Item. */
+export function HistoryItem({
+  actor,
+  actorFallback,
+  sentence,
+  at,
+  body,
+  bodyTestId,
+  bodyTone = 'gray',
+  extra,
+  ...item
+}: {
+  /** Who did it; null for the system (then `actorFallback` names it). */
+  actor: { name: string; agencyCode: string } | null;
+  actorFallback?: string;
+  sentence: ReactNode;
+  /** ISO instant. */
+  at: string;
+  body: ReactNode;
+  bodyTestId: string;
+  bodyTone?: 'gray' | 'orange';
+  extra?: ReactNode;
+} & Omit<TimelineItemProps, 'title' | 'children'> &
+  Record<`data-${string}`, string | undefined>) {
+  const locale = useLocale();
+  return (
+    <Timeline.Item
+      {...item}
+      title={
+        <Text size="sm" component="div">
+          {actor ? (
+            <>
+              <Text span fw={650} size="sm">
+                {actor.name}
+              </Text>{' '}
+              <Text span c="dimmed" size="xs" ff="monospace">
+                ({actor.agencyCode})
+              </Text>
+            </>
+          ) : (
+            <Text span fw={650} size="sm">
+              {actorFallback}
+            </Text>
+          )}{' '}
+          {sentence}
+        </Text>
+      }
+    >
+      <Text size="xs" c="dimmed" mt={2}>
+        <time dateTime={at}>{formatMxDateTime(at, locale)}</time>
+      </Text>
+      {body ? (
+        <Blockquote
+          mt={6}
+          p="xs"
+          color={bodyTone}
+          data-testid={bodyTestId}
+          styles={{ root: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontSize: 'var(--mantine-font-size-sm)' } }}
+        >
+          {body}
+        </Blockquote>
+      ) : null}
+      {extra ? <div style={{ marginTop: 6 }}>{extra}</div> : null}
+    </Timeline.Item>
+  );
+}
+
+interface CommentMutation {
+  mutate: (input: { id: string; body: string }, callbacks: { onSuccess: () => void; onError: (error: unknown) => void }) => void;
+  isPending: boolean;
+}
+
+/** The comment box under a history: checked by the same schema as the server; emptied once sent. */
+export function CommentForm({
+  recordId,
+  schema,
+  mutation,
+  testId,
+  label,
+  placeholder,
+  submitLabel,
+}: {
+  recordId: string;
+  /** `{ id, body }` as the API takes it. */
+  schema: z.ZodType;
+  /** The record's comment mutation (its own success handling refreshes the record and says so). */
+  mutation: CommentMutation;
+  /** `<testId>-form`, `<testId>-body`, `<testId>-submit`. */
+  testId: string;
+  label: string;
+  placeholder: string;
+  submitLabel: string;
+}) {
+  const form = useForm<{ body: string }>({
+    initialValues: { body: '' },
+    validate: schemaValidator<{ body: string }>(schema, currentLocale, { prepare: (v) => ({ id: recordId, body: v.body }) }),
+  });
+  const problems = useSaveProblems({ form, fields: ['body'] });
+  return (
+    <form
+      noValidate
+      data-testid={`${testId}-form`}
+      onSubmit={form.onSubmit((values) => {
+        problems.clear();
+        mutation.mutate({ id: recordId, body: values.body }, { onSuccess: () => form.reset(), onError: problems.onError });
+      })}
+    >
+      <Stack gap="xs" mt="lg">
+        <FormProblems error={problems.formError} />
+        <Textarea label={label} placeholder={placeholder} autosize minRows={2} maxRows={10} data-testid={`${testId}-body`} {...form.getInputProps('body')} />
+        <FormActions submitLabel={submitLabel} submitTestId={`${testId}-submit`} loading={mutation.isPending} />
+      </Stack>
+    </form>
+  );
+}
