@@ -5,71 +5,52 @@
  */
 import '@mantine/dates/styles.css';
 import { CreateInitiativeInput } from '@anc/domain';
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
+import { Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useBlocker, useNavigate } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { FormActions, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { BackLabel, FormNoAccess, FormSection, LeaveGuard, focusFirstError } from '../../components/FormPage.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { MxDatesProvider } from '../../components/MxDates.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { currentLocale, useLocale } from '../../i18n/index.ts';
+import { currentLocale } from '../../i18n/index.ts';
 import { readApiError } from '../../lib/errors.ts';
-import { applyServerError, schemaValidator } from '../../lib/forms.ts';
+import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { dayjsLocale } from '../incidents/new/dates.ts';
 import { storeInitiative } from './cache.ts';
 import { EMPTY_INITIATIVE, INITIATIVE_FIELDS, type InitiativeFormValues, toCreateInput } from './form-model.ts';
 import { InitiativeFormFields, initiativeFieldId } from './InitiativeFormFields.tsx';
 
 const PREFIX = 'initiative';
 
-function focusFirst(errors: Record<string, unknown>) {
-  const first = INITIATIVE_FIELDS.find((f) => errors[f]);
-  if (!first) return;
-  // After the errors render, so the field is described by its message when it gets focus.
-  requestAnimationFrame(() => {
-    const element = document.getElementById(initiativeFieldId(PREFIX, first));
-    element?.scrollIntoView({ block: 'center' });
-    element?.focus({ preventScroll: true });
-  });
-}
+const focusFirst = (errors: Record<string, unknown>) => focusFirstError(INITIATIVE_FIELDS, errors, (f) => initiativeFieldId(PREFIX, f));
 
 export function NewInitiativePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   useDocumentTitle(`${t('initiatives.form.pageTitle')} · ${t('app.short')}`);
   if (user.role !== 'admin') {
-    return (
-      <Alert color="gray" variant="light" title={t('initiatives.form.heading')} data-testid="no-access" maw={640}>
-        <Stack gap="sm" align="flex-start">
-          <Text size="sm">{t('initiatives.form.adminsOnly')}</Text>
-          <ButtonLink to="/iniciativas" variant="default" size="xs">
-            {t('initiatives.form.backToList')}
-          </ButtonLink>
-        </Stack>
-      </Alert>
-    );
+    return <FormNoAccess title={t('initiatives.form.heading')} body={t('initiatives.form.adminsOnly')} backTo="/iniciativas" backLabel={t('initiatives.form.backToList')} />;
   }
   return <NewInitiativeForm />;
 }
 
 function NewInitiativeForm() {
   const { t } = useTranslation();
-  const locale = useLocale();
   const navigate = useNavigate();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<InitiativeFormValues>({
     initialValues: EMPTY_INITIATIVE,
     validate: schemaValidator<InitiativeFormValues>(CreateInitiativeInput, currentLocale, { prepare: toCreateInput }),
     validateInputOnBlur: true,
   });
+  const problems = useSaveProblems({ form, fields: INITIATIVE_FIELDS });
 
   const create = useMutation(
     trpc.initiatives.create.mutationOptions({
@@ -79,33 +60,24 @@ function NewInitiativeForm() {
         void navigate({ to: '/iniciativas/$initiativeId', params: { initiativeId: initiative.id }, ignoreBlocker: true });
       },
       onError: (error) => {
-        setFormError(applyServerError(form, error, INITIATIVE_FIELDS, t));
+        problems.onError(error);
         focusFirst(readApiError(error).fieldErrors);
       },
     }),
   );
 
-  const blocker = useBlocker({
-    shouldBlockFn: () => form.isDirty(),
-    enableBeforeUnload: () => form.isDirty(),
-    withResolver: true,
-  });
-
   const section = (key: 'what' | 'who' | 'when', children: ReactNode) => (
-    <Section title={t(`initiatives.form.sections.${key}`)} testId={`initiative-section-${key}`}>
+    <FormSection title={t(`initiatives.form.sections.${key}`)} testId={`initiative-section-${key}`}>
       {children}
-    </Section>
+    </FormSection>
   );
 
   return (
-    <DatesProvider settings={{ locale: dayjsLocale(locale), firstDayOfWeek: locale === 'en' ? 0 : 1, consistentWeeks: true }}>
+    <MxDatesProvider>
       <Stack gap="lg" maw={960}>
         <div>
           <AnchorLink to="/iniciativas" size="sm" c="dimmed">
-            <Group gap={4} component="span">
-              <IconArrowLeft size={14} aria-hidden />
-              {t('initiatives.form.backToList')}
-            </Group>
+            <BackLabel>{t('initiatives.form.backToList')}</BackLabel>
           </AnchorLink>
           <PageHeader title={t('initiatives.form.heading')} description={t('initiatives.form.subtitle')} />
         </div>
@@ -114,7 +86,7 @@ function NewInitiativeForm() {
           data-testid="initiative-form"
           onSubmit={form.onSubmit(
             (v) => {
-              setFormError(null);
+              problems.clear();
               const input = CreateInitiativeInput.safeParse(toCreateInput(v));
               if (input.success) create.mutate(input.data);
             },
@@ -122,44 +94,28 @@ function NewInitiativeForm() {
           )}
         >
           <Stack gap="lg">
-            {formError ? (
-              <Alert color="red" variant="light" role="alert" data-testid="initiative-form-error">
-                {formError}
-              </Alert>
-            ) : null}
+            <FormProblems testId="initiative-form" error={problems.formError} />
             <InitiativeFormFields form={form} prefix={PREFIX} layout={section} />
-            <Group justify="flex-end" gap="sm">
-              <ButtonLink to="/iniciativas" variant="default" data-testid="initiative-form-cancel">
-                {t('common.cancel')}
-              </ButtonLink>
-              <Button type="submit" loading={create.isPending} leftSection={<IconDeviceFloppy size={16} aria-hidden />} data-testid="initiative-form-submit">
-                {t('initiatives.form.submit')}
-              </Button>
-            </Group>
+            <FormActions
+              cancel={
+                <ButtonLink to="/iniciativas" variant="default" data-testid="initiative-form-cancel">
+                  {t('common.cancel')}
+                </ButtonLink>
+              }
+              submitLabel={t('initiatives.form.submit')}
+              submitTestId="initiative-form-submit"
+              leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+              loading={create.isPending}
+            />
           </Stack>
         </form>
       </Stack>
-      <ConfirmDialog
-        opened={blocker.status === 'blocked'}
+      <LeaveGuard
+        isDirty={() => form.isDirty()}
         title={t('initiatives.form.leaveTitle')}
         body={t('initiatives.form.leaveBody')}
         confirmLabel={t('initiatives.form.leaveConfirm')}
-        danger
-        onConfirm={() => blocker.proceed?.()}
-        onClose={() => blocker.reset?.()}
       />
-    </DatesProvider>
-  );
-}
-
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
-  const headingId = `${testId}-heading`;
-  return (
-    <Paper component="section" p={{ base: 'md', sm: 'lg' }} aria-labelledby={headingId} data-testid={testId}>
-      <Title order={2} fz="lg" id={headingId} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Paper>
+    </MxDatesProvider>
   );
 }

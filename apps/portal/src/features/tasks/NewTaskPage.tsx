@@ -5,26 +5,27 @@
  */
 import '@mantine/dates/styles.css';
 import { CreateTaskInput, TASK_DESCRIPTION_MAX, TASK_PRIORITIES, TASK_TITLE_MAX } from '@anc/domain';
-import { Alert, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { DateTimePicker, DatesProvider } from '@mantine/dates';
+import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft, IconCalendarClock, IconSend } from '@tabler/icons-react';
+import { IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { getRouteApi, useBlocker, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import dayjs from 'dayjs';
-import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { FormActions, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { BackLabel, FormNoAccess, FormSection, LeaveGuard, focusFirstError } from '../../components/FormPage.tsx';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { MxDatesProvider, useDateTimePickerProps } from '../../components/MxDates.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { currentLocale, useLocale } from '../../i18n/index.ts';
 import { readApiError } from '../../lib/errors.ts';
-import { applyServerError, schemaValidator } from '../../lib/forms.ts';
+import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { dayjsLocale, mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
+import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
 import { AssigneeUserSelect, useAssignableAgencies } from './assignee.tsx';
 import { storeTask } from './cache.ts';
 import { IncidentPicker } from './IncidentPicker.tsx';
@@ -68,32 +69,14 @@ const PRESETS = [
   { key: 'week', hours: 24 * 7 },
 ] as const;
 
-function focusFirst(errors: Record<string, unknown>) {
-  const first = FIELDS.find((f) => errors[f]);
-  if (!first) return;
-  // After the errors render, so the field is described by its message when it gets focus.
-  requestAnimationFrame(() => {
-    const element = document.getElementById(fieldId(first));
-    element?.scrollIntoView({ block: 'center' });
-    element?.focus({ preventScroll: true });
-  });
-}
+const focusFirst = (errors: Record<string, unknown>) => focusFirstError(FIELDS, errors, fieldId);
 
 export function NewTaskPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   useDocumentTitle(`${t('tasks.form.pageTitle')} · ${t('app.short')}`);
   if (user.role !== 'coordinator') {
-    return (
-      <Alert color="gray" variant="light" title={t('tasks.form.heading')} data-testid="no-access" maw={640}>
-        <Stack gap="sm" align="flex-start">
-          <Text size="sm">{t('tasks.form.coordinatorsOnly')}</Text>
-          <ButtonLink to="/tareas" variant="default" size="xs">
-            {t('tasks.form.backToList')}
-          </ButtonLink>
-        </Stack>
-      </Alert>
-    );
+    return <FormNoAccess title={t('tasks.form.heading')} body={t('tasks.form.coordinatorsOnly')} backTo="/tareas" backLabel={t('tasks.form.backToList')} />;
   }
   return <NewTaskForm />;
 }
@@ -104,7 +87,7 @@ function NewTaskForm() {
   const navigate = useNavigate();
   const search = route.useSearch();
   const agencies = useAssignableAgencies();
-  const [formError, setFormError] = useState<string | null>(null);
+  const pickerProps = useDateTimePickerProps();
 
   const form = useForm<NewTaskValues>({
     initialValues: {
@@ -121,6 +104,7 @@ function NewTaskForm() {
     // Not the due date: its picker takes the focus away while the person is still choosing.
     validateInputOnBlur: ['title', 'description'],
   });
+  const problems = useSaveProblems({ form, fields: FIELDS });
   const values = form.values;
   const incident = useQuery({ ...trpc.incidents.get.queryOptions({ id: values.incidentId ?? '' }), enabled: Boolean(values.incidentId) });
   const reportingAgency = values.incidentId ? incident.data?.agency : undefined;
@@ -135,18 +119,11 @@ function NewTaskForm() {
         void navigate({ to: '/tareas/$taskId', params: { taskId: task.id }, ignoreBlocker: true });
       },
       onError: (error) => {
-        setFormError(applyServerError(form, error, FIELDS, t));
+        problems.onError(error);
         focusFirst(readApiError(error).fieldErrors);
       },
     }),
   );
-
-  const blocker = useBlocker({
-    // Only what the person typed counts; the pre-filled link and agency alone are not "unsaved".
-    shouldBlockFn: () => form.isDirty(),
-    enableBeforeUnload: () => form.isDirty(),
-    withResolver: true,
-  });
 
   const zone = t('tasks.form.zone', { offset: mexicoCityOffsetLabel() });
   const setPreset = (hours: number) => {
@@ -158,29 +135,20 @@ function NewTaskForm() {
   };
 
   return (
-    <DatesProvider settings={{ locale: dayjsLocale(locale), firstDayOfWeek: locale === 'en' ? 0 : 1, consistentWeeks: true }}>
+    <MxDatesProvider>
       <Stack gap="lg" maw={880}>
         <div>
           {search.incidentId ? (
             <AnchorLink to="/incidentes/$incidentId" params={{ incidentId: search.incidentId }} size="sm" c="dimmed">
-              <Group gap={4} component="span">
-                <IconArrowLeft size={14} aria-hidden />
-                {t('tasks.form.backToIncident')}
-              </Group>
+              <BackLabel>{t('tasks.form.backToIncident')}</BackLabel>
             </AnchorLink>
           ) : search.initiativeId ? (
             <AnchorLink to="/iniciativas/$initiativeId" params={{ initiativeId: search.initiativeId }} size="sm" c="dimmed">
-              <Group gap={4} component="span">
-                <IconArrowLeft size={14} aria-hidden />
-                {t('tasks.form.backToInitiative')}
-              </Group>
+              <BackLabel>{t('tasks.form.backToInitiative')}</BackLabel>
             </AnchorLink>
           ) : (
             <AnchorLink to="/tareas" size="sm" c="dimmed">
-              <Group gap={4} component="span">
-                <IconArrowLeft size={14} aria-hidden />
-                {t('tasks.form.backToList')}
-              </Group>
+              <BackLabel>{t('tasks.form.backToList')}</BackLabel>
             </AnchorLink>
           )}
           <PageHeader title={t('tasks.form.heading')} description={t('tasks.form.subtitle')} />
@@ -191,7 +159,7 @@ function NewTaskForm() {
           data-testid="task-form"
           onSubmit={form.onSubmit(
             (v) => {
-              setFormError(null);
+              problems.clear();
               const input = CreateTaskInput.safeParse(prepare(v));
               if (input.success) create.mutate(input.data);
             },
@@ -199,13 +167,9 @@ function NewTaskForm() {
           )}
         >
           <Stack gap="lg">
-            {formError ? (
-              <Alert color="red" variant="light" role="alert" data-testid="task-form-error">
-                {formError}
-              </Alert>
-            ) : null}
+            <FormProblems testId="task-form" error={problems.formError} />
 
-            <Section title={t('tasks.form.sections.what')} testId="task-section-what">
+            <FormSection title={t('tasks.form.sections.what')} testId="task-section-what">
               <Stack gap="md">
                 <TextInput
                   id={fieldId('title')}
@@ -264,9 +228,9 @@ function NewTaskForm() {
                   </Text>
                 ) : null}
               </Stack>
-            </Section>
+            </FormSection>
 
-            <Section title={t('tasks.form.sections.who')} testId="task-section-who">
+            <FormSection title={t('tasks.form.sections.who')} testId="task-section-who">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                 <Stack gap={4}>
                   <Select
@@ -311,9 +275,9 @@ function NewTaskForm() {
                   {...form.getInputProps('assigneeUserId')}
                 />
               </SimpleGrid>
-            </Section>
+            </FormSection>
 
-            <Section title={t('tasks.form.sections.when')} testId="task-section-when">
+            <FormSection title={t('tasks.form.sections.when')} testId="task-section-when">
               <Stack gap="md">
                 <Stack gap={4}>
                   <Text size="sm" fw={500} id="task-priority-label">
@@ -335,15 +299,9 @@ function NewTaskForm() {
                     description={zone}
                     placeholder={t('tasks.form.dueAtPlaceholder')}
                     withAsterisk
-                    valueFormat="DD MMM YYYY, HH:mm"
                     minDate={mexicoCityNow()}
                     clearable
-                    leftSection={<IconCalendarClock size={18} aria-hidden />}
-                    timePickerProps={{ hoursInputLabel: t('incidents.form.hours'), minutesInputLabel: t('incidents.form.minutes') }}
-                    submitButtonProps={{ 'aria-label': t('incidents.form.confirmDate') }}
-                    clearButtonProps={{ 'aria-label': t('incidents.form.clearDate') }}
-                    ariaLabels={{ nextMonth: t('incidents.form.nextMonth'), previousMonth: t('incidents.form.previousMonth') }}
-                    popoverProps={{ withinPortal: true }}
+                    {...pickerProps}
                     data-testid="task-form-due-at"
                     {...form.getInputProps('dueAt')}
                   />
@@ -367,41 +325,25 @@ function NewTaskForm() {
                   </Stack>
                 </SimpleGrid>
               </Stack>
-            </Section>
+            </FormSection>
 
-            <Group justify="flex-end" gap="sm">
-              <ButtonLink to="/tareas" variant="default" data-testid="task-form-cancel">
-                {t('common.cancel')}
-              </ButtonLink>
-              <Button type="submit" loading={create.isPending} leftSection={<IconSend size={16} aria-hidden />} data-testid="task-form-submit">
-                {t('tasks.form.submit')}
-              </Button>
-            </Group>
+            <FormActions
+              cancel={
+                <ButtonLink to="/tareas" variant="default" data-testid="task-form-cancel">
+                  {t('common.cancel')}
+                </ButtonLink>
+              }
+              submitLabel={t('tasks.form.submit')}
+              submitTestId="task-form-submit"
+              leftSection={<IconSend size={16} aria-hidden />}
+              loading={create.isPending}
+            />
           </Stack>
         </form>
       </Stack>
 
-      <ConfirmDialog
-        opened={blocker.status === 'blocked'}
-        title={t('tasks.form.leaveTitle')}
-        body={t('tasks.form.leaveBody')}
-        confirmLabel={t('tasks.form.leaveConfirm')}
-        danger
-        onConfirm={() => blocker.proceed?.()}
-        onClose={() => blocker.reset?.()}
-      />
-    </DatesProvider>
-  );
-}
-
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
-  const headingId = `${testId}-heading`;
-  return (
-    <Paper component="section" p={{ base: 'md', sm: 'lg' }} aria-labelledby={headingId} data-testid={testId}>
-      <Title order={2} fz="lg" id={headingId} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Paper>
+      {/* Only what the person typed counts; the pre-filled link and agency alone are not "unsaved". */}
+      <LeaveGuard isDirty={() => form.isDirty()} title={t('tasks.form.leaveTitle')} body={t('tasks.form.leaveBody')} confirmLabel={t('tasks.form.leaveConfirm')} />
+    </MxDatesProvider>
   );
 }

@@ -7,8 +7,6 @@ import '@mantine/dates/styles.css';
 import { CreateIncidentInput, INCIDENT_DESCRIPTION_MAX, INCIDENT_TITLE_MAX } from '@anc/domain';
 import {
   Alert,
-  Button,
-  Group,
   NumberInput,
   Paper,
   Select,
@@ -18,27 +16,29 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
-import { DateTimePicker, DatesProvider } from '@mantine/dates';
+import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft, IconCalendarClock, IconSend } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useBlocker, useNavigate } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { IconSend } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { FormActions } from '../../../components/FormDialog.tsx';
+import { BackLabel, FormNoAccess, FormSection, LeaveGuard } from '../../../components/FormPage.tsx';
 import { AnchorLink, ButtonLink } from '../../../components/links.tsx';
+import { MxDatesProvider, useDateTimePickerProps } from '../../../components/MxDates.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { agencyName, currentLocale, useLocale } from '../../../i18n/index.ts';
+import { useAgencyOptions } from '../../../lib/agency-options.ts';
 import { readApiError } from '../../../lib/errors.ts';
 import { applyServerError, schemaValidator } from '../../../lib/forms.ts';
 import { notify } from '../../../lib/notify.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { queryClient, trpc } from '../../../lib/trpc.ts';
 import { ClassificationFields } from './ClassificationFields.tsx';
-import { dayjsLocale, mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from './dates.ts';
+import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from './dates.ts';
 import { DeadlinesPreview } from './DeadlinesPreview.tsx';
 import { ErrorSummary, type SummaryItem, focusField } from './ErrorSummary.tsx';
 import {
@@ -76,26 +76,6 @@ const FIELD_LABELS = {
   awareAt: 'incidents.form.awareAt',
 } as const satisfies Record<FieldPath, string>;
 
-function Section({ index, title, hint, children, testId }: { index: number; title: string; hint: string; children: ReactNode; testId: string }) {
-  const headingId = `${testId}-heading`;
-  return (
-    <Paper component="section" p={{ base: 'md', sm: 'lg' }} aria-labelledby={headingId} data-testid={testId}>
-      <Stack gap={4} mb="md">
-        <Title order={2} fz="lg" id={headingId}>
-          <Text span c="guinda.7" fw={700} inherit>
-            {index}.
-          </Text>{' '}
-          {title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {hint}
-        </Text>
-      </Stack>
-      {children}
-    </Paper>
-  );
-}
-
 function CharacterCount({ length, max }: { length: number; max: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -112,16 +92,7 @@ export function NewIncidentPage() {
   const user = useCurrentUser();
   useDocumentTitle(`${t('incidents.form.pageTitle')} · ${t('app.short')}`);
   if (user.role === 'admin') {
-    return (
-      <Alert color="gray" variant="light" title={t('incidents.form.title')} data-testid="no-access" maw={640}>
-        <Stack gap="sm" align="flex-start">
-          <Text size="sm">{t('errors.forbidden')}</Text>
-          <ButtonLink to="/incidentes" variant="default" size="xs">
-            {t('incidents.form.backToList')}
-          </ButtonLink>
-        </Stack>
-      </Alert>
-    );
+    return <FormNoAccess title={t('incidents.form.title')} body={t('errors.forbidden')} backTo="/incidentes" backLabel={t('incidents.form.backToList')} />;
   }
   return <NewIncidentForm fileForAgency={user.role === 'coordinator'} />;
 }
@@ -145,11 +116,7 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
   const values = form.values;
   const lines = analyseIndicators(values.observablesText, values.observableTypes);
 
-  const agencies = useQuery({ ...trpc.agencies.list.queryOptions({}), enabled: fileForAgency });
-  const agencyOptions = (agencies.data?.items ?? [])
-    .filter((a) => a.active)
-    .toSorted((a, b) => a.code.localeCompare(b.code))
-    .map((a) => ({ value: a.id, label: `${a.code} — ${agencyName(a, locale)}` }));
+  const agencyOptions = useAgencyOptions({ enabled: fileForAgency, where: (a) => a.active }).options;
 
   const create = useMutation(
     trpc.incidents.create.mutationOptions({
@@ -169,12 +136,6 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
     }),
   );
 
-  const blocker = useBlocker({
-    shouldBlockFn: () => form.isDirty(),
-    enableBeforeUnload: () => form.isDirty(),
-    withResolver: true,
-  });
-
   const invalid = invalidFields(form.errors);
   const lineErrorCount = indicatorCounts(lines).invalid;
   const summary: SummaryItem[] = invalid.map((field) => ({
@@ -189,31 +150,22 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
   const maxDate = mexicoCityNow();
   const zone = t('incidents.form.zone', { offset: mexicoCityOffsetLabel() });
   const pickerProps = {
+    ...useDateTimePickerProps(),
     placeholder: t('incidents.form.datePlaceholder'),
-    valueFormat: 'DD MMM YYYY, HH:mm',
     maxDate,
     clearable: true,
-    clearButtonProps: { 'aria-label': t('incidents.form.clearDate') },
-    submitButtonProps: { 'aria-label': t('incidents.form.confirmDate') },
-    timePickerProps: { hoursInputLabel: t('incidents.form.hours'), minutesInputLabel: t('incidents.form.minutes') },
     nextLabel: t('incidents.form.nextMonth'),
     previousLabel: t('incidents.form.previousMonth'),
-    ariaLabels: { nextMonth: t('incidents.form.nextMonth'), previousMonth: t('incidents.form.previousMonth') },
-    leftSection: <IconCalendarClock size={18} aria-hidden />,
     withAsterisk: true,
-    popoverProps: { withinPortal: true },
   } as const;
   const lossPreview = formatLossPreview(values.impact.estimatedLossMxn);
 
   return (
-    <DatesProvider settings={{ locale: dayjsLocale(locale), firstDayOfWeek: locale === 'en' ? 0 : 1, consistentWeeks: true }}>
+    <MxDatesProvider>
       <Stack gap="lg" maw={920}>
         <div>
           <AnchorLink to="/incidentes" size="sm" c="dimmed">
-            <Group gap={4} component="span">
-              <IconArrowLeft size={14} aria-hidden />
-              {t('incidents.form.backToList')}
-            </Group>
+            <BackLabel>{t('incidents.form.backToList')}</BackLabel>
           </AnchorLink>
           <PageHeader title={t('incidents.form.title')} description={t('incidents.form.subtitle')} />
         </div>
@@ -275,7 +227,7 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
               )}
             </Paper>
 
-            <Section index={1} title={t('incidents.form.sections.what')} hint={t('incidents.form.sectionHints.what')} testId="section-what">
+            <FormSection index={1} title={t('incidents.form.sections.what')} hint={t('incidents.form.sectionHints.what')} testId="section-what">
               <Stack gap="md">
                 <div>
                   <TextInput
@@ -314,18 +266,18 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
                   {...form.getInputProps('affectedSystems')}
                 />
               </Stack>
-            </Section>
+            </FormSection>
 
-            <Section
+            <FormSection
               index={2}
               title={t('incidents.form.sections.classification')}
               hint={t('incidents.form.sectionHints.classification')}
               testId="section-classification"
             >
               <ClassificationFields form={form} />
-            </Section>
+            </FormSection>
 
-            <Section index={3} title={t('incidents.form.sections.impact')} hint={t('incidents.form.sectionHints.impact')} testId="section-impact">
+            <FormSection index={3} title={t('incidents.form.sections.impact')} hint={t('incidents.form.sectionHints.impact')} testId="section-impact">
               <Stack gap="lg">
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
                   <Switch
@@ -395,18 +347,18 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
                   ) : null}
                 </div>
               </Stack>
-            </Section>
+            </FormSection>
 
-            <Section
+            <FormSection
               index={4}
               title={t('incidents.form.sections.indicators')}
               hint={t('incidents.form.sectionHints.indicators')}
               testId="section-indicators"
             >
               <IndicatorsField form={form} lines={lines} />
-            </Section>
+            </FormSection>
 
-            <Section index={5} title={t('incidents.form.sections.dates')} hint={t('incidents.form.sectionHints.dates')} testId="section-dates">
+            <FormSection index={5} title={t('incidents.form.sections.dates')} hint={t('incidents.form.sectionHints.dates')} testId="section-dates">
               <Stack gap="md">
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                   <DateTimePicker
@@ -428,29 +380,29 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
                 </SimpleGrid>
                 <DeadlinesPreview awareAt={mexicoCityWallClockToIso(values.awareAt)} />
               </Stack>
-            </Section>
+            </FormSection>
 
-            <Group justify="flex-end" gap="sm">
-              <ButtonLink to="/incidentes" variant="default" data-testid="report-cancel">
-                {t('common.cancel')}
-              </ButtonLink>
-              <Button type="submit" loading={create.isPending} leftSection={<IconSend size={16} aria-hidden />} data-testid="report-submit">
-                {t('incidents.form.submit')}
-              </Button>
-            </Group>
+            <FormActions
+              cancel={
+                <ButtonLink to="/incidentes" variant="default" data-testid="report-cancel">
+                  {t('common.cancel')}
+                </ButtonLink>
+              }
+              submitLabel={t('incidents.form.submit')}
+              submitTestId="report-submit"
+              leftSection={<IconSend size={16} aria-hidden />}
+              loading={create.isPending}
+            />
           </Stack>
         </form>
       </Stack>
 
-      <ConfirmDialog
-        opened={blocker.status === 'blocked'}
+      <LeaveGuard
+        isDirty={() => form.isDirty()}
         title={t('incidents.form.leaveTitle')}
         body={t('incidents.form.leaveBody')}
         confirmLabel={t('incidents.form.leaveConfirm')}
-        danger
-        onConfirm={() => blocker.proceed?.()}
-        onClose={() => blocker.reset?.()}
       />
-    </DatesProvider>
+    </MxDatesProvider>
   );
 }
