@@ -1,11 +1,12 @@
 import { TLP_SHAREABLE_WITH_ALL, formatMxDateTime } from '@anc/domain';
 import { ActionIcon, Alert, Button, Group, List, MultiSelect, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconLock, IconShare, IconUsersGroup, IconX } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
+import { useAgencyOptions } from '../../lib/agency-options.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -179,17 +180,15 @@ function ShareLine({
 
 function ShareForm({ incident, shares }: { incident: IncidentDetail; shares: IncidentShares }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
-  const agencies = useQuery(trpc.agencies.list.queryOptions({ includeInactive: false }));
   const alreadyShared = new Set(shares.agencies.map((a) => a.id));
   // Not the reporting body (it already reads it), nor the ANC (it reads everything), nor inactive ones.
-  const options = (agencies.data?.items ?? [])
-    .filter((a) => a.active && a.kind !== 'national_agency' && a.id !== incident.agency.id && !alreadyShared.has(a.id))
-    .toSorted((a, b) => a.code.localeCompare(b.code))
-    .map((a) => ({ value: a.id, label: `${a.code} — ${agencyName(a, locale)}` }));
+  const { options } = useAgencyOptions({
+    includeInactive: false,
+    where: (a) => a.active && a.kind !== 'national_agency' && a.id !== incident.agency.id && !alreadyShared.has(a.id),
+  });
   const withAll = (TLP_SHAREABLE_WITH_ALL as readonly string[]).includes(incident.tlp);
 
   const share = useMutation(

@@ -4,11 +4,10 @@ import { MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } fro
 import { DatePickerInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconCalendar } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agencyName, useLocale } from '../../i18n/index.ts';
-import { trpc } from '../../lib/trpc.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useAgencyOptions } from '../../lib/agency-options.ts';
 import { dayjsLocale } from '../incidents/new/dates.ts';
 import { budgetPreview, type InitiativeField, type InitiativeFormValues } from './form-model.ts';
 import { axisLabel, objectiveOptions } from './labels.tsx';
@@ -19,13 +18,8 @@ const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input'
 export const initiativeFieldId = (prefix: string, field: InitiativeField) => `${prefix}-${field}`;
 
 /** Active agencies (and any already on the record), "SEDENA — Secretaría de la Defensa Nacional". */
-function useAgencyOptions(keep: readonly string[]) {
-  const locale = useLocale();
-  const agencies = useQuery(trpc.agencies.list.queryOptions({ includeInactive: true }));
-  return (agencies.data?.items ?? [])
-    .filter((a) => a.active || keep.includes(a.id))
-    .toSorted((a, b) => a.code.localeCompare(b.code))
-    .map((a) => ({ value: a.id, label: `${a.code} — ${agencyName(a, locale)}` }));
+function useChoosableAgencies(keep: readonly string[]) {
+  return useAgencyOptions({ includeInactive: true, where: (a) => a.active || keep.includes(a.id) }).options;
 }
 
 export function InitiativeFormFields({
@@ -43,7 +37,7 @@ export function InitiativeFormFields({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const agencies = useAgencyOptions(keepAgencyIds);
+  const agencies = useChoosableAgencies(keepAgencyIds);
   const id = (field: InitiativeField) => initiativeFieldId(prefix, field);
   const preview = budgetPreview(form.values.budgetMxn);
   const lead = form.values.leadAgencyId;

@@ -3,18 +3,13 @@ import { ANC_AGENCY_CODE } from '@anc/domain';
 import { Select, type SelectProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { agencyName, useLocale } from '../../i18n/index.ts';
+import { useAgencyOptions } from '../../lib/agency-options.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 /** Active agencies that can be given work, as Select options ("SEDENA — Secretaría de la Defensa Nacional"). */
 export function useAssignableAgencies() {
-  const locale = useLocale();
-  const agencies = useQuery(trpc.agencies.list.queryOptions({}));
-  const options = (agencies.data?.items ?? [])
-    .filter((a) => a.active && a.code !== ANC_AGENCY_CODE)
-    .toSorted((a, b) => a.code.localeCompare(b.code))
-    .map((a) => ({ value: a.id, label: `${a.code} — ${agencyName(a, locale)}` }));
-  return { options, query: agencies };
+  const { options, query } = useAgencyOptions({ where: (a) => a.active && a.code !== ANC_AGENCY_CODE });
+  return { options, query };
 }
 
 /** The agency's active staff (tasks.assignableUsers); empty means "the whole agency". */
