@@ -1,11 +1,11 @@
 import { INCIDENT_STATUSES, INCIDENT_TRANSITIONS, type IncidentStatus, REASON_MAX, type TransitionNeeds, formatMxDateTime } from '@anc/domain';
-import { Alert, Button, Group, Modal, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StepDialog, StepsPanel, useStepForm } from '../../components/StepDialog.tsx';
 import { useLocale } from '../../i18n/index.ts';
-import { errorCode, errorMessage, readApiError } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeIncident } from './cache.ts';
@@ -32,32 +32,18 @@ export function TransitionActions({ incident, onConflict }: { incident: Incident
   const [target, setTarget] = useState<IncidentStatus | null>(null);
   if (incident.allowedTransitions.length === 0) return null;
   return (
-    <Paper p="md" data-testid="incident-transitions">
-      <Group justify="space-between" gap="sm" wrap="wrap">
-        <Text size="sm" fw={600}>
-          {t('incidents.detail.transitions.title')}
-        </Text>
-        <Group gap="xs" wrap="wrap">
-          {incident.allowedTransitions.map((to) => {
-            const key = actionKey(incident.status, to);
-            const danger = to === 'rejected';
-            const secondary = to === 'merged' || to === 'rejected' || isReopen(incident.status, to);
-            return (
-              <Button
-                key={to}
-                size="sm"
-                variant={secondary ? 'default' : 'filled'}
-                color={danger ? 'red' : undefined}
-                c={danger ? 'red.8' : undefined}
-                onClick={() => setTarget(to)}
-                data-testid={`transition-${to}`}
-              >
-                {t(`incidents.detail.transitions.actions.${key}`)}
-              </Button>
-            );
-          })}
-        </Group>
-      </Group>
+    <StepsPanel
+      testId="incident-transitions"
+      title={t('incidents.detail.transitions.title')}
+      steps={incident.allowedTransitions.map((to) => ({
+        key: to,
+        label: t(`incidents.detail.transitions.actions.${actionKey(incident.status, to)}`),
+        secondary: to === 'merged' || to === 'rejected' || isReopen(incident.status, to),
+        danger: to === 'rejected',
+        onClick: () => setTarget(to),
+        testId: `transition-${to}`,
+      }))}
+    >
       <TransitionModal
         key={target ?? 'none'}
         incident={incident}
@@ -68,7 +54,7 @@ export function TransitionActions({ incident, onConflict }: { incident: Incident
           onConflict();
         }}
       />
-    </Paper>
+    </StepsPanel>
   );
 }
 
@@ -86,11 +72,15 @@ function TransitionModal({
   const { t } = useTranslation();
   const locale = useLocale();
   const needs = to ? needsOf(incident.status, to) : undefined;
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
+  // Someone else moved it first: the dialog closes and the page says so, showing it as it is now.
+  const form = useStepForm({
+    fields: ['reason', 'mergeIntoId'],
+    onConflict: () => {
+      notify(t('incidents.detail.conflictTitle'), 'error');
+      onConflict();
+    },
+  });
   const [mergeIntoId, setMergeIntoId] = useState<string | null>(null);
-  const [mergeError, setMergeError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
 
   const transition = useMutation(
     trpc.incidents.transition.mutationOptions({
@@ -99,17 +89,7 @@ function TransitionModal({
         notify(t('incidents.detail.transitions.done', { status: statusLabel(detail.status, locale) }));
         onClose();
       },
-      onError: (error) => {
-        if (errorCode(error) === 'CONFLICT') {
-          notify(t('incidents.detail.conflictTitle'), 'error');
-          onConflict();
-          return;
-        }
-        const info = readApiError(error);
-        setReasonError(info.fieldErrors.reason?.join(' ') ?? null);
-        setMergeError(info.fieldErrors.mergeIntoId?.join(' ') ?? null);
-        setFormError(info.fieldErrors.reason || info.fieldErrors.mergeIntoId ? null : errorMessage(error, t));
-      },
+      onError: form.onError,
     }),
   );
 
@@ -118,79 +98,58 @@ function TransitionModal({
   const reasonRequired = needs === 'reason';
 
   const submit = () => {
-    setFormError(null);
-    const trimmed = reason.trim();
-    const missingReason = reasonRequired && !trimmed;
-    const missingTarget = needs === 'mergeInto' && !mergeIntoId;
-    setReasonError(missingReason ? t('incidents.detail.transitions.reasonRequired') : null);
-    setMergeError(missingTarget ? t('incidents.detail.transitions.mergeTargetRequired') : null);
-    if (missingReason || missingTarget) return;
+    const reason = form.text.trim();
+    const missing = {
+      ...(reasonRequired && !reason ? { reason: t('incidents.detail.transitions.reasonRequired') } : {}),
+      ...(needs === 'mergeInto' && !mergeIntoId ? { mergeIntoId: t('incidents.detail.transitions.mergeTargetRequired') } : {}),
+    };
+    if (!form.start(missing)) return;
     transition.mutate({
       id: incident.id,
       version: incident.version,
       to,
-      reason: trimmed || undefined,
+      reason: reason || undefined,
       mergeIntoId: needs === 'mergeInto' ? (mergeIntoId ?? undefined) : undefined,
     });
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <StepDialog
       title={t(`incidents.detail.transitions.titles.${key}`, { reference: incident.reference })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      size="lg"
-    >
-      <form
-        noValidate
-        data-testid="transition-form"
-        data-to={to}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">
-            {t('incidents.detail.transitions.explain', { from: statusLabel(incident.status, locale), to: statusLabel(to, locale) })}
-          </Text>
-          {formError ? (
-            <Alert color="red" variant="light" role="alert" data-testid="transition-error">
-              {formError}
-            </Alert>
-          ) : null}
-          {needs === 'mergeInto' ? (
-            <MergeTargetSelect incident={incident} value={mergeIntoId} onChange={setMergeIntoId} error={mergeError} />
-          ) : null}
-          <Textarea
-            label={reasonRequired ? t('incidents.detail.transitions.reason') : t('incidents.detail.transitions.note')}
-            description={reasonRequired ? t(`incidents.detail.transitions.reasonHint.${key === 'reopen' ? 'reopen' : 'rejected'}`) : t('incidents.detail.transitions.noteHint')}
-            withAsterisk={reasonRequired}
-            autosize
-            minRows={3}
-            maxRows={10}
-            maxLength={REASON_MAX}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={reasonError}
-            data-autofocus={needs !== 'mergeInto' ? true : undefined}
-            data-testid="transition-reason"
-          />
-          <Text size="xs" c="dimmed">
-            {t('incidents.detail.transitions.versionNote', { date: formatMxDateTime(incident.updatedAt, locale) })}
-          </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={to === 'rejected' ? 'red' : undefined} loading={transition.isPending} data-testid="transition-submit">
-              {t(`incidents.detail.transitions.actions.${key}`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      onClose={onClose}
+      testId="transition"
+      data={{ 'data-to': to }}
+      explain={t('incidents.detail.transitions.explain', { from: statusLabel(incident.status, locale), to: statusLabel(to, locale) })}
+      conflict={false}
+      formError={form.formError}
+      before={
+        needs === 'mergeInto' ? (
+          <MergeTargetSelect incident={incident} value={mergeIntoId} onChange={setMergeIntoId} error={form.errors.mergeIntoId ?? null} />
+        ) : null
+      }
+      text={{
+        label: reasonRequired ? t('incidents.detail.transitions.reason') : t('incidents.detail.transitions.note'),
+        description: reasonRequired
+          ? t(`incidents.detail.transitions.reasonHint.${key === 'reopen' ? 'reopen' : 'rejected'}`)
+          : t('incidents.detail.transitions.noteHint'),
+        required: reasonRequired,
+        minRows: 3,
+        maxRows: 10,
+        maxLength: REASON_MAX,
+        value: form.text,
+        onChange: form.setText,
+        error: form.errors.reason,
+        autofocus: needs !== 'mergeInto',
+        testId: 'transition-reason',
+      }}
+      after={
+        <Text size="xs" c="dimmed">
+          {t('incidents.detail.transitions.versionNote', { date: formatMxDateTime(incident.updatedAt, locale) })}
+        </Text>
+      }
+      submit={{ label: t(`incidents.detail.transitions.actions.${key}`), danger: to === 'rejected', loading: transition.isPending }}
+      onSubmit={submit}
+    />
   );
 }
 

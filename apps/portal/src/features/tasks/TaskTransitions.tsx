@@ -4,13 +4,11 @@
  * task first keeps the dialog and what was typed, and shows the task as it is now.
  */
 import { COMMENT_MAX, type TaskStep, messageFor } from '@anc/domain';
-import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StepDialog, StepsPanel, useStepForm } from '../../components/StepDialog.tsx';
 import { useLocale } from '../../i18n/index.ts';
-import { errorCode, errorMessage, readApiError } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeTask } from './cache.ts';
@@ -28,39 +26,20 @@ export function TaskTransitions({ task, onConflict }: { task: TaskDetail; onConf
   const [chosen, setChosen] = useState<TaskTransition | null>(null);
   if (task.allowedTransitions.length === 0 && !chosen) return null;
   return (
-    <Paper p="md" data-testid="task-transitions">
-      <Group justify="space-between" gap="sm" wrap="wrap">
-        <Text size="sm" fw={600}>
-          {task.allowedTransitions.length ? t('tasks.transitions.title') : t('tasks.transitions.none')}
-        </Text>
-        <Group gap="xs" wrap="wrap">
-          {task.allowedTransitions.toSorted(byOrder).map((step) => {
-            const danger = step.step === 'cancel';
-            return (
-              <Button
-                key={`${step.step}:${step.to}`}
-                size="sm"
-                variant={SECONDARY.includes(step.step) ? 'default' : 'filled'}
-                c={danger ? 'red.8' : undefined}
-                onClick={() => setChosen(step)}
-                data-testid={`task-step-${step.step}`}
-              >
-                {t(`tasks.transitions.actions.${step.step}`)}
-              </Button>
-            );
-          })}
-        </Group>
-      </Group>
-      {chosen ? (
-        <TransitionModal
-          key={chosen.step}
-          task={task}
-          step={chosen}
-          onClose={() => setChosen(null)}
-          onConflict={onConflict}
-        />
-      ) : null}
-    </Paper>
+    <StepsPanel
+      testId="task-transitions"
+      title={task.allowedTransitions.length ? t('tasks.transitions.title') : t('tasks.transitions.none')}
+      steps={task.allowedTransitions.toSorted(byOrder).map((step) => ({
+        key: `${step.step}:${step.to}`,
+        label: t(`tasks.transitions.actions.${step.step}`),
+        secondary: SECONDARY.includes(step.step),
+        danger: step.step === 'cancel',
+        onClick: () => setChosen(step),
+        testId: `task-step-${step.step}`,
+      }))}
+    >
+      {chosen ? <TransitionModal key={chosen.step} task={task} step={chosen} onClose={() => setChosen(null)} onConflict={onConflict} /> : null}
+    </StepsPanel>
   );
 }
 
@@ -77,10 +56,7 @@ function TransitionModal({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const form = useStepForm({ fields: ['comment'], onConflict });
   // After a refetch the step may be gone (the task moved on): the text stays, the button does not.
   const stillAllowed = task.allowedTransitions.some((s) => s.step === step.step && s.to === step.to);
 
@@ -91,94 +67,45 @@ function TransitionModal({
         notify(t('tasks.transitions.done', { status: taskStatusLabel(detail.status, locale) }));
         onClose();
       },
-      onError: (error) => {
-        if (errorCode(error) === 'CONFLICT') {
-          setConflict(true);
-          onConflict();
-          return;
-        }
-        const info = readApiError(error);
-        const onField = info.fieldErrors.comment;
-        setCommentError(onField?.join(' ') ?? null);
-        setFormError(onField ? null : errorMessage(error, t));
-      },
+      onError: form.onError,
     }),
   );
 
   const required = step.needs !== null;
   const submit = () => {
-    setFormError(null);
-    const trimmed = comment.trim();
-    if (required && !trimmed) {
-      setCommentError(messageFor(step.needs === 'reason' ? 'reason_required' : 'comment_required', locale));
-      return;
-    }
-    setCommentError(null);
-    setConflict(false);
+    const comment = form.text.trim();
+    const missing = required && !comment ? { comment: messageFor(step.needs === 'reason' ? 'reason_required' : 'comment_required', locale) } : {};
+    if (!form.start(missing)) return;
     // The version is the one on screen now: after a conflict, the refetched one.
-    transition.mutate({ id: task.id, version: task.version, to: step.to, comment: trimmed || undefined });
+    transition.mutate({ id: task.id, version: task.version, to: step.to, comment: comment || undefined });
   };
 
   const label = step.needs === 'reason' ? t('tasks.transitions.reason') : step.needs === 'comment' ? t('tasks.transitions.comment') : t('tasks.transitions.note');
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <StepDialog
       title={t(`tasks.transitions.titles.${step.step}`, { reference: task.reference })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      size="lg"
-    >
-      <form
-        noValidate
-        data-testid="task-transition-form"
-        data-step={step.step}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">{t(`tasks.transitions.explain.${step.step}`)}</Text>
-          {conflict ? (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" data-testid="task-transition-conflict">
-              {stillAllowed ? t('tasks.transitions.conflictRetry') : t('tasks.transitions.conflictGone', { status: taskStatusLabel(task.status, locale) })}
-            </Alert>
-          ) : null}
-          {formError ? (
-            <Alert color="red" variant="light" role="alert" data-testid="task-transition-error">
-              {formError}
-            </Alert>
-          ) : null}
-          <Textarea
-            label={label}
-            description={t(`tasks.transitions.hints.${step.needs ?? 'note'}`)}
-            withAsterisk={required}
-            autosize
-            minRows={3}
-            maxRows={10}
-            maxLength={COMMENT_MAX}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-            error={commentError}
-            data-autofocus
-            data-testid="task-transition-comment"
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color={step.step === 'cancel' ? 'red' : undefined}
-              loading={transition.isPending}
-              disabled={!stillAllowed}
-              data-testid="task-transition-submit"
-            >
-              {t(`tasks.transitions.actions.${step.step}`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      onClose={onClose}
+      testId="task-transition"
+      data={{ 'data-step': step.step }}
+      explain={t(`tasks.transitions.explain.${step.step}`)}
+      conflict={form.conflict}
+      conflictText={stillAllowed ? t('tasks.transitions.conflictRetry') : t('tasks.transitions.conflictGone', { status: taskStatusLabel(task.status, locale) })}
+      formError={form.formError}
+      text={{
+        label,
+        description: t(`tasks.transitions.hints.${step.needs ?? 'note'}`),
+        required,
+        minRows: 3,
+        maxRows: 10,
+        maxLength: COMMENT_MAX,
+        value: form.text,
+        onChange: form.setText,
+        error: form.errors.comment,
+        autofocus: true,
+        testId: 'task-transition-comment',
+      }}
+      submit={{ label: t(`tasks.transitions.actions.${step.step}`), danger: step.step === 'cancel', loading: transition.isPending, disabled: !stillAllowed }}
+      onSubmit={submit}
+    />
   );
 }
