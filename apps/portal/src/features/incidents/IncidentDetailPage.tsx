@@ -2,7 +2,7 @@ import '@mantine/dates/styles.css';
 import { type Locale, formatMxDateTime } from '@anc/domain';
 import { Alert, Button, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconClock, IconPencil } from '@tabler/icons-react';
+import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -17,7 +17,8 @@ import {
   Fact,
   useConflictNote,
 } from '../../components/DetailPage.tsx';
-import { AnchorLink } from '../../components/links.tsx';
+import { CodeLink } from '../../components/links.tsx';
+import { ClockNote } from '../../components/ListPage.tsx';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { isUuid } from '../../lib/search-params.ts';
@@ -136,9 +137,9 @@ function StatusNote({ incident }: { incident: IncidentDetail }) {
       <Alert color="gray" variant="light" data-testid="incident-merged-note">
         <Text size="sm">
           {t('incidents.detail.mergedInto')}{' '}
-          <AnchorLink to="/incidentes/$incidentId" params={{ incidentId: incident.mergedInto.id }} ff="monospace" fw={700}>
+          <CodeLink to="/incidentes/$incidentId" params={{ incidentId: incident.mergedInto.id }}>
             {incident.mergedInto.reference}
-          </AnchorLink>
+          </CodeLink>
           .
         </Text>
       </Alert>
@@ -171,12 +172,9 @@ function FactsPanel({ incident }: { incident: IncidentDetail }) {
         <Fact label={t('incidents.detail.facts.awareAt')}>{formatMxDateTime(incident.awareAt, locale)}</Fact>
         <Fact label={t('incidents.detail.facts.filedAt')}>{formatMxDateTime(incident.createdAt, locale)}</Fact>
       </SimpleGrid>
-      <Group gap={6} c="dimmed" mt="sm">
-        <IconClock size={14} aria-hidden />
-        <Text size="xs" data-testid="incident-time-zone">
-          {t('incidents.detail.timeZoneNote', { zone: t('incidents.common.timeZone'), updated: formatMxDateTime(incident.updatedAt, locale) })}
-        </Text>
-      </Group>
+      <ClockNote testId="incident-time-zone" mt="sm">
+        {t('incidents.detail.timeZoneNote', { zone: t('incidents.common.timeZone'), updated: formatMxDateTime(incident.updatedAt, locale) })}
+      </ClockNote>
     </Paper>
   );
 }

@@ -23,7 +23,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { AnchorLink } from '../../components/links.tsx';
+import { CodeLink } from '../../components/links.tsx';
 import { CommentForm, HistoryItem, HistoryTimeline } from '../../components/History.tsx';
 import { currentLocale, useLocale } from '../../i18n/index.ts';
 import { notify } from '../../lib/notify.ts';
@@ -110,9 +110,9 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
           sentence: (
             <>
               {t('incidents.detail.timeline.mergedInto')}{' '}
-              <AnchorLink to="/incidentes/$incidentId" params={{ incidentId: mergedInto.id }} ff="monospace" fw={700} size="sm">
+              <CodeLink to="/incidentes/$incidentId" params={{ incidentId: mergedInto.id }}>
                 {mergedInto.reference}
-              </AnchorLink>
+              </CodeLink>
             </>
           ),
         };
@@ -185,9 +185,9 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
         sentence: (
           <>
             {t('tasks.incident.timelineCreated', { agency: d.data.assigneeAgency.code })}{' '}
-            <AnchorLink to="/tareas/$taskId" params={{ taskId: d.data.task.id }} ff="monospace" fw={700} size="sm">
+            <CodeLink to="/tareas/$taskId" params={{ taskId: d.data.task.id }}>
               {d.data.task.reference}
-            </AnchorLink>
+            </CodeLink>
           </>
         ),
       };
@@ -199,9 +199,9 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
         sentence: (
           <>
             {t('incidents.detail.timeline.mergedFrom')}{' '}
-            <AnchorLink to="/incidentes/$incidentId" params={{ incidentId: d.data.incident.id }} ff="monospace" fw={700} size="sm">
+            <CodeLink to="/incidentes/$incidentId" params={{ incidentId: d.data.incident.id }}>
               {d.data.incident.reference}
-            </AnchorLink>
+            </CodeLink>
           </>
         ),
       };

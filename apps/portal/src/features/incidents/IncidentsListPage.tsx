@@ -9,19 +9,19 @@ import {
   formatMxDateTime,
   incidentFiltersToSearchParams,
 } from '@anc/domain';
-import { Button, Chip, Group, MultiSelect, Paper, Select, Skeleton, Stack, Table, Text, Tooltip, VisuallyHidden, em } from '@mantine/core';
+import { Button, Chip, Group, MultiSelect, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
-import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { IconClock, IconDownload, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterPanel, SearchField } from '../../components/FilterPanel.tsx';
-import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { ButtonLink, CodeLink } from '../../components/links.tsx';
+import { AgencyCode, ClockNote, ListEmptyState, LoadMoreFooter, ResponsiveList, keysetRows, usePhone } from '../../components/ListPage.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { TableStatusRows } from '../../components/TableStatusRows.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { useAgencyOptions } from '../../lib/agency-options.ts';
 import { many } from '../../lib/search-params.ts';
@@ -47,8 +47,7 @@ export function IncidentsListPage() {
   const filters = toIncidentFilters(search, { withAgency: seesAll || search.agencyId === me.agency.id });
   const filtered = hasFilters(search);
   const canCreate = can(me.role, 'incidents.create');
-  // Below Mantine's `sm` breakpoint the list becomes cards and the filters fold away.
-  const phone = useMediaQuery(`(max-width: ${em(767.98)})`) ?? false;
+  const phone = usePhone();
   // Clearing from outside the filter panel (the empty state) also resets what it holds locally.
   const [resetKey, setResetKey] = useState(0);
   const clearFilters = () => {
@@ -63,8 +62,7 @@ export function IncidentsListPage() {
       placeholderData: keepPreviousData,
     }),
   );
-  const refreshing = incidents.isPlaceholderData && incidents.isFetching;
-  const items = incidents.data?.pages.flatMap((page) => page.items) ?? [];
+  const { items, refreshing } = keysetRows(incidents);
 
   const exportParams = incidentFiltersToSearchParams(filters).toString();
   const exportHref = `/export/incidents.csv${exportParams ? `?${exportParams}` : ''}`;
@@ -107,94 +105,72 @@ export function IncidentsListPage() {
 
         {incidents.error ? <QueryError error={incidents.error} onRetry={() => void incidents.refetch()} /> : null}
 
-        <Group gap={6} c="dimmed">
-          <IconClock size={14} aria-hidden />
-          <Text size="xs" data-testid="incidents-time-zone">
-            {t('incidents.list.timeZoneNote', { zone: t('incidents.common.timeZone') })}
-          </Text>
-        </Group>
+        <ClockNote testId="incidents-time-zone">{t('incidents.list.timeZoneNote', { zone: t('incidents.common.timeZone') })}</ClockNote>
 
-        {phone ? (
-          <Stack gap="sm" data-testid="incidents-cards" aria-busy={refreshing} style={{ opacity: refreshing ? 0.6 : 1 }}>
-            {incidents.isPending ? Array.from({ length: 4 }, (_, i) => <Skeleton key={i} height={120} radius="md" />) : null}
-            {incidents.data && items.length === 0 ? (
-              <Paper p="md">
-                <EmptyState filtered={filtered} canCreate={canCreate} onClear={clearFilters} />
-              </Paper>
-            ) : null}
-            {items.map((incident) => (
-              <IncidentCard key={incident.id} incident={incident} />
-            ))}
-          </Stack>
-        ) : (
-          <Paper p={0} aria-busy={refreshing} style={{ opacity: refreshing ? 0.6 : 1, transition: 'opacity 150ms' }}>
-            <Table.ScrollContainer minWidth={1000}>
-              <Table aria-label={t('incidents.list.tableLabel')} data-testid="incidents-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('incidents.list.columns.incident')}</Table.Th>
-                    <Table.Th scope="col" w={80}>
-                      {t('incidents.list.columns.agency')}
-                    </Table.Th>
-                    <Table.Th scope="col" w={130}>
-                      {t('incidents.list.columns.status')}
-                    </Table.Th>
-                    <Table.Th scope="col" w={110}>
-                      {t('incidents.list.columns.severity')}
-                    </Table.Th>
-                    <Table.Th scope="col" w={120}>
-                      {t('incidents.list.columns.tlp')}
-                    </Table.Th>
-                    {/* On narrower screens the class goes under the title instead. */}
-                    <Table.Th scope="col" w={120} visibleFrom="xl">
-                      {t('incidents.list.columns.rsitClass')}
-                    </Table.Th>
-                    <Table.Th scope="col" w={110}>
-                      {t('incidents.list.columns.created')}
-                    </Table.Th>
-                    <Table.Th scope="col" w={160}>
-                      {t('incidents.list.columns.nextDeadline')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  <TableStatusRows loading={incidents.isPending} empty={false} columns={COLUMNS} emptyText="" />
-                  {incidents.data && items.length === 0 ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={COLUMNS}>
-                        <EmptyState filtered={filtered} canCreate={canCreate} onClear={clearFilters} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ) : null}
-                  {items.map((incident) => (
-                    <IncidentRow key={incident.id} incident={incident} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        )}
+        <ResponsiveList
+          name="incidents"
+          phone={phone}
+          loading={incidents.isPending}
+          refreshing={refreshing}
+          empty={
+            incidents.data && items.length === 0 ? (
+              <ListEmptyState
+                name="incidents"
+                filtered={filtered}
+                title={filtered ? t('incidents.list.noMatchTitle') : t('incidents.list.emptyTitle')}
+                body={filtered ? t('incidents.list.noMatchBody') : t('incidents.list.emptyBody')}
+                create={canCreate ? { to: '/incidentes/nuevo', label: t('incidents.list.new') } : null}
+                onClear={clearFilters}
+              />
+            ) : null
+          }
+          cardHeight={120}
+          cards={items.map((incident) => (
+            <IncidentCard key={incident.id} incident={incident} />
+          ))}
+          table={{
+            label: t('incidents.list.tableLabel'),
+            minWidth: 1000,
+            columns: COLUMNS,
+            head: (
+              <>
+                <Table.Th scope="col">{t('incidents.list.columns.incident')}</Table.Th>
+                <Table.Th scope="col" w={80}>
+                  {t('incidents.list.columns.agency')}
+                </Table.Th>
+                <Table.Th scope="col" w={130}>
+                  {t('incidents.list.columns.status')}
+                </Table.Th>
+                <Table.Th scope="col" w={110}>
+                  {t('incidents.list.columns.severity')}
+                </Table.Th>
+                <Table.Th scope="col" w={120}>
+                  {t('incidents.list.columns.tlp')}
+                </Table.Th>
+                {/* On narrower screens the class goes under the title instead. */}
+                <Table.Th scope="col" w={120} visibleFrom="xl">
+                  {t('incidents.list.columns.rsitClass')}
+                </Table.Th>
+                <Table.Th scope="col" w={110}>
+                  {t('incidents.list.columns.created')}
+                </Table.Th>
+                <Table.Th scope="col" w={160}>
+                  {t('incidents.list.columns.nextDeadline')}
+                </Table.Th>
+              </>
+            ),
+            rows: items.map((incident) => <IncidentRow key={incident.id} incident={incident} />),
+          }}
+        />
 
         {incidents.data && items.length > 0 ? (
-          <Group justify="space-between" align="center">
-            <Text size="sm" c="dimmed" aria-live="polite" data-testid="incidents-count">
-              {t('incidents.list.shown', { count: items.length })}
-            </Text>
-            {incidents.hasNextPage ? (
-              <Button
-                variant="default"
-                onClick={() => void incidents.fetchNextPage()}
-                loading={incidents.isFetchingNextPage}
-                data-testid="incidents-load-more"
-              >
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('common.noMore')}
-              </Text>
-            )}
-          </Group>
+          <LoadMoreFooter
+            name="incidents"
+            shown={t('incidents.list.shown', { count: items.length })}
+            hasMore={incidents.hasNextPage}
+            loading={incidents.isFetchingNextPage}
+            onLoadMore={() => void incidents.fetchNextPage()}
+          />
         ) : null}
       </Stack>
     </>
@@ -206,17 +182,9 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
   return (
     <Table.Tr data-testid="incident-row" data-reference={incident.reference}>
       <Table.Td miw={200}>
-        <AnchorLink
-          to="/incidentes/$incidentId"
-          params={{ incidentId: incident.id }}
-          ff="monospace"
-          fw={700}
-          size="sm"
-          style={{ whiteSpace: 'nowrap' }}
-          data-testid="incident-link"
-        >
+        <CodeLink to="/incidentes/$incidentId" params={{ incidentId: incident.id }} data-testid="incident-link">
           {incident.reference}
-        </AnchorLink>
+        </CodeLink>
         <Text size="sm" lineClamp={2} title={incident.title}>
           {incident.title}
         </Text>
@@ -225,12 +193,7 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Tooltip label={agencyName(incident.agency, locale)} withinPortal>
-          <Text size="sm" ff="monospace" fw={600} span>
-            {incident.agency.code}
-            <VisuallyHidden> — {agencyName(incident.agency, locale)}</VisuallyHidden>
-          </Text>
-        </Tooltip>
+        <AgencyCode agency={incident.agency} />
       </Table.Td>
       <Table.Td>
         <StatusBadge status={incident.status} size="sm" />
@@ -256,29 +219,6 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
         <NextDeadline incident={incident} />
       </Table.Td>
     </Table.Tr>
-  );
-}
-
-function EmptyState({ filtered, canCreate, onClear }: { filtered: boolean; canCreate: boolean; onClear: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Stack align="center" gap="xs" py="xl" data-testid={filtered ? 'incidents-no-match' : 'incidents-empty'}>
-      <Text fw={600} ta="center">
-        {filtered ? t('incidents.list.noMatchTitle') : t('incidents.list.emptyTitle')}
-      </Text>
-      <Text size="sm" c="dimmed" ta="center" maw={520}>
-        {filtered ? t('incidents.list.noMatchBody') : t('incidents.list.emptyBody')}
-      </Text>
-      {filtered ? (
-        <Button variant="default" size="xs" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={onClear}>
-          {t('common.clearFilters')}
-        </Button>
-      ) : canCreate ? (
-        <ButtonLink to="/incidentes/nuevo" size="xs" leftSection={<IconPlus size={14} aria-hidden />}>
-          {t('incidents.list.new')}
-        </ButtonLink>
-      ) : null}
-    </Stack>
   );
 }
 
@@ -315,9 +255,9 @@ function IncidentCard({ incident }: { incident: IncidentSummary }) {
     <Paper p="sm" data-testid="incident-row" data-reference={incident.reference}>
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="nowrap">
-          <AnchorLink to="/incidentes/$incidentId" params={{ incidentId: incident.id }} ff="monospace" fw={700} size="sm" data-testid="incident-link">
+          <CodeLink to="/incidentes/$incidentId" params={{ incidentId: incident.id }} data-testid="incident-link">
             {incident.reference}
-          </AnchorLink>
+          </CodeLink>
           <Text size="sm" ff="monospace" fw={600} title={agencyName(incident.agency, locale)}>
             {incident.agency.code}
           </Text>

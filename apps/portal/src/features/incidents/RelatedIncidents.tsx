@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../components/links.tsx';
+import { CodeLink } from '../../components/links.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { TableStatusRows } from '../../components/TableStatusRows.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
@@ -45,9 +45,9 @@ export function RelatedIncidents({ incidentId }: { incidentId: string }) {
               {items.map((r) => (
                 <Table.Tr key={r.id} data-testid="related-row" data-reference={r.reference}>
                   <Table.Td>
-                    <AnchorLink to="/incidentes/$incidentId" params={{ incidentId: r.id }} ff="monospace" fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    <CodeLink to="/incidentes/$incidentId" params={{ incidentId: r.id }}>
                       {r.reference}
-                    </AnchorLink>
+                    </CodeLink>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={2} maw={260}>

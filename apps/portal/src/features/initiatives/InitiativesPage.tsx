@@ -4,14 +4,15 @@
  * budget. Every filter lives in the address (the Panel links here with them).
  */
 import { ENCS_OBJECTIVES, type EncsObjective, can } from '@anc/domain';
-import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip, VisuallyHidden, em } from '@mantine/core';
-import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { IconAlarm, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { Badge, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconAlarm, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { ButtonLink, CodeLink } from '../../components/links.tsx';
+import { AgencyCode, ListEmptyState, LoadMoreFooter, keysetRows, usePhone } from '../../components/ListPage.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { TableStatusRows } from '../../components/TableStatusRows.tsx';
@@ -37,7 +38,7 @@ export function InitiativesPage() {
   const navigate = useNavigate({ from: '/iniciativas' });
   const filtered = hasInitiativeFilters(search);
   const canCreate = can(me.role, 'initiatives.create');
-  const phone = useMediaQuery(`(max-width: ${em(767.98)})`) ?? false;
+  const phone = usePhone();
   const [resetKey, setResetKey] = useState(0);
   const clearFilters = () => {
     setResetKey((k) => k + 1);
@@ -51,8 +52,7 @@ export function InitiativesPage() {
       { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData },
     ),
   );
-  const refreshing = list.isPlaceholderData && list.isFetching;
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const { items, refreshing } = keysetRows(list);
   const groups = ENCS_OBJECTIVES.map((objective) => ({ objective, items: items.filter((i) => i.objective === objective) })).filter(
     (g) => g.items.length > 0,
   );
@@ -84,7 +84,14 @@ export function InitiativesPage() {
 
         {list.data && items.length === 0 ? (
           <Paper p="md">
-            <EmptyState filtered={filtered} canCreate={canCreate} onClear={clearFilters} />
+            <ListEmptyState
+              name="initiatives"
+              filtered={filtered}
+              title={filtered ? t('initiatives.list.noMatchTitle') : t('initiatives.list.emptyTitle')}
+              body={filtered ? t('initiatives.list.noMatchBody') : t('initiatives.list.emptyBody')}
+              create={canCreate ? { to: '/iniciativas/nueva', label: t('initiatives.list.new') } : null}
+              onClear={clearFilters}
+            />
           </Paper>
         ) : null}
 
@@ -95,16 +102,14 @@ export function InitiativesPage() {
         </Stack>
 
         {list.data && items.length > 0 ? (
-          <Group justify="space-between" align="center">
-            <Text size="sm" c="dimmed" aria-live="polite" data-testid="initiatives-count">
-              {t('initiatives.list.shown', { count: items.length })}
-            </Text>
-            {list.hasNextPage ? (
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="initiatives-load-more">
-                {t('common.loadMore')}
-              </Button>
-            ) : null}
-          </Group>
+          <LoadMoreFooter
+            name="initiatives"
+            shown={t('initiatives.list.shown', { count: items.length })}
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+            sayNoMore={false}
+          />
         ) : null}
       </Stack>
     </>
@@ -187,22 +192,13 @@ function LateMilestones({ count }: { count: number }) {
 
 function InitiativeRow({ initiative }: { initiative: InitiativeSummary }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const counts = initiative.milestoneCounts;
   return (
     <Table.Tr data-testid="initiative-row" data-code={initiative.code}>
       <Table.Td miw={240}>
-        <AnchorLink
-          to="/iniciativas/$initiativeId"
-          params={{ initiativeId: initiative.id }}
-          ff="monospace"
-          fw={700}
-          size="sm"
-          style={{ whiteSpace: 'nowrap' }}
-          data-testid="initiative-link"
-        >
+        <CodeLink to="/iniciativas/$initiativeId" params={{ initiativeId: initiative.id }} data-testid="initiative-link">
           {initiative.code}
-        </AnchorLink>
+        </CodeLink>
         <Text size="sm" lineClamp={2} title={initiative.title}>
           {initiative.title}
         </Text>
@@ -211,12 +207,7 @@ function InitiativeRow({ initiative }: { initiative: InitiativeSummary }) {
         <InitiativeStatusBadge status={initiative.status} size="sm" />
       </Table.Td>
       <Table.Td>
-        <Tooltip label={agencyName(initiative.leadAgency, locale)} withinPortal>
-          <Text size="sm" ff="monospace" fw={600} span>
-            {initiative.leadAgency.code}
-            <VisuallyHidden> — {agencyName(initiative.leadAgency, locale)}</VisuallyHidden>
-          </Text>
-        </Tooltip>
+        <AgencyCode agency={initiative.leadAgency} />
       </Table.Td>
       <Table.Td>
         <InitiativeProgress progress={initiative.progress} size="sm" label={t('initiatives.common.progressOf', { code: initiative.code })} />
@@ -244,16 +235,9 @@ function InitiativeCard({ initiative }: { initiative: InitiativeSummary }) {
     <Paper p="sm" data-testid="initiative-row" data-code={initiative.code}>
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="nowrap">
-          <AnchorLink
-            to="/iniciativas/$initiativeId"
-            params={{ initiativeId: initiative.id }}
-            ff="monospace"
-            fw={700}
-            size="sm"
-            data-testid="initiative-link"
-          >
+          <CodeLink to="/iniciativas/$initiativeId" params={{ initiativeId: initiative.id }} data-testid="initiative-link">
             {initiative.code}
-          </AnchorLink>
+          </CodeLink>
           <InitiativeStatusBadge status={initiative.status} size="sm" />
         </Group>
         <Text size="sm" fw={500} lineClamp={3}>
@@ -268,28 +252,5 @@ function InitiativeCard({ initiative }: { initiative: InitiativeSummary }) {
         </Group>
       </Stack>
     </Paper>
-  );
-}
-
-function EmptyState({ filtered, canCreate, onClear }: { filtered: boolean; canCreate: boolean; onClear: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Stack align="center" gap="xs" py="xl" data-testid={filtered ? 'initiatives-no-match' : 'initiatives-empty'}>
-      <Text fw={600} ta="center">
-        {filtered ? t('initiatives.list.noMatchTitle') : t('initiatives.list.emptyTitle')}
-      </Text>
-      <Text size="sm" c="dimmed" ta="center" maw={520}>
-        {filtered ? t('initiatives.list.noMatchBody') : t('initiatives.list.emptyBody')}
-      </Text>
-      {filtered ? (
-        <Button variant="default" size="xs" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={onClear}>
-          {t('common.clearFilters')}
-        </Button>
-      ) : canCreate ? (
-        <ButtonLink to="/iniciativas/nueva" size="xs" leftSection={<IconPlus size={14} aria-hidden />}>
-          {t('initiatives.list.new')}
-        </ButtonLink>
-      ) : null}
-    </Stack>
   );
 }

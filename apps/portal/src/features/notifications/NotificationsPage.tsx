@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Skeleton, Stack, Switch, Text } from '@mantine/core';
+import { Button, Paper, Skeleton, Stack, Switch, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconChecks } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreFooter, keysetRows } from '../../components/ListPage.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -29,7 +30,7 @@ export function NotificationsPage() {
       { getNextPageParam: (page) => page.nextCursor ?? undefined, staleTime: 0 },
     ),
   );
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const { items } = keysetRows(list);
 
   const markAll = () =>
     markRead.mutate(
@@ -98,20 +99,13 @@ export function NotificationsPage() {
           )}
         </Paper>
         {items.length > 0 ? (
-          <Group justify="space-between" align="center">
-            <Text size="sm" c="dimmed" aria-live="polite" data-testid="notifications-count">
-              {t('notifications.shown', { count: items.length })}
-            </Text>
-            {list.hasNextPage ? (
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="notifications-load-more">
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('common.noMore')}
-              </Text>
-            )}
-          </Group>
+          <LoadMoreFooter
+            name="notifications"
+            shown={t('notifications.shown', { count: items.length })}
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+          />
         ) : null}
       </Stack>
     </>

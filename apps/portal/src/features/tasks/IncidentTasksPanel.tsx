@@ -6,7 +6,7 @@ import { can } from '@anc/domain';
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { AnchorLink, ButtonLink, CodeLink } from '../../components/links.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { TaskDue, TaskStatusBadge, useTaskDueState } from './labels.tsx';
@@ -69,9 +69,9 @@ function IncidentTaskItem({ task }: { task: TaskSummary }) {
     <li data-testid="incident-task" data-reference={task.reference} data-status={task.status} data-due={state}>
       <Stack gap={4}>
         <Group justify="space-between" gap="xs" wrap="nowrap">
-          <AnchorLink to="/tareas/$taskId" params={{ taskId: task.id }} ff="monospace" fw={700} size="sm" data-testid="incident-task-link">
+          <CodeLink to="/tareas/$taskId" params={{ taskId: task.id }} data-testid="incident-task-link">
             {task.reference}
-          </AnchorLink>
+          </CodeLink>
           <Text size="sm" ff="monospace" fw={600}>
             {task.assigneeAgency.code}
           </Text>

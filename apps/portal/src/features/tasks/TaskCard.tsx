@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconLink, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../components/links.tsx';
+import { AnchorLink, CodeLink } from '../../components/links.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { TaskDue, TaskPriorityBadge, TaskStatusBadge, useTaskDueState } from './labels.tsx';
 import type { TaskSummary } from './types.ts';
@@ -28,18 +28,9 @@ export function TaskCard({ task, withStatus, withAgency }: { task: TaskSummary; 
       data-due={state}
     >
       <Stack gap={6}>
-        <AnchorLink
-          to="/tareas/$taskId"
-          params={{ taskId: task.id }}
-          ff="monospace"
-          fw={700}
-          size="sm"
-          style={{ whiteSpace: 'nowrap' }}
-          id={`task-card-${task.id}`}
-          data-testid="task-link"
-        >
+        <CodeLink to="/tareas/$taskId" params={{ taskId: task.id }} id={`task-card-${task.id}`} data-testid="task-link">
           {task.reference}
-        </AnchorLink>
+        </CodeLink>
         <Text size="sm" fw={500} lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
           {task.title}
         </Text>
@@ -91,9 +82,15 @@ export function TaskLinkLine({ task }: { task: TaskSummary }) {
         <IconLink size={14} aria-hidden />
         <Text size="xs" truncate title={task.initiative.title}>
           {t('tasks.list.initiative')}{' '}
-          <Text span ff="monospace" size="xs">
+          <AnchorLink
+            to="/iniciativas/$initiativeId"
+            params={{ initiativeId: task.initiative.id }}
+            ff="monospace"
+            size="xs"
+            data-testid="task-initiative-link"
+          >
             {task.initiative.code}
-          </Text>
+          </AnchorLink>
         </Text>
       </Group>
     );

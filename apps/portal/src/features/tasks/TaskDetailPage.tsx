@@ -6,7 +6,7 @@
 import { formatMxDateTime } from '@anc/domain';
 import { Button, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowsExchange, IconClock, IconPencil } from '@tabler/icons-react';
+import { IconArrowsExchange, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
@@ -22,7 +22,8 @@ import {
   TextPanel,
   useConflictNote,
 } from '../../components/DetailPage.tsx';
-import { AnchorLink } from '../../components/links.tsx';
+import { CodeLink } from '../../components/links.tsx';
+import { ClockNote } from '../../components/ListPage.tsx';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { isUuid } from '../../lib/search-params.ts';
@@ -167,12 +168,9 @@ function FactsPanel({ task }: { task: TaskDetail }) {
         <Fact label={t('tasks.detail.facts.creator')}>{task.creator.name}</Fact>
         <Fact label={t('tasks.detail.facts.createdAt')}>{formatMxDateTime(task.createdAt, locale)}</Fact>
       </SimpleGrid>
-      <Group gap={6} c="dimmed" mt="sm">
-        <IconClock size={14} aria-hidden />
-        <Text size="xs" data-testid="task-time-zone">
-          {t('tasks.detail.timeZoneNote', { zone: t('incidents.common.timeZone'), updated: formatMxDateTime(task.updatedAt, locale) })}
-        </Text>
-      </Group>
+      <ClockNote testId="task-time-zone" mt="sm">
+        {t('tasks.detail.timeZoneNote', { zone: t('incidents.common.timeZone'), updated: formatMxDateTime(task.updatedAt, locale) })}
+      </ClockNote>
     </Paper>
   );
 }
@@ -188,9 +186,9 @@ function LinkPanel({ task }: { task: TaskDetail }) {
           label={t('tasks.detail.link.incident')}
           title={task.incident.title}
           link={
-            <AnchorLink to="/incidentes/$incidentId" params={{ incidentId: task.incident.id }} {...LINK_STYLE} data-testid="task-incident">
+            <CodeLink to="/incidentes/$incidentId" params={{ incidentId: task.incident.id }} data-testid="task-incident">
               {task.incident.reference}
-            </AnchorLink>
+            </CodeLink>
           }
         />
       ) : task.initiative ? (
@@ -198,9 +196,9 @@ function LinkPanel({ task }: { task: TaskDetail }) {
           label={t('tasks.detail.link.initiative')}
           title={task.initiative.title}
           link={
-            <AnchorLink to="/iniciativas/$initiativeId" params={{ initiativeId: task.initiative.id }} {...LINK_STYLE} data-testid="task-initiative">
+            <CodeLink to="/iniciativas/$initiativeId" params={{ initiativeId: task.initiative.id }} data-testid="task-initiative">
               {task.initiative.code}
-            </AnchorLink>
+            </CodeLink>
           }
         />
       ) : (
@@ -211,8 +209,6 @@ function LinkPanel({ task }: { task: TaskDetail }) {
     </Paper>
   );
 }
-
-const LINK_STYLE = { ff: 'monospace', fw: 700, size: 'sm' } as const;
 
 function LinkedRecord({ label, link, title }: { label: string; link: ReactNode; title: string }) {
   return (

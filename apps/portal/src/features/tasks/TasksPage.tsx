@@ -4,13 +4,14 @@
  * the per-agency summary. The view and every filter live in the address.
  */
 import { can } from '@anc/domain';
-import { Group, SegmentedControl, Stack, Text, em } from '@mantine/core';
-import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
-import { IconClock, IconLayoutKanban, IconList, IconPlus } from '@tabler/icons-react';
+import { Group, SegmentedControl, Stack } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconLayoutKanban, IconList, IconPlus } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/links.tsx';
+import { ClockNote, usePhone } from '../../components/ListPage.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -34,7 +35,7 @@ export function TasksPage() {
   const filters = toTaskFilters(search, { withAgency: seesAll });
   const filtered = hasTaskFilters(search);
   const canCreate = can(me.role, 'tasks.create');
-  const phone = useMediaQuery(`(max-width: ${em(767.98)})`) ?? false;
+  const phone = usePhone();
   // Clearing from outside the panel (the empty state) also resets what the panel holds locally.
   const [resetKey, setResetKey] = useState(0);
   const clearFilters = () => {
@@ -80,12 +81,7 @@ export function TasksPage() {
           onChange={patch}
           onClear={clearFilters}
         />
-        <Group gap={6} c="dimmed">
-          <IconClock size={14} aria-hidden />
-          <Text size="xs" data-testid="tasks-time-zone">
-            {t('tasks.list.timeZoneNote', { zone: t('incidents.common.timeZone') })}
-          </Text>
-        </Group>
+        <ClockNote testId="tasks-time-zone">{t('tasks.list.timeZoneNote', { zone: t('incidents.common.timeZone') })}</ClockNote>
         {view === 'board' ? (
           <TaskBoard filters={filters} seesAll={seesAll} phone={phone} />
         ) : (
