@@ -257,6 +257,42 @@ describe('initiative registry', () => {
     }
   });
 
+  it('a coordinator creates a task from the initiative page (initiative and lead agency filled in); the task links back to it', async () => {
+    const { context, page, pageErrors } = await newSession(browser);
+    try {
+      await signInFromStart(page, DEMO.coordinator.email);
+      await openFromRegistry(page, CODE);
+      await page.getByTestId('initiative-tasks-empty').waitFor();
+      const create = page.getByTestId('initiative-create-task');
+      expect(await create.getAttribute('aria-label')).toBe(`Crear una tarea para ${CODE}`);
+      await create.click();
+      await page.waitForURL(/\/tareas\/nueva\?/);
+      const url = new URL(page.url());
+      expect(url.searchParams.get('initiativeId')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(url.searchParams.get('assigneeAgencyId')).toMatch(/^[0-9a-f-]{36}$/);
+      await page.getByTestId('task-form').waitFor();
+      await expect.poll(() => page.getByTestId('task-form-agency').inputValue()).toMatch(/^SEDENA — /);
+      await expect.poll(() => page.getByTestId('task-form-initiative-summary').textContent()).toContain(CODE);
+      await page.getByTestId('task-form-title').fill('Calendario de los cursos del primer semestre');
+      await page.getByTestId('task-form-due-week').click();
+      await page.getByTestId('task-form-submit').click();
+      await page.waitForURL(/\/tareas\/[0-9a-f-]{36}$/);
+
+      // The task names its initiative as a link, like an incident's.
+      const link = page.getByTestId('task-initiative');
+      expect(await link.textContent()).toBe(CODE);
+      await screenshot(page, 'task-from-initiative');
+      await link.click();
+      await page.getByTestId('initiative-detail').waitFor();
+      expect(await page.getByTestId('initiative-detail').getAttribute('data-code')).toBe(CODE);
+      await expect.poll(() => page.getByTestId('initiative-task').count()).toBe(1);
+      await screenshot(page, 'initiative-linked-task', true);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('two admins edit at once: the second is told someone else changed it, keeps what was typed, and saves on the new version', async () => {
     const first = await newSession(browser);
     const second = await newSession(browser);

@@ -195,6 +195,8 @@ export const initiativesEn: Shape<typeof initiativesEsMX> = {
     label: 'Tasks linked to the initiative',
     none: 'No task is linked to this initiative.',
     viewAll: 'View in the task list',
+    create: 'Create task',
+    createFor: 'Create a task for {{code}}',
     columns: {
       reference: 'Reference',
       title: 'Task',

@@ -196,6 +196,8 @@ export const initiativesEsMX = {
     label: 'Tareas vinculadas a la iniciativa',
     none: 'Ninguna tarea está vinculada a esta iniciativa.',
     viewAll: 'Ver en la lista de tareas',
+    create: 'Crear tarea',
+    createFor: 'Crear una tarea para {{code}}',
     columns: {
       reference: 'Referencia',
       title: 'Tarea',

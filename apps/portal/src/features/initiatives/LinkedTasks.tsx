@@ -1,8 +1,14 @@
-/** The tasks that carry the initiative out, with their state; each opens its own page. */
-import { Paper, Table, Text } from '@mantine/core';
+/**
+ * The tasks that carry the initiative out, with their state; each opens its own page. Coordinators
+ * create one from here: the initiative and its lead agency come pre-filled.
+ */
+import { ANC_AGENCY_CODE, can } from '@anc/domain';
+import { Group, Paper, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../components/links.tsx';
+import { AnchorLink, ButtonLink, CodeLink } from '../../components/links.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { formatMxDate } from '../incidents/time.ts';
 import { TaskDueBadge, TaskStatusBadge } from '../tasks/labels.tsx';
@@ -11,16 +17,34 @@ import type { InitiativeDetail } from './types.ts';
 export function LinkedTasks({ initiative }: { initiative: InitiativeDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const me = useCurrentUser();
+  const canCreate = can(me.role, 'tasks.create');
+  // Work is never assigned to the ANC itself: an initiative it leads leaves the agency to choose.
+  const lead = initiative.leadAgency.code === ANC_AGENCY_CODE ? {} : { assigneeAgencyId: initiative.leadAgency.id };
   return (
     <Paper p="md" component="section" aria-labelledby="initiative-tasks-heading" data-testid="initiative-tasks">
       <SectionTitle
         id="initiative-tasks-heading"
         extra={
-          initiative.tasks.length > 0 ? (
-            <AnchorLink to="/tareas" search={{ view: 'list', initiativeId: initiative.id }} size="sm">
-              {t('initiatives.tasks.viewAll')}
-            </AnchorLink>
-          ) : null
+          <Group gap="sm">
+            {initiative.tasks.length > 0 ? (
+              <AnchorLink to="/tareas" search={{ view: 'list', initiativeId: initiative.id }} size="sm">
+                {t('initiatives.tasks.viewAll')}
+              </AnchorLink>
+            ) : null}
+            {canCreate ? (
+              <ButtonLink
+                to="/tareas/nueva"
+                search={{ initiativeId: initiative.id, ...lead }}
+                size="xs"
+                leftSection={<IconPlus size={14} aria-hidden />}
+                aria-label={t('initiatives.tasks.createFor', { code: initiative.code })}
+                data-testid="initiative-create-task"
+              >
+                {t('initiatives.tasks.create')}
+              </ButtonLink>
+            ) : null}
+          </Group>
         }
       >
         {t('initiatives.tasks.title')}
@@ -45,9 +69,9 @@ export function LinkedTasks({ initiative }: { initiative: InitiativeDetail }) {
               {initiative.tasks.map((task) => (
                 <Table.Tr key={task.id} data-testid="initiative-task" data-reference={task.reference}>
                   <Table.Td>
-                    <AnchorLink to="/tareas/$taskId" params={{ taskId: task.id }} ff="monospace" fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    <CodeLink to="/tareas/$taskId" params={{ taskId: task.id }}>
                       {task.reference}
-                    </AnchorLink>
+                    </CodeLink>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={2}>
