@@ -1,11 +1,13 @@
 import { queryClient, trpc } from '../../lib/trpc.ts';
 import type { TaskDetail } from './types.ts';
 
-/** Lists, the per-agency summary and the incident pages that show tasks catch up after a change. */
+/** Lists, the per-agency summary, the Panel and the incident and initiative pages that show tasks catch up after a change. */
 function refreshAround(): void {
   void queryClient.invalidateQueries(trpc.tasks.list.pathFilter());
   void queryClient.invalidateQueries(trpc.tasks.summary.pathFilter());
   void queryClient.invalidateQueries(trpc.incidents.get.pathFilter());
+  void queryClient.invalidateQueries(trpc.initiatives.get.pathFilter());
+  void queryClient.invalidateQueries(trpc.dashboard.summary.pathFilter());
 }
 
 /** A mutation answered with the new detail: show it at once. */
