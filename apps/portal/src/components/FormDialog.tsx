@@ -3,13 +3,18 @@
  * fields (someone else changed the record first; a problem that belongs to no one field), and the
  * cancel / submit row. `useSaveProblems` routes a failed save to the right one of those.
  */
+import type { Locale } from '@anc/domain';
 import { Alert, Button, type ButtonProps, Group, Modal, type ModalProps } from '@mantine/core';
-import type { FormErrors } from '@mantine/form';
+import { type FormErrors, type UseFormInput, useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { currentLocale } from '../i18n/index.ts';
 import { errorCode } from '../lib/errors.ts';
-import { applyServerError } from '../lib/forms.ts';
+import { applyServerError, schemaValidator } from '../lib/forms.ts';
+import { ButtonLink } from './links.tsx';
+import type { BackPath } from './MessagePanel.tsx';
 
 /** A dialog with one form; the form mounts only while the dialog is open, so it starts afresh each time. */
 export function FormModal({
@@ -71,6 +76,45 @@ export function useSaveProblems({
   };
 }
 
+/**
+ * A form checked by one of the domain's schemas as the person types (`prepare` turns its values
+ * into the schema's input), whose failed saves go where `useSaveProblems` says. `onSubmit(send)`
+ * is the form's submit handler: it clears the last problems and calls `send` with the schema's
+ * output (and the prepared input) once the values pass.
+ */
+export function useSchemaForm<Values extends object, Schema extends z.ZodType, Prepared>({
+  schema,
+  initialValues,
+  prepare,
+  extra,
+  validateInputOnBlur = true,
+  fields,
+  onConflict,
+  isConflict,
+}: {
+  schema: Schema;
+  initialValues: Values;
+  prepare: (values: Values) => Prepared;
+  extra?: (values: Values, locale: Locale) => FormErrors;
+  validateInputOnBlur?: UseFormInput<Values>['validateInputOnBlur'];
+  fields: readonly string[];
+  onConflict?: () => void;
+  isConflict?: (error: unknown) => boolean;
+}) {
+  const form = useForm<Values>({ initialValues, validate: schemaValidator<Values>(schema, currentLocale, { prepare, extra }), validateInputOnBlur });
+  const problems = useSaveProblems({ form, fields, onConflict, isConflict });
+  const onSubmit =
+    (send: (input: z.output<Schema>, prepared: Prepared) => void, onInvalid?: (errors: FormErrors) => void) =>
+    (event?: FormEvent<HTMLFormElement>) =>
+      form.onSubmit((values) => {
+        problems.clear();
+        const prepared = prepare(values);
+        const input = schema.safeParse(prepared);
+        if (input.success) send(input.data, prepared);
+      }, onInvalid)(event);
+  return { form, problems, onSubmit };
+}
+
 /** The conflict note and the form-level error, each only when there is one. */
 export function FormProblems({
   testId,
@@ -103,7 +147,8 @@ export function FormProblems({
 /** Cancel (a button, or the link a page form leaves by) and the submit button, on the right. */
 export function FormActions({
   onCancel,
-  cancel,
+  cancelTo,
+  cancelTestId,
   submitLabel,
   submitTestId,
   loading,
@@ -113,8 +158,9 @@ export function FormActions({
   mt,
 }: {
   onCancel?: () => void;
-  /** A cancel element of the caller's own (a link back to the list). */
-  cancel?: ReactNode;
+  /** A page form's cancel: a link back to its list. */
+  cancelTo?: BackPath;
+  cancelTestId?: string;
   submitLabel: string;
   submitTestId?: string;
   loading: boolean;
@@ -126,12 +172,15 @@ export function FormActions({
   const { t } = useTranslation();
   return (
     <Group justify="flex-end" gap="sm" mt={mt}>
-      {cancel ??
-        (onCancel ? (
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        ) : null)}
+      {cancelTo ? (
+        <ButtonLink to={cancelTo} variant="default" data-testid={cancelTestId}>
+          {t('common.cancel')}
+        </ButtonLink>
+      ) : onCancel ? (
+        <Button variant="default" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      ) : null}
       <Button type="submit" color={color} loading={loading} disabled={disabled} leftSection={leftSection} data-testid={submitTestId}>
         {submitLabel}
       </Button>

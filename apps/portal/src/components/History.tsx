@@ -5,12 +5,10 @@
  */
 import { formatMxDateTime } from '@anc/domain';
 import { Blockquote, Stack, Text, Textarea, Timeline, type TimelineItemProps } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
-import { currentLocale, useLocale } from '../i18n/index.ts';
-import { schemaValidator } from '../lib/forms.ts';
-import { FormActions, FormProblems, useSaveProblems } from './FormDialog.tsx';
+import { useLocale } from '../i18n/index.ts';
+import { FormActions, FormProblems, useSchemaForm } from './FormDialog.tsx';
 
 export function HistoryTimeline({ count, children }: { count: number; children: ReactNode }) {
   return (
@@ -113,19 +111,18 @@ export function CommentForm({
   placeholder: string;
   submitLabel: string;
 }) {
-  const form = useForm<{ body: string }>({
+  const { form, problems, onSubmit } = useSchemaForm({
+    schema,
     initialValues: { body: '' },
-    validate: schemaValidator<{ body: string }>(schema, currentLocale, { prepare: (v) => ({ id: recordId, body: v.body }) }),
+    prepare: (v) => ({ id: recordId, body: v.body }),
+    validateInputOnBlur: false,
+    fields: ['body'],
   });
-  const problems = useSaveProblems({ form, fields: ['body'] });
   return (
     <form
       noValidate
       data-testid={`${testId}-form`}
-      onSubmit={form.onSubmit((values) => {
-        problems.clear();
-        mutation.mutate({ id: recordId, body: values.body }, { onSuccess: () => form.reset(), onError: problems.onError });
-      })}
+      onSubmit={onSubmit((_, input) => mutation.mutate(input, { onSuccess: () => form.reset(), onError: problems.onError }))}
     >
       <Stack gap="xs" mt="lg">
         <FormProblems error={problems.formError} />

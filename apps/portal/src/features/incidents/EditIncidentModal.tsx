@@ -14,13 +14,12 @@ import {
 } from '@anc/domain';
 import { NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
-import { type FormErrors, useForm } from '@mantine/form';
+import type { FormErrors } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
-import { currentLocale, useLocale } from '../../i18n/index.ts';
-import { schemaValidator } from '../../lib/forms.ts';
+import { FormActions, FormModal, FormProblems, useSchemaForm } from '../../components/FormDialog.tsx';
+import { useLocale } from '../../i18n/index.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeIncident } from './cache.ts';
@@ -153,17 +152,12 @@ function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; 
   const { t } = useTranslation();
   const locale = useLocale();
   const [now] = useState(() => new Date());
-  const form = useForm<EditValues>({
-    initialValues: initialValues(incident),
-    validate: schemaValidator<EditValues>(UpdateIncidentInput, currentLocale, {
-      prepare: (v) => prepare(incident, v),
-      extra: crossFieldErrors(incident),
-    }),
-    validateInputOnBlur: true,
-  });
   // A conflict closes the dialog: the page says so and shows the incident as it is now.
-  const problems = useSaveProblems({
-    form,
+  const { form, problems, onSubmit } = useSchemaForm({
+    schema: UpdateIncidentInput,
+    initialValues: initialValues(incident),
+    prepare: (v: EditValues) => prepare(incident, v),
+    extra: crossFieldErrors(incident),
     fields: FIELDS,
     onConflict: () => {
       onDone();
@@ -190,11 +184,7 @@ function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; 
     <form
       noValidate
       data-testid="edit-form"
-      onSubmit={form.onSubmit((values) => {
-        problems.clear();
-        const input = UpdateIncidentInput.safeParse(prepare(incident, values));
-        if (input.success) update.mutate(input.data);
-      })}
+      onSubmit={onSubmit((input) => update.mutate(input))}
     >
       <Stack gap="md">
         <FormProblems testId="edit" error={problems.formError} />

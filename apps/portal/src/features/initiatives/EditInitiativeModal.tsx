@@ -5,15 +5,12 @@
  */
 import { UpdateInitiativeInput, initiativeDateProblems, messageFor } from '@anc/domain';
 import { Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { FormActions, FormModal, FormProblems, useSchemaForm } from '../../components/FormDialog.tsx';
 import { MxDatesProvider } from '../../components/MxDates.tsx';
-import { currentLocale } from '../../i18n/index.ts';
 import { errorCode, readApiError } from '../../lib/errors.ts';
-import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeInitiative } from './cache.ts';
@@ -64,19 +61,19 @@ function EditForm({ initiative, onDone, onConflict }: { initiative: InitiativeDe
   const { t } = useTranslation();
   const [start] = useState(() => initialValues(initiative));
   const prepare = (v: InitiativeFormValues) => toUpdateInput(initiative.id, initiative.version, start, v);
-  const form = useForm<InitiativeFormValues>({
+  const { form, problems, onSubmit } = useSchemaForm({
+    schema: UpdateInitiativeInput,
     initialValues: start,
-    validate: schemaValidator<InitiativeFormValues>(UpdateInitiativeInput, currentLocale, {
-      prepare,
-      // The schema checks the dates only when both changed; the merged pair must hold too.
-      extra: (v, lang) => {
-        const problems = initiativeDateProblems(v.startDate ?? '', v.endDate ?? '');
-        return Object.fromEntries(Object.entries(problems).map(([path, keys]) => [path, messageFor(keys[0] ?? 'invalid_input', lang)]));
-      },
-    }),
-    validateInputOnBlur: true,
+    prepare,
+    // The schema checks the dates only when both changed; the merged pair must hold too.
+    extra: (v, lang) => {
+      const dates = initiativeDateProblems(v.startDate ?? '', v.endDate ?? '');
+      return Object.fromEntries(Object.entries(dates).map(([path, keys]) => [path, messageFor(keys[0] ?? 'invalid_input', lang)]));
+    },
+    fields: INITIATIVE_FIELDS,
+    onConflict,
+    isConflict: isStale,
   });
-  const problems = useSaveProblems({ form, fields: INITIATIVE_FIELDS, onConflict, isConflict: isStale });
   const update = useMutation(
     trpc.initiatives.update.mutationOptions({
       onSuccess: (detail) => {
@@ -94,10 +91,7 @@ function EditForm({ initiative, onDone, onConflict }: { initiative: InitiativeDe
       <form
         noValidate
         data-testid="initiative-edit-form"
-        onSubmit={form.onSubmit((v) => {
-          problems.clear();
-          if (UpdateInitiativeInput.safeParse(prepare(v)).success) update.mutate(prepare(v));
-        })}
+        onSubmit={onSubmit((_, prepared) => update.mutate(prepared))}
       >
         <Stack gap="md">
           <FormProblems testId="initiative-edit" conflict={problems.conflict} conflictText={t('initiatives.form.conflict')} error={problems.formError} />

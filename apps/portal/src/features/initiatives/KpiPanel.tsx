@@ -9,15 +9,13 @@ import { AddKpiInput, KPI_NAME_MAX, KPI_UNIT_MAX, RecordKpiValueInput } from '@a
 import { LineChart } from '@mantine/charts';
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
-import { useForm } from '@mantine/form';
 import { IconArrowDownRight, IconArrowRight, IconArrowUpRight, IconChevronDown, IconPlus, IconTarget } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { FormActions, FormModal, FormProblems, useSchemaForm } from '../../components/FormDialog.tsx';
 import { MxDatesProvider, useDateTimePickerProps } from '../../components/MxDates.tsx';
-import { currentLocale, useLocale } from '../../i18n/index.ts';
-import { schemaValidator } from '../../lib/forms.ts';
+import { useLocale } from '../../i18n/index.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
@@ -221,17 +219,18 @@ interface RecordValues {
   at: string | null;
 }
 const RECORD_FIELDS = ['value', 'at'] as const;
+const NO_VALUE: RecordValues = { value: '', at: null };
 
 function RecordValueForm({ kpi, onDone }: { kpi: Kpi; onDone: () => void }) {
   const { t } = useTranslation();
   const pickerProps = useDateTimePickerProps();
   const prepare = (v: RecordValues) => ({ kpiId: kpi.id, value: v.value, ...(v.at ? { at: mexicoCityWallClockToIso(v.at) } : {}) });
-  const form = useForm<RecordValues>({
-    initialValues: { value: '', at: null },
-    validate: schemaValidator<RecordValues>(RecordKpiValueInput, currentLocale, { prepare }),
-    validateInputOnBlur: true,
+  const { form, problems, onSubmit } = useSchemaForm({
+    schema: RecordKpiValueInput,
+    initialValues: NO_VALUE,
+    prepare,
+    fields: RECORD_FIELDS,
   });
-  const problems = useSaveProblems({ form, fields: RECORD_FIELDS });
   const record = useMutation(
     trpc.initiatives.recordKpiValue.mutationOptions({
       onSuccess: (detail, input) => {
@@ -247,10 +246,7 @@ function RecordValueForm({ kpi, onDone }: { kpi: Kpi; onDone: () => void }) {
       <form
         noValidate
         data-testid="kpi-record-form"
-        onSubmit={form.onSubmit((v) => {
-          problems.clear();
-          if (RecordKpiValueInput.safeParse(prepare(v)).success) record.mutate(prepare(v));
-        })}
+        onSubmit={onSubmit((_, prepared) => record.mutate(prepared))}
       >
         <Stack gap="md">
           <FormProblems error={problems.formError} />
@@ -295,12 +291,12 @@ const KPI_FIELDS = ['name', 'unit', 'baseline', 'target'] as const;
 function AddKpiForm({ initiative, onDone }: { initiative: InitiativeDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const prepare = (v: KpiValues) => ({ initiativeId: initiative.id, ...v });
-  const form = useForm<KpiValues>({
+  const { form, problems, onSubmit } = useSchemaForm({
+    schema: AddKpiInput,
     initialValues: { name: '', unit: '', baseline: '', target: '' },
-    validate: schemaValidator<KpiValues>(AddKpiInput, currentLocale, { prepare }),
-    validateInputOnBlur: true,
+    prepare,
+    fields: KPI_FIELDS,
   });
-  const problems = useSaveProblems({ form, fields: KPI_FIELDS });
   const add = useMutation(
     trpc.initiatives.addKpi.mutationOptions({
       onSuccess: (detail, input) => {
@@ -315,10 +311,7 @@ function AddKpiForm({ initiative, onDone }: { initiative: InitiativeDetail; onDo
     <form
       noValidate
       data-testid="kpi-form"
-      onSubmit={form.onSubmit((v) => {
-        problems.clear();
-        if (AddKpiInput.safeParse(prepare(v)).success) add.mutate(prepare(v));
-      })}
+      onSubmit={onSubmit((_, prepared) => add.mutate(prepared))}
     >
       <Stack gap="md">
         <FormProblems error={problems.formError} />

@@ -5,17 +5,15 @@
 import { AddMilestoneInput, MILESTONE_TITLE_MAX } from '@anc/domain';
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, ThemeIcon, Timeline } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { useForm } from '@mantine/form';
 import { IconAlarm, IconCalendar, IconCheck, IconCircleDashed, IconPlus, IconRotate } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { FormActions, FormModal, FormProblems, useSchemaForm } from '../../components/FormDialog.tsx';
 import { MxDatesProvider } from '../../components/MxDates.tsx';
-import { currentLocale, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
@@ -183,16 +181,17 @@ interface MilestoneValues {
   dueDate: string | null;
 }
 const MILESTONE_FIELDS = ['title', 'dueDate'] as const;
+const NO_MILESTONE: MilestoneValues = { title: '', dueDate: null };
 
 function AddMilestoneForm({ initiative, onDone }: { initiative: InitiativeDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const prepare = (v: MilestoneValues) => ({ initiativeId: initiative.id, title: v.title, dueDate: v.dueDate ?? '' });
-  const form = useForm<MilestoneValues>({
-    initialValues: { title: '', dueDate: null },
-    validate: schemaValidator<MilestoneValues>(AddMilestoneInput, currentLocale, { prepare }),
-    validateInputOnBlur: true,
+  const { form, problems, onSubmit } = useSchemaForm({
+    schema: AddMilestoneInput,
+    initialValues: NO_MILESTONE,
+    prepare,
+    fields: MILESTONE_FIELDS,
   });
-  const problems = useSaveProblems({ form, fields: MILESTONE_FIELDS });
   const add = useMutation(
     trpc.initiatives.addMilestone.mutationOptions({
       onSuccess: (detail, input) => {
@@ -208,11 +207,7 @@ function AddMilestoneForm({ initiative, onDone }: { initiative: InitiativeDetail
       <form
         noValidate
         data-testid="milestone-form"
-        onSubmit={form.onSubmit((v) => {
-          problems.clear();
-          const input = AddMilestoneInput.safeParse(prepare(v));
-          if (input.success) add.mutate(input.data);
-        })}
+        onSubmit={onSubmit((input) => add.mutate(input))}
       >
         <Stack gap="md">
           <FormProblems error={problems.formError} />

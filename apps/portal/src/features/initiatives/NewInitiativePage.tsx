@@ -6,26 +6,23 @@
 import '@mantine/dates/styles.css';
 import { CreateInitiativeInput } from '@anc/domain';
 import { Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { FormActions, FormProblems, useSchemaForm } from '../../components/FormDialog.tsx';
 import { BackLabel, FormNoAccess, FormSection, LeaveGuard, focusFirstError } from '../../components/FormPage.tsx';
-import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { AnchorLink } from '../../components/links.tsx';
 import { MxDatesProvider } from '../../components/MxDates.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { currentLocale } from '../../i18n/index.ts';
 import { readApiError } from '../../lib/errors.ts';
-import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeInitiative } from './cache.ts';
-import { EMPTY_INITIATIVE, INITIATIVE_FIELDS, type InitiativeFormValues, toCreateInput } from './form-model.ts';
+import { EMPTY_INITIATIVE, INITIATIVE_FIELDS, toCreateInput } from './form-model.ts';
 import { InitiativeFormFields, initiativeFieldId } from './InitiativeFormFields.tsx';
 
 const PREFIX = 'initiative';
@@ -45,12 +42,12 @@ export function NewInitiativePage() {
 function NewInitiativeForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const form = useForm<InitiativeFormValues>({
+  const { form, problems, onSubmit } = useSchemaForm({
+    schema: CreateInitiativeInput,
     initialValues: EMPTY_INITIATIVE,
-    validate: schemaValidator<InitiativeFormValues>(CreateInitiativeInput, currentLocale, { prepare: toCreateInput }),
-    validateInputOnBlur: true,
+    prepare: toCreateInput,
+    fields: INITIATIVE_FIELDS,
   });
-  const problems = useSaveProblems({ form, fields: INITIATIVE_FIELDS });
 
   const create = useMutation(
     trpc.initiatives.create.mutationOptions({
@@ -84,24 +81,14 @@ function NewInitiativeForm() {
         <form
           noValidate
           data-testid="initiative-form"
-          onSubmit={form.onSubmit(
-            (v) => {
-              problems.clear();
-              const input = CreateInitiativeInput.safeParse(toCreateInput(v));
-              if (input.success) create.mutate(input.data);
-            },
-            (errors) => focusFirst(errors),
-          )}
+          onSubmit={onSubmit((input) => create.mutate(input), focusFirst)}
         >
           <Stack gap="lg">
             <FormProblems testId="initiative-form" error={problems.formError} />
             <InitiativeFormFields form={form} prefix={PREFIX} layout={section} />
             <FormActions
-              cancel={
-                <ButtonLink to="/iniciativas" variant="default" data-testid="initiative-form-cancel">
-                  {t('common.cancel')}
-                </ButtonLink>
-              }
+              cancelTo="/iniciativas"
+              cancelTestId="initiative-form-cancel"
               submitLabel={t('initiatives.form.submit')}
               submitTestId="initiative-form-submit"
               leftSection={<IconDeviceFloppy size={16} aria-hidden />}

@@ -6,14 +6,12 @@
 import { TASK_DESCRIPTION_MAX, TASK_PRIORITIES, TASK_TITLE_MAX, UpdateTaskInput } from '@anc/domain';
 import { SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
-import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { FormActions, FormModal, FormProblems, useSchemaForm } from '../../components/FormDialog.tsx';
 import { MxDatesProvider, useDateTimePickerProps } from '../../components/MxDates.tsx';
-import { currentLocale, useLocale } from '../../i18n/index.ts';
-import { schemaValidator } from '../../lib/forms.ts';
+import { useLocale } from '../../i18n/index.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
@@ -76,13 +74,15 @@ function EditForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: () =
   const locale = useLocale();
   const pickerProps = useDateTimePickerProps();
   const [start] = useState(() => initialValues(task));
-  const form = useForm<EditValues>({
+  const { form, problems, onSubmit } = useSchemaForm({
+    schema: UpdateTaskInput,
     initialValues: start,
-    validate: schemaValidator<EditValues>(UpdateTaskInput, currentLocale, { prepare: (v) => prepare(task, start, v) }),
+    prepare: (v: EditValues) => prepare(task, start, v),
     // Not the due date: its picker takes the focus away while the person is still choosing.
     validateInputOnBlur: ['title', 'description'],
+    fields: FIELDS,
+    onConflict,
   });
-  const problems = useSaveProblems({ form, fields: FIELDS, onConflict });
   const update = useMutation(
     trpc.tasks.update.mutationOptions({
       onSuccess: (detail) => {
@@ -100,11 +100,7 @@ function EditForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: () =
       <form
         noValidate
         data-testid="task-edit-form"
-        onSubmit={form.onSubmit((values) => {
-          problems.clear();
-          const input = UpdateTaskInput.safeParse(prepare(task, start, values));
-          if (input.success) update.mutate(input.data);
-        })}
+        onSubmit={onSubmit((input) => update.mutate(input))}
       >
         <Stack gap="md">
           <FormProblems testId="task-edit" conflict={problems.conflict} conflictText={t('tasks.detail.edit.conflict')} error={problems.formError} />

@@ -7,21 +7,19 @@ import '@mantine/dates/styles.css';
 import { CreateTaskInput, TASK_DESCRIPTION_MAX, TASK_PRIORITIES, TASK_TITLE_MAX } from '@anc/domain';
 import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
-import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { FormActions, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
+import { FormActions, FormProblems, useSchemaForm } from '../../components/FormDialog.tsx';
 import { BackLabel, FormNoAccess, FormSection, LeaveGuard, focusFirstError } from '../../components/FormPage.tsx';
-import { AnchorLink, ButtonLink } from '../../components/links.tsx';
+import { AnchorLink } from '../../components/links.tsx';
 import { MxDatesProvider, useDateTimePickerProps } from '../../components/MxDates.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { currentLocale, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
 import { readApiError } from '../../lib/errors.ts';
-import { schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
@@ -31,6 +29,7 @@ import { storeTask } from './cache.ts';
 import { IncidentPicker } from './IncidentPicker.tsx';
 import { InitiativePicker } from './InitiativePicker.tsx';
 import { taskPriorityLabel } from './labels.tsx';
+import type { NewTaskSearch } from './search.ts';
 
 const route = getRouteApi('/app/tareas/nueva');
 
@@ -62,6 +61,18 @@ const prepare = (v: NewTaskValues) => ({
   initiativeId: v.initiativeId,
 });
 
+/** An empty form, with the link and the agency the address brings (from an incident's or an initiative's page). */
+const startingValues = (search: NewTaskSearch): NewTaskValues => ({
+  title: '',
+  description: '',
+  priority: 'normal',
+  dueAt: null,
+  assigneeAgencyId: search.assigneeAgencyId ?? null,
+  assigneeUserId: null,
+  incidentId: search.incidentId ?? null,
+  initiativeId: search.initiativeId ?? null,
+});
+
 /** Quick due times, from now, in Mexico City time. */
 const PRESETS = [
   { key: 'h24', hours: 24 },
@@ -89,22 +100,14 @@ function NewTaskForm() {
   const agencies = useAssignableAgencies();
   const pickerProps = useDateTimePickerProps();
 
-  const form = useForm<NewTaskValues>({
-    initialValues: {
-      title: '',
-      description: '',
-      priority: 'normal',
-      dueAt: null,
-      assigneeAgencyId: search.assigneeAgencyId ?? null,
-      assigneeUserId: null,
-      incidentId: search.incidentId ?? null,
-      initiativeId: search.initiativeId ?? null,
-    },
-    validate: schemaValidator<NewTaskValues>(CreateTaskInput, currentLocale, { prepare }),
+  const { form, problems, onSubmit } = useSchemaForm({
+    schema: CreateTaskInput,
+    initialValues: startingValues(search),
+    prepare,
     // Not the due date: its picker takes the focus away while the person is still choosing.
     validateInputOnBlur: ['title', 'description'],
+    fields: FIELDS,
   });
-  const problems = useSaveProblems({ form, fields: FIELDS });
   const values = form.values;
   const incident = useQuery({ ...trpc.incidents.get.queryOptions({ id: values.incidentId ?? '' }), enabled: Boolean(values.incidentId) });
   const reportingAgency = values.incidentId ? incident.data?.agency : undefined;
@@ -157,14 +160,7 @@ function NewTaskForm() {
         <form
           noValidate
           data-testid="task-form"
-          onSubmit={form.onSubmit(
-            (v) => {
-              problems.clear();
-              const input = CreateTaskInput.safeParse(prepare(v));
-              if (input.success) create.mutate(input.data);
-            },
-            (errors) => focusFirst(errors),
-          )}
+          onSubmit={onSubmit((input) => create.mutate(input), focusFirst)}
         >
           <Stack gap="lg">
             <FormProblems testId="task-form" error={problems.formError} />
@@ -328,11 +324,8 @@ function NewTaskForm() {
             </FormSection>
 
             <FormActions
-              cancel={
-                <ButtonLink to="/tareas" variant="default" data-testid="task-form-cancel">
-                  {t('common.cancel')}
-                </ButtonLink>
-              }
+              cancelTo="/tareas"
+              cancelTestId="task-form-cancel"
               submitLabel={t('tasks.form.submit')}
               submitTestId="task-form-submit"
               leftSection={<IconSend size={16} aria-hidden />}

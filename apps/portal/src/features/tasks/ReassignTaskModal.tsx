@@ -4,13 +4,11 @@
  */
 import { UpdateTaskInput } from '@anc/domain';
 import { Alert, Select, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { FormActions, FormModal, FormProblems, useSaveProblems } from '../../components/FormDialog.tsx';
-import { currentLocale, useLocale } from '../../i18n/index.ts';
-import { schemaValidator } from '../../lib/forms.ts';
+import { FormActions, FormModal, FormProblems, useSchemaForm } from '../../components/FormDialog.tsx';
+import { useLocale } from '../../i18n/index.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { AssigneeUserSelect, useAssignableAgencies } from './assignee.tsx';
@@ -25,6 +23,8 @@ interface ReassignValues {
 
 const FIELDS = ['assigneeAgencyId', 'assigneeUserId'] as const;
 const UNDER_WAY = ['in_progress', 'blocked', 'in_review'];
+
+const current = (task: TaskDetail): ReassignValues => ({ assigneeAgencyId: task.assigneeAgency.id, assigneeUserId: task.assigneeUser?.id ?? null });
 
 function prepare(task: TaskDetail, v: ReassignValues) {
   const agencyChanged = v.assigneeAgencyId !== task.assigneeAgency.id;
@@ -61,11 +61,14 @@ function ReassignForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: 
   const { t } = useTranslation();
   const locale = useLocale();
   const agencies = useAssignableAgencies();
-  const form = useForm<ReassignValues>({
-    initialValues: { assigneeAgencyId: task.assigneeAgency.id, assigneeUserId: task.assigneeUser?.id ?? null },
-    validate: schemaValidator<ReassignValues>(UpdateTaskInput, currentLocale, { prepare: (v) => prepare(task, v) }),
+  const { form, problems, onSubmit } = useSchemaForm({
+    schema: UpdateTaskInput,
+    initialValues: current(task),
+    prepare: (v: ReassignValues) => prepare(task, v),
+    validateInputOnBlur: false,
+    fields: FIELDS,
+    onConflict,
   });
-  const problems = useSaveProblems({ form, fields: FIELDS, onConflict });
   const update = useMutation(
     trpc.tasks.update.mutationOptions({
       onSuccess: (detail) => {
@@ -84,11 +87,7 @@ function ReassignForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: 
     <form
       noValidate
       data-testid="task-reassign-form"
-      onSubmit={form.onSubmit((v) => {
-        problems.clear();
-        const input = UpdateTaskInput.safeParse(prepare(task, v));
-        if (input.success) update.mutate(input.data);
-      })}
+      onSubmit={onSubmit((input) => update.mutate(input))}
     >
       <Stack gap="md">
         <FormProblems testId="task-reassign" conflict={problems.conflict} conflictText={t('tasks.detail.edit.conflict')} error={problems.formError} />

@@ -27,7 +27,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../components/FormDialog.tsx';
 import { BackLabel, FormNoAccess, FormSection, LeaveGuard } from '../../../components/FormPage.tsx';
-import { AnchorLink, ButtonLink } from '../../../components/links.tsx';
+import { AnchorLink } from '../../../components/links.tsx';
 import { MxDatesProvider, useDateTimePickerProps } from '../../../components/MxDates.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { agencyName, currentLocale, useLocale } from '../../../i18n/index.ts';
@@ -383,11 +383,8 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
             </FormSection>
 
             <FormActions
-              cancel={
-                <ButtonLink to="/incidentes" variant="default" data-testid="report-cancel">
-                  {t('common.cancel')}
-                </ButtonLink>
-              }
+              cancelTo="/incidentes"
+              cancelTestId="report-cancel"
               submitLabel={t('incidents.form.submit')}
               submitTestId="report-submit"
               leftSection={<IconSend size={16} aria-hidden />}
