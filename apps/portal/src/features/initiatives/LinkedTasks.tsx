@@ -4,13 +4,13 @@
  */
 import { ANC_AGENCY_CODE, can } from '@anc/domain';
 import { Group, Paper, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ButtonLink, CodeLink } from '../../components/links.tsx';
+import { AnchorLink, CodeLink } from '../../components/links.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { formatMxDate } from '../incidents/time.ts';
+import { CreateTaskLink } from '../tasks/CreateTaskLink.tsx';
 import { TaskDueBadge, TaskStatusBadge } from '../tasks/labels.tsx';
 import type { InitiativeDetail } from './types.ts';
 
@@ -33,16 +33,13 @@ export function LinkedTasks({ initiative }: { initiative: InitiativeDetail }) {
               </AnchorLink>
             ) : null}
             {canCreate ? (
-              <ButtonLink
-                to="/tareas/nueva"
+              <CreateTaskLink
                 search={{ initiativeId: initiative.id, ...lead }}
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                aria-label={t('initiatives.tasks.createFor', { code: initiative.code })}
-                data-testid="initiative-create-task"
+                ariaLabel={t('initiatives.tasks.createFor', { code: initiative.code })}
+                testId="initiative-create-task"
               >
                 {t('initiatives.tasks.create')}
-              </ButtonLink>
+              </CreateTaskLink>
             ) : null}
           </Group>
         }

@@ -4,11 +4,11 @@
  */
 import { can } from '@anc/domain';
 import { Group, Paper, Stack, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ButtonLink, CodeLink } from '../../components/links.tsx';
+import { AnchorLink, CodeLink } from '../../components/links.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
+import { CreateTaskLink } from './CreateTaskLink.tsx';
 import { TaskDue, TaskStatusBadge, useTaskDueState } from './labels.tsx';
 import type { TaskSummary } from './types.ts';
 
@@ -28,16 +28,13 @@ export function IncidentTasksPanel({
         id="incident-tasks-title"
         extra={
           canCreate ? (
-            <ButtonLink
-              to="/tareas/nueva"
+            <CreateTaskLink
               search={{ incidentId: incident.id, assigneeAgencyId: incident.agency.id }}
-              size="xs"
-              leftSection={<IconPlus size={14} aria-hidden />}
-              aria-label={t('tasks.incident.createFor', { reference: incident.reference })}
-              data-testid="incident-create-task"
+              ariaLabel={t('tasks.incident.createFor', { reference: incident.reference })}
+              testId="incident-create-task"
             >
               {t('tasks.incident.create')}
-            </ButtonLink>
+            </CreateTaskLink>
           ) : null
         }
       >
