@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
-import { TASK_STATUSES, allowedTaskTransitions, checkTaskTransition, taskPartyOf, type TaskStatus } from './status.ts';
+import { TASK_STATUSES, allowedTaskTransitions, checkTaskTransition, statusAfterReassign, taskPartyOf, type TaskStatus } from './status.ts';
 
 // Written out from DESIGN.md (Task) independently of the table: from → to → [who, what it needs].
 type Who = 'assignee' | 'coordinator';
@@ -99,5 +99,18 @@ describe('task state machine', () => {
     expect(taskPartyOf(ACTORS.otherAgencyStaff, { assigneeAgencyId: ASSIGNED })).toBeNull();
     expect(taskPartyOf(ACTORS.coordinator, { assigneeAgencyId: ASSIGNED })).toBe('coordinator');
     expect(taskPartyOf(ACTORS.admin, { assigneeAgencyId: ASSIGNED })).toBeNull();
+  });
+});
+
+describe('reassigning', () => {
+  it('sends work under way back to open for the new agency and leaves the rest as it is', () => {
+    expect(Object.fromEntries(TASK_STATUSES.map((s) => [s, statusAfterReassign(s)]))).toEqual({
+      open: 'open',
+      in_progress: 'open',
+      blocked: 'open',
+      in_review: 'open',
+      done: 'done',
+      cancelled: 'cancelled',
+    });
   });
 });

@@ -104,3 +104,12 @@ export function checkTaskTransition(
   }
   return { step: rule.step, needs: rule.needs ?? null };
 }
+
+/**
+ * Reassigning to another agency: work the old agency had under way (started, blocked or in review)
+ * starts over as `open` for the new one; open work stays open. Closed work cannot be reassigned
+ * (capability `reassign`).
+ */
+export function statusAfterReassign(status: TaskStatus): TaskStatus {
+  return status === 'in_progress' || status === 'blocked' || status === 'in_review' ? 'open' : status;
+}

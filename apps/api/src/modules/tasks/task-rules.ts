@@ -34,9 +34,6 @@ export async function checkAssigneeUser(db: Db, userId: string, agencyId: string
   if (problem) problems.assigneeUserId = [problem];
 }
 
-/** Statuses a reassignment sends back to `open`: the new agency starts the work afresh. */
-export const RESET_ON_REASSIGN: readonly TaskRow['status'][] = ['in_progress', 'blocked', 'in_review'];
-
 /** The fields of a task its audit rows record (the description is long: only its length). */
 export const taskAuditFields = (row: TaskRow) => ({
   reference: row.reference,

@@ -1,11 +1,10 @@
 import { getAgency, insertTaskEvent, updateTaskVersioned, writeAudit, type TaskInsert } from '@anc/db';
-import { DomainError, assertTaskCapability, auditDiff, type UpdateTaskInput } from '@anc/domain';
+import { DomainError, assertTaskCapability, auditDiff, statusAfterReassign, type UpdateTaskInput } from '@anc/domain';
 import type { AuthedContext } from '../../trpc/init.ts';
 import { auditOrigin } from '../audit/origin.ts';
 import { notifyTask } from '../notifications/notify-task.ts';
 import { buildTaskDetail } from './task-dto.ts';
 import {
-  RESET_ON_REASSIGN,
   activeAgencyOrProblem,
   assertTaskVersion,
   checkAssigneeUser,
@@ -39,7 +38,7 @@ export async function updateTask(ctx: AuthedContext, input: UpdateTaskInput) {
     throwIfProblems(problems);
 
     const now = new Date();
-    const status = reassign && RESET_ON_REASSIGN.includes(before.status) ? 'open' : before.status;
+    const status = reassign ? statusAfterReassign(before.status) : before.status;
     const set: Partial<TaskInsert> = {
       title: input.title ?? before.title,
       description: input.description ?? before.description,
