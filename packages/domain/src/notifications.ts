@@ -20,6 +20,32 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** Who is told about each kind (the table in the comment above, as data). */
+export const NOTIFICATION_AUDIENCE = {
+  task_assigned: { agencyStaff: true, creator: false },
+  task_reassigned: { agencyStaff: true, creator: false },
+  task_returned: { agencyStaff: true, creator: false },
+  task_reopened: { agencyStaff: true, creator: false },
+  task_cancelled: { agencyStaff: true, creator: false },
+  task_in_review: { agencyStaff: false, creator: true },
+  task_overdue: { agencyStaff: true, creator: true },
+} as const satisfies Record<NotificationKind, { agencyStaff: boolean; creator: boolean }>;
+
+/**
+ * The people a notification of this kind goes to: the assignee agency's active staff and/or the
+ * creating coordinator (when still active), each once, never the one who made the change.
+ */
+export function notificationRecipients(
+  kind: NotificationKind,
+  people: { agencyStaff: readonly string[]; creatorId: string; creatorActive: boolean; actorId: string | null },
+): string[] {
+  const audience = NOTIFICATION_AUDIENCE[kind];
+  const to = new Set<string>(audience.agencyStaff ? people.agencyStaff : []);
+  if (audience.creator && people.creatorActive) to.add(people.creatorId);
+  if (people.actorId) to.delete(people.actorId);
+  return [...to];
+}
+
 export const ListNotificationsInput = ListInput.extend({ unreadOnly: z.boolean().optional() });
 export type ListNotificationsInput = z.infer<typeof ListNotificationsInput>;
 

@@ -1,4 +1,5 @@
 import { activeStaffByAgency, activeUserIds, claimOverdueTasks, insertNotifications, type Db, type NewNotification } from '@anc/db';
+import { notificationRecipients } from '@anc/domain';
 
 interface Logger {
   error(obj: unknown, msg?: string): void;
@@ -30,10 +31,14 @@ export async function runOverdueJob(db: Db, now: Date = new Date(), batchSize = 
       const staff = await activeStaffByAgency(tx, [...new Set(tasks.map((t) => t.assigneeAgencyId))]);
       const activeCreators = await activeUserIds(tx, [...new Set(tasks.map((t) => t.creatorId))]);
       const rows: NewNotification[] = tasks.flatMap((task) => {
-        const recipients = new Set(staff.get(task.assigneeAgencyId) ?? []);
-        if (activeCreators.has(task.creatorId)) recipients.add(task.creatorId);
+        const recipients = notificationRecipients('task_overdue', {
+          agencyStaff: staff.get(task.assigneeAgencyId) ?? [],
+          creatorId: task.creatorId,
+          creatorActive: activeCreators.has(task.creatorId),
+          actorId: null,
+        });
         const data = { reference: task.reference, title: task.title, dueAt: task.dueAt.toISOString() };
-        return [...recipients].map((userId) => ({ userId, kind: 'task_overdue' as const, taskId: task.id, data, dedupeKey: overdueDedupeKey(task.dueAt) }));
+        return recipients.map((userId) => ({ userId, kind: 'task_overdue' as const, taskId: task.id, data, dedupeKey: overdueDedupeKey(task.dueAt) }));
       });
       return { claimed: tasks.length, notified: await insertNotifications(tx, rows) };
     });
