@@ -220,10 +220,10 @@ function validCursor(cursor: string): { objective: EncsObjective; code: string }
   return { objective: after.sortKey as EncsObjective, code: after.id };
 }
 
-/** The milestone counts of initiative `i` as of the Mexico City day `today`. */
+/** The milestone counts of initiative `i` as of the Mexico City day `today` (a cancelled one owes none: never late, as the domain's `milestonesStillOwed`). */
 const milestoneCountsSql = (today: string) => sql`left join lateral (
     select count(*)::int as total, count(m.done_date)::int as done,
-      count(*) filter (where m.done_date is null and m.due_date < ${today}::date)::int as late
+      count(*) filter (where m.done_date is null and m.due_date < ${today}::date and i.status <> 'cancelled')::int as late
     from initiative_milestones m where m.initiative_id = i.id) ms on true`;
 
 const SUMMARY_COLUMNS = sql`i.id, i.code, i.title, i.objective::text as objective, to_json(i.axes)::text as axes, i.status::text as status,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, lastMexicoCityDays, mexicoCityDate, mexicoCityDayStart } from '../calendar.ts';
 import { countMilestones, initiativeProgress, milestoneState } from './progress.ts';
+import { INITIATIVE_STATUSES } from './plan.ts';
 
 const m = (dueDate: string, doneDate: string | null = null) => ({ dueDate, doneDate });
 
@@ -35,6 +36,15 @@ describe('milestone lateness', () => {
     expect(milestoneState(m('2027-03-10', '2027-03-10'), '2027-06-01')).toBe('done');
     expect(milestoneState(m('2027-03-10', '2027-03-01'), '2027-06-01')).toBe('done');
     expect(milestoneState(m('2027-03-10', '2027-03-11'), '2027-06-01')).toBe('done_late');
+  });
+
+  it('is never late once the initiative is cancelled (nobody owes it), whatever else its status', () => {
+    for (const status of INITIATIVE_STATUSES) {
+      expect(milestoneState(m('2027-03-10'), '2027-03-11', status)).toBe(status === 'cancelled' ? 'pending' : 'late');
+      expect(countMilestones([m('2027-01-01'), m('2027-01-01', '2027-01-02')], '2027-02-01', status)).toEqual({ total: 2, done: 1, late: status === 'cancelled' ? 0 : 1 });
+    }
+    // done late stays done late: that is history
+    expect(milestoneState(m('2027-03-10', '2027-03-11'), '2027-06-01', 'cancelled')).toBe('done_late');
   });
 
   it('counts done and late (open and past due) milestones', () => {

@@ -1,3 +1,5 @@
+import type { InitiativeStatus } from './plan.ts';
+
 /**
  * Progress and lateness, derived from milestones (never stored by hand). Dates are Mexico City
  * calendar days 'YYYY-MM-DD', which compare correctly as strings.
@@ -11,15 +13,21 @@ export const MILESTONE_STATES = ['pending', 'late', 'done', 'done_late'] as cons
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
 
 /**
- * `late`: not done and its due day is over (today in Mexico City is after the due date);
- * `done_late`: done on a day after the due date. Due today is not late yet.
+ * Whether the initiative's open milestones can still fall late: not once it is cancelled (the
+ * work was called off; nobody owes it any more).
  */
-export function milestoneState(m: MilestoneFacts, today: string): MilestoneState {
+export const milestonesStillOwed = (status: InitiativeStatus | undefined) => status !== 'cancelled';
+
+/**
+ * `late`: not done and its due day is over (today in Mexico City is after the due date) while
+ * the initiative still owes it; `done_late`: done on a day after the due date. Due today is not late yet.
+ */
+export function milestoneState(m: MilestoneFacts, today: string, status?: InitiativeStatus): MilestoneState {
   if (m.doneDate !== null) return m.doneDate > m.dueDate ? 'done_late' : 'done';
-  return m.dueDate < today ? 'late' : 'pending';
+  return m.dueDate < today && milestonesStillOwed(status) ? 'late' : 'pending';
 }
 
-export const isMilestoneLate = (m: MilestoneFacts, today: string) => milestoneState(m, today) === 'late';
+export const isMilestoneLate = (m: MilestoneFacts, today: string, status?: InitiativeStatus) => milestoneState(m, today, status) === 'late';
 
 export interface MilestoneCounts {
   total: number;
@@ -28,12 +36,12 @@ export interface MilestoneCounts {
   late: number;
 }
 
-export function countMilestones(milestones: readonly MilestoneFacts[], today: string): MilestoneCounts {
+export function countMilestones(milestones: readonly MilestoneFacts[], today: string, status?: InitiativeStatus): MilestoneCounts {
   let done = 0;
   let late = 0;
   for (const m of milestones) {
     if (m.doneDate !== null) done += 1;
-    else if (m.dueDate < today) late += 1;
+    else if (m.dueDate < today && milestonesStillOwed(status)) late += 1;
   }
   return { total: milestones.length, done, late };
 }

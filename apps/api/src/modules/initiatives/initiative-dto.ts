@@ -151,7 +151,7 @@ export async function buildInitiativeDetail(db: Db, actor: Actor, row: Initiativ
     listKpisWithValues(db, row.id),
     listInitiativeTasks(db, row.id),
   ]);
-  const counts = countMilestones(milestones, today);
+  const counts = countMilestones(milestones, today, row.status);
   return {
     id: row.id,
     code: row.code,
@@ -174,7 +174,7 @@ export async function buildInitiativeDetail(db: Db, actor: Actor, row: Initiativ
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     milestones: milestones.map((m) => {
-      const state = milestoneState(m, today);
+      const state = milestoneState(m, today, row.status);
       return {
         id: m.id,
         title: m.title,

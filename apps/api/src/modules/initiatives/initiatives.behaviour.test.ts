@@ -220,6 +220,17 @@ describe('the life of an initiative', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', statusReason: 'Se fusionó con otra iniciativa.', version: d.version + 1 });
   });
 
+  it('shows no late milestone once an initiative is cancelled (nobody owes it any more)', async () => {
+    let d = await admin.trpc.initiatives.create.mutate(validInitiative(agency.sedena));
+    d = await admin.trpc.initiatives.addMilestone.mutate({ initiativeId: d.id, title: 'Diagnóstico inicial', dueDate: day(-3) });
+    expect(d.lateMilestones).toBe(1);
+    expect((await semar.trpc.initiatives.list.query({ q: d.code })).items[0]?.lateMilestones).toBe(1);
+    const cancelled = await admin.trpc.initiatives.transition.mutate({ id: d.id, version: d.version, to: 'cancelled', reason: 'Se fusionó con otra iniciativa.' });
+    expect(cancelled.lateMilestones).toBe(0);
+    expect(cancelled.milestones.map((m) => m.state)).toEqual(['pending']);
+    expect((await semar.trpc.initiatives.list.query({ q: d.code })).items[0]?.lateMilestones).toBe(0);
+  });
+
   it('records KPI values as exact decimals, with their history, current value and attainment (lower is better)', async () => {
     let d = await admin.trpc.initiatives.create.mutate(validInitiative(agency.sedena));
     d = await admin.trpc.initiatives.addKpi.mutate({ initiativeId: d.id, name: 'Días promedio para aplicar parches críticos', unit: 'días', baseline: '45', target: '15' });
