@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { agencies, seedReferenceData, sessions, updateAgency, updateUser, users, insertUser, type AgencyRow } from '@anc/db';
+import { agencies, seedReferenceData, sessions, signInThrottles, updateAgency, updateUser, users, insertUser, type AgencyRow } from '@anc/db';
 import { createTestDatabase, type TestDatabase } from '@anc/db/testing';
 import { DomainError } from '@anc/domain';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { SESSION_TTL_MS, createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from './sessions.ts';
-import { THROTTLE_POLICY, assertSignInAllowed, clearAccountFailures, recordSignInFailure } from './throttle.ts';
+import { THROTTLE_POLICY, clearPasswordAttempts, takePasswordAttempt } from './throttle.ts';
 import { sessionIdFromToken } from './tokens.ts';
 import { blankCookieOptions, sessionCookieOptions } from './cookies.ts';
 
@@ -112,34 +112,59 @@ describe('cookies', () => {
   });
 });
 
-describe('sign-in throttle', () => {
-  it('trips per account after the limit and answers TOO_MANY_REQUESTS', async () => {
+describe('password-guess throttle', () => {
+  const { windowMs, limits } = THROTTLE_POLICY;
+  const attempt = (account: string, ip: string, now: Date, purpose: 'signIn' | 'changePassword' = 'signIn') =>
+    takePasswordAttempt(t.db, purpose, account, ip, now).then(
+      () => 'evaluated' as const,
+      (e: unknown) => {
+        if (e instanceof DomainError && e.code === 'TOO_MANY_REQUESTS') return e;
+        throw e;
+      },
+    );
+
+  it('lets through at most the (account, address) budget of parallel attempts, then refuses with a retry time', async () => {
     const now = new Date();
-    for (let i = 0; i < THROTTLE_POLICY.account.limit; i++) {
-      await assertSignInAllowed(t.db, 'ana@anc.gob.mx', `10.0.0.${i}`, now);
-      await recordSignInFailure(t.db, 'ana@anc.gob.mx', `10.0.0.${i}`, now);
-    }
-    const err = await assertSignInAllowed(t.db, 'ana@anc.gob.mx', '10.9.9.9', now).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DomainError);
-    expect((err as DomainError).code).toBe('TOO_MANY_REQUESTS');
-    // another account from another address is unaffected
-    await expect(assertSignInAllowed(t.db, 'otra@anc.gob.mx', '10.9.9.9', now)).resolves.toBeUndefined();
-    // and the lock lifts after its time
-    await expect(assertSignInAllowed(t.db, 'ana@anc.gob.mx', '10.9.9.9', new Date(now.getTime() + THROTTLE_POLICY.account.lockMs + 1))).resolves.toBeUndefined();
+    const results = await Promise.all(Array.from({ length: 50 }, () => attempt('ana@anc.gob.mx', '10.0.0.1', now)));
+    expect(results.filter((r) => r === 'evaluated')).toHaveLength(limits.account_ip);
+    const refused = results.find((r) => r !== 'evaluated');
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).retryAfterSeconds).toBe(windowMs / 1000);
+    // still refused later in the window, allowed again once it passed
+    expect(await attempt('ana@anc.gob.mx', '10.0.0.1', new Date(now.getTime() + windowMs - 1000))).toMatchObject({ retryAfterSeconds: 1 });
+    expect(await attempt('ana@anc.gob.mx', '10.0.0.1', new Date(now.getTime() + windowMs + 1))).toBe('evaluated');
   });
 
-  it('trips per client address across many accounts', async () => {
+  it('does not let a stranger lock a person out from another address; the account ceiling holds across addresses', async () => {
     const now = new Date();
-    for (let i = 0; i < THROTTLE_POLICY.ip.limit; i++) await recordSignInFailure(t.db, `u${i}@x.mx`, '10.1.1.1', now);
-    await expect(assertSignInAllowed(t.db, 'nueva@x.mx', '10.1.1.1', now)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    for (let i = 0; i < 10; i++) await attempt('ana@anc.gob.mx', '10.6.6.6', now);
+    expect(await attempt('ana@anc.gob.mx', '10.6.6.6', now)).toBeInstanceOf(DomainError);
+    expect(await attempt('ana@anc.gob.mx', '10.0.0.1', now)).toBe('evaluated');
+    // a distributed guesser (one attempt per address) meets the per-account ceiling
+    const spread = await Promise.all(Array.from({ length: limits.account + 20 }, (_, i) => attempt('beto@anc.gob.mx', `10.2.${i >> 8}.${i & 255}`, now)));
+    expect(spread.filter((r) => r === 'evaluated')).toHaveLength(limits.account);
   });
 
-  it('clears an account after a success', async () => {
+  it('throttles one address spraying many accounts at the per-address budget, even in parallel', async () => {
     const now = new Date();
-    for (let i = 0; i < THROTTLE_POLICY.account.limit - 1; i++) await recordSignInFailure(t.db, 'ana@anc.gob.mx', '10.0.0.1', now);
-    await clearAccountFailures(t.db, 'ana@anc.gob.mx');
-    await recordSignInFailure(t.db, 'ana@anc.gob.mx', '10.0.0.1', now);
-    await expect(assertSignInAllowed(t.db, 'ana@anc.gob.mx', '10.0.0.2', now)).resolves.toBeUndefined();
+    const results = await Promise.all(Array.from({ length: 150 }, (_, i) => attempt(`u${i}@x.mx`, '10.1.1.1', now)));
+    expect(results.filter((r) => r === 'evaluated')).toHaveLength(limits.ip);
+  });
+
+  it('gives the account its attempts back after a right password, but not the address', async () => {
+    const now = new Date();
+    for (let i = 0; i < limits.account_ip; i++) await attempt('ana@anc.gob.mx', '10.0.0.1', now);
+    await clearPasswordAttempts(t.db, 'signIn', 'ana@anc.gob.mx', '10.0.0.1');
+    expect(await attempt('ana@anc.gob.mx', '10.0.0.1', now)).toBe('evaluated');
+    const [ip] = await t.db.select().from(signInThrottles).where(eq(signInThrottles.key, '10.0.0.1'));
+    expect(ip?.failures).toBe(limits.account_ip + 1);
+  });
+
+  it('keeps password-change budgets apart from sign-in budgets', async () => {
+    const now = new Date();
+    for (let i = 0; i < limits.account_ip; i++) await attempt('ana@anc.gob.mx', '10.0.0.1', now, 'changePassword');
+    expect(await attempt('ana@anc.gob.mx', '10.0.0.1', now, 'changePassword')).toBeInstanceOf(DomainError);
+    expect(await attempt('ana@anc.gob.mx', '10.0.0.1', now)).toBe('evaluated');
   });
 });
 

@@ -20,17 +20,20 @@ export class DomainError extends Error {
   readonly reason: string;
   /** For BAD_REQUEST raised after parsing (e.g. a weak password): field path → message keys. */
   readonly fieldErrors: Record<string, string[]> | undefined;
+  /** For TOO_MANY_REQUESTS: seconds until the caller may try again (the HTTP `Retry-After`). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: DomainErrorCode,
     reason: string,
-    options: { fieldErrors?: Record<string, string[]>; cause?: unknown } = {},
+    options: { fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number; cause?: unknown } = {},
   ) {
     super(reason, { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;
     this.reason = reason;
     this.fieldErrors = options.fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

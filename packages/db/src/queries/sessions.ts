@@ -104,6 +104,40 @@ export async function recordThrottleFailure(
   return row;
 }
 
+/**
+ * Takes one attempt from several throttle budgets in ONE statement (a multi-row upsert), before
+ * the password is verified: each row's count is read and incremented under its row lock, so N
+ * parallel attempts get N distinct counts and at most `limit` of them fit a budget. A window
+ * older than `windowMs` starts again at 1. Keys are taken in a fixed order (scope, key) so two
+ * statements never wait on each other in a cycle.
+ */
+export async function takeThrottleAttempts(
+  db: Db,
+  keys: readonly { scope: string; key: string }[],
+  now: Date,
+  windowMs: number,
+): Promise<ThrottleRow[]> {
+  const windowStart = new Date(now.getTime() - windowMs);
+  const fresh = sql`${signInThrottles.windowStartedAt} < ${windowStart.toISOString()}::timestamptz`;
+  const ordered = [...keys].sort((a, b) => (a.scope + '\u0000' + a.key < b.scope + '\u0000' + b.key ? -1 : 1));
+  return db
+    .insert(signInThrottles)
+    .values(ordered.map(({ scope, key }) => ({ scope, key, failures: 1, windowStartedAt: now, lockedUntil: null })))
+    .onConflictDoUpdate({
+      target: [signInThrottles.scope, signInThrottles.key],
+      set: {
+        failures: sql`case when ${fresh} then 1 else ${signInThrottles.failures} + 1 end`,
+        windowStartedAt: sql`case when ${fresh} then ${now.toISOString()}::timestamptz else ${signInThrottles.windowStartedAt} end`,
+      },
+    })
+    .returning();
+}
+
+/** Gives back attempts taken by a request that turned out legitimate (a successful sign-in). */
+export async function clearThrottles(db: Db, keys: readonly { scope: string; key: string }[]): Promise<void> {
+  for (const { scope, key } of keys) await clearThrottle(db, scope, key);
+}
+
 export async function clearThrottle(db: Db, scope: string, key: string): Promise<void> {
   await db.delete(signInThrottles).where(and(eq(signInThrottles.scope, scope), eq(signInThrottles.key, key)));
 }

@@ -1,15 +1,28 @@
-import { hashPassword, invalidateUserSessions, verifyPassword } from '@anc/auth';
+import { clearPasswordAttempts, hashPassword, invalidateUserSessions, takePasswordAttempt, verifyPassword } from '@anc/auth';
 import { getUserWithAgency, updateUser, writeAudit } from '@anc/db';
 import { DomainError, type ChangePasswordInput } from '@anc/domain';
 import type { AuthedContext } from '../../trpc/init.ts';
 import { auditOrigin } from '../audit/origin.ts';
 import { assertStrongPassword } from '../users/check-password.ts';
 
-/** Needs the current password; ends every other session of the account. */
+/**
+ * Needs the current password; ends every other session of the account. Throttled like sign-in
+ * (a stolen session must not brute-force the password), and a wrong current password is audited.
+ */
 export async function changePassword(ctx: AuthedContext, input: ChangePasswordInput) {
   const me = await getUserWithAgency(ctx.db, ctx.actor.userId);
   if (!me) throw new DomainError('UNAUTHORIZED', 'not_signed_in');
+  await takePasswordAttempt(ctx.db, 'changePassword', me.user.email, ctx.request.ip);
   if (!(await verifyPassword(me.user.passwordHash, input.currentPassword))) {
+    await writeAudit(ctx.db, {
+      actorId: me.user.id,
+      action: 'user.changePasswordFailed',
+      entityType: 'user',
+      entityId: me.user.id,
+      diff: {},
+      origin: auditOrigin(ctx),
+    });
+    ctx.sealer?.nudge();
     throw new DomainError('BAD_REQUEST', 'wrong_current_password', { fieldErrors: { currentPassword: ['wrong_current_password'] } });
   }
   assertStrongPassword(input.newPassword, 'newPassword', [me.user.email, me.user.name]);
@@ -17,6 +30,7 @@ export async function changePassword(ctx: AuthedContext, input: ChangePasswordIn
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, me.user.id, { passwordHash, passwordChangedAt: new Date() });
     const ended = await invalidateUserSessions(tx, me.user.id, ctx.sessionId);
+    await clearPasswordAttempts(tx, 'changePassword', me.user.email, ctx.request.ip);
     await writeAudit(tx, {
       actorId: me.user.id,
       action: 'user.changePassword',

@@ -1,12 +1,4 @@
-import {
-  assertSignInAllowed,
-  burnPasswordCheck,
-  clearAccountFailures,
-  createSession,
-  invalidateSession,
-  recordSignInFailure,
-  verifyPassword,
-} from '@anc/auth';
+import { burnPasswordCheck, clearPasswordAttempts, createSession, invalidateSession, takePasswordAttempt, verifyPassword } from '@anc/auth';
 import { getUserByEmail, touchLastSignIn, writeAudit } from '@anc/db';
 import { DomainError, type SignInInput } from '@anc/domain';
 import type { InnerContext } from '../../trpc/context.ts';
@@ -15,16 +7,16 @@ import { toSessionUser } from '../users/user-dto.ts';
 
 /**
  * One answer for an unknown e-mail, a wrong password and a deactivated account, in the same
- * time (a password is always verified); throttled per account and per client address.
+ * time (a password is always verified). The attempt is counted before the password is verified
+ * (packages/auth/src/throttle.ts), so parallel guesses evaluate at most the budget.
  */
 export async function signIn(ctx: InnerContext, { email, password }: SignInInput) {
   const ip = ctx.request.ip;
-  await assertSignInAllowed(ctx.db, email, ip);
+  await takePasswordAttempt(ctx.db, 'signIn', email, ip);
   const found = await getUserByEmail(ctx.db, email);
   const ok = found ? await verifyPassword(found.user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!found || !ok || !found.user.active || !found.agency.active) {
     await ctx.db.transaction(async (tx) => {
-      await recordSignInFailure(tx, email, ip);
       await writeAudit(tx, {
         actorId: null,
         action: 'auth.signInFailed',
@@ -42,7 +34,7 @@ export async function signIn(ctx: InnerContext, { email, password }: SignInInput
     // A fresh token on every sign-in; the one the browser held before is ended (no fixation).
     if (ctx.sessionId) await invalidateSession(tx, ctx.sessionId);
     const created = await createSession(tx, found.user.id, { ip, userAgent: ctx.request.userAgent }, now);
-    await clearAccountFailures(tx, email);
+    await clearPasswordAttempts(tx, 'signIn', email, ip);
     await touchLastSignIn(tx, found.user.id, now);
     await writeAudit(tx, {
       actorId: found.user.id,
