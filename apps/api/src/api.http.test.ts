@@ -57,6 +57,13 @@ describe('sessions over HTTP', () => {
     for (let i = 0; i < 5; i++) await errorOf(trpc.auth.signIn.mutate({ email: DEMO.sedena, password: `mala-${i}-contraseña` }));
     const err = await errorOf(trpc.auth.signIn.mutate({ email: DEMO.sedena, password: DEMO_PASSWORD }));
     expect(err).toMatchObject({ code: 'TOO_MANY_REQUESTS', httpStatus: 429, reason: 'too_many_attempts' });
+    const raw = await fetch(`${s.url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: s.url },
+      body: JSON.stringify({ email: DEMO.sedena, password: DEMO_PASSWORD }),
+    });
+    expect(raw.status).toBe(429);
+    expect(Number(raw.headers.get('retry-after'))).toBeGreaterThan(0);
     // other accounts still sign in
     await expect(signedIn(s.url, DEMO.semar)).resolves.toBeTruthy();
   });

@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Database } from '@anc/db';
+import { DomainError } from '@anc/domain';
 import type { Env } from './env.ts';
 import { AuditSealer } from './modules/audit/sealer.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
@@ -104,6 +105,11 @@ export function createServer({ database, env }: { database: Database; env: Env }
     trpcOptions: {
       router: appRouter,
       createContext: contextFactory({ db: database.db, env, sealer }),
+      // A spent password-guess budget answers 429 with the seconds until its window ends.
+      responseMeta({ errors }) {
+        const wait = Math.max(0, ...errors.map((e) => (e.cause instanceof DomainError ? (e.cause.retryAfterSeconds ?? 0) : 0)));
+        return wait > 0 ? { headers: new Headers({ 'retry-after': String(wait) }) } : {};
+      },
       onError({ path, error, ctx }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           app.log.error({ err: error.cause ?? error, path, requestId: ctx?.request.requestId }, 'procedure failed');

@@ -112,17 +112,17 @@ describe('cookies', () => {
   });
 });
 
+const attempt = (account: string, ip: string, now: Date, purpose: 'signIn' | 'changePassword' = 'signIn') =>
+  takePasswordAttempt(t.db, purpose, account, ip, now).then(
+    () => 'evaluated' as const,
+    (e: unknown) => {
+      if (e instanceof DomainError && e.code === 'TOO_MANY_REQUESTS') return e;
+      throw e;
+    },
+  );
+
 describe('password-guess throttle', () => {
   const { windowMs, limits } = THROTTLE_POLICY;
-  const attempt = (account: string, ip: string, now: Date, purpose: 'signIn' | 'changePassword' = 'signIn') =>
-    takePasswordAttempt(t.db, purpose, account, ip, now).then(
-      () => 'evaluated' as const,
-      (e: unknown) => {
-        if (e instanceof DomainError && e.code === 'TOO_MANY_REQUESTS') return e;
-        throw e;
-      },
-    );
-
   it('lets through at most the (account, address) budget of parallel attempts, then refuses with a retry time', async () => {
     const now = new Date();
     const results = await Promise.all(Array.from({ length: 50 }, () => attempt('ana@anc.gob.mx', '10.0.0.1', now)));
