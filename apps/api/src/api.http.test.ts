@@ -1,5 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { THROTTLE_POLICY } from '@anc/auth';
 import { agencies, auditEvents, sessions, users } from '@anc/db';
 import { DEMO, DEMO_PASSWORD, errorOf, httpClient, signedIn, startTestServer, type TestServer } from './testing/http.ts';
 
@@ -12,6 +13,9 @@ beforeEach(() => s.reset());
 
 const countOf = async (table: typeof users | typeof auditEvents | typeof agencies | typeof sessions) =>
   (await s.t.db.select({ n: count() }).from(table))[0]?.n ?? 0;
+
+const actionCount = async (action: string) =>
+  (await s.t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, action)))[0]?.n ?? 0;
 
 async function agencyId(code: string) {
   const [row] = await s.t.db.select().from(agencies).where(eq(agencies.code, code));
@@ -66,6 +70,17 @@ describe('sessions over HTTP', () => {
     expect(Number(raw.headers.get('retry-after'))).toBeGreaterThan(0);
     // other accounts still sign in
     await expect(signedIn(s.url, DEMO.semar)).resolves.toBeTruthy();
+  });
+
+  it('evaluates at most the budget of 50 parallel wrong guesses, then refuses the right password', async () => {
+    const failedBefore = await actionCount('auth.signInFailed');
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => errorOf(httpClient(s.url).trpc.auth.signIn.mutate({ email: DEMO.semar, password: `mala-${i}-contraseña` }))),
+    );
+    // every evaluated guess writes one failure row; the others were refused before verification
+    expect((await actionCount('auth.signInFailed')) - failedBefore).toBe(THROTTLE_POLICY.limits.account_ip);
+    expect(answers.filter((a) => a.code === 'TOO_MANY_REQUESTS')).toHaveLength(50 - THROTTLE_POLICY.limits.account_ip);
+    expect(await errorOf(httpClient(s.url).trpc.auth.signIn.mutate({ email: DEMO.semar, password: DEMO_PASSWORD }))).toMatchObject({ httpStatus: 429 });
   });
 
   it('refuses a deactivated account with the same answer as a wrong password', async () => {
@@ -264,6 +279,19 @@ describe('admin work', () => {
     await here.trpc.auth.changePassword.mutate({ currentPassword: DEMO_PASSWORD, newPassword: 'faro-del-golfo-2026' });
     expect((await here.trpc.auth.me.query()).user?.email).toBe(DEMO.coordinator);
     expect((await elsewhere.trpc.auth.me.query()).user).toBeNull();
+  });
+
+  it('throttles parallel guesses of the current password and audits each evaluated one', async () => {
+    const here = await signedIn(s.url, DEMO.coordinator);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => errorOf(here.trpc.auth.changePassword.mutate({ currentPassword: `no-es-la-${i}`, newPassword: 'faro-del-golfo-2026' }))),
+    );
+    expect(await actionCount('user.changePasswordFailed')).toBe(THROTTLE_POLICY.limits.account_ip);
+    expect(answers.filter((a) => a.code === 'TOO_MANY_REQUESTS')).toHaveLength(50 - THROTTLE_POLICY.limits.account_ip);
+    const right = await errorOf(here.trpc.auth.changePassword.mutate({ currentPassword: DEMO_PASSWORD, newPassword: 'faro-del-golfo-2026' }));
+    expect(right).toMatchObject({ code: 'TOO_MANY_REQUESTS', httpStatus: 429 });
+    // the sign-in budget of the person is untouched
+    await expect(signedIn(s.url, DEMO.coordinator)).resolves.toBeTruthy();
   });
 
   it('pages through users with a cursor and filters', async () => {

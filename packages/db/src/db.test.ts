@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from './client.ts';
 import { listUsers } from './queries/users.ts';
-import { recordThrottleFailure, isThrottled } from './queries/sessions.ts';
+import { refundThrottleAttempt, takeThrottleAttempt } from './queries/sessions.ts';
 import { sealAllAudit, verifyAuditChain, writeAudit } from './queries/audit.ts';
 import { agencies, auditEvents, users } from './schema/index.ts';
 import { DEMO_AGENCIES, DEMO_USERS, seedDemoData, seedReferenceData } from './seed.ts';
@@ -149,17 +149,18 @@ describe('audit chain', () => {
 });
 
 describe('sign-in throttle counters', () => {
-  it('count failures in a window and lock at the limit', async () => {
+  it('count attempts in a window, start again after it, and give one back', async () => {
     const now = new Date();
-    const opts = { windowMs: 60_000, limit: 3, lockMs: 60_000 };
-    for (let i = 1; i <= 2; i++) expect((await recordThrottleFailure(t.db, 'account', 'a@b.mx', now, opts)).failures).toBe(i);
-    expect(await isThrottled(t.db, 'account', 'a@b.mx', now)).toBe(false);
-    await recordThrottleFailure(t.db, 'account', 'a@b.mx', now, opts);
-    expect(await isThrottled(t.db, 'account', 'a@b.mx', now)).toBe(true);
-    expect(await isThrottled(t.db, 'account', 'a@b.mx', new Date(now.getTime() + 61_000))).toBe(false);
-    // a failure after the window starts a new count
-    const later = new Date(now.getTime() + 120_000);
-    expect((await recordThrottleFailure(t.db, 'account', 'a@b.mx', later, opts)).failures).toBe(1);
+    for (let i = 1; i <= 3; i++) expect((await takeThrottleAttempt(t.db, 'account', 'a@b.mx', now, 60_000)).failures).toBe(i);
+    await refundThrottleAttempt(t.db, 'account', 'a@b.mx');
+    expect((await takeThrottleAttempt(t.db, 'account', 'a@b.mx', now, 60_000)).failures).toBe(3);
+    // an attempt after the window starts a new count
+    const later = new Date(now.getTime() + 61_000);
+    expect((await takeThrottleAttempt(t.db, 'account', 'a@b.mx', later, 60_000)).failures).toBe(1);
+    // a refund never goes below zero
+    await refundThrottleAttempt(t.db, 'account', 'a@b.mx');
+    await refundThrottleAttempt(t.db, 'account', 'a@b.mx');
+    expect((await takeThrottleAttempt(t.db, 'account', 'a@b.mx', later, 60_000)).failures).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { agencies, sessions, signInThrottles, users } from '../schema/index.ts';
 
@@ -74,55 +74,16 @@ export async function getThrottle(db: Db, scope: string, key: string): Promise<T
 }
 
 /**
- * Counts one failure atomically (safe with several API processes): a window older than
- * `windowMs` starts again at 1; reaching `limit` locks the key for `lockMs`.
+ * Takes one attempt from a throttle budget in one statement, before the password is verified:
+ * the count is incremented and returned under the row's lock, so N parallel attempts get N
+ * distinct counts and at most `limit` of them fit. A window older than `windowMs` starts again at 1.
  */
-export async function recordThrottleFailure(
-  db: Db,
-  scope: string,
-  key: string,
-  now: Date,
-  { windowMs, limit, lockMs }: { windowMs: number; limit: number; lockMs: number },
-): Promise<ThrottleRow> {
+export async function takeThrottleAttempt(db: Db, scope: string, key: string, now: Date, windowMs: number): Promise<ThrottleRow> {
   const windowStart = new Date(now.getTime() - windowMs);
-  const lockUntil = new Date(now.getTime() + lockMs);
   const fresh = sql`${signInThrottles.windowStartedAt} < ${windowStart.toISOString()}::timestamptz`;
-  const failures = sql`case when ${fresh} then 1 else ${signInThrottles.failures} + 1 end`;
   const [row] = await db
     .insert(signInThrottles)
-    .values({ scope, key, failures: 1, windowStartedAt: now, lockedUntil: limit <= 1 ? lockUntil : null })
-    .onConflictDoUpdate({
-      target: [signInThrottles.scope, signInThrottles.key],
-      set: {
-        failures,
-        windowStartedAt: sql`case when ${fresh} then ${now.toISOString()}::timestamptz else ${signInThrottles.windowStartedAt} end`,
-        lockedUntil: sql`case when ${failures} >= ${limit} then ${lockUntil.toISOString()}::timestamptz else ${signInThrottles.lockedUntil} end`,
-      },
-    })
-    .returning();
-  if (!row) throw new Error('upsert returned no row');
-  return row;
-}
-
-/**
- * Takes one attempt from several throttle budgets in ONE statement (a multi-row upsert), before
- * the password is verified: each row's count is read and incremented under its row lock, so N
- * parallel attempts get N distinct counts and at most `limit` of them fit a budget. A window
- * older than `windowMs` starts again at 1. Keys are taken in a fixed order (scope, key) so two
- * statements never wait on each other in a cycle.
- */
-export async function takeThrottleAttempts(
-  db: Db,
-  keys: readonly { scope: string; key: string }[],
-  now: Date,
-  windowMs: number,
-): Promise<ThrottleRow[]> {
-  const windowStart = new Date(now.getTime() - windowMs);
-  const fresh = sql`${signInThrottles.windowStartedAt} < ${windowStart.toISOString()}::timestamptz`;
-  const ordered = [...keys].sort((a, b) => (a.scope + '\u0000' + a.key < b.scope + '\u0000' + b.key ? -1 : 1));
-  return db
-    .insert(signInThrottles)
-    .values(ordered.map(({ scope, key }) => ({ scope, key, failures: 1, windowStartedAt: now, lockedUntil: null })))
+    .values({ scope, key, failures: 1, windowStartedAt: now, lockedUntil: null })
     .onConflictDoUpdate({
       target: [signInThrottles.scope, signInThrottles.key],
       set: {
@@ -131,21 +92,18 @@ export async function takeThrottleAttempts(
       },
     })
     .returning();
+  if (!row) throw new Error('upsert returned no row');
+  return row;
 }
 
-/** Gives back attempts taken by a request that turned out legitimate (a successful sign-in). */
-export async function clearThrottles(db: Db, keys: readonly { scope: string; key: string }[]): Promise<void> {
-  for (const { scope, key } of keys) await clearThrottle(db, scope, key);
+/** Gives one attempt back (an attempt that turned out legitimate), never below zero. */
+export async function refundThrottleAttempt(db: Db, scope: string, key: string): Promise<void> {
+  await db
+    .update(signInThrottles)
+    .set({ failures: sql`greatest(${signInThrottles.failures} - 1, 0)` })
+    .where(and(eq(signInThrottles.scope, scope), eq(signInThrottles.key, key)));
 }
 
 export async function clearThrottle(db: Db, scope: string, key: string): Promise<void> {
   await db.delete(signInThrottles).where(and(eq(signInThrottles.scope, scope), eq(signInThrottles.key, key)));
-}
-
-export async function isThrottled(db: Db, scope: string, key: string, now: Date): Promise<boolean> {
-  const [row] = await db
-    .select({ scope: signInThrottles.scope })
-    .from(signInThrottles)
-    .where(and(eq(signInThrottles.scope, scope), eq(signInThrottles.key, key), gt(signInThrottles.lockedUntil, now)));
-  return row !== undefined;
 }

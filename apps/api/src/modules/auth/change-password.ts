@@ -1,4 +1,4 @@
-import { clearPasswordAttempts, hashPassword, invalidateUserSessions, takePasswordAttempt, verifyPassword } from '@anc/auth';
+import { refundPasswordAttempt, hashPassword, invalidateUserSessions, takePasswordAttempt, verifyPassword } from '@anc/auth';
 import { getUserWithAgency, updateUser, writeAudit } from '@anc/db';
 import { DomainError, type ChangePasswordInput } from '@anc/domain';
 import type { AuthedContext } from '../../trpc/init.ts';
@@ -12,25 +12,28 @@ import { assertStrongPassword } from '../users/check-password.ts';
 export async function changePassword(ctx: AuthedContext, input: ChangePasswordInput) {
   const me = await getUserWithAgency(ctx.db, ctx.actor.userId);
   if (!me) throw new DomainError('UNAUTHORIZED', 'not_signed_in');
+  // A weak new password is refused before an attempt is taken: it says nothing of the current one.
+  assertStrongPassword(input.newPassword, 'newPassword', [me.user.email, me.user.name]);
   await takePasswordAttempt(ctx.db, 'changePassword', me.user.email, ctx.request.ip);
   if (!(await verifyPassword(me.user.passwordHash, input.currentPassword))) {
-    await writeAudit(ctx.db, {
-      actorId: me.user.id,
-      action: 'user.changePasswordFailed',
-      entityType: 'user',
-      entityId: me.user.id,
-      diff: {},
-      origin: auditOrigin(ctx),
-    });
+    await ctx.db.transaction((tx) =>
+      writeAudit(tx, {
+        actorId: me.user.id,
+        action: 'user.changePasswordFailed',
+        entityType: 'user',
+        entityId: me.user.id,
+        diff: {},
+        origin: auditOrigin(ctx),
+      }),
+    );
     ctx.sealer?.nudge();
     throw new DomainError('BAD_REQUEST', 'wrong_current_password', { fieldErrors: { currentPassword: ['wrong_current_password'] } });
   }
-  assertStrongPassword(input.newPassword, 'newPassword', [me.user.email, me.user.name]);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, me.user.id, { passwordHash, passwordChangedAt: new Date() });
     const ended = await invalidateUserSessions(tx, me.user.id, ctx.sessionId);
-    await clearPasswordAttempts(tx, 'changePassword', me.user.email, ctx.request.ip);
+    await refundPasswordAttempt(tx, 'changePassword', me.user.email, ctx.request.ip);
     await writeAudit(tx, {
       actorId: me.user.id,
       action: 'user.changePassword',

@@ -1,4 +1,4 @@
-import { burnPasswordCheck, clearPasswordAttempts, createSession, invalidateSession, takePasswordAttempt, verifyPassword } from '@anc/auth';
+import { burnPasswordCheck, refundPasswordAttempt, createSession, invalidateSession, takePasswordAttempt, verifyPassword } from '@anc/auth';
 import { getUserByEmail, touchLastSignIn, writeAudit } from '@anc/db';
 import { DomainError, type SignInInput } from '@anc/domain';
 import type { InnerContext } from '../../trpc/context.ts';
@@ -34,7 +34,7 @@ export async function signIn(ctx: InnerContext, { email, password }: SignInInput
     // A fresh token on every sign-in; the one the browser held before is ended (no fixation).
     if (ctx.sessionId) await invalidateSession(tx, ctx.sessionId);
     const created = await createSession(tx, found.user.id, { ip, userAgent: ctx.request.userAgent }, now);
-    await clearPasswordAttempts(tx, 'signIn', email, ip);
+    await refundPasswordAttempt(tx, 'signIn', email, ip);
     await touchLastSignIn(tx, found.user.id, now);
     await writeAudit(tx, {
       actorId: found.user.id,
