@@ -11,6 +11,14 @@ export const MESSAGES = {
   required: { 'es-MX': 'Este campo es obligatorio.', en: 'This field is required.' },
   too_short: { 'es-MX': 'Es demasiado corto.', en: 'It is too short.' },
   too_long: { 'es-MX': 'Es demasiado largo.', en: 'It is too long.' },
+  invalid_characters: {
+    'es-MX': 'Contiene caracteres que no se pueden guardar (un carácter nulo o un símbolo incompleto); quítalos.',
+    en: 'It contains characters that cannot be stored (a null character or a broken symbol); remove them.',
+  },
+  invalid_text: {
+    'es-MX': 'Algún texto contiene caracteres que no se pueden guardar; revisa lo que escribiste o pegaste.',
+    en: 'Some text contains characters that cannot be stored; check what you typed or pasted.',
+  },
   invalid_email: { 'es-MX': 'Escribe un correo válido, por ejemplo nombre@dependencia.gob.mx.', en: 'Enter a valid e-mail, e.g. name@agency.gob.mx.' },
   invalid_id: { 'es-MX': 'El identificador no es válido.', en: 'The identifier is not valid.' },
   invalid_option: { 'es-MX': 'Elige una de las opciones de la lista.', en: 'Choose one of the listed options.' },

@@ -37,6 +37,22 @@ export interface ErrorData {
   fieldErrors: Record<string, string[]> | null;
 }
 
+/**
+ * PostgreSQL's refusals of a value it cannot hold as text: 22021 character_not_in_repertoire,
+ * 22P05 untranslatable_character (both: U+0000 or a broken UTF-8 sequence), 22P02
+ * invalid_text_representation (text where a uuid or number was expected). The schemas refuse
+ * these first (`Str` in packages/domain/src/schemas/common.ts); this is the net behind them, so
+ * a value that slips past a schema is still the caller's BAD_REQUEST and never a 500.
+ */
+const INVALID_TEXT_CODES = new Set(['22021', '22P05', '22P02']);
+export function isInvalidTextError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && INVALID_TEXT_CODES.has(code)) return true;
+  }
+  return false;
+}
+
 /** The message and extra data of an error response. */
 export function describeError(error: TRPCError, locale: Locale): { message: string } & ErrorData {
   const cause = error.cause;

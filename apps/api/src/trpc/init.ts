@@ -2,7 +2,7 @@
 import { initTRPC } from '@trpc/server';
 import { DomainError, assertCan, type Action } from '@anc/domain';
 import type { InnerContext } from './context.ts';
-import { describeError, toTRPCError } from './errors.ts';
+import { describeError, isInvalidTextError, toTRPCError } from './errors.ts';
 
 const t = initTRPC.context<InnerContext>().create({
   errorFormatter({ shape, error, ctx }) {
@@ -15,10 +15,14 @@ const t = initTRPC.context<InnerContext>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors become tRPC errors here, once, for every procedure. */
+/**
+ * Domain errors become tRPC errors here, once, for every procedure; so does text the database
+ * refused to store (a BAD_REQUEST, never a 500: see `isInvalidTextError`).
+ */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (!result.ok && isInvalidTextError(result.error.cause)) throw toTRPCError(new DomainError('BAD_REQUEST', 'invalid_text'));
   return result;
 });
 

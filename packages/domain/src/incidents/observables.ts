@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Str } from '../schemas/common.ts';
 
 /**
  * Incident observables (indicators of compromise): what a person pastes into an incident
@@ -308,8 +309,7 @@ export function parseObservableLines(text: string): ParsedObservableLine[] {
 export const ObservableInput = z
   .object({
     type: z.enum(OBSERVABLE_TYPES, { error: 'invalid_option' }),
-    value: z
-      .string({ error: 'required' })
+    value: Str()
       .trim()
       .min(1, { error: 'required' })
       .max(MAX_OBSERVABLE_LENGTH, { error: 'too_long' }),

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, SECTORS } from '../roles.ts';
-import { Id } from './common.ts';
+import { Id, Str } from './common.ts';
 
-export const AgencyCode = z
-  .string({ error: 'required' })
+export const AgencyCode = Str()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9-]{1,15}$/, { error: 'invalid_agency_code' });
 
-const AgencyName = z.string({ error: 'required' }).trim().min(3, { error: 'too_short' }).max(200, { error: 'too_long' });
+const AgencyName = Str().trim().min(3, { error: 'too_short' }).max(200, { error: 'too_long' });
 
 export const AgencyFields = z.object({
   code: AgencyCode,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Id, ListInput } from './common.ts';
+import { Id, ListInput, Str } from './common.ts';
 
 export const AuditListInput = ListInput.extend({
-  entityType: z.string().trim().max(50).optional(),
-  entityId: z.string().trim().max(100).optional(),
+  entityType: Str().trim().max(50, { error: 'too_long' }).optional(),
+  entityId: Str().trim().max(100, { error: 'too_long' }).optional(),
   actorId: Id.optional(),
 });
 export type AuditListInput = z.infer<typeof AuditListInput>;

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, LOCALES, ROLES } from '../roles.ts';
-import { Email, NewPassword } from './common.ts';
+import { Email, NewPassword, Str } from './common.ts';
 
 export const SignInInput = z.object({
   email: Email,
   // Never validated beyond presence: a sign-in must not reveal the password policy of an account.
-  password: z.string({ error: 'required' }).min(1, { error: 'required' }).max(1024, { error: 'too_long' }),
+  password: Str().min(1, { error: 'required' }).max(1024, { error: 'too_long' }),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 
 export const ChangePasswordInput = z.object({
-  currentPassword: z.string({ error: 'required' }).min(1, { error: 'required' }).max(1024),
+  currentPassword: Str().min(1, { error: 'required' }).max(1024, { error: 'too_long' }),
   newPassword: NewPassword,
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

@@ -7,8 +7,27 @@ import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/
  */
 export const Id = z.string().uuid({ error: 'invalid_id' });
 
-export const Email = z
-  .string({ error: 'required' })
+/**
+ * Text PostgreSQL can store: a `text` column refuses U+0000 and UTF-8 cannot encode a lone
+ * UTF-16 surrogate. Every string an input schema takes starts from `Str`, so such text is refused
+ * as BAD_REQUEST naming the field instead of reaching the database (see
+ * apps/api/src/trpc/errors.ts for the safety net behind it).
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isStorableText = (s: string): boolean => !UNSTORABLE.test(s);
+export const Str = () => z.string({ error: 'required' }).refine(isStorableText, { error: 'invalid_characters', abort: true });
+
+/** A trimmed text between `min` and `max` characters (`min` ≤ 1 reads as "required"). */
+export const text = (min: number, max: number) =>
+  Str()
+    .trim()
+    .min(min, { error: min <= 1 ? 'required' : 'too_short' })
+    .max(max, { error: 'too_long' });
+
+/** A trimmed text that may be empty. */
+export const optionalText = (max: number) => Str().trim().max(max, { error: 'too_long' });
+
+export const Email = Str()
   .trim()
   .toLowerCase()
   .min(1, { error: 'required' })
@@ -18,13 +37,11 @@ export const Email = z
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 /** A new password: the common-password check happens in @anc/auth (it needs a dictionary). */
-export const NewPassword = z
-  .string({ error: 'required' })
+export const NewPassword = Str()
   .min(PASSWORD_MIN_LENGTH, { error: 'password_too_short' })
   .max(PASSWORD_MAX_LENGTH, { error: 'too_long' });
 
-export const PersonName = z
-  .string({ error: 'required' })
+export const PersonName = Str()
   .trim()
   .min(2, { error: 'too_short' })
   .max(120, { error: 'too_long' });
@@ -33,7 +50,7 @@ export const LIST_DEFAULT_LIMIT = 25;
 export const LIST_MAX_LIMIT = 100;
 
 export const ListInput = z.object({
-  cursor: z.string().max(500, { error: 'invalid_cursor' }).optional(),
+  cursor: Str().max(500, { error: 'invalid_cursor' }).optional(),
   limit: z.number().int().min(1).max(LIST_MAX_LIMIT).default(LIST_DEFAULT_LIMIT),
 });
 export type ListInput = z.infer<typeof ListInput>;

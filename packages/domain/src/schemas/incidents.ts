@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, ListInput } from './common.ts';
+import { Id, ListInput, Str, optionalText, text } from './common.ts';
 import { INCIDENT_STATUSES } from '../incidents/status.ts';
 import { RSIT_CLASSES, RSIT_TYPES, TLP_LEVELS, isRsitTypeOf } from '../incidents/taxonomy.ts';
 import { ObservableList } from '../incidents/observables.ts';
@@ -13,13 +13,6 @@ export const REASON_MAX = 2_000;
 /** Clock skew tolerated between a reporter's machine and ours for "not in the future". */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-const text = (min: number, max: number) =>
-  z
-    .string({ error: 'required' })
-    .trim()
-    .min(min, { error: min <= 1 ? 'required' : 'too_short' })
-    .max(max, { error: 'too_long' });
-
 export const IncidentTitle = text(3, INCIDENT_TITLE_MAX);
 export const IncidentDescription = text(1, INCIDENT_DESCRIPTION_MAX);
 
@@ -30,8 +23,7 @@ export const Instant = z.iso.datetime({ offset: true, error: 'invalid_datetime' 
  * Money in MXN as an exact decimal string with two decimals ("1500000.00"). Thousands
  * separators are accepted on input and dropped; a float never appears on the path.
  */
-export const MoneyMxn = z
-  .string({ error: 'required' })
+export const MoneyMxn = Str()
   .trim()
   .transform((s) => s.replace(/[,\s]/g, ''))
   .pipe(z.string().regex(/^\d{1,14}(\.\d{1,2})?$/, { error: 'invalid_money' }))
@@ -64,7 +56,7 @@ const IncidentFields = z.object({
   tlp: z.enum(TLP_LEVELS, { error: 'invalid_option' }),
   detectedAt: Instant,
   awareAt: Instant,
-  affectedSystems: z.string().trim().max(AFFECTED_SYSTEMS_MAX, { error: 'too_long' }),
+  affectedSystems: optionalText(AFFECTED_SYSTEMS_MAX),
   impact: Impact,
 });
 
@@ -114,7 +106,7 @@ export const TransitionIncidentInput = z.object({
   id: Id,
   version: z.number().int().min(0),
   to: z.enum(INCIDENT_STATUSES, { error: 'invalid_option' }),
-  reason: z.string().trim().max(REASON_MAX, { error: 'too_long' }).optional(),
+  reason: optionalText(REASON_MAX).optional(),
   mergeIntoId: Id.optional(),
 });
 export type TransitionIncidentInput = z.infer<typeof TransitionIncidentInput>;
@@ -160,7 +152,7 @@ export const IncidentFilters = z.object({
   severity: z.array(Severity).max(6, { error: 'too_many' }).optional(),
   tlp: manyOf(TLP_LEVELS),
   agencyId: Id.optional(),
-  q: z.string().trim().max(200, { error: 'too_long' }).optional(),
+  q: optionalText(200).optional(),
   from: Instant.optional(),
   to: Instant.optional(),
   obligation: z.enum(OBLIGATION_FILTERS, { error: 'invalid_option' }).optional(),

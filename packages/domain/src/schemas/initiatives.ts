@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, ListInput } from './common.ts';
+import { Id, ListInput, Str, optionalText, text } from './common.ts';
 import { Instant, MoneyMxn, REASON_MAX } from './incidents.ts';
 import { isIsoDate } from '../calendar.ts';
 import { normalizeDecimal } from '../initiatives/decimal.ts';
@@ -14,25 +14,16 @@ export const MAX_PARTICIPANTS = 50;
 export const MAX_MILESTONES_PER_INITIATIVE = 100;
 export const MAX_KPIS_PER_INITIATIVE = 30;
 
-const text = (min: number, max: number) =>
-  z
-    .string({ error: 'required' })
-    .trim()
-    .min(min, { error: min <= 1 ? 'required' : 'too_short' })
-    .max(max, { error: 'too_long' });
-
 /** `PN-2027-004`: a prefix of 2–6 capital letters, the year and a three-digit number. Lower case is accepted and raised. */
 export const INITIATIVE_CODE_PATTERN = /^[A-Z]{2,6}-\d{4}-\d{3}$/;
-export const InitiativeCode = z
-  .string({ error: 'required' })
+export const InitiativeCode = Str()
   .trim()
   .toUpperCase()
   .min(1, { error: 'required' })
   .regex(INITIATIVE_CODE_PATTERN, { error: 'invalid_initiative_code' });
 
 /** A calendar day 'YYYY-MM-DD' (as days are counted in Mexico City). */
-export const CalendarDate = z
-  .string({ error: 'required' })
+export const CalendarDate = Str()
   .trim()
   .refine(isIsoDate, { error: 'invalid_date' });
 
@@ -72,7 +63,7 @@ const AgencyIds = z
 const InitiativeFields = z.object({
   code: InitiativeCode,
   title: text(3, INITIATIVE_TITLE_MAX),
-  description: z.string().trim().max(INITIATIVE_DESCRIPTION_MAX, { error: 'too_long' }),
+  description: optionalText(INITIATIVE_DESCRIPTION_MAX),
   objective: ObjectiveValue,
   axes: Axes,
   leadAgencyId: Id,
@@ -121,7 +112,7 @@ export const TransitionInitiativeInput = z.object({
   id: Id,
   version: z.number().int().min(0),
   to: InitiativeStatusValue,
-  reason: z.string().trim().max(REASON_MAX, { error: 'too_long' }).optional(),
+  reason: optionalText(REASON_MAX).optional(),
 });
 export type TransitionInitiativeInput = z.infer<typeof TransitionInitiativeInput>;
 
@@ -161,7 +152,7 @@ export const InitiativeFilters = z.object({
   status: z.array(InitiativeStatusValue).max(INITIATIVE_STATUSES.length).optional(),
   leadAgencyId: Id.optional(),
   agencyId: Id.optional(),
-  q: z.string().trim().max(200, { error: 'too_long' }).optional(),
+  q: optionalText(200).optional(),
 });
 export type InitiativeFilters = z.infer<typeof InitiativeFilters>;
 

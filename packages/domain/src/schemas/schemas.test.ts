@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldErrorsFromIssues, localizeIssue } from '../messages.ts';
 import { CreateAgencyInput, UpdateAgencyInput } from './agencies.ts';
 import { SignInInput } from './auth.ts';
-import { ListInput, decodeCursor, encodeCursor } from './common.ts';
+import { ListInput, decodeCursor, encodeCursor, isStorableText } from './common.ts';
 import { CreateUserInput, ListUsersInput } from './users.ts';
 
 const agencyId = '0b0e8d5e-6c4e-4d4f-9c59-0c7a6f9c8e11';
@@ -86,5 +86,35 @@ describe('SignInInput and lists', () => {
   });
   it('localises built-in issues too', () => {
     expect(localizeIssue({ code: 'too_big', message: 'x', maximum: 100, origin: 'number' }, 'es-MX')).toBe('El valor máximo es 100.');
+  });
+});
+
+describe('text PostgreSQL cannot store', () => {
+  const bad = [
+    ['a NUL', 'Ana\u0000 Pérez'],
+    ['a lone high surrogate', 'Ana \uD83D Pérez'],
+    ['a lone low surrogate', 'Ana \uDE00 Pérez'],
+  ] as const;
+
+  it.each(bad)('is refused in a name with %s, on that field', (_label, name) => {
+    const r = CreateUserInput.safeParse({ ...goodUser, name });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['name', 'invalid_characters']]);
+  });
+
+  it.each(bad)('is refused in a list filter and an e-mail with %s', (_label, value) => {
+    expect(ListUsersInput.safeParse({ q: value }).error?.issues[0]?.message).toBe('invalid_characters');
+    expect(SignInInput.safeParse({ email: value, password: 'x' }).error?.issues[0]?.path).toEqual(['email']);
+    expect(ListInput.safeParse({ cursor: value }).success).toBe(false);
+  });
+
+  it('accepts every well-formed character, surrogate pairs (emoji) included', () => {
+    expect(isStorableText('Pérez 😀 ñ \u200d \uFFFD')).toBe(true);
+    expect(CreateUserInput.parse({ ...goodUser, name: 'Ana 😀' }).name).toBe('Ana 😀');
+  });
+
+  it('has words for the refusal in both languages', () => {
+    expect(localizeIssue({ code: 'custom', message: 'invalid_characters' }, 'es-MX')).toMatch(/caracteres/);
+    expect(localizeIssue({ code: 'custom', message: 'invalid_characters' }, 'en')).toMatch(/characters/);
   });
 });

@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { Id, ListInput } from './common.ts';
+import { Id, ListInput, Str, optionalText, text } from './common.ts';
 import { COMMENT_MAX, FUTURE_TOLERANCE_MS, Instant } from './incidents.ts';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../tasks/status.ts';
 
 export const TASK_TITLE_MAX = 200;
 export const TASK_DESCRIPTION_MAX = 10_000;
 
-const text = (min: number, max: number) =>
-  z
-    .string({ error: 'required' })
-    .trim()
-    .min(min, { error: min <= 1 ? 'required' : 'too_short' })
-    .max(max, { error: 'too_long' });
-
 export const TaskTitle = text(3, TASK_TITLE_MAX);
-export const TaskDescription = z.string().trim().max(TASK_DESCRIPTION_MAX, { error: 'too_long' });
+export const TaskDescription = optionalText(TASK_DESCRIPTION_MAX);
 export const TaskPriorityValue = z.enum(TASK_PRIORITIES, { error: 'invalid_option' });
 export const TaskStatusValue = z.enum(TASK_STATUSES, { error: 'invalid_option' });
 
@@ -73,7 +66,7 @@ export const TransitionTaskInput = z.object({
   id: Id,
   version: z.number().int().min(0),
   to: TaskStatusValue,
-  comment: z.string().trim().max(COMMENT_MAX, { error: 'too_long' }).optional(),
+  comment: optionalText(COMMENT_MAX).optional(),
 });
 export type TransitionTaskInput = z.infer<typeof TransitionTaskInput>;
 
@@ -93,7 +86,7 @@ export const TaskFilters = z.object({
   dueSoon: boolParam.optional(),
   incidentId: Id.optional(),
   initiativeId: Id.optional(),
-  q: z.string().trim().max(200, { error: 'too_long' }).optional(),
+  q: optionalText(200).optional(),
 });
 export type TaskFilters = z.infer<typeof TaskFilters>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, LOCALES, ROLES } from '../roles.ts';
-import { Email, Id, ListInput, NewPassword, PersonName } from './common.ts';
+import { Email, Id, ListInput, NewPassword, PersonName, Str } from './common.ts';
 
 export const CreateUserInput = z.object({
   email: Email,
@@ -26,7 +26,7 @@ export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 export const ListUsersInput = ListInput.extend({
   agencyId: Id.optional(),
   role: z.enum(ROLES).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: Str().trim().max(100, { error: 'too_long' }).optional(),
   includeInactive: z.boolean().default(true),
 });
 export type ListUsersInput = z.infer<typeof ListUsersInput>;
