@@ -13,8 +13,8 @@ export const Id = z.string().uuid({ error: 'invalid_id' });
  * as BAD_REQUEST naming the field instead of reaching the database (see
  * apps/api/src/trpc/errors.ts for the safety net behind it).
  */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-export const isStorableText = (s: string): boolean => !UNSTORABLE.test(s);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isStorableText = (s: string): boolean => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
 export const Str = () => z.string({ error: 'required' }).refine(isStorableText, { error: 'invalid_characters', abort: true });
 
 /** A trimmed text between `min` and `max` characters (`min` ≤ 1 reads as "required"). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, ListInput, Str, optionalText, text } from './common.ts';
+import { Id, ListInput, optionalText, text } from './common.ts';
 import { COMMENT_MAX, FUTURE_TOLERANCE_MS, Instant } from './incidents.ts';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../tasks/status.ts';
 
