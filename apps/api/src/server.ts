@@ -3,6 +3,8 @@
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -10,13 +12,14 @@ import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Database } from '@anc/db';
-import { DomainError } from '@anc/domain';
+import { API_MAX_BATCH_SIZE, DomainError } from '@anc/domain';
 import type { Env } from './env.ts';
 import { AuditSealer } from './modules/audit/sealer.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
 import { OverdueJob } from './modules/notifications/overdue-job.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
+import { logSerializers } from './log.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -37,11 +40,30 @@ class OneLinePerRequest extends LogController {
   }
 }
 
-export function createServer({ database, env }: { database: Database; env: Env }) {
+/** How many calls a tRPC request carries: `/trpc/a,b,c?batch=1` is three. */
+export function batchCallCount(url: string): number {
+  const [path = '', query = ''] = url.split('?', 2);
+  if (!new URLSearchParams(query).has('batch')) return 1;
+  return decodeURIComponent(path.slice('/trpc/'.length)).split(',').length;
+}
+
+/**
+ * Vite names every built asset by its content hash (dist/assets/*): such a file never changes
+ * and may be kept for a year. Everything else (index.html, the favicon) is revalidated on every
+ * use, so a new release is seen at once.
+ */
+export function portalCacheControl(path: string): string {
+  return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+export function createServer({ database, env, logStream }: { database: Database; env: Env; logStream?: NodeJS.WritableStream }) {
   const app = Fastify({
     logger: {
       level: env.LOG_LEVEL,
+      ...(logStream ? { stream: logStream } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // A failed query's parameters (report text, e-mail addresses) stay out of production logs.
+      serializers: logSerializers({ redactQueryParameters: env.NODE_ENV === 'production' }),
     },
     trustProxy: env.TRUST_PROXY,
     // Keep a proxy's request id (so one id follows a request end to end), else make one.
@@ -58,6 +80,9 @@ export function createServer({ database, env }: { database: Database; env: Env }
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // Every answer is personal or changes with each release unless a route says otherwise: the
+    // portal's files set their own (see `portalCacheControl`), everything else is never stored.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   const production = env.NODE_ENV === 'production';
@@ -83,10 +108,35 @@ export function createServer({ database, env }: { database: Database; env: Env }
     crossOriginEmbedderPolicy: false,
   });
   void app.register(fastifyCookie);
+  // JSON and CSV answers are compressed on the fly; the portal's files were compressed at build
+  // (apps/portal/vite.config.ts) and go out as they are.
+  void app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   void app.register(fastifyRateLimit, {
     max: env.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
+  });
+  // A tRPC batch (`/trpc/a,b,c?batch=1`) is one request but several calls: the limiter above
+  // counted it once, so each further call of the batch is counted here against the same budget.
+  let batchLimit: ReturnType<typeof app.createRateLimit> | undefined;
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/trpc/')) return;
+    const calls = batchCallCount(req.url);
+    if (calls > API_MAX_BATCH_SIZE) return; // tRPC itself answers 400 (maxBatchSize below)
+    batchLimit ??= app.createRateLimit();
+    for (let i = 1; i < calls; i++) {
+      const result = await batchLimit(req as unknown as FastifyRequest);
+      if (!result.isAllowed && result.isExceeded) {
+        return reply
+          .code(429)
+          .header('retry-after', String(result.ttlInSeconds))
+          .send({ statusCode: 429, error: 'Too Many Requests', message: `Rate limit exceeded, retry in ${result.ttlInSeconds} seconds` });
+      }
+    }
   });
 
   app.get('/healthz', async () => ({ ok: true }));
@@ -104,6 +154,7 @@ export function createServer({ database, env }: { database: Database; env: Env }
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      maxBatchSize: API_MAX_BATCH_SIZE,
       createContext: contextFactory({ db: database.db, env, sealer }),
       // A spent password-guess budget answers 429 with the seconds until its window ends.
       responseMeta({ errors }) {
@@ -124,7 +175,14 @@ export function createServer({ database, env }: { database: Database; env: Env }
   const portalIndex = join(env.PORTAL_DIST, 'index.html');
   const servesPortal = existsSync(portalIndex);
   if (servesPortal) {
-    void app.register(fastifyStatic, { root: env.PORTAL_DIST, wildcard: false, index: ['index.html'], maxAge: '1h' });
+    void app.register(fastifyStatic, {
+      root: env.PORTAL_DIST,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply: FastifyReply, path: string) => reply.header('cache-control', portalCacheControl(path)),
+    });
   }
   // The portal routes in the browser: any other GET that wants HTML gets its index.
   app.setNotFoundHandler((req, reply) => {

@@ -20,9 +20,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `env`: settings over the test defaults of apps/api/src/env.ts (e.g. a smaller rate limit). */
+export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const t = await createTestDatabase();
-  const server = createServer({ database: t, env: testEnv() });
+  const server = createServer({ database: t, env: testEnv(options.env) });
   const port = await server.start();
   const reset = async () => {
     await t.reset();

@@ -6,6 +6,7 @@ import type { AppRouter } from '@anc/api';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { API_MAX_BATCH_SIZE } from '@anc/domain';
 import { currentLocale } from '../i18n/index.ts';
 import { errorCode, isRetryable } from './errors.ts';
 
@@ -36,6 +37,7 @@ export const trpcClient = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: '/trpc',
+      maxItems: API_MAX_BATCH_SIZE,
       // The API answers (messages, field errors) in the language the person reads.
       headers: () => ({ 'x-anc-locale': currentLocale() }),
       fetch: (url, options) => fetch(url, { ...options, credentials: 'include' }),

@@ -46,6 +46,13 @@ export const PersonName = Str()
   .min(2, { error: 'too_short' })
   .max(120, { error: 'too_long' });
 
+/**
+ * At most this many calls in one tRPC batch request: the API answers 400 above it
+ * (apps/api/src/server.ts) and the portal's batch link never sends more (apps/portal/src/lib/trpc.ts).
+ * Each call of a batch counts once against the rate limit.
+ */
+export const API_MAX_BATCH_SIZE = 20;
+
 export const LIST_DEFAULT_LIMIT = 25;
 export const LIST_MAX_LIMIT = 100;
 
