@@ -1,0 +1,230 @@
+// A valid call of every procedure of the app router, for the tests that walk all of them
+// (apps/api/src/input-fuzz.test.ts): who makes it and an input the procedure accepts, built
+// fresh for each call from a small world of objects made through the API itself.
+import { count, notLike } from 'drizzle-orm';
+import { auditEvents, type Db } from '@anc/db';
+import { appRouter } from '../router.ts';
+import { DEMO, DEMO_PASSWORD, signedIn, type TestServer } from './http.ts';
+import { agencyIdOf, validIncident, type Client } from './incidents.ts';
+import { day, validInitiative } from './initiatives.ts';
+import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
+
+export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving';
+
+export interface ProcedureInfo {
+  name: string;
+  type: 'query' | 'mutation';
+  hasInput: boolean;
+}
+
+/** Every procedure, read from the router itself, so a new one cannot be missed. */
+export function procedures(): ProcedureInfo[] {
+  const defs = (appRouter._def as unknown as { procedures: Record<string, { _def: { type: string; inputs: unknown[] } }> }).procedures;
+  return Object.entries(defs).map(([name, p]) => ({
+    name,
+    type: p._def.type === 'query' ? 'query' : 'mutation',
+    hasInput: p._def.inputs.length > 0,
+  }));
+}
+
+export interface World {
+  s: TestServer;
+  cookies: Record<CallerName, string | null>;
+  staff: Client;
+  coordinator: Client;
+  admin: Client;
+  /** SEDENA's own agency and the one SEMAR reports for. */
+  sedenaId: string;
+  semarId: string;
+  /** A SEDENA incident the fuzz edits, comments and files reports on. */
+  incidentId: string;
+  observableId: string;
+  taskId: string;
+  initiativeId: string;
+  milestoneId: string;
+  kpiId: string;
+  /** An account the admin's procedures change (never one of the callers). */
+  targetUserId: string;
+  targetAgencyId: string;
+  /** The `self` caller's own password (it changes when a fuzzed change succeeds). */
+  selfPassword: string;
+}
+
+let serial = 0;
+const next = () => ++serial;
+
+/** The objects every case refers to, made over HTTP the way people make them. */
+export async function buildWorld(s: TestServer): Promise<World> {
+  const staff = await signedIn(s.url, DEMO.sedena);
+  const coordinator = await signedIn(s.url, DEMO.coordinator);
+  const admin = await signedIn(s.url, DEMO.admin);
+  const sedenaId = await agencyIdOf(s.t.db, 'SEDENA');
+  const semarId = await agencyIdOf(s.t.db, 'SEMAR');
+  const self = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-self' });
+  const leaving = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-leaving' });
+  const target = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-target', active: false });
+  const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
+  const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', observables: [{ type: 'ipv4', value: '203.0.113.7' }] }));
+  const detail = await staff.trpc.incidents.get.query({ id: incident.id });
+  const observableId = (detail as unknown as { observables: { id: string }[] }).observables[0]!.id;
+  const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId, { incidentId: incident.id }));
+  const initiative = await admin.trpc.initiatives.create.mutate(validInitiative(sedenaId));
+  const milestone = await admin.trpc.initiatives.addMilestone.mutate({ initiativeId: initiative.id, title: 'Primer hito', dueDate: day(30) });
+  const kpi = await admin.trpc.initiatives.addKpi.mutate({ initiativeId: initiative.id, name: 'Cobertura', unit: '%', baseline: '0', target: '100' });
+  return {
+    s,
+    cookies: {
+      anonymous: null,
+      staff: staff.jar.header(),
+      coordinator: coordinator.jar.header(),
+      admin: admin.jar.header(),
+      self: self.client!.jar.header(),
+      leaving: leaving.client!.jar.header(),
+    },
+    staff,
+    coordinator,
+    admin,
+    sedenaId,
+    semarId,
+    incidentId: incident.id,
+    observableId,
+    taskId: task.id,
+    initiativeId: initiative.id,
+    milestoneId: lastId(milestone, 'milestones'),
+    kpiId: lastId(kpi, 'kpis'),
+    targetUserId: target.id,
+    targetAgencyId: targetAgency.id,
+    selfPassword: DEMO_PASSWORD,
+  };
+}
+
+/** Milestone and KPI procedures answer the initiative's detail: the item just added is its last. */
+function lastId(detail: unknown, list: 'milestones' | 'kpis'): string {
+  const id = (detail as Record<typeof list, { id: string }[] | undefined>)[list]?.at(-1)?.id;
+  if (!id) throw new Error(`no ${list} in the answer`);
+  return id;
+}
+
+export interface ProcedureCase {
+  as: CallerName;
+  /** A fresh input the procedure accepts (or `undefined` for a procedure without input). */
+  input: (w: World) => unknown | Promise<unknown>;
+}
+
+const version = async (w: World, kind: 'incident' | 'task' | 'initiative') => {
+  if (kind === 'incident') return (await w.staff.trpc.incidents.get.query({ id: w.incidentId })).version;
+  if (kind === 'task') return (await w.coordinator.trpc.tasks.get.query({ id: w.taskId })).version;
+  return (await w.admin.trpc.initiatives.get.query({ id: w.initiativeId })).version;
+};
+
+/** One valid call per procedure. A procedure missing here fails the walk (see `procedures`). */
+export const CASES: Record<string, ProcedureCase> = {
+  'auth.signIn': { as: 'anonymous', input: () => ({ email: DEMO.semar, password: DEMO_PASSWORD }) },
+  'auth.signOut': { as: 'leaving', input: () => undefined },
+  'auth.me': { as: 'staff', input: () => undefined },
+  'auth.setLocale': { as: 'staff', input: () => ({ locale: 'es-MX' }) },
+  'auth.changePassword': {
+    as: 'self',
+    input: (w) => ({ currentPassword: w.selfPassword, newPassword: `Marea-${next()}-del-Golfo-azul` }),
+  },
+  'agencies.list': { as: 'staff', input: () => ({ includeInactive: false }) },
+
+  'incidents.create': { as: 'staff', input: () => validIncident({ observables: [{ type: 'domain', value: `c2-${next()}.example.net` }] }) },
+  'incidents.list': { as: 'coordinator', input: () => ({ limit: 10, q: 'correo' }) },
+  'incidents.get': { as: 'staff', input: (w) => ({ id: w.incidentId }) },
+  'incidents.related': { as: 'coordinator', input: (w) => ({ id: w.incidentId }) },
+  'incidents.update': { as: 'staff', input: async (w) => ({ id: w.incidentId, version: await version(w, 'incident'), affectedSystems: `Servidor ${next()}` }) },
+  'incidents.transition': {
+    as: 'coordinator',
+    input: async (w) => ({ id: w.incidentId, version: await version(w, 'incident'), to: 'triaged', reason: 'Revisado por la coordinación' }),
+  },
+  'incidents.comment': { as: 'staff', input: (w) => ({ id: w.incidentId, body: 'Se aislaron los equipos afectados.' }) },
+  'incidents.addObservables': { as: 'staff', input: (w) => ({ id: w.incidentId, observables: [{ type: 'ipv4', value: `198.51.100.${next() % 250}` }] }) },
+  'incidents.removeObservable': { as: 'staff', input: (w) => ({ id: w.incidentId, observableId: w.observableId }) },
+  'incidents.share': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyIds: [w.semarId] }) },
+  'incidents.unshare': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyId: w.semarId }) },
+  'incidents.submitReport': { as: 'staff', input: (w) => ({ id: w.incidentId, kind: 'notification', body: 'Notificación inicial del incidente.' }) },
+
+  'tasks.create': { as: 'coordinator', input: (w) => validTask(w.sedenaId) },
+  'tasks.list': { as: 'staff', input: () => ({ limit: 10, q: 'parche' }) },
+  'tasks.get': { as: 'staff', input: (w) => ({ id: w.taskId }) },
+  'tasks.update': { as: 'coordinator', input: async (w) => ({ id: w.taskId, version: await version(w, 'task'), dueAt: fromNow(7 * DAY) }) },
+  'tasks.transition': { as: 'staff', input: async (w) => ({ id: w.taskId, version: await version(w, 'task'), to: 'in_progress' }) },
+  'tasks.comment': { as: 'staff', input: (w) => ({ id: w.taskId, body: 'Parche aplicado en el primer servidor.' }) },
+  'tasks.summary': { as: 'coordinator', input: () => undefined },
+  'tasks.assignableUsers': { as: 'coordinator', input: (w) => ({ agencyId: w.sedenaId }) },
+
+  'notifications.list': { as: 'staff', input: () => ({ limit: 10 }) },
+  'notifications.unreadCount': { as: 'staff', input: () => undefined },
+  'notifications.markRead': { as: 'staff', input: () => ({}) },
+
+  'initiatives.list': { as: 'staff', input: () => ({ limit: 10, q: 'salud' }) },
+  'initiatives.get': { as: 'staff', input: (w) => ({ id: w.initiativeId }) },
+  'initiatives.planSummary': { as: 'coordinator', input: () => ({}) },
+  'initiatives.create': { as: 'admin', input: (w) => validInitiative(w.sedenaId, { code: `FZ-2031-${String(next() % 1000).padStart(3, '0')}` }) },
+  'initiatives.update': {
+    as: 'admin',
+    input: async (w) => ({ id: w.initiativeId, version: await version(w, 'initiative'), title: `Centro de respuesta ${next()}` }),
+  },
+  'initiatives.transition': { as: 'admin', input: async (w) => ({ id: w.initiativeId, version: await version(w, 'initiative'), to: 'approved' }) },
+  'initiatives.addMilestone': { as: 'admin', input: (w) => ({ initiativeId: w.initiativeId, title: `Hito ${next()}`, dueDate: day(60) }) },
+  'initiatives.completeMilestone': { as: 'admin', input: (w) => ({ milestoneId: w.milestoneId, doneDate: day(0) }) },
+  'initiatives.reopenMilestone': { as: 'admin', input: (w) => ({ milestoneId: w.milestoneId }) },
+  'initiatives.addKpi': { as: 'admin', input: (w) => ({ initiativeId: w.initiativeId, name: `Indicador ${next()}`, unit: 'equipos', baseline: '0', target: '50' }) },
+  'initiatives.recordKpiValue': { as: 'admin', input: (w) => ({ kpiId: w.kpiId, value: '12.5' }) },
+
+  'dashboard.summary': { as: 'coordinator', input: () => undefined },
+
+  'admin.agencies.create': {
+    as: 'admin',
+    input: () => ({ code: `FZ${next()}`, name: 'Organismo de prueba', nameEn: 'Test body', kind: 'autonomous_body', sector: null }),
+  },
+  'admin.agencies.update': { as: 'admin', input: (w) => ({ id: w.targetAgencyId, name: `Dependencia de prueba ${next()}` }) },
+  'admin.agencies.setActive': { as: 'admin', input: (w) => ({ id: w.targetAgencyId, active: true }) },
+  'admin.users.list': { as: 'admin', input: () => ({ limit: 10, q: 'prueba' }) },
+  'admin.users.create': {
+    as: 'admin',
+    input: (w) => ({ email: `alta.${next()}@prueba.gob.mx`, name: 'Persona de Prueba', role: 'staff', agencyId: w.sedenaId, password: `Marea-${next()}-del-Golfo-azul` }),
+  },
+  'admin.users.update': { as: 'admin', input: (w) => ({ id: w.targetUserId, name: `Persona ${next()}` }) },
+  'admin.users.setActive': { as: 'admin', input: (w) => ({ id: w.targetUserId, active: false }) },
+  'admin.users.resetPassword': { as: 'admin', input: (w) => ({ id: w.targetUserId, password: `Marea-${next()}-del-Golfo-azul` }) },
+  'admin.audit.list': { as: 'admin', input: () => ({ limit: 10, entityType: 'incident' }) },
+  'admin.audit.verify': { as: 'admin', input: () => undefined },
+};
+
+export interface RawAnswer {
+  status: number;
+  body: string;
+  ms: number;
+}
+
+/**
+ * One call over plain HTTP with a raw JSON text as input (so the input can be anything JSON can
+ * say, `__proto__` keys included), the way any client can send it. Aborts after `timeoutMs`.
+ */
+export async function callRaw(w: World, name: string, type: 'query' | 'mutation', as: CallerName, json: string | undefined, timeoutMs = 10_000): Promise<RawAnswer> {
+  const cookie = w.cookies[as];
+  const headers: Record<string, string> = { 'x-anc-locale': 'en', ...(cookie ? { cookie } : {}) };
+  const started = performance.now();
+  const signal = AbortSignal.timeout(timeoutMs);
+  let res: Response;
+  if (type === 'query') {
+    const url = `${w.s.url}/trpc/${name}${json === undefined ? '' : `?input=${encodeURIComponent(json)}`}`;
+    res = await fetch(url, { headers, signal });
+  } else {
+    res = await fetch(`${w.s.url}/trpc/${name}`, {
+      method: 'POST',
+      headers: { ...headers, origin: w.s.url, 'content-type': 'application/json' },
+      body: json ?? '',
+      signal,
+    });
+  }
+  const body = await res.text();
+  return { status: res.status, body, ms: performance.now() - started };
+}
+
+/** Audit rows other than the failures that are audited on purpose (a wrong password). */
+export async function auditRowsBesideFailures(db: Db): Promise<number> {
+  return (await db.select({ n: count() }).from(auditEvents).where(notLike(auditEvents.action, '%Failed')))[0]?.n ?? 0;
+}
