@@ -22,7 +22,6 @@ import {
   initiativeMilestones,
   initiativeParticipants,
   initiatives,
-  tasks,
   users,
 } from '../schema/index.ts';
 
