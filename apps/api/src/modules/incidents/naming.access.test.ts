@@ -3,9 +3,12 @@
 // TLP:RED report of another agency, a task reassigned away from an agency (its timeline entry and
 // its notifications), an initiative's tasks of other agencies. Each answer's raw body is searched
 // for the id, reference and title of what the reader may not read.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentReadFacts, incidentShares, incidents, taskReadFacts } from '@anc/db';
+import { isHiddenName, nameIncidentFor, nameTaskFor, TLP_LEVELS } from '@anc/domain';
 import { DEMO, errorOf, signedIn, startTestServer, type TestServer } from '../../testing/http.ts';
-import { agencyIdOf, incidentRow, validIncident, type Client } from '../../testing/incidents.ts';
+import { agencyIdOf, incidentRow, userIdOf, validIncident, type Client } from '../../testing/incidents.ts';
 import { validInitiative } from '../../testing/initiatives.ts';
 import { validTask } from '../../testing/tasks.ts';
 
@@ -17,6 +20,8 @@ let coordinator: Client;
 let admin: Client;
 let sedenaId = '';
 let semarId = '';
+let ancId = '';
+let coordinatorId = '';
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -27,6 +32,8 @@ beforeAll(async () => {
   admin = await signedIn(s.url, DEMO.admin);
   sedenaId = await agencyIdOf(s.t.db, 'SEDENA');
   semarId = await agencyIdOf(s.t.db, 'SEMAR');
+  ancId = await agencyIdOf(s.t.db, 'ANC');
+  coordinatorId = await userIdOf(s.t.db, DEMO.coordinator);
 });
 afterAll(() => s.close());
 
@@ -180,5 +187,61 @@ describe('initiatives.get lists the tasks the caller may read, and counts the ot
       expect(seen.tasks.map((t) => t.id).sort()).toEqual([ownTask.id, ...others.map((t) => t.id)].sort());
       expect(seen.hiddenTaskCount).toBe(0);
     }
+  });
+});
+
+describe('the naming rule and the read scope agree', () => {
+  it('for every relation × TLP, an incident is named to exactly the callers incidents.get answers', async () => {
+    const ids: string[] = [];
+    for (const relation of ['own', 'other', 'sharedByName', 'sharedWithAll'] as const) {
+      for (const tlp of TLP_LEVELS) {
+        const created = await (relation === 'own' ? sedena : semar).trpc.incidents.create.mutate(validIncident({ tlp, title: `Regla de nombres ${relation} ${tlp}` }));
+        // Shares written directly: the state an incident is in when its TLP was raised after it was shared.
+        if (relation === 'sharedByName') {
+          await s.t.db.insert(incidentShares).values({ incidentId: created.id, agencyId: sedenaId, incidentCreatedAt: new Date(created.createdAt), sharedBy: coordinatorId });
+        }
+        if (relation === 'sharedWithAll') await s.t.db.update(incidents).set({ sharedWithAllAt: new Date() }).where(eq(incidents.id, created.id));
+        ids.push(created.id);
+      }
+    }
+    const callers = [
+      { client: sedena, actor: { role: 'staff' as const, agencyId: sedenaId } },
+      { client: coordinator, actor: { role: 'coordinator' as const, agencyId: ancId } },
+      { client: admin, actor: { role: 'admin' as const, agencyId: ancId } },
+    ];
+    for (const { client, actor } of callers) {
+      const facts = await incidentReadFacts(s.t.db, actor.agencyId, ids);
+      for (const id of ids) {
+        const reads = await client.trpc.incidents.get.query({ id }).then(
+          () => true,
+          () => false,
+        );
+        expect(!isHiddenName(nameIncidentFor(actor, facts.get(id))), `${actor.role} on ${id}`).toBe(reads);
+      }
+    }
+    // SEDENA reads its five, the five shared by name but RED, and CLEAR/GREEN shared with everyone: 11.
+    const sedenaFacts = await incidentReadFacts(s.t.db, sedenaId, ids);
+    expect(ids.filter((id) => !isHiddenName(nameIncidentFor({ role: 'staff', agencyId: sedenaId }, sedenaFacts.get(id))))).toHaveLength(11);
+  });
+
+  it('a task is named to exactly the callers tasks.get answers, before and after a reassignment', async () => {
+    const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId, { title: 'Regla de nombres de tareas' }));
+    const check = async () => {
+      const facts = await taskReadFacts(s.t.db, [task.id]);
+      for (const { client, actor } of [
+        { client: sedena, actor: { role: 'staff' as const, agencyId: sedenaId } },
+        { client: semar, actor: { role: 'staff' as const, agencyId: semarId } },
+        { client: coordinator, actor: { role: 'coordinator' as const, agencyId: ancId } },
+      ]) {
+        const reads = await client.trpc.tasks.get.query({ id: task.id }).then(
+          () => true,
+          () => false,
+        );
+        expect(!isHiddenName(nameTaskFor(actor, facts.get(task.id))), actor.agencyId).toBe(reads);
+      }
+    };
+    await check();
+    await coordinator.trpc.tasks.update.mutate({ id: task.id, version: task.version, assigneeAgencyId: semarId });
+    await check();
   });
 });
