@@ -13,3 +13,4 @@ export * from './queries/initiatives.ts';
 export * from './queries/dashboard.ts';
 export * from './seed-plan.ts';
 export * from './seed-tasks.ts';
+export * from './queries/naming.ts';

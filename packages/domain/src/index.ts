@@ -31,3 +31,4 @@ export * from './initiatives/kpi.ts';
 export * from './initiatives/access.ts';
 export * from './schemas/initiatives.ts';
 export * from './calendar.ts';
+export * from './naming.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, ListInput } from './schemas/common.ts';
+import { isHiddenName, type HiddenName } from './naming.ts';
 
 /**
  * In-app notifications (issue 4). Who is told what:
@@ -53,8 +54,18 @@ export type ListNotificationsInput = z.infer<typeof ListNotificationsInput>;
 export const MarkNotificationsReadInput = z.object({ ids: z.array(Id).min(1).max(100, { error: 'too_many' }).optional() }).default({});
 export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadInput>;
 
+/**
+ * A notification about a task its reader may no longer read (reassigned away from their agency)
+ * says only that: no reference, no title (see `nameTaskFor` in naming.ts).
+ */
+export const HIDDEN_TASK_NOTIFICATION_TITLE = {
+  'es-MX': 'Una tarea que ya no está a cargo de tu dependencia',
+  en: 'A task no longer assigned to your agency',
+} as const;
+
 /** What a notification says, in the reader's language, from its kind and the task it is about. */
-export function notificationTitle(kind: NotificationKind, task: { reference: string; title: string }, locale: 'es-MX' | 'en'): string {
+export function notificationTitle(kind: NotificationKind, task: { reference: string; title: string } | HiddenName, locale: 'es-MX' | 'en'): string {
+  if (isHiddenName(task)) return HIDDEN_TASK_NOTIFICATION_TITLE[locale];
   const t = `${task.reference} · ${task.title}`;
   const es: Record<NotificationKind, string> = {
     task_assigned: `Nueva tarea para tu dependencia: ${t}`,

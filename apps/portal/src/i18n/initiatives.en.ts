@@ -194,6 +194,8 @@ export const initiativesEn: Shape<typeof initiativesEsMX> = {
     title: 'Linked tasks',
     label: 'Tasks linked to the initiative',
     none: 'No task is linked to this initiative.',
+    hiddenCount_one: '{{count}} more task of another agency.',
+    hiddenCount_other: '{{count}} more tasks of other agencies.',
     viewAll: 'View in the task list',
     create: 'Create task',
     createFor: 'Create a task for {{code}}',

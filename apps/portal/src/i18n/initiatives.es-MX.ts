@@ -195,6 +195,8 @@ export const initiativesEsMX = {
     title: 'Tareas vinculadas',
     label: 'Tareas vinculadas a la iniciativa',
     none: 'Ninguna tarea está vinculada a esta iniciativa.',
+    hiddenCount_one: '{{count}} tarea más de otra dependencia.',
+    hiddenCount_other: '{{count}} tareas más de otras dependencias.',
     viewAll: 'Ver en la lista de tareas',
     create: 'Crear tarea',
     createFor: 'Crear una tarea para {{code}}',

@@ -297,5 +297,6 @@ export const tasksEn: Shape<typeof tasksEsMX> = {
     seeAll: 'See in the task list',
     timelineCreated: 'assigned {{agency}} the task',
     timelineCreatedUnknown: 'created a task',
+    timelineCreatedHidden: 'assigned {{agency}} a task that is no longer in your agency’s charge',
   },
 };

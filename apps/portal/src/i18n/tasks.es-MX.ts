@@ -297,5 +297,6 @@ export const tasksEsMX = {
     seeAll: 'Ver en la lista de tareas',
     timelineCreated: 'asignó a {{agency}} la tarea',
     timelineCreatedUnknown: 'creó una tarea',
+    timelineCreatedHidden: 'asignó a {{agency}} una tarea que ya no está a cargo de tu dependencia',
   },
 };

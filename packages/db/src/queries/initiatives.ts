@@ -9,9 +9,11 @@ import {
   type EncsObjective,
   type InitiativeFilters,
   type InitiativeStatus,
+  type Actor,
   type TaskStatus,
   type TransversalAxis,
 } from '@anc/domain';
+import { taskScopeSql } from './tasks.ts';
 import { rowsOf, type Db } from '../client.ts';
 import {
   agencies,
@@ -20,7 +22,6 @@ import {
   initiativeMilestones,
   initiativeParticipants,
   initiatives,
-  tasks,
   users,
 } from '../schema/index.ts';
 
@@ -359,33 +360,39 @@ export interface InitiativeTaskRow {
   assigneeAgency: AgencyRefRow;
 }
 
-/** The tasks that carry the initiative out (tasks.initiative_id), soonest due first. */
-export async function listInitiativeTasks(db: Db, initiativeId: string, limit = 200): Promise<InitiativeTaskRow[]> {
-  const rows = await db
-    .select({
-      id: tasks.id,
-      reference: tasks.reference,
-      title: tasks.title,
-      status: tasks.status,
-      dueAt: tasks.dueAt,
-      agencyId: agencies.id,
-      agencyCode: agencies.code,
-      agencyName: agencies.name,
-      agencyNameEn: agencies.nameEn,
-    })
-    .from(tasks)
-    .innerJoin(agencies, eq(agencies.id, tasks.assigneeAgencyId))
-    .where(eq(tasks.initiativeId, initiativeId))
-    .orderBy(asc(tasks.dueAt), asc(tasks.id))
-    .limit(limit);
-  return rows.map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    title: r.title,
-    status: r.status,
-    dueAt: r.dueAt,
-    assigneeAgency: { id: r.agencyId, code: r.agencyCode, name: r.agencyName, nameEn: r.agencyNameEn },
-  }));
+/**
+ * The tasks that carry the initiative out (tasks.initiative_id) that the actor may read (the task
+ * scope of `tasks.list`, `taskScopeSql`), soonest due first, and how many others there are: the
+ * registry is public, another agency's tasks are not (issue 10, defect 12).
+ */
+export async function listInitiativeTasks(
+  db: Db,
+  actor: Pick<Actor, 'role' | 'agencyId'>,
+  initiativeId: string,
+  limit = 200,
+): Promise<{ rows: InitiativeTaskRow[]; hiddenCount: number }> {
+  const scope = taskScopeSql(actor, 't');
+  const [rows, hidden] = await Promise.all([
+    db.execute(sql`select t.id, t.reference, t.title, t.status, t.due_at as "dueAt",
+        a.id as "agencyId", a.code as "agencyCode", a.name as "agencyName", a.name_en as "agencyNameEn"
+      from tasks t join agencies a on a.id = t.assignee_agency_id
+      where t.initiative_id = ${initiativeId} ${scope ? sql`and ${scope}` : sql``}
+      order by t.due_at, t.id limit ${limit}`),
+    scope
+      ? db.execute(sql`select count(*)::int as n from tasks t where t.initiative_id = ${initiativeId} and not ${scope}`)
+      : Promise.resolve([{ n: 0 }]),
+  ]);
+  return {
+    rows: rowsOf<Record<string, unknown>>(rows).map((r) => ({
+      id: String(r.id),
+      reference: String(r.reference),
+      title: String(r.title),
+      status: r.status as TaskStatus,
+      dueAt: r.dueAt instanceof Date ? r.dueAt : new Date(String(r.dueAt)),
+      assigneeAgency: { id: String(r.agencyId), code: String(r.agencyCode), name: String(r.agencyName), nameEn: String(r.agencyNameEn) },
+    })),
+    hiddenCount: Number(rowsOf<{ n: number }>(hidden)[0]?.n ?? 0),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ import {
   isReportingStaff,
   nextObligationState,
   seesEveryIncident,
-  seesEveryTask,
   type Actor,
   type IncidentStatus,
   type ObligationKind,
@@ -26,6 +25,7 @@ import {
   type Tlp,
 } from '@anc/domain';
 import { toTaskSummary } from '../tasks/task-dto.ts';
+import { incidentNamer } from './incident-names.ts';
 import { obligationsOf } from './incident-rules.ts';
 
 export interface AgencyRef {
@@ -82,13 +82,6 @@ export function toIncidentSummary(r: IncidentSummaryRow, now: Date): IncidentSum
 
 const SHARE_EVENT_KINDS = new Set(['shared', 'unshared']);
 
-/** A task's entry on the timeline names the task: only for readers of that task (staff: their agency's). */
-function readsTaskEvent(actor: Actor, e: { kind: string; data: Record<string, unknown> }): boolean {
-  if (e.kind !== 'task_created' || seesEveryTask(actor)) return true;
-  const agency = e.data.assigneeAgency as { id?: unknown } | undefined;
-  return agency?.id === actor.agencyId;
-}
-
 /**
  * Everything the detail page shows. Who the incident was shared with is told to the ANC and to
  * the reporting body (its own data), not to the bodies it was shared with.
@@ -104,6 +97,8 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
     listIncidentTaskSummaries(db, actor, row.id),
   ]);
   if (!header) throw new Error('incident header missing');
+  // Another incident or a task is named only to a reader who may read it now (incident-names.ts).
+  const names = await incidentNamer(db, actor, header.mergedInto?.id ?? null, events);
   return {
     id: row.id,
     reference: row.reference,
@@ -117,7 +112,7 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
     tlp: row.tlp,
     status: row.status,
     statusReason: row.statusReason,
-    mergedInto: header.mergedInto,
+    mergedInto: names.incident(header.mergedInto?.id),
     detectedAt: row.detectedAt.toISOString(),
     awareAt: row.awareAt.toISOString(),
     affectedSystems: row.affectedSystems,
@@ -139,7 +134,8 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
     })),
     observables: observables.map((o) => ({ id: o.id, type: o.type as ObservableType, value: o.value, alsoSeenIn: o.alsoSeenIn })),
     timeline: events
-      .filter((e) => (seesShares || !SHARE_EVENT_KINDS.has(e.kind)) && readsTaskEvent(actor, e))
+      .filter((e) => (seesShares || !SHARE_EVENT_KINDS.has(e.kind)) && names.showsTaskEvent(e))
+      .map((e) => names.event(e))
       .map((e) => ({
         id: String(e.id),
         at: e.at.toISOString(),

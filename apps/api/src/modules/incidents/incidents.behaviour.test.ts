@@ -306,7 +306,7 @@ describe('merge', () => {
     const targetDetail = await coordinator.trpc.incidents.get.query({ id: target.id });
     expect(targetDetail.status).toBe('submitted');
     expect(targetDetail.timeline.filter((e) => e.kind === 'merged_from')).toEqual([
-      expect.objectContaining({ data: { incident: { id: duplicate.id, reference: duplicate.reference } } }),
+      expect.objectContaining({ data: { incident: { id: duplicate.id, reference: duplicate.reference, title: duplicate.title } } }),
     ]);
     // The reporting agency of the target sees where its duplicate came from.
     expect((await staff.trpc.incidents.get.query({ id: target.id })).timeline.some((e) => e.kind === 'merged_from')).toBe(true);

@@ -133,14 +133,17 @@ export interface InitiativeDetail extends InitiativeSummary {
   /** In the order they fall due. */
   milestones: MilestoneDto[];
   kpis: KpiDto[];
+  /** The linked tasks the caller may read (staff: their agency's). */
   tasks: InitiativeTaskDto[];
+  /** How many linked tasks of other agencies there are besides (none for the ANC), named nowhere. */
+  hiddenTaskCount: number;
   allowedTransitions: AllowedInitiativeTransition[];
   capabilities: InitiativeCapabilities;
 }
 
 /**
  * Everything the initiative page shows; every signed-in role reads all of it (the registry is
- * public inside the government), linked tasks included — titles and states, not their history.
+ * public inside the government) except other agencies' linked tasks: those only as a count.
  */
 export async function buildInitiativeDetail(db: Db, actor: Actor, row: InitiativeRow, now: Date = new Date()): Promise<InitiativeDetail> {
   const today = mexicoCityDate(now);
@@ -149,7 +152,7 @@ export async function buildInitiativeDetail(db: Db, actor: Actor, row: Initiativ
     listParticipants(db, row.id),
     listMilestones(db, row.id),
     listKpisWithValues(db, row.id),
-    listInitiativeTasks(db, row.id),
+    listInitiativeTasks(db, actor, row.id),
   ]);
   const counts = countMilestones(milestones, today, row.status);
   return {
@@ -201,7 +204,7 @@ export async function buildInitiativeDetail(db: Db, actor: Actor, row: Initiativ
         values: k.values.map((v) => ({ id: v.id, value: v.value, at: v.at.toISOString(), recordedBy: { id: v.recordedById, name: v.recordedByName } })),
       };
     }),
-    tasks: tasks.map((t) => ({
+    tasks: tasks.rows.map((t) => ({
       id: t.id,
       reference: t.reference,
       title: t.title,
@@ -210,6 +213,7 @@ export async function buildInitiativeDetail(db: Db, actor: Actor, row: Initiativ
       dueState: taskDueState(t, now),
       assigneeAgency: t.assigneeAgency,
     })),
+    hiddenTaskCount: tasks.hiddenCount,
     allowedTransitions: allowedInitiativeTransitions(actor, row.status),
     capabilities: initiativeCapabilities(actor, row),
   };

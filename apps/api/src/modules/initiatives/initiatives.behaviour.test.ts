@@ -247,7 +247,7 @@ describe('the life of an initiative', () => {
     expect(await errorOf(sedena.trpc.initiatives.recordKpiValue.mutate({ kpiId, value: '12', at: daysAgo(-2) }))).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { at: [expect.any(String)] } });
   });
 
-  it('lists the tasks that carry the initiative out, with their state, to every role', async () => {
+  it('lists the tasks that carry the initiative out, with their state, to the ANC and the assignee agency; others get a count', async () => {
     const d = await admin.trpc.initiatives.create.mutate(validInitiative(agency.sedena));
     const task = await coordinator.trpc.tasks.create.mutate({
       title: 'Inventariar los servidores expuestos de los hospitales',
@@ -256,8 +256,12 @@ describe('the life of an initiative', () => {
       assigneeAgencyId: agency.sedena,
       initiativeId: d.id,
     });
-    for (const client of [semar, coordinator, admin, sedena]) {
+    const asSemar = await semar.trpc.initiatives.get.query({ id: d.id });
+    expect(asSemar.tasks).toEqual([]);
+    expect(asSemar.hiddenTaskCount).toBe(1);
+    for (const client of [coordinator, admin, sedena]) {
       const seen = await client.trpc.initiatives.get.query({ id: d.id });
+      expect(seen.hiddenTaskCount).toBe(0);
       expect(seen.tasks).toEqual([
         {
           id: task.id,

@@ -132,13 +132,22 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
 /** Why the incident is where it is, when that needs saying: rejected (the reason) or merged (into what). */
 function StatusNote({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
-  if (incident.status === 'merged' && incident.mergedInto) {
+  if (incident.status === 'merged' && incident.mergedInto && 'hidden' in incident.mergedInto) {
+    // Merged into an incident the reader may not read: said without naming it.
+    return (
+      <Alert color="gray" variant="light" data-testid="incident-merged-note">
+        <Text size="sm">{t('incidents.detail.mergedIntoHidden')}</Text>
+      </Alert>
+    );
+  }
+  const target = incident.mergedInto;
+  if (incident.status === 'merged' && target && 'id' in target) {
     return (
       <Alert color="gray" variant="light" data-testid="incident-merged-note">
         <Text size="sm">
           {t('incidents.detail.mergedInto')}{' '}
-          <CodeLink to="/incidentes/$incidentId" params={{ incidentId: incident.mergedInto.id }}>
-            {incident.mergedInto.reference}
+          <CodeLink to="/incidentes/$incidentId" params={{ incidentId: target.id }}>
+            {target.reference}
           </CodeLink>
           .
         </Text>

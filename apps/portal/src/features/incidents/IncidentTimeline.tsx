@@ -36,18 +36,23 @@ import { SectionTitle } from '../../components/SectionTitle.tsx';
 // What each kind of event carries in `data` (apps/api/src/modules/incidents/*); read defensively,
 // so that an older or newer shape shows a plain sentence instead of breaking the page.
 const Ref = z.object({ id: z.string(), reference: z.string() });
+// What the API sends instead of a Ref when the reader may not read that incident or task now
+// (packages/domain/src/naming.ts): no id, no reference.
+const Hidden = z.object({ hidden: z.literal(true) });
+const Named = z.union([Ref, Hidden]);
+const isRef = (v: z.infer<typeof Named>): v is z.infer<typeof Ref> => !('hidden' in v);
 const Observable = z.object({ type: z.enum(OBSERVABLE_TYPES), value: z.string() });
 const EventData = {
   created: z.object({ observables: z.number().optional() }),
   updated: z.object({ fields: z.array(z.string()) }),
-  status: z.object({ from: z.enum(INCIDENT_STATUSES), to: z.enum(INCIDENT_STATUSES), mergedInto: Ref.optional() }),
+  status: z.object({ from: z.enum(INCIDENT_STATUSES), to: z.enum(INCIDENT_STATUSES), mergedInto: Named.optional() }),
   shared: z.object({ agencies: z.array(z.string()), allAgencies: z.boolean() }),
   unshared: z.object({ agency: z.string().nullable(), allAgencies: z.boolean() }),
   report: z.object({ kind: z.enum(REPORT_KINDS) }),
   observables_added: z.object({ observables: z.array(Observable) }),
   observable_removed: z.object({ observable: Observable }),
-  merged_from: z.object({ incident: Ref }),
-  task_created: z.object({ task: Ref, assigneeAgency: z.object({ code: z.string() }) }),
+  merged_from: z.object({ incident: Named }),
+  task_created: z.object({ task: Named, assigneeAgency: z.object({ code: z.string() }) }),
 };
 
 const ICONS: Record<string, ReactNode> = {
@@ -105,7 +110,8 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
       const d = EventData.status.safeParse(data);
       if (!d.success) return { sentence: t('incidents.detail.timeline.statusUnknown') };
       const { from, to, mergedInto } = d.data;
-      if (to === 'merged' && mergedInto) {
+      if (to === 'merged' && mergedInto && !isRef(mergedInto)) return { sentence: t('incidents.detail.timeline.mergedIntoHidden') };
+      if (to === 'merged' && mergedInto && isRef(mergedInto)) {
         return {
           sentence: (
             <>
@@ -181,12 +187,14 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
     case 'task_created': {
       const d = EventData.task_created.safeParse(data);
       if (!d.success) return { sentence: t('tasks.incident.timelineCreatedUnknown') };
+      const task = d.data.task;
+      if (!isRef(task)) return { sentence: t('tasks.incident.timelineCreatedHidden', { agency: d.data.assigneeAgency.code }) };
       return {
         sentence: (
           <>
             {t('tasks.incident.timelineCreated', { agency: d.data.assigneeAgency.code })}{' '}
-            <CodeLink to="/tareas/$taskId" params={{ taskId: d.data.task.id }}>
-              {d.data.task.reference}
+            <CodeLink to="/tareas/$taskId" params={{ taskId: task.id }}>
+              {task.reference}
             </CodeLink>
           </>
         ),
@@ -194,13 +202,15 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
     }
     case 'merged_from': {
       const d = EventData.merged_from.safeParse(data);
-      if (!d.success) return { sentence: t('incidents.detail.timeline.mergedFromUnknown') };
+      const incident = d.success ? d.data.incident : null;
+      // A duplicate the reader may not read is "a duplicate incident", with nothing that identifies it.
+      if (!incident || !isRef(incident)) return { sentence: t('incidents.detail.timeline.mergedFromUnknown') };
       return {
         sentence: (
           <>
             {t('incidents.detail.timeline.mergedFrom')}{' '}
-            <CodeLink to="/incidentes/$incidentId" params={{ incidentId: d.data.incident.id }}>
-              {d.data.incident.reference}
+            <CodeLink to="/incidentes/$incidentId" params={{ incidentId: incident.id }}>
+              {incident.reference}
             </CodeLink>
           </>
         ),

@@ -47,9 +47,11 @@ export function LinkedTasks({ initiative }: { initiative: InitiativeDetail }) {
         {t('initiatives.tasks.title')}
       </SectionTitle>
       {initiative.tasks.length === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="initiative-tasks-empty">
-          {t('initiatives.tasks.none')}
-        </Text>
+        initiative.hiddenTaskCount > 0 ? null : (
+          <Text size="sm" c="dimmed" data-testid="initiative-tasks-empty">
+            {t('initiatives.tasks.none')}
+          </Text>
+        )
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table aria-label={t('initiatives.tasks.label')} verticalSpacing="xs">
@@ -95,6 +97,12 @@ export function LinkedTasks({ initiative }: { initiative: InitiativeDetail }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      {initiative.hiddenTaskCount > 0 ? (
+        // Other agencies' tasks are theirs to read: only how many there are (issue 10, defect 12).
+        <Text size="sm" c="dimmed" mt="xs" data-testid="initiative-tasks-hidden">
+          {t('initiatives.tasks.hiddenCount', { count: initiative.hiddenTaskCount })}
+        </Text>
+      ) : null}
     </Paper>
   );
 }
