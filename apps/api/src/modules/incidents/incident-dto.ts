@@ -27,6 +27,7 @@ import {
 } from '@anc/domain';
 import { toTaskSummary } from '../tasks/task-dto.ts';
 import { obligationsOf } from './incident-rules.ts';
+import { visibleStatusReason, visibleTimelineEvents } from './note-visibility.ts';
 
 export interface AgencyRef {
   id: string;
@@ -116,7 +117,7 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
     severity: row.severity,
     tlp: row.tlp,
     status: row.status,
-    statusReason: row.statusReason,
+    statusReason: visibleStatusReason(actor, row, events),
     mergedInto: header.mergedInto,
     detectedAt: row.detectedAt.toISOString(),
     awareAt: row.awareAt.toISOString(),
@@ -138,13 +139,15 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
       state: o.state,
     })),
     observables: observables.map((o) => ({ id: o.id, type: o.type as ObservableType, value: o.value, alsoSeenIn: o.alsoSeenIn })),
-    timeline: events
+    timeline: visibleTimelineEvents(actor, row, events)
       .filter((e) => (seesShares || !SHARE_EVENT_KINDS.has(e.kind)) && readsTaskEvent(actor, e))
       .map((e) => ({
         id: String(e.id),
         at: e.at.toISOString(),
         kind: e.kind,
         body: e.body,
+        /** Who reads this note (comments and step reasons only; null for every other entry). */
+        visibility: e.visibility,
         data: e.data,
         actor: { id: e.actorId, name: e.actorName, agencyCode: e.actorAgencyCode },
       })),
