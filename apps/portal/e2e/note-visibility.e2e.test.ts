@@ -28,6 +28,9 @@ async function openDemoIncident(page: Page) {
 }
 
 const timelineText = async (page: Page) => (await page.getByTestId('incident-timeline').textContent()) ?? '';
+/** The timeline at the top of the window, under the sticky header, for the screenshots. */
+const showTimeline = (page: Page) =>
+  page.getByTestId('incident-timeline').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
 const item = (page: Page, text: string) => page.locator('[data-testid="timeline-item"]').filter({ hasText: text });
 
 describe('note visibility on the incident timeline', () => {
@@ -42,7 +45,7 @@ describe('note visibility on the incident timeline', () => {
   });
 
   it('a coordinator chooses "Solo ANC" for an update; its badge says so, in Spanish and English', async () => {
-    const { context, page, pageErrors } = await newSession(browser);
+    const { context, page, pageErrors } = await newSession(browser, { height: 1500 });
     try {
       await signInFromStart(page, DEMO.coordinator.email);
       await openDemoIncident(page);
@@ -67,15 +70,26 @@ describe('note visibility on the incident timeline', () => {
       expect(await badge.getAttribute('aria-label')).toBe('Visible para: Solo ANC');
       // After posting, the next update starts from the default again.
       await expect.poll(() => page.getByRole('radio', { name: 'Solo ANC y dependencia que reporta' }).isChecked()).toBe(true);
-      await posted.scrollIntoViewIfNeeded();
-      await screenshot(page, 'incident-timeline-visibility-es', true);
+      await showTimeline(page);
+      await screenshot(page, 'incident-timeline-visibility-es');
+
+      // A step's reason or note: the same three choices, the same default.
+      await page.getByTestId('transition-contained').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('transition-visibility').waitFor();
+      expect(await dialog.getByTestId('transition-visibility').getByRole('radio').count()).toBe(3);
+      expect(await dialog.getByRole('radio', { name: 'Solo ANC y dependencia que reporta' }).isChecked()).toBe(true);
+      await screenshot(page, 'incident-transition-visibility-es');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
 
       await page.getByTestId('language-switch').click();
       await expect.poll(() => badge.textContent()).toBe('ANC only');
       expect(await item(page, SEEDED.reporting).getByTestId('note-visibility').textContent()).toBe('ANC and reporting agency only');
       expect(await item(page, SEEDED.allReaders).getByTestId('note-visibility').textContent()).toBe('Every agency with access');
       expect(await page.getByRole('radio', { name: 'ANC and reporting agency only' }).isChecked()).toBe(true);
-      await screenshot(page, 'incident-timeline-visibility-en', true);
+      await showTimeline(page);
+      await screenshot(page, 'incident-timeline-visibility-en');
       // The language is saved to the account: give it back as the other browser tests expect it.
       await page.getByTestId('language-switch').click();
       await expect.poll(() => badge.textContent()).toBe('Solo ANC');
@@ -105,7 +119,7 @@ describe('note visibility on the incident timeline', () => {
   });
 
   it('the agency it was shared with reads only the notes for every reader', async () => {
-    const { context, page, pageErrors } = await newSession(browser);
+    const { context, page, pageErrors } = await newSession(browser, { height: 1100 });
     try {
       await signInFromStart(page, SEMAR);
       await openDemoIncident(page);
@@ -113,7 +127,8 @@ describe('note visibility on the incident timeline', () => {
       expect(await item(page, SEEDED.allReaders).getByTestId('note-visibility').textContent()).toBe('Todas las dependencias con acceso');
       const text = await timelineText(page);
       for (const hidden of [SEEDED.reporting, SEEDED.anc, note]) expect(text).not.toContain(hidden);
-      await screenshot(page, 'incident-timeline-visibility-shared-with', true);
+      await showTimeline(page);
+      await screenshot(page, 'incident-timeline-visibility-shared-with');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
