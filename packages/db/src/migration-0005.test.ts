@@ -100,6 +100,12 @@ describe('migration 0005: note visibility', () => {
       ['report', 'text', 'all_readers'],
     ]);
     // The column refuses what is not a visibility.
-    await expect(db.execute(sql`insert into incident_events (incident_id, actor_id, kind, visibility) values (${incident.id}, ${user.id}, 'comment', 'everyone')`)).rejects.toThrow();
+    const refused = await db
+      .execute(sql`insert into incident_events (incident_id, actor_id, kind, visibility) values (${incident.id}, ${user.id}, 'comment', 'everyone')`)
+      .then(
+        () => null,
+        (e: unknown) => e as Error & { cause?: Error },
+      );
+    expect(`${refused?.message} ${refused?.cause?.message}`).toContain('incident_events_visibility_check');
   });
 });
