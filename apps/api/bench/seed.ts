@@ -394,23 +394,25 @@ ins_reports as (
   select id, 'final_report'::report_kind, ${lit(REPORT_BODIES.final_report)}, reporter_id, final_at from src where final_at is not null
 ),
 ins_events as (
-  insert into incident_events (incident_id, at, actor_id, kind, body, data)
+  insert into incident_events (incident_id, at, actor_id, kind, body, data, visibility)
   select s.id, s.created_at, s.reporter_id, 'created', null,
-    jsonb_build_object('reference', s.reference, 'observables', (s.obs_type is not null)::int)
+    jsonb_build_object('reference', s.reference, 'observables', (s.obs_type is not null)::int), 'all_readers'
   from src s
   union all
   select s.id, s.created_at + (s.last_status_at - s.created_at) * (p.k::double precision / s.path_len), ${coordinator}, 'status',
-    case when p.to_status = 'rejected' then s.status_reason end, jsonb_build_object('from', p.from_status, 'to', p.to_status)
+    case when p.to_status = 'rejected' then s.status_reason end, jsonb_build_object('from', p.from_status, 'to', p.to_status),
+    -- a step's reason is read by the ANC and the reporting agency (domain incidents/visibility.ts)
+    case when p.to_status = 'rejected' then 'reporting' else 'all_readers' end
   from src s join ${paths} on p.status = s.status::text
   union all
-  select id, notif_at, reporter_id, 'report', ${lit(REPORT_BODIES.notification)}, '{"kind":"notification"}'::jsonb from src where notif_at is not null
+  select id, notif_at, reporter_id, 'report', ${lit(REPORT_BODIES.notification)}, '{"kind":"notification"}'::jsonb, 'all_readers' from src where notif_at is not null
   union all
-  select id, final_at, reporter_id, 'report', ${lit(REPORT_BODIES.final_report)}, '{"kind":"final_report"}'::jsonb from src where final_at is not null
+  select id, final_at, reporter_id, 'report', ${lit(REPORT_BODIES.final_report)}, '{"kind":"final_report"}'::jsonb, 'all_readers' from src where final_at is not null
   union all
-  select id, shared_all_at, ${coordinator}, 'shared', null, '{"agencies":[],"allAgencies":true}'::jsonb from src where shared_all_at is not null
+  select id, shared_all_at, ${coordinator}, 'shared', null, '{"agencies":[],"allAgencies":true}'::jsonb, 'all_readers' from src where shared_all_at is not null
   union all
   select id, least(created_at + interval '3 hours', ${endTs}), ${coordinator}, 'shared', null,
-    jsonb_build_object('agencies', jsonb_build_array((${codes})[share_ag + 1]), 'allAgencies', false)
+    jsonb_build_object('agencies', jsonb_build_array((${codes})[share_ag + 1]), 'allAgencies', false), 'all_readers'
   from src where share_ag is not null
 )
 select count(*)::int as n from ins`;

@@ -2,9 +2,11 @@ import { count } from 'drizzle-orm';
 import {
   formatReference,
   mexicoCityYear,
+  DEFAULT_NOTE_VISIBILITY,
   nextObligation,
   obligationsFor,
   type IncidentStatus,
+  type NoteVisibility,
   type ObservableType,
   type RsitClass,
   type RsitType,
@@ -31,6 +33,8 @@ interface DemoIncident {
   filedAfter: number;
   status: IncidentStatus;
   statusReason?: string;
+  /** Who reads the reason given with the step (domain incidents/visibility.ts); default `reporting`. */
+  statusReasonVisibility?: NoteVisibility;
   notificationAfter?: number;
   finalAfter?: number;
   shareWith?: string[];
@@ -41,7 +45,8 @@ interface DemoIncident {
   crossBorder?: boolean;
   lossMxn?: string;
   observables: { type: ObservableType; value: string }[];
-  comments?: { by: 'coordinator' | 'reporter'; body: string }[];
+  /** Each with who reads it (domain incidents/visibility.ts); default `reporting`. */
+  comments?: { by: 'coordinator' | 'reporter'; body: string; visibility?: NoteVisibility }[];
 }
 
 // One IP (203.0.113.45, documentation range) links three incidents, one of them TLP:RED: staff of
@@ -70,7 +75,11 @@ const DEMO_INCIDENTS: DemoIncident[] = [
       { type: 'domain', value: 'correo-sedena-gob.example' },
       { type: 'sha256', value: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' },
     ],
-    comments: [{ by: 'coordinator', body: 'Se solicitó a la dependencia preservar los registros del servidor de correo de los últimos 90 días.' }],
+    comments: [
+      { by: 'coordinator', body: 'Se solicitó a la dependencia preservar los registros del servidor de correo de los últimos 90 días.' },
+      { by: 'coordinator', body: 'La IP 203.0.113.45 coincide con otro reporte en análisis; dar seguimiento interno antes de informar a las dependencias.', visibility: 'anc' },
+      { by: 'reporter', body: 'Se restablecieron las contraseñas de las cuentas expuestas y se bloqueó el dominio correo-sedena-gob.example en el correo institucional.', visibility: 'all_readers' },
+    ],
   },
   {
     agency: 'SEMAR',
@@ -85,6 +94,7 @@ const DEMO_INCIDENTS: DemoIncident[] = [
     status: 'triaged',
     shareWithAll: true,
     affectedSystems: 'Correo institucional',
+    comments: [{ by: 'coordinator', body: 'Recomendación para todas las dependencias: bloquear el dominio nomina-semar.example en sus filtros de correo.', visibility: 'all_readers' }],
     observables: [
       { type: 'url', value: 'https://nomina-semar.example/acceso' },
       { type: 'email', value: 'recursos.humanos@nomina-semar.example' },
@@ -254,7 +264,7 @@ export async function seedDemoIncidents(db: Db, now: Date = new Date()): Promise
       await insertObservables(tx, incident.id, reporter, d.observables);
       await insertIncidentEvent(tx, { incidentId: incident.id, actorId: reporter, kind: 'created', at: filedAt, data: { reference: incident.reference, observables: d.observables.length } });
       if (d.status !== 'submitted') {
-        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'status', at: new Date(filedAt.getTime() + 2 * H), body: d.statusReason ?? null, data: { from: 'submitted', to: d.status } });
+        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'status', at: new Date(filedAt.getTime() + 2 * H), body: d.statusReason ?? null, ...(d.statusReason && { visibility: d.statusReasonVisibility ?? DEFAULT_NOTE_VISIBILITY }), data: { from: 'submitted', to: d.status } });
       }
       const reports = [
         { kind: 'notification' as const, at: notificationAt, body: 'Notificación del incidente con el alcance y las medidas adoptadas.' },
@@ -272,7 +282,7 @@ export async function seedDemoIncidents(db: Db, now: Date = new Date()): Promise
         await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'shared', at: new Date(filedAt.getTime() + 3 * H), data: { agencies: d.shareWith ?? [], allAgencies: Boolean(d.shareWithAll) } });
       }
       for (const c of d.comments ?? []) {
-        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: c.by === 'coordinator' ? coordinatorId : reporter, kind: 'comment', at: new Date(filedAt.getTime() + 4 * H), body: c.body });
+        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: c.by === 'coordinator' ? coordinatorId : reporter, kind: 'comment', at: new Date(filedAt.getTime() + 4 * H), body: c.body, visibility: c.visibility ?? DEFAULT_NOTE_VISIBILITY });
       }
       await writeAudit(tx, {
         actorId: null,

@@ -152,6 +152,10 @@ export const MESSAGES = {
     en: 'The ANC has already triaged the report; add an update instead of editing it.',
   },
   incident_finished: { 'es-MX': 'El incidente está cerrado; ya no admite actualizaciones.', en: 'The incident is closed; it no longer accepts updates.' },
+  note_visibility_not_allowed: {
+    'es-MX': 'Solo la ANC escribe notas visibles únicamente para la ANC.',
+    en: 'Only the ANC writes notes visible to the ANC alone.',
+  },
   tlp_red_not_shareable: {
     'es-MX': 'TLP:RED no se comparte fuera de la dependencia que reportó.',
     en: 'TLP:RED is never shared beyond the reporting agency.',

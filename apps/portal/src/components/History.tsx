@@ -24,6 +24,7 @@ export function HistoryItem({
   actorFallback,
   sentence,
   at,
+  badge,
   body,
   bodyTestId,
   bodyTone = 'gray',
@@ -36,6 +37,8 @@ export function HistoryItem({
   sentence: ReactNode;
   /** ISO instant. */
   at: string;
+  /** Shown after the sentence (e.g. who may read an incident's note). */
+  badge?: ReactNode;
   body: ReactNode;
   bodyTestId: string;
   bodyTone?: 'gray' | 'orange';
@@ -63,6 +66,7 @@ export function HistoryItem({
             </Text>
           )}{' '}
           {sentence}
+          {badge ? <> {badge}</> : null}
         </Text>
       }
     >
@@ -86,7 +90,7 @@ export function HistoryItem({
 }
 
 interface CommentMutation {
-  mutate: (input: { id: string; body: string }, callbacks: { onSuccess: () => void; onError: (error: unknown) => void }) => void;
+  mutate: (input: { id: string; body: string } & Record<string, unknown>, callbacks: { onSuccess: () => void; onError: (error: unknown) => void }) => void;
   isPending: boolean;
 }
 
@@ -99,6 +103,7 @@ export function CommentForm({
   label,
   placeholder,
   submitLabel,
+  more,
 }: {
   recordId: string;
   /** `{ id, body }` as the API takes it. */
@@ -110,13 +115,22 @@ export function CommentForm({
   label: string;
   placeholder: string;
   submitLabel: string;
+  /**
+   * Fields besides the body that the schema also takes (an incident note's visibility): their
+   * initial values, and how they are drawn from the form's input props.
+   */
+  more?: {
+    initialValues: Record<string, string>;
+    render: (inputProps: (field: string) => { value: string; onChange: (value: string) => void; error?: ReactNode }) => ReactNode;
+  };
 }) {
+  const moreFields = Object.keys(more?.initialValues ?? {});
   const { form, problems, onSubmit } = useSchemaForm({
     schema,
-    initialValues: { body: '' },
-    prepare: (v) => ({ id: recordId, body: v.body }),
+    initialValues: { ...more?.initialValues, body: '' } as { body: string } & Record<string, string>,
+    prepare: (v) => ({ ...Object.fromEntries(moreFields.map((f) => [f, v[f]])), id: recordId, body: v.body }),
     validateInputOnBlur: false,
-    fields: ['body'],
+    fields: ['body', ...moreFields],
   });
   return (
     <form
@@ -127,6 +141,7 @@ export function CommentForm({
       <Stack gap="xs" mt="lg">
         <FormProblems error={problems.formError} />
         <Textarea label={label} placeholder={placeholder} autosize minRows={2} maxRows={10} data-testid={`${testId}-body`} {...form.getInputProps('body')} />
+        {more?.render((field) => form.getInputProps(field) as { value: string; onChange: (value: string) => void; error?: ReactNode })}
         <FormActions submitLabel={submitLabel} submitTestId={`${testId}-submit`} loading={mutation.isPending} />
       </Stack>
     </form>

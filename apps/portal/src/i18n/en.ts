@@ -711,7 +711,7 @@ export const en: Catalogue = {
         note: 'Note (optional)',
         noteHint: 'If you write one, it appears on the timeline next to the status change.',
         reasonHint: {
-          rejected: 'Explain why this is not treated as an incident; the reporting agency will see it.',
+          rejected: 'Explain why this is not treated as an incident; with the default choice the reporting agency will see it.',
           reopen: 'Explain why it is reopened; it stays on the timeline.',
         },
         reasonRequired: 'Give the reason.',
@@ -802,6 +802,16 @@ export const en: Catalogue = {
         commentPlaceholder: 'What is known, what was done, what comes next…',
         commentSubmit: 'Post',
         commented: 'Your update was posted.',
+        visibility: {
+          commentLabel: 'Who may read this update?',
+          reasonLabel: 'Who may read the reason or note?',
+          badge: 'Visible to: {{who}}',
+          options: {
+            anc: 'ANC only',
+            reporting: 'ANC and reporting agency only',
+            all_readers: 'Every agency with access',
+          },
+        },
       },
       reports: {
         title: 'Follow-up reports',

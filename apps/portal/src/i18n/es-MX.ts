@@ -713,7 +713,7 @@ export const esMX = {
         note: 'Nota (opcional)',
         noteHint: 'Si la escribes, aparece en la línea de tiempo junto al cambio de estado.',
         reasonHint: {
-          rejected: 'Explica por qué no se trata como incidente; la dependencia que reportó lo verá.',
+          rejected: 'Explica por qué no se trata como incidente; con la opción predeterminada la dependencia que reportó lo verá.',
           reopen: 'Explica por qué se reabre; quedará en la línea de tiempo.',
         },
         reasonRequired: 'Explica el motivo.',
@@ -804,6 +804,16 @@ export const esMX = {
         commentPlaceholder: 'Qué se sabe, qué se hizo, qué sigue…',
         commentSubmit: 'Publicar',
         commented: 'Se publicó tu actualización.',
+        visibility: {
+          commentLabel: '¿Quién puede leer esta actualización?',
+          reasonLabel: '¿Quién puede leer el motivo o la nota?',
+          badge: 'Visible para: {{who}}',
+          options: {
+            anc: 'Solo ANC',
+            reporting: 'Solo ANC y dependencia que reporta',
+            all_readers: 'Todas las dependencias con acceso',
+          },
+        },
       },
       reports: {
         title: 'Reportes de seguimiento',

@@ -8,6 +8,7 @@ import {
   seesEveryIncident,
   type Actor,
   type IncidentFilters,
+  type NoteVisibility,
   type ObservableType,
 } from '@anc/domain';
 import { rowsOf, type Db } from '../client.ts';
@@ -133,6 +134,8 @@ export interface IncidentEventValues {
   kind: IncidentEventKind;
   body?: string | null;
   data?: Record<string, unknown>;
+  /** Who reads the note in `body` (domain incidents/visibility.ts); entries that are not notes leave it out. */
+  visibility?: NoteVisibility;
   /** Defaults to now; the demo seed back-dates its history. */
   at?: Date;
 }
@@ -382,6 +385,7 @@ export async function listIncidentEvents(db: Db, incidentId: string) {
       kind: incidentEvents.kind,
       body: incidentEvents.body,
       data: incidentEvents.data,
+      visibility: incidentEvents.visibility,
       actorId: users.id,
       actorName: users.name,
       actorAgencyCode: agencies.code,

@@ -17,6 +17,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { NOTE_VISIBILITIES } from '@anc/domain';
 import { agencies } from './agencies.ts';
 import { incidentStatus, obligationKind, observableType, reportKind, rsitClass, rsitType, tlp } from './enums.ts';
 import { users } from './users.ts';
@@ -175,8 +176,16 @@ export const incidentEvents = pgTable(
     kind: text({ enum: INCIDENT_EVENT_KINDS }).notNull(),
     body: text(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * Who reads the note (`body` of a comment or a step): domain incidents/visibility.ts. Entries
+     * that are not notes keep the default.
+     */
+    visibility: text({ enum: NOTE_VISIBILITIES }).notNull().default('all_readers'),
   },
-  (t) => [index().on(t.incidentId, t.id)],
+  (t) => [
+    index().on(t.incidentId, t.id),
+    check('incident_events_visibility_check', sql`${t.visibility} in ('anc', 'reporting', 'all_readers')`),
+  ],
 );
 
 /** Follow-up reports the law requires (the early warning is the filing itself). */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsFromIssues } from '../messages.ts';
 import {
+  CommentIncidentInput,
   CreateIncidentInput,
   IncidentFilters,
+  TransitionIncidentInput,
   MoneyMxn,
   incidentDateProblems,
   incidentFiltersFromSearchParams,
@@ -102,5 +104,18 @@ describe('filters as a query string', () => {
   it('refuses unknown values field by field', () => {
     const r = IncidentFilters.safeParse(incidentFiltersFromSearchParams(new URLSearchParams('status=open&severity=9&severity=x')));
     expect(r.success ? [] : Object.keys(fieldErrorsFromIssues(r.error.issues, 'es-MX')).sort()).toEqual(['severity.0', 'severity.1', 'status.0']);
+  });
+});
+
+describe('note visibility on comments and steps', () => {
+  const id = '00000000-0000-4000-8000-000000000001';
+  it('is optional and one of anc, reporting, all_readers', () => {
+    expect(CommentIncidentInput.parse({ id, body: 'Nota' }).visibility).toBeUndefined();
+    expect(CommentIncidentInput.parse({ id, body: 'Nota', visibility: 'anc' }).visibility).toBe('anc');
+    expect(TransitionIncidentInput.parse({ id, version: 1, to: 'triaged', reason: 'Motivo', visibility: 'all_readers' }).visibility).toBe('all_readers');
+  });
+  it('refuses any other value under its field', () => {
+    const r = CommentIncidentInput.safeParse({ id, body: 'Nota', visibility: 'everyone' });
+    expect(r.success ? {} : fieldErrorsFromIssues(r.error.issues, 'es-MX')).toEqual({ visibility: ['Elige una de las opciones de la lista.'] });
   });
 });

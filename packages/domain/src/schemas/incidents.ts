@@ -4,6 +4,7 @@ import { INCIDENT_STATUSES } from '../incidents/status.ts';
 import { RSIT_CLASSES, RSIT_TYPES, TLP_LEVELS, isRsitTypeOf } from '../incidents/taxonomy.ts';
 import { ObservableList } from '../incidents/observables.ts';
 import { OBLIGATION_KINDS } from '../incidents/obligations.ts';
+import { NOTE_VISIBILITIES } from '../incidents/visibility.ts';
 
 export const INCIDENT_TITLE_MAX = 200;
 export const INCIDENT_DESCRIPTION_MAX = 20_000;
@@ -102,16 +103,21 @@ export type UpdateIncidentInput = z.infer<typeof UpdateIncidentInput>;
 export const IncidentIdInput = z.object({ id: Id });
 export type IncidentIdInput = z.infer<typeof IncidentIdInput>;
 
+/** Who reads a comment or a step's reason (incidents/visibility.ts); left out, the API uses the default. */
+export const NoteVisibilityInput = z.enum(NOTE_VISIBILITIES, { error: 'invalid_option' });
+
 export const TransitionIncidentInput = z.object({
   id: Id,
   version: z.number().int().min(0),
   to: z.enum(INCIDENT_STATUSES, { error: 'invalid_option' }),
   reason: optionalText(REASON_MAX).optional(),
   mergeIntoId: Id.optional(),
+  /** Who reads the reason; applies only when a reason is given. */
+  visibility: NoteVisibilityInput.optional(),
 });
 export type TransitionIncidentInput = z.infer<typeof TransitionIncidentInput>;
 
-export const CommentIncidentInput = z.object({ id: Id, body: text(1, COMMENT_MAX) });
+export const CommentIncidentInput = z.object({ id: Id, body: text(1, COMMENT_MAX), visibility: NoteVisibilityInput.optional() });
 export type CommentIncidentInput = z.infer<typeof CommentIncidentInput>;
 
 export const AddObservablesInput = z.object({ id: Id, observables: ObservableList.min(1, { error: 'required' }) });

@@ -1,5 +1,5 @@
 import { insertIncidentEvent, writeAudit } from '@anc/db';
-import { assertIncidentCapability, type CommentIncidentInput } from '@anc/domain';
+import { assertIncidentCapability, noteVisibilityFor, type CommentIncidentInput } from '@anc/domain';
 import type { AuthedContext } from '../../trpc/init.ts';
 import { auditOrigin } from '../audit/origin.ts';
 import { readableOr404 } from './incident-rules.ts';
@@ -9,13 +9,14 @@ export async function commentIncident(ctx: AuthedContext, input: CommentIncident
   await ctx.db.transaction(async (tx) => {
     const row = await readableOr404(tx, ctx.actor, input.id);
     assertIncidentCapability(ctx.actor, row, 'comment');
-    await insertIncidentEvent(tx, { incidentId: row.id, actorId: ctx.actor.userId, kind: 'comment', body: input.body });
+    const visibility = noteVisibilityFor(ctx.actor, input.visibility);
+    await insertIncidentEvent(tx, { incidentId: row.id, actorId: ctx.actor.userId, kind: 'comment', body: input.body, visibility });
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       action: 'incident.comment',
       entityType: 'incident',
       entityId: row.id,
-      diff: { comment: [null, input.body] },
+      diff: { comment: [null, input.body], visibility: [null, visibility] },
       origin: auditOrigin(ctx),
     });
   });

@@ -27,6 +27,7 @@ import {
 import { toTaskSummary } from '../tasks/task-dto.ts';
 import { incidentNamer } from './incident-names.ts';
 import { obligationsOf } from './incident-rules.ts';
+import { visibleStatusReason, visibleTimelineEvents } from './note-visibility.ts';
 
 export interface AgencyRef {
   id: string;
@@ -111,7 +112,7 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
     severity: row.severity,
     tlp: row.tlp,
     status: row.status,
-    statusReason: row.statusReason,
+    statusReason: visibleStatusReason(actor, row, events),
     mergedInto: names.incident(header.mergedInto?.id),
     detectedAt: row.detectedAt.toISOString(),
     awareAt: row.awareAt.toISOString(),
@@ -133,7 +134,7 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
       state: o.state,
     })),
     observables: observables.map((o) => ({ id: o.id, type: o.type as ObservableType, value: o.value, alsoSeenIn: o.alsoSeenIn })),
-    timeline: events
+    timeline: visibleTimelineEvents(actor, row, events)
       .filter((e) => (seesShares || !SHARE_EVENT_KINDS.has(e.kind)) && names.showsTaskEvent(e))
       .map((e) => names.event(e))
       .map((e) => ({
@@ -141,6 +142,8 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
         at: e.at.toISOString(),
         kind: e.kind,
         body: e.body,
+        /** Who reads this note (comments and step reasons only; null for every other entry). */
+        visibility: e.visibility,
         data: e.data,
         actor: { id: e.actorId, name: e.actorName, agencyCode: e.actorAgencyCode },
       })),

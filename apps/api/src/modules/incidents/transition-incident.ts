@@ -1,5 +1,5 @@
 import { getReadableIncident, insertIncidentEvent, updateIncidentVersioned, writeAudit } from '@anc/db';
-import { DomainError, auditDiff, checkIncidentTransition, checkMergeTarget, type TransitionIncidentInput } from '@anc/domain';
+import { DomainError, auditDiff, checkIncidentTransition, checkMergeTarget, noteVisibilityFor, type TransitionIncidentInput } from '@anc/domain';
 import type { AuthedContext } from '../../trpc/init.ts';
 import { auditOrigin } from '../audit/origin.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
@@ -12,6 +12,8 @@ export async function transitionIncident(ctx: AuthedContext, input: TransitionIn
     assertVersion(before, input.version);
     const { needs } = checkIncidentTransition(ctx.actor, before, input);
     const reason = input.reason?.trim() || null;
+    // Who reads the reason (domain incidents/visibility.ts); a step without one is for every reader.
+    const visibility = noteVisibilityFor(ctx.actor, input.visibility);
 
     let target: { id: string; reference: string } | null = null;
     if (needs === 'mergeInto' && input.mergeIntoId) {
@@ -34,6 +36,7 @@ export async function transitionIncident(ctx: AuthedContext, input: TransitionIn
       actorId: ctx.actor.userId,
       kind: 'status',
       body: reason,
+      ...(reason && { visibility }),
       data: { from: before.status, to: input.to, ...(target && { mergedInto: target }) },
     });
     if (target) {
@@ -51,7 +54,7 @@ export async function transitionIncident(ctx: AuthedContext, input: TransitionIn
       entityId: updated.id,
       diff: auditDiff(
         { status: before.status, statusReason: before.statusReason, mergedIntoId: before.mergedIntoId },
-        { status: updated.status, statusReason: updated.statusReason, mergedIntoId: updated.mergedIntoId },
+        { status: updated.status, statusReason: updated.statusReason, mergedIntoId: updated.mergedIntoId, ...(reason && { statusReasonVisibility: visibility }) },
       ),
       origin: auditOrigin(ctx),
     });

@@ -32,6 +32,7 @@ import { refreshIncident } from './cache.ts';
 import { observableTypeLabel, obligationLabel, statusLabel } from './labels.tsx';
 import type { IncidentDetail, IncidentEvent } from './types.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
+import { NoteVisibilityBadge, NoteVisibilityField, useNoteVisibilityChoice } from './NoteVisibility.tsx';
 
 // What each kind of event carries in `data` (apps/api/src/modules/incidents/*); read defensively,
 // so that an older or newer shape shows a plain sentence instead of breaking the page.
@@ -244,6 +245,7 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
                 data-kind={event.kind}
                 actor={event.actor}
                 sentence={sentence}
+                badge={event.visibility ? <NoteVisibilityBadge visibility={event.visibility} /> : null}
                 at={event.at}
                 body={event.body ? (event.kind === 'status' ? `${t('incidents.detail.timeline.reason')} ${event.body}` : event.body) : null}
                 bodyTestId="timeline-body"
@@ -261,6 +263,7 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
 
 function CommentBox({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
+  const visibility = useNoteVisibilityChoice();
   const comment = useMutation(
     trpc.incidents.comment.mutationOptions({
       onSuccess: async () => {
@@ -278,6 +281,12 @@ function CommentBox({ incidentId }: { incidentId: string }) {
       label={t('incidents.detail.timeline.commentLabel')}
       placeholder={t('incidents.detail.timeline.commentPlaceholder')}
       submitLabel={t('incidents.detail.timeline.commentSubmit')}
+      more={{
+        initialValues: { visibility: visibility.initial },
+        render: (inputProps) => (
+          <NoteVisibilityField label={t('incidents.detail.timeline.visibility.commentLabel')} testId="comment-visibility" {...inputProps('visibility')} />
+        ),
+      }}
     />
   );
 }

@@ -1,5 +1,13 @@
-import { INCIDENT_STATUSES, INCIDENT_TRANSITIONS, type IncidentStatus, REASON_MAX, type TransitionNeeds, formatMxDateTime } from '@anc/domain';
-import { Select, Text } from '@mantine/core';
+import {
+  INCIDENT_STATUSES,
+  INCIDENT_TRANSITIONS,
+  type IncidentStatus,
+  NoteVisibilityInput,
+  REASON_MAX,
+  type TransitionNeeds,
+  formatMxDateTime,
+} from '@anc/domain';
+import { Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +18,7 @@ import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeIncident } from './cache.ts';
 import { statusLabel } from './labels.tsx';
+import { NoteVisibilityField, useNoteVisibilityChoice } from './NoteVisibility.tsx';
 import type { IncidentDetail } from './types.ts';
 
 /** What a step needs (a reason, a merge target), from the domain's transition table. */
@@ -74,13 +83,15 @@ function TransitionModal({
   const needs = to ? needsOf(incident.status, to) : undefined;
   // Someone else moved it first: the dialog closes and the page says so, showing it as it is now.
   const form = useStepForm({
-    fields: ['reason', 'mergeIntoId'],
+    fields: ['reason', 'mergeIntoId', 'visibility'],
     onConflict: () => {
       notify(t('incidents.detail.conflictTitle'), 'error');
       onConflict();
     },
   });
   const [mergeIntoId, setMergeIntoId] = useState<string | null>(null);
+  // Who reads the reason (domain incidents/visibility.ts); the same schema as the server's input.
+  const [visibility, setVisibility] = useState(useNoteVisibilityChoice().initial);
 
   const transition = useMutation(
     trpc.incidents.transition.mutationOptions({
@@ -110,6 +121,7 @@ function TransitionModal({
       to,
       reason: reason || undefined,
       mergeIntoId: needs === 'mergeInto' ? (mergeIntoId ?? undefined) : undefined,
+      visibility: reason ? visibility : undefined,
     });
   };
 
@@ -143,9 +155,21 @@ function TransitionModal({
         testId: 'transition-reason',
       }}
       after={
-        <Text size="xs" c="dimmed">
-          {t('incidents.detail.transitions.versionNote', { date: formatMxDateTime(incident.updatedAt, locale) })}
-        </Text>
+        <Stack gap="sm">
+          <NoteVisibilityField
+            label={t('incidents.detail.timeline.visibility.reasonLabel')}
+            value={visibility}
+            onChange={(value) => {
+              const parsed = NoteVisibilityInput.safeParse(value);
+              if (parsed.success) setVisibility(parsed.data);
+            }}
+            error={form.errors.visibility}
+            testId="transition-visibility"
+          />
+          <Text size="xs" c="dimmed">
+            {t('incidents.detail.transitions.versionNote', { date: formatMxDateTime(incident.updatedAt, locale) })}
+          </Text>
+        </Stack>
       }
       submit={{ label: t(`incidents.detail.transitions.actions.${key}`), danger: to === 'rejected', loading: transition.isPending }}
       onSubmit={submit}
