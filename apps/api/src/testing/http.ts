@@ -20,9 +20,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `env`: settings beyond the test defaults (e.g. a higher `RATE_LIMIT_PER_MINUTE` for a test of thousands of calls). */
+export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const t = await createTestDatabase();
-  const server = createServer({ database: t, env: testEnv() });
+  const server = createServer({ database: t, env: testEnv(options.env) });
   const port = await server.start();
   const reset = async () => {
     await t.reset();
