@@ -14,10 +14,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentShares, incidents, initiatives, tasks } from '@anc/db';
 import type { Tlp } from '@anc/domain';
-import { appRouter } from './router.ts';
 import { DEMO, DEMO_PASSWORD, signedIn, startTestServer, type TestServer } from './testing/http.ts';
 import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './testing/incidents.ts';
 import { day, validInitiative } from './testing/initiatives.ts';
+import { routerProcedures } from './testing/procedures.ts';
 import { rawCall, type RawAnswer } from './testing/raw.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
 
@@ -222,6 +222,8 @@ let s: TestServer;
 const sessions = {} as Record<SignedIn, Client>;
 const ids = { sedena: '', semar: '', sspc: '', anc: '', coordinator: '' };
 const fixtures = new Map<Kind, Obj>();
+/** Spare objects per kind for the `scratch` mutations (Entry.target). */
+const scratch = new Map<Kind, Obj>();
 /** Every object made (fixtures, their hidden merge partners, fresh copies): what the body scan looks for. */
 const made: Obj[] = [];
 let serial = 0;
@@ -265,11 +267,12 @@ async function merge(duplicate: Obj, into: Obj) {
   await api('coordinator').incidents.transition.mutate({ id: duplicate.id, version: await incidentVersion(duplicate.id), to: 'merged', mergeIntoId: into.id });
 }
 
+/** A task of SEDENA linked to the initiative fixture; `task:reassigned` then goes to SEMAR. */
 async function makeTask(kind: TaskKind): Promise<Obj> {
   const n = next();
   const initiative = fixtures.get('initiative');
   const created = await api('coordinator').tasks.create.mutate(
-    validTask(ids.sedena, { title: `Matriz ${kind} ${n}`, ...(kind === 'task:assigned' && initiative ? { initiativeId: initiative.id } : {}) }),
+    validTask(ids.sedena, { title: `Matriz ${kind} ${n}`, ...(initiative ? { initiativeId: initiative.id } : {}) }),
   );
   if (kind === 'task:reassigned') await api('coordinator').tasks.update.mutate({ id: created.id, version: created.version, assigneeAgencyId: ids.semar });
   return remember({ kind, id: created.id, reference: created.reference, parts: {} });
@@ -341,10 +344,16 @@ interface Entry {
   input: (cell: Cell) => unknown;
   /**
    * The session the call is made with: by default the caller's own. `freshSession`: a new session
-   * of the same account (signing out must not end the one the other cells use); `freshAccount`: a
+   * of the same account (signing in or out must not end the one the other cells use); `freshAccount`: a
    * new account of the same role and agency (changing the password must not touch the demo ones).
    */
   session?: 'freshSession' | 'freshAccount';
+  /**
+   * Where a successful mutation acts: by default on a fresh object per cell; `scratch`: on one
+   * spare object per kind, shared by the cells of mutations that leave who reads it and its status
+   * as they were (an edit of the severity, a comment, an added observable).
+   */
+  target?: 'scratch';
 }
 
 const signedInOnly = (then: Expected) => (caller: Caller) => (caller === 'anonymous' ? UNAUTHORIZED : then);
@@ -361,10 +370,11 @@ async function versionOf(o: Obj | null): Promise<number> {
   return row?.version ?? 1;
 }
 
-const incidentEntry = (procedure: string, input: Entry['input']): Entry => ({
+const incidentEntry = (procedure: string, input: Entry['input'], target?: 'scratch'): Entry => ({
   objects: INCIDENT_KINDS,
   expected: (caller, kind) => incidentExpected(procedure, caller, kind as IncidentKind),
   input,
+  ...(target ? { target } : {}),
 });
 const taskEntry = (procedure: string, input: Entry['input']): Entry => ({
   objects: TASK_KINDS,
@@ -375,7 +385,12 @@ const byAdmin = (kind: Kind, input: Entry['input']): Entry => ({ objects: [kind]
 
 const MATRIX: Record<string, Entry> = {
   // auth (API.md: signIn and me answer anyone; the rest need a session)
-  'auth.signIn': { expected: () => OK, input: ({ caller }) => ({ email: caller === 'anonymous' ? EMAIL.outsider : EMAIL[caller], password: DEMO_PASSWORD }) },
+  // Signing in over a session replaces it: the call carries a session of its own.
+  'auth.signIn': {
+    expected: () => OK,
+    input: ({ caller }) => ({ email: caller === 'anonymous' ? EMAIL.outsider : EMAIL[caller], password: DEMO_PASSWORD }),
+    session: 'freshSession',
+  },
   'auth.signOut': { expected: signedInOnly(OK), input: () => undefined, session: 'freshSession' },
   'auth.me': { expected: () => OK, input: () => undefined },
   'auth.setLocale': { expected: signedInOnly(OK), input: () => ({ locale: 'es-MX' }) },
@@ -415,10 +430,10 @@ const MATRIX: Record<string, Entry> = {
   'incidents.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },
   'incidents.get': incidentEntry('get', (cell) => ({ id: id(cell) })),
   'incidents.related': incidentEntry('related', (cell) => ({ id: id(cell) })),
-  'incidents.update': incidentEntry('update', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), severity: 3 })),
+  'incidents.update': incidentEntry('update', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), severity: 3 }), 'scratch'),
   'incidents.transition': incidentEntry('transition', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), to: 'triaged' })),
-  'incidents.comment': incidentEntry('comment', (cell) => ({ id: id(cell), body: 'Se revisaron los registros del firewall perimetral.' })),
-  'incidents.addObservables': incidentEntry('addObservables', (cell) => ({ id: id(cell), observables: [{ type: 'other', value: `agregado-${next()}` }] })),
+  'incidents.comment': incidentEntry('comment', (cell) => ({ id: id(cell), body: 'Se revisaron los registros del firewall perimetral.' }), 'scratch'),
+  'incidents.addObservables': incidentEntry('addObservables', (cell) => ({ id: id(cell), observables: [{ type: 'other', value: `agregado-${next()}` }] }), 'scratch'),
   'incidents.removeObservable': incidentEntry('removeObservable', (cell) => ({ id: id(cell), observableId: part(cell, 'observableId') })),
   'incidents.share': incidentEntry('share', (cell) => ({ id: id(cell), agencyIds: [ids.sspc] })),
   'incidents.unshare': incidentEntry('unshare', (cell) =>
@@ -459,10 +474,10 @@ const MATRIX: Record<string, Entry> = {
 
 // ---------------------------------------------------------------------------------------------
 // The cells, from the router's own list of procedures.
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
-const PATHS = Object.keys(procedures).sort();
+const PROCEDURES = routerProcedures();
+const PATHS = PROCEDURES.map((p) => p.path);
 const typeOf = (path: string) => {
-  const type = procedures[path]?._def.type;
+  const type = PROCEDURES.find((p) => p.path === path)?.type;
   if (type !== 'query' && type !== 'mutation') throw new Error(`${path}: ${String(type)} is not called over HTTP`);
   return type;
 };
@@ -538,13 +553,34 @@ describe('every procedure is in the access matrix', () => {
     });
   });
 
-  it.each(ordered)('$label', async ({ path, type, caller, kind, want }) => {
+  // Runs before the cells: the list then holds the fixtures only.
+  it('the body scan finds the ids and references as the wire spells them', async () => {
+    // The coordinator reads every incident: its list names each incident fixture by id and reference.
+    const answer = await rawCall(s.url, 'incidents.list', 'query', { limit: 100 }, { cookie: sessions.coordinator.jar.header() });
+    const incidentFixtures = made.filter((o) => o.kind.startsWith('incident:'));
+    expect(incidentFixtures.length).toBeGreaterThanOrEqual(INCIDENT_KINDS.length);
+    for (const o of incidentFixtures) expect(answer.body).toContain(o.id);
+    for (const o of incidentFixtures) expect(answer.body).toMatch(new RegExp(`"${o.reference}"`));
+    expect(incidentFixtures.every((o) => /^INC-\d{4}-\d{6}$/.test(o.reference))).toBe(true);
+    // …and an outsider's list is scanned for exactly the ones it may not read.
+    expect(leaksIn(answer.body, 'outsider').length).toBeGreaterThan(0);
+  });
+
+  it.each(ordered.map((cell) => [cell.label, cell] as const))('%s', async (_label, { path, type, caller, kind, want }) => {
     const entry = MATRIX[path];
     if (!entry) throw new Error(`no entry for ${path}`);
     const fixture = kind ? fixtures.get(kind) : null;
     if (kind && !fixture) throw new Error(`no fixture ${kind}`);
     // A mutation that succeeds changes its object: it acts on a fresh one, the fixture stays as built.
-    const o = fixture && type === 'mutation' && want.code === 'OK' ? await makeObject(fixture.kind) : (fixture ?? null);
+    let o = fixture ?? null;
+    if (fixture && type === 'mutation' && want.code === 'OK') {
+      if (entry.target === 'scratch') {
+        if (!scratch.has(fixture.kind)) scratch.set(fixture.kind, await makeObject(fixture.kind));
+        o = scratch.get(fixture.kind) ?? null;
+      } else {
+        o = await makeObject(fixture.kind);
+      }
+    }
     const cookie = await sessionFor(caller, entry.session);
     const input = await entry.input({ caller, o });
 
@@ -557,14 +593,15 @@ describe('every procedure is in the access matrix', () => {
     if (want.writes !== undefined || answer.code !== 'OK') observed.writes = written;
     expect(observed, answer.body.slice(0, 500)).toEqual({ ...want, ...(want.code !== 'OK' ? { writes: 0 } : {}) });
 
-    // What the caller may not read answers exactly what an id that exists nowhere answers.
-    if (o && !reads(caller, o.kind)) {
-      const random = await rawCall(s.url, path, type, withRandomIds(input, o), { cookie });
-      expect({ status: answer.status, body: answer.body }, `${path} as ${caller} on ${o.kind} vs a random id`).toEqual({ status: random.status, body: random.body });
-    }
+    // What the caller may not read answers exactly what an id that exists nowhere answers, and writes nothing either.
+    const unreadable = o !== null && !reads(caller, o.kind);
+    const random = unreadable && o ? await rawCall(s.url, path, type, withRandomIds(input, o), { cookie }) : null;
+    const writtenInAll = (await auditCount(s.t.db)) - auditBefore;
+    expect(unreadable ? { status: answer.status, body: answer.body, writtenInAll } : null, `${path} as ${caller} on ${o?.kind} vs a random id`).toEqual(
+      random ? { status: random.status, body: random.body, writtenInAll: written } : null,
+    );
 
-    if (answer.status >= 200 && answer.status < 300) {
-      expect(leaksIn(answer.body, caller), `${path} as ${caller}${kind ? ` on ${kind}` : ''} names objects it may not read`).toEqual([]);
-    }
+    const leaks = answer.status >= 200 && answer.status < 300 ? leaksIn(answer.body, caller) : [];
+    expect(leaks.join(', '), `${path} as ${caller}${kind ? ` on ${kind}` : ''} names objects it may not read`).toBe('');
   });
 });
