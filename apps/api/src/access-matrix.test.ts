@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentShares, incidents, initiatives, tasks } from '@anc/db';
+import { incidentObservables, incidentShares, incidents, initiatives, tasks } from '@anc/db';
 import type { Tlp } from '@anc/domain';
 import { DEMO, DEMO_PASSWORD, signedIn, startTestServer, type TestServer } from './testing/http.ts';
 import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './testing/incidents.ts';
@@ -255,7 +255,7 @@ async function makeIncident(tlp: Tlp, share: Share, kind: IncidentKind = `incide
     if (tlp === 'CLEAR' || tlp === 'GREEN') await api('coordinator').incidents.share.mutate({ id: created.id, allAgencies: true });
     else await s.t.db.update(incidents).set({ sharedWithAllAt: new Date() }).where(eq(incidents.id, created.id));
   }
-  return remember({ kind, id: created.id, reference: created.reference, parts: { observableId: created.observables[0]?.id ?? '' } });
+  return remember({ kind, id: created.id, reference: created.reference, parts: {} });
 }
 
 async function incidentVersion(id: string) {
@@ -351,7 +351,8 @@ interface Entry {
   /**
    * Where a successful mutation acts: by default on a fresh object per cell; `scratch`: on one
    * spare object per kind, shared by the cells of mutations that leave who reads it and its status
-   * as they were (an edit of the severity, a comment, an added observable).
+   * as they were (an edit of the severity, a comment, an observable added or removed, the one
+   * report only the reporting body submits).
    */
   target?: 'scratch';
 }
@@ -368,6 +369,23 @@ async function versionOf(o: Obj | null): Promise<number> {
   const table = o.kind.startsWith('task:') ? tasks : initiatives;
   const [row] = await s.t.db.select({ version: table.version }).from(table).where(eq(table.id, o.id));
   return row?.version ?? 1;
+}
+
+/**
+ * An observable of the incident to remove: one written straight into the table (as the reporter's)
+ * for every call, so that cells sharing an incident each have one; it is one of the object's parts,
+ * replaced by a random id in the call about a random incident.
+ */
+async function removableObservable(o: Obj | null): Promise<string> {
+  if (!o) return randomUUID();
+  const [incident] = await s.t.db.select({ reporterId: incidents.reporterId }).from(incidents).where(eq(incidents.id, o.id));
+  const [added] = await s.t.db
+    .insert(incidentObservables)
+    .values({ incidentId: o.id, type: 'other', value: `por-quitar-${next()}`, addedBy: incident?.reporterId ?? ids.coordinator })
+    .returning({ id: incidentObservables.id });
+  if (!added) throw new Error('observable not written');
+  o.parts.removable = added.id;
+  return added.id;
 }
 
 const incidentEntry = (procedure: string, input: Entry['input'], target?: 'scratch'): Entry => ({
@@ -434,12 +452,13 @@ const MATRIX: Record<string, Entry> = {
   'incidents.transition': incidentEntry('transition', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), to: 'triaged' })),
   'incidents.comment': incidentEntry('comment', (cell) => ({ id: id(cell), body: 'Se revisaron los registros del firewall perimetral.' }), 'scratch'),
   'incidents.addObservables': incidentEntry('addObservables', (cell) => ({ id: id(cell), observables: [{ type: 'other', value: `agregado-${next()}` }] }), 'scratch'),
-  'incidents.removeObservable': incidentEntry('removeObservable', (cell) => ({ id: id(cell), observableId: part(cell, 'observableId') })),
+  'incidents.removeObservable': incidentEntry('removeObservable', async (cell) => ({ id: id(cell), observableId: await removableObservable(cell.o) }), 'scratch'),
   'incidents.share': incidentEntry('share', (cell) => ({ id: id(cell), agencyIds: [ids.sspc] })),
   'incidents.unshare': incidentEntry('unshare', (cell) =>
     cell.o && incidentFacts(cell.o.kind as IncidentKind).share === 'withAll' ? { id: id(cell), allAgencies: true } : { id: id(cell), agencyId: ids.semar },
   ),
-  'incidents.submitReport': incidentEntry('submitReport', (cell) => ({ id: id(cell), kind: 'notification', body: 'Notificación del incidente con el alcance conocido.' })),
+  // Only the reporting body submits: each scratch incident gets its notification once.
+  'incidents.submitReport': incidentEntry('submitReport', (cell) => ({ id: id(cell), kind: 'notification', body: 'Notificación del incidente con el alcance conocido.' }), 'scratch'),
   // tasks
   'tasks.create': { expected: (caller) => byRole(caller, ['coordinator'], WRITES), input: () => validTask(ids.sedena, { title: `Tarea nueva de la matriz ${next()}` }) },
   'tasks.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },
@@ -602,6 +621,6 @@ describe('every procedure is in the access matrix', () => {
     );
 
     const leaks = answer.status >= 200 && answer.status < 300 ? leaksIn(answer.body, caller) : [];
-    expect(leaks.join(', '), `${path} as ${caller}${kind ? ` on ${kind}` : ''} names objects it may not read`).toBe('');
+    expect(leaks, `${path} as ${caller}${kind ? ` on ${kind}` : ''} names objects it may not read: ${leaks.join(', ')}`).toEqual([]);
   });
 });
