@@ -235,6 +235,9 @@ const remember = (o: Obj): Obj => {
   return o;
 };
 
+/** Every fixture incident carries this IP: each is correlated with all the others (`related`, `alsoSeenIn`). */
+const SHARED_OBSERVABLE = { type: 'ipv4', value: '203.0.113.10' } as const;
+
 /**
  * A SEDENA report of this TLP and share. Shares TLP 2.0 allows go through the API; the others (RED
  * by name, AMBER or RED with all) are written directly, as after the TLP was raised.
@@ -242,7 +245,7 @@ const remember = (o: Obj): Obj => {
 async function makeIncident(tlp: Tlp, share: Share, kind: IncidentKind = `incident:${tlp}:${share}`): Promise<Obj> {
   const n = next();
   const created = await api('owner').incidents.create.mutate(
-    validIncident({ tlp, title: `Matriz ${kind} ${n}`, observables: [{ type: 'other', value: `matriz-${n}` }] }),
+    validIncident({ tlp, title: `Matriz ${kind} ${n}`, observables: [{ type: 'other', value: `matriz-${n}` }, SHARED_OBSERVABLE] }),
   );
   if (share === 'byName') {
     if (tlp === 'RED') {
@@ -583,6 +586,10 @@ describe('every procedure is in the access matrix', () => {
     expect(incidentFixtures.every((o) => /^INC-\d{4}-\d{6}$/.test(o.reference))).toBe(true);
     // …and an outsider's list is scanned for exactly the ones it may not read.
     expect(leaksIn(answer.body, 'outsider').length).toBeGreaterThan(0);
+    // Correlation is one more way to name an incident: the coordinator's `related` names every other fixture.
+    const first = fixtures.get('incident:CLEAR:unshared');
+    const related = await rawCall(s.url, 'incidents.related', 'query', { id: first?.id }, { cookie: sessions.coordinator.jar.header() });
+    for (const o of incidentFixtures.filter((f) => f !== first)) expect(related.body).toContain(o.reference);
   });
 
   it.each(ordered.map((cell) => [cell.label, cell] as const))('%s', async (_label, { path, type, caller, kind, want }) => {
