@@ -45,11 +45,11 @@ const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const satisfi
 const SHARES = ['unshared', 'byName', 'withAll'] as const;
 type Share = (typeof SHARES)[number];
 type IncidentKind = `incident:${Tlp}:${Share}` | 'incident:merged' | 'incident:mergeSurvivor';
-type TaskKind = 'task:assigned' | 'task:reassigned';
+type TaskKind = 'task:assigned' | 'task:reassigned' | 'task:linked';
 type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency';
 
 const INCIDENT_KINDS: IncidentKind[] = [...TLPS.flatMap((tlp) => SHARES.map((share) => `incident:${tlp}:${share}` as const)), 'incident:merged', 'incident:mergeSurvivor'];
-const TASK_KINDS: TaskKind[] = ['task:assigned', 'task:reassigned'];
+const TASK_KINDS: TaskKind[] = ['task:assigned', 'task:reassigned', 'task:linked'];
 
 /**
  * Who reads an incident reported by SEDENA (DESIGN "Who may read an incident"; TLP 2.0): the ANC
@@ -81,7 +81,8 @@ function incidentFacts(kind: IncidentKind): { tlp: Tlp; share: Share; merged: bo
 /**
  * Who reads each kind of object. Tasks (DESIGN "Task"; API `tasks.get`): the ANC and the assignee
  * agency — `task:reassigned` went from SEDENA to SEMAR, so SEDENA no longer reads it. Initiatives
- * and agencies: everyone signed in. Accounts: the admin (and coordinators, who pick assignees).
+ * `task:linked` is SEMAR's, linked to SEDENA's unshared TLP:RED report, which SEMAR may not read.
+ * Initiatives and agencies: everyone signed in. Accounts: the admin (and coordinators, who pick assignees).
  */
 function readers(kind: Kind): readonly Caller[] {
   if (kind.startsWith('incident:')) {
@@ -92,6 +93,7 @@ function readers(kind: Kind): readonly Caller[] {
     case 'task:assigned':
       return ['owner', 'coordinator', 'admin'];
     case 'task:reassigned':
+    case 'task:linked':
       return ['sharee', 'coordinator', 'admin'];
     case 'initiative':
     case 'agency':
@@ -270,13 +272,17 @@ async function merge(duplicate: Obj, into: Obj) {
   await api('coordinator').incidents.transition.mutate({ id: duplicate.id, version: await incidentVersion(duplicate.id), to: 'merged', mergeIntoId: into.id });
 }
 
-/** A task of SEDENA linked to the initiative fixture; `task:reassigned` then goes to SEMAR. */
+/**
+ * A task of SEDENA linked to the initiative fixture; `task:reassigned` then goes to SEMAR.
+ * `task:linked`: a task of SEMAR linked to the TLP:RED incident fixture of SEDENA.
+ */
 async function makeTask(kind: TaskKind): Promise<Obj> {
   const n = next();
   const initiative = fixtures.get('initiative');
-  const created = await api('coordinator').tasks.create.mutate(
-    validTask(ids.sedena, { title: `Matriz ${kind} ${n}`, ...(initiative ? { initiativeId: initiative.id } : {}) }),
-  );
+  const red = fixtures.get('incident:RED:unshared');
+  if (!initiative || !red) throw new Error('tasks are made after the initiative and incident fixtures');
+  const link = kind === 'task:linked' ? { incidentId: red.id } : { initiativeId: initiative.id };
+  const created = await api('coordinator').tasks.create.mutate(validTask(kind === 'task:linked' ? ids.semar : ids.sedena, { title: `Matriz ${kind} ${n}`, ...link }));
   if (kind === 'task:reassigned') await api('coordinator').tasks.update.mutate({ id: created.id, version: created.version, assigneeAgencyId: ids.semar });
   return remember({ kind, id: created.id, reference: created.reference, parts: {} });
 }
@@ -326,7 +332,7 @@ async function makeObject(kind: Kind): Promise<Obj> {
     const { tlp, share } = incidentFacts(kind as IncidentKind);
     return makeIncident(tlp, share);
   }
-  if (kind === 'task:assigned' || kind === 'task:reassigned') return makeTask(kind);
+  if (kind.startsWith('task:')) return makeTask(kind as TaskKind);
   if (kind === 'initiative') return makeInitiative();
   if (kind === 'user') return makeUser();
   return makeAgency();
