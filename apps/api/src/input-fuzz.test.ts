@@ -8,12 +8,14 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter } from './router.ts';
 import { isInvalidTextError } from './trpc/errors.ts';
 import { startTestServer, type TestServer } from './testing/http.ts';
-import { auditRowsBesideFailures, buildWorld, callRaw, CASES, procedures, type World } from './testing/procedure-cases.ts';
+import { routerProcedures } from './testing/procedures.ts';
+import { auditRowsBesideFailures, buildWorld, callRaw, CASES, procedures, type ProcedureCase, type World } from './testing/procedure-cases.ts';
+import { present } from './testing/raw.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const caseOf = (name: string): ProcedureCase => present(CASES[name], `a case for ${name}`);
 const ALL = procedures();
 let s: TestServer;
 let w: World;
@@ -56,7 +58,8 @@ function fromSchema(schema: JsonSchema): fc.Arbitrary<Json> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const union = schema.anyOf ?? schema.oneOf;
   if (union) return fc.oneof(...union.map(fromSchema));
-  if (schema.allOf?.length) return fromSchema(schema.allOf[0]!);
+  const [first] = schema.allOf ?? [];
+  if (first) return fromSchema(first);
   if (Array.isArray(schema.type)) return fc.oneof(...schema.type.map((type) => fromSchema({ ...schema, type })));
   switch (schema.type) {
     case 'null':
@@ -87,8 +90,7 @@ function fromSchema(schema: JsonSchema): fc.Arbitrary<Json> {
 }
 
 function inputSchema(name: string): JsonSchema | null {
-  const defs = (appRouter._def as unknown as { procedures: Record<string, { _def: { inputs: z.ZodType[] } }> }).procedures;
-  const input = defs[name]?._def.inputs[0];
+  const input = routerProcedures().find((p) => p.path === name)?.inputs[0] as z.ZodType | undefined;
   return input ? (z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : null;
 }
 
@@ -97,7 +99,7 @@ function inputSchema(name: string): JsonSchema | null {
 // text so `__proto__` survives as a key.
 
 const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
-const HOSTILE: Record<string, string> = {
+const HOSTILE = {
   nul: JSON.stringify('antes\u0000después'),
   loneHigh: JSON.stringify('roto \uD800 aquí'),
   loneLow: JSON.stringify('\uDFFF'),
@@ -132,7 +134,7 @@ function replaced(valid: unknown, path: Path, raw: string): string {
   const copy = structuredClone(valid) as Record<string | number, unknown>;
   let at: Record<string | number, unknown> = copy;
   for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
-  at[path.at(-1)!] = MARK;
+  at[present(path.at(-1), 'a path')] = MARK;
   return JSON.stringify(copy).replace(JSON.stringify(MARK), raw);
 }
 
@@ -146,8 +148,8 @@ function withExtraKey(valid: unknown, raw: string): string {
 // ---------------------------------------------------------------------------------------------
 
 async function check(name: string, json: string | undefined): Promise<void> {
-  const info = ALL.find((p) => p.name === name)!;
-  const kase = CASES[name]!;
+  const info = present(ALL.find((p) => p.name === name), name);
+  const kase = caseOf(name);
   const before = await auditRowsBesideFailures(s.t.db);
   const answer = await callRaw(w, name, info.type, kase.as, json).catch((err: unknown) => {
     throw new Error(`${name} did not answer within 10 s (or the connection broke): ${String(err)}\ninput: ${json?.slice(0, 300)}`);
@@ -179,8 +181,8 @@ describe('every procedure', () => {
   it('accepts its valid case', async () => {
     const refused: string[] = [];
     for (const p of ALL) {
-      const input = await CASES[p.name]!.input(w);
-      const answer = await callRaw(w, p.name, p.type, CASES[p.name]!.as, input === undefined ? undefined : JSON.stringify(input));
+      const input = await caseOf(p.name).input(w);
+      const answer = await callRaw(w, p.name, p.type, caseOf(p.name).as, input === undefined ? undefined : JSON.stringify(input));
       if (answer.status !== 200) refused.push(`${p.name}: ${answer.status} ${answer.body.slice(0, 200)}`);
     }
     expect(refused).toEqual([]);
@@ -191,16 +193,16 @@ describe('text PostgreSQL cannot store', () => {
   it('is refused on the very field, in every string of every valid input, and writes nothing', async () => {
     const wrong: string[] = [];
     for (const p of ALL.filter((x) => x.hasInput)) {
-      const valid = await CASES[p.name]!.input(w);
+      const valid = await caseOf(p.name).input(w);
       const strings = leafPaths(valid).filter((path) => {
         let v: unknown = valid;
         for (const k of path) v = (v as Record<string | number, unknown>)[k];
         return typeof v === 'string';
       });
       for (const path of strings) {
-        for (const raw of [HOSTILE.nul!, HOSTILE.loneHigh!]) {
+        for (const raw of [HOSTILE.nul, HOSTILE.loneHigh]) {
           const before = await auditRowsBesideFailures(s.t.db);
-          const answer = await callRaw(w, p.name, p.type, CASES[p.name]!.as, replaced(valid, path, raw));
+          const answer = await callRaw(w, p.name, p.type, caseOf(p.name).as, replaced(valid, path, raw));
           const field = path.join('.');
           const data = (JSON.parse(answer.body) as { error?: { data?: { fieldErrors?: Record<string, string[]> | null } } }).error?.data;
           if (answer.status !== 400 || !data?.fieldErrors?.[field]) wrong.push(`${p.name} ${field}: ${answer.status} ${answer.body.slice(0, 160)}`);
@@ -226,20 +228,23 @@ describe('text PostgreSQL cannot store', () => {
 
 describe.each(ALL.map((p) => [p.name] as const))('%s under fuzz', (name) => {
   it('never answers 5xx nor hangs, and a refused input writes nothing', async () => {
-    const info = ALL.find((p) => p.name === name)!;
+    const info = present(ALL.find((p) => p.name === name), name);
     const schema = info.hasInput ? inputSchema(name) : null;
-    const valid = await CASES[name]!.input(w);
+    const valid = await caseOf(name).input(w);
     const paths = leafPaths(valid ?? {});
-    const hostileNames = Object.keys(HOSTILE);
-    const mutated = fc.tuple(fc.constantFrom(...paths), fc.constantFrom(...hostileNames)).map(([path, h]) => replaced(valid ?? {}, path, HOSTILE[h]!));
-    const extraKey = fc.constantFrom(HOSTILE.proto!, HOSTILE.ctor!).map((raw) => withExtraKey(valid, raw));
+    const hostileNames = Object.keys(HOSTILE) as (keyof typeof HOSTILE)[];
+    const mutated = fc.tuple(fc.constantFrom(...paths), fc.constantFrom(...hostileNames)).map(([path, h]) => replaced(valid ?? {}, path, HOSTILE[h]));
+    const extraKey = fc.constantFrom(HOSTILE.proto, HOSTILE.ctor).map((raw) => withExtraKey(valid, raw));
     const generated = schema ? fromSchema(schema).map((v) => JSON.stringify(v)) : fc.jsonValue().map((v) => JSON.stringify(v));
     const anyJson = fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v));
+    let checked = 0;
     await fc.assert(
       fc.asyncProperty(fc.oneof({ arbitrary: mutated, weight: 4 }, { arbitrary: generated, weight: 3 }, { arbitrary: extraKey, weight: 1 }, { arbitrary: anyJson, weight: 1 }), async (json) => {
         await check(name, json);
+        checked += 1;
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
+    expect(checked).toBe(RUNS);
   }, 180_000);
 });

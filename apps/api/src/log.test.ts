@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '@anc/db/testing';
 import { seedReferenceData } from '@anc/db';
 import { testEnv } from './env.ts';
 import { serializeError } from './log.ts';
+import { present } from './testing/raw.ts';
 import { createServer } from './server.ts';
 
 const EMAIL = 'maria.lopez.privada@sedena.gob.mx';
@@ -20,14 +21,12 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedReferenceData(t.db);
   const [agency] = await t.db.query.agencies.findMany({ limit: 1 });
-  const row = { email: EMAIL, name: NAME, role: 'staff' as const, agencyId: agency!.id, passwordHash: 'x' };
+  const row = { email: EMAIL, name: NAME, role: 'staff' as const, agencyId: present(agency, 'an agency').id, passwordHash: 'x' };
   await t.db.insert(users).values(row);
-  try {
-    await t.db.insert(users).values(row); // the same e-mail again: a unique violation
-  } catch (err) {
-    failure = err;
-  }
-  expect(failure).toBeInstanceOf(Error);
+  failure = await t.db
+    .insert(users)
+    .values(row) // the same e-mail again: a unique violation
+    .then(() => null, (err: unknown) => err);
 });
 afterAll(async () => t.close());
 
@@ -45,6 +44,7 @@ async function logged(nodeEnv: 'production' | 'development'): Promise<string> {
 
 describe('a failed query in the log', () => {
   it('carries its values where the drivers put them (what the redaction must remove)', () => {
+    expect(failure).toBeInstanceOf(Error);
     expect(JSON.stringify(serializeError(failure, false))).toContain(EMAIL);
   });
 

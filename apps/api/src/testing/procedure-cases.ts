@@ -3,7 +3,8 @@
 // fresh for each call from a small world of objects made through the API itself.
 import { count, notLike } from 'drizzle-orm';
 import { auditEvents, type Db } from '@anc/db';
-import { appRouter } from '../router.ts';
+import { routerProcedures } from './procedures.ts';
+import { present, rawCallJson, type RawAnswer } from './raw.ts';
 import { DEMO, DEMO_PASSWORD, signedIn, type TestServer } from './http.ts';
 import { agencyIdOf, validIncident, type Client } from './incidents.ts';
 import { day, validInitiative } from './initiatives.ts';
@@ -19,12 +20,7 @@ export interface ProcedureInfo {
 
 /** Every procedure, read from the router itself, so a new one cannot be missed. */
 export function procedures(): ProcedureInfo[] {
-  const defs = (appRouter._def as unknown as { procedures: Record<string, { _def: { type: string; inputs: unknown[] } }> }).procedures;
-  return Object.entries(defs).map(([name, p]) => ({
-    name,
-    type: p._def.type === 'query' ? 'query' : 'mutation',
-    hasInput: p._def.inputs.length > 0,
-  }));
+  return routerProcedures().map((p) => ({ name: p.path, type: p.type === 'query' ? 'query' : 'mutation', hasInput: p.inputs.length > 0 }));
 }
 
 export interface World {
@@ -66,7 +62,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
   const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', observables: [{ type: 'ipv4', value: '203.0.113.7' }] }));
   const detail = await staff.trpc.incidents.get.query({ id: incident.id });
-  const observableId = (detail as unknown as { observables: { id: string }[] }).observables[0]!.id;
+  const observableId = present((detail as unknown as { observables: { id: string }[] }).observables[0], 'an observable').id;
   const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId, { incidentId: incident.id }));
   const initiative = await admin.trpc.initiatives.create.mutate(validInitiative(sedenaId));
   const milestone = await admin.trpc.initiatives.addMilestone.mutate({ initiativeId: initiative.id, title: 'Primer hito', dueDate: day(30) });
@@ -78,8 +74,8 @@ export async function buildWorld(s: TestServer): Promise<World> {
       staff: staff.jar.header(),
       coordinator: coordinator.jar.header(),
       admin: admin.jar.header(),
-      self: self.client!.jar.header(),
-      leaving: leaving.client!.jar.header(),
+      self: present(self.client, 'a session').jar.header(),
+      leaving: present(leaving.client, 'a session').jar.header(),
     },
     staff,
     coordinator,
@@ -193,35 +189,9 @@ export const CASES: Record<string, ProcedureCase> = {
   'admin.audit.verify': { as: 'admin', input: () => undefined },
 };
 
-export interface RawAnswer {
-  status: number;
-  body: string;
-  ms: number;
-}
-
-/**
- * One call over plain HTTP with a raw JSON text as input (so the input can be anything JSON can
- * say, `__proto__` keys included), the way any client can send it. Aborts after `timeoutMs`.
- */
-export async function callRaw(w: World, name: string, type: 'query' | 'mutation', as: CallerName, json: string | undefined, timeoutMs = 10_000): Promise<RawAnswer> {
-  const cookie = w.cookies[as];
-  const headers: Record<string, string> = { 'x-anc-locale': 'en', ...(cookie ? { cookie } : {}) };
-  const started = performance.now();
-  const signal = AbortSignal.timeout(timeoutMs);
-  let res: Response;
-  if (type === 'query') {
-    const url = `${w.s.url}/trpc/${name}${json === undefined ? '' : `?input=${encodeURIComponent(json)}`}`;
-    res = await fetch(url, { headers, signal });
-  } else {
-    res = await fetch(`${w.s.url}/trpc/${name}`, {
-      method: 'POST',
-      headers: { ...headers, origin: w.s.url, 'content-type': 'application/json' },
-      body: json ?? '',
-      signal,
-    });
-  }
-  const body = await res.text();
-  return { status: res.status, body, ms: performance.now() - started };
+/** One call of a case over plain HTTP, the input as raw JSON text; aborts after `timeoutMs`. */
+export function callRaw(w: World, name: string, type: 'query' | 'mutation', as: CallerName, json: string | undefined, timeoutMs = 10_000): Promise<RawAnswer> {
+  return rawCallJson(w.s.url, name, type, json, { cookie: w.cookies[as], locale: 'en' }, timeoutMs);
 }
 
 /** Audit rows other than the failures that are audited on purpose (a wrong password). */

@@ -1,0 +1,639 @@
+// Every procedure is in the access matrix (issue 10). The procedures are enumerated from the app
+// router itself (router.ts): a procedure without a matrix entry, or an entry without a procedure,
+// fails. Each entry states, per caller (and per object where the procedure takes an id), the answer
+// shared/API.md and shared/DESIGN.md give — an explicit table written here, never computed by the
+// domain's own policy functions — and how to build a valid input for that object. Every cell also
+// checks that:
+// - an object the caller may not read answers byte for byte what a random id answers;
+// - a 2xx body names no fixture object (id or reference) the caller may not read;
+// - a refused mutation writes nothing (the audit row count is unchanged).
+// Every call goes over plain HTTP (testing/raw.ts). Read-only cells run first, on the fixtures as
+// built; a mutation that succeeds acts on a fresh object of the same kind.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentObservables, incidentShares, incidents, initiatives, tasks } from '@anc/db';
+import type { Tlp } from '@anc/domain';
+import { DEMO, DEMO_PASSWORD, signedIn, startTestServer, type TestServer } from './testing/http.ts';
+import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './testing/incidents.ts';
+import { day, validInitiative } from './testing/initiatives.ts';
+import { routerProcedures } from './testing/procedures.ts';
+import { rawCall, type RawAnswer } from './testing/raw.ts';
+import { addAccount, validTask } from './testing/tasks.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Callers. SEDENA reports every fixture incident, is assigned the tasks and leads the initiative;
+// SEMAR is the agency incidents are shared with by name (and takes part in the initiative); SSPC has
+// nothing to do with any of it. Coordinator and admin belong to the ANC.
+const CALLERS = ['anonymous', 'owner', 'sharee', 'outsider', 'coordinator', 'admin'] as const;
+type Caller = (typeof CALLERS)[number];
+type SignedIn = Exclude<Caller, 'anonymous'>;
+const EMAIL: Record<SignedIn, string> = {
+  owner: DEMO.sedena,
+  sharee: DEMO.semar,
+  outsider: 'enlace@sspc.gob.mx',
+  coordinator: DEMO.coordinator,
+  admin: DEMO.admin,
+};
+const ROLE = { owner: 'staff', sharee: 'staff', outsider: 'staff', coordinator: 'coordinator', admin: 'admin' } as const;
+const STAFF: readonly Caller[] = ['owner', 'sharee', 'outsider'];
+const SIGNED_IN: readonly Caller[] = ['owner', 'sharee', 'outsider', 'coordinator', 'admin'];
+
+// ---------------------------------------------------------------------------------------------
+// Objects.
+const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const satisfies readonly Tlp[];
+const SHARES = ['unshared', 'byName', 'withAll'] as const;
+type Share = (typeof SHARES)[number];
+type IncidentKind = `incident:${Tlp}:${Share}` | 'incident:merged' | 'incident:mergeSurvivor';
+type TaskKind = 'task:assigned' | 'task:reassigned' | 'task:linked';
+type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency';
+
+const INCIDENT_KINDS: IncidentKind[] = [...TLPS.flatMap((tlp) => SHARES.map((share) => `incident:${tlp}:${share}` as const)), 'incident:merged', 'incident:mergeSurvivor'];
+const TASK_KINDS: TaskKind[] = ['task:assigned', 'task:reassigned', 'task:linked'];
+
+/**
+ * Who reads an incident reported by SEDENA (DESIGN "Who may read an incident"; TLP 2.0): the ANC
+ * and the reporting body always; a body it was shared with by name unless it is RED; every body
+ * when shared with all and CLEAR or GREEN. The RED and AMBER shares TLP 2.0 forbids are the state
+ * of an incident whose TLP was raised after it was shared: the share grants nothing.
+ */
+const ANC_AND_OWNER: readonly Caller[] = ['owner', 'coordinator', 'admin'];
+const INCIDENT_READERS: Record<Tlp, Record<Share, readonly Caller[]>> = {
+  CLEAR: { unshared: ANC_AND_OWNER, byName: [...ANC_AND_OWNER, 'sharee'], withAll: [...ANC_AND_OWNER, 'sharee', 'outsider'] },
+  GREEN: { unshared: ANC_AND_OWNER, byName: [...ANC_AND_OWNER, 'sharee'], withAll: [...ANC_AND_OWNER, 'sharee', 'outsider'] },
+  AMBER: { unshared: ANC_AND_OWNER, byName: [...ANC_AND_OWNER, 'sharee'], withAll: ANC_AND_OWNER },
+  'AMBER+STRICT': { unshared: ANC_AND_OWNER, byName: [...ANC_AND_OWNER, 'sharee'], withAll: ANC_AND_OWNER },
+  RED: { unshared: ANC_AND_OWNER, byName: ANC_AND_OWNER, withAll: ANC_AND_OWNER },
+};
+
+/**
+ * `incident:merged`: an AMBER report shared with SEMAR, merged (as a duplicate) into a TLP:RED
+ * report of SEDENA that SEMAR may not read. `incident:mergeSurvivor`: an AMBER report shared with
+ * SEMAR that a TLP:RED report was merged into. Both read like an AMBER report shared by name.
+ */
+function incidentFacts(kind: IncidentKind): { tlp: Tlp; share: Share; merged: boolean } {
+  if (kind === 'incident:merged') return { tlp: 'AMBER', share: 'byName', merged: true };
+  if (kind === 'incident:mergeSurvivor') return { tlp: 'AMBER', share: 'byName', merged: false };
+  const [, tlp, share] = kind.split(':') as [string, Tlp, Share];
+  return { tlp, share, merged: false };
+}
+
+/**
+ * Who reads each kind of object. Tasks (DESIGN "Task"; API `tasks.get`): the ANC and the assignee
+ * agency — `task:reassigned` went from SEDENA to SEMAR, so SEDENA no longer reads it. Initiatives
+ * `task:linked` is SEMAR's, linked to SEDENA's unshared TLP:RED report, which SEMAR may not read.
+ * Initiatives and agencies: everyone signed in. Accounts: the admin (and coordinators, who pick assignees).
+ */
+function readers(kind: Kind): readonly Caller[] {
+  if (kind.startsWith('incident:')) {
+    const { tlp, share } = incidentFacts(kind as IncidentKind);
+    return INCIDENT_READERS[tlp][share];
+  }
+  switch (kind) {
+    case 'task:assigned':
+      return ['owner', 'coordinator', 'admin'];
+    case 'task:reassigned':
+    case 'task:linked':
+      return ['sharee', 'coordinator', 'admin'];
+    case 'initiative':
+    case 'agency':
+      return SIGNED_IN;
+    case 'user':
+      return ['coordinator', 'admin'];
+  }
+  throw new Error(`unknown kind ${kind}`);
+}
+const reads = (caller: Caller, kind: Kind) => readers(kind).includes(caller);
+
+interface Obj {
+  kind: Kind;
+  id: string;
+  /** `INC-2026-000123`, `TSK-2026-000045`, an initiative's code, an agency's code, an e-mail. */
+  reference: string;
+  /** Ids of parts of the object an input may name (an observable, a milestone, a KPI). */
+  parts: Record<string, string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expected answers.
+interface Expected {
+  code: 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNPROCESSABLE_CONTENT';
+  reason?: string;
+  /** Audit rows a successful mutation writes (unchecked when absent). Refusals always write none. */
+  writes?: number;
+}
+const OK: Expected = { code: 'OK' };
+const WRITES: Expected = { code: 'OK', writes: 1 };
+const UNAUTHORIZED: Expected = { code: 'UNAUTHORIZED' };
+const ROLE_REFUSED: Expected = { code: 'FORBIDDEN', reason: 'role_not_allowed' };
+const NOT_FOUND: Expected = { code: 'NOT_FOUND', reason: 'not_found' };
+const unprocessable = (reason: string): Expected => ({ code: 'UNPROCESSABLE_CONTENT', reason });
+
+/** API.md "who" column, as roles: signed-in callers of another role are FORBIDDEN, no session is UNAUTHORIZED. */
+function byRole(caller: Caller, allowed: readonly ('staff' | 'coordinator' | 'admin')[], then: Expected): Expected {
+  if (caller === 'anonymous') return UNAUTHORIZED;
+  return allowed.includes(ROLE[caller]) ? then : ROLE_REFUSED;
+}
+
+/**
+ * The incident mutations and reads about one incident (API.md Procedures; DESIGN "Incident"): a
+ * role the row refuses is FORBIDDEN whatever the incident; an incident the caller may not read is
+ * NOT_FOUND; the reporting body edits while `submitted` and adds updates while open; a body it was
+ * shared with reads and comments; a merged incident is gone for edits, observables and reports.
+ */
+function incidentExpected(procedure: string, caller: Caller, kind: IncidentKind): Expected {
+  const { tlp, share, merged } = incidentFacts(kind);
+  const roles: Record<string, readonly ('staff' | 'coordinator' | 'admin')[]> = {
+    get: ['staff', 'coordinator', 'admin'],
+    related: ['staff', 'coordinator', 'admin'],
+    update: ['staff', 'coordinator'],
+    transition: ['coordinator'],
+    comment: ['staff', 'coordinator'],
+    addObservables: ['staff', 'coordinator'],
+    removeObservable: ['staff', 'coordinator'],
+    share: ['coordinator'],
+    unshare: ['coordinator'],
+    submitReport: ['staff'],
+  };
+  const allowed = roles[procedure];
+  if (!allowed) throw new Error(`no incident rule for ${procedure}`);
+  const refused = byRole(caller, allowed, OK);
+  if (refused.code !== 'OK') return refused;
+  if (!reads(caller, kind)) return NOT_FOUND;
+  const coordinator = caller === 'coordinator';
+  const reporting = caller === 'owner';
+  switch (procedure) {
+    case 'get':
+    case 'related':
+      return OK;
+    case 'update':
+      if (coordinator) return merged ? unprocessable('incident_gone') : WRITES;
+      return reporting ? (merged ? unprocessable('incident_edit_after_triage') : WRITES) : ROLE_REFUSED;
+    case 'transition':
+      // `submitted → triaged`; a merged incident has no step left.
+      return merged ? unprocessable('incident_transition_not_allowed') : WRITES;
+    case 'comment':
+      return coordinator || !merged ? WRITES : unprocessable('incident_finished');
+    case 'addObservables':
+    case 'removeObservable':
+      if (coordinator) return merged ? unprocessable('incident_gone') : WRITES;
+      return reporting ? (merged ? unprocessable('incident_finished') : WRITES) : ROLE_REFUSED;
+    case 'share':
+      // Shared with SSPC by name: TLP:RED never leaves the reporting body.
+      if (merged) return unprocessable('incident_gone');
+      return tlp === 'RED' ? unprocessable('tlp_red_not_shareable') : WRITES;
+    case 'unshare':
+      // Withdraws the share the fixture has (SEMAR by name, or everyone); one never made is NOT_FOUND.
+      return share === 'unshared' ? { code: 'NOT_FOUND', reason: 'share_not_found' } : WRITES;
+    case 'submitReport':
+      return reporting ? (merged ? unprocessable('incident_gone') : WRITES) : ROLE_REFUSED;
+  }
+  throw new Error(`no incident rule for ${procedure}`);
+}
+
+/** Tasks (API.md; DESIGN "Task"): the ANC creates, edits and reassigns; the assignee agency works on it; admins read. */
+function taskExpected(procedure: string, caller: Caller, kind: TaskKind): Expected {
+  const roles: Record<string, readonly ('staff' | 'coordinator' | 'admin')[]> = {
+    get: ['staff', 'coordinator', 'admin'],
+    update: ['coordinator'],
+    transition: ['staff', 'coordinator'],
+    comment: ['staff', 'coordinator'],
+  };
+  const allowed = roles[procedure];
+  if (!allowed) throw new Error(`no task rule for ${procedure}`);
+  const refused = byRole(caller, allowed, OK);
+  if (refused.code !== 'OK') return refused;
+  if (!reads(caller, kind)) return NOT_FOUND;
+  return procedure === 'get' ? OK : WRITES;
+}
+
+/**
+ * Initiatives (API.md; DESIGN "Initiative"): everyone signed in reads; admins manage; the lead
+ * agency's staff (SEDENA) complete milestones and record KPI values, a participating or other
+ * agency does not.
+ */
+function initiativeProgress(caller: Caller): Expected {
+  if (caller === 'anonymous') return UNAUTHORIZED;
+  if (caller === 'admin' || caller === 'owner') return WRITES;
+  return caller === 'coordinator' ? ROLE_REFUSED : { code: 'FORBIDDEN', reason: 'initiative_lead_agency_only' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test state.
+let s: TestServer;
+const sessions = {} as Record<SignedIn, Client>;
+const ids = { sedena: '', semar: '', sspc: '', anc: '', coordinator: '' };
+const fixtures = new Map<Kind, Obj>();
+/** Spare objects per kind for the `scratch` mutations (Entry.target). */
+const scratch = new Map<Kind, Obj>();
+/** Every object made (fixtures, their hidden merge partners, fresh copies): what the body scan looks for. */
+const made: Obj[] = [];
+let serial = 0;
+const next = () => ++serial;
+
+const api = (who: SignedIn) => sessions[who].trpc;
+const remember = (o: Obj): Obj => {
+  made.push(o);
+  return o;
+};
+
+/** Every fixture incident carries this IP: each is correlated with all the others (`related`, `alsoSeenIn`). */
+const SHARED_OBSERVABLE = { type: 'ipv4', value: '203.0.113.10' } as const;
+
+/**
+ * A SEDENA report of this TLP and share. Shares TLP 2.0 allows go through the API; the others (RED
+ * by name, AMBER or RED with all) are written directly, as after the TLP was raised.
+ */
+async function makeIncident(tlp: Tlp, share: Share, kind: IncidentKind = `incident:${tlp}:${share}`): Promise<Obj> {
+  const n = next();
+  const created = await api('owner').incidents.create.mutate(
+    validIncident({ tlp, title: `Matriz ${kind} ${n}`, observables: [{ type: 'other', value: `matriz-${n}` }, SHARED_OBSERVABLE] }),
+  );
+  if (share === 'byName') {
+    if (tlp === 'RED') {
+      await s.t.db.insert(incidentShares).values({ incidentId: created.id, agencyId: ids.semar, incidentCreatedAt: new Date(created.createdAt), sharedBy: ids.coordinator });
+    } else {
+      await api('coordinator').incidents.share.mutate({ id: created.id, agencyIds: [ids.semar] });
+    }
+  }
+  if (share === 'withAll') {
+    if (tlp === 'CLEAR' || tlp === 'GREEN') await api('coordinator').incidents.share.mutate({ id: created.id, allAgencies: true });
+    else await s.t.db.update(incidents).set({ sharedWithAllAt: new Date() }).where(eq(incidents.id, created.id));
+  }
+  return remember({ kind, id: created.id, reference: created.reference, parts: {} });
+}
+
+async function incidentVersion(id: string) {
+  const [row] = await s.t.db.select({ version: incidents.version }).from(incidents).where(eq(incidents.id, id));
+  return row?.version ?? 1;
+}
+
+async function merge(duplicate: Obj, into: Obj) {
+  await api('coordinator').incidents.transition.mutate({ id: duplicate.id, version: await incidentVersion(duplicate.id), to: 'merged', mergeIntoId: into.id });
+}
+
+/**
+ * A task of SEDENA linked to the initiative fixture; `task:reassigned` then goes to SEMAR.
+ * `task:linked`: a task of SEMAR linked to the TLP:RED incident fixture of SEDENA.
+ */
+async function makeTask(kind: TaskKind): Promise<Obj> {
+  const n = next();
+  const initiative = fixtures.get('initiative');
+  const red = fixtures.get('incident:RED:unshared');
+  if (!initiative || !red) throw new Error('tasks are made after the initiative and incident fixtures');
+  const link = kind === 'task:linked' ? { incidentId: red.id } : { initiativeId: initiative.id };
+  const created = await api('coordinator').tasks.create.mutate(validTask(kind === 'task:linked' ? ids.semar : ids.sedena, { title: `Matriz ${kind} ${n}`, ...link }));
+  if (kind === 'task:reassigned') await api('coordinator').tasks.update.mutate({ id: created.id, version: created.version, assigneeAgencyId: ids.semar });
+  return remember({ kind, id: created.id, reference: created.reference, parts: {} });
+}
+
+/** An active initiative led by SEDENA with SEMAR taking part: one open and one done milestone, one KPI. */
+async function makeInitiative(): Promise<Obj> {
+  const i = api('admin').initiatives;
+  let d = await i.create.mutate(validInitiative(ids.sedena, { participantAgencyIds: [ids.semar] }));
+  d = await i.addMilestone.mutate({ initiativeId: d.id, title: 'Protocolo de respuesta firmado', dueDate: day(30) });
+  d = await i.addMilestone.mutate({ initiativeId: d.id, title: 'Inventario de activos críticos', dueDate: day(60) });
+  d = await i.addKpi.mutate({ initiativeId: d.id, name: 'Hospitales con respaldo fuera de línea', unit: 'hospitales', baseline: '12', target: '180' });
+  d = await i.transition.mutate({ id: d.id, version: d.version, to: 'approved' });
+  d = await i.transition.mutate({ id: d.id, version: d.version, to: 'active' });
+  const [open, done] = d.milestones;
+  const kpi = d.kpis[0];
+  if (!open || !done || !kpi) throw new Error('initiative fixture incomplete');
+  d = await i.completeMilestone.mutate({ milestoneId: done.id });
+  return remember({ kind: 'initiative', id: d.id, reference: d.code, parts: { openMilestoneId: open.id, doneMilestoneId: done.id, kpiId: kpi.id } });
+}
+
+async function makeUser(): Promise<Obj> {
+  const n = next();
+  const email = `matriz.${n}.${Date.now().toString(36)}@sedena.gob.mx`;
+  const user = await api('admin').admin.users.create.mutate({ email, name: `Cuenta de la matriz ${n}`, role: 'staff', agencyId: ids.sedena, password: DEMO_PASSWORD });
+  return remember({ kind: 'user', id: user.id, reference: email, parts: {} });
+}
+
+async function makeAgency(): Promise<Obj> {
+  const code = `MTX${next()}${Date.now().toString(36).slice(-3).toUpperCase()}`;
+  const agency = await api('admin').admin.agencies.create.mutate({ code, name: `Dependencia de la matriz ${code}`, nameEn: `Matrix agency ${code}`, kind: 'autonomous_body' });
+  return remember({ kind: 'agency', id: agency.id, reference: code, parts: {} });
+}
+
+/** A new object of this kind, built the way its fixture was. */
+async function makeObject(kind: Kind): Promise<Obj> {
+  if (kind === 'incident:merged') {
+    const duplicate = await makeIncident('AMBER', 'byName', 'incident:merged');
+    await merge(duplicate, await makeIncident('RED', 'unshared'));
+    return duplicate;
+  }
+  if (kind === 'incident:mergeSurvivor') {
+    const survivor = await makeIncident('AMBER', 'byName', 'incident:mergeSurvivor');
+    await merge(await makeIncident('RED', 'unshared'), survivor);
+    return survivor;
+  }
+  if (kind.startsWith('incident:')) {
+    const { tlp, share } = incidentFacts(kind as IncidentKind);
+    return makeIncident(tlp, share);
+  }
+  if (kind.startsWith('task:')) return makeTask(kind as TaskKind);
+  if (kind === 'initiative') return makeInitiative();
+  if (kind === 'user') return makeUser();
+  return makeAgency();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matrix: one entry per procedure of the app router.
+interface Cell {
+  caller: Caller;
+  /** The object the call is about (absent: the procedure takes no id). */
+  o: Obj | null;
+}
+interface Entry {
+  /** The kinds of object the procedure is asked about; absent: asked once per caller. */
+  objects?: readonly Kind[];
+  expected: (caller: Caller, kind: Kind | null) => Expected;
+  /** A valid input for this caller and object. */
+  input: (cell: Cell) => unknown;
+  /**
+   * The session the call is made with: by default the caller's own. `freshSession`: a new session
+   * of the same account (signing in or out must not end the one the other cells use); `freshAccount`: a
+   * new account of the same role and agency (changing the password must not touch the demo ones).
+   */
+  session?: 'freshSession' | 'freshAccount';
+  /**
+   * Where a successful mutation acts: by default on a fresh object per cell; `scratch`: on one
+   * spare object per kind, shared by the cells of mutations that leave who reads it and its status
+   * as they were (an edit of the severity, a comment, an observable added or removed, the one
+   * report only the reporting body submits).
+   */
+  target?: 'scratch';
+}
+
+const signedInOnly = (then: Expected) => (caller: Caller) => (caller === 'anonymous' ? UNAUTHORIZED : then);
+const adminOnly = (then: Expected) => (caller: Caller) => byRole(caller, ['admin'], then);
+const id = (cell: Cell) => cell.o?.id ?? '';
+const part = (cell: Cell, name: string) => cell.o?.parts[name] ?? '';
+
+/** Version of the object, read from its table (an edit takes the version it read). */
+async function versionOf(o: Obj | null): Promise<number> {
+  if (!o) return 1;
+  if (o.kind.startsWith('incident:')) return incidentVersion(o.id);
+  const table = o.kind.startsWith('task:') ? tasks : initiatives;
+  const [row] = await s.t.db.select({ version: table.version }).from(table).where(eq(table.id, o.id));
+  return row?.version ?? 1;
+}
+
+/**
+ * An observable of the incident to remove: one written straight into the table (as the reporter's)
+ * for every call, so that cells sharing an incident each have one; it is one of the object's parts,
+ * replaced by a random id in the call about a random incident.
+ */
+async function removableObservable(o: Obj | null): Promise<string> {
+  if (!o) return randomUUID();
+  const [incident] = await s.t.db.select({ reporterId: incidents.reporterId }).from(incidents).where(eq(incidents.id, o.id));
+  const [added] = await s.t.db
+    .insert(incidentObservables)
+    .values({ incidentId: o.id, type: 'other', value: `por-quitar-${next()}`, addedBy: incident?.reporterId ?? ids.coordinator })
+    .returning({ id: incidentObservables.id });
+  if (!added) throw new Error('observable not written');
+  o.parts.removable = added.id;
+  return added.id;
+}
+
+const incidentEntry = (procedure: string, input: Entry['input'], target?: 'scratch'): Entry => ({
+  objects: INCIDENT_KINDS,
+  expected: (caller, kind) => incidentExpected(procedure, caller, kind as IncidentKind),
+  input,
+  ...(target ? { target } : {}),
+});
+const taskEntry = (procedure: string, input: Entry['input']): Entry => ({
+  objects: TASK_KINDS,
+  expected: (caller, kind) => taskExpected(procedure, caller, kind as TaskKind),
+  input,
+});
+const byAdmin = (kind: Kind, input: Entry['input']): Entry => ({ objects: [kind], expected: adminOnly(WRITES), input });
+
+const MATRIX: Record<string, Entry> = {
+  // auth (API.md: signIn and me answer anyone; the rest need a session)
+  // Signing in over a session replaces it: the call carries a session of its own.
+  'auth.signIn': {
+    expected: () => OK,
+    input: ({ caller }) => ({ email: caller === 'anonymous' ? EMAIL.outsider : EMAIL[caller], password: DEMO_PASSWORD }),
+    session: 'freshSession',
+  },
+  'auth.signOut': { expected: signedInOnly(OK), input: () => undefined, session: 'freshSession' },
+  'auth.me': { expected: () => OK, input: () => undefined },
+  'auth.setLocale': { expected: signedInOnly(OK), input: () => ({ locale: 'es-MX' }) },
+  'auth.changePassword': {
+    expected: signedInOnly(OK),
+    input: () => ({ currentPassword: DEMO_PASSWORD, newPassword: 'Halcón-de-plata-904-nuevo' }),
+    session: 'freshAccount',
+  },
+  // agencies: everyone signed in reads them (needed to assign and share); admins manage them
+  'agencies.list': { expected: signedInOnly(OK), input: () => ({ includeInactive: true }) },
+  'admin.agencies.create': {
+    expected: adminOnly(WRITES),
+    input: () => {
+      const code = `MTXN${next()}`;
+      return { code, name: `Dependencia nueva ${code}`, nameEn: `New agency ${code}`, kind: 'autonomous_body' };
+    },
+  },
+  'admin.agencies.update': byAdmin('agency', (cell) => ({ id: id(cell), name: `Dependencia renombrada ${next()}` })),
+  'admin.agencies.setActive': byAdmin('agency', (cell) => ({ id: id(cell), active: false })),
+  // accounts and the audit log: admins only
+  'admin.users.list': { expected: adminOnly(OK), input: () => ({ limit: 100 }) },
+  'admin.users.create': {
+    expected: adminOnly(WRITES),
+    input: () => ({ email: `matriz.nueva.${next()}@sedena.gob.mx`, name: 'Persona de la matriz', role: 'staff', agencyId: ids.sedena, password: 'Halcón-de-plata-904' }),
+  },
+  'admin.users.update': byAdmin('user', (cell) => ({ id: id(cell), name: `Nombre cambiado ${next()}` })),
+  'admin.users.setActive': byAdmin('user', (cell) => ({ id: id(cell), active: false })),
+  'admin.users.resetPassword': byAdmin('user', (cell) => ({ id: id(cell), password: 'Otra-clave-segura-2026' })),
+  'admin.audit.list': { expected: adminOnly(OK), input: () => ({ limit: 100 }) },
+  'admin.audit.verify': { expected: adminOnly(OK), input: () => undefined },
+  // incidents
+  'incidents.create': {
+    // Staff file for their own agency (no agencyId); the coordinator names it; admins do not file.
+    expected: (caller) => byRole(caller, ['staff', 'coordinator'], WRITES),
+    input: ({ caller }) => validIncident({ title: `Reporte nuevo de la matriz ${next()}`, ...(STAFF.includes(caller) ? {} : { agencyId: ids.sedena }) }),
+  },
+  'incidents.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },
+  'incidents.get': incidentEntry('get', (cell) => ({ id: id(cell) })),
+  'incidents.related': incidentEntry('related', (cell) => ({ id: id(cell) })),
+  'incidents.update': incidentEntry('update', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), severity: 3 }), 'scratch'),
+  'incidents.transition': incidentEntry('transition', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), to: 'triaged' })),
+  'incidents.comment': incidentEntry('comment', (cell) => ({ id: id(cell), body: 'Se revisaron los registros del firewall perimetral.' }), 'scratch'),
+  'incidents.addObservables': incidentEntry('addObservables', (cell) => ({ id: id(cell), observables: [{ type: 'other', value: `agregado-${next()}` }] }), 'scratch'),
+  'incidents.removeObservable': incidentEntry('removeObservable', async (cell) => ({ id: id(cell), observableId: await removableObservable(cell.o) }), 'scratch'),
+  'incidents.share': incidentEntry('share', (cell) => ({ id: id(cell), agencyIds: [ids.sspc] })),
+  'incidents.unshare': incidentEntry('unshare', (cell) =>
+    cell.o && incidentFacts(cell.o.kind as IncidentKind).share === 'withAll' ? { id: id(cell), allAgencies: true } : { id: id(cell), agencyId: ids.semar },
+  ),
+  // Only the reporting body submits: each scratch incident gets its notification once.
+  'incidents.submitReport': incidentEntry('submitReport', (cell) => ({ id: id(cell), kind: 'notification', body: 'Notificación del incidente con el alcance conocido.' }), 'scratch'),
+  // tasks
+  'tasks.create': { expected: (caller) => byRole(caller, ['coordinator'], WRITES), input: () => validTask(ids.sedena, { title: `Tarea nueva de la matriz ${next()}` }) },
+  'tasks.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },
+  'tasks.get': taskEntry('get', (cell) => ({ id: id(cell) })),
+  'tasks.update': taskEntry('update', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), priority: 'urgent' })),
+  'tasks.transition': taskEntry('transition', async (cell) => {
+    const version = await versionOf(cell.o);
+    // The step each party may take from `open`: the assignee starts the work, the ANC cancels it.
+    return cell.caller === 'coordinator' ? { id: id(cell), version, to: 'cancelled', comment: 'La tarea ya no es necesaria.' } : { id: id(cell), version, to: 'in_progress' };
+  }),
+  'tasks.comment': taskEntry('comment', (cell) => ({ id: id(cell), body: 'Se aplicó el parche en el primer servidor.' })),
+  'tasks.summary': { expected: (caller) => byRole(caller, ['coordinator', 'admin'], OK), input: () => undefined },
+  'tasks.assignableUsers': { objects: ['agency'], expected: (caller) => byRole(caller, ['coordinator'], OK), input: (cell) => ({ agencyId: id(cell) }) },
+  // notifications: one's own only
+  'notifications.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },
+  'notifications.unreadCount': { expected: signedInOnly(OK), input: () => undefined },
+  'notifications.markRead': { expected: signedInOnly(OK), input: () => ({}) },
+  // dashboard and initiatives
+  'dashboard.summary': { expected: signedInOnly(OK), input: () => undefined },
+  'initiatives.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },
+  'initiatives.get': { objects: ['initiative'], expected: signedInOnly(OK), input: (cell) => ({ id: id(cell) }) },
+  'initiatives.planSummary': { expected: signedInOnly(OK), input: () => ({}) },
+  'initiatives.create': { expected: adminOnly(WRITES), input: () => validInitiative(ids.sedena) },
+  'initiatives.update': byAdmin('initiative', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), title: 'Centro de respuesta del sector salud (ampliado)' })),
+  'initiatives.transition': byAdmin('initiative', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), to: 'on_hold' })),
+  'initiatives.addMilestone': byAdmin('initiative', (cell) => ({ initiativeId: id(cell), title: 'Ejercicio de recuperación', dueDate: day(90) })),
+  'initiatives.addKpi': byAdmin('initiative', (cell) => ({ initiativeId: id(cell), name: 'Tiempo medio de recuperación', unit: 'horas', baseline: '72', target: '24' })),
+  'initiatives.completeMilestone': { objects: ['initiative'], expected: initiativeProgress, input: (cell) => ({ milestoneId: part(cell, 'openMilestoneId') }) },
+  'initiatives.reopenMilestone': { objects: ['initiative'], expected: initiativeProgress, input: (cell) => ({ milestoneId: part(cell, 'doneMilestoneId') }) },
+  'initiatives.recordKpiValue': { objects: ['initiative'], expected: initiativeProgress, input: (cell) => ({ kpiId: part(cell, 'kpiId'), value: '20.5' }) },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The cells, from the router's own list of procedures.
+const PROCEDURES = routerProcedures();
+const PATHS = PROCEDURES.map((p) => p.path);
+const typeOf = (path: string) => {
+  const type = PROCEDURES.find((p) => p.path === path)?.type;
+  if (type !== 'query' && type !== 'mutation') throw new Error(`${path}: ${String(type)} is not called over HTTP`);
+  return type;
+};
+
+interface PlannedCell {
+  path: string;
+  type: 'query' | 'mutation';
+  caller: Caller;
+  kind: Kind | null;
+  want: Expected;
+  label: string;
+}
+const planned: PlannedCell[] = PATHS.flatMap((path) => {
+  const entry = MATRIX[path];
+  if (!entry) return [];
+  const type = typeOf(path);
+  return CALLERS.flatMap((caller) =>
+    (entry.objects ?? [null]).map((kind) => {
+      const want = entry.expected(caller, kind);
+      const label = `${path} as ${caller}${kind ? ` on ${kind}` : ''} → ${want.code}${want.reason ? ` (${want.reason})` : ''}`;
+      return { path, type, caller, kind, want, label };
+    }),
+  );
+});
+// Reads first, on the fixtures as built; then the mutations.
+const ordered = [...planned.filter((c) => c.type === 'query'), ...planned.filter((c) => c.type === 'mutation')];
+
+beforeAll(async () => {
+  // About 4,000 calls from one address: above the default 1,200 a minute (server.ts's rate limit).
+  s = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  for (const who of SIGNED_IN as SignedIn[]) sessions[who] = await signedIn(s.url, EMAIL[who]);
+  ids.sedena = await agencyIdOf(s.t.db, 'SEDENA');
+  ids.semar = await agencyIdOf(s.t.db, 'SEMAR');
+  ids.sspc = await agencyIdOf(s.t.db, 'SSPC');
+  ids.anc = await agencyIdOf(s.t.db, 'ANC');
+  ids.coordinator = await userIdOf(s.t.db, DEMO.coordinator);
+  fixtures.set('initiative', await makeInitiative());
+  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, 'user', 'agency'] as const) fixtures.set(kind, await makeObject(kind));
+}, 120_000);
+afterAll(() => s.close());
+
+/** The cookie of the session a cell calls with. */
+async function sessionFor(caller: Caller, mode: Entry['session']): Promise<string | null> {
+  if (caller === 'anonymous') return null;
+  if (mode === 'freshSession') return (await signedIn(s.url, EMAIL[caller])).jar.header();
+  if (mode === 'freshAccount') {
+    const agencyId = { owner: ids.sedena, sharee: ids.semar, outsider: ids.sspc, coordinator: ids.anc, admin: ids.anc }[caller];
+    const account = await addAccount(s.url, sessions.admin, { agencyId, role: ROLE[caller] });
+    const header = account.client?.jar.header();
+    if (!header) throw new Error('fresh account not signed in');
+    return header;
+  }
+  return sessions[caller].jar.header();
+}
+
+/** The same input with the object's own ids (its id and its parts') replaced by random ones. */
+function withRandomIds(input: unknown, o: Obj): unknown {
+  const own = new Map([o.id, ...Object.values(o.parts)].map((v) => [v, randomUUID()]));
+  return JSON.parse(JSON.stringify(input), (_key, value: unknown) => (typeof value === 'string' && own.has(value) ? own.get(value) : value));
+}
+
+/** Fixture objects the caller may not read that this body names, by id or reference. */
+function leaksIn(body: string, caller: Caller): string[] {
+  return made.filter((o) => !reads(caller, o.kind)).flatMap((o) => [o.id, o.reference].filter((token) => body.includes(token)).map((token) => `${o.kind} ${token}`));
+}
+
+describe('every procedure is in the access matrix', () => {
+  it('each procedure of the app router has an entry, and each entry names a procedure', () => {
+    expect(PATHS.length).toBeGreaterThan(50);
+    expect({ withoutEntry: PATHS.filter((p) => !MATRIX[p]), withoutProcedure: Object.keys(MATRIX).filter((p) => !PATHS.includes(p)) }).toEqual({
+      withoutEntry: [],
+      withoutProcedure: [],
+    });
+  });
+
+  // Runs before the cells: the list then holds the fixtures only.
+  it('the body scan finds the ids and references as the wire spells them', async () => {
+    // The coordinator reads every incident: its list names each incident fixture by id and reference.
+    const answer = await rawCall(s.url, 'incidents.list', 'query', { limit: 100 }, { cookie: sessions.coordinator.jar.header() });
+    const incidentFixtures = made.filter((o) => o.kind.startsWith('incident:'));
+    expect(incidentFixtures.length).toBeGreaterThanOrEqual(INCIDENT_KINDS.length);
+    for (const o of incidentFixtures) expect(answer.body).toContain(o.id);
+    for (const o of incidentFixtures) expect(answer.body).toMatch(new RegExp(`"${o.reference}"`));
+    expect(incidentFixtures.every((o) => /^INC-\d{4}-\d{6}$/.test(o.reference))).toBe(true);
+    // …and an outsider's list is scanned for exactly the ones it may not read.
+    expect(leaksIn(answer.body, 'outsider').length).toBeGreaterThan(0);
+    // Correlation is one more way to name an incident: the coordinator's `related` names every other fixture.
+    const first = fixtures.get('incident:CLEAR:unshared');
+    const related = await rawCall(s.url, 'incidents.related', 'query', { id: first?.id }, { cookie: sessions.coordinator.jar.header() });
+    for (const o of incidentFixtures.filter((f) => f !== first)) expect(related.body).toContain(o.reference);
+  });
+
+  it.each(ordered.map((cell) => [cell.label, cell] as const))('%s', async (_label, { path, type, caller, kind, want }) => {
+    const entry = MATRIX[path];
+    if (!entry) throw new Error(`no entry for ${path}`);
+    const fixture = kind ? fixtures.get(kind) : null;
+    if (kind && !fixture) throw new Error(`no fixture ${kind}`);
+    // A mutation that succeeds changes its object: it acts on a fresh one, the fixture stays as built.
+    let o = fixture ?? null;
+    if (fixture && type === 'mutation' && want.code === 'OK') {
+      if (entry.target === 'scratch') {
+        if (!scratch.has(fixture.kind)) scratch.set(fixture.kind, await makeObject(fixture.kind));
+        o = scratch.get(fixture.kind) ?? null;
+      } else {
+        o = await makeObject(fixture.kind);
+      }
+    }
+    const cookie = await sessionFor(caller, entry.session);
+    const input = await entry.input({ caller, o });
+
+    const auditBefore = await auditCount(s.t.db);
+    const answer: RawAnswer = await rawCall(s.url, path, type, input, { cookie });
+    const written = (await auditCount(s.t.db)) - auditBefore;
+
+    const observed: Expected = { code: answer.code as Expected['code'] };
+    if (want.reason !== undefined) observed.reason = answer.reason ?? '(none)';
+    if (want.writes !== undefined || answer.code !== 'OK') observed.writes = written;
+    expect(observed, answer.body.slice(0, 500)).toEqual({ ...want, ...(want.code !== 'OK' ? { writes: 0 } : {}) });
+
+    // What the caller may not read answers exactly what an id that exists nowhere answers, and writes nothing either.
+    const unreadable = o !== null && !reads(caller, o.kind);
+    const random = unreadable && o ? await rawCall(s.url, path, type, withRandomIds(input, o), { cookie }) : null;
+    const writtenInAll = (await auditCount(s.t.db)) - auditBefore;
+    expect(unreadable ? { status: answer.status, body: answer.body, writtenInAll } : null, `${path} as ${caller} on ${o?.kind} vs a random id`).toEqual(
+      random ? { status: random.status, body: random.body, writtenInAll: written } : null,
+    );
+
+    const leaks = answer.status >= 200 && answer.status < 300 ? leaksIn(answer.body, caller) : [];
+    expect(leaks, `${path} as ${caller}${kind ? ` on ${kind}` : ''} names objects it may not read: ${leaks.join(', ')}`).toEqual([]);
+  });
+});
