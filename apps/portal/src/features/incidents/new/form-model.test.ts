@@ -1,4 +1,4 @@
-import { CreateIncidentInput } from '@anc/domain';
+import { CreateIncidentInput, messageFor } from '@anc/domain';
 import { describe, expect, it } from 'vitest';
 import { schemaValidator } from '../../../lib/forms.ts';
 import {
@@ -73,6 +73,22 @@ describe('the new-report form model', () => {
     expect(errors.title).toBe('Este campo es obligatorio.');
     expect(errors.awareAt).toBe('La fecha en que la dependencia tuvo conocimiento no puede ser anterior a la detección.');
     expect(validate()(filled({ detectedAt: '2999-01-01 00:00:00', awareAt: '2999-01-01 00:00:00' })).detectedAt).toBe('La fecha no puede estar en el futuro.');
+  });
+
+  it('refuses a date later today as soon as it is picked, even before the other date or fields', () => {
+    const now = Date.parse('2026-11-20T16:00:00Z'); // 10:00 in Mexico City
+    const only = (detectedAt: string | null, awareAt: string | null) =>
+      crossFieldErrors({ ...initialIncidentValues(), detectedAt, awareAt }, 'es-MX', { fileForAgency: false, now });
+    expect(only('2026-11-20 23:59:00', null)).toEqual({ detectedAt: 'La fecha no puede estar en el futuro.' });
+    expect(only(null, '2026-11-20 23:59:00')).toEqual({ awareAt: 'La fecha no puede estar en el futuro.' });
+    expect(only('2026-11-20 09:59:00', null)).toEqual({});
+    expect(only(null, null)).toEqual({});
+    expect(only('2026-11-20 09:00:00', '2026-11-20 08:00:00')).toEqual({
+      awareAt: 'La fecha en que la dependencia tuvo conocimiento no puede ser anterior a la detección.',
+    });
+    expect(crossFieldErrors({ ...initialIncidentValues(), detectedAt: '2026-11-20 23:59:00' }, 'en', { fileForAgency: false, now }).detectedAt).toBe(
+      messageFor('date_in_future', 'en'),
+    );
   });
 
   it('asks a coordinator for the reporting agency, and sends it', () => {

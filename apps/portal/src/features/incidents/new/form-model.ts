@@ -143,13 +143,22 @@ export function prepareIncidentInput(values: IncidentFormValues, options: { file
  * What the schema checks only once every field is valid (zod skips refinements after a field
  * error), checked now so the person sees it at once; plus the agency a coordinator must name.
  */
-export function crossFieldErrors(values: IncidentFormValues, locale: Locale, options: { fileForAgency: boolean }): FormErrors {
+export function crossFieldErrors(
+  values: IncidentFormValues,
+  locale: Locale,
+  options: { fileForAgency: boolean; now?: number },
+): FormErrors {
   const errors: FormErrors = {};
   if (options.fileForAgency && !values.agencyId) errors.agencyId = messageFor('agency_required', locale);
   const detectedAt = mexicoCityWallClockToIso(values.detectedAt);
   const awareAt = mexicoCityWallClockToIso(values.awareAt);
-  if (detectedAt && awareAt) {
-    for (const [path, keys] of Object.entries(incidentDateProblems(detectedAt, awareAt))) {
+  if (detectedAt || awareAt) {
+    // Each picked date is checked against the clock as soon as it is picked, even while the
+    // other one is still empty (a time later today is refused, never replaced by "now"); the
+    // order of the two only once both are there (the missing one stands in for itself).
+    const problems = incidentDateProblems(detectedAt || awareAt, awareAt || detectedAt, options.now);
+    for (const [path, keys] of Object.entries(problems)) {
+      if ((path === 'detectedAt' && !detectedAt) || (path === 'awareAt' && !awareAt)) continue;
       if (keys[0]) errors[path] = messageFor(keys[0], locale);
     }
   }
