@@ -113,13 +113,32 @@ describe('the new-report form model', () => {
       [5, 'md5', 'd41d8cd98f00b204e9800998ecf8427e', null, null],
       [6, 'ipv4', null, 'invalid_ipv4', null],
     ]);
-    expect(indicatorCounts(lines)).toEqual({ valid: 4, invalid: 1, duplicates: 1 });
+    expect(indicatorCounts(lines)).toEqual({ valid: 4, invalid: 1, duplicates: 1, suspected: 0 });
 
     // The person says the 32 hex digits are free text, and the broken address too.
     const chosen = analyseIndicators(text, { d41d8cd98f00b204e9800998ecf8427e: 'sha1', '010.1.1.1': 'other' });
     expect(chosen[3]).toMatchObject({ detected: 'md5', type: 'sha1', value: null, error: 'sha1_wrong_length' });
     expect(chosen[4]).toMatchObject({ detected: 'ipv4', type: 'other', value: '010.1.1.1', error: null });
-    expect(indicatorCounts(chosen)).toEqual({ valid: 4, invalid: 1, duplicates: 1 });
+    expect(indicatorCounts(chosen)).toEqual({ valid: 4, invalid: 1, duplicates: 1, suspected: 0 });
+  });
+
+  it('warns, without refusing, about free-text lines that look like broken indicators', () => {
+    const text = 'http//roto\nnot a domain\nd41d8cd98f00b204e9800998ecf842\n-example.com\nGlobal\\MutexName';
+    const lines = analyseIndicators(text, {});
+    expect(lines.map((l) => [l.raw, l.type, l.error, l.suspected])).toEqual([
+      ['http//roto', 'other', null, 'url'],
+      ['not a domain', 'other', null, null],
+      ['d41d8cd98f00b204e9800998ecf842', 'other', null, 'md5'],
+      ['-example.com', 'domain', 'invalid_domain', null],
+      ['Global\\MutexName', 'other', null, null],
+    ]);
+    expect(indicatorCounts(lines)).toEqual({ valid: 4, invalid: 1, duplicates: 0, suspected: 2 });
+    // Still sent as free text: a warning is not an error.
+    const input = prepareIncidentInput({ ...filled(), observablesText: 'http//roto' }, { fileForAgency: false });
+    expect(CreateIncidentInput.parse(input).observables).toEqual([{ type: 'other', value: 'http//roto' }]);
+    // Choosing the type it looks like turns the warning into that type's refusal.
+    const chosen = analyseIndicators('http//roto', { 'http//roto': 'url' });
+    expect(chosen[0]).toMatchObject({ type: 'url', error: 'invalid_url', suspected: null });
   });
 
   it('shows the amount as it will be stored, grouped, without going through a float', () => {

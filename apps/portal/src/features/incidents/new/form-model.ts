@@ -13,6 +13,7 @@ import {
   messageFor,
   normalizeObservable,
   parseObservableLines,
+  suspectedObservableType,
 } from '@anc/domain';
 import type { FormErrors } from '@mantine/form';
 import { formatMxn } from '../money.ts';
@@ -77,6 +78,11 @@ export interface IndicatorLine {
   error: string | null;
   /** The earlier line with the same indicator (stored once), or null. */
   duplicateOf: number | null;
+  /**
+   * For a line kept as free text: the known type it looks like a broken spelling of (a warning,
+   * not a refusal; packages/domain/src/incidents/observables.ts `suspectedObservableType`), or null.
+   */
+  suspected: ObservableType | null;
 }
 
 /** Every non-empty line of the indicators box: detected type, the chosen one, and the outcome. */
@@ -94,7 +100,8 @@ export function analyseIndicators(text: string, chosenTypes: Readonly<Record<str
     const key = value === null ? null : `${type}:${value}`;
     const duplicateOf = key === null ? null : (seen.get(key) ?? null);
     if (key !== null && duplicateOf === null) seen.set(key, parsed.line);
-    return { index, line: parsed.line, raw: parsed.raw, detected: parsed.type, type, value, error, duplicateOf };
+    const suspected = type === 'other' && error === null ? suspectedObservableType(parsed.raw) : null;
+    return { index, line: parsed.line, raw: parsed.raw, detected: parsed.type, type, value, error, duplicateOf, suspected };
   });
 }
 
@@ -103,6 +110,7 @@ export function indicatorCounts(lines: readonly IndicatorLine[]) {
     valid: lines.filter((l) => l.error === null).length,
     invalid: lines.filter((l) => l.error !== null).length,
     duplicates: lines.filter((l) => l.duplicateOf !== null).length,
+    suspected: lines.filter((l) => l.suspected !== null).length,
   };
 }
 
