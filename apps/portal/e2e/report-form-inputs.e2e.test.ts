@@ -3,10 +3,10 @@
  * clicks a day, clicks the pre-filled hours box, types "1830" and confirms: the incident must
  * store 18:30 Mexico City time (it stored 10:30, and "0930" stored 00:30). Picking 23:59 today is
  * refused with a visible error (it is in the future), never silently replaced by "now"; and after
- * confirming, the focus is back on the picker's own input, not on the page's body.
+ * confirming, the focus is back on the picker's own input, not on the page's body. Defect 14: an
+ * indicator line that looks like a broken URL or hash is flagged, not silently kept as free text.
  */
-import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, chooseOption, fieldError, launchBrowser, newSession, signInFromStart } from './browser.ts';
 
@@ -116,25 +116,47 @@ describe('the report form’s date-and-time pickers, with the mouse', () => {
     const { context, page, pageErrors } = await newSession(browser);
     try {
       await signInFromStart(page, DEMO.staff.email);
+      // The page's clock at 10:00 in Mexico City today (UTC−6 all year since 2022), so that 23:59
+      // is always in the future whenever this runs.
+      const today = mexicoCityDay(new Date());
+      await page.clock.setFixedTime(new Date(Date.UTC(today.year, today.month - 1, today.day, 16, 0)));
       await page.goto('/incidentes/nuevo');
       await page.getByTestId('report-form').waitFor();
-      const today = mexicoCityDay(new Date());
       await pickWithMouse(page, 'report-detected-at', today, '2359');
       expect(await activeElement(page)).toEqual({ tag: 'BUTTON', testId: 'report-detected-at' });
-      // What was picked stays what was picked…
+      // What was picked stays what was picked, and it is refused under the field at once…
       expect(await page.getByTestId('report-detected-at').textContent()).toContain('23:59');
-      // …and, unless this runs in the last minutes of the day (the schema allows five minutes of
-      // clock skew, packages/domain/src/schemas/incidents.ts FUTURE_TOLERANCE_MS), it is in the
-      // future: said under the field at once, and again on sending.
-      const [hh, mm] = mexicoCityWall(new Date().toISOString()).slice(11).split(':').map(Number);
-      if ((hh ?? 0) * 60 + (mm ?? 0) < 23 * 60 + 53) {
-        await expect.poll(() => fieldError(page, 'report-detected-at')).toBe('La fecha no puede estar en el futuro.');
-        await page.getByTestId('report-submit').click();
-        await page.getByTestId('form-error-summary').waitFor();
-        expect(await page.getByTestId('form-error-summary').textContent()).toContain('Fecha y hora de detección: La fecha no puede estar en el futuro.');
-        expect(await page.getByTestId('report-detected-at').textContent()).toContain('23:59');
-        expect(new URL(page.url()).pathname).toBe('/incidentes/nuevo');
-      }
+      await expect.poll(() => fieldError(page, 'report-detected-at')).toBe('La fecha no puede estar en el futuro.');
+      // …and again on sending, which sends nothing.
+      await page.getByTestId('report-submit').click();
+      await page.getByTestId('form-error-summary').waitFor();
+      expect(await page.getByTestId('form-error-summary').textContent()).toContain('Fecha y hora de detección: La fecha no puede estar en el futuro.');
+      expect(await page.getByTestId('report-detected-at').textContent()).toContain('23:59');
+      expect(new URL(page.url()).pathname).toBe('/incidentes/nuevo');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('warns about an indicator line that looks broken, and still files it as free text', async () => {
+    const { context, page, pageErrors } = await newSession(browser);
+    try {
+      await signInFromStart(page, DEMO.staff.email);
+      await page.goto('/incidentes/nuevo');
+      await page.getByTestId('report-form').waitFor();
+      await page.getByTestId('report-observables').fill(['http//roto', 'not a domain', 'd41d8cd98f00b204e9800998ecf842', '-example.com'].join('\n'));
+      await expect.poll(() => page.getByTestId('indicator-line').count()).toBe(4);
+      const lines = page.getByTestId('indicator-line');
+      expect(await lines.nth(0).getAttribute('data-suspected')).toBe('url');
+      expect(await lines.nth(0).getByTestId('indicator-warning').textContent()).toBe(
+        'Parece un indicador de tipo URL mal escrito: se registrará como texto libre. Corrígelo o elige su tipo si no es texto libre.',
+      );
+      expect(await lines.nth(1).getByTestId('indicator-warning').count()).toBe(0);
+      expect(await lines.nth(2).getAttribute('data-suspected')).toBe('md5');
+      expect(await lines.nth(3).getByTestId('indicator-error').textContent()).toMatch(/dominio/i);
+      expect(await page.getByTestId('indicator-count-suspected').textContent()).toBe('2 parecen mal escritos');
+      expect(await page.getByTestId('indicator-count-valid').textContent()).toBe('3 indicadores válidos');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
