@@ -46,14 +46,14 @@ describe('passwords', () => {
       expect(passwordProblem(password), password).toBe('password_too_common');
     }
     // Agency codes and names passed in (from the database), with and without accents.
-    const agencies = ['SEDENA', 'Secretaría de la Defensa Nacional', 'Ministry of National Defence', 'SEMAR', 'Secretaría de Marina'];
+    const agencyNames = ['SEDENA', 'Secretaría de la Defensa Nacional', 'Ministry of National Defence', 'SEMAR', 'Secretaría de Marina'];
     for (const password of ['Sedena-Mexico', 'Sedena-México', 'sedena.gob.mx.2026', 'Defensa-Nacional-26', 'Secretaria-Marina-2026', 'MARINA-semar-01']) {
-      expect(passwordProblem(password, agencies), password).toBe('password_too_common');
+      expect(passwordProblem(password, agencyNames), password).toBe('password_too_common');
     }
     // Other words still make a strong password, a portal word among them or not.
-    expect(passwordProblem('cuervo-azul-del-norte-77', agencies)).toBeNull();
-    expect(passwordProblem('Sedena-cuervo-azul-tlacuache', agencies)).toBeNull();
-    expect(passwordProblem('halcón-de-plata-904', agencies)).toBeNull();
+    expect(passwordProblem('cuervo-azul-del-norte-77', agencyNames)).toBeNull();
+    expect(passwordProblem('Sedena-cuervo-azul-tlacuache', agencyNames)).toBeNull();
+    expect(passwordProblem('halcón-de-plata-904', agencyNames)).toBeNull();
     expect(PORTAL_WORDS).toContain('ciberseguridad');
   });
 });
