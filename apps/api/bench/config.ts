@@ -27,7 +27,7 @@ const BenchEnv = z
     BENCH_PGLITE_DIR: z.string().default(`${REPO_ROOT}.data/bench-pglite`),
     /** Keep the bench database when it already holds at least BENCH_INCIDENTS incidents. */
     BENCH_REUSE: flag.default(false),
-    BENCH_PASSWORD: z.string().min(12).default('Ciberseguridad-2026'),
+    BENCH_PASSWORD: z.string().min(12).default('Lince-Brumoso-Acantilado-83'),
     /** Incidents per INSERT … SELECT statement while seeding. */
     BENCH_BATCH: positiveInt.optional(),
     /** Seeding statements in flight at once (PostgreSQL only; PGlite has one connection). */

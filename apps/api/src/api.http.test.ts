@@ -1,7 +1,8 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { THROTTLE_POLICY } from '@anc/auth';
+import { THROTTLE_POLICY, passwordProblem } from '@anc/auth';
 import { agencies, auditEvents, sessions, users } from '@anc/db';
+import { passwordUserInputs } from './modules/users/check-password.ts';
 import { DEMO, DEMO_PASSWORD, errorOf, httpClient, signedIn, startTestServer, type TestServer } from './testing/http.ts';
 
 let s: TestServer;
@@ -206,6 +207,36 @@ describe('bad input', () => {
     const admin = await signedIn(s.url, DEMO.admin);
     const err = await errorOf(admin.trpc.admin.users.create.mutate({ email: 'ana.perez@sep.gob.mx', name: 'Ana Pérez', role: 'staff', agencyId: await agencyId('SEP'), password: 'password1234' }));
     expect(err).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { password: ['Esa contraseña es demasiado común o fácil de adivinar; elige otra.'] } });
+  });
+
+  it('refuses passwords made of the portal’s own words and agency names, on the field, writing nothing', async () => {
+    const admin = await signedIn(s.url, DEMO.admin);
+    // An agency added now: its code and names count as soon as they are in the database.
+    await admin.trpc.admin.agencies.create.mutate({ code: 'issste', name: 'Instituto de Seguridad y Servicios Sociales de los Trabajadores del Estado', nameEn: 'State Workers Social Security Institute', kind: 'critical_operator', sector: 'health' });
+    const [usersBefore, auditBefore] = [await countOf(users), await countOf(auditEvents)];
+    const tooCommon = 'Esa contraseña es demasiado común o fácil de adivinar; elige otra.';
+    for (const password of ['ciberseguridad', 'Ciberseguridad-2026', 'Sedena-Mexico', 'Sedena-México', 'Marina.Gob.Mx.2026', 'ANC-Mexico-2026', 'Issste-Trabajadores-Estado']) {
+      const err = await errorOf(admin.trpc.admin.users.create.mutate({ email: 'rosa.luna@sedena.gob.mx', name: 'Rosa Luna', role: 'staff', agencyId: await agencyId('SEDENA'), password }));
+      expect(err, password).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { password: [tooCommon] } });
+    }
+    const en = await signedIn(s.url, DEMO.admin, { locale: 'en' });
+    const errEn = await errorOf(en.trpc.admin.users.create.mutate({ email: 'rosa.luna@sedena.gob.mx', name: 'Rosa Luna', role: 'staff', agencyId: await agencyId('SEDENA'), password: 'Semar-Mexico' }));
+    expect(Object.keys(errEn.fieldErrors ?? {})).toEqual(['password']);
+    expect(await countOf(users)).toBe(usersBefore);
+    // Only the second sign-in's audit row: the refused creates wrote none.
+    expect(await countOf(auditEvents)).toBe(auditBefore + 1);
+
+    // The same rule for a reset by an admin and a change by the person.
+    const target = (await admin.trpc.admin.users.list.query({})).items.find((u) => u.email === DEMO.semar);
+    if (!target) throw new Error('no SEMAR account');
+    expect(await errorOf(admin.trpc.admin.users.resetPassword.mutate({ id: target.id, password: 'Semar-Ciberseguridad' }))).toMatchObject({ fieldErrors: { password: [tooCommon] } });
+    const semar = await signedIn(s.url, DEMO.semar);
+    expect(await errorOf(semar.trpc.auth.changePassword.mutate({ currentPassword: DEMO_PASSWORD, newPassword: 'Marina-Mexico-2026' }))).toMatchObject({
+      fieldErrors: { newPassword: [tooCommon] },
+    });
+    // A strong password still goes through, and the demo password itself passes the same rule.
+    await admin.trpc.admin.users.create.mutate({ email: 'rosa.luna@sedena.gob.mx', name: 'Rosa Luna', role: 'staff', agencyId: await agencyId('SEDENA'), password: 'halcón-de-plata-904' });
+    expect(passwordProblem(DEMO_PASSWORD, await passwordUserInputs(s.t.db, [DEMO.admin, 'Administración de la plataforma']))).toBeNull();
   });
 
   it('answers CONFLICT on the field for a taken e-mail or agency code', async () => {

@@ -2,6 +2,7 @@ import { hashPassword, passwordProblem } from '@anc/auth';
 import { getAgencyByCode, getUserByEmail, insertUser, seedDemoData, seedDemoIncidents, seedDemoPlan, seedDemoTasks, seedReferenceData, writeAudit, type Database } from '@anc/db';
 import { ANC_AGENCY_CODE, CreateUserInput, localizeIssue, messageFor } from '@anc/domain';
 import type { Env } from './env.ts';
+import { passwordUserInputs } from './modules/users/check-password.ts';
 
 interface Logger {
   info(obj: unknown, msg?: string): void;
@@ -34,7 +35,7 @@ export async function createFirstAdmin(database: Database, input: { email: strin
     const problems = parsed.error.issues.filter((i) => i.path[0] !== 'agencyId');
     if (problems.length) throw new Error(problems.map((i) => `${i.path.join('.')}: ${localizeIssue(i, 'en')}`).join('\n'));
   }
-  const problem = passwordProblem(input.password, [input.email, input.name]);
+  const problem = passwordProblem(input.password, await passwordUserInputs(database.db, [input.email, input.name]));
   if (problem) throw new Error(`password: ${messageFor(problem, 'en')}`);
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);

@@ -13,7 +13,7 @@ export const EnvSchema = z
     DATABASE_URL: z.url().optional(),
     PGLITE_DIR: z.string().default(`${repoRoot}.data/pglite`),
     DEMO_SEED: flag.default(false),
-    DEMO_PASSWORD: z.string().min(12).default('Ciberseguridad-2026'),
+    DEMO_PASSWORD: z.string().min(12).default('Lince-Brumoso-Acantilado-83'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Origins allowed to send mutations, comma-separated; absent → the request's own origin. */
     PUBLIC_ORIGIN: z.string().optional(),

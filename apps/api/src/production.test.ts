@@ -100,7 +100,7 @@ describe('production start', () => {
     const signIn = await fetch(`${base}/trpc/auth.signIn`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: base, 'x-request-id': 'prod-check-0001' },
-      body: JSON.stringify({ email: 'admin@anc.gob.mx', password: 'Ciberseguridad-2026' }),
+      body: JSON.stringify({ email: 'admin@anc.gob.mx', password: 'Lince-Brumoso-Acantilado-83' }),
     });
     expect(signIn.status).toBe(401);
 
@@ -120,7 +120,7 @@ describe('production start', () => {
     expect(lines.filter((l) => l.reqId === 'prod-check-0001' && l.msg === 'request')).toEqual([
       expect.objectContaining({ msg: 'request', path: '/trpc/auth.signIn', status: 401 }),
     ]);
-    expect(first.logs.join('\n')).not.toContain('Ciberseguridad-2026');
+    expect(first.logs.join('\n')).not.toContain('Lince-Brumoso-Acantilado-83');
 
     for (const p of procs) p.child.kill('SIGTERM');
     expect(await Promise.all(procs.map((p) => p.exited))).toEqual(procs.map(() => 0));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { agencies, seedReferenceData, sessions, signInThrottles, updateAgency, updateUser, users, insertUser, type AgencyRow } from '@anc/db';
 import { createTestDatabase, type TestDatabase } from '@anc/db/testing';
 import { DomainError } from '@anc/domain';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { PORTAL_WORDS, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { SESSION_TTL_MS, createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from './sessions.ts';
 import { THROTTLE_POLICY, refundPasswordAttempt, takePasswordAttempt } from './throttle.ts';
 import { sessionIdFromToken } from './tokens.ts';
@@ -39,6 +39,22 @@ describe('passwords', () => {
     expect(passwordProblem('qwertyuiop123')).toBe('password_too_common');
     expect(passwordProblem('anaperez2026', ['ana.perez@sedena.gob.mx', 'Ana Pérez'])).toBe('password_too_common');
     expect(passwordProblem('cuervo-azul-del-norte-77')).toBeNull();
+  });
+  it('counts the portal’s own words and the given agency names as guessable (issue 10, defect 14)', () => {
+    // Always, with no user inputs at all.
+    for (const password of ['ciberseguridad', 'Ciberseguridad', 'Ciberseguridad-2026', 'ANC-Mexico-2026', 'gob.mexico.2026', 'México-Gobierno-2026', 'C1bers3guridad!']) {
+      expect(passwordProblem(password), password).toBe('password_too_common');
+    }
+    // Agency codes and names passed in (from the database), with and without accents.
+    const agencyNames = ['SEDENA', 'Secretaría de la Defensa Nacional', 'Ministry of National Defence', 'SEMAR', 'Secretaría de Marina'];
+    for (const password of ['Sedena-Mexico', 'Sedena-México', 'sedena.gob.mx.2026', 'Defensa-Nacional-26', 'Secretaria-Marina-2026', 'MARINA-semar-01']) {
+      expect(passwordProblem(password, agencyNames), password).toBe('password_too_common');
+    }
+    // Other words still make a strong password, a portal word among them or not.
+    expect(passwordProblem('cuervo-azul-del-norte-77', agencyNames)).toBeNull();
+    expect(passwordProblem('Sedena-cuervo-azul-tlacuache', agencyNames)).toBeNull();
+    expect(passwordProblem('halcón-de-plata-904', agencyNames)).toBeNull();
+    expect(PORTAL_WORDS).toContain('ciberseguridad');
   });
 });
 

@@ -8,7 +8,7 @@ import { testEnv } from '../env.ts';
 import type { AppRouter } from '../router.ts';
 import { createServer, type Server } from '../server.ts';
 
-export const DEMO_PASSWORD = 'Ciberseguridad-2026';
+export const DEMO_PASSWORD = 'Lince-Brumoso-Acantilado-83';
 let demoHash: Promise<string> | undefined;
 
 export interface TestServer {

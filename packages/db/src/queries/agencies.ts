@@ -21,6 +21,12 @@ export async function listAgencies(db: Db, { includeInactive }: { includeInactiv
   return rows.map((r) => ({ ...r.agency, userCount: Number(r.userCount) }));
 }
 
+/** Every agency's code and names (active or not): words a password must not be made of. */
+export async function agencyWords(db: Db): Promise<string[]> {
+  const rows = await db.select({ code: agencies.code, name: agencies.name, nameEn: agencies.nameEn }).from(agencies);
+  return rows.flatMap((r) => [r.code, r.name, r.nameEn]);
+}
+
 export async function getAgency(db: Db, id: string): Promise<AgencyRow | undefined> {
   const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
   return row;

@@ -10,6 +10,7 @@ import {
   detectObservableType,
   normalizeObservable,
   parseObservableLines,
+  suspectedObservableType,
   type ObservableType,
 } from './observables.ts';
 
@@ -59,6 +60,10 @@ const VALID: Record<ObservableType, [string, string][]> = {
     ['ｅｘａｍｐｌｅ.com', 'example.com'],
     ['xn--mnchen-3ya.de', 'xn--mnchen-3ya.de'],
     [`${'a'.repeat(63)}.com`, `${'a'.repeat(63)}.com`],
+    ['a-b.c-d.com', 'a-b.c-d.com'],
+    ['1-2.example.com', '1-2.example.com'],
+    // 253 characters in all: 63 + 1 + 63 + 1 + 63 + 1 + 57 + 1 + 3.
+    [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`, `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`],
   ],
   url: [
     ['HTTP://Example.COM:80/a/../b?q=1#f', 'http://example.com/b?q=1#f'],
@@ -139,6 +144,13 @@ const INVALID: Record<ObservableType, [string, string][]> = {
     ['*.example.com', 'invalid_domain'],
     ['xn--zz.com', 'invalid_domain'],
     [`${'a'.repeat(64)}.com`, 'invalid_domain'],
+    // Host name labels never start or end with a hyphen (RFC 1123 §2.1), the TLD neither.
+    ['-example.com', 'invalid_domain'],
+    ['example-.com', 'invalid_domain'],
+    ['www.-example.com', 'invalid_domain'],
+    ['example.com-', 'invalid_domain'],
+    ['example.-com', 'invalid_domain'],
+    ['-.com', 'invalid_domain'],
     [`${'a.'.repeat(126)}com`, 'invalid_domain'],
   ],
   url: [
@@ -243,6 +255,55 @@ describe('detectObservableType', () => {
     ['host:8080', 'other'],
   ])('%j looks like %s', (raw, type) => {
     expect(detectObservableType(raw)).toBe(type);
+  });
+});
+
+describe('suspectedObservableType', () => {
+  it.each([
+    ['http//roto', 'url'],
+    ['hxxp//roto[.]example', 'url'],
+    ['https:/evil.example/login', 'url'],
+    ['https:evil.example', 'url'],
+    ['http:\\\\evil.example', 'url'],
+    ['www.evil.example/login', 'url'],
+    ['evil.example.com/descarga.exe', 'url'],
+    ['d41d8cd98f00b204e9800998ecf842', 'md5'],
+    ['d41d8cd98f00b204e9800998ecf8427', 'md5'],
+    ['d41d8cd98f00b204e9800998ecf8427ea', 'md5'],
+    ['da39a3ee5e6b4b0d3255bfef95601890afd8070', 'sha1'],
+    ['e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85', 'sha256'],
+    ['CVE2024-3094', 'cve'],
+    ['CVE 2024 3094', 'cve'],
+    ['cve_2024_3094', 'cve'],
+    ['192.168.1', 'ipv4'],
+    ['192.168.1.1.1', 'ipv4'],
+    ['192,168,1,1', 'ipv4'],
+    ['juan.perez @ example.com', 'email'],
+    ['evil . example . com', 'domain'],
+    ['evil.example. com', 'domain'],
+  ])('%j looks like a broken %s (and is detected as free text)', (raw, type) => {
+    expect(detectObservableType(raw)).toBe('other');
+    expect(suspectedObservableType(raw)).toBe(type);
+  });
+
+  it.each([
+    'not a domain',
+    'deadbeef',
+    'Global\\MutexName',
+    'registry key HKLM\\Run',
+    'host:8080',
+    'Trojan.GenericKD.46542187 detectado por el antivirus',
+    'httpd',
+    '',
+  ])('%j is plain free text: no warning', (raw) => {
+    expect(suspectedObservableType(raw)).toBeNull();
+  });
+
+  it('says nothing about a line detected as a known type, valid or not', () => {
+    for (const raw of ['https://example.com/a', '300.1.1.1', 'example.com', '-example.com', 'd41d8cd98f00b204e9800998ecf8427e']) {
+      expect(detectObservableType(raw)).not.toBe('other');
+      expect(suspectedObservableType(raw)).toBeNull();
+    }
   });
 });
 

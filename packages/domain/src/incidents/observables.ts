@@ -129,13 +129,14 @@ function normalizeIPv6(s: string): NormalizeResult {
 
 // Characters that end or change a URL host, or never belong in a host name.
 const NOT_IN_HOSTNAME = /[\p{Cc}\s/\\@:?#%[\]<>^|"'`{}]/u;
-const LABEL = /^[a-z0-9_-]{1,63}$/;
+// 1–63 characters, no hyphen first or last (RFC 952 / RFC 1123 §2.1 host name labels).
+const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 const TLD = /^[a-z][a-z0-9-]{0,62}$/;
 
 /**
  * Lower case, without the root's trailing dot, internationalised names in punycode (IDNA via the
  * WHATWG URL parser, as browsers resolve them). Labels of letters, digits, `-` and `_` (the last is
- * common in real subdomains), 1–63 characters, at most 253 in all, at least two labels, and a TLD
+ * common in real subdomains), 1–63 characters, never starting or ending with `-`, at most 253 in all, at least two labels, and a TLD
  * that starts with a letter (so never an IP address in disguise).
  */
 function normalizeDomain(s: string): NormalizeResult {
@@ -277,6 +278,34 @@ export function detectObservableType(raw: string): ObservableType {
   // Something.with.dots whose last label is not a number (that would be a broken IP).
   if (/^[^\s/\\@:?#]+\.[^\s/\\@:?#.]*[^\s/\\@:?#.\d][^\s/\\@:?#.]*\.?$/u.test(s)) return 'domain';
   return 'other';
+}
+
+const HASH_TYPES = ['md5', 'sha1', 'sha256'] as const;
+
+/**
+ * The known type a line detected as free text ("other") looks like a broken spelling of, or null:
+ * a link whose `://` is damaged (`http//roto`, `https:/x`) or that lost its scheme
+ * (`www.example.com/login`), hex digits a few short or long of a hash (31 → MD5), a CVE without
+ * its hyphens, an IPv4 address with too few or too many parts, an address with spaces around its
+ * `@` or dots. Free text is a legitimate type, so this only warns: plain words ("not a domain", a
+ * mutex name, a registry key) and short hex (`deadbeef`) give null.
+ */
+export function suspectedObservableType(raw: string): ObservableType | null {
+  const s = refang(raw.trim());
+  if (s === '' || detectObservableType(s) !== 'other') return null;
+  if (/^(?:h[tx]{2}ps?|ftp)(?::\/?(?!\/)|\/\/?|:\\|;\/\/)/i.test(s)) return 'url';
+  if (/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*$/i.test(s)) return 'url';
+  if (/^[0-9a-f]{24,72}$/i.test(s)) {
+    // The nearest hash length (a tie goes to the shorter).
+    return HASH_TYPES.reduce((best, type) =>
+      Math.abs(s.length - HASH_LENGTHS[type]) < Math.abs(s.length - HASH_LENGTHS[best]) ? type : best,
+    );
+  }
+  if (/^cve[\s_.:\u2010-\u2015-]*\d{4}[\s_.:\u2010-\u2015-]*\d{3,}$/i.test(s)) return 'cve';
+  if (/^\d{1,3}(?:[.,]\d{1,3}){2,4}$/.test(s)) return 'ipv4';
+  if (/^[^\s@]+(?:\s+[^\s@]+)?\s*@\s*[^\s@]+\.[^\s@]+$/.test(s)) return 'email';
+  if (/^[a-z0-9-]+(?:\s*\.\s*[a-z0-9-]+)*\s*\.\s*[a-z]{2,}$/i.test(s) && /\s/.test(s)) return 'domain';
+  return null;
 }
 
 export interface ParsedObservableLine {

@@ -13,7 +13,7 @@ export async function changePassword(ctx: AuthedContext, input: ChangePasswordIn
   const me = await getUserWithAgency(ctx.db, ctx.actor.userId);
   if (!me) throw new DomainError('UNAUTHORIZED', 'not_signed_in');
   // A weak new password is refused before an attempt is taken: it says nothing of the current one.
-  assertStrongPassword(input.newPassword, 'newPassword', [me.user.email, me.user.name]);
+  await assertStrongPassword(ctx.db, input.newPassword, 'newPassword', [me.user.email, me.user.name]);
   await takePasswordAttempt(ctx.db, 'changePassword', me.user.email, ctx.request.ip);
   if (!(await verifyPassword(me.user.passwordHash, input.currentPassword))) {
     await ctx.db.transaction((tx) =>

@@ -11,7 +11,7 @@ export const emailTaken = (cause?: unknown) =>
   new DomainError('CONFLICT', 'email_taken', { fieldErrors: { email: ['email_taken'] }, cause });
 
 export async function createUser(ctx: AuthedContext, input: CreateUserInput) {
-  assertStrongPassword(input.password, 'password', [input.email, input.name]);
+  await assertStrongPassword(ctx.db, input.password, 'password', [input.email, input.name]);
   // Hashing is slow on purpose: do it before the transaction opens.
   const passwordHash = await hashPassword(input.password);
   try {

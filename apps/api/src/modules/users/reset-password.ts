@@ -10,7 +10,7 @@ import { toUserDto } from './user-dto.ts';
 export async function resetPassword(ctx: AuthedContext, { id, password }: ResetPasswordInput) {
   const target = await getUserWithAgency(ctx.db, id);
   if (!target) throw new DomainError('NOT_FOUND', 'not_found');
-  assertStrongPassword(password, 'password', [target.user.email, target.user.name]);
+  await assertStrongPassword(ctx.db, password, 'password', [target.user.email, target.user.name]);
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction(async (tx) => {
     const after = await updateUser(tx, id, { passwordHash, passwordChangedAt: new Date() });

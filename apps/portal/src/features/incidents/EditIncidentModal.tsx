@@ -19,11 +19,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions, FormModal, FormProblems, useSchemaForm } from '../../components/FormDialog.tsx';
+import { useDateTimePickerProps } from '../../components/MxDates.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeIncident } from './cache.ts';
 import { rsitClassLabel, rsitTypeLabel } from './labels.tsx';
+import { mexicoCityEndOfToday } from './new/dates.ts';
 import { isoToMxWall, mxWallToIso } from './time.ts';
 import type { IncidentDetail } from './types.ts';
 
@@ -151,7 +153,10 @@ export function EditIncidentModal({
 function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; onDone: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [now] = useState(() => new Date());
+  // The end of today, not "now": a later time today is refused with a message, never clamped (./new/dates.ts).
+  const [maxDate] = useState(() => mexicoCityEndOfToday());
+  // The shared pickers' segment, focus and label handling (../../components/MxDates.tsx).
+  const { timePickerProps, popoverProps, submitButtonProps } = useDateTimePickerProps();
   // A conflict closes the dialog: the page says so and shows the incident as it is now.
   const { form, problems, onSubmit } = useSchemaForm({
     schema: UpdateIncidentInput,
@@ -257,8 +262,10 @@ function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; 
             withAsterisk
             locale={dayjsLocale}
             valueFormat="D MMM YYYY, HH:mm"
-            maxDate={now}
-            popoverProps={{ withinPortal: true }}
+            maxDate={maxDate}
+            timePickerProps={timePickerProps}
+            submitButtonProps={submitButtonProps}
+            popoverProps={popoverProps}
             data-testid="edit-detected-at"
             {...form.getInputProps('detectedAt')}
           />
@@ -268,8 +275,10 @@ function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; 
             withAsterisk
             locale={dayjsLocale}
             valueFormat="D MMM YYYY, HH:mm"
-            maxDate={now}
-            popoverProps={{ withinPortal: true }}
+            maxDate={maxDate}
+            timePickerProps={timePickerProps}
+            submitButtonProps={submitButtonProps}
+            popoverProps={popoverProps}
             data-testid="edit-aware-at"
             {...form.getInputProps('awareAt')}
           />

@@ -1,7 +1,7 @@
 import { MAX_OBSERVABLES, OBSERVABLE_TYPES, type ObservableType, messageFor } from '@anc/domain';
 import { Badge, Group, NativeSelect, Stack, Table, Text, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { IconAlertCircle, IconCopy } from '@tabler/icons-react';
+import { IconAlertCircle, IconAlertTriangle, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../i18n/index.ts';
 import { observableTypeLabel } from '../labels.tsx';
@@ -77,6 +77,11 @@ export function IndicatorsField({ form, lines }: { form: Form; lines: readonly I
               {t('incidents.form.invalidCount', { count: counts.invalid })}
             </Badge>
           ) : null}
+          {counts.suspected > 0 ? (
+            <Badge variant="light" color="yellow" data-testid="indicator-count-suspected">
+              {t('incidents.form.looksBrokenCount', { count: counts.suspected })}
+            </Badge>
+          ) : null}
           {counts.duplicates > 0 ? (
             <Badge variant="light" color="gray">
               {t('incidents.form.duplicateCount', { count: counts.duplicates })}
@@ -112,6 +117,7 @@ export function IndicatorsField({ form, lines }: { form: Form; lines: readonly I
                     data-line={line.line}
                     data-type={line.type}
                     data-valid={message ? 'false' : 'true'}
+                    data-suspected={line.suspected ?? undefined}
                   >
                     <Table.Td>
                       <Text size="sm" c="dimmed" ff="monospace">
@@ -150,6 +156,14 @@ export function IndicatorsField({ form, lines }: { form: Form; lines: readonly I
                           <Text size="sm" ff="monospace" data-testid="indicator-value">
                             {line.value}
                           </Text>
+                          {line.suspected !== null ? (
+                            <Group gap={4} wrap="nowrap" align="flex-start">
+                              <IconAlertTriangle size={14} color="var(--mantine-color-yellow-8)" aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+                              <Text size="xs" c="yellow.9" style={{ wordBreak: 'normal' }} data-testid="indicator-warning">
+                                {t('incidents.form.looksBroken', { type: observableTypeLabel(line.suspected, locale) })}
+                              </Text>
+                            </Group>
+                          ) : null}
                           {line.duplicateOf !== null ? (
                             <Group gap={4} wrap="nowrap">
                               <IconCopy size={14} aria-hidden style={{ flex: 'none' }} />

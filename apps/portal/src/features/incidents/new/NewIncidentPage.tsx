@@ -38,7 +38,7 @@ import { notify } from '../../../lib/notify.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { queryClient, trpc } from '../../../lib/trpc.ts';
 import { ClassificationFields } from './ClassificationFields.tsx';
-import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from './dates.ts';
+import { mexicoCityEndOfToday, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from './dates.ts';
 import { DeadlinesPreview } from './DeadlinesPreview.tsx';
 import { ErrorSummary, type SummaryItem, focusField } from './ErrorSummary.tsx';
 import {
@@ -147,7 +147,7 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
         : String(form.errors[field] ?? ''),
   }));
 
-  const maxDate = mexicoCityNow();
+  const maxDate = mexicoCityEndOfToday();
   const zone = t('incidents.form.zone', { offset: mexicoCityOffsetLabel() });
   const pickerProps = {
     ...useDateTimePickerProps(),
@@ -368,6 +368,7 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
                     data-testid="report-detected-at"
                     {...pickerProps}
                     {...form.getInputProps('detectedAt')}
+                    onDropdownClose={() => form.validateField('detectedAt')}
                   />
                   <DateTimePicker
                     id={fieldId('awareAt')}
@@ -376,6 +377,7 @@ function NewIncidentForm({ fileForAgency }: { fileForAgency: boolean }) {
                     data-testid="report-aware-at"
                     {...pickerProps}
                     {...form.getInputProps('awareAt')}
+                    onDropdownClose={() => form.validateField('awareAt')}
                   />
                 </SimpleGrid>
                 <DeadlinesPreview awareAt={mexicoCityWallClockToIso(values.awareAt)} />

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from './dates.ts';
+import { mexicoCityEndOfToday, mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from './dates.ts';
 
 const originalTz = process.env.TZ;
 
@@ -33,5 +33,12 @@ describe('Mexico City wall-clock times', () => {
     expect(mexicoCityNow(instant)).toBe('2026-11-20 09:45:10');
     expect(mexicoCityOffsetLabel(instant)).toBe('UTC\u22126');
     expect(mexicoCityOffsetLabel(new Date('2022-06-15T18:00:00Z'))).toBe('UTC\u22125');
+  });
+
+  it('bounds the pickers at the end of today in Mexico City, not at “now”', () => {
+    process.env.TZ = 'Asia/Tokyo';
+    expect(mexicoCityEndOfToday(new Date('2026-11-20T15:45:10Z'))).toBe('2026-11-20 23:59:59');
+    // 00:30 UTC on the 21st is still the 20th in Mexico City.
+    expect(mexicoCityEndOfToday(new Date('2026-11-21T00:30:00Z'))).toBe('2026-11-20 23:59:59');
   });
 });

@@ -18,6 +18,15 @@ export const mexicoCityWallClockToIso = (value: string | null | undefined): stri
 /** The current wall-clock time in Mexico City, in the pickers' format (their upper bound). */
 export const mexicoCityNow = (now: Date = new Date()): string => isoToMxWall(now);
 
+/**
+ * The pickers' upper bound: the last second of today in Mexico City. Days after today cannot be
+ * clicked; a time later today can be picked and is then refused by the schema with a visible
+ * "in the future" error. (With "now" as the bound, Mantine's DateTimePicker clamps a later time
+ * to "now" when it closes, node_modules/@mantine/dates/esm/components/DateTimePicker/
+ * DateTimePicker.mjs `handleDropdownClose`: 23:59 silently became the current time.)
+ */
+export const mexicoCityEndOfToday = (now: Date = new Date()): string => `${isoToMxWall(now).slice(0, 10)} 23:59:59`;
+
 /** Mexico City's offset from UTC at an instant, as people write it: "UTC−6" (true minus sign). */
 export function mexicoCityOffsetLabel(now: Date = new Date()): string {
   const minutes = dayjs(now).tz(DISPLAY_TIME_ZONE).utcOffset();

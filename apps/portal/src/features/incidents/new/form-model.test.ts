@@ -1,4 +1,4 @@
-import { CreateIncidentInput } from '@anc/domain';
+import { CreateIncidentInput, messageFor } from '@anc/domain';
 import { describe, expect, it } from 'vitest';
 import { schemaValidator } from '../../../lib/forms.ts';
 import {
@@ -75,6 +75,22 @@ describe('the new-report form model', () => {
     expect(validate()(filled({ detectedAt: '2999-01-01 00:00:00', awareAt: '2999-01-01 00:00:00' })).detectedAt).toBe('La fecha no puede estar en el futuro.');
   });
 
+  it('refuses a date later today as soon as it is picked, even before the other date or fields', () => {
+    const now = Date.parse('2026-11-20T16:00:00Z'); // 10:00 in Mexico City
+    const only = (detectedAt: string | null, awareAt: string | null) =>
+      crossFieldErrors({ ...initialIncidentValues(), detectedAt, awareAt }, 'es-MX', { fileForAgency: false, now });
+    expect(only('2026-11-20 23:59:00', null)).toEqual({ detectedAt: 'La fecha no puede estar en el futuro.' });
+    expect(only(null, '2026-11-20 23:59:00')).toEqual({ awareAt: 'La fecha no puede estar en el futuro.' });
+    expect(only('2026-11-20 09:59:00', null)).toEqual({});
+    expect(only(null, null)).toEqual({});
+    expect(only('2026-11-20 09:00:00', '2026-11-20 08:00:00')).toEqual({
+      awareAt: 'La fecha en que la dependencia tuvo conocimiento no puede ser anterior a la detección.',
+    });
+    expect(crossFieldErrors({ ...initialIncidentValues(), detectedAt: '2026-11-20 23:59:00' }, 'en', { fileForAgency: false, now }).detectedAt).toBe(
+      messageFor('date_in_future', 'en'),
+    );
+  });
+
   it('asks a coordinator for the reporting agency, and sends it', () => {
     expect(validate(true)(filled()).agencyId).toBe('Elige la dependencia que reporta.');
     const agencyId = '0196f3d2-7a1b-7c3d-8e4f-5a6b7c8d9e0f';
@@ -97,13 +113,32 @@ describe('the new-report form model', () => {
       [5, 'md5', 'd41d8cd98f00b204e9800998ecf8427e', null, null],
       [6, 'ipv4', null, 'invalid_ipv4', null],
     ]);
-    expect(indicatorCounts(lines)).toEqual({ valid: 4, invalid: 1, duplicates: 1 });
+    expect(indicatorCounts(lines)).toEqual({ valid: 4, invalid: 1, duplicates: 1, suspected: 0 });
 
     // The person says the 32 hex digits are free text, and the broken address too.
     const chosen = analyseIndicators(text, { d41d8cd98f00b204e9800998ecf8427e: 'sha1', '010.1.1.1': 'other' });
     expect(chosen[3]).toMatchObject({ detected: 'md5', type: 'sha1', value: null, error: 'sha1_wrong_length' });
     expect(chosen[4]).toMatchObject({ detected: 'ipv4', type: 'other', value: '010.1.1.1', error: null });
-    expect(indicatorCounts(chosen)).toEqual({ valid: 4, invalid: 1, duplicates: 1 });
+    expect(indicatorCounts(chosen)).toEqual({ valid: 4, invalid: 1, duplicates: 1, suspected: 0 });
+  });
+
+  it('warns, without refusing, about free-text lines that look like broken indicators', () => {
+    const text = 'http//roto\nnot a domain\nd41d8cd98f00b204e9800998ecf842\n-example.com\nGlobal\\MutexName';
+    const lines = analyseIndicators(text, {});
+    expect(lines.map((l) => [l.raw, l.type, l.error, l.suspected])).toEqual([
+      ['http//roto', 'other', null, 'url'],
+      ['not a domain', 'other', null, null],
+      ['d41d8cd98f00b204e9800998ecf842', 'other', null, 'md5'],
+      ['-example.com', 'domain', 'invalid_domain', null],
+      ['Global\\MutexName', 'other', null, null],
+    ]);
+    expect(indicatorCounts(lines)).toEqual({ valid: 4, invalid: 1, duplicates: 0, suspected: 2 });
+    // Still sent as free text: a warning is not an error.
+    const input = prepareIncidentInput({ ...filled(), observablesText: 'http//roto' }, { fileForAgency: false });
+    expect(CreateIncidentInput.parse(input).observables).toEqual([{ type: 'other', value: 'http//roto' }]);
+    // Choosing the type it looks like turns the warning into that type's refusal.
+    const chosen = analyseIndicators('http//roto', { 'http//roto': 'url' });
+    expect(chosen[0]).toMatchObject({ type: 'url', error: 'invalid_url', suspected: null });
   });
 
   it('shows the amount as it will be stored, grouped, without going through a float', () => {

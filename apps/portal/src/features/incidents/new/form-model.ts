@@ -13,6 +13,7 @@ import {
   messageFor,
   normalizeObservable,
   parseObservableLines,
+  suspectedObservableType,
 } from '@anc/domain';
 import type { FormErrors } from '@mantine/form';
 import { formatMxn } from '../money.ts';
@@ -77,6 +78,11 @@ export interface IndicatorLine {
   error: string | null;
   /** The earlier line with the same indicator (stored once), or null. */
   duplicateOf: number | null;
+  /**
+   * For a line kept as free text: the known type it looks like a broken spelling of (a warning,
+   * not a refusal; packages/domain/src/incidents/observables.ts `suspectedObservableType`), or null.
+   */
+  suspected: ObservableType | null;
 }
 
 /** Every non-empty line of the indicators box: detected type, the chosen one, and the outcome. */
@@ -94,7 +100,8 @@ export function analyseIndicators(text: string, chosenTypes: Readonly<Record<str
     const key = value === null ? null : `${type}:${value}`;
     const duplicateOf = key === null ? null : (seen.get(key) ?? null);
     if (key !== null && duplicateOf === null) seen.set(key, parsed.line);
-    return { index, line: parsed.line, raw: parsed.raw, detected: parsed.type, type, value, error, duplicateOf };
+    const suspected = type === 'other' && error === null ? suspectedObservableType(parsed.raw) : null;
+    return { index, line: parsed.line, raw: parsed.raw, detected: parsed.type, type, value, error, duplicateOf, suspected };
   });
 }
 
@@ -103,6 +110,7 @@ export function indicatorCounts(lines: readonly IndicatorLine[]) {
     valid: lines.filter((l) => l.error === null).length,
     invalid: lines.filter((l) => l.error !== null).length,
     duplicates: lines.filter((l) => l.duplicateOf !== null).length,
+    suspected: lines.filter((l) => l.suspected !== null).length,
   };
 }
 
@@ -143,13 +151,22 @@ export function prepareIncidentInput(values: IncidentFormValues, options: { file
  * What the schema checks only once every field is valid (zod skips refinements after a field
  * error), checked now so the person sees it at once; plus the agency a coordinator must name.
  */
-export function crossFieldErrors(values: IncidentFormValues, locale: Locale, options: { fileForAgency: boolean }): FormErrors {
+export function crossFieldErrors(
+  values: IncidentFormValues,
+  locale: Locale,
+  options: { fileForAgency: boolean; now?: number },
+): FormErrors {
   const errors: FormErrors = {};
   if (options.fileForAgency && !values.agencyId) errors.agencyId = messageFor('agency_required', locale);
   const detectedAt = mexicoCityWallClockToIso(values.detectedAt);
   const awareAt = mexicoCityWallClockToIso(values.awareAt);
-  if (detectedAt && awareAt) {
-    for (const [path, keys] of Object.entries(incidentDateProblems(detectedAt, awareAt))) {
+  if (detectedAt || awareAt) {
+    // Each picked date is checked against the clock as soon as it is picked, even while the
+    // other one is still empty (a time later today is refused, never replaced by "now"); the
+    // order of the two only once both are there (the missing one stands in for itself).
+    const problems = incidentDateProblems(detectedAt || awareAt, awareAt || detectedAt, options.now);
+    for (const [path, keys] of Object.entries(problems)) {
+      if ((path === 'detectedAt' && !detectedAt) || (path === 'awareAt' && !awareAt)) continue;
       if (keys[0]) errors[path] = messageFor(keys[0], locale);
     }
   }
