@@ -129,7 +129,7 @@ async function check(p: ApiProcess, acked: Map<string, Acked>) {
   expect(await admin.trpc.admin.audit.verify.query()).toMatchObject({ ok: true, firstBrokenSeq: null });
 }
 
-async function crashRounds(env: Record<string, string>) {
+async function crashRounds(env: Record<string, string>): Promise<{ rounds: number; acknowledged: number }> {
   const acked = new Map<string, Acked>();
   let p = await start(env);
   for (let round = 1; round <= ROUNDS; round++) {
@@ -142,6 +142,7 @@ async function crashRounds(env: Record<string, string>) {
     await check(p, acked);
   }
   expect(await stopApi(p, 'SIGTERM')).toBe(0);
+  return { rounds: ROUNDS, acknowledged: acked.size };
 }
 
 describe('crash safety: SIGKILL mid-burst, then a restart on the same database', () => {
@@ -150,13 +151,15 @@ describe('crash safety: SIGKILL mid-burst, then a restart on the same database',
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
     // Migrated already (a copy of the test dump): the API opens an existing data folder each time.
     await createPgliteTestDir(join(dir, 'pglite'));
-    await crashRounds({ PGLITE_DIR: join(dir, 'pglite') });
+    const { acknowledged } = await crashRounds({ PGLITE_DIR: join(dir, 'pglite') });
+    expect(acknowledged).toBeGreaterThanOrEqual(ROUNDS);
   }, 180_000);
 
   it.skipIf(!serverUrl)('on PostgreSQL', async () => {
     if (!serverUrl) return;
     const blank = await createBlankPostgresDatabase(serverUrl);
     cleanups.push(() => blank.drop());
-    await crashRounds({ DATABASE_URL: blank.url });
+    const { acknowledged } = await crashRounds({ DATABASE_URL: blank.url });
+    expect(acknowledged).toBeGreaterThanOrEqual(ROUNDS);
   }, 180_000);
 });

@@ -26,12 +26,11 @@ const jsonLine = (l: string): { msg?: string; users?: number; incidents?: number
 describe.skipIf(!serverUrl)('two API processes on one PostgreSQL database', () => {
   let procs: ApiProcess[] = [];
   let sql: postgres.Sql;
-  let drop: () => Promise<void> = async () => {};
+  let blank: Awaited<ReturnType<typeof createBlankPostgresDatabase>> | undefined;
 
   beforeAll(async () => {
     if (!serverUrl) return;
-    const blank = await createBlankPostgresDatabase(serverUrl);
-    drop = blank.drop;
+    blank = await createBlankPostgresDatabase(serverUrl);
     sql = postgres(blank.url, { max: 1, onnotice: () => {} });
     const env = { DATABASE_URL: blank.url, DEMO_SEED: '1', TRUST_PROXY: '1', PUBLIC_ORIGIN, LOG_LEVEL: 'info' };
     // Both at once, on a database without a single table.
@@ -42,7 +41,7 @@ describe.skipIf(!serverUrl)('two API processes on one PostgreSQL database', () =
   afterAll(async () => {
     for (const p of procs) await stopApi(p, 'SIGKILL');
     await sql?.end();
-    await drop();
+    await blank?.drop();
   });
 
   const [a, b] = [() => procs[0] as ApiProcess, () => procs[1] as ApiProcess];
