@@ -2,7 +2,7 @@
 // replicas start together on an empty database; on PGlite one process on a fresh data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,8 +136,16 @@ describe('production start', () => {
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
     const port = freePort();
     const p = startProcess({ PGLITE_DIR: join(dir, 'pglite') }, port);
-    expect(await p.exited).toBe(1);
+    const outcome = await Promise.race([
+      p.exited.then((code) => `exited with ${code}`),
+      waitReady(p).then(
+        () => 'serving',
+        () => new Promise<string>(() => {}), // exited: the other branch answers
+      ),
+    ]);
+    expect(outcome).toBe('exited with 1');
     expect(p.logs.join('\n')).toContain('PUBLIC_ORIGIN: required when NODE_ENV=production');
     expect(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 'refused')).toBe('refused');
+    expect(existsSync(join(dir, 'pglite'))).toBe(false);
   }, 60_000);
 });
