@@ -61,6 +61,7 @@ export async function startApi(cfg: BenchConfig, dbEnv: Record<string, string>):
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
+      PUBLIC_ORIGIN: origin,
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: cfg.logLevel,

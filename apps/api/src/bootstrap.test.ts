@@ -17,7 +17,7 @@ beforeEach(() => t.reset());
 
 describe('production bootstrap', () => {
   it('never seeds demo accounts under NODE_ENV=production', async () => {
-    const env = testEnv({ NODE_ENV: 'production', DEMO_SEED: '1' });
+    const env = testEnv({ NODE_ENV: 'production', DEMO_SEED: '1', PUBLIC_ORIGIN: 'https://portal.example' });
     expect(env.DEMO_SEED).toBe(false);
     await prepareDatabase(t, env, quiet);
     expect(await t.db.select().from(users)).toHaveLength(0);

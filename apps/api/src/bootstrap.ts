@@ -1,5 +1,5 @@
 import { hashPassword, passwordProblem } from '@anc/auth';
-import { getAgencyByCode, getUserByEmail, insertUser, seedDemoData, seedDemoIncidents, seedDemoPlan, seedDemoTasks, seedReferenceData, writeAudit, type Database } from '@anc/db';
+import { SEED_LOCK_KEY, getAgencyByCode, getUserByEmail, insertUser, seedDemoData, seedDemoIncidents, seedDemoPlan, seedDemoTasks, seedReferenceData, writeAudit, type Database } from '@anc/db';
 import { ANC_AGENCY_CODE, CreateUserInput, localizeIssue, messageFor } from '@anc/domain';
 import type { Env } from './env.ts';
 import { passwordUserInputs } from './modules/users/check-password.ts';
@@ -9,18 +9,26 @@ interface Logger {
   warn(obj: unknown, msg?: string): void;
 }
 
-/** Migrations, then the reference data every deployment needs, then (if asked) the demo data. */
+/**
+ * Migrations, then the reference data every deployment needs, then (if asked) the demo data.
+ * The seed runs under an advisory lock (SEED_LOCK_KEY, packages/db/src/client.ts): of several
+ * processes starting together on an empty database one seeds, the others wait, then find every
+ * seeded row there and add nothing (each seed step is idempotent).
+ */
 export async function prepareDatabase(database: Database, env: Env, log: Logger): Promise<void> {
   await database.migrate();
-  await seedReferenceData(database.db);
-  if (env.DEMO_SEED) {
-    const result = await seedDemoData(database.db, { passwordHash: await hashPassword(env.DEMO_PASSWORD) });
+  const passwordHash = env.DEMO_SEED ? await hashPassword(env.DEMO_PASSWORD) : null;
+  await database.withLock(SEED_LOCK_KEY, async () => {
+    await seedReferenceData(database.db);
+    if (passwordHash === null) return;
+    const result = await seedDemoData(database.db, { passwordHash });
     const demoIncidents = await seedDemoIncidents(database.db);
     const demoPlan = await seedDemoPlan(database.db);
     // After the incidents and the plan: demo tasks link to both.
     const demoTasks = await seedDemoTasks(database.db);
     log.info({ ...result, ...demoIncidents, ...demoPlan, ...demoTasks }, 'demo data seeded (existing rows left as they were)');
-  } else if (env.DEMO_SEED_REFUSED) {
+  });
+  if (env.DEMO_SEED_REFUSED) {
     log.warn({}, 'DEMO_SEED ignored: demo accounts are never seeded when NODE_ENV=production');
   }
 }

@@ -15,8 +15,11 @@ export const EnvSchema = z
     DEMO_SEED: flag.default(false),
     DEMO_PASSWORD: z.string().min(12).default('Lince-Brumoso-Acantilado-83'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** Origins allowed to send mutations, comma-separated; absent → the request's own origin. */
-    PUBLIC_ORIGIN: z.string().optional(),
+    /**
+     * Origins allowed to send mutations, comma-separated; required in production. Absent (outside
+     * production) → the request's own origin, as its Host header names it.
+     */
+    PUBLIC_ORIGIN: z.string().trim().optional(),
     /** Behind a reverse proxy: trust X-Forwarded-* for the client address and protocol. */
     TRUST_PROXY: flag.default(false),
     PORTAL_DIST: z.string().default(`${repoRoot}apps/portal/dist`),
@@ -36,12 +39,20 @@ export const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+/**
+ * `serving: false` for a command that answers no HTTP request (cli/create-admin.ts): it needs no
+ * PUBLIC_ORIGIN.
+ */
+export function loadEnv(source: Record<string, string | undefined> = process.env, { serving = true } = {}): Env {
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid environment:\n${lines}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  // Without it the Origin check compares against the Host header, which the client chooses.
+  if (serving && source.NODE_ENV === 'production' && !source.PUBLIC_ORIGIN?.trim()) {
+    problems.push(
+      '  PUBLIC_ORIGIN: required when NODE_ENV=production: the address people open the portal at, e.g. https://portal.example (comma-separated for several)',
+    );
   }
+  if (!parsed.success || problems.length) throw new Error(`Invalid environment:\n${problems.join('\n')}`);
   return parsed.data;
 }
 

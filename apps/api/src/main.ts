@@ -1,10 +1,17 @@
 // Process entry: env → database → migrations and seed → server; clean shutdown on SIGTERM/SIGINT.
 import { createDb } from '@anc/db';
 import { prepareDatabase } from './bootstrap.ts';
-import { loadEnv } from './env.ts';
+import { loadEnv, type Env } from './env.ts';
 import { createServer } from './server.ts';
 
-const env = loadEnv();
+let env: Env;
+try {
+  env = loadEnv();
+} catch (err) {
+  // Before the logger exists: one plain line on stderr saying what to set.
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}
 const database = createDb({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
 const server = createServer({ database, env });
 const log = server.app.log;

@@ -2,7 +2,7 @@
 // replicas start together on an empty database; on PGlite one process on a fresh data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,8 @@ function startProcess(env: Record<string, string>, port: number): Proc {
   const logs: string[] = [];
   child.stdout?.on('data', (d: Buffer) => logs.push(...d.toString().split('\n').filter(Boolean)));
   child.stderr?.on('data', (d: Buffer) => logs.push(...d.toString().split('\n').filter(Boolean)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close': after the process exited AND its output streams ended, so every line is in `logs`.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   cleanups.push(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
@@ -87,7 +88,10 @@ describe('production start', () => {
       countMigrations = async () => journalEntries();
     }
 
-    const procs = Array.from({ length: replicas }, () => startProcess(env, freePort()));
+    const ports = Array.from({ length: replicas }, () => freePort());
+    // Each replica is reached at its own address here; a deployment lists its one public address.
+    const publicOrigin = ports.map((port) => `http://127.0.0.1:${port}`).join(',');
+    const procs = ports.map((port) => startProcess({ ...env, PUBLIC_ORIGIN: publicOrigin }, port));
     await Promise.all(procs.map((p) => waitReady(p)));
     const first = procs[0];
     if (!first) throw new Error('no process');
@@ -125,4 +129,23 @@ describe('production start', () => {
     for (const p of procs) p.child.kill('SIGTERM');
     expect(await Promise.all(procs.map((p) => p.exited))).toEqual(procs.map(() => 0));
   }, 120_000);
+
+  it('refuses to start without PUBLIC_ORIGIN, saying what to set', async () => {
+    // The environment is checked before the database is opened: this folder is never created.
+    const dir = mkdtempSync(join(tmpdir(), 'anc-prod-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const port = freePort();
+    const p = startProcess({ PGLITE_DIR: join(dir, 'pglite') }, port);
+    const outcome = await Promise.race([
+      p.exited.then((code) => `exited with ${code}`),
+      waitReady(p).then(
+        () => 'serving',
+        () => new Promise<string>(() => {}), // exited: the other branch answers
+      ),
+    ]);
+    expect(outcome).toBe('exited with 1');
+    expect(p.logs.join('\n')).toContain('PUBLIC_ORIGIN: required when NODE_ENV=production');
+    expect(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 'refused')).toBe('refused');
+    expect(existsSync(join(dir, 'pglite'))).toBe(false);
+  }, 60_000);
 });

@@ -19,11 +19,24 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta
 
 /** Serialises migrations across API processes that start together (same key in every process). */
 const MIGRATION_LOCK_KEY = 724_310_001;
+/**
+ * Serialises the start-up seed across API processes that start together (apps/api/src/bootstrap.ts):
+ * the second waits for the first, then finds the rows there and leaves them. The audit sealer's key
+ * is 724_310_002 (packages/db/src/queries/audit.ts).
+ */
+export const SEED_LOCK_KEY = 724_310_003;
 
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while holding the session advisory lock `key` on one dedicated connection, so that
+   * one process at a time runs it; a process that dies releases the lock with its connection.
+   * `fn` queries through `db` as usual. On PGlite (one process owns the data folder) calls in this
+   * process are run one after the other.
+   */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -52,11 +65,17 @@ function openPglite(dir: string): PGlite {
 
 function createPgliteDb(client: PGlite): Database {
   const db = drizzlePglite(client, { schema, casing: 'snake_case' });
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     db: db as unknown as Db,
     kind: 'pglite',
     // One process owns an embedded database, so there is nobody to race with.
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    withLock: <T>(_key: number, fn: () => Promise<T>): Promise<T> => {
+      const run = queue.then(fn, fn);
+      queue = run.catch(() => {});
+      return run;
+    },
     ping: async () => {
       await client.query('select 1');
     },
@@ -78,6 +97,19 @@ function createPostgresDb(url: string, max: number): Database {
         await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(drizzlePostgres(lockClient, { casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_FOLDER });
         await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+      } finally {
+        await lockClient.end();
+      }
+    },
+    withLock: async <T>(key: number, fn: () => Promise<T>): Promise<T> => {
+      const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await lockClient`select pg_advisory_lock(${key})`;
+        try {
+          return await fn();
+        } finally {
+          await lockClient`select pg_advisory_unlock(${key})`;
+        }
       } finally {
         await lockClient.end();
       }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rowsOf } from './client.ts';
+import { SEED_LOCK_KEY, createDb, rowsOf, type Database } from './client.ts';
 import { listUsers } from './queries/users.ts';
 import { refundThrottleAttempt, takeThrottleAttempt } from './queries/sessions.ts';
 import { sealAllAudit, verifyAuditChain, writeAudit } from './queries/audit.ts';
@@ -55,6 +55,31 @@ describe('migrations', () => {
   it('are idempotent when applied again', async () => {
     await expect(t.migrate()).resolves.toBeUndefined();
     await expect(t.migrate()).resolves.toBeUndefined();
+  });
+});
+
+describe('withLock', () => {
+  it('runs one holder at a time, across connection pools (API processes), and a failure releases it', async () => {
+    // On PostgreSQL a second pool is what a second process has; PGlite has one owner.
+    const other: Database = t.url ? createDb({ url: t.url, max: 2 }) : t;
+    let inside = 0;
+    let most = 0;
+    const hold = (d: Database) =>
+      d.withLock(SEED_LOCK_KEY, async () => {
+        inside += 1;
+        most = Math.max(most, inside);
+        await d.db.execute(sql`select pg_sleep(0.1)`);
+        inside -= 1;
+        return 'done';
+      });
+    try {
+      expect(await Promise.all([hold(t), hold(other), hold(t), hold(other)])).toEqual(['done', 'done', 'done', 'done']);
+      expect(most).toBe(1);
+      await expect(t.withLock(SEED_LOCK_KEY, () => Promise.reject(new Error('seed failed')))).rejects.toThrow('seed failed');
+      expect(await hold(other)).toBe('done');
+    } finally {
+      if (other !== t) await other.close();
+    }
   });
 });
 

@@ -71,17 +71,22 @@ export class CookieJar {
 export interface ClientOptions {
   origin?: string | null;
   locale?: 'es-MX' | 'en';
+  /** Extra headers on every request (e.g. a proxy's X-Forwarded-For). */
+  headers?: Record<string, string>;
+  /** Share a jar between clients: one browser reaching several API processes behind a proxy. */
+  jar?: CookieJar;
 }
 
 /** A typed tRPC client over real HTTP that keeps its cookies. */
 export function httpClient(baseUrl: string, options: ClientOptions = {}) {
-  const jar = new CookieJar();
+  const jar = options.jar ?? new CookieJar();
   const origin = options.origin === undefined ? baseUrl : options.origin;
   const trpc = createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${baseUrl}/trpc`,
         headers: () => ({
+          ...options.headers,
           ...(origin ? { origin } : {}),
           ...(jar.cookies.size ? { cookie: jar.header() } : {}),
           'x-anc-locale': options.locale ?? 'es-MX',

@@ -41,6 +41,18 @@ export async function ensureMigratedDump(): Promise<string> {
   return file;
 }
 
+/**
+ * An on-disk PGlite data folder holding a copy of the dump (for tests that run an API process on
+ * a data folder, apps/api/src/crash.test.ts): a few seconds less than a first start's initdb and
+ * migrations.
+ */
+export async function writeDumpToDir(file: string, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const pg = new PGlite(dir, { loadDataDir: new Blob([readFileSync(file)]) });
+  await pg.query('select 1');
+  await pg.close();
+}
+
 export function loadDump(file: string): PGlite {
   const bytes = readFileSync(file);
   return new PGlite({ loadDataDir: new Blob([bytes]) });

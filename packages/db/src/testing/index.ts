@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createDb, rowsOf, type Database, type Db } from '../client.ts';
 import { SEAL_LOCK_KEY } from '../queries/audit.ts';
-import { loadDump } from './dump.ts';
+import { loadDump, writeDumpToDir } from './dump.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,22 +32,39 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { ...database, url: null, reset: () => truncateAll(database.db) };
 }
 
-async function createPostgresTestDatabase(serverUrl: string): Promise<TestDatabase> {
+/**
+ * A fresh, empty database `anc_test_<random>` on that PostgreSQL server (not migrated: for tests
+ * of what API processes do on first start); `drop` removes it, whoever is still connected.
+ */
+export async function createBlankPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `anc_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = createDb({ url: url.toString(), max: 10 });
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** A migrated, empty PGlite data folder at `dir`, for an API process to open. */
+export const createPgliteTestDir = (dir: string): Promise<void> => writeDumpToDir(inject('ancPgliteDump'), dir);
+
+async function createPostgresTestDatabase(serverUrl: string): Promise<TestDatabase> {
+  const blank = await createBlankPostgresDatabase(serverUrl);
+  const database = createDb({ url: blank.url, max: 10 });
   await database.migrate();
   return {
     ...database,
-    url: url.toString(),
+    url: blank.url,
     reset: () => truncateAll(database.db),
     close: async () => {
       await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await blank.drop();
     },
   };
 }
