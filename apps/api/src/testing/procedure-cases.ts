@@ -34,6 +34,8 @@ export interface World {
   semarId: string;
   /** A SEDENA incident the fuzz edits, comments and files reports on. */
   incidentId: string;
+  /** A second SEDENA incident, the one the coordinator moves through its states. */
+  triageIncidentId: string;
   observableId: string;
   taskId: string;
   initiativeId: string;
@@ -61,6 +63,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const target = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-target', active: false });
   const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
   const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', observables: [{ type: 'ipv4', value: '203.0.113.7' }] }));
+  const triage = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'AMBER' }));
   const detail = await staff.trpc.incidents.get.query({ id: incident.id });
   const observableId = present((detail as unknown as { observables: { id: string }[] }).observables[0], 'an observable').id;
   const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId, { incidentId: incident.id }));
@@ -83,6 +86,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     sedenaId,
     semarId,
     incidentId: incident.id,
+    triageIncidentId: triage.id,
     observableId,
     taskId: task.id,
     initiativeId: initiative.id,
@@ -107,8 +111,9 @@ export interface ProcedureCase {
   input: (w: World) => unknown | Promise<unknown>;
 }
 
-const version = async (w: World, kind: 'incident' | 'task' | 'initiative') => {
+const version = async (w: World, kind: 'incident' | 'triage' | 'task' | 'initiative') => {
   if (kind === 'incident') return (await w.staff.trpc.incidents.get.query({ id: w.incidentId })).version;
+  if (kind === 'triage') return (await w.coordinator.trpc.incidents.get.query({ id: w.triageIncidentId })).version;
   if (kind === 'task') return (await w.coordinator.trpc.tasks.get.query({ id: w.taskId })).version;
   return (await w.admin.trpc.initiatives.get.query({ id: w.initiativeId })).version;
 };
@@ -132,7 +137,7 @@ export const CASES: Record<string, ProcedureCase> = {
   'incidents.update': { as: 'staff', input: async (w) => ({ id: w.incidentId, version: await version(w, 'incident'), affectedSystems: `Servidor ${next()}` }) },
   'incidents.transition': {
     as: 'coordinator',
-    input: async (w) => ({ id: w.incidentId, version: await version(w, 'incident'), to: 'triaged', reason: 'Revisado por la coordinación' }),
+    input: async (w) => ({ id: w.triageIncidentId, version: await version(w, 'triage'), to: 'triaged', reason: 'Revisado por la coordinación' }),
   },
   'incidents.comment': { as: 'staff', input: (w) => ({ id: w.incidentId, body: 'Se aislaron los equipos afectados.' }) },
   'incidents.addObservables': { as: 'staff', input: (w) => ({ id: w.incidentId, observables: [{ type: 'ipv4', value: `198.51.100.${next() % 250}` }] }) },
