@@ -5,7 +5,10 @@ import { SESSION_COOKIE } from '@anc/auth';
 import type { Database } from '@anc/db';
 import type { Actor, Locale } from '@anc/domain';
 import type { Env } from '../env.ts';
+import type { AuditOrigin } from '@anc/db';
 import type { AuditSealer } from '../modules/audit/sealer.ts';
+import { auditOrigin } from '../modules/audit/origin.ts';
+import type { CookieJar } from '../modules/use-case.ts';
 import { actorFromToken, pickLocale, sessionCookieJar } from './session.ts';
 
 export interface RequestInfo {
@@ -18,17 +21,14 @@ export interface RequestInfo {
   selfOrigin: string;
 }
 
-export interface CookieJar {
-  setSession(token: string, expiresAt: Date): void;
-  clearSession(): void;
-}
-
 export interface InnerContext {
   db: Database['db'];
   env: Env;
   actor: Actor | null;
   sessionId: string | null;
   request: RequestInfo;
+  /** The request as the audit log records it (what every use-case receives). */
+  origin: AuditOrigin;
   cookies: CookieJar;
   /** Language of error messages: the portal's header, else the user's setting, else Spanish. */
   locale: Locale;
@@ -38,14 +38,16 @@ export interface InnerContext {
 const noCookies: CookieJar = { setSession: () => {}, clearSession: () => {} };
 
 export function createInnerContext(opts: Partial<InnerContext> & Pick<InnerContext, 'db' | 'env'>): InnerContext {
+  const request = opts.request ?? { requestId: 'test', ip: '127.0.0.1', userAgent: 'test', origin: undefined, selfOrigin: 'http://localhost' };
   return {
     actor: null,
     sessionId: null,
-    request: { requestId: 'test', ip: '127.0.0.1', userAgent: 'test', origin: undefined, selfOrigin: 'http://localhost' },
     cookies: noCookies,
     locale: opts.actor?.locale ?? 'es-MX',
     sealer: null,
     ...opts,
+    request,
+    origin: opts.origin ?? auditOrigin(request),
   };
 }
 
@@ -55,18 +57,20 @@ export function contextFactory(deps: { db: Database['db']; env: Env; sealer: Aud
     const signedIn = await actorFromToken(deps.db, req.cookies[SESSION_COOKIE], cookies);
     const actor = signedIn?.actor ?? null;
     const sessionId = signedIn?.sessionId ?? null;
+    const request: RequestInfo = {
+      requestId: String(req.id),
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+      origin: req.headers.origin,
+      selfOrigin: `${req.protocol}://${req.host}`,
+    };
     return {
       db: deps.db,
       env: deps.env,
       actor,
       sessionId,
-      request: {
-        requestId: String(req.id),
-        ip: req.ip,
-        userAgent: req.headers['user-agent'],
-        origin: req.headers.origin,
-        selfOrigin: `${req.protocol}://${req.host}`,
-      },
+      request,
+      origin: auditOrigin(request),
       cookies,
       locale: pickLocale(req.headers['x-anc-locale']) ?? actor?.locale ?? 'es-MX',
       sealer: deps.sealer,

@@ -5,7 +5,7 @@ import { SESSION_COOKIE, blankCookieOptions, sessionCookieOptions, validateSessi
 import type { Database } from '@anc/db';
 import { LOCALES, type Actor, type Locale } from '@anc/domain';
 import type { Env } from '../env.ts';
-import type { CookieJar } from './context.ts';
+import type { CookieJar } from '../modules/use-case.ts';
 
 export interface SignedIn {
   actor: Actor;

@@ -1,13 +1,12 @@
 import { insertAgency, isUniqueViolation, writeAudit } from '@anc/db';
 import { DomainError, auditDiff, type CreateAgencyInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { agencyAuditFields, toAgencyDto } from './agency-dto.ts';
 
 export const codeTaken = (cause: unknown) =>
   new DomainError('CONFLICT', 'agency_code_taken', { fieldErrors: { code: ['agency_code_taken'] }, cause });
 
-export async function createAgency(ctx: AuthedContext, input: CreateAgencyInput) {
+export async function createAgency(ctx: UseCaseContext, input: CreateAgencyInput) {
   // There is one ANC: a second national agency would be a second home for coordinators.
   if (input.kind === 'national_agency') {
     throw new DomainError('UNPROCESSABLE', 'anc_agency_locked', { fieldErrors: { kind: ['anc_agency_locked'] } });
@@ -21,7 +20,7 @@ export async function createAgency(ctx: AuthedContext, input: CreateAgencyInput)
         entityType: 'agency',
         entityId: agency.id,
         diff: auditDiff(null, agencyAuditFields(agency)),
-        origin: auditOrigin(ctx),
+        origin: ctx.origin,
       });
       return toAgencyDto(agency);
     });

@@ -1,11 +1,10 @@
 import { deleteAgencySessions, getAgency, updateAgency, writeAudit } from '@anc/db';
 import { DomainError, type SetActiveInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { toAgencyDto } from './agency-dto.ts';
 
 /** Deactivating an agency signs its users out; the ANC itself cannot be deactivated. */
-export async function setAgencyActive(ctx: AuthedContext, { id, active }: SetActiveInput) {
+export async function setAgencyActive(ctx: UseCaseContext, { id, active }: SetActiveInput) {
   return ctx.db.transaction(async (tx) => {
     const before = await getAgency(tx, id);
     if (!before) throw new DomainError('NOT_FOUND', 'not_found');
@@ -19,7 +18,7 @@ export async function setAgencyActive(ctx: AuthedContext, { id, active }: SetAct
       entityType: 'agency',
       entityId: id,
       diff: { active: [before.active, active] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return toAgencyDto(after);
   });

@@ -1,11 +1,10 @@
 import { getAgency, isUniqueViolation, updateAgency as writeAgency, writeAudit } from '@anc/db';
 import { DomainError, auditDiff, type UpdateAgencyInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { agencyAuditFields, toAgencyDto } from './agency-dto.ts';
 import { codeTaken } from './create-agency.ts';
 
-export async function updateAgency(ctx: AuthedContext, { id, ...patch }: UpdateAgencyInput) {
+export async function updateAgency(ctx: UseCaseContext, { id, ...patch }: UpdateAgencyInput) {
   try {
     return await ctx.db.transaction(async (tx) => {
       const before = await getAgency(tx, id);
@@ -22,7 +21,7 @@ export async function updateAgency(ctx: AuthedContext, { id, ...patch }: UpdateA
         entityType: 'agency',
         entityId: id,
         diff: auditDiff(agencyAuditFields(before), agencyAuditFields(after)),
-        origin: auditOrigin(ctx),
+        origin: ctx.origin,
       });
       return toAgencyDto(after);
     });

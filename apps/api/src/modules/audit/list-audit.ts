@@ -1,8 +1,8 @@
 import { listAudit } from '@anc/db';
 import type { AuditEventDto, AuditListInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
+import type { UseCaseContext } from '../use-case.ts';
 
-export async function listAuditEvents(ctx: AuthedContext, input: AuditListInput) {
+export async function listAuditEvents(ctx: UseCaseContext, input: AuditListInput) {
   const { rows, nextCursor } = await listAudit(ctx.db, input);
   const items: AuditEventDto[] = rows.map(({ event, actor }) => ({
     id: String(event.id),

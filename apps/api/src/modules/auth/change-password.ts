@@ -1,15 +1,14 @@
 import { refundPasswordAttempt, hashPassword, invalidateUserSessions, takePasswordAttempt, verifyPassword } from '@anc/auth';
 import { getUserWithAgency, updateUser, writeAudit } from '@anc/db';
 import { DomainError, type ChangePasswordInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { SessionContext, UseCaseContext } from '../use-case.ts';
 import { assertStrongPassword } from '../users/check-password.ts';
 
 /**
  * Needs the current password; ends every other session of the account. Throttled like sign-in
  * (a stolen session must not brute-force the password), and a wrong current password is audited.
  */
-export async function changePassword(ctx: AuthedContext, input: ChangePasswordInput) {
+export async function changePassword(ctx: UseCaseContext & SessionContext & { sessionId: string }, input: ChangePasswordInput) {
   const me = await getUserWithAgency(ctx.db, ctx.actor.userId);
   if (!me) throw new DomainError('UNAUTHORIZED', 'not_signed_in');
   // A weak new password is refused before an attempt is taken: it says nothing of the current one.
@@ -23,7 +22,7 @@ export async function changePassword(ctx: AuthedContext, input: ChangePasswordIn
         entityType: 'user',
         entityId: me.user.id,
         diff: {},
-        origin: auditOrigin(ctx),
+        origin: ctx.origin,
       }),
     );
     ctx.sealer?.nudge();
@@ -40,7 +39,7 @@ export async function changePassword(ctx: AuthedContext, input: ChangePasswordIn
       entityType: 'user',
       entityId: me.user.id,
       diff: { password: ['(set)', '(changed)'], sessionsEnded: [null, ended] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
   });
   return { ok: true as const };

@@ -1,10 +1,10 @@
 import { getUserWithAgency } from '@anc/db';
 import type { MeOutput } from '@anc/domain';
-import type { InnerContext } from '../../trpc/context.ts';
+import type { OpenUseCaseContext } from '../use-case.ts';
 import { toSessionUser } from '../users/user-dto.ts';
 
 /** Who is signed in, or `{ user: null }` (never an error: the portal asks before signing in). */
-export async function getMe(ctx: InnerContext): Promise<MeOutput> {
+export async function getMe(ctx: Pick<OpenUseCaseContext, 'db' | 'actor'>): Promise<MeOutput> {
   if (!ctx.actor) return { user: null };
   const row = await getUserWithAgency(ctx.db, ctx.actor.userId);
   return { user: row ? toSessionUser(row.user, row.agency) : null };

@@ -1,10 +1,9 @@
 import { updateUser, writeAudit } from '@anc/db';
 import { DomainError, type Locale } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 
 /** The user's language, remembered on the account so every device opens in it. */
-export async function setLocale(ctx: AuthedContext, { locale }: { locale: Locale }) {
+export async function setLocale(ctx: UseCaseContext, { locale }: { locale: Locale }) {
   return ctx.db.transaction(async (tx) => {
     const after = await updateUser(tx, ctx.actor.userId, { locale });
     if (!after) throw new DomainError('NOT_FOUND', 'not_found');
@@ -14,7 +13,7 @@ export async function setLocale(ctx: AuthedContext, { locale }: { locale: Locale
       entityType: 'user',
       entityId: ctx.actor.userId,
       diff: { locale: [ctx.actor.locale, locale] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return { locale };
   });

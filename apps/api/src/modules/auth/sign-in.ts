@@ -1,8 +1,7 @@
 import { burnPasswordCheck, refundPasswordAttempt, createSession, invalidateSession, takePasswordAttempt, verifyPassword } from '@anc/auth';
 import { getUserByEmail, touchLastSignIn, writeAudit } from '@anc/db';
 import { DomainError, type SignInInput } from '@anc/domain';
-import type { InnerContext } from '../../trpc/context.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { OpenUseCaseContext, SessionContext } from '../use-case.ts';
 import { toSessionUser } from '../users/user-dto.ts';
 
 /**
@@ -10,7 +9,7 @@ import { toSessionUser } from '../users/user-dto.ts';
  * time (a password is always verified). The attempt is counted before the password is verified
  * (packages/auth/src/throttle.ts), so parallel guesses evaluate at most the budget.
  */
-export async function signIn(ctx: InnerContext, { email, password }: SignInInput) {
+export async function signIn(ctx: OpenUseCaseContext & SessionContext, { email, password }: SignInInput) {
   const ip = ctx.request.ip;
   await takePasswordAttempt(ctx.db, 'signIn', email, ip);
   const found = await getUserByEmail(ctx.db, email);
@@ -23,7 +22,7 @@ export async function signIn(ctx: InnerContext, { email, password }: SignInInput
         entityType: 'account',
         entityId: email,
         diff: {},
-        origin: auditOrigin(ctx),
+        origin: ctx.origin,
       });
     });
     ctx.sealer?.nudge();
@@ -42,7 +41,7 @@ export async function signIn(ctx: InnerContext, { email, password }: SignInInput
       entityType: 'user',
       entityId: found.user.id,
       diff: {},
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return created;
   });

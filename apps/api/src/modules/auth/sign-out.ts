@@ -1,9 +1,8 @@
 import { invalidateSession } from '@anc/auth';
 import { writeAudit } from '@anc/db';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { SessionContext, UseCaseContext } from '../use-case.ts';
 
-export async function signOut(ctx: AuthedContext) {
+export async function signOut(ctx: UseCaseContext & SessionContext & { sessionId: string }) {
   await ctx.db.transaction(async (tx) => {
     await invalidateSession(tx, ctx.sessionId);
     await writeAudit(tx, {
@@ -12,7 +11,7 @@ export async function signOut(ctx: AuthedContext) {
       entityType: 'user',
       entityId: ctx.actor.userId,
       diff: {},
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
   });
   ctx.cookies.clearSession();

@@ -9,7 +9,7 @@ import {
   type EncsObjective,
   type IncidentStatus,
 } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
+import type { UseCaseContext } from '../use-case.ts';
 
 /** Days of the Panel's incident window, counted as Mexico City days, today included. */
 export const DASHBOARD_WINDOW_DAYS = 90;
@@ -52,7 +52,7 @@ export interface DashboardSummary {
  * own caseload), its deadlines, its overdue tasks, the initiatives it leads or takes part in.
  * Each number is the count of a list the portal can link to (see the field comments).
  */
-export async function summarizeDashboard(ctx: AuthedContext, now: Date = new Date()): Promise<DashboardSummary> {
+export async function summarizeDashboard(ctx: UseCaseContext, now: Date = new Date()): Promise<DashboardSummary> {
   const national = seesEveryIncident(ctx.actor);
   const agencyId = national ? undefined : ctx.actor.agencyId;
   const days = lastMexicoCityDays(now, DASHBOARD_WINDOW_DAYS);

@@ -1,11 +1,10 @@
 import { countObservables, insertIncidentEvent, insertObservables, writeAudit } from '@anc/db';
 import { DomainError, MAX_OBSERVABLES, assertIncidentCapability, type AddObservablesInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { readableOr404 } from './incident-rules.ts';
 
 /** Adds indicators (duplicates of ones already there are skipped); at most 500 per incident. */
-export async function addObservables(ctx: AuthedContext, input: AddObservablesInput) {
+export async function addObservables(ctx: UseCaseContext, input: AddObservablesInput) {
   return ctx.db.transaction(async (tx) => {
     // Locked so that two concurrent additions cannot together pass the limit.
     const row = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });
@@ -27,7 +26,7 @@ export async function addObservables(ctx: AuthedContext, input: AddObservablesIn
         entityType: 'incident',
         entityId: row.id,
         diff: { observables: [null, added.map((o) => `${o.type}:${o.value}`)] },
-        origin: auditOrigin(ctx),
+        origin: ctx.origin,
       });
     }
     return { added: added.length, skipped: unique.length - added.length + (input.observables.length - unique.length) };

@@ -1,11 +1,10 @@
 import { insertIncidentEvent, writeAudit } from '@anc/db';
 import { assertIncidentCapability, noteVisibilityFor, type CommentIncidentInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { readableOr404 } from './incident-rules.ts';
 
 /** A comment goes on the timeline; it does not change the incident, so it takes no version. */
-export async function commentIncident(ctx: AuthedContext, input: CommentIncidentInput) {
+export async function commentIncident(ctx: UseCaseContext, input: CommentIncidentInput) {
   await ctx.db.transaction(async (tx) => {
     const row = await readableOr404(tx, ctx.actor, input.id);
     assertIncidentCapability(ctx.actor, row, 'comment');
@@ -17,7 +16,7 @@ export async function commentIncident(ctx: AuthedContext, input: CommentIncident
       entityType: 'incident',
       entityId: row.id,
       diff: { comment: [null, input.body], visibility: [null, visibility] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
   });
   return { ok: true as const };

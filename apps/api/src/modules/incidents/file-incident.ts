@@ -1,7 +1,6 @@
 import { getAgency, insertIncident, insertIncidentEvent, insertObservables, nextReferenceNumber, writeAudit, type Db } from '@anc/db';
 import { DomainError, auditDiff, formatReference, mexicoCityYear, type Actor, type CreateIncidentData } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { incidentAuditFields, nextObligationColumns } from './incident-rules.ts';
 
@@ -17,7 +16,7 @@ async function reportingAgencyId(db: Db, actor: Actor, agencyId: string | undefi
   return agency.id;
 }
 
-export async function fileIncident(ctx: AuthedContext, input: CreateIncidentData) {
+export async function fileIncident(ctx: UseCaseContext, input: CreateIncidentData) {
   const agencyId = await reportingAgencyId(ctx.db, ctx.actor, input.agencyId);
   const row = await ctx.db.transaction(async (tx) => {
     const year = mexicoCityYear(new Date());
@@ -63,7 +62,7 @@ export async function fileIncident(ctx: AuthedContext, input: CreateIncidentData
       entityType: 'incident',
       entityId: incident.id,
       diff: auditDiff(null, { ...incidentAuditFields(incident), observables: added.map((o) => `${o.type}:${o.value}`) }),
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return incident;
   });

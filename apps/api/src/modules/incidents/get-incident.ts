@@ -1,9 +1,9 @@
 import type { IncidentIdInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { readableOr404 } from './incident-rules.ts';
 
-export async function getIncident(ctx: AuthedContext, input: IncidentIdInput) {
+export async function getIncident(ctx: UseCaseContext, input: IncidentIdInput) {
   const row = await readableOr404(ctx.db, ctx.actor, input.id);
   return buildIncidentDetail(ctx.db, ctx.actor, row);
 }

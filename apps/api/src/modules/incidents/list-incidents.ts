@@ -1,9 +1,9 @@
 import { listIncidentSummaries } from '@anc/db';
 import type { ListIncidentsInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { toIncidentSummary } from './incident-dto.ts';
 
-export async function listIncidents(ctx: AuthedContext, input: ListIncidentsInput) {
+export async function listIncidents(ctx: UseCaseContext, input: ListIncidentsInput) {
   const now = new Date();
   const { rows, nextCursor } = await listIncidentSummaries(ctx.db, ctx.actor, input, now);
   return { items: rows.map((r) => toIncidentSummary(r, now)), nextCursor };

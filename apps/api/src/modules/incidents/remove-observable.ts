@@ -1,10 +1,9 @@
 import { deleteObservable, insertIncidentEvent, writeAudit } from '@anc/db';
 import { DomainError, assertIncidentCapability, type RemoveObservableInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { readableOr404 } from './incident-rules.ts';
 
-export async function removeObservable(ctx: AuthedContext, input: RemoveObservableInput) {
+export async function removeObservable(ctx: UseCaseContext, input: RemoveObservableInput) {
   await ctx.db.transaction(async (tx) => {
     const row = await readableOr404(tx, ctx.actor, input.id);
     assertIncidentCapability(ctx.actor, row, 'manageObservables');
@@ -22,7 +21,7 @@ export async function removeObservable(ctx: AuthedContext, input: RemoveObservab
       entityType: 'incident',
       entityId: row.id,
       diff: { observable: [`${removed.type}:${removed.value}`, null] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
   });
   return { ok: true as const };

@@ -1,7 +1,6 @@
 import { activeAgenciesAmong, insertIncidentEvent, insertShares, touchIncident, writeAudit } from '@anc/db';
 import { DomainError, assertIncidentCapability, checkShare, type ShareIncidentInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { readableOr404 } from './incident-rules.ts';
 
@@ -10,7 +9,7 @@ import { readableOr404 } from './incident-rules.ts';
  * AMBER+STRICT by name only). Not with the reporting body (it already reads it), nor the ANC,
  * nor a deactivated body.
  */
-export async function shareIncident(ctx: AuthedContext, input: ShareIncidentInput) {
+export async function shareIncident(ctx: UseCaseContext, input: ShareIncidentInput) {
   const row = await ctx.db.transaction(async (tx) => {
     const incident = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });
     const agencyIds = [...new Set(input.agencyIds)];
@@ -35,7 +34,7 @@ export async function shareIncident(ctx: AuthedContext, input: ShareIncidentInpu
         entityType: 'incident',
         entityId: incident.id,
         diff: { shares: [null, { agencies: codes, allAgencies: newlyAll }] },
-        origin: auditOrigin(ctx),
+        origin: ctx.origin,
       });
     }
     return updated;

@@ -1,12 +1,11 @@
 import { insertIncidentEvent, insertReport, touchIncident, writeAudit } from '@anc/db';
 import { DomainError, assertIncidentCapability, type SubmitReportInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { nextObligationColumns, readableOr404 } from './incident-rules.ts';
 
 /** The reporting body files the notification, then the final report; each stops its clock. */
-export async function submitReport(ctx: AuthedContext, input: SubmitReportInput) {
+export async function submitReport(ctx: UseCaseContext, input: SubmitReportInput) {
   const row = await ctx.db.transaction(async (tx) => {
     const incident = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });
     assertIncidentCapability(ctx.actor, incident, 'submitReport');
@@ -30,7 +29,7 @@ export async function submitReport(ctx: AuthedContext, input: SubmitReportInput)
       entityType: 'incident',
       entityId: incident.id,
       diff: { [input.kind]: [null, { reportId: report.id, submittedAt: now.toISOString() }] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return updated;
   });

@@ -1,11 +1,10 @@
 import { getReadableIncident, insertIncidentEvent, updateIncidentVersioned, writeAudit } from '@anc/db';
 import { DomainError, auditDiff, checkIncidentTransition, checkMergeTarget, noteVisibilityFor, type TransitionIncidentInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { assertVersion, nextObligationColumns, readableOr404 } from './incident-rules.ts';
 
-export async function transitionIncident(ctx: AuthedContext, input: TransitionIncidentInput) {
+export async function transitionIncident(ctx: UseCaseContext, input: TransitionIncidentInput) {
   const row = await ctx.db.transaction(async (tx) => {
     // The row lock makes two transitions with the same version take turns: the second sees the new version.
     const before = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });
@@ -56,7 +55,7 @@ export async function transitionIncident(ctx: AuthedContext, input: TransitionIn
         { status: before.status, statusReason: before.statusReason, mergedIntoId: before.mergedIntoId },
         { status: updated.status, statusReason: updated.statusReason, mergedIntoId: updated.mergedIntoId, ...(reason && { statusReasonVisibility: visibility }) },
       ),
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return updated;
   });

@@ -1,12 +1,11 @@
 import { deleteShare, getAgency, insertIncidentEvent, touchIncident, writeAudit } from '@anc/db';
 import { DomainError, type UnshareIncidentInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { readableOr404 } from './incident-rules.ts';
 
 /** Withdraws one named share or the share with every body. Withdrawing what was never shared is NOT_FOUND. */
-export async function unshareIncident(ctx: AuthedContext, input: UnshareIncidentInput) {
+export async function unshareIncident(ctx: UseCaseContext, input: UnshareIncidentInput) {
   const row = await ctx.db.transaction(async (tx) => {
     const incident = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });
     let updated = incident;
@@ -27,7 +26,7 @@ export async function unshareIncident(ctx: AuthedContext, input: UnshareIncident
       entityType: 'incident',
       entityId: incident.id,
       diff: { shares: [what, null] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return updated;
   });

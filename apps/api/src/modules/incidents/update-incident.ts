@@ -7,12 +7,11 @@ import {
   rsitTypeProblem,
   type UpdateIncidentInput,
 } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { assertVersion, incidentAuditFields, nextObligationColumns, readableOr404 } from './incident-rules.ts';
 
-export async function updateIncident(ctx: AuthedContext, input: UpdateIncidentInput) {
+export async function updateIncident(ctx: UseCaseContext, input: UpdateIncidentInput) {
   const row = await ctx.db.transaction(async (tx) => {
     const before = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });
     assertIncidentCapability(ctx.actor, before, 'edit');
@@ -55,7 +54,7 @@ export async function updateIncident(ctx: AuthedContext, input: UpdateIncidentIn
     if (!updated) throw new DomainError('CONFLICT', 'stale_version');
     const diff = auditDiff(incidentAuditFields(before), incidentAuditFields(updated));
     await insertIncidentEvent(tx, { incidentId: updated.id, actorId: ctx.actor.userId, kind: 'updated', data: { fields: Object.keys(diff) } });
-    await writeAudit(tx, { actorId: ctx.actor.userId, action: 'incident.update', entityType: 'incident', entityId: updated.id, diff, origin: auditOrigin(ctx) });
+    await writeAudit(tx, { actorId: ctx.actor.userId, action: 'incident.update', entityType: 'incident', entityId: updated.id, diff, origin: ctx.origin });
     return updated;
   });
   return buildIncidentDetail(ctx.db, ctx.actor, row);

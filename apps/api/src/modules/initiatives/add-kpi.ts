@@ -1,12 +1,11 @@
 import { countInitiativeKpis, insertKpi, writeAudit } from '@anc/db';
 import { DomainError, MAX_KPIS_PER_INITIATIVE, assertInitiativeOpen, type AddKpiData } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildInitiativeDetail } from './initiative-dto.ts';
 import { initiativeOr404 } from './initiative-rules.ts';
 
 /** Values stay decimal strings from the input to the column and back ("87.5000"); none is a float. */
-export async function addKpi(ctx: AuthedContext, input: AddKpiData) {
+export async function addKpi(ctx: UseCaseContext, input: AddKpiData) {
   const row = await ctx.db.transaction(async (tx) => {
     const initiative = await initiativeOr404(tx, input.initiativeId, { lock: 'share' });
     assertInitiativeOpen(initiative);
@@ -18,7 +17,7 @@ export async function addKpi(ctx: AuthedContext, input: AddKpiData) {
       entityType: 'initiative',
       entityId: initiative.id,
       diff: { kpi: [null, { id: kpi.id, name: kpi.name, unit: kpi.unit, baseline: kpi.baseline, target: kpi.target }] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return initiative;
   });

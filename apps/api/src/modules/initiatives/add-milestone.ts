@@ -1,7 +1,6 @@
 import { countInitiativeMilestones, insertMilestone, writeAudit } from '@anc/db';
 import { DomainError, MAX_MILESTONES_PER_INITIATIVE, assertInitiativeOpen, type AddMilestoneInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildInitiativeDetail } from './initiative-dto.ts';
 import { initiativeOr404 } from './initiative-rules.ts';
 
@@ -9,7 +8,7 @@ import { initiativeOr404 } from './initiative-rules.ts';
 // the lead agency ticking a milestone at the same time do not conflict. They take a share lock on
 // the initiative so that none lands on an initiative being completed or cancelled meanwhile.
 
-export async function addMilestone(ctx: AuthedContext, input: AddMilestoneInput) {
+export async function addMilestone(ctx: UseCaseContext, input: AddMilestoneInput) {
   const row = await ctx.db.transaction(async (tx) => {
     const initiative = await initiativeOr404(tx, input.initiativeId, { lock: 'share' });
     assertInitiativeOpen(initiative);
@@ -21,7 +20,7 @@ export async function addMilestone(ctx: AuthedContext, input: AddMilestoneInput)
       entityType: 'initiative',
       entityId: initiative.id,
       diff: { milestone: [null, { id: milestone.id, title: milestone.title, dueDate: milestone.dueDate }] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return initiative;
   });

@@ -1,11 +1,10 @@
 import { setMilestoneDone, writeAudit } from '@anc/db';
 import { DomainError, mexicoCityDate, type CompleteMilestoneInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildInitiativeDetail } from './initiative-dto.ts';
 import { reportableMilestone } from './initiative-rules.ts';
 
-export async function completeMilestone(ctx: AuthedContext, input: CompleteMilestoneInput) {
+export async function completeMilestone(ctx: UseCaseContext, input: CompleteMilestoneInput) {
   const row = await ctx.db.transaction(async (tx) => {
     const { initiative, milestone } = await reportableMilestone(tx, ctx.actor, input.milestoneId);
     const today = mexicoCityDate(new Date());
@@ -20,7 +19,7 @@ export async function completeMilestone(ctx: AuthedContext, input: CompleteMiles
       entityType: 'initiative',
       entityId: initiative.id,
       diff: { milestone: [{ id: milestone.id, title: milestone.title, doneDate: null }, { id: done.id, title: done.title, doneDate: done.doneDate }] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return initiative;
   });

@@ -1,11 +1,10 @@
 import { insertInitiative, isUniqueViolation, setParticipants, writeAudit } from '@anc/db';
 import { auditDiff, type CreateInitiativeData } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildInitiativeDetail } from './initiative-dto.ts';
 import { assertAgencies, codeTaken, initiativeAuditFields } from './initiative-rules.ts';
 
-export async function createInitiative(ctx: AuthedContext, input: CreateInitiativeData) {
+export async function createInitiative(ctx: UseCaseContext, input: CreateInitiativeData) {
   // The lead takes part by definition: it is not listed again among the participants.
   const participants = input.participantAgencyIds.filter((id) => id !== input.leadAgencyId);
   try {
@@ -30,7 +29,7 @@ export async function createInitiative(ctx: AuthedContext, input: CreateInitiati
         entityType: 'initiative',
         entityId: created.id,
         diff: auditDiff(null, initiativeAuditFields(created, participants)),
-        origin: auditOrigin(ctx),
+        origin: ctx.origin,
       });
       return created;
     });

@@ -1,12 +1,11 @@
 import { getKpi, insertKpiValue, writeAudit } from '@anc/db';
 import { DomainError, FUTURE_TOLERANCE_MS, assertProgressReporter, type RecordKpiValueData } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildInitiativeDetail } from './initiative-dto.ts';
 import { initiativeOr404 } from './initiative-rules.ts';
 
 /** Staff of the lead agency (and admins) record a measurement; the value stays a decimal string to the column. */
-export async function recordKpiValue(ctx: AuthedContext, input: RecordKpiValueData) {
+export async function recordKpiValue(ctx: UseCaseContext, input: RecordKpiValueData) {
   const row = await ctx.db.transaction(async (tx) => {
     const kpi = await getKpi(tx, input.kpiId);
     if (!kpi) throw new DomainError('NOT_FOUND', 'not_found');
@@ -22,7 +21,7 @@ export async function recordKpiValue(ctx: AuthedContext, input: RecordKpiValueDa
       entityType: 'initiative',
       entityId: initiative.id,
       diff: { kpiValue: [null, { kpiId: kpi.id, name: kpi.name, value: recorded.value, at: recorded.at.toISOString() }] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return initiative;
   });

@@ -1,11 +1,10 @@
 import { setMilestoneDone, writeAudit } from '@anc/db';
 import { DomainError, type ReopenMilestoneInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildInitiativeDetail } from './initiative-dto.ts';
 import { reportableMilestone } from './initiative-rules.ts';
 
-export async function reopenMilestone(ctx: AuthedContext, input: ReopenMilestoneInput) {
+export async function reopenMilestone(ctx: UseCaseContext, input: ReopenMilestoneInput) {
   const row = await ctx.db.transaction(async (tx) => {
     const { initiative, milestone } = await reportableMilestone(tx, ctx.actor, input.milestoneId);
     const reopened = await setMilestoneDone(tx, milestone.id, null);
@@ -16,7 +15,7 @@ export async function reopenMilestone(ctx: AuthedContext, input: ReopenMilestone
       entityType: 'initiative',
       entityId: initiative.id,
       diff: { milestone: [{ id: milestone.id, title: milestone.title, doneDate: milestone.doneDate }, { id: milestone.id, title: milestone.title, doneDate: null }] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return initiative;
   });

@@ -1,12 +1,12 @@
 import { planSummary } from '@anc/db';
 import { initiativeProgress, mexicoCityDate, type PlanSummaryInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
+import type { UseCaseContext } from '../use-case.ts';
 
 /**
  * The registry header: initiatives by status, the share of milestones late, and per objective the
  * budget (summed in SQL as numeric, a decimal string) and progress of what is not cancelled.
  */
-export async function summarizePlan(ctx: AuthedContext, input: PlanSummaryInput) {
+export async function summarizePlan(ctx: UseCaseContext, input: PlanSummaryInput) {
   const s = await planSummary(ctx.db, mexicoCityDate(new Date()), { agencyId: input.agencyId });
   return {
     total: Object.values(s.byStatus).reduce((a, b) => a + b, 0),

@@ -1,11 +1,10 @@
 import { countInitiativeMilestones, updateInitiativeVersioned, writeAudit } from '@anc/db';
 import { DomainError, auditDiff, checkInitiativeTransition, type TransitionInitiativeInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildInitiativeDetail } from './initiative-dto.ts';
 import { assertVersion, initiativeOr404 } from './initiative-rules.ts';
 
-export async function transitionInitiative(ctx: AuthedContext, input: TransitionInitiativeInput) {
+export async function transitionInitiative(ctx: UseCaseContext, input: TransitionInitiativeInput) {
   const row = await ctx.db.transaction(async (tx) => {
     // The row lock makes two transitions with the same version take turns (the second sees the new
     // version), and holds off milestone changes, which take a share lock, until this one is done.
@@ -21,7 +20,7 @@ export async function transitionInitiative(ctx: AuthedContext, input: Transition
       entityType: 'initiative',
       entityId: updated.id,
       diff: auditDiff({ status: before.status, statusReason: before.statusReason }, { status: updated.status, statusReason: updated.statusReason }),
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return updated;
   });

@@ -1,12 +1,11 @@
 import { isUniqueViolation, listParticipantIds, setParticipants, updateInitiativeVersioned, writeAudit } from '@anc/db';
 import { DomainError, auditDiff, initiativeDateProblems, type UpdateInitiativeData } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { buildInitiativeDetail } from './initiative-dto.ts';
 import { assertAgencies, assertVersion, codeTaken, initiativeAuditFields, initiativeOr404 } from './initiative-rules.ts';
 
 /** Admins edit any subset of the fields, in any status (correcting the record of a closed initiative included). */
-export async function updateInitiative(ctx: AuthedContext, input: UpdateInitiativeData) {
+export async function updateInitiative(ctx: UseCaseContext, input: UpdateInitiativeData) {
   try {
     const row = await ctx.db.transaction(async (tx) => {
       const before = await initiativeOr404(tx, input.id, { lock: 'update' });
@@ -44,7 +43,7 @@ export async function updateInitiative(ctx: AuthedContext, input: UpdateInitiati
         entityType: 'initiative',
         entityId: updated.id,
         diff: auditDiff(initiativeAuditFields(before, participantsBefore), initiativeAuditFields(updated, participants)),
-        origin: auditOrigin(ctx),
+        origin: ctx.origin,
       });
       return updated;
     });

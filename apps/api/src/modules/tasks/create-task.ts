@@ -1,7 +1,6 @@
 import { getInitiativeRef, getReadableIncident, insertIncidentEvent, insertTask, insertTaskEvent, nextReferenceNumber, writeAudit } from '@anc/db';
 import { auditDiff, formatReference, mexicoCityYear, type CreateTaskData } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { notifyTask } from '../notifications/notify-task.ts';
 import { buildTaskDetail } from './task-dto.ts';
 import { activeAgencyOrProblem, checkAssigneeUser, notifiedTask, taskAuditFields, throwIfProblems, type FieldProblems } from './task-rules.ts';
@@ -10,7 +9,7 @@ import { activeAgencyOrProblem, checkAssigneeUser, notifiedTask, taskAuditFields
  * A coordinator assigns work to an agency. One transaction: the task, its first history entry,
  * the linked incident's timeline entry, the notifications to the agency's staff and the audit row.
  */
-export async function createTask(ctx: AuthedContext, input: CreateTaskData) {
+export async function createTask(ctx: UseCaseContext, input: CreateTaskData) {
   const id = await ctx.db.transaction(async (tx) => {
     const problems: FieldProblems = {};
     const agency = await activeAgencyOrProblem(tx, input.assigneeAgencyId, problems);
@@ -66,7 +65,7 @@ export async function createTask(ctx: AuthedContext, input: CreateTaskData) {
       entityType: 'task',
       entityId: task.id,
       diff: auditDiff(null, taskAuditFields(task)),
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return task.id;
   });

@@ -1,9 +1,9 @@
 import { getAgency, listAssignableUsers } from '@anc/db';
 import { DomainError, type AssignableUsersInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
+import type { UseCaseContext } from '../use-case.ts';
 
 /** The active staff of an agency a coordinator may name as assignee of a task for it. */
-export async function assignableUsers(ctx: AuthedContext, input: AssignableUsersInput) {
+export async function assignableUsers(ctx: UseCaseContext, input: AssignableUsersInput) {
   const agency = await getAgency(ctx.db, input.agencyId);
   if (!agency?.active) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { agencyId: ['unknown_agency'] } });
   return { items: await listAssignableUsers(ctx.db, agency.id) };

@@ -1,7 +1,6 @@
 import { insertTaskEvent, updateTaskVersioned, writeAudit } from '@anc/db';
 import { DomainError, auditDiff, checkTaskTransition, type NotificationKind, type TaskStep, type TransitionTaskInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { notifyTask } from '../notifications/notify-task.ts';
 import { buildTaskDetail } from './task-dto.ts';
 import { assertTaskVersion, notifiedTask, readableTaskOr404 } from './task-rules.ts';
@@ -14,7 +13,7 @@ const NOTIFY_ON: Partial<Record<TaskStep, Exclude<NotificationKind, 'task_overdu
   cancel: 'task_cancelled',
 };
 
-export async function transitionTask(ctx: AuthedContext, input: TransitionTaskInput) {
+export async function transitionTask(ctx: UseCaseContext, input: TransitionTaskInput) {
   const id = await ctx.db.transaction(async (tx) => {
     // The row lock makes two transitions with the same version take turns: the second sees the new version.
     const before = await readableTaskOr404(tx, ctx.actor, input.id, { forUpdate: true });
@@ -40,7 +39,7 @@ export async function transitionTask(ctx: AuthedContext, input: TransitionTaskIn
       entityType: 'task',
       entityId: updated.id,
       diff: { ...auditDiff({ status: before.status }, { status: updated.status }), step: [null, step], ...(comment ? { comment: [null, comment] } : {}) },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return updated.id;
   });

@@ -1,7 +1,6 @@
 import { getAgency, insertTaskEvent, updateTaskVersioned, writeAudit, type TaskInsert } from '@anc/db';
 import { DomainError, assertTaskCapability, auditDiff, statusAfterReassign, type UpdateTaskInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { notifyTask } from '../notifications/notify-task.ts';
 import { buildTaskDetail } from './task-dto.ts';
 import {
@@ -20,7 +19,7 @@ import {
  * assignee user unless one of the new agency is named, sends work under way back to `open`, and
  * tells the new agency's staff. An edit that changes nothing writes nothing.
  */
-export async function updateTask(ctx: AuthedContext, input: UpdateTaskInput) {
+export async function updateTask(ctx: UseCaseContext, input: UpdateTaskInput) {
   const id = await ctx.db.transaction(async (tx) => {
     const before = await readableTaskOr404(tx, ctx.actor, input.id, { forUpdate: true });
     assertTaskVersion(before, input.version);
@@ -74,7 +73,7 @@ export async function updateTask(ctx: AuthedContext, input: UpdateTaskInput) {
       const { descriptionLength: _length, ...changes } = diff;
       await insertTaskEvent(tx, { taskId: updated.id, actorId: ctx.actor.userId, kind: 'updated', data: { fields, changes } });
     }
-    await writeAudit(tx, { actorId: ctx.actor.userId, action: 'task.update', entityType: 'task', entityId: updated.id, diff, origin: auditOrigin(ctx) });
+    await writeAudit(tx, { actorId: ctx.actor.userId, action: 'task.update', entityType: 'task', entityId: updated.id, diff, origin: ctx.origin });
     return updated.id;
   });
   return buildTaskDetail(ctx.db, ctx.actor, id);

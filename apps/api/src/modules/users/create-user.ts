@@ -1,8 +1,7 @@
 import { hashPassword } from '@anc/auth';
 import { insertUser, isUniqueViolation, writeAudit } from '@anc/db';
 import { DomainError, auditDiff, type CreateUserInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { assertAgencyFits } from './assert-agency-fits.ts';
 import { assertStrongPassword } from './check-password.ts';
 import { toUserDto, userAuditFields } from './user-dto.ts';
@@ -10,7 +9,7 @@ import { toUserDto, userAuditFields } from './user-dto.ts';
 export const emailTaken = (cause?: unknown) =>
   new DomainError('CONFLICT', 'email_taken', { fieldErrors: { email: ['email_taken'] }, cause });
 
-export async function createUser(ctx: AuthedContext, input: CreateUserInput) {
+export async function createUser(ctx: UseCaseContext, input: CreateUserInput) {
   await assertStrongPassword(ctx.db, input.password, 'password', [input.email, input.name]);
   // Hashing is slow on purpose: do it before the transaction opens.
   const passwordHash = await hashPassword(input.password);
@@ -31,7 +30,7 @@ export async function createUser(ctx: AuthedContext, input: CreateUserInput) {
         entityType: 'user',
         entityId: user.id,
         diff: auditDiff(null, userAuditFields(user)),
-        origin: auditOrigin(ctx),
+        origin: ctx.origin,
       });
       return toUserDto(user, agency);
     });

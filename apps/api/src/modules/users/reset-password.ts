@@ -1,13 +1,12 @@
 import { hashPassword } from '@anc/auth';
 import { deleteUserSessions, getUserWithAgency, updateUser, writeAudit } from '@anc/db';
 import { DomainError, type ResetPasswordInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { assertStrongPassword } from './check-password.ts';
 import { toUserDto } from './user-dto.ts';
 
 /** An admin sets a new password; every session of that account ends. */
-export async function resetPassword(ctx: AuthedContext, { id, password }: ResetPasswordInput) {
+export async function resetPassword(ctx: UseCaseContext, { id, password }: ResetPasswordInput) {
   const target = await getUserWithAgency(ctx.db, id);
   if (!target) throw new DomainError('NOT_FOUND', 'not_found');
   await assertStrongPassword(ctx.db, password, 'password', [target.user.email, target.user.name]);
@@ -22,7 +21,7 @@ export async function resetPassword(ctx: AuthedContext, { id, password }: ResetP
       entityType: 'user',
       entityId: id,
       diff: { password: ['(set)', '(reset)'], sessionsEnded: [null, ended] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return toUserDto(after, target.agency);
   });

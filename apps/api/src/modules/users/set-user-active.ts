@@ -1,11 +1,10 @@
 import { deleteUserSessions, getUserWithAgency, updateUser, writeAudit } from '@anc/db';
 import { DomainError, type SetActiveInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { toUserDto } from './user-dto.ts';
 
 /** Deactivation ends every session of the account at once. */
-export async function setUserActive(ctx: AuthedContext, { id, active }: SetActiveInput) {
+export async function setUserActive(ctx: UseCaseContext, { id, active }: SetActiveInput) {
   if (id === ctx.actor.userId && !active) throw new DomainError('UNPROCESSABLE', 'cannot_change_own_account');
   return ctx.db.transaction(async (tx) => {
     const current = await getUserWithAgency(tx, id);
@@ -19,7 +18,7 @@ export async function setUserActive(ctx: AuthedContext, { id, active }: SetActiv
       entityType: 'user',
       entityId: id,
       diff: { active: [current.user.active, active] },
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return toUserDto(after, current.agency);
   });

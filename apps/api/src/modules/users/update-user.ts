@@ -1,11 +1,10 @@
 import { getAgency, getUserWithAgency, updateUser as writeUser, writeAudit } from '@anc/db';
 import { DomainError, auditDiff, type UpdateUserInput } from '@anc/domain';
-import type { AuthedContext } from '../../trpc/init.ts';
-import { auditOrigin } from '../audit/origin.ts';
+import type { UseCaseContext } from '../use-case.ts';
 import { assertAgencyFits } from './assert-agency-fits.ts';
 import { toUserDto, userAuditFields } from './user-dto.ts';
 
-export async function updateUser(ctx: AuthedContext, { id, ...patch }: UpdateUserInput) {
+export async function updateUser(ctx: UseCaseContext, { id, ...patch }: UpdateUserInput) {
   return ctx.db.transaction(async (tx) => {
     const current = await getUserWithAgency(tx, id);
     if (!current) throw new DomainError('NOT_FOUND', 'not_found');
@@ -25,7 +24,7 @@ export async function updateUser(ctx: AuthedContext, { id, ...patch }: UpdateUse
       entityType: 'user',
       entityId: id,
       diff: auditDiff(userAuditFields(current.user), userAuditFields(after)),
-      origin: auditOrigin(ctx),
+      origin: ctx.origin,
     });
     return toUserDto(after, agency);
   });
