@@ -14,3 +14,5 @@ export * from './queries/dashboard.ts';
 export * from './seed-plan.ts';
 export * from './seed-tasks.ts';
 export * from './queries/naming.ts';
+export * from './scope/incidents.ts';
+export * from './scope/tasks.ts';

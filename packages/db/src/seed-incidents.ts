@@ -277,7 +277,7 @@ export async function seedDemoIncidents(db: Db, now: Date = new Date()): Promise
       }
       const shareIds = (d.shareWith ?? []).flatMap((code) => agencyId.get(code) ?? []);
       if (shareIds.length) await insertShares(tx, incident, shareIds, coordinatorId, new Date(filedAt.getTime() + 3 * H));
-      if (d.shareWithAll) await touchIncident(tx, incident.id, { sharedWithAllAt: new Date(filedAt.getTime() + 3 * H) });
+      if (d.shareWithAll) await touchIncident(tx, 'system', incident.id, { sharedWithAllAt: new Date(filedAt.getTime() + 3 * H) });
       if (shareIds.length || d.shareWithAll) {
         await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'shared', at: new Date(filedAt.getTime() + 3 * H), data: { agencies: d.shareWith ?? [], allAgencies: Boolean(d.shareWithAll) } });
       }

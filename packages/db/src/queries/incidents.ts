@@ -1,17 +1,15 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   DomainError,
-  TLP_SHAREABLE_BY_NAME,
-  TLP_SHAREABLE_WITH_ALL,
   decodeCursor,
   encodeCursor,
   seesEveryIncident,
-  type Actor,
   type IncidentFilters,
   type NoteVisibility,
   type ObservableType,
 } from '@anc/domain';
 import { rowsOf, type Db } from '../client.ts';
+import { incidentScopeBranches, incidentScopeSql, incidentWriteScope, type ReadScope, type WriteScope } from '../scope/incidents.ts';
 import {
   agencies,
   incidentEvents,
@@ -26,7 +24,7 @@ import {
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export type IncidentInsert = typeof incidents.$inferInsert;
-type Scope = Pick<Actor, 'role' | 'agencyId'>;
+type Scope = ReadScope;
 
 /**
  * An instant as a bound parameter of raw SQL. postgres.js (unlike PGlite) refuses a Date there,
@@ -34,21 +32,6 @@ type Scope = Pick<Actor, 'role' | 'agencyId'>;
  */
 const instant = (at: Date | string) => sql`${typeof at === 'string' ? at : at.toISOString()}::timestamptz`;
 
-const tlpList = (levels: readonly string[]) => sql.join(levels.map((l) => sql`${l}::tlp`), sql`, `);
-
-/**
- * The read scope of a staff user in SQL, on the incidents alias `i` — the mirror of the domain's
- * `canReadIncident`/`shareGrantsRead` (both are tested against the same matrix). Coordinators and
- * admins have no scope condition.
- */
-export function incidentScopeSql(actor: Scope, alias = 'i'): SQL | undefined {
-  if (seesEveryIncident(actor)) return undefined;
-  const i = sql.raw(alias);
-  return sql`(${i}.agency_id = ${actor.agencyId}
-    or (${i}.shared_with_all_at is not null and ${i}.tlp in (${tlpList(TLP_SHAREABLE_WITH_ALL)}))
-    or (${i}.tlp in (${tlpList(TLP_SHAREABLE_BY_NAME)})
-        and exists (select 1 from incident_shares s where s.incident_id = ${i}.id and s.agency_id = ${actor.agencyId})))`;
-}
 
 /** Allocates the next number of a gapless yearly sequence; the row stays locked until commit. */
 export async function nextReferenceNumber(tx: Db, scope: string, year: number): Promise<number> {
@@ -71,21 +54,21 @@ export async function insertIncident(tx: Db, values: IncidentInsert): Promise<In
  * Optimistic concurrency: the update applies only if the row still has the version the caller
  * read. Returns null when it did not (stale version, or the row is gone).
  */
-export async function updateIncidentVersioned(tx: Db, id: string, version: number, set: Partial<IncidentInsert>): Promise<IncidentRow | null> {
+export async function updateIncidentVersioned(tx: Db, scope: WriteScope, id: string, version: number, set: Partial<IncidentInsert>): Promise<IncidentRow | null> {
   const [row] = await tx
     .update(incidents)
     .set({ ...set, version: sql`${incidents.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(incidents.id, id), eq(incidents.version, version)))
+    .where(and(eq(incidents.id, id), eq(incidents.version, version), incidentWriteScope(scope)))
     .returning();
   return row ?? null;
 }
 
 /** Same, for changes that do not come with a version the user read (comments, reports, shares). */
-export async function touchIncident(tx: Db, id: string, set: Partial<IncidentInsert> = {}): Promise<IncidentRow> {
+export async function touchIncident(tx: Db, scope: WriteScope, id: string, set: Partial<IncidentInsert> = {}): Promise<IncidentRow> {
   const [row] = await tx
     .update(incidents)
     .set({ ...set, version: sql`${incidents.version} + 1`, updatedAt: new Date() })
-    .where(eq(incidents.id, id))
+    .where(and(eq(incidents.id, id), incidentWriteScope(scope)))
     .returning();
   if (!row) throw new Error('incident vanished inside its transaction');
   return row;
@@ -120,10 +103,17 @@ export async function countObservables(db: Db, incidentId: string): Promise<numb
   return row?.n ?? 0;
 }
 
-export async function deleteObservable(tx: Db, incidentId: string, observableId: string) {
+export async function deleteObservable(tx: Db, scope: WriteScope, incidentId: string, observableId: string) {
+  const inScope = scope === 'system' ? undefined : incidentScopeSql(scope, 'i');
   const [row] = await tx
     .delete(incidentObservables)
-    .where(and(eq(incidentObservables.id, observableId), eq(incidentObservables.incidentId, incidentId)))
+    .where(
+      and(
+        eq(incidentObservables.id, observableId),
+        eq(incidentObservables.incidentId, incidentId),
+        inScope ? sql`exists (select 1 from incidents i where i.id = ${incidentId} and ${inScope})` : undefined,
+      ),
+    )
     .returning({ id: incidentObservables.id, type: incidentObservables.type, value: incidentObservables.value });
   return row;
 }
@@ -285,20 +275,20 @@ export async function listIncidentSummaries(
       where ${allOf([...filterSql(input, 'i', now), keyset('i')])}
       order by i.created_at desc nulls last, i.id desc nulls last limit ${take}`;
   } else {
-    const me = actor.agencyId;
+    const scope = incidentScopeBranches(actor);
     const own = sql`(select o.id, o.created_at from incidents o
-      where ${allOf([sql`o.agency_id = ${me}`, ...filterSql(input, 'o', now), keyset('o')])}
+      where ${allOf([scope.own('o'), ...filterSql(input, 'o', now), keyset('o')])}
       order by o.created_at desc nulls last, o.id desc nulls last limit ${take})`;
     const all = sql`(select w.id, w.created_at from incidents w
       where ${allOf([
-        sql`w.shared_with_all_at is not null and w.tlp in (${tlpList(TLP_SHAREABLE_WITH_ALL)})`,
+        scope.sharedWithAll('w'),
         ...filterSql(input, 'w', now),
         keyset('w'),
       ])}
       order by w.created_at desc nulls last, w.id desc nulls last limit ${take})`;
     const named = sql`(select n.id, n.created_at from incident_shares s join incidents n on n.id = s.incident_id
       where ${allOf([
-        sql`s.agency_id = ${me} and n.tlp in (${tlpList(TLP_SHAREABLE_BY_NAME)})`,
+        scope.sharedByName('s', 'n'),
         ...filterSql(input, 'n', now),
         keyset('s', 'incident_created_at', 'incident_id'),
       ])}

@@ -13,7 +13,7 @@ import {
   type TaskStatus,
   type TransversalAxis,
 } from '@anc/domain';
-import { taskScopeSql } from './tasks.ts';
+import { taskScopeSql } from '../scope/tasks.ts';
 import { rowsOf, type Db } from '../client.ts';
 import {
   agencies,

@@ -1,12 +1,13 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { DomainError, TASK_DUE_SOON_MS, decodeCursor, encodeCursor, seesEveryTask, type Actor, type TaskFilters, type TaskPriority, type TaskStatus } from '@anc/domain';
+import { DomainError, TASK_DUE_SOON_MS, decodeCursor, encodeCursor, type Actor, type TaskFilters, type TaskPriority, type TaskStatus } from '@anc/domain';
 import { rowsOf, type Db } from '../client.ts';
 import { agencies, initiatives, taskEvents, tasks, users, type TaskEventKind } from '../schema/index.ts';
-import { incidentScopeSql } from './incidents.ts';
+import { incidentScopeSql, type ReadScope, type WriteScope } from '../scope/incidents.ts';
+import { taskScopeSql, taskWriteScope } from '../scope/tasks.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type TaskInsert = typeof tasks.$inferInsert;
-type Scope = Pick<Actor, 'role' | 'agencyId'>;
+type Scope = ReadScope;
 
 /** An instant as a bound parameter of raw SQL: postgres.js refuses a Date there, so ISO text with a cast. */
 const instant = (at: Date | string) => sql`${typeof at === 'string' ? at : at.toISOString()}::timestamptz`;
@@ -17,14 +18,6 @@ const instant = (at: Date | string) => sql`${typeof at === 'string' ? at : at.to
  */
 const activeSql = (alias: string) => sql.raw(`${alias}.status not in ('done', 'cancelled')`);
 
-/**
- * The read scope of a task in SQL on alias `alias` — the mirror of the domain's `canReadTask`:
- * coordinators and admins read every task, staff the tasks assigned to their agency.
- */
-export function taskScopeSql(actor: Scope, alias = 't'): SQL | undefined {
-  if (seesEveryTask(actor)) return undefined;
-  return sql`${sql.raw(alias)}.assignee_agency_id = ${actor.agencyId}`;
-}
 
 export async function insertTask(tx: Db, values: TaskInsert): Promise<TaskRow> {
   const [row] = await tx.insert(tasks).values(values).returning();
@@ -37,7 +30,7 @@ export async function getReadableTask(db: Db, actor: Scope, id: string, options:
   const query = db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.id, id), seesEveryTask(actor) ? undefined : eq(tasks.assigneeAgencyId, actor.agencyId)));
+    .where(and(eq(tasks.id, id), taskScopeSql(actor, 'tasks')));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row;
 }
@@ -46,11 +39,11 @@ export async function getReadableTask(db: Db, actor: Scope, id: string, options:
  * Optimistic concurrency: applies only if the row still has the version the caller read.
  * Returns null when it did not (stale version, or the row is gone).
  */
-export async function updateTaskVersioned(tx: Db, id: string, version: number, set: Partial<TaskInsert>, now: Date = new Date()): Promise<TaskRow | null> {
+export async function updateTaskVersioned(tx: Db, scope: WriteScope, id: string, version: number, set: Partial<TaskInsert>, now: Date = new Date()): Promise<TaskRow | null> {
   const [row] = await tx
     .update(tasks)
     .set({ ...set, version: sql`${tasks.version} + 1`, updatedAt: now })
-    .where(and(eq(tasks.id, id), eq(tasks.version, version)))
+    .where(and(eq(tasks.id, id), eq(tasks.version, version), taskWriteScope(scope)))
     .returning();
   return row ?? null;
 }

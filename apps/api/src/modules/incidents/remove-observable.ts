@@ -7,7 +7,7 @@ export async function removeObservable(ctx: UseCaseContext, input: RemoveObserva
   await ctx.db.transaction(async (tx) => {
     const row = await readableOr404(tx, ctx.actor, input.id);
     assertIncidentCapability(ctx.actor, row, 'manageObservables');
-    const removed = await deleteObservable(tx, row.id, input.observableId);
+    const removed = await deleteObservable(tx, ctx.actor, row.id, input.observableId);
     if (!removed) throw new DomainError('NOT_FOUND', 'not_found');
     await insertIncidentEvent(tx, {
       incidentId: row.id,

@@ -24,7 +24,7 @@ export async function shareIncident(ctx: UseCaseContext, input: ShareIncidentInp
 
     const added = await insertShares(tx, incident, agencyIds, ctx.actor.userId);
     const newlyAll = input.allAgencies && !incident.sharedWithAllAt;
-    const updated = newlyAll ? await touchIncident(tx, incident.id, { sharedWithAllAt: new Date() }) : incident;
+    const updated = newlyAll ? await touchIncident(tx, ctx.actor, incident.id, { sharedWithAllAt: new Date() }) : incident;
     if (added.length || newlyAll) {
       const codes = targets.filter((t) => added.includes(t.id)).map((t) => t.code);
       await insertIncidentEvent(tx, { incidentId: incident.id, actorId: ctx.actor.userId, kind: 'shared', data: { agencies: codes, allAgencies: newlyAll } });

@@ -17,7 +17,7 @@ export async function submitReport(ctx: UseCaseContext, input: SubmitReportInput
       ...incident,
       ...(input.kind === 'notification' ? { notificationSubmittedAt: now } : { finalReportSubmittedAt: now }),
     };
-    const updated = await touchIncident(tx, incident.id, {
+    const updated = await touchIncident(tx, ctx.actor, incident.id, {
       notificationSubmittedAt: facts.notificationSubmittedAt,
       finalReportSubmittedAt: facts.finalReportSubmittedAt,
       ...nextObligationColumns(facts, now),

@@ -23,7 +23,7 @@ export async function transitionIncident(ctx: UseCaseContext, input: TransitionI
     }
 
     const now = new Date();
-    const updated = await updateIncidentVersioned(tx, before.id, input.version, {
+    const updated = await updateIncidentVersioned(tx, ctx.actor, before.id, input.version, {
       status: input.to,
       statusReason: reason,
       mergedIntoId: target?.id ?? null,

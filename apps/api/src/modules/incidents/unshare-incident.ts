@@ -12,7 +12,7 @@ export async function unshareIncident(ctx: UseCaseContext, input: UnshareInciden
     let what: { agency: string | null; allAgencies: boolean };
     if (input.allAgencies) {
       if (!incident.sharedWithAllAt) throw new DomainError('NOT_FOUND', 'share_not_found');
-      updated = await touchIncident(tx, incident.id, { sharedWithAllAt: null });
+      updated = await touchIncident(tx, ctx.actor, incident.id, { sharedWithAllAt: null });
       what = { agency: null, allAgencies: true };
     } else {
       const agencyId = input.agencyId ?? '';

@@ -32,7 +32,7 @@ export async function updateIncident(ctx: UseCaseContext, input: UpdateIncidentI
 
     const now = new Date();
     const awareAtDate = new Date(awareAt);
-    const updated = await updateIncidentVersioned(tx, before.id, input.version, {
+    const updated = await updateIncidentVersioned(tx, ctx.actor, before.id, input.version, {
       title: input.title,
       description: input.description,
       rsitClass,

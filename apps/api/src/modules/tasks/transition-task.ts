@@ -22,7 +22,7 @@ export async function transitionTask(ctx: UseCaseContext, input: TransitionTaskI
     const comment = input.comment?.trim() || null;
 
     const now = new Date();
-    const updated = await updateTaskVersioned(tx, before.id, input.version, { status: input.to, statusChangedAt: now }, now);
+    const updated = await updateTaskVersioned(tx, ctx.actor, before.id, input.version, { status: input.to, statusChangedAt: now }, now);
     if (!updated) throw new DomainError('CONFLICT', 'stale_version');
     await insertTaskEvent(tx, {
       taskId: updated.id,

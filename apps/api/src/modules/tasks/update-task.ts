@@ -51,7 +51,7 @@ export async function updateTask(ctx: UseCaseContext, input: UpdateTaskInput) {
     const diff = auditDiff(taskAuditFields(before), taskAuditFields({ ...before, ...set } as typeof before));
     if (Object.keys(diff).length === 0) return before.id;
 
-    const updated = await updateTaskVersioned(tx, before.id, input.version, set, now);
+    const updated = await updateTaskVersioned(tx, ctx.actor, before.id, input.version, set, now);
     if (!updated) throw new DomainError('CONFLICT', 'stale_version');
     const fields = Object.keys(diff);
     if (reassign) {
