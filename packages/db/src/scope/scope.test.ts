@@ -37,7 +37,7 @@ describe('a write outside the scope', () => {
     const row = await anIncident();
     expect(await t.db.select().from(incidents).where(and(eq(incidents.id, row.id), incidentScopeSql(outsider, 'incidents')))).toEqual([]);
     expect(await updateIncidentVersioned(t.db, outsider, row.id, row.version, { title: 'Cambiado por otra dependencia' })).toBeNull();
-    await expect(touchIncident(t.db, outsider, row.id, { sharedWithAllAt: new Date() })).rejects.toThrow();
+    await expect(touchIncident(t.db, outsider, row.id, { sharedWithAllAt: new Date() })).rejects.toThrow('incident vanished inside its transaction');
     const [after] = await t.db.select().from(incidents).where(eq(incidents.id, row.id));
     expect(after).toEqual(row);
   });
