@@ -2,7 +2,6 @@ import { count } from 'drizzle-orm';
 import {
   formatReference,
   mexicoCityYear,
-  DEFAULT_NOTE_VISIBILITY,
   nextObligation,
   obligationsFor,
   type IncidentStatus,
@@ -264,7 +263,7 @@ export async function seedDemoIncidents(db: Db, now: Date = new Date()): Promise
       await insertObservables(tx, incident.id, reporter, d.observables);
       await insertIncidentEvent(tx, { incidentId: incident.id, actorId: reporter, kind: 'created', at: filedAt, data: { reference: incident.reference, observables: d.observables.length } });
       if (d.status !== 'submitted') {
-        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'status', at: new Date(filedAt.getTime() + 2 * H), body: d.statusReason ?? null, ...(d.statusReason && { visibility: d.statusReasonVisibility ?? DEFAULT_NOTE_VISIBILITY }), data: { from: 'submitted', to: d.status } });
+        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'status', at: new Date(filedAt.getTime() + 2 * H), body: d.statusReason ?? null, ...(d.statusReason && { visibility: d.statusReasonVisibility ?? 'reporting' }), data: { from: 'submitted', to: d.status } });
       }
       const reports = [
         { kind: 'notification' as const, at: notificationAt, body: 'Notificación del incidente con el alcance y las medidas adoptadas.' },
@@ -282,7 +281,7 @@ export async function seedDemoIncidents(db: Db, now: Date = new Date()): Promise
         await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'shared', at: new Date(filedAt.getTime() + 3 * H), data: { agencies: d.shareWith ?? [], allAgencies: Boolean(d.shareWithAll) } });
       }
       for (const c of d.comments ?? []) {
-        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: c.by === 'coordinator' ? coordinatorId : reporter, kind: 'comment', at: new Date(filedAt.getTime() + 4 * H), body: c.body, visibility: c.visibility ?? DEFAULT_NOTE_VISIBILITY });
+        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: c.by === 'coordinator' ? coordinatorId : reporter, kind: 'comment', at: new Date(filedAt.getTime() + 4 * H), body: c.body, visibility: c.visibility ?? (c.by === 'coordinator' ? 'reporting' : 'all_readers') });
       }
       await writeAudit(tx, {
         actorId: null,

@@ -28,7 +28,8 @@ describe('who may write which visibility', () => {
   });
 
   it('the default is `reporting` for everyone', () => {
-    for (const actor of [coordinator, admin, reportingStaff, sharedStaff]) expect(noteVisibilityFor(actor, undefined)).toBe('reporting');
+    for (const actor of [coordinator, admin]) expect(noteVisibilityFor(actor, undefined)).toBe('reporting');
+    for (const actor of [reportingStaff, sharedStaff]) expect(noteVisibilityFor(actor, undefined)).toBe('all_readers');
   });
 
   it('staff asking for `anc` is FORBIDDEN; the rest is kept as asked', () => {

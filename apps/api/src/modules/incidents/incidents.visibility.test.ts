@@ -94,12 +94,19 @@ describe('comments', () => {
     expect(await writtenRows(s.t.db)).toEqual(before);
   });
 
-  it('staff of a shared-with agency write `reporting` by default: the author and the reporting agency read it', async () => {
+  it('staff of a shared-with agency write `all_readers` by default (shared/API.md): every reader reads it', async () => {
     const body = 'En SEDENA vimos los mismos intentos de acceso desde la red externa.';
     await sedena.trpc.incidents.comment.mutate({ id: incidentId, body });
+    expect(noteOf(await sedena.trpc.incidents.get.query({ id: incidentId }), body)).toMatchObject({ visibility: 'all_readers' });
+    expect(noteOf(await semar.trpc.incidents.get.query({ id: incidentId }), body)).toMatchObject({ visibility: 'all_readers' });
+    expect(noteOf(await coordinator.trpc.incidents.get.query({ id: incidentId }), body)).toMatchObject({ visibility: 'all_readers' });
+  });
+
+  it('staff of a shared-with agency may keep a note to the reporting agency and the ANC', async () => {
+    const body = 'Solo para SEMAR y la ANC: el equipo comprometido es de un proveedor común.';
+    await sedena.trpc.incidents.comment.mutate({ id: incidentId, body, visibility: 'reporting' });
     expect(noteOf(await sedena.trpc.incidents.get.query({ id: incidentId }), body)).toMatchObject({ visibility: 'reporting' });
     expect(noteOf(await semar.trpc.incidents.get.query({ id: incidentId }), body)).toMatchObject({ visibility: 'reporting' });
-    expect(noteOf(await coordinator.trpc.incidents.get.query({ id: incidentId }), body)).toMatchObject({ visibility: 'reporting' });
   });
 });
 

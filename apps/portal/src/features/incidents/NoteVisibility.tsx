@@ -2,7 +2,7 @@
  * Who reads a note on an incident's timeline (packages/domain/src/incidents/visibility.ts): the
  * badge on each note and the choice its author makes, offering only what the author may write.
  */
-import { DEFAULT_NOTE_VISIBILITY, writableNoteVisibilities, type NoteVisibility } from '@anc/domain';
+import { defaultNoteVisibility, writableNoteVisibilities, type NoteVisibility } from '@anc/domain';
 import { Badge, Radio, Stack } from '@mantine/core';
 import { IconLock, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -38,7 +38,7 @@ export function NoteVisibilityBadge({ visibility }: { visibility: NoteVisibility
 /** The visibilities the signed-in user may write, and the one a new note starts with. */
 export function useNoteVisibilityChoice(): { options: readonly NoteVisibility[]; initial: NoteVisibility } {
   const user = useCurrentUser();
-  return { options: writableNoteVisibilities(user), initial: DEFAULT_NOTE_VISIBILITY };
+  return { options: writableNoteVisibilities(user), initial: defaultNoteVisibility(user) };
 }
 
 export function NoteVisibilityField({
