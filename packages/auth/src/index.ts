@@ -3,3 +3,4 @@ export * from './passwords.ts';
 export * from './cookies.ts';
 export * from './sessions.ts';
 export * from './throttle.ts';
+export * from './api-tokens.ts';

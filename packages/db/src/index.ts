@@ -16,3 +16,4 @@ export * from './seed-tasks.ts';
 export * from './queries/naming.ts';
 export * from './scope/incidents.ts';
 export * from './scope/tasks.ts';
+export * from './queries/api-clients.ts';

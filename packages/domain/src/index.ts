@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './roles.ts';
 export * from './actor.ts';
+export * from './api-clients.ts';
 export * from './permissions.ts';
 export * from './messages.ts';
 export * from './audit.ts';

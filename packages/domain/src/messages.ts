@@ -92,6 +92,14 @@ export const MESSAGES = {
     en: 'The request comes from another site and was refused.',
   },
   role_not_allowed: { 'es-MX': 'Tu rol no permite esta acción.', en: 'Your role does not allow this action.' },
+  scope_missing: {
+    'es-MX': 'El token de esta integración no tiene el permiso que requiere esta acción.',
+    en: 'This integration’s token lacks the scope this action needs.',
+  },
+  invalid_token: {
+    'es-MX': 'El token no es válido, venció o fue revocado.',
+    en: 'The token is not valid, has expired or was revoked.',
+  },
   not_found: { 'es-MX': 'No existe o no tienes acceso.', en: 'It does not exist or you have no access to it.' },
   email_taken: { 'es-MX': 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
   agency_code_taken: { 'es-MX': 'Ya existe una dependencia con esa clave.', en: 'An agency with that code already exists.' },

@@ -60,6 +60,10 @@ const EXPECTED: Record<Action, Role[]> = {
   'initiatives.reopenMilestone': ['staff', 'admin'],
   'initiatives.recordKpiValue': ['staff', 'admin'],
   'dashboard.summary': ['staff', 'coordinator', 'admin'],
+  'apiClients.create': ['admin'],
+  'apiClients.list': ['admin'],
+  'apiClients.revoke': ['admin'],
+  'indicators.read': ['staff', 'coordinator', 'admin'],
 };
 
 describe('permission table', () => {

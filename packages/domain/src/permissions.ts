@@ -60,6 +60,11 @@ export const PERMISSIONS = {
   'initiatives.reopenMilestone': ['staff', 'admin'],
   'initiatives.recordKpiValue': ['staff', 'admin'],
   'dashboard.summary': ['staff', 'coordinator', 'admin'],
+  // API clients (admin) and the indicator feed (TAXII; API clients with `indicators:read` too)
+  'apiClients.create': ['admin'],
+  'apiClients.list': ['admin'],
+  'apiClients.revoke': ['admin'],
+  'indicators.read': ['staff', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,6 +1,6 @@
 // The single initTRPC of the API. Exports only the builders procedures are made of.
 import { initTRPC } from '@trpc/server';
-import { DomainError, assertCan, type Action } from '@anc/domain';
+import { DomainError, assertActorMay, type Action } from '@anc/domain';
 import type { InnerContext } from './context.ts';
 import { describeError, isInvalidTextError, toTRPCError } from './errors.ts';
 
@@ -50,7 +50,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 /** A signed-in procedure allowed to the roles of one row of the domain's permission table. */
 export const procedureFor = (action: Action) =>
   authedProcedure.use(({ ctx, next }) => {
-    assertCan(ctx.actor.role, action);
+    assertActorMay(ctx.actor, action);
     return next();
   });
 

@@ -1,7 +1,7 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { AgencyKind, Sector } from '@anc/domain';
 import type { Db } from '../client.ts';
-import { agencies, users } from '../schema/index.ts';
+import { agencies, isPerson, users } from '../schema/index.ts';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 
@@ -9,7 +9,7 @@ export async function listAgencies(db: Db, { includeInactive }: { includeInactiv
   const userCounts = db
     .select({ agencyId: users.agencyId, n: count().as('n') })
     .from(users)
-    .where(eq(users.active, true))
+    .where(and(eq(users.active, true), isPerson))
     .groupBy(users.agencyId)
     .as('user_counts');
   const rows = await db

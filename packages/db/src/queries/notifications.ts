@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { DomainError, decodeCursor, encodeCursor, type NotificationKind } from '@anc/domain';
 import type { Db } from '../client.ts';
-import { notifications, tasks, users } from '../schema/index.ts';
+import { isPerson, notifications, tasks, users } from '../schema/index.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -33,7 +33,7 @@ export async function activeStaffIds(tx: Db, agencyId: string): Promise<string[]
   const rows = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.agencyId, agencyId), eq(users.role, 'staff'), eq(users.active, true)));
+    .where(and(eq(users.agencyId, agencyId), eq(users.role, 'staff'), eq(users.active, true), isPerson));
   return rows.map((r) => r.id);
 }
 
@@ -149,7 +149,7 @@ export async function activeStaffByAgency(tx: Db, agencyIds: readonly string[]):
   const rows = await tx
     .select({ id: users.id, agencyId: users.agencyId })
     .from(users)
-    .where(and(inArray(users.agencyId, [...agencyIds]), eq(users.role, 'staff'), eq(users.active, true)));
+    .where(and(inArray(users.agencyId, [...agencyIds]), eq(users.role, 'staff'), eq(users.active, true), isPerson));
   for (const r of rows) out.set(r.agencyId, [...(out.get(r.agencyId) ?? []), r.id]);
   return out;
 }
@@ -160,6 +160,6 @@ export async function activeUserIds(tx: Db, ids: readonly string[]): Promise<Set
   const rows = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(inArray(users.id, [...ids]), eq(users.active, true)));
+    .where(and(inArray(users.id, [...ids]), eq(users.active, true), isPerson));
   return new Set(rows.map((r) => r.id));
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { DomainError, TASK_DUE_SOON_MS, decodeCursor, encodeCursor, type Actor, type TaskFilters, type TaskPriority, type TaskStatus } from '@anc/domain';
 import { rowsOf, type Db } from '../client.ts';
-import { agencies, initiatives, taskEvents, tasks, users, type TaskEventKind } from '../schema/index.ts';
+import { agencies, initiatives, isPerson, taskEvents, tasks, users, type TaskEventKind } from '../schema/index.ts';
 import { incidentScopeSql, type ReadScope, type WriteScope } from '../scope/incidents.ts';
 import { taskScopeSql, taskWriteScope } from '../scope/tasks.ts';
 
@@ -92,7 +92,7 @@ export async function getAssigneeCandidate(db: Db, id: string) {
   const [row] = await db
     .select({ id: users.id, name: users.name, agencyId: users.agencyId, role: users.role, active: users.active })
     .from(users)
-    .where(eq(users.id, id));
+    .where(and(eq(users.id, id), isPerson));
   return row ?? null;
 }
 
@@ -101,7 +101,7 @@ export async function listAssignableUsers(db: Db, agencyId: string) {
   return db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
-    .where(and(eq(users.agencyId, agencyId), eq(users.role, 'staff'), eq(users.active, true)))
+    .where(and(eq(users.agencyId, agencyId), eq(users.role, 'staff'), eq(users.active, true), isPerson))
     .orderBy(asc(users.name), asc(users.id));
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import { decodeCursor, encodeCursor, type ListUsersInput, type Locale, type Role } from '@anc/domain';
+import { decodeCursor, encodeCursor, type ListUsersInput, type Locale, type Role, type UserKind } from '@anc/domain';
 import type { Db } from '../client.ts';
-import { agencies, users } from '../schema/index.ts';
+import { agencies, isPerson, users } from '../schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -16,7 +16,7 @@ export async function getUserWithAgency(db: Db, id: string) {
 }
 
 export async function getUserByEmail(db: Db, email: string) {
-  const [row] = await db.select(userWithAgency).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.email, email));
+  const [row] = await db.select(userWithAgency).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(and(eq(users.email, email), isPerson));
   return row;
 }
 
@@ -24,6 +24,7 @@ export async function getUserByEmail(db: Db, email: string) {
 export async function listUsers(db: Db, input: ListUsersInput) {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const conditions: (SQL | undefined)[] = [
+    isPerson,
     input.agencyId ? eq(users.agencyId, input.agencyId) : undefined,
     input.role ? eq(users.role, input.role) : undefined,
     input.includeInactive ? undefined : eq(users.active, true),
@@ -58,6 +59,8 @@ export interface UserValues {
   agencyId: string;
   passwordHash: string;
   locale: Locale;
+  /** Defaults to a person; `api_client` for the principal of an API client. */
+  kind?: UserKind;
 }
 
 export async function insertUser(db: Db, values: UserValues): Promise<UserRow> {

@@ -17,12 +17,14 @@ import {
   RSIT_TYPES,
   SECTORS,
   TLP_LEVELS,
+  USER_KINDS,
 } from '@anc/domain';
 
 export const agencyKind = pgEnum('agency_kind', AGENCY_KINDS);
 export const sector = pgEnum('sector', SECTORS);
 export const role = pgEnum('role', ROLES);
 export const locale = pgEnum('locale', LOCALES);
+export const userKind = pgEnum('user_kind', USER_KINDS);
 
 export const incidentStatus = pgEnum('incident_status', INCIDENT_STATUSES);
 export const rsitClass = pgEnum('rsit_class', RSIT_CLASSES);

@@ -7,3 +7,4 @@ export * from './relations.ts';
 export * from './incidents.ts';
 export * from './initiatives.ts';
 export * from './tasks.ts';
+export * from './api-clients.ts';

@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
-import { locale, role } from './enums.ts';
+import { locale, role, userKind } from './enums.ts';
 
 export const users = pgTable(
   'users',
@@ -9,6 +10,8 @@ export const users = pgTable(
     email: text().notNull().unique(),
     name: text().notNull(),
     role: role().notNull(),
+    /** `person` signs in with a password; `api_client` is the principal of an API client (never signs in). */
+    kind: userKind().notNull().default('person'),
     agencyId: uuid()
       .notNull()
       .references(() => agencies.id),
@@ -28,3 +31,6 @@ export const users = pgTable(
     index().on(t.role, t.createdAt.desc(), t.id.desc()),
   ],
 );
+
+/** The accounts of people (not the principals of API clients): who signs in, is listed, is told, is assigned. */
+export const isPerson = sql`${users.kind} = 'person'`;
