@@ -13,13 +13,12 @@
  * tRPC would give the same code (401, 403, 404, 400 with a localized message per field).
  */
 import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '@anc/db';
-import { DomainError, IncidentFilters, IncidentIdInput, assertCan, incidentFiltersFromSearchParams, type Locale } from '@anc/domain';
+import { DomainError, IncidentFilters, IncidentIdInput, assertActorMay, incidentFiltersFromSearchParams, type Locale } from '@anc/domain';
 import type { Env } from '../../../env.ts';
-import { describeError, toTRPCError } from '../../../trpc/errors.ts';
-import { actorFromRequest, pickLocale, type SignedIn } from '../../../trpc/session.ts';
+import { requireHttpCaller, sendHttpError, type HttpCaller, type HttpErrorBody } from '../../../http/caller.ts';
+import { pickLocale } from '../../../trpc/session.ts';
 import { csvFileName, incidentsCsv } from './csv.ts';
 import { incidentStixBundle, incidentSummaryPages } from './export-incidents.ts';
 
@@ -28,32 +27,18 @@ export interface ExportRoutesOptions {
   env: Env;
 }
 
-/** The JSON error body of the exports. */
-export interface ExportErrorBody {
-  error: { code: string; message: string; reason: string | null; fieldErrors: Record<string, string[]> | null };
-}
+/** The JSON error body of the exports (the one of every plain-HTTP route). */
+export type ExportErrorBody = HttpErrorBody;
 
 const queryOf = (req: FastifyRequest) => new URL(req.url, 'http://localhost').searchParams;
 
-function sendError(reply: FastifyReply, error: unknown, locale: Locale) {
-  const trpcError =
-    error instanceof TRPCError
-      ? error
-      : error instanceof DomainError
-        ? toTRPCError(error)
-        : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
-  if (trpcError.code === 'INTERNAL_SERVER_ERROR') reply.log.error({ err: error }, 'export failed');
-  const { message, reason, fieldErrors } = describeError(trpcError, locale);
-  const body: ExportErrorBody = { error: { code: trpcError.code, message, reason, fieldErrors } };
-  return reply.code(getHTTPStatusCodeFromError(trpcError)).header('cache-control', 'no-store').send(body);
-}
+const sendError = sendHttpError;
 
 /** The signed-in caller allowed to export, or a thrown UNAUTHORIZED / FORBIDDEN. */
-async function exporter(opts: ExportRoutesOptions, req: FastifyRequest, reply: FastifyReply): Promise<SignedIn> {
-  const signedIn = await actorFromRequest(opts, req, reply);
-  if (!signedIn) throw new DomainError('UNAUTHORIZED', 'not_signed_in');
-  assertCan(signedIn.actor.role, 'incidents.export');
-  return signedIn;
+async function exporter(opts: ExportRoutesOptions, req: FastifyRequest, reply: FastifyReply): Promise<HttpCaller> {
+  const caller = await requireHttpCaller(opts, req, reply);
+  assertActorMay(caller.actor, 'incidents.export');
+  return caller;
 }
 
 /** `lang` of the query, else the portal's header, else (once known) the user's setting, else Spanish. */
