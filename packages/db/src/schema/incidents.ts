@@ -123,7 +123,8 @@ export const incidentObservables = pgTable(
     createdAt: ts().notNull().defaultNow(),
   },
   // (type, value) is the correlation key: "which other incidents saw this value".
-  (t) => [unique().on(t.incidentId, t.type, t.value), index().on(t.type, t.value, t.incidentId)],
+  // (created_at, id): the order of the TAXII collection (queries/indicators.ts), read page by page.
+  (t) => [unique().on(t.incidentId, t.type, t.value), index().on(t.type, t.value, t.incidentId), index().on(t.createdAt, t.id)],
 );
 
 /** Named shares; `incident_created_at` is copied so that a staff list pages through its shares by index. */

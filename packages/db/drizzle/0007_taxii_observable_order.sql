@@ -1,0 +1,1 @@
+CREATE INDEX "incident_observables_created_at_id_index" ON "incident_observables" USING btree ("created_at","id");
