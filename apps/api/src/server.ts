@@ -17,6 +17,7 @@ import type { Env } from './env.ts';
 import { AuditSealer } from './modules/audit/sealer.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
 import { OverdueJob } from './modules/notifications/overdue-job.ts';
+import { taxiiRoutes } from './taxii/taxii.routes.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
 import { logSerializers } from './log.ts';
@@ -171,6 +172,8 @@ export function createServer({ database, env, logStream }: { database: Database;
 
   // File downloads (CSV, STIX) over plain HTTP, behind the same session cookie.
   void app.register(exportRoutes, { db: database.db, env });
+  // TAXII 2.1, read-only: the indicators shared with the caller (apps/api/src/taxii/).
+  void app.register(taxiiRoutes, { db: database.db, env, sealer });
 
   const portalIndex = join(env.PORTAL_DIST, 'index.html');
   const servesPortal = existsSync(portalIndex);
@@ -187,7 +190,7 @@ export function createServer({ database, env, logStream }: { database: Database;
   // The portal routes in the browser: any other GET that wants HTML gets its index.
   app.setNotFoundHandler((req, reply) => {
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/')) {
+    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/') && !req.url.startsWith('/taxii2/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: 'Not Found' });

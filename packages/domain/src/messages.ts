@@ -23,6 +23,11 @@ export const MESSAGES = {
   invalid_id: { 'es-MX': 'El identificador no es válido.', en: 'The identifier is not valid.' },
   invalid_option: { 'es-MX': 'Elige una de las opciones de la lista.', en: 'Choose one of the listed options.' },
   invalid_cursor: { 'es-MX': 'La página solicitada no es válida.', en: 'The requested page is not valid.' },
+  invalid_limit: { 'es-MX': 'El límite debe ser un número entero mayor que cero.', en: 'The limit must be a whole number greater than zero.' },
+  not_acceptable: {
+    'es-MX': 'Esta ruta responde solo application/taxii+json;version=2.1.',
+    en: 'This route answers application/taxii+json;version=2.1 only.',
+  },
   invalid_agency_code: {
     'es-MX': 'Usa de 2 a 16 letras mayúsculas, dígitos o guiones, comenzando con letra (p. ej. SEDENA).',
     en: 'Use 2 to 16 capital letters, digits or hyphens, starting with a letter (e.g. SEDENA).',

@@ -28,12 +28,12 @@ export interface IndicatorRow {
 export interface IndicatorPageInput {
   /** Rows strictly after this position (date added, observable id). */
   after?: { at: Date; id: string } | undefined;
-  /** Rows added strictly after this instant (TAXII `added_after`). */
-  addedAfter?: Date | undefined;
+  /** Rows added strictly after this instant (TAXII `added_after`), RFC 3339: compared at its full precision. */
+  addedAfter?: string | undefined;
   limit: number;
 }
 
-const instant = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+const instant = (at: Date | string) => sql`${typeof at === 'string' ? at : at.toISOString()}::timestamptz`;
 
 /**
  * Up to `limit` indicators the scope may read, oldest first. Served by the index

@@ -120,6 +120,31 @@ export function observableSco(type: ObservableType, value: string): { sco: StixO
   }
 }
 
+/** What an indicator takes from its incident (the DTO's ISO 8601 strings). */
+export type StixIndicatorIncident = Pick<StixIncidentInput, 'tlp' | 'detectedAt' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * The `indicator` of one observable and its STIX pattern (`observableSco`), as the bundle and the
+ * TAXII collection (apps/api/src/taxii/) both give it: the same id, pattern and TLP marking
+ * wherever a consumer gets it from.
+ */
+export function stixIndicator(o: { id: string; value: string }, incident: StixIndicatorIncident, agencyId: string, pattern: string): StixObject {
+  return {
+    type: 'indicator',
+    id: ancId('indicator', o.id),
+    spec_version: '2.1',
+    created: incident.createdAt,
+    modified: incident.updatedAt,
+    created_by_ref: ancId('identity', agencyId),
+    name: o.value,
+    pattern,
+    pattern_type: 'stix',
+    pattern_version: '2.1',
+    valid_from: incident.detectedAt,
+    object_marking_refs: [TLP2_STIX_MARKING_IDS[incident.tlp]],
+  };
+}
+
 /** STIX `industry-sector-ov` values of an agency: its level of government, then its sector. */
 export function identitySectors(kind: AgencyKind, sector: Sector | null): string[] {
   const out = new Set<string>();
@@ -205,19 +230,9 @@ export function buildStixBundle(incident: StixIncidentInput, agency: StixAgencyI
     const observed = observableSco(o.type, o.value);
     if (observed) {
       scos.set(observed.sco.id, { ...observed.sco, ...marked });
-      const indicatorId = ancId('indicator', o.id);
-      indicators.push({
-        type: 'indicator',
-        id: indicatorId,
-        ...sdo,
-        name: o.value,
-        pattern: observed.pattern,
-        pattern_type: 'stix',
-        pattern_version: '2.1',
-        valid_from: incident.detectedAt,
-        ...marked,
-      });
-      relationships.push(relationship('indicates', indicatorId, incidentId, o.id));
+      const indicator = stixIndicator(o, incident, agency.id, observed.pattern);
+      indicators.push(indicator);
+      relationships.push(relationship('indicates', indicator.id, incidentId, o.id));
     } else if (o.type === 'cve') {
       const vulnerabilityId = ancId('vulnerability', o.id);
       vulnerabilities.push({
