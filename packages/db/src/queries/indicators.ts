@@ -41,6 +41,11 @@ const instant = (at: Date | string) => sql`${typeof at === 'string' ? at : at.to
  * and each is checked against its incident's scope, so the page costs its own rows, not a sort.
  */
 export async function listIndicatorPage(db: Db, scope: ReadScope, input: IndicatorPageInput): Promise<IndicatorRow[]> {
+  return indicatorPageQuery(db, scope, input);
+}
+
+/** The statement of `listIndicatorPage`, unexecuted (for EXPLAIN in tests and the bench). */
+export function indicatorPageQuery(db: Db, scope: ReadScope, input: IndicatorPageInput) {
   const o = incidentObservables;
   const where: (SQL | undefined)[] = [inArray(o.type, [...INDICATOR_OBSERVABLE_TYPES]), incidentScopeSql(scope, 'incidents')];
   if (input.after) where.push(sql`(${o.createdAt}, ${o.id}) > (${instant(input.after.at)}, ${input.after.id}::uuid)`);
