@@ -10,10 +10,15 @@
 // Every call goes over plain HTTP (testing/raw.ts). Read-only cells run first, on the fixtures as
 // built; a mutation that succeeds acts on a fresh object of the same kind.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { v5 as uuidv5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentObservables, incidentShares, incidents, initiatives, tasks } from '@anc/db';
 import type { Tlp } from '@anc/domain';
+import { ANC_STIX_NAMESPACE } from './modules/incidents/export/stix.ts';
+import { SHARED_WITH_ME_ID } from './taxii/collection.ts';
+import { TAXII_MEDIA_TYPE } from './taxii/taxii.routes.ts';
+import { createTestApiClient } from './testing/api-clients.ts';
 import { DEMO, DEMO_PASSWORD, signedIn, startTestServer, type TestServer } from './testing/http.ts';
 import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './testing/incidents.ts';
 import { day, validInitiative } from './testing/initiatives.ts';
@@ -635,5 +640,58 @@ describe('every procedure is in the access matrix', () => {
 
     const leaks = answer.status >= 200 && answer.status < 300 ? leaksIn(answer.body, caller) : [];
     expect(leaks, `${path} as ${caller}${kind ? ` on ${kind}` : ''} names objects it may not read: ${leaks.join(', ')}`).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// TAXII 2.1 (apps/api/src/taxii/): plain-HTTP routes outside the router. Each caller, by its
+// session and (staff) by an API client of its agency with `indicators:read`, polls the collection
+// `shared-with-me`: it holds the indicator of exactly the fixture incidents the caller may read.
+const TAXII_OBJECTS = `/taxii2/api/collections/${SHARED_WITH_ME_ID}/objects/`;
+const TAXII_ROUTES = ['/taxii2/', '/taxii2/api/', '/taxii2/api/collections/', `/taxii2/api/collections/${SHARED_WITH_ME_ID}/`, TAXII_OBJECTS];
+const taxiiGet = (path: string, headers: Record<string, string>) => fetch(`${s.url}${path}`, { headers: { accept: TAXII_MEDIA_TYPE, ...headers } });
+const taxiiStatuses = async (headers: Record<string, string>) => Promise.all(TAXII_ROUTES.map(async (path) => (await taxiiGet(path, headers)).status));
+const STAFF_AGENCY = { owner: 'SEDENA', sharee: 'SEMAR', outsider: 'SSPC' } as const;
+
+/** The fixture incident kinds whose indicator (of SHARED_OBSERVABLE) the caller's poll holds. */
+async function incidentKindsPolled(headers: Record<string, string>): Promise<string[]> {
+  const res = await taxiiGet(`${TAXII_OBJECTS}?limit=1000&match[type]=indicator`, headers);
+  const body = (await res.json()) as { more?: boolean; objects?: { id: string }[] };
+  if (res.status !== 200 || body.more !== false) throw new Error(`poll answered ${res.status}, more: ${String(body.more)}`);
+  const polled = new Set((body.objects ?? []).map((o) => o.id));
+  const kinds: string[] = [];
+  for (const kind of INCIDENT_KINDS) {
+    const fixture = fixtures.get(kind);
+    const [observable] = fixture
+      ? await s.t.db
+          .select({ id: incidentObservables.id })
+          .from(incidentObservables)
+          .where(and(eq(incidentObservables.incidentId, fixture.id), eq(incidentObservables.value, SHARED_OBSERVABLE.value)))
+      : [];
+    if (!observable) throw new Error(`no indicator observable on ${kind}`);
+    if (polled.has(`indicator--${uuidv5(`indicator:${observable.id}`, ANC_STIX_NAMESPACE)}`)) kinds.push(kind);
+  }
+  return kinds;
+}
+
+describe('the TAXII routes in the access matrix', () => {
+  it('anonymous: 401 on every route', async () => {
+    expect(await taxiiStatuses({})).toEqual(TAXII_ROUTES.map(() => 401));
+  });
+
+  it.each(SIGNED_IN.map((caller) => [caller] as const))('%s by its session polls the indicators of exactly the incidents it may read', async (caller) => {
+    const cookie = sessions[caller as SignedIn].jar.header();
+    expect(await taxiiStatuses({ cookie })).toEqual(TAXII_ROUTES.map(() => 200));
+    expect(await incidentKindsPolled({ cookie })).toEqual(INCIDENT_KINDS.filter((kind) => reads(caller, kind)));
+  });
+
+  it.each(STAFF.map((caller) => [caller] as const))("%s's API client polls the same; without the scope 403, revoked 401", async (caller) => {
+    const agency = STAFF_AGENCY[caller as keyof typeof STAFF_AGENCY];
+    const client = await createTestApiClient(s.t.db, agency, { scopes: ['indicators:read'] });
+    expect(await incidentKindsPolled({ authorization: client.authorization })).toEqual(INCIDENT_KINDS.filter((kind) => reads(caller, kind)));
+    const withoutScope = await createTestApiClient(s.t.db, agency, { scopes: ['incidents:read', 'incidents:write'] });
+    expect(await taxiiStatuses({ authorization: withoutScope.authorization })).toEqual(TAXII_ROUTES.map(() => 403));
+    await client.revoke();
+    expect(await taxiiStatuses({ authorization: client.authorization })).toEqual(TAXII_ROUTES.map(() => 401));
   });
 });
