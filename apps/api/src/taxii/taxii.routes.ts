@@ -214,4 +214,12 @@ export async function taxiiRoutes(app: FastifyInstance, opts: HttpDeps) {
       return { body, headers };
     }),
   );
+
+  // Any other path under /taxii2/ (a status, a manifest, an object by id: not offered) is a TAXII 404.
+  app.get(
+    '/taxii2/*',
+    handle(async () => {
+      throw new DomainError('NOT_FOUND', 'not_found');
+    }),
+  );
 }

@@ -140,8 +140,13 @@ describe('TAXII 2.1 resources', () => {
     }
   });
 
-  it('an unknown collection is 404 as a TAXII error message, for the collection and its objects', async () => {
-    for (const path of ['/taxii2/api/collections/00000000-0000-4000-8000-000000000000/', '/taxii2/api/collections/nope/objects/']) {
+  it('an unknown collection, and a resource not offered, are 404 as a TAXII error message', async () => {
+    for (const path of [
+      '/taxii2/api/collections/00000000-0000-4000-8000-000000000000/',
+      '/taxii2/api/collections/nope/objects/',
+      `/taxii2/api/collections/${SHARED_WITH_ME_ID}/manifest/`,
+      '/taxii2/api/status/00000000-0000-4000-8000-000000000000/',
+    ]) {
       const res = await taxii(path, sedenaSoc);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toBe(TAXII_MEDIA_TYPE);
