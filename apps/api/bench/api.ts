@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { SESSION_COOKIE } from '@anc/auth';
 import { Pool } from 'undici';
 import { API_DIR, type BenchConfig } from './config.ts';
-import { createInput, type Fixtures, type Scenario } from './fixtures.ts';
+import { SHARED_WITH_ME_ID } from '../src/taxii/collection.ts';
+import { TAXII_MEDIA_TYPE } from '../src/taxii/taxii.routes.ts';
+import { TAXII_PAGE_LIMIT, createInput, type Fixtures, type Scenario } from './fixtures.ts';
 import type { Operation } from './load.ts';
 
 /** Far above any load this bench generates: the per-address limit would otherwise answer 429. */
@@ -141,13 +143,13 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
   const pools = origins.map((o, i) => new Pool(o, { connections: Math.max(1, Math.ceil((concurrency - i) / origins.length)), pipelining: 1 }));
   let turn = 0;
 
-  const send = async (method: 'GET' | 'POST', path: string, cookie: string, body?: string): Promise<string | null> => {
+  const send = async (method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<string | null> => {
     const pool = pools[turn++ % pools.length] ?? pools[0];
     if (!pool) throw new Error('no API origin');
     const res = await pool.request({
       method,
       path,
-      headers: body === undefined ? { cookie } : { cookie, origin, 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, origin, 'content-type': 'application/json' },
       body,
     });
     if (res.statusCode >= 200 && res.statusCode < 300) {
@@ -157,15 +159,21 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
     throw new HttpFailure(`${method} ${path.split('?')[0]} → ${res.statusCode}: ${(await res.body.text()).slice(0, 400)}`);
   };
 
-  const request = (scenario: Scenario, n: number) => {
-    const cookie = scenario.as === 'staff' ? cookies.staff : cookies.coordinator;
+  const request = (scenario: Scenario, n: number): { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string } => {
+    const headers = { cookie: scenario.as === 'staff' ? cookies.staff : cookies.coordinator };
     switch (scenario.procedure) {
       case 'incidents.list':
-        return { method: 'GET' as const, path: queryPath('incidents.list', scenario.listInput), cookie };
+        return { method: 'GET', path: queryPath('incidents.list', scenario.listInput), headers };
       case 'incidents.get':
-        return { method: 'GET' as const, path: queryPath('incidents.get', { id: fixtures.getIds[n % fixtures.getIds.length] }), cookie };
+        return { method: 'GET', path: queryPath('incidents.get', { id: fixtures.getIds[n % fixtures.getIds.length] }), headers };
       case 'incidents.create':
-        return { method: 'POST' as const, path: '/trpc/incidents.create', cookie, body: JSON.stringify(createInput(n)) };
+        return { method: 'POST', path: '/trpc/incidents.create', headers, body: JSON.stringify(createInput(n)) };
+      case 'taxii.objects':
+        return {
+          method: 'GET',
+          path: `/taxii2/api/collections/${SHARED_WITH_ME_ID}/objects/?match[type]=indicator&limit=${TAXII_PAGE_LIMIT}`,
+          headers: { authorization: fixtures.taxiiAuthorization ?? '', accept: TAXII_MEDIA_TYPE },
+        };
     }
   };
 
@@ -173,18 +181,24 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
     operation(scenario) {
       return async (n) => {
         const r = request(scenario, n);
-        await send(r.method, r.path, r.cookie, r.body);
+        await send(r.method, r.path, r.headers, r.body);
       };
     },
     async probe(scenario) {
       const r = request(scenario, 0);
       const res = await fetch(`${origin}${r.path}`, {
         method: r.method,
-        headers: r.body === undefined ? { cookie: r.cookie } : { cookie: r.cookie, origin, 'content-type': 'application/json' },
+        headers: r.body === undefined ? r.headers : { ...r.headers, origin, 'content-type': 'application/json' },
         body: r.body,
       });
       const text = await res.text();
       if (!res.ok) throw new HttpFailure(`${scenario.key}: ${res.status} ${text.slice(0, 400)}`);
+      if (scenario.procedure === 'taxii.objects') {
+        const envelope = JSON.parse(text) as { objects?: { type: string }[] };
+        const count = envelope.objects?.length ?? 0;
+        if (count !== TAXII_PAGE_LIMIT || envelope.objects?.some((o) => o.type !== 'indicator')) throw new Error(`${scenario.key}: expected ${TAXII_PAGE_LIMIT} indicators, got ${text.slice(0, 200)}`);
+        return `${count} indicators`;
+      }
       const data = (JSON.parse(text) as { result: { data: { items?: unknown[]; reference?: string; id?: string } } }).result.data;
       if (scenario.procedure === 'incidents.list') {
         if (!data.items?.length) throw new Error(`${scenario.key}: the list came back empty`);

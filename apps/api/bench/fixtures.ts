@@ -1,6 +1,8 @@
 // What the scenarios need from the seeded database: the two accounts, the list inputs (with deep
 // cursors taken from real rows half-way down the list), ids to read, and create inputs.
-import { incidentScopeSql, rowsOf, type Db } from '@anc/db';
+import { randomUUID } from 'node:crypto';
+import { generateApiToken } from '@anc/auth';
+import { incidentScopeSql, insertApiClient, insertUser, rowsOf, type Db } from '@anc/db';
 import { encodeCursor, type Actor, type CreateIncidentInput, type ListIncidentsInput } from '@anc/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ScenarioKey } from './config.ts';
@@ -17,7 +19,7 @@ export interface BenchUser {
 
 export interface Scenario {
   key: ScenarioKey;
-  procedure: 'incidents.create' | 'incidents.list' | 'incidents.get';
+  procedure: 'incidents.create' | 'incidents.list' | 'incidents.get' | 'taxii.objects';
   as: 'coordinator' | 'staff';
   /** What the scenario does, for the report. */
   description: string;
@@ -31,6 +33,36 @@ export interface Fixtures {
   scenarios: Scenario[];
   /** Random existing incidents for `incidents.get` (the coordinator reads any). */
   getIds: string[];
+  /** `Authorization` header of an API client of the staff user's agency with `indicators:read` (taxii.objects). */
+  taxiiAuthorization: string | null;
+}
+
+/** The TAXII page `taxii.objects` asks for: 100 indicators of `shared-with-me` (apps/api/src/taxii/). */
+export const TAXII_PAGE_LIMIT = 100;
+
+/** An API client of the staff user's agency, made as the admin procedure makes one (a principal account, the token's hash). */
+async function taxiiClient(db: Db, staff: BenchUser, coordinator: BenchUser): Promise<string> {
+  const name = `bench SOC ${randomUUID().slice(0, 8)}`;
+  const principal = await insertUser(db, {
+    email: `${randomUUID()}@integraciones.anc.invalid`,
+    name,
+    role: 'staff',
+    kind: 'api_client',
+    agencyId: staff.actor.agencyId,
+    passwordHash: '!',
+    locale: 'es-MX',
+  });
+  const token = generateApiToken();
+  await insertApiClient(db, {
+    agencyId: staff.actor.agencyId,
+    principalUserId: principal.id,
+    name,
+    tokenPrefix: token.prefix,
+    tokenHash: token.hash,
+    scopes: ['indicators:read'],
+    createdBy: coordinator.actor.userId,
+  });
+  return `Bearer ${token.token}`;
 }
 
 /** Severities 3–4 (high, severe): the coordinator's triage view. */
@@ -101,8 +133,15 @@ export async function loadFixtures(db: Db, keys: readonly ScenarioKey[], getSamp
     },
     { key: 'get', procedure: 'incidents.get', as: 'coordinator', description: `coordinator, ${getIds.length.toLocaleString('en')} random incidents (detail with timeline, observables, shares, reports)` },
     { key: 'create', procedure: 'incidents.create', as: 'staff', description: 'staff files a report with 2 observables (one transaction, audited)' },
+    {
+      key: 'taxii.objects',
+      procedure: 'taxii.objects',
+      as: 'staff',
+      description: `an API client of the staff's agency (bearer token), TAXII shared-with-me, first page of ${TAXII_PAGE_LIMIT} indicators`,
+    },
   ];
-  return { coordinator, staff, scenarios: all.filter((s) => wants(s.key)), getIds };
+  const taxiiAuthorization = wants('taxii.objects') ? await taxiiClient(db, staff, coordinator) : null;
+  return { coordinator, staff, scenarios: all.filter((s) => wants(s.key)), getIds, taxiiAuthorization };
 }
 
 /** A valid `incidents.create` input, varied by `n` (observables drawn from the seed's pools). */

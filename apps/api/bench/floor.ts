@@ -4,7 +4,7 @@
 // create mirrors file-incident.ts statement by statement.
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import { listIncidentSummaries, sealAllAudit, type Db } from '@anc/db';
+import { listIncidentSummaries, listIndicatorPage, sealAllAudit, type Db } from '@anc/db';
 import { auditDiff, formatReference, mexicoCityYear, type Actor } from '@anc/domain';
 import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -12,7 +12,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { buildIncidentDetail } from '../src/modules/incidents/incident-dto.ts';
 import { nextObligationColumns, readableOr404 } from '../src/modules/incidents/incident-rules.ts';
-import { createInput, type Fixtures, type Scenario } from './fixtures.ts';
+import { TAXII_PAGE_LIMIT, createInput, type Fixtures, type Scenario } from './fixtures.ts';
 import type { Operation } from './load.ts';
 
 /** The API opens its PostgreSQL pool with createDb's default size; the floor gets the same. */
@@ -77,6 +77,15 @@ export async function captureList(driver: FloorDriver, actor: Actor, input: NonN
   return only;
 }
 
+/** The statement of the TAXII page `taxii.objects` reads (one more row than the page, to know if another follows). */
+export async function captureIndicatorPage(driver: FloorDriver, actor: Actor): Promise<Statement> {
+  const statements: Statement[] = [];
+  await listIndicatorPage(driver.capturing(statements), actor, { limit: TAXII_PAGE_LIMIT + 1 });
+  const [only] = statements;
+  if (!only || statements.length !== 1) throw new Error(`expected one indicator page statement, captured ${statements.length}`);
+  return only;
+}
+
 /** The statements of `incidents.get`: the scoped read, then the detail's reads issued together. */
 async function captureGet(driver: FloorDriver, actor: Actor, id: string) {
   const read: Statement[] = [];
@@ -126,6 +135,10 @@ export async function floorScenario(driver: FloorDriver, scenario: Scenario, fix
   if (scenario.procedure === 'incidents.list') {
     if (!scenario.listInput) throw new Error(`${scenario.key}: no list input`);
     const statement = await captureList(driver, user.actor, scenario.listInput);
+    return { operation: async () => void (await driver.query(statement.text, statement.params)), statements: 1 };
+  }
+  if (scenario.procedure === 'taxii.objects') {
+    const statement = await captureIndicatorPage(driver, user.actor);
     return { operation: async () => void (await driver.query(statement.text, statement.params)), statements: 1 };
   }
   if (scenario.procedure === 'incidents.get') {

@@ -8,7 +8,7 @@ import { apiClient, signIn, startApi, type ApiProcess } from './api.ts';
 import { REPO_ROOT, benchDatabaseUrl, loadBenchConfig, type BenchConfig } from './config.ts';
 import { explain } from './explain.ts';
 import { loadFixtures, type Fixtures } from './fixtures.ts';
-import { captureList, floorScenario, pgliteFloor, postgresFloor, sealFloorAudit, type FloorDriver } from './floor.ts';
+import { captureIndicatorPage, captureList, floorScenario, pgliteFloor, postgresFloor, sealFloorAudit, type FloorDriver } from './floor.ts';
 import { runLoad, type LoadOptions, type LoadResult } from './load.ts';
 import { printCounterLock, printCpu, printExplain, printResults, printVerdict, verdict, writeResults, type ScenarioResult } from './report.ts';
 import { prepareBenchDatabase } from './seed.ts';
@@ -68,8 +68,13 @@ async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOption
       out.set(s.key, { floor: result, floorStatements: floor.statements, ...(floor.counterLock && { counterLock: floor.counterLock() }) });
     }
     for (const s of fixtures.scenarios) {
+      const actor = s.as === 'staff' ? fixtures.staff.actor : fixtures.coordinator.actor;
+      if (s.procedure === 'taxii.objects') {
+        const entry = out.get(s.key);
+        if (entry) entry.explain = await explain(driver, await captureIndicatorPage(driver, actor));
+      }
       if (s.procedure !== 'incidents.list' || !s.listInput) continue;
-      const statement = await captureList(driver, s.as === 'staff' ? fixtures.staff.actor : fixtures.coordinator.actor, s.listInput);
+      const statement = await captureList(driver, actor, s.listInput);
       const entry = out.get(s.key);
       if (entry) entry.explain = await explain(driver, statement);
     }
