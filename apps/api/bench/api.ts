@@ -172,7 +172,7 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
         return {
           method: 'GET',
           path: `/taxii2/api/collections/${SHARED_WITH_ME_ID}/objects/?match[type]=indicator&limit=${TAXII_PAGE_LIMIT}`,
-          headers: { authorization: fixtures.taxiiAuthorization ?? '', accept: TAXII_MEDIA_TYPE },
+          headers: scenario.key === 'taxii.objects.cookie' ? { ...headers, accept: TAXII_MEDIA_TYPE } : { authorization: fixtures.taxiiAuthorization ?? '', accept: TAXII_MEDIA_TYPE },
         };
     }
   };

@@ -45,6 +45,13 @@ export function verdict(cfg: BenchConfig, incidents: number, results: readonly S
       checks.push({ name: 'create req/s ÷ floor', value: `${(share * 100).toFixed(1)} %`, target: `≥ ${TARGETS.createFloorShare * 100} %`, pass: share >= TARGETS.createFloorShare });
     }
   }
+  // The bearer token costs no more than the session cookie (within 10 %), on the same TAXII page.
+  const token = results.find((r) => r.key === 'taxii.objects');
+  const cookie = results.find((r) => r.key === 'taxii.objects.cookie');
+  if (token && cookie) {
+    const ratio = cookie.api.rps / token.api.rps;
+    checks.push({ name: 'taxii cookie req/s ÷ token req/s', value: `${(ratio * 100).toFixed(1)} %`, target: '≤ 110 %', pass: ratio <= 1.1 });
+  }
   for (const r of results) {
     const errors = r.api.errors + r.floor.errors;
     checks.push({ name: `${r.key} errors`, value: String(errors), target: '0', pass: errors === 0 });
