@@ -115,7 +115,7 @@ function collectionOr404(id: string) {
 
 function parseLimit(raw: string | null): number {
   if (raw === null) return TAXII_DEFAULT_LIMIT;
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw badParam('limit', 'invalid_limit');
+  if (!/^\d{1,30}$/.test(raw) || Number(raw) < 1) throw badParam('limit', 'invalid_limit');
   // A larger limit is allowed and answered with at most the server's page (TAXII 2.1 §3.4).
   return Math.min(Number(raw), TAXII_MAX_LIMIT);
 }
