@@ -20,6 +20,7 @@ import { OverdueJob } from './modules/notifications/overdue-job.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
 import { logSerializers } from './log.ts';
+import { auditApiClientCall } from './http/caller.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -77,6 +78,16 @@ export function createServer({ database, env, logStream }: { database: Database;
   });
   const sealer = new AuditSealer(database.db, app.log);
   const overdueJob = new OverdueJob(database.db, app.log, env.OVERDUE_JOB_INTERVAL_MS);
+
+  app.addHook('onResponse', async (req, reply) => {
+    if (!req.apiClientActor) return;
+    try {
+      await auditApiClientCall(database.db, req, reply.statusCode);
+      sealer.nudge();
+    } catch (err) {
+      req.log.error({ err }, 'API client call not audited');
+    }
+  });
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
