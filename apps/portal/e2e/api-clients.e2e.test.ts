@@ -79,6 +79,8 @@ describe('API clients (Integraciones)', () => {
       expect(await row.textContent()).toContain('Consultar incidentes');
       expect(await row.textContent()).toContain('Consultar indicadores (TAXII)');
       expect(await row.textContent()).not.toContain('Reportar incidentes');
+      // Valid through the chosen day: it expires at its end, Mexico City time.
+      expect(await row.textContent()).toMatch(/15 [a-z]{3} 20\d\d, 23:59/);
       // Nowhere on the page, nor after a reload.
       expect(await page.content()).not.toContain(token);
       await page.reload();
@@ -116,6 +118,8 @@ describe('API clients (Integraciones)', () => {
         await page.goto('/admin/integraciones');
         await page.getByTestId('api-clients-table').waitFor();
         await screenshot(page, `api-clients-es-${size}`);
+        // The page itself never scrolls sideways (the table scrolls within its frame).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
         await page.getByTestId('language-switch').click();
         await expect.poll(() => page.getByTestId('admin-tab-integraciones').textContent()).toBe('Integrations');

@@ -29,12 +29,13 @@ interface Values {
 const FIELDS = ['agencyId', 'name', 'scopes', 'expiresAt'] as const;
 const EMPTY: Values = { agencyId: null, name: '', scopes: [], expiresAt: null };
 
-/** The token works through the chosen day: it expires when the next Mexico City day begins. */
+/** The token works through the chosen day: it expires at its last millisecond, Mexico City time (23:59 in the list). */
+const endOfMexicoCityDay = (day: string) => new Date(mexicoCityDayStart(addDays(day, 1)).getTime() - 1).toISOString();
 const prepare = (v: Values) => ({
   agencyId: v.agencyId ?? '',
   name: v.name,
   scopes: v.scopes,
-  ...(v.expiresAt ? { expiresAt: mexicoCityDayStart(addDays(v.expiresAt, 1)).toISOString() } : {}),
+  ...(v.expiresAt ? { expiresAt: endOfMexicoCityDay(v.expiresAt) } : {}),
 });
 
 export function ApiClientFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
