@@ -67,6 +67,8 @@ function CreateApiClientForm({ onCreated, onCancel }: { onCreated: (c: CreatedAp
   const locale = useLocale();
   // A client acts as staff of its agency: any active agency but the ANC itself.
   const agencies = useAgencyOptions({ includeInactive: false, where: (a) => a.active && a.kind !== 'national_agency' });
+  // The first day an expiry may be: today in Mexico City, as the form opened.
+  const [today] = useState(() => mexicoCityDate(new Date()));
   const { form, problems, onSubmit } = useSchemaForm({ schema: CreateApiClientInput, initialValues: EMPTY, prepare, fields: FIELDS });
   const create = useMutation(
     trpc.apiClients.create.mutationOptions({
@@ -124,7 +126,7 @@ function CreateApiClientForm({ onCreated, onCancel }: { onCreated: (c: CreatedAp
             description={t('apiClients.form.expiresAtHint')}
             valueFormat="D MMM YYYY"
             locale={dayjsLocale(locale)}
-            minDate={mexicoCityDate(new Date())}
+            minDate={today}
             clearable
             leftSection={<IconCalendar size={18} aria-hidden />}
             popoverProps={{ withinPortal: true }}
