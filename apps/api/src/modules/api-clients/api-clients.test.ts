@@ -99,8 +99,10 @@ describe('apiClients', () => {
     const [after] = await s.t.db.select({ active: users.active }).from(users).where(eq(users.id, row?.principalUserId ?? ''));
     expect(after?.active).toBe(false);
     const rows = await auditOf(created.client.id);
+    // The admin's create and revoke, and between them the client's own call, with its principal as actor.
     expect(rows.map((r) => [r.action, r.actorId])).toEqual([
       ['apiClient.create', ids.admin],
+      ['apiClient.call', row?.principalUserId],
       ['apiClient.revoke', ids.admin],
     ]);
 
