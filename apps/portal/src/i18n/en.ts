@@ -354,6 +354,7 @@ export const en: Catalogue = {
     actions: {
       apiClientCreate: 'Integration created',
       apiClientRevoke: 'Integration revoked',
+      apiClientCall: 'Call by an integration',
       agencyCreate: 'Agency registered',
       agencyUpdate: 'Agency edited',
       agencyActivate: 'Agency activated',

@@ -356,6 +356,7 @@ export const esMX = {
     actions: {
       apiClientCreate: 'Creación de integración',
       apiClientRevoke: 'Revocación de integración',
+      apiClientCall: 'Llamada de una integración',
       agencyCreate: 'Registro de dependencia',
       agencyUpdate: 'Edición de dependencia',
       agencyActivate: 'Activación de dependencia',

@@ -56,6 +56,7 @@ const ACTION_LABELS = {
   'user.setLocale': 'audit.actions.userSetLocale',
   'apiClient.create': 'audit.actions.apiClientCreate',
   'apiClient.revoke': 'audit.actions.apiClientRevoke',
+  'apiClient.call': 'audit.actions.apiClientCall',
   'auth.signIn': 'audit.actions.authSignIn',
   'auth.signOut': 'audit.actions.authSignOut',
   'auth.signInFailed': 'audit.actions.authSignInFailed',
