@@ -80,6 +80,14 @@ export const MESSAGES = {
     'es-MX': 'Se permiten como máximo 500 indicadores por incidente.',
     en: 'At most 500 indicators are allowed per incident.',
   },
+  // API clients
+  scopes_required: { 'es-MX': 'Elige al menos un permiso.', en: 'Choose at least one scope.' },
+  scopes_repeated: { 'es-MX': 'Cada permiso se elige una sola vez.', en: 'Each scope is chosen only once.' },
+  expiry_in_past: { 'es-MX': 'La fecha de vencimiento debe ser futura.', en: 'The expiry date must be in the future.' },
+  api_client_agency_is_anc: {
+    'es-MX': 'Una integración actúa como personal de una dependencia; elige una dependencia que no sea la ANC.',
+    en: 'An integration acts as an agency’s staff; choose an agency other than the ANC.',
+  },
   // error reasons (DomainError.reason)
   not_signed_in: { 'es-MX': 'Tu sesión terminó. Vuelve a iniciar sesión.', en: 'Your session has ended. Please sign in again.' },
   invalid_credentials: { 'es-MX': 'Correo o contraseña incorrectos.', en: 'Incorrect e-mail or password.' },
