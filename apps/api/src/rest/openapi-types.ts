@@ -86,6 +86,39 @@ export interface components {
                 } | null;
             };
         };
+        IncidentSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description INC-YYYY-NNNNNN */
+            reference: string;
+            title: string;
+            agency: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                nameEn: string;
+            };
+            /** @enum {string} */
+            status: "submitted" | "triaged" | "investigating" | "contained" | "resolved" | "closed" | "rejected" | "merged";
+            severity: number;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            rsitClass: "abusive-content" | "malicious-code" | "information-gathering" | "intrusion-attempts" | "intrusions" | "availability" | "information-content-security" | "fraud" | "vulnerable" | "other" | "test";
+            rsitType: ("spam" | "harmful-speech" | "violence" | "infected-system" | "c2-server" | "malware-distribution" | "malware-configuration" | "scanner" | "sniffing" | "social-engineering" | "ids-alert" | "brute-force" | "exploit" | "privileged-account-compromise" | "unprivileged-account-compromise" | "application-compromise" | "system-compromise" | "burglary" | "dos" | "ddos" | "misconfiguration" | "sabotage" | "outage" | "unauthorised-information-access" | "unauthorised-information-modification" | "data-loss" | "data-leak" | "unauthorised-use-of-resources" | "copyright" | "masquerade" | "phishing" | "weak-crypto" | "ddos-amplifier" | "potentially-unwanted-accessible" | "information-disclosure" | "vulnerable-system" | "other" | "undetermined" | "test") | null;
+            /** Format: date-time */
+            awareAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            nextObligation: {
+                /** @enum {string} */
+                kind: "early_warning" | "notification" | "final_report";
+                /** Format: date-time */
+                dueAt: string;
+                state: string;
+            } | null;
+        };
         IncidentDetail: {
             /** Format: uuid */
             id: string;
@@ -138,49 +171,12 @@ export interface components {
             [key: string]: unknown;
         };
         IncidentList: {
-            items: components["schemas"]["__shared"][];
+            items: components["schemas"]["IncidentSummary"][];
             nextCursor: string | null;
         };
         ObservablesAdded: {
             added: number;
             skipped: number;
-        };
-        __shared: {
-            $defs: {
-                IncidentSummary: {
-                    /** Format: uuid */
-                    id: string;
-                    /** @description INC-YYYY-NNNNNN */
-                    reference: string;
-                    title: string;
-                    agency: {
-                        /** Format: uuid */
-                        id: string;
-                        code: string;
-                        name: string;
-                        nameEn: string;
-                    };
-                    /** @enum {string} */
-                    status: "submitted" | "triaged" | "investigating" | "contained" | "resolved" | "closed" | "rejected" | "merged";
-                    severity: number;
-                    /** @enum {string} */
-                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                    /** @enum {string} */
-                    rsitClass: "abusive-content" | "malicious-code" | "information-gathering" | "intrusion-attempts" | "intrusions" | "availability" | "information-content-security" | "fraud" | "vulnerable" | "other" | "test";
-                    rsitType: ("spam" | "harmful-speech" | "violence" | "infected-system" | "c2-server" | "malware-distribution" | "malware-configuration" | "scanner" | "sniffing" | "social-engineering" | "ids-alert" | "brute-force" | "exploit" | "privileged-account-compromise" | "unprivileged-account-compromise" | "application-compromise" | "system-compromise" | "burglary" | "dos" | "ddos" | "misconfiguration" | "sabotage" | "outage" | "unauthorised-information-access" | "unauthorised-information-modification" | "data-loss" | "data-leak" | "unauthorised-use-of-resources" | "copyright" | "masquerade" | "phishing" | "weak-crypto" | "ddos-amplifier" | "potentially-unwanted-accessible" | "information-disclosure" | "vulnerable-system" | "other" | "undetermined" | "test") | null;
-                    /** Format: date-time */
-                    awareAt: string;
-                    /** Format: date-time */
-                    createdAt: string;
-                    nextObligation: {
-                        /** @enum {string} */
-                        kind: "early_warning" | "notification" | "final_report";
-                        /** Format: date-time */
-                        dueAt: string;
-                        state: string;
-                    } | null;
-                };
-            };
         };
     };
     responses: never;

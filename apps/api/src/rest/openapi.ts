@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.ts';
 import { REST_ROUTES, type RestRoute } from './routes.ts';
-import { ErrorBody } from './schemas.ts';
+import { ErrorBody, IncidentSummary } from './schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -70,7 +70,7 @@ function operation(route: RestRoute, schemas: Record<string, JsonSchema>) {
 
 /** Every named answer schema (those with `.meta({ id })`), as components. */
 function componentSchemas(): Record<string, JsonSchema> {
-  const answers = [ErrorBody, ...REST_ROUTES.map((r) => r.success.schema)];
+  const answers = [ErrorBody, IncidentSummary, ...REST_ROUTES.map((r) => r.success.schema)];
   const registry = z.registry<{ id: string }>();
   for (const schema of answers) {
     const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;

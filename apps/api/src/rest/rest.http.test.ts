@@ -56,24 +56,34 @@ const referencesUsed = async () => {
   return rows.reduce((sum, r) => sum + r.last, 0);
 };
 
+interface OpenApiShape {
+  openapi: string;
+  components: { securitySchemes: Record<string, unknown> };
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, unknown>; parameters: { name: string }[]; requestBody: { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> } }>
+  >;
+}
+
 describe('REST v1: the OpenAPI document', () => {
   it('is served at /api/v1/openapi.json, validates as OpenAPI 3.1, and names the bearer scheme and error answers', async () => {
     const res = await fetch(`${s.url}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as Record<string, any>;
-    const result = await new Validator().validate(doc);
+    const doc = (await res.json()) as OpenApiShape;
+    const result = await new Validator().validate(doc as unknown as Record<string, unknown>);
     expect(result.errors).toBeUndefined();
     expect(result.valid).toBe(true);
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
-    const create = doc.paths['/api/v1/incidents'].post;
+    const create = doc.paths['/api/v1/incidents']?.post;
+    if (!create) throw new Error('no create operation');
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '422', '429']));
-    expect(create.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
+    expect(create.parameters.map((p) => p.name)).toContain('Idempotency-Key');
     // The body is the zod schema of incidents.create, without agencyId.
-    const body = create.requestBody.content['application/json'].schema;
-    expect(body.required).toEqual(expect.arrayContaining(['title', 'description', 'rsitClass', 'severity', 'tlp', 'detectedAt', 'awareAt', 'impact']));
-    expect(body.properties.title).toMatchObject({ minLength: 3, maxLength: 200 });
-    expect(body.properties).not.toHaveProperty('agencyId');
+    const body = create.requestBody.content['application/json']?.schema;
+    expect(body?.required).toEqual(expect.arrayContaining(['title', 'description', 'rsitClass', 'severity', 'tlp', 'detectedAt', 'awareAt', 'impact']));
+    expect(body?.properties.title).toMatchObject({ minLength: 3, maxLength: 200 });
+    expect(body?.properties).not.toHaveProperty('agencyId');
   });
 
   it('gives the committed client types when generated again (pnpm --filter @anc/api run rest:types)', async () => {
@@ -172,7 +182,7 @@ describe('REST v1: Idempotency-Key', () => {
     expect(mine?.n).toBe(1);
     expect(await referencesUsed()).toBe(before + 1);
     // A later repeat (key order of the body changed) is the same answer, still one incident.
-    const reordered = Object.fromEntries(Object.entries(body).reverse()) as typeof body;
+    const reordered = Object.fromEntries(Object.entries(body).toReversed()) as typeof body;
     const again = await api(soc.token).POST('/api/v1/incidents', { body: reordered, params: { header: { 'Idempotency-Key': 'soar-run-7f3a:case-1182' } }, parseAs: 'text' });
     expect(again.data).toBe(texts[0]);
     expect(await referencesUsed()).toBe(before + 1);
