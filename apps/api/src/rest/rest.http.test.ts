@@ -8,7 +8,7 @@ import { and, count, eq } from 'drizzle-orm';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateApiToken } from '@anc/auth';
-import { auditEvents, incidents, referenceCounters } from '@anc/db';
+import { auditEvents, idempotencyKeys, incidents, purgeIdempotencyKeys, referenceCounters } from '@anc/db';
 import { API_SCOPES, type ApiScope } from '@anc/domain';
 import { createTestApiClient, type TestApiClient } from '../testing/api-clients.ts';
 import { startTestServer, type TestServer } from '../testing/http.ts';
@@ -192,10 +192,11 @@ describe('REST v1: Idempotency-Key', () => {
     const soc = await client('SAT');
     const other = await client('SAT');
     const key = { 'Idempotency-Key': 'alerta-42' };
-    const first = await api(soc.token).POST('/api/v1/incidents', { body: report(), params: { header: key } });
+    const body = report();
+    const first = await api(soc.token).POST('/api/v1/incidents', { body, params: { header: key } });
     expect(first.response.status).toBe(201);
     const used = await referencesUsed();
-    const changed = await api(soc.token).POST('/api/v1/incidents', { body: { ...report(), severity: 4 }, params: { header: key } });
+    const changed = await api(soc.token).POST('/api/v1/incidents', { body: { ...body, severity: 4 }, params: { header: key } });
     expect(changed.response.status).toBe(422);
     expect(changed.error?.error).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'idempotency_key_reused' });
     expect(await referencesUsed()).toBe(used);
@@ -212,6 +213,24 @@ describe('REST v1: Idempotency-Key', () => {
       expect(res.status, JSON.stringify(bad)).toBe(400);
     }
     expect(await referencesUsed()).toBe(used + 1);
+  });
+
+  it('forgets a key after 24 hours: the same key then files anew', async () => {
+    const soc = await client('SAT');
+    const header = { 'Idempotency-Key': 'caso-viejo' };
+    const body = report();
+    const first = await api(soc.token).POST('/api/v1/incidents', { body, params: { header } });
+    const repeat = await api(soc.token).POST('/api/v1/incidents', { body, params: { header } });
+    expect(repeat.data?.id).toBe(first.data?.id);
+    const dayAndMore = new Date(Date.now() - 25 * 3_600_000);
+    await s.t.db.update(idempotencyKeys).set({ createdAt: dayAndMore }).where(eq(idempotencyKeys.clientId, soc.id));
+    const later = await api(soc.token).POST('/api/v1/incidents', { body: { ...body, severity: 3 }, params: { header } });
+    expect(later.response.status).toBe(201);
+    expect(later.data?.id).not.toBe(first.data?.id);
+    // The purge removes only keys past their 24 h.
+    await s.t.db.insert(idempotencyKeys).values({ clientId: soc.id, key: 'caso-antiguo', bodyHash: 'x', status: 201, response: '{}', createdAt: dayAndMore });
+    expect(await purgeIdempotencyKeys(s.t.db, new Date())).toBe(1);
+    expect((await s.t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(eq(idempotencyKeys.clientId, soc.id))).map((r) => r.key)).toEqual(['caso-viejo']);
   });
 });
 

@@ -8,6 +8,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { purgeIdempotencyKeys } from '@anc/db';
 import { DomainError, IncidentIdInput, assertActorMay, incidentFiltersFromSearchParams, type Action, type Locale } from '@anc/domain';
 import type { z } from 'zod';
 import { httpCaller, httpUseCaseContext, requestLocale, sendHttpError, type HttpCaller, type HttpDeps } from '../http/caller.ts';
@@ -187,6 +188,14 @@ export async function restRoutes(app: FastifyInstance, deps: RestDeps) {
     timeWindow: 60_000,
     keyGenerator: (req) => (req.restCaller?.actor.client ? `rest-client:${req.restCaller.actor.client.id}` : `rest-ip:${req.ip}`),
   });
+
+  // Keys past their 24 h are already treated as new; this only keeps the table small. Every
+  // process may run it: a DELETE of old rows is harmless twice.
+  const purge = setInterval(() => {
+    purgeIdempotencyKeys(deps.db, new Date()).catch((err: unknown) => app.log.warn({ err }, 'idempotency key purge failed'));
+  }, 3_600_000);
+  purge.unref();
+  app.addHook('onClose', async () => clearInterval(purge));
 
   // Fastify's own refusals (malformed JSON, wrong media type, too large) in the REST error body.
   app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { apiClients } from './api-clients.ts';
 
 /**
@@ -21,5 +21,6 @@ export const idempotencyKeys = pgTable(
     response: text(),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.clientId, t.key)],
+  // created_at: the hourly purge of keys past their TTL (apps/api/src/rest/routes.ts).
+  (t) => [unique().on(t.clientId, t.key), index().on(t.createdAt)],
 );
