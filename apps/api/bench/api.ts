@@ -152,8 +152,10 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
     throw new HttpFailure(`${method} ${path.split('?')[0]} → ${res.statusCode}: ${(await res.body.text()).slice(0, 400)}`);
   };
 
-  // Idempotency keys unique to this run, so that a second run on the same database files anew.
+  // A fresh Idempotency-Key per request (the warm-up and the load count n from 0 each, and a
+  // second run on the same database must file anew).
   const run = Date.now().toString(36);
+  let sent = 0;
   const request = (scenario: Scenario, n: number): { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string } => {
     const cookie = scenario.as === 'staff' ? cookies.staff : cookies.coordinator;
     switch (scenario.procedure) {
@@ -167,7 +169,7 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
         return {
           method: 'POST' as const,
           path: '/api/v1/incidents',
-          headers: { authorization: `Bearer ${fixtures.apiToken ?? ''}`, 'idempotency-key': `bench-${run}-${n}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${fixtures.apiToken ?? ''}`, 'idempotency-key': `bench-${run}-${n}-${sent++}`, 'content-type': 'application/json' },
           body: JSON.stringify(createInput(n)),
         };
     }
