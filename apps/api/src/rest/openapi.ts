@@ -91,7 +91,7 @@ export function openApiDocument(options: { serverUrl?: string } = {}) {
       title: 'ANC coordination portal — REST v1',
       version: '1.0.0',
       description:
-        'For agencies’ SIEM/SOAR tools. Authenticate with an API client’s token (`Authorization: Bearer anc_…`), issued by an administrator under Integraciones. Each operation needs a scope; errors are `{ error: { code, message, reason, fieldErrors } }`.',
+        'For agencies’ SIEM/SOAR tools. Authenticate with an API client’s token (`Authorization: Bearer anc_…`), issued by an administrator under Integraciones; a session cookie is not accepted here. Each operation needs a scope; errors are `{ error: { code, message, reason, fieldErrors } }`.',
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     paths,

@@ -159,6 +159,11 @@ describe('REST v1: incidents', () => {
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { reason: string } }).error.reason).toBe('invalid_json');
     expect(await referencesUsed()).toBe(before);
+    for (const query of ['limit=abc', 'limit=0', 'status=archivado', 'severity=9']) {
+      const res = await fetch(`${s.url}/api/v1/incidents?${query}`, { headers: { authorization: `Bearer ${soc.token}` } });
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as { error: { reason: string } }).error.reason, query).toBe('invalid_input');
+    }
   });
 });
 
