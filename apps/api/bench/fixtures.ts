@@ -1,6 +1,7 @@
 // What the scenarios need from the seeded database: the two accounts, the list inputs (with deep
 // cursors taken from real rows half-way down the list), ids to read, and create inputs.
-import { incidentScopeSql, rowsOf, type Db } from '@anc/db';
+import { generateApiToken } from '@anc/auth';
+import { incidentScopeSql, insertApiClient, insertUser, rowsOf, type Db } from '@anc/db';
 import { encodeCursor, type Actor, type CreateIncidentInput, type ListIncidentsInput } from '@anc/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ScenarioKey } from './config.ts';
@@ -17,7 +18,8 @@ export interface BenchUser {
 
 export interface Scenario {
   key: ScenarioKey;
-  procedure: 'incidents.create' | 'incidents.list' | 'incidents.get';
+  /** `rest.create`: `POST /api/v1/incidents` with a bearer token and an Idempotency-Key. */
+  procedure: 'incidents.create' | 'incidents.list' | 'incidents.get' | 'rest.create';
   as: 'coordinator' | 'staff';
   /** What the scenario does, for the report. */
   description: string;
@@ -31,6 +33,8 @@ export interface Fixtures {
   scenarios: Scenario[];
   /** Random existing incidents for `incidents.get` (the coordinator reads any). */
   getIds: string[];
+  /** A token of an API client of the staff account's agency (incidents:write), for `rest.create`. */
+  apiToken: string | null;
 }
 
 /** Severities 3–4 (high, severe): the coordinator's triage view. */
@@ -101,8 +105,42 @@ export async function loadFixtures(db: Db, keys: readonly ScenarioKey[], getSamp
     },
     { key: 'get', procedure: 'incidents.get', as: 'coordinator', description: `coordinator, ${getIds.length.toLocaleString('en')} random incidents (detail with timeline, observables, shares, reports)` },
     { key: 'create', procedure: 'incidents.create', as: 'staff', description: 'staff files a report with 2 observables (one transaction, audited)' },
+    {
+      key: 'rest.create',
+      procedure: 'rest.create',
+      as: 'staff',
+      description: 'an API client of the same agency files the same report over REST v1 (bearer token, a fresh Idempotency-Key each)',
+    },
   ];
-  return { coordinator, staff, scenarios: all.filter((s) => wants(s.key)), getIds };
+  const apiToken = wants('rest.create') ? await benchApiToken(db, staff) : null;
+  return { coordinator, staff, scenarios: all.filter((s) => wants(s.key)), getIds, apiToken };
+}
+
+/** Issues an API client for the staff account's agency, as the admin procedure would (apps/api/src/testing/api-clients.ts). */
+async function benchApiToken(db: Db, staff: BenchUser): Promise<string> {
+  const [admin] = rowsOf<{ id: string }>(await db.execute(sql`select id from users where role = 'admin' order by created_at limit 1`));
+  if (!admin) throw new Error('no admin in the bench database');
+  const run = Date.now().toString(36);
+  const principal = await insertUser(db, {
+    email: `bench-soc-${run}@integraciones.anc.invalid`,
+    name: `Bench SOC ${run}`,
+    role: 'staff',
+    kind: 'api_client',
+    agencyId: staff.actor.agencyId,
+    passwordHash: '!',
+    locale: 'es-MX',
+  });
+  const token = generateApiToken();
+  await insertApiClient(db, {
+    agencyId: staff.actor.agencyId,
+    principalUserId: principal.id,
+    name: `Bench SOC ${run}`,
+    tokenPrefix: token.prefix,
+    tokenHash: token.hash,
+    scopes: ['incidents:write'],
+    createdBy: admin.id,
+  });
+  return token.token;
 }
 
 /** A valid `incidents.create` input, varied by `n` (observables drawn from the seed's pools). */

@@ -8,7 +8,7 @@ import type { LoadResult } from './load.ts';
 import type { SeedSummary } from './seed.ts';
 
 /** The issue's targets, which apply on PostgreSQL with at least this many incidents. */
-export const TARGETS = { minIncidents: 1_000_000, listP95Ms: 15, createFloorShare: 0.25 } as const;
+export const TARGETS = { minIncidents: 1_000_000, listP95Ms: 15, createFloorShare: 0.25, restCreateShare: 0.9 } as const;
 
 export interface ScenarioResult {
   key: ScenarioKey;
@@ -43,6 +43,13 @@ export function verdict(cfg: BenchConfig, incidents: number, results: readonly S
       const share = r.api.rps / r.floor.rps;
       checks.push({ name: 'create req/s ÷ floor', value: `${(share * 100).toFixed(1)} %`, target: `≥ ${TARGETS.createFloorShare * 100} %`, pass: share >= TARGETS.createFloorShare });
     }
+  }
+  // The token path costs no more than the cookie path (issue 11: within 10 %).
+  const cookieCreate = results.find((r) => r.key === 'create');
+  const restCreate = results.find((r) => r.key === 'rest.create');
+  if (cookieCreate && restCreate) {
+    const share = restCreate.api.rps / cookieCreate.api.rps;
+    checks.push({ name: 'rest.create req/s ÷ create', value: `${(share * 100).toFixed(1)} %`, target: `≥ ${TARGETS.restCreateShare * 100} %`, pass: share >= TARGETS.restCreateShare });
   }
   for (const r of results) {
     const errors = r.api.errors + r.floor.errors;

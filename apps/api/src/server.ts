@@ -16,6 +16,8 @@ import { API_MAX_BATCH_SIZE, DomainError } from '@anc/domain';
 import type { Env } from './env.ts';
 import { AuditSealer } from './modules/audit/sealer.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
+import { apiDocsRoutes } from './rest/docs.ts';
+import { restRoutes } from './rest/routes.ts';
 import { OverdueJob } from './modules/notifications/overdue-job.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
@@ -182,6 +184,9 @@ export function createServer({ database, env, logStream }: { database: Database;
 
   // File downloads (CSV, STIX) over plain HTTP, behind the same session cookie.
   void app.register(exportRoutes, { db: database.db, env });
+  // REST v1 for agencies' tools (bearer tokens only), its OpenAPI document and Swagger UI.
+  void app.register(restRoutes, { db: database.db, env, sealer, ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
+  void app.register(apiDocsRoutes);
 
   const portalIndex = join(env.PORTAL_DIST, 'index.html');
   const servesPortal = existsSync(portalIndex);
@@ -198,7 +203,7 @@ export function createServer({ database, env, logStream }: { database: Database;
   // The portal routes in the browser: any other GET that wants HTML gets its index.
   app.setNotFoundHandler((req, reply) => {
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/')) {
+    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/') && !req.url.startsWith('/api/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: 'Not Found' });

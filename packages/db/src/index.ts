@@ -17,3 +17,4 @@ export * from './queries/naming.ts';
 export * from './scope/incidents.ts';
 export * from './scope/tasks.ts';
 export * from './queries/api-clients.ts';
+export * from './queries/idempotency.ts';
