@@ -146,12 +146,7 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
   const send = async (method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<string | null> => {
     const pool = pools[turn++ % pools.length] ?? pools[0];
     if (!pool) throw new Error('no API origin');
-    const res = await pool.request({
-      method,
-      path,
-      headers: body === undefined ? headers : { ...headers, origin, 'content-type': 'application/json' },
-      body,
-    });
+    const res = await pool.request({ method, path, headers, body });
     if (res.statusCode >= 200 && res.statusCode < 300) {
       await res.body.arrayBuffer();
       return null;
@@ -159,20 +154,31 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
     throw new HttpFailure(`${method} ${path.split('?')[0]} → ${res.statusCode}: ${(await res.body.text()).slice(0, 400)}`);
   };
 
+  // A fresh Idempotency-Key per request (the warm-up and the load count n from 0 each, and a
+  // second run on the same database must file anew).
+  const run = Date.now().toString(36);
+  let sent = 0;
   const request = (scenario: Scenario, n: number): { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string } => {
-    const headers = { cookie: scenario.as === 'staff' ? cookies.staff : cookies.coordinator };
+    const cookie = scenario.as === 'staff' ? cookies.staff : cookies.coordinator;
     switch (scenario.procedure) {
       case 'incidents.list':
-        return { method: 'GET', path: queryPath('incidents.list', scenario.listInput), headers };
+        return { method: 'GET' as const, path: queryPath('incidents.list', scenario.listInput), headers: { cookie } };
       case 'incidents.get':
-        return { method: 'GET', path: queryPath('incidents.get', { id: fixtures.getIds[n % fixtures.getIds.length] }), headers };
+        return { method: 'GET' as const, path: queryPath('incidents.get', { id: fixtures.getIds[n % fixtures.getIds.length] }), headers: { cookie } };
       case 'incidents.create':
-        return { method: 'POST', path: '/trpc/incidents.create', headers, body: JSON.stringify(createInput(n)) };
+        return { method: 'POST' as const, path: '/trpc/incidents.create', headers: { cookie, origin, 'content-type': 'application/json' }, body: JSON.stringify(createInput(n)) };
+      case 'rest.create':
+        return {
+          method: 'POST' as const,
+          path: '/api/v1/incidents',
+          headers: { authorization: `Bearer ${fixtures.apiToken ?? ''}`, 'idempotency-key': `bench-${run}-${n}-${sent++}`, 'content-type': 'application/json' },
+          body: JSON.stringify(createInput(n)),
+        };
       case 'taxii.objects':
         return {
           method: 'GET',
           path: `/taxii2/api/collections/${SHARED_WITH_ME_ID}/objects/?match[type]=indicator&limit=${TAXII_PAGE_LIMIT}`,
-          headers: scenario.key === 'taxii.objects.cookie' ? { ...headers, accept: TAXII_MEDIA_TYPE } : { authorization: fixtures.taxiiAuthorization ?? '', accept: TAXII_MEDIA_TYPE },
+          headers: scenario.key === 'taxii.objects.cookie' ? { cookie, accept: TAXII_MEDIA_TYPE } : { authorization: fixtures.taxiiAuthorization ?? '', accept: TAXII_MEDIA_TYPE },
         };
     }
   };
@@ -186,11 +192,9 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
     },
     async probe(scenario) {
       const r = request(scenario, 0);
-      const res = await fetch(`${origin}${r.path}`, {
-        method: r.method,
-        headers: r.body === undefined ? r.headers : { ...r.headers, origin, 'content-type': 'application/json' },
-        body: r.body,
-      });
+      // The probe's own key, so that the load's first request (n = 0) files too.
+      const headers = scenario.procedure === 'rest.create' ? { ...r.headers, 'idempotency-key': `bench-${run}-probe` } : r.headers;
+      const res = await fetch(`${origin}${r.path}`, { method: r.method, headers, body: r.body });
       const text = await res.text();
       if (!res.ok) throw new HttpFailure(`${scenario.key}: ${res.status} ${text.slice(0, 400)}`);
       if (scenario.procedure === 'taxii.objects') {
@@ -199,12 +203,13 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
         if (count !== TAXII_PAGE_LIMIT || envelope.objects?.some((o) => o.type !== 'indicator')) throw new Error(`${scenario.key}: expected ${TAXII_PAGE_LIMIT} indicators, got ${text.slice(0, 200)}`);
         return `${count} indicators`;
       }
-      const data = (JSON.parse(text) as { result: { data: { items?: unknown[]; reference?: string; id?: string } } }).result.data;
+      type Answer = { items?: unknown[]; reference?: string; id?: string };
+      const data = scenario.procedure === 'rest.create' ? (JSON.parse(text) as Answer) : (JSON.parse(text) as { result: { data: Answer } }).result.data;
       if (scenario.procedure === 'incidents.list') {
         if (!data.items?.length) throw new Error(`${scenario.key}: the list came back empty`);
         return `${data.items.length} items`;
       }
-      if (scenario.procedure === 'incidents.create') {
+      if (scenario.procedure === 'incidents.create' || scenario.procedure === 'rest.create') {
         if (!/^INC-\d{4}-\d{6,}$/.test(data.reference ?? '')) throw new Error(`${scenario.key}: no reference in ${text.slice(0, 200)}`);
         return String(data.reference);
       }

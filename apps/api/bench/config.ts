@@ -6,7 +6,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const API_DIR = fileURLToPath(new URL('../', import.meta.url));
 export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
-export const SCENARIO_KEYS = ['list.first', 'list.deep', 'list.staff', 'list.staff.deep', 'get', 'create', 'taxii.objects', 'taxii.objects.cookie'] as const;
+export const SCENARIO_KEYS = ['list.first', 'list.deep', 'list.staff', 'list.staff.deep', 'get', 'create', 'rest.create', 'taxii.objects', 'taxii.objects.cookie'] as const;
 export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');

@@ -1,9 +1,8 @@
 // What the scenarios need from the seeded database: the two accounts, the list inputs (with deep
 // cursors taken from real rows half-way down the list), ids to read, and create inputs.
-import { randomUUID } from 'node:crypto';
 import { generateApiToken } from '@anc/auth';
 import { incidentScopeSql, insertApiClient, insertUser, rowsOf, type Db } from '@anc/db';
-import { encodeCursor, type Actor, type CreateIncidentInput, type ListIncidentsInput } from '@anc/domain';
+import { encodeCursor, type Actor, type ApiScope, type CreateIncidentInput, type ListIncidentsInput } from '@anc/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ScenarioKey } from './config.ts';
 import { OBSERVABLE_POOL, incidentText, poolDomain, poolIpv4 } from './vocabulary.ts';
@@ -19,7 +18,8 @@ export interface BenchUser {
 
 export interface Scenario {
   key: ScenarioKey;
-  procedure: 'incidents.create' | 'incidents.list' | 'incidents.get' | 'taxii.objects';
+  /** `rest.create`: `POST /api/v1/incidents` with a bearer token and an Idempotency-Key. `taxii.objects`: a TAXII page. */
+  procedure: 'incidents.create' | 'incidents.list' | 'incidents.get' | 'rest.create' | 'taxii.objects';
   as: 'coordinator' | 'staff';
   /** What the scenario does, for the report. */
   description: string;
@@ -33,37 +33,14 @@ export interface Fixtures {
   scenarios: Scenario[];
   /** Random existing incidents for `incidents.get` (the coordinator reads any). */
   getIds: string[];
-  /** `Authorization` header of an API client of the staff user's agency with `indicators:read` (taxii.objects). */
+  /** A token of an API client of the staff account's agency (incidents:write), for `rest.create`. */
+  apiToken: string | null;
+  /** `Authorization` header of an API client of the staff account's agency with `indicators:read` (taxii.objects). */
   taxiiAuthorization: string | null;
 }
 
 /** The TAXII page `taxii.objects` asks for: 100 indicators of `shared-with-me` (apps/api/src/taxii/). */
 export const TAXII_PAGE_LIMIT = 100;
-
-/** An API client of the staff user's agency, made as the admin procedure makes one (a principal account, the token's hash). */
-async function taxiiClient(db: Db, staff: BenchUser, coordinator: BenchUser): Promise<string> {
-  const name = `bench SOC ${randomUUID().slice(0, 8)}`;
-  const principal = await insertUser(db, {
-    email: `${randomUUID()}@integraciones.anc.invalid`,
-    name,
-    role: 'staff',
-    kind: 'api_client',
-    agencyId: staff.actor.agencyId,
-    passwordHash: '!',
-    locale: 'es-MX',
-  });
-  const token = generateApiToken();
-  await insertApiClient(db, {
-    agencyId: staff.actor.agencyId,
-    principalUserId: principal.id,
-    name,
-    tokenPrefix: token.prefix,
-    tokenHash: token.hash,
-    scopes: ['indicators:read'],
-    createdBy: coordinator.actor.userId,
-  });
-  return `Bearer ${token.token}`;
-}
 
 /** Severities 3–4 (high, severe): the coordinator's triage view. */
 const COORDINATOR_FILTER = { severity: [3, 4] };
@@ -134,20 +111,54 @@ export async function loadFixtures(db: Db, keys: readonly ScenarioKey[], getSamp
     { key: 'get', procedure: 'incidents.get', as: 'coordinator', description: `coordinator, ${getIds.length.toLocaleString('en')} random incidents (detail with timeline, observables, shares, reports)` },
     { key: 'create', procedure: 'incidents.create', as: 'staff', description: 'staff files a report with 2 observables (one transaction, audited)' },
     {
+      key: 'rest.create',
+      procedure: 'rest.create',
+      as: 'staff',
+      description: 'an API client of the same agency files the same report over REST v1 (bearer token, a fresh Idempotency-Key each)',
+    },
+    {
       key: 'taxii.objects.cookie',
       procedure: 'taxii.objects',
       as: 'staff',
-      description: `the same page polled by the staff user's session cookie (the token path must cost no more)`,
+      description: `the staff user's session cookie, TAXII shared-with-me, first page of ${TAXII_PAGE_LIMIT} indicators`,
     },
     {
       key: 'taxii.objects',
       procedure: 'taxii.objects',
       as: 'staff',
-      description: `an API client of the staff's agency (bearer token), TAXII shared-with-me, first page of ${TAXII_PAGE_LIMIT} indicators`,
+      description: `an API client of the staff's agency (bearer token), the same page (the token path must cost no more)`,
     },
   ];
-  const taxiiAuthorization = wants('taxii.objects') || wants('taxii.objects.cookie') ? await taxiiClient(db, staff, coordinator) : null;
-  return { coordinator, staff, scenarios: all.filter((s) => wants(s.key)), getIds, taxiiAuthorization };
+  const apiToken = wants('rest.create') ? await benchApiToken(db, staff, ['incidents:write']) : null;
+  const taxiiToken = wants('taxii.objects') || wants('taxii.objects.cookie') ? await benchApiToken(db, staff, ['indicators:read']) : null;
+  return { coordinator, staff, scenarios: all.filter((s) => wants(s.key)), getIds, apiToken, taxiiAuthorization: taxiiToken && `Bearer ${taxiiToken}` };
+}
+
+/** Issues an API client for the staff account's agency, as the admin procedure would (apps/api/src/testing/api-clients.ts). */
+async function benchApiToken(db: Db, staff: BenchUser, scopes: ApiScope[]): Promise<string> {
+  const [admin] = rowsOf<{ id: string }>(await db.execute(sql`select id from users where role = 'admin' order by created_at limit 1`));
+  if (!admin) throw new Error('no admin in the bench database');
+  const run = `${Date.now().toString(36)}-${scopes.join('-').replace(/:/g, '_')}`;
+  const principal = await insertUser(db, {
+    email: `bench-soc-${run}@integraciones.anc.invalid`,
+    name: `Bench SOC ${run}`,
+    role: 'staff',
+    kind: 'api_client',
+    agencyId: staff.actor.agencyId,
+    passwordHash: '!',
+    locale: 'es-MX',
+  });
+  const token = generateApiToken();
+  await insertApiClient(db, {
+    agencyId: staff.actor.agencyId,
+    principalUserId: principal.id,
+    name: `Bench SOC ${run}`,
+    tokenPrefix: token.prefix,
+    tokenHash: token.hash,
+    scopes,
+    createdBy: admin.id,
+  });
+  return token.token;
 }
 
 /** A valid `incidents.create` input, varied by `n` (observables drawn from the seed's pools). */

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentObservables, incidentShares, incidents, initiatives, tasks } from '@anc/db';
+import { incidentObservables, incidentShares, incidents, initiatives, revokeApiClient, tasks } from '@anc/db';
 import type { Tlp } from '@anc/domain';
 import { ANC_STIX_NAMESPACE } from './modules/incidents/export/stix.ts';
 import { SHARED_WITH_ME_ID } from './taxii/collection.ts';
@@ -51,7 +51,7 @@ const SHARES = ['unshared', 'byName', 'withAll'] as const;
 type Share = (typeof SHARES)[number];
 type IncidentKind = `incident:${Tlp}:${Share}` | 'incident:merged' | 'incident:mergeSurvivor';
 type TaskKind = 'task:assigned' | 'task:reassigned' | 'task:linked';
-type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency';
+type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency' | 'apiClient';
 
 const INCIDENT_KINDS: IncidentKind[] = [...TLPS.flatMap((tlp) => SHARES.map((share) => `incident:${tlp}:${share}` as const)), 'incident:merged', 'incident:mergeSurvivor'];
 const TASK_KINDS: TaskKind[] = ['task:assigned', 'task:reassigned', 'task:linked'];
@@ -88,6 +88,7 @@ function incidentFacts(kind: IncidentKind): { tlp: Tlp; share: Share; merged: bo
  * agency — `task:reassigned` went from SEDENA to SEMAR, so SEDENA no longer reads it. Initiatives
  * `task:linked` is SEMAR's, linked to SEDENA's unshared TLP:RED report, which SEMAR may not read.
  * Initiatives and agencies: everyone signed in. Accounts: the admin (and coordinators, who pick assignees).
+ * API clients: the admin alone (shared/API.md "Callers that are not a browser").
  */
 function readers(kind: Kind): readonly Caller[] {
   if (kind.startsWith('incident:')) {
@@ -105,6 +106,8 @@ function readers(kind: Kind): readonly Caller[] {
       return SIGNED_IN;
     case 'user':
       return ['coordinator', 'admin'];
+    case 'apiClient':
+      return ['admin'];
   }
   throw new Error(`unknown kind ${kind}`);
 }
@@ -321,6 +324,12 @@ async function makeAgency(): Promise<Obj> {
   return remember({ kind: 'agency', id: agency.id, reference: code, parts: {} });
 }
 
+/** An API client of SEDENA; its reference is the visible prefix of its token. */
+async function makeApiClient(): Promise<Obj> {
+  const created = await api('admin').apiClients.create.mutate({ agencyId: ids.sedena, name: `SIEM de la matriz ${next()}`, scopes: ['incidents:read', 'indicators:read'] });
+  return remember({ kind: 'apiClient', id: created.client.id, reference: created.client.prefix, parts: {} });
+}
+
 /** A new object of this kind, built the way its fixture was. */
 async function makeObject(kind: Kind): Promise<Obj> {
   if (kind === 'incident:merged') {
@@ -340,6 +349,7 @@ async function makeObject(kind: Kind): Promise<Obj> {
   if (kind.startsWith('task:')) return makeTask(kind as TaskKind);
   if (kind === 'initiative') return makeInitiative();
   if (kind === 'user') return makeUser();
+  if (kind === 'apiClient') return makeApiClient();
   return makeAgency();
 }
 
@@ -453,6 +463,13 @@ const MATRIX: Record<string, Entry> = {
   'admin.users.resetPassword': byAdmin('user', (cell) => ({ id: id(cell), password: 'Otra-clave-segura-2026' })),
   'admin.audit.list': { expected: adminOnly(OK), input: () => ({ limit: 100 }) },
   'admin.audit.verify': { expected: adminOnly(OK), input: () => undefined },
+  // API clients: admins only; a client acts for an agency other than the ANC
+  'apiClients.create': {
+    expected: adminOnly(WRITES),
+    input: () => ({ agencyId: ids.semar, name: `SOAR nuevo de la matriz ${next()}`, scopes: ['incidents:write'] }),
+  },
+  'apiClients.list': { expected: adminOnly(OK), input: () => ({}) },
+  'apiClients.revoke': byAdmin('apiClient', (cell) => ({ id: id(cell) })),
   // incidents
   'incidents.create': {
     // Staff file for their own agency (no agencyId); the coordinator names it; admins do not file.
@@ -548,7 +565,7 @@ beforeAll(async () => {
   ids.anc = await agencyIdOf(s.t.db, 'ANC');
   ids.coordinator = await userIdOf(s.t.db, DEMO.coordinator);
   fixtures.set('initiative', await makeInitiative());
-  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, 'user', 'agency'] as const) fixtures.set(kind, await makeObject(kind));
+  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, 'user', 'agency', 'apiClient'] as const) fixtures.set(kind, await makeObject(kind));
 }, 120_000);
 afterAll(() => s.close());
 
@@ -687,11 +704,11 @@ describe('the TAXII routes in the access matrix', () => {
 
   it.each(STAFF.map((caller) => [caller] as const))("%s's API client polls the same; without the scope 403, revoked 401", async (caller) => {
     const agency = STAFF_AGENCY[caller as keyof typeof STAFF_AGENCY];
-    const client = await createTestApiClient(s.t.db, agency, { scopes: ['indicators:read'] });
-    expect(await incidentKindsPolled({ authorization: client.authorization })).toEqual(INCIDENT_KINDS.filter((kind) => reads(caller, kind)));
-    const withoutScope = await createTestApiClient(s.t.db, agency, { scopes: ['incidents:read', 'incidents:write'] });
-    expect(await taxiiStatuses({ authorization: withoutScope.authorization })).toEqual(TAXII_ROUTES.map(() => 403));
-    await client.revoke();
-    expect(await taxiiStatuses({ authorization: client.authorization })).toEqual(TAXII_ROUTES.map(() => 401));
+    const client = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['indicators:read'] });
+    expect(await incidentKindsPolled({ authorization: `Bearer ${client.token}` })).toEqual(INCIDENT_KINDS.filter((kind) => reads(caller, kind)));
+    const withoutScope = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['incidents:read', 'incidents:write'] });
+    expect(await taxiiStatuses({ authorization: `Bearer ${withoutScope.token}` })).toEqual(TAXII_ROUTES.map(() => 403));
+    await revokeApiClient(s.t.db, client.id, new Date());
+    expect(await taxiiStatuses({ authorization: `Bearer ${client.token}` })).toEqual(TAXII_ROUTES.map(() => 401));
   });
 });

@@ -1,4 +1,5 @@
 import { adminAgenciesRouter, agenciesRouter } from './modules/agencies/agencies.router.ts';
+import { apiClientsRouter } from './modules/api-clients/api-clients.router.ts';
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { dashboardRouter } from './modules/dashboard/dashboard.router.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   initiatives: initiativesRouter,
   dashboard: dashboardRouter,
+  apiClients: apiClientsRouter,
   admin: router({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

@@ -16,11 +16,14 @@ import { API_MAX_BATCH_SIZE, DomainError } from '@anc/domain';
 import type { Env } from './env.ts';
 import { AuditSealer } from './modules/audit/sealer.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
+import { apiDocsRoutes } from './rest/docs.ts';
+import { restRoutes } from './rest/routes.ts';
 import { OverdueJob } from './modules/notifications/overdue-job.ts';
 import { taxiiRoutes } from './taxii/taxii.routes.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
 import { logSerializers } from './log.ts';
+import { auditApiClientCall } from './http/caller.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -78,6 +81,16 @@ export function createServer({ database, env, logStream }: { database: Database;
   });
   const sealer = new AuditSealer(database.db, app.log);
   const overdueJob = new OverdueJob(database.db, app.log, env.OVERDUE_JOB_INTERVAL_MS);
+
+  app.addHook('onResponse', async (req, reply) => {
+    if (!req.apiClientActor) return;
+    try {
+      await auditApiClientCall(database.db, req, reply.statusCode);
+      sealer.nudge();
+    } catch (err) {
+      req.log.error({ err }, 'API client call not audited');
+    }
+  });
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -172,6 +185,9 @@ export function createServer({ database, env, logStream }: { database: Database;
 
   // File downloads (CSV, STIX) over plain HTTP, behind the same session cookie.
   void app.register(exportRoutes, { db: database.db, env });
+  // REST v1 for agencies' tools (bearer tokens only), its OpenAPI document and Swagger UI.
+  void app.register(restRoutes, { db: database.db, env, sealer, ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
+  void app.register(apiDocsRoutes);
   // TAXII 2.1, read-only: the indicators shared with the caller (apps/api/src/taxii/).
   void app.register(taxiiRoutes, { db: database.db, env, sealer });
 
@@ -190,7 +206,7 @@ export function createServer({ database, env, logStream }: { database: Database;
   // The portal routes in the browser: any other GET that wants HTML gets its index.
   app.setNotFoundHandler((req, reply) => {
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/') && !req.url.startsWith('/taxii2/')) {
+    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/') && !req.url.startsWith('/api/') && !req.url.startsWith('/taxii2/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: 'Not Found' });

@@ -5,6 +5,7 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { NotFound } from './components/NotFound.tsx';
 import { RouteError } from './components/RouteError.tsx';
 import { AgenciesPanel } from './features/admin/AgenciesPanel.tsx';
+import { ApiClientsPanel } from './features/admin/ApiClientsPanel.tsx';
 import { AuditPanel } from './features/admin/AuditPanel.tsx';
 import { UsersPanel, validateUsersSearch } from './features/admin/UsersPanel.tsx';
 import { NewIncidentPage } from './features/incidents/new/NewIncidentPage.tsx';
@@ -123,6 +124,7 @@ const adminUsersRoute = createRoute({
   validateSearch: validateUsersSearch,
   component: UsersPanel,
 });
+const adminApiClientsRoute = createRoute({ getParentRoute: () => adminRoute, path: '/integraciones', component: ApiClientsPanel });
 const adminAuditRoute = createRoute({ getParentRoute: () => adminRoute, path: '/bitacora', component: AuditPanel });
 
 const routeTree = rootRoute.addChildren([
@@ -139,7 +141,7 @@ const routeTree = rootRoute.addChildren([
     newInitiativeRoute,
     initiativeDetailRoute,
     notificationsRoute,
-    adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminAuditRoute]),
+    adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminApiClientsRoute, adminAuditRoute]),
   ]),
 ]);
 

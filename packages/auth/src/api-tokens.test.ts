@@ -15,10 +15,10 @@ let serial = 0;
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedReferenceData(t.db);
-  const rows = (await t.db.select().from(agencies)) as AgencyRow[];
-  const found = rows.find((a) => a.code !== 'ANC');
-  if (!found) throw new Error('no agency besides the ANC');
-  agency = found;
+  // The reference data hold only the ANC; a client acts for another agency.
+  const [created] = (await t.db.insert(agencies).values({ code: 'SOC-PRUEBA', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry' }).returning()) as AgencyRow[];
+  if (!created) throw new Error('agency not created');
+  agency = created;
   adminId = (await insertUser(t.db, { email: 'admin@anc.gob.mx', name: 'Admin', role: 'admin', agencyId: agency.id, passwordHash: 'x', locale: 'es-MX' })).id;
 });
 afterAll(() => t.close());

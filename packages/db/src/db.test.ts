@@ -34,6 +34,7 @@ describe('migrations', () => {
       'api_clients',
       'audit_chain_head',
       'audit_events',
+      'idempotency_keys',
       'incident_events',
       'incident_observables',
       'incident_reports',

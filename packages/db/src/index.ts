@@ -18,3 +18,4 @@ export * from './scope/incidents.ts';
 export * from './scope/tasks.ts';
 export * from './queries/api-clients.ts';
 export * from './queries/indicators.ts';
+export * from './queries/idempotency.ts';

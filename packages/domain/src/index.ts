@@ -12,6 +12,7 @@ export * from './schemas/auth.ts';
 export * from './schemas/agencies.ts';
 export * from './schemas/users.ts';
 export * from './schemas/audit.ts';
+export * from './schemas/api-clients.ts';
 export * from './incidents/taxonomy.ts';
 export * from './incidents/status.ts';
 export * from './incidents/access.ts';

@@ -85,6 +85,14 @@ export const MESSAGES = {
     'es-MX': 'Se permiten como máximo 500 indicadores por incidente.',
     en: 'At most 500 indicators are allowed per incident.',
   },
+  // API clients
+  scopes_required: { 'es-MX': 'Elige al menos un permiso.', en: 'Choose at least one scope.' },
+  scopes_repeated: { 'es-MX': 'Cada permiso se elige una sola vez.', en: 'Each scope is chosen only once.' },
+  expiry_in_past: { 'es-MX': 'La fecha de vencimiento debe ser futura.', en: 'The expiry date must be in the future.' },
+  api_client_agency_is_anc: {
+    'es-MX': 'Una integración actúa como personal de una dependencia; elige una dependencia que no sea la ANC.',
+    en: 'An integration acts as an agency’s staff; choose an agency other than the ANC.',
+  },
   // error reasons (DomainError.reason)
   not_signed_in: { 'es-MX': 'Tu sesión terminó. Vuelve a iniciar sesión.', en: 'Your session has ended. Please sign in again.' },
   invalid_credentials: { 'es-MX': 'Correo o contraseña incorrectos.', en: 'Incorrect e-mail or password.' },
@@ -105,6 +113,23 @@ export const MESSAGES = {
     'es-MX': 'El token no es válido, venció o fue revocado.',
     en: 'The token is not valid, has expired or was revoked.',
   },
+  idempotency_key_reused: {
+    'es-MX': 'Esta Idempotency-Key ya se usó con otro contenido; usa una clave nueva para otra solicitud.',
+    en: 'This Idempotency-Key was already used with a different body; use a new key for another request.',
+  },
+  invalid_idempotency_key: {
+    'es-MX': 'La Idempotency-Key debe tener de 1 a 200 caracteres ASCII visibles.',
+    en: 'The Idempotency-Key must be 1 to 200 visible ASCII characters.',
+  },
+  token_required: {
+    'es-MX': 'Esta ruta requiere un token de integración (Authorization: Bearer).',
+    en: 'This route needs an integration token (Authorization: Bearer).',
+  },
+  rate_limited: {
+    'es-MX': 'Demasiadas solicitudes de esta integración; espera antes de volver a intentar.',
+    en: 'Too many requests from this integration; wait before trying again.',
+  },
+  invalid_json: { 'es-MX': 'El cuerpo de la solicitud no es JSON válido.', en: 'The request body is not valid JSON.' },
   not_found: { 'es-MX': 'No existe o no tienes acceso.', en: 'It does not exist or you have no access to it.' },
   email_taken: { 'es-MX': 'Ya existe una cuenta con ese correo.', en: 'An account with that e-mail already exists.' },
   agency_code_taken: { 'es-MX': 'Ya existe una dependencia con esa clave.', en: 'An agency with that code already exists.' },

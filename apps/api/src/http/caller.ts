@@ -7,7 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateApiToken, bearerToken } from '@anc/auth';
-import type { Database } from '@anc/db';
+import { writeAudit, type Database } from '@anc/db';
 import { DomainError, type Actor, type Locale } from '@anc/domain';
 import type { Env } from '../env.ts';
 import { auditOrigin } from '../modules/audit/origin.ts';
@@ -19,6 +19,13 @@ export interface HttpDeps {
   db: Database['db'];
   env: Env;
   sealer?: SealerHandle | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set when an API client's token was accepted: the request is audited when it completes. */
+    apiClientActor?: Actor;
+  }
 }
 
 export interface HttpCaller {
@@ -37,6 +44,7 @@ export async function httpCaller(deps: HttpDeps, req: FastifyRequest, reply: Fas
     const token = bearerToken(req.headers.authorization);
     const actor = token ? await authenticateApiToken(deps.db, token) : null;
     if (!actor) throw new DomainError('UNAUTHORIZED', 'invalid_token');
+    req.apiClientActor = actor;
     return { actor, via: 'token' };
   }
   const signedIn = await actorFromRequest(deps, req, reply);
@@ -84,4 +92,25 @@ export function sendHttpError(reply: FastifyReply, error: unknown, locale: Local
   const body: HttpErrorBody = { error: { code: trpcError.code, message, reason, fieldErrors } };
   if (trpcError.code === 'UNAUTHORIZED') reply.header('www-authenticate', 'Bearer realm="anc"');
   return reply.code(getHTTPStatusCodeFromError(trpcError)).header('cache-control', 'no-store').send(body);
+}
+
+/**
+ * Every call by an API client is audited with the client as actor (shared/API.md), reads included:
+ * one `apiClient.call` row per request, written when the request completes, naming the route and
+ * the status. Writes also have the use-case's own row. Registered as an onResponse hook in
+ * apps/api/src/server.ts; a failure to write it is logged, never turned into the caller's error.
+ */
+export async function auditApiClientCall(db: Database['db'], req: FastifyRequest, status: number): Promise<void> {
+  const actor = req.apiClientActor;
+  if (!actor?.client) return;
+  await db.transaction(async (tx) => {
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'apiClient.call',
+      entityType: 'api_client',
+      entityId: actor.client?.id ?? '',
+      diff: { method: req.method, route: req.routeOptions.url ?? req.url.split('?', 1)[0], status },
+      origin: auditOrigin({ requestId: String(req.id), ip: req.ip, userAgent: req.headers['user-agent'] }),
+    });
+  });
 }

@@ -29,8 +29,8 @@ let semarId: string;
 beforeAll(async () => {
   s = await startTestServer();
   [coordinator, sedena, semar] = await Promise.all([signedIn(s.url, DEMO.coordinator), signedIn(s.url, DEMO.sedena), signedIn(s.url, DEMO.semar)]);
-  sedenaSoc = await createTestApiClient(s.t.db, 'SEDENA', { scopes: ['indicators:read'] });
-  semarSoc = await createTestApiClient(s.t.db, 'SEMAR', { scopes: ['indicators:read'] });
+  sedenaSoc = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: ['indicators:read'] });
+  semarSoc = await createTestApiClient(s.t.db, { agencyCode: 'SEMAR', scopes: ['indicators:read'] });
   semarId = await agencyIdOf(s.t.db, 'SEMAR');
 });
 afterAll(() => s.close());
@@ -39,7 +39,7 @@ const OBJECTS = `/taxii2/api/collections/${SHARED_WITH_ME_ID}/objects/`;
 
 function taxii(path: string, caller: Caller, headers: Record<string, string> = {}) {
   const auth: Record<string, string> =
-    caller === null ? {} : 'authorization' in caller ? { authorization: caller.authorization } : { cookie: caller.jar.header() };
+    caller === null ? {} : 'token' in caller ? { authorization: `Bearer ${caller.token}` } : { cookie: caller.jar.header() };
   return fetch(`${s.url}${path}`, { headers: { accept: TAXII_MEDIA_TYPE, ...auth, ...headers } });
 }
 
@@ -174,17 +174,16 @@ describe('TAXII access', () => {
   const ROUTES = ['/taxii2/', '/taxii2/api/', '/taxii2/api/collections/', `/taxii2/api/collections/${SHARED_WITH_ME_ID}/`, OBJECTS];
 
   it('no credentials, and an unknown, malformed, revoked or expired token: 401 on every route, with a TAXII error', async () => {
-    const revoked = await createTestApiClient(s.t.db, 'SEDENA', { scopes: ['indicators:read'] });
-    await revoked.revoke();
-    const expired = await createTestApiClient(s.t.db, 'SEDENA', { scopes: ['indicators:read'], expiresAt: new Date(Date.now() - 1000) });
+    const revoked = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: ['indicators:read'], revoked: true });
+    const expired = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: ['indicators:read'], expiresAt: new Date(Date.now() - 1000) });
     const unknown = `Bearer ${generateApiToken().token}`;
     const callers: [string, Record<string, string>][] = [
       ['none', {}],
       ['unknown', { authorization: unknown }],
       ['malformed', { authorization: 'Bearer anc_nope' }],
       ['not bearer', { authorization: 'Basic dXNlcjpwYXNz' }],
-      ['revoked', { authorization: revoked.authorization }],
-      ['expired', { authorization: expired.authorization }],
+      ['revoked', { authorization: `Bearer ${revoked.token}` }],
+      ['expired', { authorization: `Bearer ${expired.token}` }],
       // A bad token is refused even with a valid session cookie beside it.
       ['bad token and a cookie', { authorization: unknown, cookie: sedena.jar.header() }],
     ];
@@ -202,7 +201,7 @@ describe('TAXII access', () => {
   });
 
   it('a client without indicators:read is 403 on every route; one with it, and persons of every role, are served', async () => {
-    const noScope = await createTestApiClient(s.t.db, 'SEDENA', { scopes: ['incidents:read', 'incidents:write'] });
+    const noScope = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: ['incidents:read', 'incidents:write'] });
     const admin = await signedIn(s.url, DEMO.admin);
     for (const path of ROUTES) {
       const res = await taxii(path, noScope);

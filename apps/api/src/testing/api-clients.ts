@@ -1,32 +1,32 @@
-// API clients for tests, written straight into the test database the way packages/auth's
-// api-tokens.test.ts does (a principal account of kind `api_client` and the client row holding the
-// token's SHA-256), so a test can call the plain-HTTP routes with `Authorization: Bearer`.
-import { randomUUID } from 'node:crypto';
+// API clients for tests, made in the test database the way the admin procedure makes them
+// (packages/auth/src/api-tokens.test.ts): a principal account of kind 'api_client' and the
+// client row holding the SHA-256 of a fresh token. Returns the token, shown once.
+import { eq } from 'drizzle-orm';
 import { generateApiToken } from '@anc/auth';
-import { insertApiClient, insertUser, revokeApiClient, type Db } from '@anc/db';
+import { insertApiClient, insertUser, revokeApiClient, users, type Db } from '@anc/db';
 import type { ApiScope } from '@anc/domain';
-import { DEMO } from './http.ts';
-import { agencyIdOf, userIdOf } from './incidents.ts';
+import { agencyIdOf } from './incidents.ts';
+
+let serial = 0;
 
 export interface TestApiClient {
   id: string;
+  principalUserId: string;
+  agencyId: string;
   token: string;
-  /** The `Authorization` header of its requests. */
-  authorization: string;
-  revoke(): Promise<void>;
 }
 
-/** A client of the agency `agencyCode` (a demo agency) with `scopes`, created by the demo admin. */
 export async function createTestApiClient(
   db: Db,
-  agencyCode: string,
-  { scopes, expiresAt = null }: { scopes: ApiScope[]; expiresAt?: Date | null },
+  options: { agencyCode: string; scopes: readonly ApiScope[]; expiresAt?: Date; revoked?: boolean },
 ): Promise<TestApiClient> {
-  const agencyId = await agencyIdOf(db, agencyCode);
-  const name = `SOC ${agencyCode} ${randomUUID().slice(0, 8)}`;
+  serial += 1;
+  const agencyId = await agencyIdOf(db, options.agencyCode);
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).limit(1);
+  if (!admin) throw new Error('no admin to issue the client');
   const principal = await insertUser(db, {
-    email: `${randomUUID()}@integraciones.anc.invalid`,
-    name,
+    email: `soc-${serial}-${Date.now()}@integraciones.anc.invalid`,
+    name: `SOC ${options.agencyCode} ${serial}`,
     role: 'staff',
     kind: 'api_client',
     agencyId,
@@ -37,19 +37,13 @@ export async function createTestApiClient(
   const row = await insertApiClient(db, {
     agencyId,
     principalUserId: principal.id,
-    name,
+    name: `SOC ${options.agencyCode} ${serial}`,
     tokenPrefix: token.prefix,
     tokenHash: token.hash,
-    scopes,
-    expiresAt,
-    createdBy: await userIdOf(db, DEMO.admin),
+    scopes: [...options.scopes],
+    expiresAt: options.expiresAt ?? null,
+    createdBy: admin.id,
   });
-  return {
-    id: row.id,
-    token: token.token,
-    authorization: `Bearer ${token.token}`,
-    revoke: async () => {
-      await revokeApiClient(db, row.id, new Date());
-    },
-  };
+  if (options.revoked) await revokeApiClient(db, row.id, new Date());
+  return { id: row.id, principalUserId: principal.id, agencyId, token: token.token };
 }

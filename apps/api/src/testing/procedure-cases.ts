@@ -44,6 +44,8 @@ export interface World {
   /** An account the admin's procedures change (never one of the callers). */
   targetUserId: string;
   targetAgencyId: string;
+  /** An API client of SEDENA the admin revokes. */
+  apiClientId: string;
   /** The `self` caller's own password (it changes when a fuzzed change succeeds). */
   selfPassword: string;
 }
@@ -70,6 +72,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const initiative = await admin.trpc.initiatives.create.mutate(validInitiative(sedenaId));
   const milestone = await admin.trpc.initiatives.addMilestone.mutate({ initiativeId: initiative.id, title: 'Primer hito', dueDate: day(30) });
   const kpi = await admin.trpc.initiatives.addKpi.mutate({ initiativeId: initiative.id, name: 'Cobertura', unit: '%', baseline: '0', target: '100' });
+  const apiClient = await admin.trpc.apiClients.create.mutate({ agencyId: sedenaId, name: 'SIEM de prueba', scopes: ['incidents:read'] });
   return {
     s,
     cookies: {
@@ -94,6 +97,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     kpiId: lastId(kpi, 'kpis'),
     targetUserId: target.id,
     targetAgencyId: targetAgency.id,
+    apiClientId: apiClient.client.id,
     selfPassword: DEMO_PASSWORD,
   };
 }
@@ -192,6 +196,13 @@ export const CASES: Record<string, ProcedureCase> = {
   'admin.users.resetPassword': { as: 'admin', input: (w) => ({ id: w.targetUserId, password: `Marea-${next()}-del-Golfo-azul` }) },
   'admin.audit.list': { as: 'admin', input: () => ({ limit: 10, entityType: 'incident' }) },
   'admin.audit.verify': { as: 'admin', input: () => undefined },
+
+  'apiClients.create': {
+    as: 'admin',
+    input: (w) => ({ agencyId: w.semarId, name: `SOAR de prueba ${next()}`, scopes: ['incidents:write', 'indicators:read'], expiresAt: fromNow(30 * DAY) }),
+  },
+  'apiClients.list': { as: 'admin', input: (w) => ({ agencyId: w.sedenaId }) },
+  'apiClients.revoke': { as: 'admin', input: (w) => ({ id: w.apiClientId }) },
 };
 
 /** One call of a case over plain HTTP, the input as raw JSON text; aborts after `timeoutMs`. */

@@ -1,4 +1,5 @@
 import type { Catalogue } from './es-MX.ts';
+import { apiClientsEn } from './apiClients.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { initiativesEn } from './initiatives.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -6,6 +7,7 @@ import { tasksEn } from './tasks.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
+  apiClients: apiClientsEn,
   tasks: tasksEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
@@ -52,7 +54,7 @@ export const en: Catalogue = {
   roleDescriptions: {
     staff: 'Reports and follows up the incidents and tasks of their agency.',
     coordinator: 'Analyses, classifies and coordinates the handling of incidents across agencies.',
-    admin: 'Manages agencies, user accounts and the audit log.',
+    admin: 'Manages agencies, user accounts, integrations and the audit log.',
   },
   agencyKinds: {
     federal_ministry: 'Federal ministry',
@@ -189,12 +191,13 @@ export const en: Catalogue = {
   admin: {
     pageTitle: 'Administration',
     title: 'Administration',
-    subtitle: 'Agencies, user accounts and audit log.',
+    subtitle: 'Agencies, user accounts, integrations and audit log.',
     sectionsLabel: 'Administration sections',
     tabs: {
       agencies: 'Agencies',
       users: 'Users',
       audit: 'Audit log',
+      apiClients: 'Integrations',
     },
   },
   agencies: {
@@ -346,8 +349,12 @@ export const en: Catalogue = {
       agency: 'Agency',
       user: 'User account',
       account: 'Sign-in by e-mail',
+      api_client: 'Integration',
     },
     actions: {
+      apiClientCreate: 'Integration created',
+      apiClientRevoke: 'Integration revoked',
+      apiClientCall: 'Call by an integration',
       agencyCreate: 'Agency registered',
       agencyUpdate: 'Agency edited',
       agencyActivate: 'Agency activated',

@@ -2,12 +2,14 @@
  * Spanish (Mexico): the portal's first language and the shape every other catalogue follows.
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
+import { apiClientsEsMX } from './apiClients.es-MX.ts';
 import { dashboardEsMX } from './dashboard.es-MX.ts';
 import { initiativesEsMX } from './initiatives.es-MX.ts';
 import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
 
 export const esMX = {
+  apiClients: apiClientsEsMX,
   tasks: tasksEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
@@ -54,7 +56,7 @@ export const esMX = {
   roleDescriptions: {
     staff: 'Reporta y da seguimiento a los incidentes y tareas de su dependencia.',
     coordinator: 'Analiza, clasifica y coordina la atención de incidentes entre dependencias.',
-    admin: 'Administra dependencias, cuentas de usuario y la bitácora de auditoría.',
+    admin: 'Administra dependencias, cuentas de usuario, integraciones y la bitácora de auditoría.',
   },
   agencyKinds: {
     federal_ministry: 'Dependencia federal',
@@ -191,12 +193,13 @@ export const esMX = {
   admin: {
     pageTitle: 'Administración',
     title: 'Administración',
-    subtitle: 'Dependencias, cuentas de usuario y bitácora de auditoría.',
+    subtitle: 'Dependencias, cuentas de usuario, integraciones y bitácora de auditoría.',
     sectionsLabel: 'Secciones de administración',
     tabs: {
       agencies: 'Dependencias',
       users: 'Usuarios',
       audit: 'Bitácora',
+      apiClients: 'Integraciones',
     },
   },
   agencies: {
@@ -348,8 +351,12 @@ export const esMX = {
       agency: 'Dependencia',
       user: 'Cuenta de usuario',
       account: 'Acceso por correo',
+      api_client: 'Integración',
     },
     actions: {
+      apiClientCreate: 'Creación de integración',
+      apiClientRevoke: 'Revocación de integración',
+      apiClientCall: 'Llamada de una integración',
       agencyCreate: 'Registro de dependencia',
       agencyUpdate: 'Edición de dependencia',
       agencyActivate: 'Activación de dependencia',

@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuildingBank, IconHistory, IconUsers } from '@tabler/icons-react';
+import { IconBuildingBank, IconHistory, IconPlugConnected, IconUsers } from '@tabler/icons-react';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { NoAccess } from '../components/NoAccess.tsx';
@@ -9,6 +9,7 @@ import { useCurrentUser } from '../lib/session.ts';
 const SECTIONS = [
   { value: 'dependencias', to: '/admin/dependencias', label: 'admin.tabs.agencies', icon: IconBuildingBank },
   { value: 'usuarios', to: '/admin/usuarios', label: 'admin.tabs.users', icon: IconUsers },
+  { value: 'integraciones', to: '/admin/integraciones', label: 'admin.tabs.apiClients', icon: IconPlugConnected },
   { value: 'bitacora', to: '/admin/bitacora', label: 'admin.tabs.audit', icon: IconHistory },
 ] as const;
 

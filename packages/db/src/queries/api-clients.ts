@@ -59,16 +59,33 @@ export async function insertApiClient(tx: Db, values: typeof apiClients.$inferIn
   return row;
 }
 
-export async function getApiClient(db: Db, id: string): Promise<ApiClientRow | undefined> {
-  const [row] = await db.select().from(apiClients).where(eq(apiClients.id, id));
+export interface ApiClientAgency {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+}
+export interface ApiClientWithAgency {
+  client: ApiClientRow;
+  agency: ApiClientAgency;
+}
+const agencyColumns = { id: agencies.id, code: agencies.code, name: agencies.name, nameEn: agencies.nameEn };
+
+export async function getApiClient(db: Db, id: string): Promise<ApiClientWithAgency | undefined> {
+  const [row] = await db
+    .select({ client: apiClients, agency: agencyColumns })
+    .from(apiClients)
+    .innerJoin(agencies, eq(agencies.id, apiClients.agencyId))
+    .where(eq(apiClients.id, id));
   return row;
 }
 
-/** Newest first, optionally of one agency. */
-export async function listApiClients(db: Db, filters: { agencyId?: string | undefined } = {}): Promise<ApiClientRow[]> {
+/** Newest first, optionally of one agency, each with its agency. */
+export async function listApiClients(db: Db, filters: { agencyId?: string | undefined } = {}): Promise<ApiClientWithAgency[]> {
   return db
-    .select()
+    .select({ client: apiClients, agency: agencyColumns })
     .from(apiClients)
+    .innerJoin(agencies, eq(agencies.id, apiClients.agencyId))
     .where(filters.agencyId ? eq(apiClients.agencyId, filters.agencyId) : undefined)
     .orderBy(desc(apiClients.createdAt), desc(apiClients.id))
     .limit(500);

@@ -8,3 +8,4 @@ export * from './incidents.ts';
 export * from './initiatives.ts';
 export * from './tasks.ts';
 export * from './api-clients.ts';
+export * from './idempotency.ts';

@@ -37,7 +37,7 @@ import { trpc } from '../../lib/trpc.ts';
 
 type AuditEvent = inferRouterOutputs<AppRouter>['admin']['audit']['list']['items'][number];
 
-const ENTITY_TYPES = ['agency', 'user', 'account'] as const;
+const ENTITY_TYPES = ['agency', 'user', 'account', 'api_client'] as const;
 type KnownEntityType = (typeof ENTITY_TYPES)[number];
 const isKnownEntityType = (value: string): value is KnownEntityType => (ENTITY_TYPES as readonly string[]).includes(value);
 
@@ -54,6 +54,9 @@ const ACTION_LABELS = {
   'user.resetPassword': 'audit.actions.userResetPassword',
   'user.changePassword': 'audit.actions.userChangePassword',
   'user.setLocale': 'audit.actions.userSetLocale',
+  'apiClient.create': 'audit.actions.apiClientCreate',
+  'apiClient.revoke': 'audit.actions.apiClientRevoke',
+  'apiClient.call': 'audit.actions.apiClientCall',
   'auth.signIn': 'audit.actions.authSignIn',
   'auth.signOut': 'audit.actions.authSignOut',
   'auth.signInFailed': 'audit.actions.authSignInFailed',

@@ -1,0 +1,365 @@
+// REST v1 over real HTTP, driven by a client generated from the served OpenAPI document
+// (openapi-typescript types in openapi-types.ts + openapi-fetch): the document validates, the
+// types are current, idempotent creates hold under concurrency, and API clients see only what
+// their agency's staff may, with the scopes they were given. PGlite, and PostgreSQL with ANC_TEST_PG_URL.
+import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { and, count, eq } from 'drizzle-orm';
+import createClient from 'openapi-fetch';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { generateApiToken } from '@anc/auth';
+import { auditEvents, idempotencyKeys, incidents, purgeIdempotencyKeys, referenceCounters } from '@anc/db';
+import { API_SCOPES, type ApiScope } from '@anc/domain';
+import { createTestApiClient, type TestApiClient } from '../testing/api-clients.ts';
+import { startTestServer, type TestServer } from '../testing/http.ts';
+import { validIncident } from '../testing/incidents.ts';
+import { REST_TYPES_FILE, restTypesSource } from './generate-types.ts';
+import type { paths } from './openapi-types.ts';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+}, 120_000);
+afterAll(() => s?.close());
+
+/** The exact bytes of every answer the generated client received. */
+const rawBodies = new WeakMap<Response, Promise<string>>();
+const raw = (res: Response): Promise<string> => rawBodies.get(res) ?? Promise.reject(new Error('answer not recorded'));
+const api = (token?: string, headers: Record<string, string> = {}) =>
+  createClient<paths>({
+    baseUrl: s.url,
+    headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), 'x-anc-locale': 'en' },
+    fetch: async (request) => {
+      const res = await fetch(request);
+      rawBodies.set(res, res.clone().text());
+      return res;
+    },
+  });
+
+const ALL: ApiScope[] = [...API_SCOPES];
+const client = (agencyCode: string, scopes: readonly ApiScope[] = ALL, extra: { expiresAt?: Date; revoked?: boolean } = {}) =>
+  createTestApiClient(s.t.db, { agencyCode, scopes, ...extra });
+
+/** A report as the REST body takes it (the generated type). */
+const report = (title = 'Intrusión detectada por el SIEM en el servidor de correo') =>
+  validIncident({ title }) as paths['/api/v1/incidents']['post']['requestBody']['content']['application/json'];
+
+async function fileOne(c: TestApiClient, title?: string) {
+  const { data, response } = await api(c.token).POST('/api/v1/incidents', { body: report(title) });
+  expect(response.status).toBe(201);
+  if (!data) throw new Error('no incident');
+  return data;
+}
+
+const referencesUsed = async () => {
+  const rows = await s.t.db.select({ last: referenceCounters.last }).from(referenceCounters).where(eq(referenceCounters.scope, 'INC'));
+  return rows.reduce((sum, r) => sum + r.last, 0);
+};
+
+interface OpenApiShape {
+  openapi: string;
+  components: { securitySchemes: Record<string, unknown> };
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, unknown>; parameters: { name: string }[]; requestBody: { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> } }>
+  >;
+}
+
+describe('REST v1: the OpenAPI document', () => {
+  it('is served at /api/v1/openapi.json, validates as OpenAPI 3.1, and names the bearer scheme and error answers', async () => {
+    const res = await fetch(`${s.url}/api/v1/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as OpenApiShape;
+    const result = await new Validator().validate(doc as unknown as Record<string, unknown>);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const create = doc.paths['/api/v1/incidents']?.post;
+    if (!create) throw new Error('no create operation');
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '422', '429']));
+    expect(create.parameters.map((p) => p.name)).toContain('Idempotency-Key');
+    // The body is the zod schema of incidents.create, without agencyId.
+    const body = create.requestBody.content['application/json']?.schema;
+    expect(body?.required).toEqual(expect.arrayContaining(['title', 'description', 'rsitClass', 'severity', 'tlp', 'detectedAt', 'awareAt', 'impact']));
+    expect(body?.properties.title).toMatchObject({ minLength: 3, maxLength: 200 });
+    expect(body?.properties).not.toHaveProperty('agencyId');
+  });
+
+  it('gives the committed client types when generated again (pnpm --filter @anc/api run rest:types)', async () => {
+    expect(await restTypesSource()).toBe(readFileSync(REST_TYPES_FILE, 'utf8'));
+  });
+
+  it('is browsable at /api/docs with no inline script, under the portal’s CSP', async () => {
+    const res = await fetch(`${s.url}/api/docs`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    // Every script is a file of this origin.
+    expect([...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => [/src="\/api\/docs\//.test(m[1] ?? ''), (m[2] ?? '').trim()])).toEqual([
+      [true, ''],
+      [true, ''],
+    ]);
+    for (const asset of ['swagger-ui-bundle.js', 'swagger-ui.css', 'docs-init.js']) {
+      const a = await fetch(`${s.url}/api/docs/${asset}`);
+      expect(a.status, asset).toBe(200);
+      expect((await a.text()).length, asset).toBeGreaterThan(20);
+    }
+  });
+});
+
+describe('REST v1: incidents', () => {
+  beforeEach(() => s.reset());
+
+  it('files, lists, gets, adds observables and submits a report, audited with the client as actor', async () => {
+    const soc = await client('SAT');
+    const created = await fileOne(soc);
+    expect(created.reference).toMatch(/^INC-\d{4}-\d{6}$/);
+    expect(created.agency.code).toBe('SAT');
+
+    const list = await api(soc.token).GET('/api/v1/incidents', { params: { query: { status: ['submitted'], severity: [2], limit: 10 } } });
+    expect(list.response.status).toBe(200);
+    expect(list.data?.items.map((i) => i.id)).toContain(created.id);
+    const none = await api(soc.token).GET('/api/v1/incidents', { params: { query: { severity: [5] } } });
+    expect(none.data?.items.map((i) => i.id)).not.toContain(created.id);
+
+    const got = await api(soc.token).GET('/api/v1/incidents/{id}', { params: { path: { id: created.id } } });
+    expect(got.data).toMatchObject({ id: created.id, reference: created.reference });
+
+    const added = await api(soc.token).POST('/api/v1/incidents/{id}/observables', {
+      params: { path: { id: created.id } },
+      body: { observables: [{ type: 'ipv4', value: '203.0.113.7' }, { type: 'domain', value: 'malo.example' }] },
+    });
+    expect(added.data).toEqual({ added: 2, skipped: 0 });
+
+    const notified = await api(soc.token).POST('/api/v1/incidents/{id}/reports', {
+      params: { path: { id: created.id } },
+      body: { kind: 'notification', body: 'Notificación inicial enviada por el SOAR.' },
+    });
+    expect(notified.response.status).toBe(201);
+    expect(notified.data?.reports.map((r) => r.kind)).toEqual(['notification']);
+
+    const audited = await s.t.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, soc.principalUserId), eq(auditEvents.entityId, created.id)));
+    expect(audited.map((a) => a.action).sort()).toEqual(['incident.addObservables', 'incident.create', 'incident.submitReport']);
+  });
+
+  it('answers bad input as 400 naming the field, with nothing created', async () => {
+    const soc = await client('SAT');
+    const before = await referencesUsed();
+    const { error, response } = await api(soc.token).POST('/api/v1/incidents', { body: { ...report(), title: 'x' } });
+    expect(response.status).toBe(400);
+    expect(error?.error.reason).toBe('invalid_input');
+    expect(Object.keys(error?.error.fieldErrors ?? {})).toEqual(['title']);
+    const malformed = await fetch(`${s.url}/api/v1/incidents`, { method: 'POST', headers: { authorization: `Bearer ${soc.token}`, 'content-type': 'application/json' }, body: '{"title":' });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: { reason: string } }).error.reason).toBe('invalid_json');
+    expect(await referencesUsed()).toBe(before);
+    for (const query of ['limit=abc', 'limit=0', 'status=archivado', 'severity=9']) {
+      const res = await fetch(`${s.url}/api/v1/incidents?${query}`, { headers: { authorization: `Bearer ${soc.token}` } });
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as { error: { reason: string } }).error.reason, query).toBe('invalid_input');
+    }
+  });
+});
+
+describe('REST v1: Idempotency-Key', () => {
+  beforeEach(() => s.reset());
+
+  it('20 concurrent creates with one key make one incident, consume one reference, and answer 20 identical bodies', async () => {
+    const soc = await client('SAT');
+    const before = await referencesUsed();
+    const body = report('Ransomware en estaciones de trabajo de la oficina central');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api(soc.token).POST('/api/v1/incidents', { body, params: { header: { 'Idempotency-Key': 'soar-run-7f3a:case-1182' } }, parseAs: 'text' }),
+      ),
+    );
+    expect(answers.map((a) => a.response.status)).toEqual(Array(20).fill(201));
+    const texts = answers.map((a) => a.data);
+    expect(new Set(texts).size).toBe(1);
+    expect(answers.filter((a) => a.response.headers.get('idempotent-replayed') === 'true')).toHaveLength(19);
+    const [mine] = await s.t.db.select({ n: count() }).from(incidents).where(eq(incidents.reporterId, soc.principalUserId));
+    expect(mine?.n).toBe(1);
+    expect(await referencesUsed()).toBe(before + 1);
+    // A later repeat (key order of the body changed) is the same answer, still one incident.
+    const reordered = Object.fromEntries(Object.entries(body).toReversed()) as typeof body;
+    const again = await api(soc.token).POST('/api/v1/incidents', { body: reordered, params: { header: { 'Idempotency-Key': 'soar-run-7f3a:case-1182' } }, parseAs: 'text' });
+    expect(again.data).toBe(texts[0]);
+    expect(await referencesUsed()).toBe(before + 1);
+  }, 60_000);
+
+  it('answers 422 to the same key with another body and creates nothing; keys are per client; a bad key is 400', async () => {
+    const soc = await client('SAT');
+    const other = await client('SAT');
+    const key = { 'Idempotency-Key': 'alerta-42' };
+    const body = report();
+    const first = await api(soc.token).POST('/api/v1/incidents', { body, params: { header: key } });
+    expect(first.response.status).toBe(201);
+    const used = await referencesUsed();
+    const changed = await api(soc.token).POST('/api/v1/incidents', { body: { ...body, severity: 4 }, params: { header: key } });
+    expect(changed.response.status).toBe(422);
+    expect(changed.error?.error).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'idempotency_key_reused' });
+    expect(await referencesUsed()).toBe(used);
+    // Another client's same key is its own.
+    const theirs = await api(other.token).POST('/api/v1/incidents', { body: report(), params: { header: key } });
+    expect(theirs.response.status).toBe(201);
+    expect(theirs.data?.id).not.toBe(first.data?.id);
+    for (const bad of ['', 'con espacio', 'x'.repeat(201), 'clave-ñ']) {
+      const res = await fetch(`${s.url}/api/v1/incidents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${soc.token}`, 'content-type': 'application/json', 'idempotency-key': bad },
+        body: JSON.stringify(report()),
+      });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
+    expect(await referencesUsed()).toBe(used + 1);
+  });
+
+  it('forgets a key after 24 hours: the same key then files anew', async () => {
+    const soc = await client('SAT');
+    const header = { 'Idempotency-Key': 'caso-viejo' };
+    const body = report();
+    const first = await api(soc.token).POST('/api/v1/incidents', { body, params: { header } });
+    const repeat = await api(soc.token).POST('/api/v1/incidents', { body, params: { header } });
+    expect(repeat.data?.id).toBe(first.data?.id);
+    const dayAndMore = new Date(Date.now() - 25 * 3_600_000);
+    await s.t.db.update(idempotencyKeys).set({ createdAt: dayAndMore }).where(eq(idempotencyKeys.clientId, soc.id));
+    const later = await api(soc.token).POST('/api/v1/incidents', { body: { ...body, severity: 3 }, params: { header } });
+    expect(later.response.status).toBe(201);
+    expect(later.data?.id).not.toBe(first.data?.id);
+    // The purge removes only keys past their 24 h.
+    await s.t.db.insert(idempotencyKeys).values({ clientId: soc.id, key: 'caso-antiguo', bodyHash: 'x', status: 201, response: '{}', createdAt: dayAndMore });
+    expect(await purgeIdempotencyKeys(s.t.db, new Date())).toBe(1);
+    expect((await s.t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(eq(idempotencyKeys.clientId, soc.id))).map((r) => r.key)).toEqual(['caso-viejo']);
+  });
+});
+
+/** Every REST v1 route, the scope it needs, and a request the generated client makes to it. */
+const MATRIX: Record<string, { scope: ApiScope; call: (token: string | undefined, id: string) => Promise<{ response: Response }> }> = {
+  'POST /api/v1/incidents': { scope: 'incidents:write', call: (t) => api(t).POST('/api/v1/incidents', { body: report(), parseAs: 'text' }) },
+  'GET /api/v1/incidents': { scope: 'incidents:read', call: (t) => api(t).GET('/api/v1/incidents', { parseAs: 'text' }) },
+  'GET /api/v1/incidents/:id': { scope: 'incidents:read', call: (t, id) => api(t).GET('/api/v1/incidents/{id}', { params: { path: { id } }, parseAs: 'text' }) },
+  'POST /api/v1/incidents/:id/observables': {
+    scope: 'incidents:write',
+    call: (t, id) => api(t).POST('/api/v1/incidents/{id}/observables', { params: { path: { id } }, body: { observables: [{ type: 'ipv4', value: '198.51.100.9' }] }, parseAs: 'text' }),
+  },
+  'POST /api/v1/incidents/:id/reports': {
+    scope: 'incidents:write',
+    call: (t, id) => api(t).POST('/api/v1/incidents/{id}/reports', { params: { path: { id } }, body: { kind: 'notification', body: 'Aviso.' }, parseAs: 'text' }),
+  },
+};
+
+/** `METHOD /path` of every route the server has under /api/v1 (its OpenAPI document excepted), from Fastify's own route tree. */
+function serverRestRoutes(): string[] {
+  const tree = s.server.app.printRoutes({ commonPrefix: false });
+  const out: string[] = [];
+  const stack: { depth: number; path: string }[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^([\s│]*)(?:[├└]── )(\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (!m) continue;
+    const depth = (m[1] ?? '').length;
+    while (stack.length && (stack.at(-1)?.depth ?? -1) >= depth) stack.pop();
+    const path = (stack.at(-1)?.path ?? '') + (m[2] ?? '');
+    stack.push({ depth, path });
+    if (!m[3] || !path.startsWith('/api/v1/') || path === '/api/v1/openapi.json') continue;
+    for (const method of m[3].split(', ')) if (method !== 'HEAD') out.push(`${method} ${path}`);
+  }
+  return out.sort();
+}
+
+describe('REST v1: access', () => {
+  beforeAll(() => s.reset());
+
+  it('the matrix lists every REST route the server has', () => {
+    expect(serverRestRoutes()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('another agency’s client gets 404 for an unshared incident, byte-identical to a random id', async () => {
+    const a = await client('SAT');
+    const b = await client('IMSS');
+    const incident = await fileOne(a);
+    for (const [route, { call }] of Object.entries(MATRIX)) {
+      if (!route.includes(':id')) continue;
+      const theirs = await call(b.token, incident.id);
+      const random = await call(b.token, crypto.randomUUID());
+      const malformed = await call(b.token, 'no-es-un-id');
+      expect(theirs.response.status, route).toBe(404);
+      expect(await raw(theirs.response), route).toBe(await raw(random.response));
+      expect(await raw(malformed.response), route).toBe(await raw(random.response));
+    }
+    const listed = await api(b.token).GET('/api/v1/incidents');
+    expect(listed.data?.items.map((i) => i.id)).not.toContain(incident.id);
+  });
+
+  it('a client lacking a route’s scope gets 403 scope_missing', async () => {
+    const owner = await client('SAT');
+    const incident = await fileOne(owner);
+    for (const [route, { scope, call }] of Object.entries(MATRIX)) {
+      const lacking = await client('SAT', ALL.filter((x) => x !== scope));
+      const res = await call(lacking.token, incident.id);
+      expect(res.response.status, route).toBe(403);
+      expect(JSON.parse(await raw(res.response)).error, route).toMatchObject({ code: 'FORBIDDEN', reason: 'scope_missing' });
+      const holding = await client('SAT', [scope]);
+      expect((await call(holding.token, incident.id)).response.status, route).toBeLessThan(300);
+    }
+  });
+
+  it('a revoked, expired, unknown or malformed token, or none, gets 401', async () => {
+    const owner = await client('SAT');
+    const incident = await fileOne(owner);
+    const revoked = await client('SAT', ALL, { revoked: true });
+    const expired = await client('SAT', ALL, { expiresAt: new Date(Date.now() - 1000) });
+    const tokens: Record<string, string | undefined> = {
+      revoked: revoked.token,
+      expired: expired.token,
+      unknown: generateApiToken().token,
+      malformed: 'anc_corto',
+      none: undefined,
+    };
+    for (const [route, { call }] of Object.entries(MATRIX)) {
+      for (const [kind, token] of Object.entries(tokens)) {
+        const res = await call(token, incident.id);
+        expect(res.response.status, `${route} ${kind}`).toBe(401);
+        expect(res.response.headers.get('www-authenticate'), `${route} ${kind}`).toContain('Bearer');
+        expect(JSON.parse(await raw(res.response)).error.reason, `${route} ${kind}`).toBe(kind === 'none' ? 'token_required' : 'invalid_token');
+      }
+    }
+    // Another scheme is no token either.
+    const basic = await fetch(`${s.url}/api/v1/incidents`, { headers: { authorization: 'Basic YTpi' } });
+    expect(basic.status).toBe(401);
+  }, 60_000);
+
+  it('a session cookie is not a credential here (REST v1 takes tokens only)', async () => {
+    const { signedIn } = await import('../testing/http.ts');
+    const staff = await signedIn(s.url, 'ana.lopez@sat.gob.mx').catch(() => null);
+    const cookie = staff?.jar.header() ?? 'anc_session=cualquiera';
+    const res = await fetch(`${s.url}/api/v1/incidents`, { headers: { cookie } });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('REST v1: rate limit per client', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
+  }, 120_000);
+  afterAll(() => limited?.close());
+
+  it('a client past its budget gets 429 while another client of the same address goes on', async () => {
+    const one = await createTestApiClient(limited.t.db, { agencyCode: 'SAT', scopes: ALL });
+    const two = await createTestApiClient(limited.t.db, { agencyCode: 'SAT', scopes: ALL });
+    const get = (token: string) => fetch(`${limited.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${token}` } });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await get(one.token)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await get(one.token);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await refused.json()) as { error: { reason: string } }).error.reason).toBe('rate_limited');
+    expect((await get(two.token)).status).toBe(200);
+  });
+});

@@ -1,0 +1,1 @@
+export declare function openApiToTypeScript(document: object): Promise<string>;
