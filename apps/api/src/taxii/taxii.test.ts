@@ -2,9 +2,9 @@
 // session cookie) polls it: shapes and media type, access, what each agency sees (TLP:RED and
 // unshared indicators never leave the reporting agency), and paging that neither repeats nor
 // skips while incidents arrive. PGlite, and PostgreSQL with ANC_TEST_PG_URL.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentObservables, indicatorPageQuery } from '@anc/db';
+import { auditEvents, incidentObservables, indicatorPageQuery } from '@anc/db';
 import { TLP2_STIX_MARKING_IDS, TLP_LEVELS, type CreateIncidentInput } from '@anc/domain';
 import { generateApiToken } from '@anc/auth';
 import { createTestApiClient, type TestApiClient } from '../testing/api-clients.ts';
@@ -211,6 +211,25 @@ describe('TAXII access', () => {
         expect((await taxii(path, caller)).status, path).toBe(200);
       }
     }
+  });
+});
+
+describe('TAXII audit', () => {
+  it("every poll by a client is audited with the client as actor, the refused one too (main's apiClient.call rows)", async () => {
+    const soc = await createTestApiClient(s.t.db, { agencyCode: 'SEMAR', scopes: ['indicators:read'] });
+    const noScope = await createTestApiClient(s.t.db, { agencyCode: 'SEMAR', scopes: ['incidents:read'] });
+    expect((await taxii(OBJECTS, soc)).status).toBe(200);
+    expect((await taxii('/taxii2/', noScope)).status).toBe(403);
+    const calls = (clientId: string) => s.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'apiClient.call'), eq(auditEvents.entityId, clientId)));
+    // The row is written when the response completes: wait for it.
+    const eventually = async (clientId: string) => {
+      for (let i = 0; i < 50 && (await calls(clientId)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      return calls(clientId);
+    };
+    expect(await eventually(soc.id)).toMatchObject([
+      { actorId: soc.principalUserId, entityType: 'api_client', diff: { method: 'GET', route: '/taxii2/api/collections/:id/objects/', status: 200 } },
+    ]);
+    expect(await eventually(noScope.id)).toMatchObject([{ actorId: noScope.principalUserId, diff: { route: '/taxii2/', status: 403 } }]);
   });
 });
 
