@@ -200,7 +200,8 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
       if (scenario.procedure === 'taxii.objects') {
         const envelope = JSON.parse(text) as { objects?: { type: string }[] };
         const count = envelope.objects?.length ?? 0;
-        if (count !== TAXII_PAGE_LIMIT || envelope.objects?.some((o) => o.type !== 'indicator')) throw new Error(`${scenario.key}: expected ${TAXII_PAGE_LIMIT} indicators, got ${text.slice(0, 200)}`);
+        // A full page unless the seed gave the agency fewer (a small BENCH_INCIDENTS).
+        if (count === 0 || count > TAXII_PAGE_LIMIT || envelope.objects?.some((o) => o.type !== 'indicator')) throw new Error(`${scenario.key}: expected up to ${TAXII_PAGE_LIMIT} indicators, got ${text.slice(0, 200)}`);
         return `${count} indicators`;
       }
       type Answer = { items?: unknown[]; reference?: string; id?: string };
