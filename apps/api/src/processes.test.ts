@@ -1,6 +1,7 @@
 // Two API processes on one PostgreSQL database, as two replicas behind one proxy: they start
 // together with DEMO_SEED=1 on an empty database (both come up, one seeds), a session signed out
-// on one is dead on the other at once, and the sign-in throttle is one budget for both. Only with
+// on one is dead on the other at once, so is an API client revoked on one, and the sign-in
+// throttle is one budget for both. Only with
 // ANC_TEST_PG_URL: an embedded PGlite belongs to one process.
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,20 @@ describe.skipIf(!serverUrl)('two API processes on one PostgreSQL database', () =
     const replayOnB = httpClient(b().url, { ...behindProxy, jar: stolen });
     expect(await errorOf(replayOnB.trpc.admin.users.list.query({}))).toMatchObject({ code: 'UNAUTHORIZED', httpStatus: 401 });
     expect((await replayOnB.trpc.auth.me.query()).user).toBeNull();
+  });
+
+  it('an API client revoked on one process is refused on the other at once', async () => {
+    const admin = httpClient(a().url, { ...behindProxy, headers: { 'x-forwarded-for': '198.51.100.20' } });
+    await admin.trpc.auth.signIn.mutate({ email: DEMO.admin, password: DEMO_PASSWORD });
+    const [sedena] = await sql`select id from agencies where code = 'SEDENA'`;
+    const { client, token } = await admin.trpc.apiClients.create.mutate({ agencyId: String(sedena?.id), name: 'SOC SEDENA réplicas', scopes: ['indicators:read'] });
+    const poll = (p: ApiProcess) =>
+      fetch(`${p.url}/taxii2/api/collections/shared-with-me/objects/?limit=1`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/taxii+json;version=2.1' },
+      });
+    for (const p of [a(), b()]) expect((await poll(p)).status).toBe(200);
+    await admin.trpc.apiClients.revoke.mutate({ id: client.id });
+    for (const p of [b(), a()]) expect((await poll(p)).status).toBe(401);
   });
 
   it('shares the sign-in throttle: five wrong guesses split across both, the sixth on either answers 429', async () => {

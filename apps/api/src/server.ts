@@ -84,6 +84,10 @@ export function createServer({ database, env, logStream }: { database: Database;
 
   app.addHook('onResponse', async (req, reply) => {
     if (!req.apiClientActor) return;
+    // A write that went through already has its use-case's audit row naming the client; an
+    // idempotent replay, a read or a refusal gets this one.
+    const audited = req.method !== 'GET' && reply.statusCode < 300 && reply.getHeader('idempotent-replayed') === undefined;
+    if (audited) return;
     try {
       await auditApiClientCall(database.db, req, reply.statusCode);
       sealer.nudge();

@@ -4,42 +4,23 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiToken } from '@anc/auth';
-import { auditEvents, insertApiClient, insertUser, revokeApiClient } from '@anc/db';
+import { auditEvents, revokeApiClient } from '@anc/db';
+import type { ApiScope } from '@anc/domain';
+import { createTestApiClient } from '../testing/api-clients.ts';
 import { DEMO, signedIn, startTestServer, type TestServer } from '../testing/http.ts';
-import { agencyIdOf, userIdOf, validIncident } from '../testing/incidents.ts';
+import { validIncident } from '../testing/incidents.ts';
 
 let s: TestServer;
-let serial = 0;
 
 beforeAll(async () => {
   s = await startTestServer();
 });
 afterAll(async () => s.close());
 
-async function client(scopes: string[]) {
-  serial += 1;
-  const agencyId = await agencyIdOf(s.t.db, 'SEDENA');
-  const principal = await insertUser(s.t.db, {
-    email: `cliente-${serial}@integraciones.anc.invalid`,
-    name: `SOC SEDENA ${serial}`,
-    role: 'staff',
-    kind: 'api_client',
-    agencyId,
-    passwordHash: '!',
-    locale: 'es-MX',
-  });
-  const token = generateApiToken();
-  const row = await insertApiClient(s.t.db, {
-    agencyId,
-    principalUserId: principal.id,
-    name: `SOC SEDENA ${serial}`,
-    tokenPrefix: token.prefix,
-    tokenHash: token.hash,
-    scopes,
-    createdBy: await userIdOf(s.t.db, DEMO.admin),
-  });
-  return { token: token.token, id: row.id, principalId: principal.id };
-}
+const client = async (scopes: readonly ApiScope[]) => {
+  const c = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes });
+  return { token: c.token, id: c.id, principalId: c.principalUserId };
+};
 
 const exportCsv = (headers: Record<string, string>) => fetch(`${s.url}/export/incidents.csv`, { headers });
 const callsOf = (clientId: string) =>

@@ -96,21 +96,21 @@ export function sendHttpError(reply: FastifyReply, error: unknown, locale: Local
 
 /**
  * Every call by an API client is audited with the client as actor (shared/API.md), reads included:
- * one `apiClient.call` row per request, written when the request completes, naming the route and
- * the status. Writes also have the use-case's own row. Registered as an onResponse hook in
+ * a write that succeeded has its use-case's own row; every other call (a read, a refusal, an
+ * idempotent replay) gets one `apiClient.call` row, written when the request completes, naming the
+ * route and the status. Registered as an onResponse hook in
  * apps/api/src/server.ts; a failure to write it is logged, never turned into the caller's error.
  */
 export async function auditApiClientCall(db: Database['db'], req: FastifyRequest, status: number): Promise<void> {
   const actor = req.apiClientActor;
   if (!actor?.client) return;
-  await db.transaction(async (tx) => {
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: 'apiClient.call',
-      entityType: 'api_client',
-      entityId: actor.client?.id ?? '',
-      diff: { method: req.method, route: req.routeOptions.url ?? req.url.split('?', 1)[0], status },
-      origin: auditOrigin({ requestId: String(req.id), ip: req.ip, userAgent: req.headers['user-agent'] }),
-    });
+  // One row, one statement: no transaction around it, since nothing else is written with it.
+  await writeAudit(db, {
+    actorId: actor.userId,
+    action: 'apiClient.call',
+    entityType: 'api_client',
+    entityId: actor.client?.id ?? '',
+    diff: { method: req.method, route: req.routeOptions.url ?? req.url.split('?', 1)[0], status },
+    origin: auditOrigin({ requestId: String(req.id), ip: req.ip, userAgent: req.headers['user-agent'] }),
   });
 }

@@ -237,6 +237,27 @@ describe('REST v1: Idempotency-Key', () => {
     expect(await purgeIdempotencyKeys(s.t.db, new Date())).toBe(1);
     expect((await s.t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(eq(idempotencyKeys.clientId, soc.id))).map((r) => r.key)).toEqual(['caso-viejo']);
   });
+
+  it('answers a repeat whose first call committed but never stored its answer (its process died) from what it created', async () => {
+    const soc = await client('SAT');
+    const header = { 'Idempotency-Key': 'caso-huerfano' };
+    const body = report('Exfiltración detectada en el servidor de nómina');
+    const first = await api(soc.token).POST('/api/v1/incidents', { body, params: { header } });
+    expect(first.response.status).toBe(201);
+    // As if the process had died between the commit and storing the answer.
+    await s.t.db.update(idempotencyKeys).set({ status: null, response: null }).where(eq(idempotencyKeys.clientId, soc.id));
+    const used = await referencesUsed();
+    const repeat = await api(soc.token).POST('/api/v1/incidents', { body, params: { header } });
+    expect(repeat.response.status).toBe(201);
+    expect(repeat.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(repeat.data?.id).toBe(first.data?.id);
+    expect(await referencesUsed()).toBe(used);
+    // Stored now: the next repeat answers the very same bytes at once.
+    const [row] = await s.t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.clientId, soc.id));
+    expect(row?.status).toBe(201);
+    const third = await api(soc.token).POST('/api/v1/incidents', { body, params: { header }, parseAs: 'text' });
+    expect(third.data).toBe(row?.response);
+  });
 });
 
 /** Every REST v1 route, the scope it needs, and a request the generated client makes to it. */

@@ -13,7 +13,7 @@ import { DomainError, IncidentIdInput, assertActorMay, incidentFiltersFromSearch
 import type { z } from 'zod';
 import { httpCaller, httpUseCaseContext, requestLocale, sendHttpError, type HttpCaller, type HttpDeps } from '../http/caller.ts';
 import { addObservables } from '../modules/incidents/add-observables.ts';
-import { fileIncident } from '../modules/incidents/file-incident.ts';
+import { fileIncident, fileIncidentRow } from '../modules/incidents/file-incident.ts';
 import { getIncident } from '../modules/incidents/get-incident.ts';
 import { listIncidents } from '../modules/incidents/list-incidents.ts';
 import { submitReport } from '../modules/incidents/submit-report.ts';
@@ -152,7 +152,14 @@ const HANDLERS: Record<(typeof REST_ROUTES)[number]['operationId'], Handler> = {
     const input = parse(RestCreateIncidentBody, req.body ?? {});
     const create = async (db: UseCaseContext['db']) => json(201, await fileIncident({ ...ctx, db }, input));
     if (key === null || !caller.actor.client) return create(ctx.db);
-    return idempotentWrite(ctx.db, { clientId: caller.actor.client.id, key, body: req.body ?? {} }, create);
+    return idempotentWrite(
+      ctx.db,
+      { clientId: caller.actor.client.id, key, body: req.body ?? {} },
+      {
+        write: async (tx) => (await fileIncidentRow({ ...ctx, db: tx }, input)).id,
+        answer: async (id) => json(201, await getIncident(ctx, { id })),
+      },
+    );
   },
   async listIncidents(ctx, req) {
     return json(200, await listIncidents(ctx, parse(RestListIncidentsQuery, listQuery(req))));

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { idempotencyKeys } from '../schema/index.ts';
 
@@ -19,7 +19,7 @@ export async function claimIdempotencyKey(tx: Db, values: { clientId: string; ke
     .values({ ...values, createdAt: now })
     .onConflictDoUpdate({
       target: [idempotencyKeys.clientId, idempotencyKeys.key],
-      set: { bodyHash: values.bodyHash, status: null, response: null, createdAt: now },
+      set: { bodyHash: values.bodyHash, status: null, response: null, resultId: null, createdAt: now },
       setWhere: lt(idempotencyKeys.createdAt, expired),
     })
     .returning({ id: idempotencyKeys.id });
@@ -34,12 +34,20 @@ export async function getIdempotencyKey(db: Db, clientId: string, key: string): 
   return row;
 }
 
-/** Stores the answer a claimed key replays. */
-export async function storeIdempotentResponse(tx: Db, clientId: string, key: string, status: number, response: string): Promise<void> {
+/** Records, in the write's own transaction, what the first call created. */
+export async function recordIdempotentResult(tx: Db, clientId: string, key: string, resultId: string): Promise<void> {
   await tx
     .update(idempotencyKeys)
-    .set({ status, response })
+    .set({ resultId })
     .where(and(eq(idempotencyKeys.clientId, clientId), eq(idempotencyKeys.key, key)));
+}
+
+/** Stores the answer a claimed key replays, unless one is already stored (the first answer wins). */
+export async function storeIdempotentResponse(db: Db, clientId: string, key: string, status: number, response: string): Promise<void> {
+  await db
+    .update(idempotencyKeys)
+    .set({ status, response })
+    .where(and(eq(idempotencyKeys.clientId, clientId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.response)));
 }
 
 /** Forgets keys past their TTL (a periodic clean-up; a stale key is already treated as new). */

@@ -19,6 +19,8 @@ export const idempotencyKeys = pgTable(
     bodyHash: text().notNull(),
     status: integer(),
     response: text(),
+    /** What the first call created (an incident's id), committed with the key: a repeat that finds no stored answer rebuilds it from this. */
+    resultId: uuid(),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   // created_at: the hourly purge of keys past their TTL (apps/api/src/rest/routes.ts).

@@ -16,9 +16,20 @@ async function reportingAgencyId(db: Db, actor: Actor, agencyId: string | undefi
   return agency.id;
 }
 
+/** Files the report and answers its detail as the reporter reads it. */
 export async function fileIncident(ctx: UseCaseContext, input: CreateIncidentData) {
+  const row = await fileIncidentRow(ctx, input);
+  return buildIncidentDetail(ctx.db, ctx.actor, row);
+}
+
+/**
+ * The write alone, in one transaction with its audit row; for a caller that answers later, out of
+ * the transaction (REST v1's idempotent create: apps/api/src/rest/idempotency.ts), so the
+ * reference counter row is not held while the answer is built.
+ */
+export async function fileIncidentRow(ctx: UseCaseContext, input: CreateIncidentData) {
   const agencyId = await reportingAgencyId(ctx.db, ctx.actor, input.agencyId);
-  const row = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const year = mexicoCityYear(new Date());
     // The counter row stays locked until commit: numbers are gapless and in commit order.
     const n = await nextReferenceNumber(tx, 'INC', year);
@@ -66,5 +77,4 @@ export async function fileIncident(ctx: UseCaseContext, input: CreateIncidentDat
     });
     return incident;
   });
-  return buildIncidentDetail(ctx.db, ctx.actor, row);
 }
