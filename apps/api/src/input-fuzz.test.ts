@@ -13,6 +13,7 @@ import { startTestServer, type TestServer } from './testing/http.ts';
 import { routerProcedures } from './testing/procedures.ts';
 import { auditRowsBesideFailures, buildWorld, callRaw, CASES, procedures, type ProcedureCase, type World } from './testing/procedure-cases.ts';
 import { present } from './testing/raw.ts';
+import { HOSTILE, leafPaths, replaced } from './testing/hostile.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const caseOf = (name: string): ProcedureCase => present(CASES[name], `a case for ${name}`);
@@ -97,46 +98,6 @@ function inputSchema(name: string): JsonSchema | null {
 // ---------------------------------------------------------------------------------------------
 // Inputs from a valid one: one place in it replaced by something hostile, written as raw JSON
 // text so `__proto__` survives as a key.
-
-const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
-const HOSTILE = {
-  nul: JSON.stringify('antes\u0000después'),
-  loneHigh: JSON.stringify('roto \uD800 aquí'),
-  loneLow: JSON.stringify('\uDFFF'),
-  huge: JSON.stringify('x'.repeat(100_000)),
-  deep: deep(5_000),
-  proto: '{"__proto__":{"role":"admin","isAdmin":true}}',
-  ctor: '{"constructor":{"prototype":{"role":"admin"}}}',
-  bigArray: JSON.stringify(Array.from({ length: 100_000 }, (_, i) => String(i))),
-  number: '1e308',
-  negative: '-1e308',
-  fraction: '0.5',
-  unsafe: '9007199254740993',
-  true: 'true',
-  null: 'null',
-  object: '{}',
-  array: '[]',
-  emptyString: '""',
-};
-
-type Path = (string | number)[];
-function leafPaths(value: unknown, path: Path = []): Path[] {
-  const out: Path[] = [path];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...leafPaths(v, [...path, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...leafPaths(v, [...path, k]));
-  return out;
-}
-
-const MARK = '\u0001HOSTILE\u0001';
-/** The valid input as JSON text with the value at `path` replaced by raw JSON `raw`. */
-function replaced(valid: unknown, path: Path, raw: string): string {
-  if (path.length === 0) return raw;
-  const copy = structuredClone(valid) as Record<string | number, unknown>;
-  let at: Record<string | number, unknown> = copy;
-  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
-  at[present(path.at(-1), 'a path')] = MARK;
-  return JSON.stringify(copy).replace(JSON.stringify(MARK), raw);
-}
 
 /** The valid input with a hostile key added beside the others (`__proto__` in an object). */
 function withExtraKey(valid: unknown, raw: string): string {
