@@ -5,6 +5,9 @@
  * refused with a visible error (it is in the future), never silently replaced by "now"; and after
  * confirming, the focus is back on the picker's own input, not on the page's body. Defect 14: an
  * indicator line that looks like a broken URL or hash is flagged, not silently kept as free text.
+ * The task forms' due-date pickers had the mirror of the 23:59 problem (bounded at "now", an
+ * earlier time today became "now" when the picker closed): an hour already past stays as picked
+ * and is refused under the field.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +160,38 @@ describe('the report form’s date-and-time pickers, with the mouse', () => {
       expect(await lines.nth(3).getByTestId('indicator-error').textContent()).toMatch(/dominio/i);
       expect(await page.getByTestId('indicator-count-suspected').textContent()).toBe('2 parecen mal escritos');
       expect(await page.getByTestId('indicator-count-valid').textContent()).toBe('3 indicadores válidos');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the new task form’s due-date picker, with the mouse', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('keeps an hour already past today as picked and refuses it under the field, instead of silently picking “now”', async () => {
+    const { context, page, pageErrors } = await newSession(browser);
+    try {
+      await signInFromStart(page, DEMO.coordinator.email);
+      // The page's clock at 10:00 in Mexico City today, so that 08:15 today has always passed.
+      const today = mexicoCityDay(new Date());
+      await page.clock.setFixedTime(new Date(Date.UTC(today.year, today.month - 1, today.day, 16, 0)));
+      await page.goto('/tareas/nueva');
+      await page.getByTestId('task-form-due-at').waitFor();
+      await pickWithMouse(page, 'task-form-due-at', today, '0815');
+      expect(await page.getByTestId('task-form-due-at').textContent()).toContain('08:15');
+      await expect.poll(() => fieldError(page, 'task-form-due-at')).toBe('La fecha límite ya pasó; elige una fecha futura.');
+      // A later hour today is accepted.
+      await pickWithMouse(page, 'task-form-due-at', today, '1745');
+      expect(await page.getByTestId('task-form-due-at').textContent()).toContain('17:45');
+      await expect.poll(() => fieldError(page, 'task-form-due-at')).toBe('');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

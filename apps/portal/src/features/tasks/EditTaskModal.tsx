@@ -14,7 +14,7 @@ import { MxDatesProvider, useDateTimePickerProps } from '../../components/MxDate
 import { useLocale } from '../../i18n/index.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
+import { mexicoCityOffsetLabel, mexicoCityStartOfToday, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
 import { isoToMxWall } from '../incidents/time.ts';
 import { storeTask } from './cache.ts';
 import { taskPriorityLabel } from './labels.tsx';
@@ -136,10 +136,15 @@ function EditForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: () =
             label={t('tasks.form.dueAt')}
             description={t('tasks.form.zone', { offset: mexicoCityOffsetLabel() })}
             withAsterisk
-            minDate={mexicoCityNow()}
+            minDate={mexicoCityStartOfToday()}
             {...pickerProps}
             data-testid="task-edit-due-at"
             {...form.getInputProps('dueAt')}
+            // Checked as soon as it is picked: a time already past today shows its error at once.
+            onChange={(value: string | null) => {
+              form.setFieldValue('dueAt', value);
+              form.validateField('dueAt');
+            }}
           />
           <FormActions
             onCancel={onDone}

@@ -23,7 +23,7 @@ import { readApiError } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
+import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityStartOfToday, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
 import { AssigneeUserSelect, useAssignableAgencies } from './assignee.tsx';
 import { storeTask } from './cache.ts';
 import { IncidentPicker } from './IncidentPicker.tsx';
@@ -295,11 +295,16 @@ function NewTaskForm() {
                     description={zone}
                     placeholder={t('tasks.form.dueAtPlaceholder')}
                     withAsterisk
-                    minDate={mexicoCityNow()}
+                    minDate={mexicoCityStartOfToday()}
                     clearable
                     {...pickerProps}
                     data-testid="task-form-due-at"
                     {...form.getInputProps('dueAt')}
+                    // Checked as soon as it is picked: a time already past today shows its error at once.
+                    onChange={(value: string | null) => {
+                      form.setFieldValue('dueAt', value);
+                      form.validateField('dueAt');
+                    }}
                   />
                   <Stack gap={4} component="fieldset" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
                     <Text size="sm" fw={500} component="legend" p={0} mb={4}>

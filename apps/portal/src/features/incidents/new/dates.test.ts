@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mexicoCityEndOfToday, mexicoCityNow, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from './dates.ts';
+import { mexicoCityEndOfToday, mexicoCityNow, mexicoCityStartOfToday, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from './dates.ts';
 
 const originalTz = process.env.TZ;
 
@@ -40,5 +40,11 @@ describe('Mexico City wall-clock times', () => {
     expect(mexicoCityEndOfToday(new Date('2026-11-20T15:45:10Z'))).toBe('2026-11-20 23:59:59');
     // 00:30 UTC on the 21st is still the 20th in Mexico City.
     expect(mexicoCityEndOfToday(new Date('2026-11-21T00:30:00Z'))).toBe('2026-11-20 23:59:59');
+  });
+
+  it('bounds the due-date pickers at the start of today in Mexico City, not at “now”', () => {
+    process.env.TZ = 'Asia/Tokyo';
+    expect(mexicoCityStartOfToday(new Date('2026-11-20T15:45:10Z'))).toBe('2026-11-20 00:00:00');
+    expect(mexicoCityStartOfToday(new Date('2026-11-21T00:30:00Z'))).toBe('2026-11-20 00:00:00');
   });
 });

@@ -27,6 +27,14 @@ export const mexicoCityNow = (now: Date = new Date()): string => isoToMxWall(now
  */
 export const mexicoCityEndOfToday = (now: Date = new Date()): string => `${isoToMxWall(now).slice(0, 10)} 23:59:59`;
 
+/**
+ * The due-date pickers' lower bound: the first second of today in Mexico City. Days before today
+ * cannot be clicked; an earlier time today can be picked and is then refused by the schema with a
+ * visible "already passed" error (with "now" as the bound, Mantine clamped it to "now" silently,
+ * as `mexicoCityEndOfToday` explains for the upper bound).
+ */
+export const mexicoCityStartOfToday = (now: Date = new Date()): string => `${isoToMxWall(now).slice(0, 10)} 00:00:00`;
+
 /** Mexico City's offset from UTC at an instant, as people write it: "UTC−6" (true minus sign). */
 export function mexicoCityOffsetLabel(now: Date = new Date()): string {
   const minutes = dayjs(now).tz(DISPLAY_TIME_ZONE).utcOffset();
