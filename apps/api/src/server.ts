@@ -23,7 +23,7 @@ import { taxiiRoutes } from './taxii/taxii.routes.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
 import { logSerializers } from './log.ts';
-import { auditApiClientCall } from './http/caller.ts';
+import { ApiCallAudit } from './http/call-audit.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -82,19 +82,17 @@ export function createServer({ database, env, logStream }: { database: Database;
   const sealer = new AuditSealer(database.db, app.log);
   const overdueJob = new OverdueJob(database.db, app.log, env.OVERDUE_JOB_INTERVAL_MS);
 
+  const callAudit = new ApiCallAudit(database.db, app.log, { onWritten: () => sealer.nudge() });
+
   app.addHook('onResponse', async (req, reply) => {
     if (!req.apiClientActor) return;
     // A write that went through already has its use-case's audit row naming the client; an
-    // idempotent replay, a read or a refusal gets this one.
+    // idempotent replay, a read or a refusal gets an `apiClient.call` row (http/call-audit.ts).
     const audited = req.method !== 'GET' && reply.statusCode < 300 && reply.getHeader('idempotent-replayed') === undefined;
-    if (audited) return;
-    try {
-      await auditApiClientCall(database.db, req, reply.statusCode);
-      sealer.nudge();
-    } catch (err) {
-      req.log.error({ err }, 'API client call not audited');
-    }
+    if (!audited) callAudit.record(req, reply.statusCode);
   });
+  // After every route has answered (Fastify closes the server first): the queued rows are written.
+  app.addHook('onClose', async () => callAudit.close());
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -219,6 +217,7 @@ export function createServer({ database, env, logStream }: { database: Database;
   return {
     app,
     sealer,
+    callAudit,
     overdueJob,
     servesPortal,
     async start() {

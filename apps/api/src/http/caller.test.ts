@@ -1,12 +1,11 @@
 // A plain-HTTP route called with an API client's token (here the CSV export, scope
 // incidents:read): the token stands for the client, a bad one is refused with 401 whatever cookie
 // comes with it, a missing scope is 403, and every call is audited with the client as actor.
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiToken } from '@anc/auth';
-import { auditEvents, revokeApiClient } from '@anc/db';
+import { revokeApiClient } from '@anc/db';
 import type { ApiScope } from '@anc/domain';
-import { createTestApiClient } from '../testing/api-clients.ts';
+import { apiCallRows, createTestApiClient } from '../testing/api-clients.ts';
 import { DEMO, signedIn, startTestServer, type TestServer } from '../testing/http.ts';
 import { validIncident } from '../testing/incidents.ts';
 
@@ -23,21 +22,6 @@ const client = async (scopes: readonly ApiScope[]) => {
 };
 
 const exportCsv = (headers: Record<string, string>) => fetch(`${s.url}/export/incidents.csv`, { headers });
-const callsOf = (clientId: string) =>
-  s.t.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.action, 'apiClient.call'), eq(auditEvents.entityId, clientId)));
-/** The audit row is written when the response completes: wait for it. */
-async function eventually<T>(read: () => Promise<T[]>, n: number): Promise<T[]> {
-  for (let i = 0; i < 50; i++) {
-    const rows = await read();
-    if (rows.length >= n) return rows;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return read();
-}
-
 describe('an API client over plain HTTP', () => {
   it('reads with its scope, as its agency, and the call is audited with the client as actor', async () => {
     const staff = await signedIn(s.url, DEMO.sedena);
@@ -50,7 +34,7 @@ describe('an API client over plain HTTP', () => {
     const csv = await res.text();
     expect(csv).toContain('Correo de SEDENA con acceso externo');
     expect(csv).not.toContain('Incidente propio de SEMAR');
-    const [row] = await eventually(() => callsOf(c.id), 1);
+    const [row] = await apiCallRows(s, c.id, 1);
     expect(row).toMatchObject({ actorId: c.principalId, entityType: 'api_client', diff: { method: 'GET', route: '/export/incidents.csv', status: 200 } });
   });
 
@@ -59,7 +43,7 @@ describe('an API client over plain HTTP', () => {
     const res = await exportCsv({ authorization: `Bearer ${c.token}` });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { reason: string } }).error.reason).toBe('scope_missing');
-    expect(await eventually(() => callsOf(c.id), 1)).toHaveLength(1);
+    expect(await apiCallRows(s, c.id, 1)).toHaveLength(1);
   });
 
   it('is refused 401 with a revoked, unknown or malformed token, even beside a valid session cookie', async () => {

@@ -7,7 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateApiToken, bearerToken } from '@anc/auth';
-import { writeAudit, type Database } from '@anc/db';
+import type { Database } from '@anc/db';
 import { DomainError, type Actor, type Locale } from '@anc/domain';
 import type { Env } from '../env.ts';
 import { auditOrigin } from '../modules/audit/origin.ts';
@@ -92,25 +92,4 @@ export function sendHttpError(reply: FastifyReply, error: unknown, locale: Local
   const body: HttpErrorBody = { error: { code: trpcError.code, message, reason, fieldErrors } };
   if (trpcError.code === 'UNAUTHORIZED') reply.header('www-authenticate', 'Bearer realm="anc"');
   return reply.code(getHTTPStatusCodeFromError(trpcError)).header('cache-control', 'no-store').send(body);
-}
-
-/**
- * Every call by an API client is audited with the client as actor (shared/API.md), reads included:
- * a write that succeeded has its use-case's own row; every other call (a read, a refusal, an
- * idempotent replay) gets one `apiClient.call` row, written when the request completes, naming the
- * route and the status. Registered as an onResponse hook in
- * apps/api/src/server.ts; a failure to write it is logged, never turned into the caller's error.
- */
-export async function auditApiClientCall(db: Database['db'], req: FastifyRequest, status: number): Promise<void> {
-  const actor = req.apiClientActor;
-  if (!actor?.client) return;
-  // One row, one statement: no transaction around it, since nothing else is written with it.
-  await writeAudit(db, {
-    actorId: actor.userId,
-    action: 'apiClient.call',
-    entityType: 'api_client',
-    entityId: actor.client?.id ?? '',
-    diff: { method: req.method, route: req.routeOptions.url ?? req.url.split('?', 1)[0], status },
-    origin: auditOrigin({ requestId: String(req.id), ip: req.ip, userAgent: req.headers['user-agent'] }),
-  });
 }

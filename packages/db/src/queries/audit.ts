@@ -41,6 +41,26 @@ export async function writeAudit(tx: Db, entry: AuditEntry): Promise<void> {
   });
 }
 
+/**
+ * Writes several unsealed audit rows in one statement, each stamped with its own `occurredAt`
+ * (the API's batched `apiClient.call` rows: apps/api/src/http/call-audit.ts). Not for a mutation's
+ * own row, which belongs in the mutation's transaction (`writeAudit`).
+ */
+export async function writeAuditRows(db: Db, entries: readonly (AuditEntry & { occurredAt: Date })[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditEvents).values(
+    entries.map((entry) => ({
+      occurredAt: entry.occurredAt,
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      diff: entry.diff ?? {},
+      origin: JSON.parse(JSON.stringify(entry.origin)) as AuditOrigin,
+    })),
+  );
+}
+
 /** Same key in every process: only one sealer runs at a time across the deployment. */
 export const SEAL_LOCK_KEY = 724_310_002;
 

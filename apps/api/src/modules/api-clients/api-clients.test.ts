@@ -9,6 +9,7 @@ import { apiClients, auditEvents, users } from '@anc/db';
 import { API_TOKEN_PATTERN } from '@anc/domain';
 import { DEMO, errorOf, signedIn, startTestServer, type TestServer } from '../../testing/http.ts';
 import { agencyIdOf, auditCount, type Client } from '../../testing/incidents.ts';
+import { apiCallRows } from '../../testing/api-clients.ts';
 
 let s: TestServer;
 let admin: Client;
@@ -89,6 +90,8 @@ describe('apiClients', () => {
     });
     expect((await exportWith(created.token)).status).toBe(200);
     expect((await admin.trpc.apiClients.list.query({})).items[0]?.lastUsedAt).not.toBeNull();
+    // The call's own audit row is written once the answer is out (testing/api-clients.ts).
+    expect(await apiCallRows(s, created.client.id, 1)).toHaveLength(1);
 
     // Revoked: at once the token is refused, the principal is deactivated, one audit row more.
     const revoked = await admin.trpc.apiClients.revoke.mutate({ id: created.client.id });
