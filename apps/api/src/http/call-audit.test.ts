@@ -45,7 +45,7 @@ describe('the apiClient.call rows', () => {
     expect(good).toHaveLength(20);
     const rows = await apiCallRows(s, c.id, 20);
     expect(rows).toHaveLength(20);
-    expect(new Set(rows.map((r) => r.origin.requestId))).toEqual(new Set(good.map((a) => a.requestId)));
+    expect(new Set(rows.map((r) => (r.origin as { requestId?: string }).requestId))).toEqual(new Set(good.map((a) => a.requestId)));
     expect(rows.every((r) => (r.diff as { status: number }).status === 200)).toBe(true);
     expect(s.server.callAudit.pending).toBe(0);
   });
@@ -61,7 +61,7 @@ describe('the apiClient.call rows', () => {
         .select()
         .from(auditEvents)
         .where(and(eq(auditEvents.action, 'apiClient.call'), eq(auditEvents.entityId, c.id)));
-      expect(rows.map((r) => r.origin.requestId)).toEqual([res.headers.get('x-request-id')]);
+      expect(rows.map((r) => (r.origin as { requestId?: string }).requestId)).toEqual([res.headers.get('x-request-id')]);
       // And the stop sealed it, like every other row.
       expect(rows[0]?.seq).not.toBeNull();
     } finally {

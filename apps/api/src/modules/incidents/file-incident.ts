@@ -18,16 +18,21 @@ async function reportingAgencyId(db: Db, actor: Actor, agencyId: string | undefi
 
 /** Files the report and answers its detail as the reporter reads it. */
 export async function fileIncident(ctx: UseCaseContext, input: CreateIncidentData) {
-  const row = await fileIncidentRow(ctx, input);
+  return incidentDetailOf(ctx, await fileIncidentRow(ctx, input));
+}
+
+/** The detail of an incident the caller has just filed, from the row its write returned. */
+export function incidentDetailOf(ctx: UseCaseContext, row: Awaited<ReturnType<typeof fileIncidentRow>>) {
   return buildIncidentDetail(ctx.db, ctx.actor, row);
 }
 
 /**
  * The write alone, in one transaction with its audit row; for a caller that answers later, out of
  * the transaction (REST v1's idempotent create: apps/api/src/rest/idempotency.ts), so the
- * reference counter row is not held while the answer is built.
+ * reference counter row is not held while the answer is built. `id`: the new incident's id, when
+ * the caller chose it beforehand (the idempotency key names it in the same transaction).
  */
-export async function fileIncidentRow(ctx: UseCaseContext, input: CreateIncidentData) {
+export async function fileIncidentRow(ctx: UseCaseContext, input: CreateIncidentData, options: { id?: string } = {}) {
   const agencyId = await reportingAgencyId(ctx.db, ctx.actor, input.agencyId);
   return ctx.db.transaction(async (tx) => {
     const year = mexicoCityYear(new Date());
@@ -38,6 +43,7 @@ export async function fileIncidentRow(ctx: UseCaseContext, input: CreateIncident
     const now = new Date();
     const clockFacts = { awareAt: new Date(input.awareAt), createdAt: now, notificationSubmittedAt: null, finalReportSubmittedAt: null, status: 'submitted' as const };
     const incident = await insertIncident(tx, {
+      ...(options.id ? { id: options.id } : {}),
       reference: formatReference('INC', year, n),
       agencyId,
       reporterId: ctx.actor.userId,
