@@ -94,6 +94,8 @@ const MAX_LISTED = 10;
 /** The sentence and the extra content (comment, reason, values) of one event. */
 function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof currentLocale>): { sentence: ReactNode; extra?: ReactNode } {
   const data: unknown = event.data;
+  // Every kind the API describes is handled below; one it added later is shown by its name.
+  const kind: string = event.kind;
   switch (event.kind) {
     case 'created': {
       const d = EventData.created.safeParse(data);
@@ -218,7 +220,7 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
       };
     }
   }
-  return { sentence: event.kind };
+  return { sentence: kind };
 }
 
 /** Every event in order, with its author and time, and the comment box when the reader may comment. */
