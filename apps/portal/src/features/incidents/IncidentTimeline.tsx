@@ -34,8 +34,9 @@ import type { IncidentDetail, IncidentEvent } from './types.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { NoteVisibilityBadge, NoteVisibilityField, useNoteVisibilityChoice } from './NoteVisibility.tsx';
 
-// What each kind of event carries in `data` (apps/api/src/modules/incidents/*); read defensively,
-// so that an older or newer shape shows a plain sentence instead of breaking the page.
+// What each kind of event carries in `data` (described by packages/domain/src/schemas/incident-dto.ts,
+// which the API's answers are typed from); read defensively all the same, so that a portal older or
+// newer than the API it talks to shows a plain sentence instead of breaking the page.
 const Ref = z.object({ id: z.string(), reference: z.string() });
 // What the API sends instead of a Ref when the reader may not read that incident or task now
 // (packages/domain/src/naming.ts): no id, no reference.
