@@ -35,3 +35,4 @@ export * from './initiatives/access.ts';
 export * from './schemas/initiatives.ts';
 export * from './calendar.ts';
 export * from './naming.ts';
+export * from './schemas/incident-dto.ts';

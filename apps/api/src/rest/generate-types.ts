@@ -1,6 +1,7 @@
 // The TypeScript types of REST v1, generated from its OpenAPI document by openapi-typescript:
 // `pnpm --filter @anc/api run rest:types` writes src/rest/openapi-types.ts, which tests and any
-// TypeScript client use with openapi-fetch. rest.openapi.test.ts fails when the file is stale.
+// TypeScript client use with openapi-fetch. rest.http.test.ts fails when the file is stale. The
+// answers it types are the strict schemas of packages/domain/src/schemas/incident-dto.ts.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openApiToTypeScript } from '@anc/openapi-types';

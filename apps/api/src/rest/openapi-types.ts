@@ -86,19 +86,29 @@ export interface components {
                 } | null;
             };
         };
+        AgencyRef: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            nameEn: string;
+        };
+        NameFor: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            title: string;
+        } | {
+            /** @constant */
+            hidden: true;
+        };
         IncidentSummary: {
             /** Format: uuid */
             id: string;
             /** @description INC-YYYY-NNNNNN */
             reference: string;
             title: string;
-            agency: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                name: string;
-                nameEn: string;
-            };
+            agency: components["schemas"]["AgencyRef"];
             /** @enum {string} */
             status: "submitted" | "triaged" | "investigating" | "contained" | "resolved" | "closed" | "rejected" | "merged";
             severity: number;
@@ -111,24 +121,303 @@ export interface components {
             awareAt: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description The next obligation still owed; null once all are met */
             nextObligation: {
                 /** @enum {string} */
                 kind: "early_warning" | "notification" | "final_report";
                 /** Format: date-time */
                 dueAt: string;
-                state: string;
+                /** @enum {string} */
+                state: "pending" | "due_soon" | "overdue" | "met" | "late";
             } | null;
+        };
+        IncidentList: {
+            items: components["schemas"]["IncidentSummary"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        TaskSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description TSK-YYYY-NNNNNN */
+            reference: string;
+            title: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            status: "open" | "in_progress" | "blocked" | "in_review" | "done" | "cancelled";
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            dueState: "none" | "on_track" | "due_soon" | "overdue";
+            assigneeAgency: components["schemas"]["AgencyRef"];
+            assigneeUser: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Null also when the caller may not read the linked incident */
+            incident: {
+                /** Format: uuid */
+                id: string;
+                reference: string;
+                title: string;
+            } | null;
+            initiative: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IncidentTimelineEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "created";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                reference: string;
+                /** @description Observables filed with the report */
+                observables: number;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "updated";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                /** @description The fields the edit changed */
+                fields: string[];
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "comment";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: Record<string, never>;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "status";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                /** @enum {string} */
+                from: "submitted" | "triaged" | "investigating" | "contained" | "resolved" | "closed" | "rejected" | "merged";
+                /** @enum {string} */
+                to: "submitted" | "triaged" | "investigating" | "contained" | "resolved" | "closed" | "rejected" | "merged";
+                mergedInto?: components["schemas"]["NameFor"];
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "shared";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                /** @description Codes of the agencies it was newly shared with */
+                agencies: string[];
+                allAgencies: boolean;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "unshared";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                /** @description Code of the agency; null when the share with every agency was withdrawn */
+                agency: string | null;
+                allAgencies: boolean;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "report";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                /** @enum {string} */
+                kind: "notification" | "final_report";
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "observables_added";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                observables: {
+                    /** @enum {string} */
+                    type: "ipv4" | "ipv6" | "domain" | "url" | "email" | "md5" | "sha1" | "sha256" | "cve" | "other";
+                    value: string;
+                }[];
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "observable_removed";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                observable: {
+                    /** @enum {string} */
+                    type: "ipv4" | "ipv6" | "domain" | "url" | "email" | "md5" | "sha1" | "sha256" | "cve" | "other";
+                    value: string;
+                };
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "merged_from";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                /** @description The incident merged into this one */
+                incident: components["schemas"]["NameFor"];
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "task_created";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                task: components["schemas"]["NameFor"];
+                assigneeAgency: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                };
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
         };
         IncidentDetail: {
             /** Format: uuid */
             id: string;
+            /** @description INC-YYYY-NNNNNN */
             reference: string;
-            agency: {
+            agency: components["schemas"]["AgencyRef"];
+            reporter: {
                 /** Format: uuid */
                 id: string;
-                code: string;
                 name: string;
-                nameEn: string;
             };
             title: string;
             description: string;
@@ -140,42 +429,94 @@ export interface components {
             tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
             /** @enum {string} */
             status: "submitted" | "triaged" | "investigating" | "contained" | "resolved" | "closed" | "rejected" | "merged";
+            /** @description The reason of the latest step; null when none was given or the reader may not read it */
+            statusReason: string | null;
+            /** @description The incident this one was merged into */
+            mergedInto: components["schemas"]["NameFor"] | null;
             /** Format: date-time */
             detectedAt: string;
             /** Format: date-time */
             awareAt: string;
+            affectedSystems: string;
+            impact: {
+                personalData: boolean;
+                /** @description Records affected, when known */
+                records: number | null;
+                criticalService: boolean;
+                crossBorder: boolean;
+                /** @description Exact decimal in MXN, e.g. "1500000.00" */
+                estimatedLossMxn: string | null;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Pass to an edit or a step: a stale version is refused */
             version: number;
-            observables: ({
+            obligations: {
+                /** @enum {string} */
+                kind: "early_warning" | "notification" | "final_report";
+                /** Format: date-time */
+                dueAt: string;
+                submittedAt: string | null;
+                /** @enum {string} */
+                state: "pending" | "due_soon" | "overdue" | "met" | "late";
+            }[];
+            observables: {
                 /** Format: uuid */
                 id: string;
-                type: string;
+                /** @enum {string} */
+                type: "ipv4" | "ipv6" | "domain" | "url" | "email" | "md5" | "sha1" | "sha256" | "cve" | "other";
                 value: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-            reports: ({
+                /** @description Other incidents the caller may read that saw the same value */
+                alsoSeenIn: number;
+            }[];
+            /** @description Oldest first; what the caller may read */
+            timeline: components["schemas"]["IncidentTimelineEntry"][];
+            /** @description Told to the ANC and to the reporting agency only; null for the agencies it was shared with */
+            shares: {
+                /** @description When it was shared with every agency; null when it is not */
+                allAgencies: string | null;
+                agencies: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                    nameEn: string;
+                    /** Format: date-time */
+                    sharedAt: string;
+                }[];
+            } | null;
+            reports: {
                 /** Format: uuid */
                 id: string;
-                kind: string;
+                /** @enum {string} */
+                kind: "notification" | "final_report";
                 body: string;
                 /** Format: date-time */
                 submittedAt: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
-        };
-        IncidentList: {
-            items: components["schemas"]["IncidentSummary"][];
-            nextCursor: string | null;
+                submittedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+            }[];
+            /** @description The tasks about this incident the caller may read (staff: their agency’s), newest first */
+            tasks: components["schemas"]["TaskSummary"][];
+            /** @description The statuses the caller may move it to now */
+            allowedTransitions: ("submitted" | "triaged" | "investigating" | "contained" | "resolved" | "closed" | "rejected" | "merged")[];
+            /** @description What the caller may do with it now */
+            can: {
+                edit: boolean;
+                comment: boolean;
+                manageObservables: boolean;
+                submitReport: boolean;
+                share: boolean;
+            };
         };
         ObservablesAdded: {
             added: number;
+            /** @description Duplicates, in the request or already on the incident */
             skipped: number;
         };
     };

@@ -1,9 +1,13 @@
 // The OpenAPI 3.1 document of REST v1, built from `REST_ROUTES` and their zod schemas with zod's
 // own JSON Schema output (draft 2020-12, the dialect of OpenAPI 3.1): nothing here restates a field.
+// The answers' components are the strict schemas of packages/domain/src/schemas/incident-dto.ts,
+// which the API's DTO builders are typed from (so `additionalProperties: false` holds: a client
+// may reject an unknown key).
 import { z } from 'zod';
+import { INCIDENT_ANSWER_SCHEMAS } from '@anc/domain';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.ts';
 import { REST_ROUTES, type RestRoute } from './routes.ts';
-import { ErrorBody, IncidentSummary } from './schemas.ts';
+import { ErrorBody } from './schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -68,9 +72,9 @@ function operation(route: RestRoute, schemas: Record<string, JsonSchema>) {
   };
 }
 
-/** Every named answer schema (those with `.meta({ id })`), as components. */
+/** Every named answer schema (those with `.meta({ id })`, nested ones too), as components. */
 function componentSchemas(): Record<string, JsonSchema> {
-  const answers = [ErrorBody, IncidentSummary, ...REST_ROUTES.map((r) => r.success.schema)];
+  const answers = [ErrorBody, ...INCIDENT_ANSWER_SCHEMAS, ...REST_ROUTES.map((r) => r.success.schema)];
   const registry = z.registry<{ id: string }>();
   for (const schema of answers) {
     const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;

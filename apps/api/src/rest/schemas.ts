@@ -1,18 +1,12 @@
-// The zod schemas of REST v1: the request schemas are the tRPC procedures' own (packages/domain),
-// so the OpenAPI document (openapi.ts) and the checks the routes run can never drift apart.
-// The answers are described here from the DTOs of apps/api/src/modules/incidents/incident-dto.ts.
+// The zod schemas of REST v1. The request schemas are the tRPC procedures' own (packages/domain),
+// and so are the answers: IncidentDetail, IncidentList, IncidentSummary and ObservablesAdded are
+// packages/domain/src/schemas/incident-dto.ts, the schemas the DTO builders of
+// apps/api/src/modules/incidents are typed from. The OpenAPI document (openapi.ts), the checks the
+// routes run and the answers they send therefore have one description, never restated here.
 import { z } from 'zod';
-import {
-  AddObservablesInput,
-  CreateIncidentInput,
-  INCIDENT_STATUSES,
-  ListIncidentsInput,
-  OBLIGATION_KINDS,
-  RSIT_CLASSES,
-  RSIT_TYPES,
-  SubmitReportInput,
-  TLP_LEVELS,
-} from '@anc/domain';
+import { AddObservablesInput, CreateIncidentInput, ListIncidentsInput, SubmitReportInput } from '@anc/domain';
+
+export { IncidentDetail, IncidentList, IncidentSummary, ObservablesAdded } from '@anc/domain';
 
 /** `POST /api/v1/incidents`: `incidents.create` without `agencyId` (always the client's agency). */
 export const RestCreateIncidentBody = CreateIncidentInput;
@@ -34,48 +28,3 @@ export const ErrorBody = z
   })
   .meta({ id: 'Error' });
 
-const AgencyRef = z.object({ id: z.uuid(), code: z.string(), name: z.string(), nameEn: z.string() });
-
-export const IncidentSummary = z
-  .object({
-    id: z.uuid(),
-    reference: z.string().describe('INC-YYYY-NNNNNN'),
-    title: z.string(),
-    agency: AgencyRef,
-    status: z.enum(INCIDENT_STATUSES),
-    severity: z.int().min(0).max(5),
-    tlp: z.enum(TLP_LEVELS),
-    rsitClass: z.enum(RSIT_CLASSES),
-    rsitType: z.enum(RSIT_TYPES).nullable(),
-    awareAt: z.iso.datetime({ offset: true }),
-    createdAt: z.iso.datetime({ offset: true }),
-    nextObligation: z.object({ kind: z.enum(OBLIGATION_KINDS), dueAt: z.iso.datetime({ offset: true }), state: z.string() }).nullable(),
-  })
-  .meta({ id: 'IncidentSummary' });
-
-export const IncidentList = z.object({ items: z.array(IncidentSummary), nextCursor: z.string().nullable() }).meta({ id: 'IncidentList' });
-
-/** The `incidents.get` answer; its main fields are named, the rest (timeline, tasks, …) as in shared/API.md. */
-export const IncidentDetail = z
-  .looseObject({
-    id: z.uuid(),
-    reference: z.string(),
-    agency: AgencyRef,
-    title: z.string(),
-    description: z.string(),
-    rsitClass: z.enum(RSIT_CLASSES),
-    rsitType: z.enum(RSIT_TYPES).nullable(),
-    severity: z.int().min(0).max(5),
-    tlp: z.enum(TLP_LEVELS),
-    status: z.enum(INCIDENT_STATUSES),
-    detectedAt: z.iso.datetime({ offset: true }),
-    awareAt: z.iso.datetime({ offset: true }),
-    createdAt: z.iso.datetime({ offset: true }),
-    updatedAt: z.iso.datetime({ offset: true }),
-    version: z.int(),
-    observables: z.array(z.looseObject({ id: z.uuid(), type: z.string(), value: z.string() })),
-    reports: z.array(z.looseObject({ id: z.uuid(), kind: z.string(), body: z.string(), submittedAt: z.iso.datetime({ offset: true }) })),
-  })
-  .meta({ id: 'IncidentDetail' });
-
-export const ObservablesAdded = z.object({ added: z.int().min(0), skipped: z.int().min(0) }).meta({ id: 'ObservablesAdded' });

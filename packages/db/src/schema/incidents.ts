@@ -17,7 +17,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { NOTE_VISIBILITIES } from '@anc/domain';
+import { INCIDENT_EVENT_KINDS, NOTE_VISIBILITIES, type IncidentEventKind } from '@anc/domain';
 import { agencies } from './agencies.ts';
 import { incidentStatus, obligationKind, observableType, reportKind, rsitClass, rsitType, tlp } from './enums.ts';
 import { users } from './users.ts';
@@ -146,21 +146,8 @@ export const incidentShares = pgTable(
   (t) => [primaryKey({ columns: [t.incidentId, t.agencyId] }), index().on(t.agencyId, t.incidentCreatedAt.desc(), t.incidentId.desc())],
 );
 
-export const INCIDENT_EVENT_KINDS = [
-  'created',
-  'updated',
-  'comment',
-  'status',
-  'shared',
-  'unshared',
-  'report',
-  'observables_added',
-  'observable_removed',
-  'merged_from',
-  /** A coordinator assigned a task about this incident (data: task {id, reference, title}, assigneeAgency {id, code}). */
-  'task_created',
-] as const;
-export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
+// The kinds, and what each carries in `data`, are described in packages/domain/src/schemas/incident-dto.ts.
+export { INCIDENT_EVENT_KINDS, type IncidentEventKind };
 
 /** The timeline: every comment, status change, share and report, in order, with its author. */
 export const incidentEvents = pgTable(

@@ -1,10 +1,10 @@
 import { countObservables, insertIncidentEvent, insertObservables, writeAudit } from '@anc/db';
-import { DomainError, MAX_OBSERVABLES, assertIncidentCapability, type AddObservablesInput } from '@anc/domain';
+import { DomainError, MAX_OBSERVABLES, assertIncidentCapability, type AddObservablesInput, type ObservablesAdded } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
 import { readableOr404 } from './incident-rules.ts';
 
 /** Adds indicators (duplicates of ones already there are skipped); at most 500 per incident. */
-export async function addObservables(ctx: UseCaseContext, input: AddObservablesInput) {
+export async function addObservables(ctx: UseCaseContext, input: AddObservablesInput): Promise<ObservablesAdded> {
   return ctx.db.transaction(async (tx) => {
     // Locked so that two concurrent additions cannot together pass the limit.
     const row = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });

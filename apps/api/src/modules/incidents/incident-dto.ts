@@ -6,6 +6,7 @@ import {
   listReports,
   listShares,
   type Db,
+  type IncidentEventKind,
   type IncidentRow,
   type IncidentSummaryRow,
 } from '@anc/db';
@@ -16,46 +17,33 @@ import {
   nextObligationState,
   seesEveryIncident,
   type Actor,
-  type IncidentStatus,
-  type ObligationKind,
-  type ObligationState,
-  type ObservableType,
-  type RsitClass,
-  type RsitType,
-  type Tlp,
+  type IncidentDetail,
+  type IncidentSummary,
+  type IncidentTimelineEntry,
 } from '@anc/domain';
 import { toTaskSummary } from '../tasks/task-dto.ts';
 import { incidentNamer } from './incident-names.ts';
 import { obligationsOf } from './incident-rules.ts';
 import { visibleStatusReason, visibleTimelineEvents } from './note-visibility.ts';
 
-export interface AgencyRef {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-}
+/**
+ * The answers are typed from their zod schemas in packages/domain/src/schemas/incident-dto.ts (the
+ * one description of them, also REST v1's OpenAPI document): a field here that the schema lacks,
+ * or the other way round, fails `tsc`; apps/api/src/rest/answers.test.ts parses real answers.
+ */
+export type { IncidentDetail, IncidentSummary };
 
-export interface NextObligationDto {
-  kind: ObligationKind;
-  dueAt: string;
-  state: ObligationState;
-}
+type TimelineEntry = IncidentTimelineEntry;
+/** `kind` with its `data`, one pair per kind of entry. */
+type KindAndData = TimelineEntry extends infer E ? (E extends TimelineEntry ? { kind: E['kind']; data: E['data'] } : never) : never;
 
-export interface IncidentSummary {
-  id: string;
-  reference: string;
-  title: string;
-  agency: AgencyRef;
-  status: IncidentStatus;
-  severity: number;
-  tlp: Tlp;
-  rsitClass: RsitClass;
-  rsitType: RsitType | null;
-  awareAt: string;
-  createdAt: string;
-  nextObligation: NextObligationDto | null;
-}
+/**
+ * The one place the timeline's `data` (jsonb, `Record<string, unknown>` to TypeScript) is taken to
+ * have the shape its kind's schema names: what apps/api/src/modules/incidents/* and
+ * tasks/create-task.ts write, after `incidentNamer` replaced the objects it names.
+ * answers.test.ts checks it on real answers of every kind; nothing parses it per request.
+ */
+const kindAndData = (e: { kind: IncidentEventKind; data: Record<string, unknown> }): KindAndData => ({ kind: e.kind, data: e.data }) as KindAndData;
 
 export function toIncidentSummary(r: IncidentSummaryRow, now: Date): IncidentSummary {
   return {
@@ -87,7 +75,7 @@ const SHARE_EVENT_KINDS = new Set(['shared', 'unshared']);
  * Everything the detail page shows. Who the incident was shared with is told to the ANC and to
  * the reporting body (its own data), not to the bodies it was shared with.
  */
-export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow, now: Date = new Date()) {
+export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow, now: Date = new Date()): Promise<IncidentDetail> {
   const seesShares = seesEveryIncident(actor) || isReportingStaff(actor, row);
   const [header, observables, events, shares, reports, tasks] = await Promise.all([
     getIncidentHeader(db, row.id),
@@ -127,33 +115,34 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
-    obligations: obligationsOf(row, now).map((o) => ({
+    obligations: obligationsOf(row, now).map((o): IncidentDetail['obligations'][number] => ({
       kind: o.kind,
       dueAt: o.dueAt.toISOString(),
       submittedAt: o.submittedAt?.toISOString() ?? null,
       state: o.state,
     })),
-    observables: observables.map((o) => ({ id: o.id, type: o.type as ObservableType, value: o.value, alsoSeenIn: o.alsoSeenIn })),
+    observables: observables.map((o): IncidentDetail['observables'][number] => ({ id: o.id, type: o.type, value: o.value, alsoSeenIn: o.alsoSeenIn })),
     timeline: visibleTimelineEvents(actor, row, events)
       .filter((e) => (seesShares || !SHARE_EVENT_KINDS.has(e.kind)) && names.showsTaskEvent(e))
       .map((e) => names.event(e))
-      .map((e) => ({
-        id: String(e.id),
-        at: e.at.toISOString(),
-        kind: e.kind,
-        body: e.body,
-        /** Who reads this note (comments and step reasons only; null for every other entry). */
-        visibility: e.visibility,
-        data: e.data,
-        actor: { id: e.actorId, name: e.actorName, agencyCode: e.actorAgencyCode },
-      })),
+      .map(
+        (e): TimelineEntry => ({
+          id: String(e.id),
+          at: e.at.toISOString(),
+          ...kindAndData(e),
+          body: e.body,
+          /** Who reads this note (comments and step reasons only; null for every other entry). */
+          visibility: e.visibility,
+          actor: { id: e.actorId, name: e.actorName, agencyCode: e.actorAgencyCode },
+        }),
+      ),
     shares: shares
       ? {
           allAgencies: row.sharedWithAllAt?.toISOString() ?? null,
-          agencies: shares.map((s) => ({ id: s.agencyId, code: s.code, name: s.name, nameEn: s.nameEn, sharedAt: s.createdAt.toISOString() })),
+          agencies: shares.map((s): NonNullable<IncidentDetail['shares']>['agencies'][number] => ({ id: s.agencyId, code: s.code, name: s.name, nameEn: s.nameEn, sharedAt: s.createdAt.toISOString() })),
         }
       : null,
-    reports: reports.map((r) => ({
+    reports: reports.map((r): IncidentDetail['reports'][number] => ({
       id: r.id,
       kind: r.kind,
       body: r.body,
@@ -167,4 +156,3 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
   };
 }
 
-export type IncidentDetail = Awaited<ReturnType<typeof buildIncidentDetail>>;

@@ -6,34 +6,11 @@ import {
   type Actor,
   type AllowedTaskTransition,
   type TaskCapabilities,
-  type TaskDueState,
-  type TaskPriority,
-  type TaskStatus,
+  type TaskSummaryDto,
 } from '@anc/domain';
 
-export interface TaskAgencyRef {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-}
-
-export interface TaskSummary {
-  id: string;
-  reference: string;
-  title: string;
-  priority: TaskPriority;
-  status: TaskStatus;
-  dueAt: string;
-  dueState: TaskDueState;
-  assigneeAgency: TaskAgencyRef;
-  assigneeUser: { id: string; name: string } | null;
-  /** Null also when the caller may not read the linked incident. */
-  incident: { id: string; reference: string; title: string } | null;
-  initiative: { id: string; code: string; title: string } | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** As incident details list their tasks: typed from packages/domain/src/schemas/incident-dto.ts `TaskSummaryDto`. */
+export type TaskSummary = TaskSummaryDto;
 
 export interface TaskHistoryEntry {
   id: string;

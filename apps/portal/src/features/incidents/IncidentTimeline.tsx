@@ -34,8 +34,9 @@ import type { IncidentDetail, IncidentEvent } from './types.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { NoteVisibilityBadge, NoteVisibilityField, useNoteVisibilityChoice } from './NoteVisibility.tsx';
 
-// What each kind of event carries in `data` (apps/api/src/modules/incidents/*); read defensively,
-// so that an older or newer shape shows a plain sentence instead of breaking the page.
+// What each kind of event carries in `data` (described by packages/domain/src/schemas/incident-dto.ts,
+// which the API's answers are typed from); read defensively all the same, so that a portal older or
+// newer than the API it talks to shows a plain sentence instead of breaking the page.
 const Ref = z.object({ id: z.string(), reference: z.string() });
 // What the API sends instead of a Ref when the reader may not read that incident or task now
 // (packages/domain/src/naming.ts): no id, no reference.
@@ -94,6 +95,8 @@ const MAX_LISTED = 10;
 /** The sentence and the extra content (comment, reason, values) of one event. */
 function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof currentLocale>): { sentence: ReactNode; extra?: ReactNode } {
   const data: unknown = event.data;
+  // Every kind the API describes is handled below; one it added later is shown by its name.
+  const kind: string = event.kind;
   switch (event.kind) {
     case 'created': {
       const d = EventData.created.safeParse(data);
@@ -218,7 +221,7 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
       };
     }
   }
-  return { sentence: event.kind };
+  return { sentence: kind };
 }
 
 /** Every event in order, with its author and time, and the comment box when the reader may comment. */
