@@ -6,9 +6,6 @@ import { VALIDATION_WORDS, words, type MessageKey } from './catalogue/index.ts';
  * (packages/domain/src/catalogue/validation.ts); this file picks the entry for a key or a zod issue.
  */
 
-/** The validation and reason words under their former name (one object, see catalogue/validation.ts). */
-export const MESSAGES = VALIDATION_WORDS;
-
 export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(VALIDATION_WORDS, key);
 
 /** The words of a key: typed, so a misspelt key fails tsc. */
