@@ -1,7 +1,11 @@
+import type { MessageKey } from './catalogue/validation.ts';
+
 /**
  * The one error type of the domain. The API maps `code` to a tRPC code in one place
  * (apps/api/src/trpc/errors.ts); `reason` is a stable key a client can branch on and
- * that `messageFor` turns into words a person can act on.
+ * that `messageFor` turns into words a person can act on. Reasons and field-error keys are
+ * `MessageKey`s, the keys of the catalogue (packages/domain/src/catalogue/validation.ts): a reason
+ * without words fails tsc.
  */
 export const DOMAIN_ERROR_CODES = [
   'UNAUTHORIZED',
@@ -15,18 +19,21 @@ export const DOMAIN_ERROR_CODES = [
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
+/** Field path → the message keys of its problems (e.g. `{ agencyId: ['unknown_agency'] }`). */
+export type FieldErrors = Record<string, MessageKey[]>;
+
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
-  readonly reason: string;
+  readonly reason: MessageKey;
   /** For BAD_REQUEST raised after parsing (e.g. a weak password): field path → message keys. */
-  readonly fieldErrors: Record<string, string[]> | undefined;
+  readonly fieldErrors: FieldErrors | undefined;
   /** For TOO_MANY_REQUESTS: seconds until the caller may try again (the HTTP `Retry-After`). */
   readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: DomainErrorCode,
-    reason: string,
-    options: { fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number; cause?: unknown } = {},
+    reason: MessageKey,
+    options: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {},
   ) {
     super(reason, { cause: options.cause });
     this.name = 'DomainError';

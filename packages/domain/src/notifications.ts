@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Id, ListInput } from './schemas/common.ts';
 import { isHiddenName, type HiddenName } from './naming.ts';
+import type { Locale } from './roles.ts';
+import { words, type NamedTask } from './catalogue/index.ts';
 
 /**
  * In-app notifications (issue 4). Who is told what:
@@ -55,35 +57,11 @@ export const MarkNotificationsReadInput = z.object({ ids: z.array(Id).min(1).max
 export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadInput>;
 
 /**
- * A notification about a task its reader may no longer read (reassigned away from their agency)
- * says only that: no reference, no title (see `nameTaskFor` in naming.ts).
+ * What a notification says, in the reader's language, from its kind and the task it is about
+ * (the words: packages/domain/src/catalogue/notifications.ts). A task its reader may no longer
+ * read (reassigned away from their agency) is not named: no reference, no title.
  */
-export const HIDDEN_TASK_NOTIFICATION_TITLE = {
-  'es-MX': 'Una tarea que ya no está a cargo de tu dependencia',
-  en: 'A task no longer assigned to your agency',
-} as const;
-
-/** What a notification says, in the reader's language, from its kind and the task it is about. */
-export function notificationTitle(kind: NotificationKind, task: { reference: string; title: string } | HiddenName, locale: 'es-MX' | 'en'): string {
-  if (isHiddenName(task)) return HIDDEN_TASK_NOTIFICATION_TITLE[locale];
-  const t = `${task.reference} · ${task.title}`;
-  const es: Record<NotificationKind, string> = {
-    task_assigned: `Nueva tarea para tu dependencia: ${t}`,
-    task_reassigned: `Tarea reasignada a tu dependencia: ${t}`,
-    task_returned: `La ANC devolvió la tarea con comentarios: ${t}`,
-    task_reopened: `La ANC reabrió la tarea: ${t}`,
-    task_cancelled: `La ANC canceló la tarea: ${t}`,
-    task_in_review: `Tarea enviada a revisión: ${t}`,
-    task_overdue: `Tarea vencida: ${t}`,
-  };
-  const en: Record<NotificationKind, string> = {
-    task_assigned: `New task for your agency: ${t}`,
-    task_reassigned: `Task reassigned to your agency: ${t}`,
-    task_returned: `The ANC returned the task with comments: ${t}`,
-    task_reopened: `The ANC reopened the task: ${t}`,
-    task_cancelled: `The ANC cancelled the task: ${t}`,
-    task_in_review: `Task sent for review: ${t}`,
-    task_overdue: `Task overdue: ${t}`,
-  };
-  return (locale === 'es-MX' ? es : en)[kind];
+export function notificationTitle(kind: NotificationKind, task: NamedTask | HiddenName, locale: Locale): string {
+  const w = words(locale).notifications;
+  return isHiddenName(task) ? w.hidden_task : w[kind](task);
 }

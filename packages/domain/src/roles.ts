@@ -1,3 +1,5 @@
+import type { MessageKey } from './catalogue/validation.ts';
+
 export const ROLES = ['staff', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -38,7 +40,7 @@ export const ANC_AGENCY_CODE = 'ANC';
  * staff belong to the body they report for, never to the ANC.
  * Returns the reason a role does not fit an agency, or null when it does.
  */
-export function roleAgencyMismatch(role: Role, agency: { kind: AgencyKind }): string | null {
+export function roleAgencyMismatch(role: Role, agency: { kind: AgencyKind }): MessageKey | null {
   const isAnc = agency.kind === 'national_agency';
   if (role === 'staff' && isAnc) return 'staff_not_in_anc';
   if (role !== 'staff' && !isAnc) return 'anc_role_outside_anc';

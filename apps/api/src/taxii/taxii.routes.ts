@@ -16,7 +16,7 @@
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, Instant, assertActorMay, messageFor, type Actor, type Locale } from '@anc/domain';
+import { DomainError, Instant, assertActorMay, messageFor, type Actor, type Locale, type MessageKey } from '@anc/domain';
 import { requestLocale, requireHttpCaller, type HttpDeps } from '../http/caller.ts';
 import { describeError, toTRPCError } from '../trpc/errors.ts';
 import {
@@ -92,7 +92,7 @@ function sendTaxiiError(req: FastifyRequest, reply: FastifyReply, error: unknown
 
 const queryOf = (req: FastifyRequest) => new URL(req.url, 'http://localhost').searchParams;
 
-const badParam = (name: string, key: string) => new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { [name]: [key] } });
+const badParam = (name: string, key: MessageKey) => new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { [name]: [key] } });
 
 function collectionResource() {
   return {

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.ts';
 import type { Actor } from '../actor.ts';
+import type { MessageKey } from '../catalogue/validation.ts';
 import { isFinishedStatus, type IncidentStatus } from './status.ts';
 import type { Tlp } from './taxonomy.ts';
 
@@ -53,7 +54,13 @@ export type IncidentCapabilities = Record<IncidentCapability, boolean>;
  * Each capability in two parts: whether this party may ever do it (else FORBIDDEN) and whether the
  * incident's current state allows it (else UNPROCESSABLE, with the rule as reason).
  */
-function capabilityRule(actor: Pick<Actor, 'role' | 'agencyId'>, incident: IncidentScopeFacts, what: IncidentCapability) {
+interface CapabilityRule {
+  party: boolean;
+  state: boolean;
+  reason: MessageKey;
+}
+
+function capabilityRule(actor: Pick<Actor, 'role' | 'agencyId'>, incident: IncidentScopeFacts, what: IncidentCapability): CapabilityRule {
   const coordinator = actor.role === 'coordinator';
   const reporting = isReportingStaff(actor, incident);
   const finished = isFinishedStatus(incident.status);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, isMessageKey } from '../messages.ts';
+import { isMessageKey } from '../messages.ts';
+import { VALIDATION_WORDS } from '../catalogue/validation.ts';
 import {
   MAX_OBSERVABLE_LENGTH,
   MAX_OBSERVABLES,
@@ -356,8 +357,8 @@ describe('ObservableInput and ObservableList', () => {
     const r = ObservableList.safeParse(Array.from({ length: MAX_OBSERVABLES + 1 }, () => item));
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.message)).toEqual(['too_many_observables']);
-    expect(MESSAGES.too_many_observables.en).toContain(String(MAX_OBSERVABLES));
-    expect(MESSAGES.too_many_observables['es-MX']).toContain(String(MAX_OBSERVABLES));
+    expect(VALIDATION_WORDS.too_many_observables.en).toContain(String(MAX_OBSERVABLES));
+    expect(VALIDATION_WORDS.too_many_observables['es-MX']).toContain(String(MAX_OBSERVABLES));
   });
 
   it('reports a bad item by its index', () => {

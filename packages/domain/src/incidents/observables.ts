@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Str } from '../schemas/common.ts';
+import type { MessageKey } from '../catalogue/validation.ts';
 
 /**
  * Incident observables (indicators of compromise): what a person pastes into an incident
@@ -8,7 +9,8 @@ import { Str } from '../schemas/common.ts';
  * spellings, is recognised as the same. Pure: no I/O; the only platform API used is the global
  * WHATWG `URL` (browsers and Node both have it) for IDNA/punycode and URL serialisation.
  *
- * Errors are message keys from `MESSAGES` (messages.ts), like the zod schemas elsewhere.
+ * Errors are message keys of the catalogue (`MessageKey`, catalogue/validation.ts), like the zod
+ * schemas elsewhere.
  */
 
 export const OBSERVABLE_TYPES = ['ipv4', 'ipv6', 'domain', 'url', 'email', 'md5', 'sha1', 'sha256', 'cve', 'other'] as const;
@@ -17,10 +19,10 @@ export type ObservableType = (typeof OBSERVABLE_TYPES)[number];
 export const MAX_OBSERVABLES = 500;
 export const MAX_OBSERVABLE_LENGTH = 2048;
 
-export type NormalizeResult = { ok: true; value: string } | { ok: false; error: string /* a MESSAGES key */ };
+export type NormalizeResult = { ok: true; value: string } | { ok: false; error: MessageKey };
 
 const ok = (value: string): NormalizeResult => ({ ok: true, value });
-const fail = (error: string): NormalizeResult => ({ ok: false, error });
+const fail = (error: MessageKey): NormalizeResult => ({ ok: false, error });
 
 /**
  * Undo the usual "defanging" analysts apply so that indicators are not clickable in reports:
@@ -315,7 +317,7 @@ export interface ParsedObservableLine {
   raw: string;
   type: ObservableType;
   value: string | null;
-  error: string | null;
+  error: MessageKey | null;
 }
 
 /** One entry per non-empty line of a paste: the guessed type, and the canonical value or the reason it was refused. */

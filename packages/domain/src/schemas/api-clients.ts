@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { API_SCOPES } from '../api-clients.ts';
 import { Id, text } from './common.ts';
 import { Instant } from './incidents.ts';
+import type { MessageKey } from '../catalogue/validation.ts';
 
 /** shared/API.md "Callers that are not a browser": `apiClients.create/list/revoke` (admin). */
 export const API_CLIENT_NAME_MIN = 3;
@@ -17,7 +18,7 @@ export const ApiScopes = z
   .refine((scopes) => new Set(scopes).size === scopes.length, { error: 'scopes_repeated' });
 
 /** Whether an expiry lies ahead of `now` (a malformed one is reported by `Instant` itself). */
-export function expiryProblem(expiresAt: string, now: number = Date.now()): string | null {
+export function expiryProblem(expiresAt: string, now: number = Date.now()): MessageKey | null {
   if (!Instant.safeParse(expiresAt).success) return null;
   return Date.parse(expiresAt) <= now ? 'expiry_in_past' : null;
 }

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
 
 /**
- * Custom messages are stable keys (see messages.ts); `localizeIssue` turns them and zod's own
- * issue codes into Spanish or English, on the server and in the portal's forms alike.
+ * Custom messages are stable keys of the catalogue (`MessageKey`, catalogue/validation.ts;
+ * catalogue/catalogue.test.ts fails on one without words); `localizeIssue` (messages.ts) turns them
+ * and zod's own issue codes into Spanish or English, on the server and in the portal's forms alike.
  */
 export const Id = z.string().uuid({ error: 'invalid_id' });
 

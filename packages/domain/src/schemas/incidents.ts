@@ -5,6 +5,8 @@ import { RSIT_CLASSES, RSIT_TYPES, TLP_LEVELS, isRsitTypeOf } from '../incidents
 import { ObservableList } from '../incidents/observables.ts';
 import { OBLIGATION_KINDS } from '../incidents/obligations.ts';
 import { NOTE_VISIBILITIES } from '../incidents/visibility.ts';
+import type { FieldErrors } from '../errors.ts';
+import type { MessageKey } from '../catalogue/validation.ts';
 
 export const INCIDENT_TITLE_MAX = 200;
 export const INCIDENT_DESCRIPTION_MAX = 20_000;
@@ -65,8 +67,8 @@ const IncidentFields = z.object({
 const instantMs = (s: string) => (Instant.safeParse(s).success ? Date.parse(s) : Number.NaN);
 
 /** The date rules, for a whole incident (create) or the merged result of an edit. */
-export function incidentDateProblems(detectedAt: string, awareAt: string, now: number = Date.now()): Record<string, string[]> {
-  const problems: Record<string, string[]> = {};
+export function incidentDateProblems(detectedAt: string, awareAt: string, now: number = Date.now()): FieldErrors {
+  const problems: FieldErrors = {};
   const detected = instantMs(detectedAt);
   const aware = instantMs(awareAt);
   if (detected > now + FUTURE_TOLERANCE_MS) problems.detectedAt = ['date_in_future'];
@@ -76,7 +78,7 @@ export function incidentDateProblems(detectedAt: string, awareAt: string, now: n
 }
 
 /** The type must belong to the class (e.g. `phishing` is a `fraud` type). */
-export function rsitTypeProblem(rsitClass: (typeof RSIT_CLASSES)[number], rsitType: string | null | undefined): string | null {
+export function rsitTypeProblem(rsitClass: (typeof RSIT_CLASSES)[number], rsitType: string | null | undefined): MessageKey | null {
   return rsitType && !isRsitTypeOf(rsitClass, rsitType) ? 'rsit_type_mismatch' : null;
 }
 

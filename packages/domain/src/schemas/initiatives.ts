@@ -4,6 +4,7 @@ import { Instant, MoneyMxn, REASON_MAX } from './incidents.ts';
 import { isIsoDate } from '../calendar.ts';
 import { normalizeDecimal } from '../initiatives/decimal.ts';
 import { ENCS_OBJECTIVES, INITIATIVE_STATUSES, TRANSVERSAL_AXES } from '../initiatives/plan.ts';
+import type { FieldErrors } from '../errors.ts';
 
 export const INITIATIVE_TITLE_MAX = 200;
 export const INITIATIVE_DESCRIPTION_MAX = 20_000;
@@ -75,7 +76,7 @@ const InitiativeFields = z.object({
 });
 
 /** The date rule for a whole initiative (create) or the merged result of an edit. */
-export function initiativeDateProblems(startDate: string, endDate: string): Record<string, string[]> {
+export function initiativeDateProblems(startDate: string, endDate: string): FieldErrors {
   if (!isIsoDate(startDate) || !isIsoDate(endDate)) return {}; // the format error is reported by CalendarDate
   return endDate < startDate ? { endDate: ['end_before_start'] } : {};
 }

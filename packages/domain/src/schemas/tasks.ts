@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, ListInput, optionalText, text } from './common.ts';
 import { COMMENT_MAX, FUTURE_TOLERANCE_MS, Instant } from './incidents.ts';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../tasks/status.ts';
+import type { MessageKey } from '../catalogue/validation.ts';
 
 export const TASK_TITLE_MAX = 200;
 export const TASK_DESCRIPTION_MAX = 10_000;
@@ -12,7 +13,7 @@ export const TaskPriorityValue = z.enum(TASK_PRIORITIES, { error: 'invalid_optio
 export const TaskStatusValue = z.enum(TASK_STATUSES, { error: 'invalid_option' });
 
 /** A due date must lie ahead when it is set (clock skew of a few minutes tolerated). */
-export function dueAtProblem(dueAt: string, now: number = Date.now()): string | null {
+export function dueAtProblem(dueAt: string, now: number = Date.now()): MessageKey | null {
   if (!Instant.safeParse(dueAt).success) return null; // the format error is reported by Instant itself
   return Date.parse(dueAt) < now - FUTURE_TOLERANCE_MS ? 'due_in_past' : null;
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.ts';
 import type { Actor } from '../actor.ts';
+import type { MessageKey } from '../catalogue/validation.ts';
 import { isClosedTaskStatus, type TaskFacts } from './status.ts';
 
 /**
@@ -18,7 +19,14 @@ export const TASK_CAPABILITIES = ['edit', 'reassign', 'comment'] as const;
 export type TaskCapability = (typeof TASK_CAPABILITIES)[number];
 export type TaskCapabilities = Record<TaskCapability, boolean>;
 
-function capabilityRule(actor: Pick<Actor, 'role' | 'agencyId'>, task: TaskFacts, what: TaskCapability) {
+/** Whether this party may ever do it, whether the task's state allows it now, and the reason when not. */
+interface CapabilityRule {
+  party: boolean;
+  state: boolean;
+  reason: MessageKey;
+}
+
+function capabilityRule(actor: Pick<Actor, 'role' | 'agencyId'>, task: TaskFacts, what: TaskCapability): CapabilityRule {
   const coordinator = actor.role === 'coordinator';
   const assignee = actor.role === 'staff' && actor.agencyId === task.assigneeAgencyId;
   switch (what) {
@@ -51,7 +59,7 @@ export function assertTaskCapability(actor: Pick<Actor, 'role' | 'agencyId'>, ta
 export function assigneeUserProblem(
   user: { agencyId: string; role: string; active: boolean } | null,
   assigneeAgencyId: string,
-): string | null {
+): MessageKey | null {
   if (!user) return 'not_found';
   if (user.agencyId !== assigneeAgencyId) return 'assignee_not_in_agency';
   if (!user.active) return 'user_inactive';

@@ -1,5 +1,5 @@
 import { activeAgencyIds, getInitiative, getMilestone, type Db, type InitiativeRow } from '@anc/db';
-import { DomainError, assertProgressReporter, type Actor } from '@anc/domain';
+import { DomainError, assertProgressReporter, type Actor, type FieldErrors } from '@anc/domain';
 
 /** The initiative, or NOT_FOUND. The registry is readable by every signed-in role: no scope beyond existence. */
 export async function initiativeOr404(db: Db, id: string, options: { lock?: 'update' | 'share' } = {}): Promise<InitiativeRow> {
@@ -19,7 +19,7 @@ export const codeTaken = (cause: unknown) =>
 /** The lead and the participants must be active agencies; BAD_REQUEST on the field that names one that is not. */
 export async function assertAgencies(db: Db, leadAgencyId: string, participantIds: readonly string[]): Promise<void> {
   const active = await activeAgencyIds(db, [leadAgencyId, ...participantIds]);
-  const problems: Record<string, string[]> = {};
+  const problems: FieldErrors = {};
   if (!active.has(leadAgencyId)) problems.leadAgencyId = ['unknown_agency'];
   if (participantIds.some((id) => !active.has(id))) problems.participantAgencyIds = ['unknown_agency'];
   if (Object.keys(problems).length) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: problems });

@@ -1,9 +1,9 @@
 import { getInitiativeRef, getReadableIncident, insertIncidentEvent, insertTask, insertTaskEvent, nextReferenceNumber, writeAudit } from '@anc/db';
-import { auditDiff, formatReference, mexicoCityYear, type CreateTaskData } from '@anc/domain';
+import { auditDiff, formatReference, mexicoCityYear, type CreateTaskData, type FieldErrors } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
 import { notifyTask } from '../notifications/notify-task.ts';
 import { buildTaskDetail } from './task-dto.ts';
-import { activeAgencyOrProblem, checkAssigneeUser, notifiedTask, taskAuditFields, throwIfProblems, type FieldProblems } from './task-rules.ts';
+import { activeAgencyOrProblem, checkAssigneeUser, notifiedTask, taskAuditFields, throwIfProblems } from './task-rules.ts';
 
 /**
  * A coordinator assigns work to an agency. One transaction: the task, its first history entry,
@@ -11,7 +11,7 @@ import { activeAgencyOrProblem, checkAssigneeUser, notifiedTask, taskAuditFields
  */
 export async function createTask(ctx: UseCaseContext, input: CreateTaskData) {
   const id = await ctx.db.transaction(async (tx) => {
-    const problems: FieldProblems = {};
+    const problems: FieldErrors = {};
     const agency = await activeAgencyOrProblem(tx, input.assigneeAgencyId, problems);
     if (agency && input.assigneeUserId) await checkAssigneeUser(tx, input.assigneeUserId, agency.id, problems);
     const incident = input.incidentId ? await getReadableIncident(tx, ctx.actor, input.incidentId) : null;

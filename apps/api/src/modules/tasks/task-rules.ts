@@ -1,5 +1,5 @@
 import { getAgency, getAssigneeCandidate, getReadableTask, type Db, type TaskRow } from '@anc/db';
-import { DomainError, assigneeUserProblem, type Actor } from '@anc/domain';
+import { DomainError, assigneeUserProblem, type Actor, type FieldErrors } from '@anc/domain';
 import type { NotifiedTask } from '../notifications/notify-task.ts';
 
 /** The task if the actor may read it; NOT_FOUND otherwise (the same answer as "absent"). */
@@ -14,14 +14,12 @@ export function assertTaskVersion(row: Pick<TaskRow, 'version'>, version: number
   if (row.version !== version) throw new DomainError('CONFLICT', 'stale_version');
 }
 
-export type FieldProblems = Record<string, string[]>;
-
-export function throwIfProblems(problems: FieldProblems): void {
+export function throwIfProblems(problems: FieldErrors): void {
   if (Object.keys(problems).length) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: problems });
 }
 
 /** The assignee agency, if it exists and is active; otherwise records the problem and returns null. */
-export async function activeAgencyOrProblem(db: Db, agencyId: string, problems: FieldProblems) {
+export async function activeAgencyOrProblem(db: Db, agencyId: string, problems: FieldErrors) {
   const agency = await getAgency(db, agencyId);
   if (agency?.active) return agency;
   problems.assigneeAgencyId = ['unknown_agency'];
@@ -29,7 +27,7 @@ export async function activeAgencyOrProblem(db: Db, agencyId: string, problems: 
 }
 
 /** A named assignee must be active staff of the assignee agency (the domain's `assigneeUserProblem`). */
-export async function checkAssigneeUser(db: Db, userId: string, agencyId: string, problems: FieldProblems): Promise<void> {
+export async function checkAssigneeUser(db: Db, userId: string, agencyId: string, problems: FieldErrors): Promise<void> {
   const problem = assigneeUserProblem(await getAssigneeCandidate(db, userId), agencyId);
   if (problem) problems.assigneeUserId = [problem];
 }

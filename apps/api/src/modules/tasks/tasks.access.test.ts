@@ -2,7 +2,7 @@
 // the caller's agency, to another agency). The expected answer of each cell comes from
 // `expected` below, written from DESIGN.md, API.md and the issue, not from the domain's policy functions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageFor } from '@anc/domain';
+import { messageFor, type MessageKey } from '@anc/domain';
 import { DEMO, errorOf, signedIn, startTestServer, type TestServer } from '../../testing/http.ts';
 import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from '../../testing/incidents.ts';
 import { taskRow, taskWrittenRows, validTask } from '../../testing/tasks.ts';
@@ -180,7 +180,7 @@ describe('access matrix: procedure × role × assignee agency', () => {
   });
 });
 
-const es = (key: string) => messageFor(key, 'es-MX');
+const es = (key: MessageKey) => messageFor(key, 'es-MX');
 
 describe('who may be named assignee', () => {
   it('a staff member of agency A cannot be made assignee of a task for agency B (create): BAD_REQUEST, nothing written', async () => {

@@ -4,7 +4,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, initiatives } from '@anc/db';
-import { messageFor, type TaskStatus } from '@anc/domain';
+import { messageFor, type MessageKey, type TaskStatus } from '@anc/domain';
 import { DEMO, errorOf, signedIn, startTestServer, type TestServer } from '../../testing/http.ts';
 import { agencyIdOf, unchecked, userIdOf, validIncident, type Client } from '../../testing/incidents.ts';
 import { DAY, HOUR, addAccount, fromNow, setTaskDueAt, taskRow, taskWrittenRows, validTask, walkTasks } from '../../testing/tasks.ts';
@@ -58,7 +58,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const es = (key: string) => messageFor(key, 'es-MX');
+const es = (key: MessageKey) => messageFor(key, 'es-MX');
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 type TransitionTo = TaskStatus;
 

@@ -1,5 +1,5 @@
 import { getAgency, insertTaskEvent, updateTaskVersioned, writeAudit, type TaskInsert } from '@anc/db';
-import { DomainError, assertTaskCapability, auditDiff, statusAfterReassign, type UpdateTaskInput } from '@anc/domain';
+import { DomainError, assertTaskCapability, auditDiff, statusAfterReassign, type FieldErrors, type UpdateTaskInput } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
 import { notifyTask } from '../notifications/notify-task.ts';
 import { buildTaskDetail } from './task-dto.ts';
@@ -11,7 +11,6 @@ import {
   readableTaskOr404,
   taskAuditFields,
   throwIfProblems,
-  type FieldProblems,
 } from './task-rules.ts';
 
 /**
@@ -26,7 +25,7 @@ export async function updateTask(ctx: UseCaseContext, input: UpdateTaskInput) {
     const reassign = input.assigneeAgencyId !== undefined && input.assigneeAgencyId !== before.assigneeAgencyId;
     assertTaskCapability(ctx.actor, before, reassign ? 'reassign' : 'edit');
 
-    const problems: FieldProblems = {};
+    const problems: FieldErrors = {};
     const newAgency = reassign && input.assigneeAgencyId ? await activeAgencyOrProblem(tx, input.assigneeAgencyId, problems) : null;
     const agencyId = newAgency?.id ?? before.assigneeAgencyId;
     let assigneeUserId = reassign ? null : before.assigneeUserId;

@@ -3,34 +3,34 @@
  * memory). csv-stringify does the quoting, prefixes `'` to a value a spreadsheet would run as a
  * formula (`=`, `+`, `-`, `@`, tab, carriage return: OWASP "CSV injection"), and writes a UTF-8
  * byte order mark so Excel reads the accents of Spanish right. The header row is in the reader's
- * language; the values are the stable codes of the API (`investigating`, `AMBER+STRICT`), dates
- * ISO 8601 in UTC, so a spreadsheet or a script can rely on them.
+ * language, from the catalogue (packages/domain/src/catalogue/csv.ts); the values are the stable
+ * codes of the API (`investigating`, `AMBER+STRICT`), dates ISO 8601 in UTC, so a spreadsheet or a
+ * script can rely on them.
  */
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { DISPLAY_TIME_ZONE, type Locale } from '@anc/domain';
+import { DISPLAY_TIME_ZONE, words, type IncidentCsvColumn, type Locale } from '@anc/domain';
 import type { IncidentSummary } from '../incident-dto.ts';
 
-type Labelled = Record<Locale, string>;
-
+/** The columns in the order they are written; their headers are the catalogue's (`words(locale).csv`). */
 export const CSV_COLUMNS = [
-  { key: 'reference', label: { 'es-MX': 'Referencia', en: 'Reference' } },
-  { key: 'title', label: { 'es-MX': 'Título', en: 'Title' } },
-  { key: 'agencyCode', label: { 'es-MX': 'Clave de la dependencia', en: 'Agency code' } },
-  { key: 'agencyName', label: { 'es-MX': 'Dependencia', en: 'Agency' } },
-  { key: 'status', label: { 'es-MX': 'Estado', en: 'Status' } },
-  { key: 'severity', label: { 'es-MX': 'Severidad', en: 'Severity' } },
-  { key: 'tlp', label: { 'es-MX': 'TLP', en: 'TLP' } },
-  { key: 'rsitClass', label: { 'es-MX': 'Clase RSIT', en: 'RSIT class' } },
-  { key: 'rsitType', label: { 'es-MX': 'Tipo RSIT', en: 'RSIT type' } },
-  { key: 'awareAt', label: { 'es-MX': 'Conocimiento (UTC)', en: 'Aware at (UTC)' } },
-  { key: 'createdAt', label: { 'es-MX': 'Registrado (UTC)', en: 'Created at (UTC)' } },
-  { key: 'nextObligationKind', label: { 'es-MX': 'Siguiente obligación', en: 'Next obligation' } },
-  { key: 'nextObligationDueAt', label: { 'es-MX': 'Vencimiento de la obligación (UTC)', en: 'Next obligation due at (UTC)' } },
-  { key: 'nextObligationState', label: { 'es-MX': 'Estado de la obligación', en: 'Next obligation state' } },
-] as const satisfies readonly { key: string; label: Labelled }[];
+  'reference',
+  'title',
+  'agencyCode',
+  'agencyName',
+  'status',
+  'severity',
+  'tlp',
+  'rsitClass',
+  'rsitType',
+  'awareAt',
+  'createdAt',
+  'nextObligationKind',
+  'nextObligationDueAt',
+  'nextObligationState',
+] as const satisfies readonly IncidentCsvColumn[];
 
-export type CsvColumn = (typeof CSV_COLUMNS)[number]['key'];
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRecord = Record<CsvColumn, string | number | null>;
 
 export function csvRecord(s: IncidentSummary, locale: Locale): CsvRecord {
@@ -64,7 +64,7 @@ export function incidentsCsv(pages: AsyncIterable<readonly IncidentSummary[]>, l
   const csv = stringify({
     bom: true,
     header: true,
-    columns: CSV_COLUMNS.map((c) => ({ key: c.key, header: c.label[locale] })),
+    columns: CSV_COLUMNS.map((key) => ({ key, header: words(locale).csv[key] })),
     escape_formulas: true,
     record_delimiter: 'windows',
   });

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { agencies, users } from '@anc/db';
-import { TLP2_STIX_MARKING_IDS, incidentFiltersToSearchParams, type CreateIncidentInput, type IncidentFilters } from '@anc/domain';
+import { INCIDENT_CSV_HEADERS, TLP2_STIX_MARKING_IDS, incidentFiltersToSearchParams, type CreateIncidentInput, type IncidentFilters } from '@anc/domain';
 import { DEMO, signedIn, startTestServer, type TestServer } from '../../../testing/http.ts';
 import { CSV_COLUMNS } from './csv.ts';
 import { EXPORT_PAGE_SIZE, incidentSummaryPages } from './export-incidents.ts';
@@ -52,7 +52,7 @@ async function csvOf(res: Response): Promise<{ bytes: Uint8Array; rows: CsvRow[]
   const bytes = new Uint8Array(await res.arrayBuffer());
   const records = parse(Buffer.from(bytes), { bom: true }) as string[][];
   const [header = [], ...body] = records;
-  return { bytes, header, rows: body.map((r) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c.key, r[i] ?? '']))) };
+  return { bytes, header, rows: body.map((r) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r[i] ?? '']))) };
 }
 
 async function exportCsv(client: Client | null, filters: IncidentFilters = {}, extra = '') {
@@ -101,7 +101,8 @@ describe('GET /export/incidents.csv', () => {
     expect(res.headers.get('transfer-encoding')).toBe('chunked');
     const { bytes, header, rows } = await csvOf(res);
     expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
-    expect(header).toEqual(CSV_COLUMNS.map((c) => c.label['es-MX']));
+    expect(header).toEqual(CSV_COLUMNS.map((c) => INCIDENT_CSV_HEADERS[c]['es-MX']));
+    expect(header.slice(0, 3)).toEqual(['Referencia', 'Título', 'Clave de la dependencia']);
     expect(rows).toHaveLength(5);
     const row = rows.find((r) => r.reference === shared.reference);
     expect(row).toMatchObject({
@@ -148,9 +149,15 @@ describe('GET /export/incidents.csv', () => {
     expect(titles).toContain('Campaña de phishing, "urgente"\ncon adjuntos');
   });
 
+  it('writes a header from the catalogue for every column, and every column of the catalogue', () => {
+    expect([...CSV_COLUMNS].sort()).toEqual(Object.keys(INCIDENT_CSV_HEADERS).sort());
+    expect(new Set(CSV_COLUMNS).size).toBe(CSV_COLUMNS.length);
+  });
+
   it('writes the header row in English with lang=en, or in the language of the user', async () => {
     const en = await exportCsv(sedena, {}, '&lang=en');
-    expect(en.header).toEqual(CSV_COLUMNS.map((c) => c.label.en));
+    expect(en.header).toEqual(CSV_COLUMNS.map((c) => INCIDENT_CSV_HEADERS[c].en));
+    expect(en.header.slice(0, 3)).toEqual(['Reference', 'Title', 'Agency code']);
     expect(en.rows.find((r) => r.reference === red.reference)?.agencyName).toBe('Ministry of National Defense');
     await sedena.trpc.auth.setLocale.mutate({ locale: 'en' });
     expect((await exportCsv(sedena)).header[0]).toBe('Reference');

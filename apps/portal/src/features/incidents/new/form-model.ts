@@ -7,6 +7,7 @@
 import {
   type CreateIncidentInput,
   type Locale,
+  type MessageKey,
   MoneyMxn,
   type ObservableType,
   incidentDateProblems,
@@ -74,8 +75,8 @@ export interface IndicatorLine {
   type: ObservableType;
   /** Canonical value, or null when the line is refused. */
   value: string | null;
-  /** A MESSAGES key, or null. */
-  error: string | null;
+  /** A catalogue key (`MessageKey`), or null. */
+  error: MessageKey | null;
   /** The earlier line with the same indicator (stored once), or null. */
   duplicateOf: number | null;
   /**

@@ -1,13 +1,13 @@
 import type { Locale } from '../roles.ts';
-import type { EncsObjective, InitiativeStatus, TransversalAxis } from './plan.ts';
-import type { InitiativeStep } from './status.ts';
-import type { MilestoneState } from './progress.ts';
-
-type Labels<K extends string> = Record<K, Record<Locale, string>>;
+import type { EncsObjective, InitiativeStatus, TransversalAxis } from '../initiatives/plan.ts';
+import type { InitiativeStep } from '../initiatives/status.ts';
+import type { MilestoneState } from '../initiatives/progress.ts';
+import type { Labels } from './types.ts';
 
 /**
  * Names of the five strategic objectives of the Estrategia Nacional de Ciberseguridad (2017) and
- * its eight transversal axes, as the strategy words them, Spanish first.
+ * its eight transversal axes, as the strategy words them, Spanish first. Each table is typed by
+ * its enumeration (packages/domain/src/initiatives/), so a value without a label fails tsc.
  */
 export const ENCS_OBJECTIVE_LABELS = {
   society_rights: { 'es-MX': 'Sociedad y derechos', en: 'Society and rights' },
@@ -53,6 +53,15 @@ export const MILESTONE_STATE_LABELS = {
   done: { 'es-MX': 'Cumplido', en: 'Done' },
   done_late: { 'es-MX': 'Cumplido con retraso', en: 'Done late' },
 } as const satisfies Labels<MilestoneState>;
+
+/** The initiatives area of the catalogue (`words(locale).initiatives.objectives.society_rights`). */
+export const INITIATIVE_WORDS = {
+  objectives: ENCS_OBJECTIVE_LABELS,
+  axes: TRANSVERSAL_AXIS_LABELS,
+  statuses: INITIATIVE_STATUS_LABELS,
+  steps: INITIATIVE_STEP_LABELS,
+  milestones: MILESTONE_STATE_LABELS,
+} as const;
 
 export const objectiveLabel = (o: EncsObjective, locale: Locale) => ENCS_OBJECTIVE_LABELS[o][locale];
 export const axisLabel = (a: TransversalAxis, locale: Locale) => TRANSVERSAL_AXIS_LABELS[a][locale];
