@@ -914,6 +914,7 @@ describe('every REST v1 and export route is in the access matrix', () => {
   // Runs before the cells: the wire names the fixtures by id and reference, so the scan can see a leak.
   it('the body scan finds the ids and references as REST, the CSV and the STIX bundle spell them', async () => {
     const incidentFixtures = INCIDENT_KINDS.map((kind) => present(fixtures.get(kind), kind));
+    const auditBefore = await lastAuditId();
     // The CSV holds every incident SEDENA reads: each fixture by its reference.
     const csv = await plainCall(PLAIN.exportCsv, 'ownerClient', null);
     for (const o of incidentFixtures) expect(csv.body).toContain(o.reference);
@@ -926,6 +927,8 @@ describe('every REST v1 and export route is in the access matrix', () => {
     const red = present(fixtures.get('incident:RED:unshared'), 'the RED fixture');
     // The bundle names its incident by reference (its STIX ids are derived, not the incident's id).
     expect(leaksIn((await plainCall(PLAIN.exportStix, 'ownerClient', red.id)).body, 'sharee')).toContain(`incident:RED:unshared ${red.reference}`);
+    // The three calls' apiClient.call rows are written as each response completes: all in before the cells count theirs.
+    expect(await auditActionsAfter(auditBefore, 3)).toEqual(['apiClient.call', 'apiClient.call', 'apiClient.call']);
   });
 
   it.each(plainCells.map((cell) => [cell.label, cell] as const))('%s', async (_label, { op, caller, kind, want }) => {
