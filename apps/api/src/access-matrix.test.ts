@@ -10,12 +10,14 @@
 // Every call goes over plain HTTP (testing/raw.ts). Read-only cells run first, on the fixtures as
 // built; a mutation that succeeds acts on a fresh object of the same kind.
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, gt, max } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentObservables, incidentShares, incidents, initiatives, revokeApiClient, tasks } from '@anc/db';
-import type { Tlp } from '@anc/domain';
+import { generateApiToken } from '@anc/auth';
+import { auditEvents, incidentObservables, incidentReports, incidentShares, incidents, initiatives, revokeApiClient, tasks } from '@anc/db';
+import { API_SCOPES, type ApiScope, type Tlp } from '@anc/domain';
 import { ANC_STIX_NAMESPACE } from './modules/incidents/export/stix.ts';
+import { REST_ROUTES } from './rest/routes.ts';
 import { SHARED_WITH_ME_ID } from './taxii/collection.ts';
 import { TAXII_MEDIA_TYPE } from './taxii/taxii.routes.ts';
 import { createTestApiClient } from './testing/api-clients.ts';
@@ -23,7 +25,8 @@ import { DEMO, DEMO_PASSWORD, signedIn, startTestServer, type TestServer } from 
 import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './testing/incidents.ts';
 import { day, validInitiative } from './testing/initiatives.ts';
 import { routerProcedures } from './testing/procedures.ts';
-import { rawCall, type RawAnswer } from './testing/raw.ts';
+import { serverRoutes } from './testing/routes.ts';
+import { present, rawCall, type RawAnswer } from './testing/raw.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -120,6 +123,11 @@ interface Obj {
   reference: string;
   /** Ids of parts of the object an input may name (an observable, a milestone, a KPI). */
   parts: Record<string, string>;
+  /**
+   * Set once a mutation succeeded on this fresh object: shared, withdrawn, merged, reassigned… its
+   * kind may no longer say who reads it, so the body scan leaves it out from then on.
+   */
+  changed?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -591,7 +599,7 @@ function withRandomIds(input: unknown, o: Obj): unknown {
 
 /** Fixture objects the caller may not read that this body names, by id or reference. */
 function leaksIn(body: string, caller: Caller): string[] {
-  return made.filter((o) => !reads(caller, o.kind)).flatMap((o) => [o.id, o.reference].filter((token) => body.includes(token)).map((token) => `${o.kind} ${token}`));
+  return made.filter((o) => !o.changed && !reads(caller, o.kind)).flatMap((o) => [o.id, o.reference].filter((token) => body.includes(token)).map((token) => `${o.kind} ${token}`));
 }
 
 describe('every procedure is in the access matrix', () => {
@@ -641,6 +649,7 @@ describe('every procedure is in the access matrix', () => {
     const auditBefore = await auditCount(s.t.db);
     const answer: RawAnswer = await rawCall(s.url, path, type, input, { cookie });
     const written = (await auditCount(s.t.db)) - auditBefore;
+    if (o && o !== fixture && entry.target !== 'scratch' && answer.code === 'OK') o.changed = true;
 
     const observed: Expected = { code: answer.code as Expected['code'] };
     if (want.reason !== undefined) observed.reason = answer.reason ?? '(none)';
@@ -657,6 +666,303 @@ describe('every procedure is in the access matrix', () => {
 
     const leaks = answer.status >= 200 && answer.status < 300 ? leaksIn(answer.body, caller) : [];
     expect(leaks, `${path} as ${caller}${kind ? ` on ${kind}` : ''} names objects it may not read: ${leaks.join(', ')}`).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// REST v1 (apps/api/src/rest/routes.ts) and the exports (modules/incidents/export/export.routes.ts):
+// plain-HTTP routes outside the router, called with an API client's bearer token. The REST routes
+// are enumerated from `REST_ROUTES`, and the server's own route tree must have no /api/v1 or
+// /export route without cells. Each caller is a client of the reporting agency (SEDENA), of the
+// agency the incidents are shared with by name (SEMAR) or of an outsider (SSPC), a SEDENA client
+// lacking one scope, a revoked, expired or unknown token, none, or SEDENA's staff session cookie
+// instead of a token. The answers are the explicit table below (shared/API.md "Callers that are
+// not a browser": a client acts with the rights of its agency's staff narrowed by its scopes;
+// REST takes tokens only, the exports a token or a session). Every cell also checks that:
+// - an incident the caller may not read, and a malformed id, answer byte for byte what a random id answers;
+// - a 2xx body names no fixture object the caller may not read;
+// - a refused call writes nothing (no incident, observable or report) and is audited by exactly
+//   one `apiClient.call` row when a valid client made it, none otherwise; a successful read is one
+//   `apiClient.call` row; a successful write its use-case's row only.
+const TOKEN_CALLERS = [
+  'ownerClient',
+  'shareeClient',
+  'outsiderClient',
+  'missing incidents:read',
+  'missing incidents:write',
+  'missing indicators:read',
+  'revoked',
+  'expired',
+  'unknown',
+  'malformed',
+  'another scheme',
+  'unknown with a cookie',
+  'none',
+  'cookie',
+] as const;
+type TokenCaller = (typeof TOKEN_CALLERS)[number];
+/** Whose reading rights a 2xx answer is scanned against: the staff of the agency the caller acts for. */
+const READS_AS: Record<TokenCaller, Caller> = {
+  ownerClient: 'owner',
+  shareeClient: 'sharee',
+  outsiderClient: 'outsider',
+  'missing incidents:read': 'owner',
+  'missing incidents:write': 'owner',
+  'missing indicators:read': 'owner',
+  revoked: 'anonymous',
+  expired: 'anonymous',
+  unknown: 'anonymous',
+  malformed: 'anonymous',
+  'another scheme': 'anonymous',
+  'unknown with a cookie': 'anonymous',
+  none: 'anonymous',
+  cookie: 'owner',
+};
+/** The incident an `{id}` route is asked about: a fixture kind, an id that exists nowhere, or no id at all. */
+type PlainKind = IncidentKind | 'random' | 'garbage';
+const PLAIN_KINDS: readonly PlainKind[] = [...INCIDENT_KINDS, 'random', 'garbage'];
+const GARBAGE_ID = 'no-es-un-id';
+
+interface PlainWant {
+  status: 200 | 201 | 401 | 403 | 404 | 422;
+  reason?: string;
+  /** The audit actions the call writes, in any order. */
+  audit: string[];
+}
+const CALL_ROW = ['apiClient.call'];
+const refused = (status: PlainWant['status'], reason: string, audit = CALL_ROW): PlainWant => ({ status, reason, audit });
+
+type PlainOp = (typeof REST_ROUTES)[number]['operationId'] | 'exportCsv' | 'exportStix';
+interface PlainEntry {
+  method: 'GET' | 'POST';
+  /** Path template, `{id}` for the incident. */
+  path: string;
+  /** The scope the route needs (shared/API.md), written here, not read from the domain. */
+  scope: ApiScope;
+  /** REST takes a token only; the exports a token or a session. */
+  family: 'rest' | 'export';
+  /** The answer for a valid client of an agency whose staff is `staff`, with the scope. */
+  expected: (staff: Caller, kind: PlainKind | null) => PlainWant;
+  body?: () => unknown;
+  query?: string;
+}
+const readsKind = (caller: Caller, kind: PlainKind | null) => kind !== null && kind !== 'random' && kind !== 'garbage' && reads(caller, kind);
+const mergedKind = (kind: PlainKind | null) => kind === 'incident:merged';
+const readOr404 = (status: 200 | 201) => (staff: Caller, kind: PlainKind | null) => (readsKind(staff, kind) ? { status, audit: CALL_ROW } : refused(404, 'not_found'));
+
+/** One entry per REST v1 operation (checked against `REST_ROUTES`) and per export route. */
+const PLAIN: Record<PlainOp, PlainEntry> = {
+  // Staff of any agency file for their own agency.
+  createIncident: {
+    method: 'POST',
+    path: '/api/v1/incidents',
+    scope: 'incidents:write',
+    family: 'rest',
+    expected: () => ({ status: 201, audit: ['incident.create'] }),
+    body: () => validIncident({ title: `Reporte REST de la matriz ${next()}` }),
+  },
+  listIncidents: { method: 'GET', path: '/api/v1/incidents', scope: 'incidents:read', family: 'rest', expected: () => ({ status: 200, audit: CALL_ROW }), query: '?limit=100' },
+  getIncident: { method: 'GET', path: '/api/v1/incidents/{id}', scope: 'incidents:read', family: 'rest', expected: readOr404(200) },
+  // Only the reporting agency adds observables, while the incident is open; a body it was shared with reads only.
+  addObservables: {
+    method: 'POST',
+    path: '/api/v1/incidents/{id}/observables',
+    scope: 'incidents:write',
+    family: 'rest',
+    expected: (staff, kind) => {
+      if (!readsKind(staff, kind)) return refused(404, 'not_found');
+      if (staff !== 'owner') return refused(403, 'role_not_allowed');
+      return mergedKind(kind) ? refused(422, 'incident_finished') : { status: 200, audit: ['incident.addObservables'] };
+    },
+    body: () => ({ observables: [{ type: 'other', value: `rest-agregado-${next()}` }] }),
+  },
+  submitReport: {
+    method: 'POST',
+    path: '/api/v1/incidents/{id}/reports',
+    scope: 'incidents:write',
+    family: 'rest',
+    expected: (staff, kind) => {
+      if (!readsKind(staff, kind)) return refused(404, 'not_found');
+      if (staff !== 'owner') return refused(403, 'role_not_allowed');
+      return mergedKind(kind) ? refused(422, 'incident_gone') : { status: 201, audit: ['incident.submitReport'] };
+    },
+    body: () => ({ kind: 'notification', body: 'Notificación enviada por el SOAR de la matriz.' }),
+  },
+  exportCsv: { method: 'GET', path: '/export/incidents.csv', scope: 'incidents:read', family: 'export', expected: () => ({ status: 200, audit: CALL_ROW }) },
+  exportStix: { method: 'GET', path: '/export/incidents/{id}/stix.json', scope: 'incidents:read', family: 'export', expected: readOr404(200) },
+};
+const PLAIN_OPS = Object.keys(PLAIN) as PlainOp[];
+/** The route as Fastify's tree spells it. */
+const fastify = (e: PlainEntry) => `${e.method} ${e.path.replace('{id}', ':id')}`;
+
+/** The table: what each caller gets from each route about each kind of incident. */
+function plainExpected(entry: PlainEntry, caller: TokenCaller, kind: PlainKind | null): PlainWant {
+  switch (caller) {
+    case 'none':
+      return refused(401, entry.family === 'rest' ? 'token_required' : 'not_signed_in', []);
+    case 'revoked':
+    case 'expired':
+    case 'unknown':
+    case 'malformed':
+    case 'another scheme':
+    // A bad token is refused even with a valid session cookie beside it.
+    case 'unknown with a cookie':
+      return refused(401, 'invalid_token', []);
+    case 'cookie':
+      // A session is no credential for REST; the exports serve SEDENA's staff as they are (no client, no client audit row).
+      if (entry.family === 'rest') return refused(401, 'token_required', []);
+      return { ...entry.expected('owner', kind), audit: [] };
+    case 'missing incidents:read':
+    case 'missing incidents:write':
+    case 'missing indicators:read':
+      if (caller.slice('missing '.length) === entry.scope) return refused(403, 'scope_missing');
+      return entry.expected('owner', kind);
+    default:
+      return entry.expected(READS_AS[caller], kind);
+  }
+}
+
+interface PlainCell {
+  op: PlainOp;
+  caller: TokenCaller;
+  kind: PlainKind | null;
+  want: PlainWant;
+  label: string;
+}
+const plainCells: PlainCell[] = PLAIN_OPS.flatMap((op) => {
+  const entry = PLAIN[op];
+  const kinds: readonly (PlainKind | null)[] = entry.path.includes('{id}') ? PLAIN_KINDS : [null];
+  return TOKEN_CALLERS.flatMap((caller) =>
+    kinds.map((kind) => {
+      const want = plainExpected(entry, caller, kind);
+      return { op, caller, kind, want, label: `${entry.method} ${entry.path} as ${caller}${kind ? ` on ${kind}` : ''} → ${want.status}${want.reason ? ` (${want.reason})` : ''}` };
+    }),
+  );
+});
+
+const credentials = {} as Record<TokenCaller, Record<string, string>>;
+async function makeCredentials() {
+  const all = [...API_SCOPES];
+  const token = async (agencyCode: string, scopes: readonly ApiScope[] = all, extra: { expiresAt?: Date; revoked?: boolean } = {}) =>
+    ({ authorization: `Bearer ${(await createTestApiClient(s.t.db, { agencyCode, scopes, ...extra })).token}` });
+  credentials.ownerClient = await token('SEDENA');
+  credentials.shareeClient = await token('SEMAR');
+  credentials.outsiderClient = await token('SSPC');
+  for (const scope of API_SCOPES) credentials[`missing ${scope}`] = await token('SEDENA', all.filter((x) => x !== scope));
+  credentials.revoked = await token('SEDENA', all, { revoked: true });
+  credentials.expired = await token('SEDENA', all, { expiresAt: new Date(Date.now() - 1000) });
+  credentials.unknown = { authorization: `Bearer ${generateApiToken().token}` };
+  credentials.malformed = { authorization: 'Bearer anc_corto' };
+  credentials['another scheme'] = { authorization: 'Basic YTpi' };
+  credentials['unknown with a cookie'] = { ...credentials.unknown, cookie: sessions.owner.jar.header() };
+  credentials.none = {};
+  credentials.cookie = { cookie: sessions.owner.jar.header() };
+}
+
+async function plainCall(entry: PlainEntry, caller: TokenCaller, incidentId: string | null): Promise<{ status: number; body: string; reason: string | null; challenge: string | null }> {
+  const url = `${s.url}${entry.path.replace('{id}', encodeURIComponent(incidentId ?? ''))}${entry.query ?? ''}`;
+  const headers: Record<string, string> = { 'x-anc-locale': 'es-MX', ...credentials[caller] };
+  const body = entry.body?.();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method: entry.method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const text = await res.text();
+  let reason: string | null = null;
+  try {
+    reason = (JSON.parse(text) as { error?: { reason?: string | null } }).error?.reason ?? null;
+  } catch {
+    // A CSV file.
+  }
+  return { status: res.status, body: text, reason, challenge: res.headers.get('www-authenticate') };
+}
+
+const lastAuditId = async () => (await s.t.db.select({ id: max(auditEvents.id) }).from(auditEvents))[0]?.id ?? 0;
+/** The audit actions written after `afterId`, once `expected` of them arrived (the apiClient.call row is written when the response completes). */
+async function auditActionsAfter(afterId: number, expected: number): Promise<string[]> {
+  const actions = async () => (await s.t.db.select({ action: auditEvents.action }).from(auditEvents).where(gt(auditEvents.id, afterId))).map((r) => r.action);
+  for (let i = 0; i < 100; i++) {
+    const now = await actions();
+    if (now.length >= expected) return now.sort();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return (await actions()).sort();
+}
+/** Rows a refused write must not have added. */
+async function incidentRowCounts() {
+  const [i] = await s.t.db.select({ n: count() }).from(incidents);
+  const [o] = await s.t.db.select({ n: count() }).from(incidentObservables);
+  const [r] = await s.t.db.select({ n: count() }).from(incidentReports);
+  return { incidents: i?.n, observables: o?.n, reports: r?.n };
+}
+
+describe('every REST v1 and export route is in the access matrix', () => {
+  beforeAll(makeCredentials);
+
+  it('each route of REST_ROUTES has an entry, and the server has no /api/v1 or /export route without one', () => {
+    const restOps = REST_ROUTES.map((r) => r.operationId as PlainOp);
+    expect({
+      withoutEntry: restOps.filter((op) => !PLAIN[op]),
+      entryWithoutRoute: PLAIN_OPS.filter((op) => PLAIN[op].family === 'rest' && !restOps.includes(op)),
+      // The entry's method and path are the route's.
+      differing: REST_ROUTES.filter((r) => PLAIN[r.operationId].method !== r.method || PLAIN[r.operationId].path !== r.path).map((r) => r.operationId),
+    }).toEqual({ withoutEntry: [], entryWithoutRoute: [], differing: [] });
+    expect(serverRoutes(s.server.app, '/api/v1/').filter((r) => r !== 'GET /api/v1/openapi.json')).toEqual(
+      PLAIN_OPS.filter((op) => PLAIN[op].family === 'rest').map((op) => fastify(PLAIN[op])).sort(),
+    );
+    expect(serverRoutes(s.server.app, '/export/')).toEqual(PLAIN_OPS.filter((op) => PLAIN[op].family === 'export').map((op) => fastify(PLAIN[op])).sort());
+  });
+
+  // Runs before the cells: the wire names the fixtures by id and reference, so the scan can see a leak.
+  it('the body scan finds the ids and references as REST, the CSV and the STIX bundle spell them', async () => {
+    const incidentFixtures = INCIDENT_KINDS.map((kind) => present(fixtures.get(kind), kind));
+    const auditBefore = await lastAuditId();
+    // The CSV holds every incident SEDENA reads: each fixture by its reference.
+    const csv = await plainCall(PLAIN.exportCsv, 'ownerClient', null);
+    for (const o of incidentFixtures) expect(csv.body).toContain(o.reference);
+    expect(leaksIn(csv.body, 'sharee').length).toBeGreaterThan(0);
+    // The list names its incidents by id and reference (newest first: fresh copies of the fixtures).
+    const list = await plainCall(PLAIN.listIncidents, 'ownerClient', null);
+    const items = (JSON.parse(list.body) as { items: { id: string; reference: string }[] }).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(leaksIn(list.body, 'outsider').length).toBeGreaterThan(0);
+    const red = present(fixtures.get('incident:RED:unshared'), 'the RED fixture');
+    // The bundle names its incident by reference (its STIX ids are derived, not the incident's id).
+    expect(leaksIn((await plainCall(PLAIN.exportStix, 'ownerClient', red.id)).body, 'sharee')).toContain(`incident:RED:unshared ${red.reference}`);
+    // The three calls' apiClient.call rows are written as each response completes: all in before the cells count theirs.
+    expect(await auditActionsAfter(auditBefore, 3)).toEqual(['apiClient.call', 'apiClient.call', 'apiClient.call']);
+  });
+
+  it.each(plainCells.map((cell) => [cell.label, cell] as const))('%s', async (_label, { op, caller, kind, want }) => {
+    const entry = PLAIN[op];
+    const fixture = (kind && kind !== 'random' && kind !== 'garbage' ? fixtures.get(kind) : null) ?? null;
+    if (kind?.startsWith('incident:') && !fixture) throw new Error(`no fixture ${kind}`);
+    // A write that succeeds acts on a fresh incident of the kind, so the fixtures stay as built.
+    const o = fixture && entry.method === 'POST' && want.status < 300 ? await makeObject(fixture.kind) : fixture;
+    const incidentId = kind === null ? null : kind === 'random' ? randomUUID() : kind === 'garbage' ? GARBAGE_ID : (o?.id ?? '');
+
+    const rowsBefore = await incidentRowCounts();
+    const auditBefore = await lastAuditId();
+    const answer = await plainCall(entry, caller, incidentId);
+    const audit = await auditActionsAfter(auditBefore, want.audit.length);
+    expect({ status: answer.status, reason: want.reason === undefined ? undefined : answer.reason, audit }, answer.body.slice(0, 500)).toEqual({
+      status: want.status,
+      reason: want.reason,
+      audit: [...want.audit].sort(),
+    });
+    const rowsAfter = await incidentRowCounts();
+    expect(answer.status >= 300 ? rowsAfter : rowsBefore, 'a refused call writes nothing').toEqual(rowsBefore);
+    // A 401 names the scheme to use.
+    expect(answer.status === 401 ? answer.challenge : null).toEqual(want.status === 401 ? 'Bearer realm="anc"' : null);
+
+    // An incident the caller may not read, and a malformed id, answer exactly what an id that exists nowhere answers.
+    const hidden = (kind === 'garbage' || (fixture !== null && !reads(READS_AS[caller], fixture.kind))) && caller !== 'none';
+    const random = hidden ? await plainCall(entry, caller, randomUUID()) : null;
+    expect(hidden ? { status: answer.status, body: answer.body } : null, `${entry.path} as ${caller} on ${kind} vs a random id`).toEqual(
+      random ? { status: random.status, body: random.body } : null,
+    );
+    if (random) await auditActionsAfter(auditBefore, want.audit.length * 2);
+
+    const leaks = answer.status < 300 ? leaksIn(answer.body, READS_AS[caller]) : [];
+    expect(leaks, `${entry.path} as ${caller} names objects it may not read: ${leaks.join(', ')}`).toEqual([]);
   });
 });
 
@@ -702,7 +1008,7 @@ describe('the TAXII routes in the access matrix', () => {
     expect(await incidentKindsPolled({ cookie })).toEqual(INCIDENT_KINDS.filter((kind) => reads(caller, kind)));
   });
 
-  it.each(STAFF.map((caller) => [caller] as const))("%s's API client polls the same; without the scope 403, revoked 401", async (caller) => {
+  it.each(STAFF.map((caller) => [caller] as const))("%s's API client polls the same; without the scope 403, revoked, expired or unknown 401", async (caller) => {
     const agency = STAFF_AGENCY[caller as keyof typeof STAFF_AGENCY];
     const client = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['indicators:read'] });
     expect(await incidentKindsPolled({ authorization: `Bearer ${client.token}` })).toEqual(INCIDENT_KINDS.filter((kind) => reads(caller, kind)));
@@ -710,5 +1016,8 @@ describe('the TAXII routes in the access matrix', () => {
     expect(await taxiiStatuses({ authorization: `Bearer ${withoutScope.token}` })).toEqual(TAXII_ROUTES.map(() => 403));
     await revokeApiClient(s.t.db, client.id, new Date());
     expect(await taxiiStatuses({ authorization: `Bearer ${client.token}` })).toEqual(TAXII_ROUTES.map(() => 401));
+    const expired = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['indicators:read'], expiresAt: new Date(Date.now() - 1000) });
+    expect(await taxiiStatuses({ authorization: `Bearer ${expired.token}` })).toEqual(TAXII_ROUTES.map(() => 401));
+    expect(await taxiiStatuses({ authorization: `Bearer ${generateApiToken().token}` })).toEqual(TAXII_ROUTES.map(() => 401));
   });
 });

@@ -5,9 +5,15 @@
 //
 // Order and paging: every object has a "date added" and an id; the collection is sorted by both
 // and `next` is a keyset cursor on them, so a client walking the pages sees every object once
-// even while incidents and observables are added. An indicator's date added is when its
-// observable was added to the incident; the marking definitions' is the day OASIS published
-// them, so they come first.
+// even while incidents, observables and shares are added. The collection is per reader, and so is
+// an indicator's date added (TAXII 2.1: when the object was added to the collection): for the ANC
+// and the reporting agency, when its observable was added to the incident; for an agency that reads
+// the incident by a share, the later of that and when the share was made — so an incident shared a
+// week after its observables were added reaches a SOC polling with `added_after` = its last poll
+// (packages/db/src/queries/indicators.ts has the rule, and the one case it does not handle: a TLP
+// lowered again under a share kept from before). `added_after`, `next` and the
+// X-TAXII-Date-Added-First/Last headers all use that date. The marking definitions' date added is
+// the day OASIS published them, so they come first.
 import { listIndicatorPage, type Db } from '@anc/db';
 import { DomainError, TLP2_STIX_MARKING_IDS, TLP_LEVELS, decodeCursor, encodeCursor, type Actor } from '@anc/domain';
 import { observableSco, stixIndicator, tlpMarkingDefinition, type StixObject } from '../modules/incidents/export/stix.ts';

@@ -1,7 +1,9 @@
 // TAXII 2.1 over real HTTP, as an agency's SOC tool (a bearer token) or a signed-in person (the
 // session cookie) polls it: shapes and media type, access, what each agency sees (TLP:RED and
-// unshared indicators never leave the reporting agency), and paging that neither repeats nor
-// skips while incidents arrive. PGlite, and PostgreSQL with ANC_TEST_PG_URL.
+// unshared indicators never leave the reporting agency), paging that neither repeats nor skips
+// while incidents and shares arrive, and a date added that follows the share (an incident shared
+// with an agency after its observables were added reaches that agency's next `added_after` poll;
+// packages/db/src/queries/indicators.ts). PGlite, and PostgreSQL with ANC_TEST_PG_URL.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, incidentObservables, indicatorPageQuery } from '@anc/db';
@@ -393,19 +395,156 @@ describe('paging', () => {
     expect(none.headers.get('x-taxii-date-added-first')).toBeNull();
   });
 
-  it('the page reads the (created_at, id) index in order, no sort of the observables', async () => {
-    const sedenaActor = { role: 'staff' as const, agencyId: await agencyIdOf(s.t.db, 'SEDENA') };
-    const query = indicatorPageQuery(s.t.db, sedenaActor, { after: { at: new Date(0), id: '00000000-0000-4000-8000-000000000000' }, limit: 101 });
+  it('the page merges three index-ordered branches (observables, named shares, shares with all), no sort of the rows', async () => {
+    const semarActor = { role: 'staff' as const, agencyId: semarId };
+    const query = indicatorPageQuery(semarActor, {
+      after: { at: new Date(0), id: '00000000-0000-4000-8000-000000000000' },
+      addedAfter: '1970-01-01T00:00:00Z',
+      limit: 101,
+    });
     const plan = await s.t.db.transaction(async (tx) => {
       // The test tables are tiny, where a sequential scan is cheapest; at scale the index wins. Off,
       // the planner shows whether the index can serve the order at all.
       await tx.execute(sql`set local enable_seqscan = off`);
       await tx.execute(sql`set local enable_sort = off`);
-      const result = await tx.execute(sql`explain ${query.getSQL()}`);
+      const result = await tx.execute(sql`explain ${query}`);
       const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { 'QUERY PLAN': string }[];
       return rows.map((r) => r['QUERY PLAN']).join('\n');
     });
+    expect(plan).toContain('Merge Append');
     expect(plan).toContain('incident_observables_created_at_id_index');
-    expect(plan).not.toMatch(/\bSort\b/);
+    expect(plan).toContain('incident_shares_agency_id_created_at_incident_id_index');
+    expect(plan).toContain('incidents_shared_with_all_at_idx');
+    // Only the observables of one share are sorted (by id, under the share's time); never the whole set.
+    expect(plan).not.toMatch(/(^|->\s+)Sort\s+\(/m);
+    expect(plan.match(/Incremental Sort/g) ?? []).toHaveLength(2);
+  });
+});
+
+/** Wait until the clock has moved on, so a later write is dated strictly after. */
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+/** The indicator names a poll with `added_after` returns, and the date added of its last object. */
+async function pollAfter(caller: Caller, addedAfter: string) {
+  const { objects, pages } = await walk(caller, { query: `&match[type]=indicator&added_after=${encodeURIComponent(addedAfter)}` });
+  return { names: indicatorNames(objects), last: pages.at(-1)?.last ?? addedAfter };
+}
+
+describe('date added follows the share (incremental polls receive late shares)', () => {
+  it('an incident shared with an agency a while after its observables were added reaches its next added_after poll, dated by the share', async () => {
+    const incident = await report(sedena, { tlp: 'AMBER' });
+    const values = indicatorValues(incident);
+    await tick();
+    const afterReport = new Date().toISOString();
+    // SEMAR's SOC polls: nothing of it yet. It remembers where it stopped.
+    const first = await walk(semarSoc, { query: '&match[type]=indicator' });
+    for (const v of values) expect(indicatorNames(first.objects)).not.toContain(v);
+    const lastPoll = first.pages.at(-1)?.last ?? new Date(0).toISOString();
+    await tick();
+    const sharedAt = new Date();
+    await coordinator.trpc.incidents.share.mutate({ id: incident.id, agencyIds: [semarId] });
+    const next = await walk(semarSoc, { query: `&match[type]=indicator&added_after=${encodeURIComponent(lastPoll)}` });
+    expect(indicatorNames(next.objects)).toEqual(expect.arrayContaining(values));
+    // Dated by the share, not by the observables (which are older than the last poll).
+    const firstAdded = next.pages[0]?.first ?? '';
+    expect(firstAdded >= sharedAt.toISOString()).toBe(true);
+    // Its staff, by session, see the same.
+    expect((await pollAfter(semar, lastPoll)).names).toEqual(expect.arrayContaining(values));
+    // For the reporting agency nothing changed: its date added is the observables', before the share.
+    for (const v of values) expect((await pollAfter(sedenaSoc, afterReport)).names).not.toContain(v);
+
+    // Shared with all later still (GREEN): an agency that had nothing to do with it receives it at that share.
+    const green = await report(sedena, { tlp: 'GREEN' });
+    const sspcSoc = await createTestApiClient(s.t.db, { agencyCode: 'SSPC', scopes: ['indicators:read'] });
+    await tick();
+    const sspcLast = (await pollAfter(sspcSoc, new Date(0).toISOString())).last;
+    for (const v of indicatorValues(green)) expect((await pollAfter(sspcSoc, new Date(0).toISOString())).names).not.toContain(v);
+    await tick();
+    await coordinator.trpc.incidents.share.mutate({ id: green.id, allAgencies: true });
+    expect((await pollAfter(sspcSoc, sspcLast)).names).toEqual(expect.arrayContaining(indicatorValues(green)));
+    // An observable added after the share is dated by itself.
+    await tick();
+    const afterShare = (await pollAfter(sspcSoc, sspcLast)).last;
+    const extra = uniqueObservables();
+    await tick();
+    await sedena.trpc.incidents.addObservables.mutate({ id: green.id, observables: extra });
+    expect((await pollAfter(sspcSoc, afterShare)).names.sort()).toEqual(extra.map((o) => o.value).sort());
+  });
+
+  it('an agency shared by name and then with all keeps the earlier date added: each indicator once', async () => {
+    const incident = await report(sedena, { tlp: 'GREEN' });
+    await tick();
+    const beforeShares = new Date().toISOString();
+    await tick();
+    await coordinator.trpc.incidents.share.mutate({ id: incident.id, agencyIds: [semarId] });
+    const afterNamed = (await pollAfter(semarSoc, beforeShares)).last;
+    await tick();
+    await coordinator.trpc.incidents.share.mutate({ id: incident.id, allAgencies: true });
+    const since = await pollAfter(semarSoc, beforeShares);
+    expect(since.names.filter((n) => indicatorValues(incident).includes(n)).sort()).toEqual(indicatorValues(incident).sort());
+    // Nothing new for SEMAR after the share with all: it already had them.
+    for (const v of indicatorValues(incident)) expect((await pollAfter(semarSoc, afterNamed)).names).not.toContain(v);
+  });
+
+  it('paging while shares arrive walks every object once, and the walk holds the incidents shared during it', async () => {
+    // Incidents of SEDENA reported first, shared with SEMAR only while SEMAR walks its collection.
+    const pending: Awaited<ReturnType<typeof report>>[] = [];
+    for (let i = 0; i < 8; i++) pending.push(await report(sedena, { tlp: i % 2 === 0 ? 'AMBER' : 'GREEN' }));
+    for (let i = 0; i < 4; i++) await report(semar);
+    await tick();
+    const sharedDuring: string[] = [];
+    const { objects, pages } = await walk(semarSoc, {
+      limit: 3,
+      between: async (page) => {
+        const incident = pending[page];
+        if (!incident) return;
+        await tick();
+        if (incident.tlp === 'GREEN' && page % 4 === 1) await coordinator.trpc.incidents.share.mutate({ id: incident.id, allAgencies: true });
+        else await coordinator.trpc.incidents.share.mutate({ id: incident.id, agencyIds: [semarId] });
+        sharedDuring.push(...indicatorValues(incident));
+      },
+    });
+    const ids = objects.map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(sharedDuring.length).toBe(16);
+    expect(indicatorNames(objects)).toEqual(expect.arrayContaining(sharedDuring));
+    // Nothing the walk missed: it holds exactly what one walk of everything holds now.
+    expect([...ids].sort()).toEqual((await walk(semarSoc)).objects.map((o) => o.id).sort());
+    const bounds = pages.map((p): [string, string] => [p.first ?? '', p.last ?? '']);
+    expect(bounds.every(([first, last]) => first !== '' && first <= last)).toBe(true);
+    expect(bounds.every(([first], i) => i === 0 || (bounds[i - 1]?.[1] ?? '') <= first)).toBe(true);
+  });
+
+  it('a late share withdrawn, or the incident raised to RED, removes its indicators; made again, they reach the next incremental poll again', async () => {
+    const incident = await report(sedena, { tlp: 'AMBER' });
+    const values = indicatorValues(incident);
+    await tick();
+    const start = new Date().toISOString();
+    await tick();
+    await coordinator.trpc.incidents.share.mutate({ id: incident.id, agencyIds: [semarId] });
+    const got = await pollAfter(semarSoc, start);
+    expect(got.names).toEqual(expect.arrayContaining(values));
+
+    await coordinator.trpc.incidents.unshare.mutate({ id: incident.id, agencyId: semarId });
+    for (const caller of [semarSoc, semar]) {
+      for (const v of values) {
+        expect((await pollAfter(caller, start)).names).not.toContain(v);
+        expect(indicatorNames((await walk(caller)).objects)).not.toContain(v);
+      }
+    }
+    // Shared again: a new date added, after the poll that had them.
+    await tick();
+    await coordinator.trpc.incidents.share.mutate({ id: incident.id, agencyIds: [semarId] });
+    const again = await pollAfter(semarSoc, got.last);
+    expect(again.names).toEqual(expect.arrayContaining(values));
+
+    const current = await sedena.trpc.incidents.get.query({ id: incident.id });
+    await sedena.trpc.incidents.update.mutate({ id: incident.id, version: current.version, tlp: 'RED' });
+    for (const caller of [semarSoc, semar]) {
+      for (const v of values) {
+        expect((await pollAfter(caller, start)).names).not.toContain(v);
+        expect(indicatorNames((await walk(caller)).objects)).not.toContain(v);
+      }
+    }
   });
 });

@@ -95,6 +95,11 @@ export const incidents = pgTable(
     index('incidents_shared_with_all_idx')
       .on(t.createdAt.desc(), t.id.desc())
       .where(sql`${t.sharedWithAllAt} is not null`),
+    // The TAXII collection's indicators of an incident shared with all after they were added, in
+    // the order of the share (queries/indicators.ts).
+    index('incidents_shared_with_all_at_idx')
+      .on(t.sharedWithAllAt, t.id)
+      .where(sql`${t.sharedWithAllAt} is not null`),
     index('incidents_next_obligation_idx')
       .on(t.nextObligationDueAt, t.nextObligationSoonAt)
       .where(sql`${t.nextObligationDueAt} is not null`),
@@ -127,7 +132,11 @@ export const incidentObservables = pgTable(
   (t) => [unique().on(t.incidentId, t.type, t.value), index().on(t.type, t.value, t.incidentId), index().on(t.createdAt, t.id)],
 );
 
-/** Named shares; `incident_created_at` is copied so that a staff list pages through its shares by index. */
+/**
+ * Named shares; `incident_created_at` is copied so that a staff list pages through its shares by
+ * index. (agency_id, created_at): the TAXII collection's indicators of incidents shared with an
+ * agency after they were added, in the order of the shares (queries/indicators.ts).
+ */
 export const incidentShares = pgTable(
   'incident_shares',
   {
@@ -143,7 +152,11 @@ export const incidentShares = pgTable(
       .references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.agencyId] }), index().on(t.agencyId, t.incidentCreatedAt.desc(), t.incidentId.desc())],
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.agencyId] }),
+    index().on(t.agencyId, t.incidentCreatedAt.desc(), t.incidentId.desc()),
+    index().on(t.agencyId, t.createdAt, t.incidentId),
+  ],
 );
 
 // The kinds, and what each carries in `data`, are described in packages/domain/src/schemas/incident-dto.ts.

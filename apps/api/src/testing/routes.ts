@@ -1,0 +1,22 @@
+// The plain-HTTP routes a running server has, read from Fastify's own route tree (printRoutes):
+// what the access matrix (access-matrix.test.ts) compares with the routes it has cells for, so a
+// route added to the server without cells fails.
+import type { FastifyInstance } from 'fastify';
+
+/** `METHOD /path` of every route whose path starts with `prefix` (HEAD left out), sorted. */
+export function serverRoutes(app: FastifyInstance, prefix: string): string[] {
+  const tree = app.printRoutes({ commonPrefix: false });
+  const out: string[] = [];
+  const stack: { depth: number; path: string }[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^([\s│]*)(?:[├└]── )(\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (!m) continue;
+    const depth = (m[1] ?? '').length;
+    while (stack.length && (stack.at(-1)?.depth ?? -1) >= depth) stack.pop();
+    const path = (stack.at(-1)?.path ?? '') + (m[2] ?? '');
+    stack.push({ depth, path });
+    if (!m[3] || !path.startsWith(prefix)) continue;
+    for (const method of m[3].split(', ')) if (method !== 'HEAD') out.push(`${method} ${path}`);
+  }
+  return out.sort();
+}

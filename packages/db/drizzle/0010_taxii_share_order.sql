@@ -1,0 +1,2 @@
+CREATE INDEX "incident_shares_agency_id_created_at_incident_id_index" ON "incident_shares" USING btree ("agency_id","created_at","incident_id");--> statement-breakpoint
+CREATE INDEX "incidents_shared_with_all_at_idx" ON "incidents" USING btree ("shared_with_all_at","id") WHERE "incidents"."shared_with_all_at" is not null;
