@@ -27,10 +27,10 @@ export interface AuditEntry {
   origin: AuditOrigin;
 }
 
-/** Writes one unsealed audit row; call it inside the mutation's transaction. */
-export async function writeAudit(tx: Db, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    occurredAt: new Date(),
+/** The stored row of an entry, stamped at `occurredAt`. */
+function auditRow(entry: AuditEntry, occurredAt: Date) {
+  return {
+    occurredAt,
     actorId: entry.actorId,
     action: entry.action,
     entityType: entry.entityType,
@@ -38,7 +38,12 @@ export async function writeAudit(tx: Db, entry: AuditEntry): Promise<void> {
     diff: entry.diff ?? {},
     // jsonb drops undefined keys; strip them now so the hashed value equals the stored one.
     origin: JSON.parse(JSON.stringify(entry.origin)) as AuditOrigin,
-  });
+  };
+}
+
+/** Writes one unsealed audit row; call it inside the mutation's transaction. */
+export async function writeAudit(tx: Db, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values(auditRow(entry, new Date()));
 }
 
 /**
@@ -48,17 +53,7 @@ export async function writeAudit(tx: Db, entry: AuditEntry): Promise<void> {
  */
 export async function writeAuditRows(db: Db, entries: readonly (AuditEntry & { occurredAt: Date })[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(auditEvents).values(
-    entries.map((entry) => ({
-      occurredAt: entry.occurredAt,
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      diff: entry.diff ?? {},
-      origin: JSON.parse(JSON.stringify(entry.origin)) as AuditOrigin,
-    })),
-  );
+  await db.insert(auditEvents).values(entries.map((entry) => auditRow(entry, entry.occurredAt)));
 }
 
 /** Same key in every process: only one sealer runs at a time across the deployment. */
