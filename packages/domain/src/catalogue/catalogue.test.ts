@@ -21,7 +21,7 @@ function entries(node: Node, path: string[] = []): { path: string; entry: Node }
 
 // What each area's functions are called with to see their words.
 const SAMPLE_ARGUMENTS: Record<string, unknown> = {
-  notifications: { reference: 'TSK-2026-000042', title: 'Contener el ransomware' },
+  notifications: { reference: 'TSK-2026-000042', title: 'Contener el ransomware', obligation: 'notification' },
   issues: 12,
 };
 
@@ -78,7 +78,7 @@ describe('the catalogue', () => {
   });
 
   it('labels every value of the enumerations it names', () => {
-    expect(Object.keys(CATALOGUE.notifications).sort()).toEqual([...NOTIFICATION_KINDS, 'hidden_task'].sort());
+    expect(Object.keys(CATALOGUE.notifications).sort()).toEqual([...NOTIFICATION_KINDS, 'hidden_task', 'hidden_incident'].sort());
     expect(Object.keys(CATALOGUE.initiatives.objectives).sort()).toEqual([...ENCS_OBJECTIVES].sort());
     expect(Object.keys(CATALOGUE.initiatives.axes).sort()).toEqual([...TRANSVERSAL_AXES].sort());
     expect(Object.keys(CATALOGUE.initiatives.statuses).sort()).toEqual([...INITIATIVE_STATUSES].sort());

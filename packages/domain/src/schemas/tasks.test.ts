@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsFromIssues } from '../messages.ts';
 import { CreateTaskInput, ListTasksInput, TransitionTaskInput, UpdateTaskInput, taskFiltersFromSearchParams, taskFiltersToSearchParams, TaskFilters } from './tasks.ts';
-import { MarkNotificationsReadInput, NOTIFICATION_KINDS, notificationRecipients, notificationTitle } from '../notifications.ts';
 
 const ID = '4b0d7f0e-4d7e-4f55-9f0e-0d2b1c3a4e5f';
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
@@ -56,37 +55,5 @@ describe('task schemas', () => {
     const back = TaskFilters.parse(taskFiltersFromSearchParams(taskFiltersToSearchParams(filters)));
     expect(back).toEqual(filters);
     expect(ListTasksInput.parse({}).limit).toBe(25);
-  });
-});
-
-describe('notifications', () => {
-  it.each(NOTIFICATION_KINDS)('%s has a title in both languages naming the task', (kind) => {
-    const task = { reference: 'TSK-2026-000042', title: 'Contener el ransomware' };
-    for (const locale of ['es-MX', 'en'] as const) {
-      expect(notificationTitle(kind, task, locale)).toContain('TSK-2026-000042 · Contener el ransomware');
-    }
-    expect(notificationTitle(kind, task, 'es-MX')).not.toBe(notificationTitle(kind, task, 'en'));
-  });
-
-  it('marks all when no ids are given, and bounds the ids', () => {
-    expect(MarkNotificationsReadInput.parse(undefined)).toEqual({});
-    expect(MarkNotificationsReadInput.safeParse({ ids: [] }).success).toBe(false);
-    expect(MarkNotificationsReadInput.safeParse({ ids: ['nope'] }).success).toBe(false);
-  });
-});
-
-describe('who is told', () => {
-  const people = { agencyStaff: ['s1', 's2'], creatorId: 'c', creatorActive: true, actorId: null as string | null };
-  it('tells the assignee agency of assignments, returns, reopenings and cancellations; the creator of reviews; both of lateness', () => {
-    for (const kind of ['task_assigned', 'task_reassigned', 'task_returned', 'task_reopened', 'task_cancelled'] as const) {
-      expect(notificationRecipients(kind, people)).toEqual(['s1', 's2']);
-    }
-    expect(notificationRecipients('task_in_review', people)).toEqual(['c']);
-    expect(notificationRecipients('task_overdue', people)).toEqual(['s1', 's2', 'c']);
-  });
-  it('never tells the one who made the change, nor an inactive creator', () => {
-    expect(notificationRecipients('task_returned', { ...people, actorId: 's1' })).toEqual(['s2']);
-    expect(notificationRecipients('task_in_review', { ...people, actorId: 'c' })).toEqual([]);
-    expect(notificationRecipients('task_overdue', { ...people, creatorActive: false })).toEqual(['s1', 's2']);
   });
 });
