@@ -23,7 +23,6 @@ const SHARED = 'agency-shared';
 const ANC = 'agency-anc';
 const staff = (id: string, agencyId = OWN): NotifiedPerson => ({ id, role: 'staff', agencyId });
 const coordinator = (id: string): NotifiedPerson => ({ id, role: 'coordinator', agencyId: ANC });
-const everyone = () => true;
 
 describe('notification titles', () => {
   it.each(NOTIFICATION_KINDS)('%s has a title in both languages naming its task or incident', (kind) => {

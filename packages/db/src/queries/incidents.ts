@@ -130,8 +130,14 @@ export interface IncidentEventValues {
   at?: Date;
 }
 
-export async function insertIncidentEvent(tx: Db, event: IncidentEventValues): Promise<void> {
-  await tx.insert(incidentEvents).values({ ...event, body: event.body ?? null, data: event.data ?? {} });
+/** Writes one timeline entry; answers its id (what a notification announcing it is keyed by). */
+export async function insertIncidentEvent(tx: Db, event: IncidentEventValues): Promise<{ id: number }> {
+  const [row] = await tx
+    .insert(incidentEvents)
+    .values({ ...event, body: event.body ?? null, data: event.data ?? {} })
+    .returning({ id: incidentEvents.id });
+  if (!row) throw new Error('incident event not written');
+  return row;
 }
 
 export async function insertShares(

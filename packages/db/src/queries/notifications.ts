@@ -1,28 +1,31 @@
-import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { DomainError, decodeCursor, encodeCursor, type NotificationKind } from '@anc/domain';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { DomainError, decodeCursor, encodeCursor, type IncidentAudienceFacts, type NotificationKind, type NotifiedPerson, type ObligationKind } from '@anc/domain';
 import type { Db } from '../client.ts';
-import { isPerson, notifications, tasks, users } from '../schema/index.ts';
+import { incidentShares, incidents, isPerson, notifications, tasks, users } from '../schema/index.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
+/** One notification to write: about a task (`taskId`) or an incident (`incidentId`), exactly one of them. */
 export interface NewNotification {
   userId: string;
   kind: NotificationKind;
-  taskId: string | null;
+  taskId?: string | null;
+  incidentId?: string | null;
   data: Record<string, unknown>;
   /** Set for notifications that must exist once per user (e.g. `overdue:<dueAt ISO>`). */
   dedupeKey?: string | null;
 }
 
 /**
- * Writes notifications inside the caller's transaction (so a failed change leaves none). A row
- * whose dedupe key the user already has is skipped: written once, whoever tries twice.
+ * Writes notifications inside the caller's transaction (so a failed change leaves none): the one
+ * function every notification goes through. A row whose dedupe key the user already has for the
+ * same task or incident is skipped: written once, whoever tries twice.
  */
 export async function insertNotifications(tx: Db, rows: readonly NewNotification[]): Promise<number> {
   if (rows.length === 0) return 0;
   const written = await tx
     .insert(notifications)
-    .values(rows.map((r) => ({ ...r, dedupeKey: r.dedupeKey ?? null })))
+    .values(rows.map((r) => ({ ...r, taskId: r.taskId ?? null, incidentId: r.incidentId ?? null, dedupeKey: r.dedupeKey ?? null })))
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   return written.length;
@@ -162,4 +165,116 @@ export async function activeUserIds(tx: Db, ids: readonly string[]): Promise<Set
     .from(users)
     .where(and(inArray(users.id, [...ids]), eq(users.active, true), isPerson));
   return new Set(rows.map((r) => r.id));
+}
+
+const personColumns = { id: users.id, role: users.role, agencyId: users.agencyId };
+
+/** Active staff (people, not API clients) of these agencies, with what the read rules need. */
+export async function activeStaffOf(tx: Db, agencyIds: readonly string[]): Promise<NotifiedPerson[]> {
+  if (agencyIds.length === 0) return [];
+  return tx
+    .select(personColumns)
+    .from(users)
+    .where(and(inArray(users.agencyId, [...agencyIds]), eq(users.role, 'staff'), eq(users.active, true), isPerson));
+}
+
+/** Active staff of every agency but these: who an incident shared with every agency reaches. */
+export async function activeStaffExcept(tx: Db, agencyIds: readonly string[]): Promise<NotifiedPerson[]> {
+  return tx
+    .select(personColumns)
+    .from(users)
+    .where(and(agencyIds.length ? notInArray(users.agencyId, [...agencyIds]) : undefined, eq(users.role, 'staff'), eq(users.active, true), isPerson));
+}
+
+/** Every active coordinator. */
+export async function activeCoordinators(tx: Db): Promise<NotifiedPerson[]> {
+  return tx
+    .select(personColumns)
+    .from(users)
+    .where(and(eq(users.role, 'coordinator'), eq(users.active, true), isPerson));
+}
+
+/** These accounts, when active. */
+export async function activePeople(tx: Db, ids: readonly string[]): Promise<NotifiedPerson[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .select(personColumns)
+    .from(users)
+    .where(and(inArray(users.id, [...ids]), eq(users.active, true), isPerson));
+}
+
+/**
+ * What the domain's `incidentReaders` needs about incidents, for every reader at once (TLP,
+ * reporting agency, the agencies it is shared with by name, shared with all), read inside the
+ * caller's transaction: who may read it *now*, after the change being announced.
+ */
+export async function incidentAudienceFacts(tx: Db, ids: readonly string[]): Promise<Map<string, IncidentAudienceFacts>> {
+  const out = new Map<string, IncidentAudienceFacts>();
+  if (ids.length === 0) return out;
+  const rows = await tx
+    .select({ id: incidents.id, agencyId: incidents.agencyId, tlp: incidents.tlp, status: incidents.status, sharedWithAllAt: incidents.sharedWithAllAt })
+    .from(incidents)
+    .where(inArray(incidents.id, [...ids]));
+  const shares = await tx
+    .select({ incidentId: incidentShares.incidentId, agencyId: incidentShares.agencyId })
+    .from(incidentShares)
+    .where(inArray(incidentShares.incidentId, [...ids]));
+  for (const r of rows) {
+    out.set(r.id, {
+      agencyId: r.agencyId,
+      tlp: r.tlp,
+      status: r.status,
+      sharedAgencyIds: shares.filter((s) => s.incidentId === r.id).map((s) => s.agencyId),
+      sharedWithAll: r.sharedWithAllAt !== null,
+    });
+  }
+  return out;
+}
+
+export interface ObligationReminderClaim {
+  id: string;
+  reference: string;
+  title: string;
+  agencyId: string;
+  obligation: ObligationKind;
+  dueAt: Date;
+}
+
+/**
+ * Claims up to `limit` incidents whose next obligation (the stored `next_obligation_*` columns,
+ * null once everything is filed or the clocks stopped) is in `state` at `now` and not yet reminded
+ * for its due date, by setting `due_soon_reminded_for` / `overdue_reminded_for = next_obligation_due_at`.
+ * Like `claimOverdueTasks`: rows another process holds are skipped and the outer WHERE re-checks
+ * the newest version, so every (incident, obligation due date, state) is claimed once across every
+ * API process; `version` and `updated_at` stay (bookkeeping, not an edit). Due soon means
+ * `soon_at <= now <= due_at` (the domain's `nextObligationState`): an obligation first seen when
+ * already overdue gets only the overdue reminder.
+ */
+export async function claimObligationReminders(tx: Db, state: 'due_soon' | 'overdue', now: Date, limit: number): Promise<ObligationReminderClaim[]> {
+  const mark = state === 'overdue' ? incidents.overdueRemindedFor : incidents.dueSoonRemindedFor;
+  const inState =
+    state === 'overdue'
+      ? lt(incidents.nextObligationDueAt, now)
+      : and(lte(incidents.nextObligationSoonAt, now), gte(incidents.nextObligationDueAt, now));
+  const due = and(isNotNull(incidents.nextObligationDueAt), inState, sql`${mark} is distinct from ${incidents.nextObligationDueAt}`);
+  const candidates = tx
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(due)
+    .orderBy(incidents.nextObligationDueAt, incidents.id)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await tx
+    .update(incidents)
+    .set(state === 'overdue' ? { overdueRemindedFor: sql`${incidents.nextObligationDueAt}` } : { dueSoonRemindedFor: sql`${incidents.nextObligationDueAt}` })
+    .where(and(inArray(incidents.id, candidates), due))
+    .returning({
+      id: incidents.id,
+      reference: incidents.reference,
+      title: incidents.title,
+      agencyId: incidents.agencyId,
+      obligation: incidents.nextObligationKind,
+      dueAt: incidents.nextObligationDueAt,
+    });
+  return rows.flatMap((r) => (r.obligation && r.dueAt ? [{ ...r, obligation: r.obligation, dueAt: r.dueAt }] : []));
 }

@@ -72,6 +72,12 @@ export const incidents = pgTable(
     nextObligationKind: obligationKind(),
     nextObligationDueAt: ts(),
     nextObligationSoonAt: ts(),
+    /**
+     * The due date of the next obligation a due-soon / an overdue reminder was already written for
+     * (the reminder job's claims, like `tasks.overdue_notified_for`: once per obligation and state).
+     */
+    dueSoonRemindedFor: ts(),
+    overdueRemindedFor: ts(),
     /** Shared with every agency at once (only honoured while the TLP is CLEAR or GREEN). */
     sharedWithAllAt: ts(),
     mergedIntoId: uuid().references((): AnyPgColumn => incidents.id),

@@ -82,9 +82,15 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: notificationKind().notNull(),
     taskId: uuid().references(() => tasks.id, { onDelete: 'cascade' }),
+    /** Set for notifications about an incident (exactly one of `taskId` / `incidentId`). */
+    incidentId: uuid().references(() => incidents.id, { onDelete: 'cascade' }),
     /** What the title is composed from in the reader's language (reference, title, comment…). */
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    /** For notifications that must exist once (overdue: `overdue:<dueAt>`); unique per user. */
+    /**
+     * For notifications that must exist once: a task overdue (`overdue:<dueAt>`), an incident
+     * event (`event:<id>`), a deadline reminder (`obligation:<kind>:<dueAt>:<state>`); unique per
+     * user and task or incident.
+     */
     dedupeKey: text(),
     readAt: ts(),
     createdAt: ts().notNull().defaultNow(),
@@ -97,5 +103,10 @@ export const notifications = pgTable(
     uniqueIndex('notifications_dedupe_idx')
       .on(t.userId, t.taskId, t.dedupeKey)
       .where(sql`${t.dedupeKey} is not null`),
+    // The same for incidents (the index above never matches a row without a task: nulls differ).
+    uniqueIndex('notifications_incident_dedupe_idx')
+      .on(t.userId, t.incidentId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null and ${t.incidentId} is not null`),
+    check('notifications_one_subject', sql`(${t.taskId} is null) <> (${t.incidentId} is null)`),
   ],
 );
