@@ -1,6 +1,7 @@
 import { insertIncidentEvent, writeAudit } from '@anc/db';
-import { assertIncidentCapability, noteVisibilityFor, type CommentIncidentInput } from '@anc/domain';
+import { assertIncidentCapability, noteNotificationKinds, noteVisibilityFor, type CommentIncidentInput } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
+import { notifyIncident } from '../notifications/notify-incident.ts';
 import { readableOr404 } from './incident-rules.ts';
 
 /** A comment goes on the timeline; it does not change the incident, so it takes no version. */
@@ -9,7 +10,14 @@ export async function commentIncident(ctx: UseCaseContext, input: CommentInciden
     const row = await readableOr404(tx, ctx.actor, input.id);
     assertIncidentCapability(ctx.actor, row, 'comment');
     const visibility = noteVisibilityFor(ctx.actor, input.visibility);
-    await insertIncidentEvent(tx, { incidentId: row.id, actorId: ctx.actor.userId, kind: 'comment', body: input.body, visibility });
+    const event = await insertIncidentEvent(tx, { incidentId: row.id, actorId: ctx.actor.userId, kind: 'comment', body: input.body, visibility });
+    await notifyIncident(tx, {
+      kinds: noteNotificationKinds(ctx.actor, visibility),
+      incident: row,
+      actorId: ctx.actor.userId,
+      eventId: event.id,
+      note: { body: input.body, visibility, authorId: ctx.actor.userId },
+    });
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       action: 'incident.comment',

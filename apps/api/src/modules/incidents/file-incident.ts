@@ -1,6 +1,7 @@
 import { getAgency, insertIncident, insertIncidentEvent, insertObservables, nextReferenceNumber, writeAudit, type Db } from '@anc/db';
 import { DomainError, auditDiff, formatReference, mexicoCityYear, type Actor, type CreateIncidentData } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
+import { notifyIncident } from '../notifications/notify-incident.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { incidentAuditFields, nextObligationColumns } from './incident-rules.ts';
 
@@ -67,12 +68,13 @@ export async function fileIncidentRow(ctx: UseCaseContext, input: CreateIncident
       updatedAt: now,
     });
     const added = await insertObservables(tx, incident.id, ctx.actor.userId, input.observables);
-    await insertIncidentEvent(tx, {
+    const event = await insertIncidentEvent(tx, {
       incidentId: incident.id,
       actorId: ctx.actor.userId,
       kind: 'created',
       data: { reference: incident.reference, observables: added.length },
     });
+    await notifyIncident(tx, { kinds: ['incident_filed'], incident, actorId: ctx.actor.userId, eventId: event.id });
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       action: 'incident.create',

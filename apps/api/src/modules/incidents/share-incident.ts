@@ -1,6 +1,7 @@
-import { activeAgenciesAmong, insertIncidentEvent, insertShares, touchIncident, writeAudit } from '@anc/db';
+import { activeAgenciesAmong, incidentAudienceFacts, insertIncidentEvent, insertShares, touchIncident, writeAudit } from '@anc/db';
 import { DomainError, assertIncidentCapability, checkShare, type ShareIncidentInput } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
+import { notifyIncident } from '../notifications/notify-incident.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { readableOr404 } from './incident-rules.ts';
 
@@ -22,12 +23,21 @@ export async function shareIncident(ctx: UseCaseContext, input: ShareIncidentInp
     });
     if (invalid.length) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { agencyIds: ['share_target_invalid'] } });
 
+    // Who read it by name before this share: a share with every agency tells only the others.
+    const before = (await incidentAudienceFacts(tx, [incident.id])).get(incident.id)?.sharedAgencyIds ?? [];
     const added = await insertShares(tx, incident, agencyIds, ctx.actor.userId);
     const newlyAll = input.allAgencies && !incident.sharedWithAllAt;
     const updated = newlyAll ? await touchIncident(tx, ctx.actor, incident.id, { sharedWithAllAt: new Date() }) : incident;
     if (added.length || newlyAll) {
       const codes = targets.filter((t) => added.includes(t.id)).map((t) => t.code);
-      await insertIncidentEvent(tx, { incidentId: incident.id, actorId: ctx.actor.userId, kind: 'shared', data: { agencies: codes, allAgencies: newlyAll } });
+      const event = await insertIncidentEvent(tx, { incidentId: incident.id, actorId: ctx.actor.userId, kind: 'shared', data: { agencies: codes, allAgencies: newlyAll } });
+      await notifyIncident(tx, {
+        kinds: ['incident_shared'],
+        incident,
+        actorId: ctx.actor.userId,
+        eventId: event.id,
+        shared: { agencyIds: added, allBut: newlyAll ? [incident.agencyId, ...before] : null },
+      });
       await writeAudit(tx, {
         actorId: ctx.actor.userId,
         action: 'incident.share',

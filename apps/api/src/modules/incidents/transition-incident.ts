@@ -1,6 +1,7 @@
 import { getReadableIncident, insertIncidentEvent, updateIncidentVersioned, writeAudit } from '@anc/db';
 import { DomainError, auditDiff, checkIncidentTransition, checkMergeTarget, noteVisibilityFor, type TransitionIncidentInput } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
+import { notifyIncident } from '../notifications/notify-incident.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { assertVersion, nextObligationColumns, readableOr404 } from './incident-rules.ts';
 
@@ -30,13 +31,20 @@ export async function transitionIncident(ctx: UseCaseContext, input: TransitionI
       ...nextObligationColumns({ ...before, status: input.to }, now),
     });
     if (!updated) throw new DomainError('CONFLICT', 'stale_version');
-    await insertIncidentEvent(tx, {
+    const event = await insertIncidentEvent(tx, {
       incidentId: updated.id,
       actorId: ctx.actor.userId,
       kind: 'status',
       body: reason,
       ...(reason && { visibility }),
       data: { from: before.status, to: input.to, ...(target && { mergedInto: target }) },
+    });
+    await notifyIncident(tx, {
+      kinds: ['incident_status_changed'],
+      incident: updated,
+      actorId: ctx.actor.userId,
+      eventId: event.id,
+      reason: reason ? { body: reason, visibility, authorId: ctx.actor.userId } : null,
     });
     if (target) {
       await insertIncidentEvent(tx, {

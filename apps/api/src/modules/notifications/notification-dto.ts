@@ -1,38 +1,75 @@
 import type { NotificationRow } from '@anc/db';
-import { isHiddenName, nameTaskFor, notificationTitle, type Actor, type Locale, type TaskReadFacts } from '@anc/domain';
+import {
+  isHiddenName,
+  isObligationKind,
+  isObligationNotificationKind,
+  nameIncidentFor,
+  nameTaskFor,
+  notificationSubject,
+  notificationTitle,
+  type Actor,
+  type IncidentReadFacts,
+  type Locale,
+  type NameFor,
+  type NotificationSubject,
+  type TaskReadFacts,
+} from '@anc/domain';
 
 export interface NotificationDto {
   id: string;
   kind: NotificationRow['kind'];
+  /** What it is about: the page `link` opens (a task or an incident). */
+  about: NotificationSubject;
   /** Composed in the reader's language from the facts stored with the notification. */
   title: string;
-  /** The portal page of the task it is about; null when the reader may no longer read the task. */
+  /** The portal page of the task or incident it is about; null when the reader may no longer read it. */
   link: string | null;
   taskId: string | null;
+  incidentId: string | null;
   createdAt: string;
   readAt: string | null;
-  /** The coordinator's comment, for a returned task (and any change made with one). */
+  /** The comment or note it carries (a returned task, a coordinator's note the reader reads). */
   comment?: string;
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** The current read facts of the tasks and incidents a page of notifications is about. */
+export interface NotificationSubjectFacts {
+  tasks: ReadonlyMap<string, TaskReadFacts>;
+  incidents: ReadonlyMap<string, IncidentReadFacts>;
+}
+
 /**
- * One notification as its reader may see it *now* (issue 10, defect 11): the task is named
- * (reference, title, link, comment) only while `nameTaskFor` says the reader may read it —
- * after a reassignment away from their agency it is "a task no longer assigned to your agency".
- * `facts` are the tasks' current read facts (`taskReadFacts`), not what was stored at the time.
+ * One notification as its reader may see it *now* (issue 10, defect 11; issue 12): the task or
+ * incident is named (reference, title, link, comment) only while `nameTaskFor` / `nameIncidentFor`
+ * say the reader may read it — after a reassignment away from their agency, an unshare or a raise
+ * to TLP:RED it is "a task no longer assigned to your agency" / "an incident you can no longer
+ * read". `facts` are read at the time of the answer, not what was stored when it was written.
  */
-export function toNotificationDto(row: NotificationRow, reader: Pick<Actor, 'role' | 'agencyId'>, facts: ReadonlyMap<string, TaskReadFacts>, locale: Locale): NotificationDto {
-  const base = { id: row.id, kind: row.kind, createdAt: row.createdAt.toISOString(), readAt: row.readAt ? row.readAt.toISOString() : null };
-  const name = row.taskId ? nameTaskFor(reader, facts.get(row.taskId)) : null;
-  if (name && isHiddenName(name)) return { ...base, title: notificationTitle(row.kind, name, locale), link: null, taskId: null };
+export function toNotificationDto(row: NotificationRow, reader: Pick<Actor, 'role' | 'agencyId'>, facts: NotificationSubjectFacts, locale: Locale): NotificationDto {
+  const about = notificationSubject(row.kind);
+  const base = { id: row.id, kind: row.kind, about, createdAt: row.createdAt.toISOString(), readAt: row.readAt ? row.readAt.toISOString() : null };
+  const name: NameFor | null =
+    about === 'task'
+      ? row.taskId
+        ? nameTaskFor(reader, facts.tasks.get(row.taskId))
+        : null
+      : nameIncidentFor(reader, row.incidentId ? facts.incidents.get(row.incidentId) : undefined);
+  if (name && isHiddenName(name)) return { ...base, title: notificationTitle(row.kind, name, locale), link: null, taskId: null, incidentId: null };
+  const named = { reference: text(row.data.reference), title: text(row.data.title) };
+  const obligation = row.data.obligation;
+  const title = isObligationNotificationKind(row.kind)
+    ? notificationTitle(row.kind, { ...named, obligation: isObligationKind(obligation) ? obligation : 'notification' }, locale)
+    : notificationTitle(row.kind, named, locale);
   const comment = row.data.comment;
+  const link = about === 'task' ? (row.taskId ? `/tareas/${row.taskId}` : null) : row.incidentId ? `/incidentes/${row.incidentId}` : null;
   return {
     ...base,
-    title: notificationTitle(row.kind, { reference: text(row.data.reference), title: text(row.data.title) }, locale),
-    link: row.taskId ? `/tareas/${row.taskId}` : null,
+    title,
+    link,
     taskId: row.taskId,
+    incidentId: row.incidentId,
     ...(typeof comment === 'string' && comment ? { comment } : {}),
   };
 }

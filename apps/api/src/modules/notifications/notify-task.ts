@@ -1,5 +1,5 @@
-import { activeStaffIds, activeUserIds, insertNotifications, type Db } from '@anc/db';
-import { NOTIFICATION_AUDIENCE, notificationRecipients, type NotificationKind } from '@anc/domain';
+import { activePeople, activeStaffOf, insertNotifications, type Db } from '@anc/db';
+import { NOTIFICATION_AUDIENCE, notificationRecipients, taskReaders, type NotificationParty, type NotifiedPerson, type TaskNotificationKind } from '@anc/domain';
 
 /** The facts about a task a notification needs. */
 export interface NotifiedTask {
@@ -10,20 +10,27 @@ export interface NotifiedTask {
   creatorId: string;
 }
 
+/** The task parties of the audience table, read only for the parties this kind tells. */
+async function taskPeople(tx: Db, kind: TaskNotificationKind, task: NotifiedTask): Promise<Partial<Record<NotificationParty, NotifiedPerson[]>>> {
+  const to: readonly NotificationParty[] = NOTIFICATION_AUDIENCE[kind].to;
+  return {
+    assigneeStaff: to.includes('assigneeStaff') ? await activeStaffOf(tx, [task.assigneeAgencyId]) : [],
+    taskCreator: to.includes('taskCreator') ? await activePeople(tx, [task.creatorId]) : [],
+  };
+}
+
 /**
  * Tells the right people about a change to a task, inside the change's transaction; who they are
- * is the domain's rule (`notificationRecipients`).
+ * is the domain's rule (`notificationRecipients`, NOTIFICATION_AUDIENCE).
  */
 export async function notifyTask(
   tx: Db,
-  change: { kind: Exclude<NotificationKind, 'task_overdue'>; task: NotifiedTask; actorId: string; comment?: string | null },
+  change: { kind: Exclude<TaskNotificationKind, 'task_overdue'>; task: NotifiedTask; actorId: string; comment?: string | null },
 ): Promise<number> {
-  const audience = NOTIFICATION_AUDIENCE[change.kind];
   const recipients = notificationRecipients(change.kind, {
-    agencyStaff: audience.agencyStaff ? await activeStaffIds(tx, change.task.assigneeAgencyId) : [],
-    creatorId: change.task.creatorId,
-    creatorActive: audience.creator ? (await activeUserIds(tx, [change.task.creatorId])).has(change.task.creatorId) : false,
+    people: await taskPeople(tx, change.kind, change.task),
     actorId: change.actorId,
+    reads: taskReaders(change.task),
   });
   const data = { reference: change.task.reference, title: change.task.title, ...(change.comment ? { comment: change.comment } : {}) };
   return insertNotifications(

@@ -1,13 +1,14 @@
 import { insertTaskEvent, updateTaskVersioned, writeAudit } from '@anc/db';
-import { DomainError, auditDiff, checkTaskTransition, type NotificationKind, type TaskStep, type TransitionTaskInput } from '@anc/domain';
+import { DomainError, auditDiff, checkTaskTransition, type TaskNotificationKind, type TaskStep, type TransitionTaskInput } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
 import { notifyTask } from '../notifications/notify-task.ts';
 import { buildTaskDetail } from './task-dto.ts';
 import { assertTaskVersion, notifiedTask, readableTaskOr404 } from './task-rules.ts';
 
-/** Who is told about a step (issue 4): review → the creating coordinator; return, reopen, cancel → the agency. */
-const NOTIFY_ON: Partial<Record<TaskStep, Exclude<NotificationKind, 'task_overdue'>>> = {
+/** Who is told about a step (issues 4, 12): review, block → the creating coordinator; return, reopen, cancel → the agency. */
+const NOTIFY_ON: Partial<Record<TaskStep, Exclude<TaskNotificationKind, 'task_overdue'>>> = {
   submit_review: 'task_in_review',
+  block: 'task_blocked',
   return: 'task_returned',
   reopen: 'task_reopened',
   cancel: 'task_cancelled',
