@@ -1,6 +1,22 @@
 import { formatMxDateTime, type NotificationKind } from '@anc/domain';
 import { ActionIcon, Box, Text, ThemeIcon, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconAlarm, IconArrowBackUp, IconArrowsExchange, IconCheck, IconCircleX, IconClipboardPlus, IconEye, IconRefresh } from '@tabler/icons-react';
+import {
+  IconAlarm,
+  IconArrowBackUp,
+  IconArrowsExchange,
+  IconCheck,
+  IconCircleX,
+  IconClipboardPlus,
+  IconClockExclamation,
+  IconEye,
+  IconFilePlus,
+  IconHandStop,
+  IconMessage,
+  IconNote,
+  IconProgress,
+  IconRefresh,
+  IconShare,
+} from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,10 +34,18 @@ const KIND_ICON: Record<NotificationKind, { icon: typeof IconAlarm; color: strin
   task_cancelled: { icon: IconCircleX, color: 'gray' },
   task_in_review: { icon: IconEye, color: 'blue' },
   task_overdue: { icon: IconAlarm, color: 'red' },
+  task_blocked: { icon: IconHandStop, color: 'orange' },
+  incident_filed: { icon: IconFilePlus, color: 'guinda' },
+  incident_shared: { icon: IconShare, color: 'blue' },
+  incident_status_changed: { icon: IconProgress, color: 'blue' },
+  incident_note: { icon: IconNote, color: 'blue' },
+  incident_comment: { icon: IconMessage, color: 'blue' },
+  obligation_due_soon: { icon: IconClockExclamation, color: 'orange' },
+  obligation_overdue: { icon: IconAlarm, color: 'red' },
 };
 
 /**
- * One notification: a link to its task (unread ones in bold, with a dot and a hidden "Sin leer"
+ * One notification: a link to its task or incident (unread ones in bold, with a dot and a hidden "Sin leer"
  * for screen readers), when it arrived, and the coordinator's comment when there is one.
  * Following the link marks it read. `onMarkRead` adds a separate "mark as read" button.
  */
@@ -70,6 +94,10 @@ export function NotificationItem({
     <Box component="li" className={`${classes.row} ${unread ? classes.unread : ''}`} data-testid="notification-item" data-unread={unread}>
       {item.taskId ? (
         <Link to="/tareas/$taskId" params={{ taskId: item.taskId }} className={className} onClick={() => onOpen(item)}>
+          {content}
+        </Link>
+      ) : item.incidentId ? (
+        <Link to="/incidentes/$incidentId" params={{ incidentId: item.incidentId }} className={className} onClick={() => onOpen(item)}>
           {content}
         </Link>
       ) : (
