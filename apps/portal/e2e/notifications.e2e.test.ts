@@ -104,4 +104,77 @@ describe('notification bell', () => {
       await staff.context.close();
     }
   });
+
+  it('tells the coordinators of a new incident report and leads to the incident page (es-MX and en, desktop and phone)', async () => {
+    const staff = await newSession(browser);
+    const coordinator = await newSession(browser);
+    const phone = await newSession(browser, { width: 390, height: 844 });
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    try {
+      await signInFromStart(staff.page, DEMO.staff.email);
+      const title = `Correo de phishing dirigido al área de finanzas ${Date.now()}`;
+      const incident = await trpcCall<{ id: string; reference: string }>(
+        staff.page,
+        'incidents.create',
+        {
+          title,
+          description: 'Varios usuarios recibieron un correo que suplanta al SAT con un enlace a un sitio falso.',
+          rsitClass: 'fraud',
+          rsitType: 'phishing',
+          severity: 2,
+          tlp: 'AMBER',
+          detectedAt: hoursAgo(3),
+          awareAt: hoursAgo(2),
+          affectedSystems: 'Correo institucional',
+          impact: { personalData: false, criticalService: false, crossBorder: false },
+        },
+        'mutation',
+      );
+
+      const { page, pageErrors } = coordinator;
+      await signInFromStart(page, DEMO.coordinator.email);
+      await expect.poll(() => bellCount(page)).toBeGreaterThan(0);
+      const bell = page.getByTestId('notifications-bell');
+      await bell.click();
+      const item = page.getByTestId('notification-item').filter({ hasText: incident.reference }).first();
+      await item.waitFor();
+      expect(await item.textContent()).toContain(`Nuevo reporte de incidente: ${incident.reference} · ${title}`);
+      await screenshot(page, 'notifications-incident-panel-es-MX');
+
+      // The same notification in English (the language is saved to the account: switched back below).
+      await page.keyboard.press('Escape');
+      await page.getByTestId('language-switch').click();
+      await page.reload();
+      await page.getByTestId('notifications-bell').click();
+      const itemEn = page.getByTestId('notification-item').filter({ hasText: incident.reference }).first();
+      await itemEn.waitFor();
+      expect(await itemEn.textContent()).toContain(`New incident report: ${incident.reference} · ${title}`);
+      await screenshot(page, 'notifications-incident-panel-en');
+
+      // At 390 px, in both languages.
+      await signInFromStart(phone.page, DEMO.coordinator.email);
+      await phone.page.getByTestId('notifications-bell').click();
+      await phone.page.getByTestId('notification-item').filter({ hasText: incident.reference }).first().waitFor();
+      await screenshot(phone.page, 'notifications-incident-panel-phone-en');
+      await phone.page.keyboard.press('Escape');
+      await phone.page.getByTestId('language-switch').click();
+      await phone.page.reload();
+      await phone.page.getByTestId('notifications-bell').click();
+      const phoneItem = phone.page.getByTestId('notification-item').filter({ hasText: incident.reference }).first();
+      await phoneItem.waitFor();
+      expect(await phoneItem.textContent()).toContain('Nuevo reporte de incidente');
+      await screenshot(phone.page, 'notifications-incident-panel-phone-es-MX');
+
+      // Following it opens the incident page and marks it read.
+      await phoneItem.locator('a').click();
+      await phone.page.waitForURL(`**/incidentes/${incident.id}`);
+      expect(pageErrors).toEqual([]);
+      expect(phone.pageErrors).toEqual([]);
+      expect(staff.pageErrors).toEqual([]);
+    } finally {
+      await staff.context.close();
+      await coordinator.context.close();
+      await phone.context.close();
+    }
+  });
 });
