@@ -1,7 +1,7 @@
 // Helpers for the incident API tests: a valid report to start from, and small lookups in the
 // test database that the tests use to set up and to check what was (not) written.
 import { count, eq } from 'drizzle-orm';
-import { agencies, auditEvents, incidentEvents, incidentObservables, incidentShares, incidents, users, type Db } from '@anc/db';
+import { agencies, auditEvents, incidentEvents, incidentObservables, incidentShares, incidents, notifications, users, type Db } from '@anc/db';
 import type { CreateIncidentInput } from '@anc/domain';
 import type { httpClient } from './http.ts';
 
@@ -50,9 +50,9 @@ export async function incidentRow(db: Db, id: string) {
   return row;
 }
 
-/** Rows in the tables an incident mutation writes to: what "nothing written" is checked against. */
+/** Rows in the tables an incident mutation writes to (its notifications too): what "nothing written" is checked against. */
 export async function writtenRows(db: Db) {
-  const n = async (table: typeof incidents | typeof incidentObservables | typeof incidentEvents | typeof incidentShares | typeof auditEvents) =>
+  const n = async (table: typeof incidents | typeof incidentObservables | typeof incidentEvents | typeof incidentShares | typeof auditEvents | typeof notifications) =>
     (await db.select({ n: count() }).from(table))[0]?.n ?? 0;
   return {
     incidents: await n(incidents),
@@ -60,6 +60,7 @@ export async function writtenRows(db: Db) {
     events: await n(incidentEvents),
     shares: await n(incidentShares),
     audit: await n(auditEvents),
+    notifications: await n(notifications),
   };
 }
 

@@ -60,7 +60,7 @@ describe('who is told what', () => {
     expect(rows.map((n) => n.userId)).not.toContain(coordinatorId);
   });
 
-  it('the whole workflow: review → the creating coordinator; return, cancel, reopen → the agency with the comment; other steps → nobody', async () => {
+  it('the whole workflow: review, block → the creating coordinator; return, cancel, reopen → the agency with the comment; other steps → nobody', async () => {
     const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId));
     let version = task.version;
     const step = async (client: Client, to: Parameters<Client['trpc']['tasks']['transition']['mutate']>[0]['to'], comment?: string) => {
@@ -68,7 +68,8 @@ describe('who is told what', () => {
       version = res.version;
       return res;
     };
-    const base = toAll('task_assigned', sedenaStaff);
+    const blocked = toAll('task_blocked', [coordinatorId], 'Esperamos el parche del fabricante.');
+    const base = [...toAll('task_assigned', sedenaStaff), ...blocked].sort((a, b) => (a.kind + a.userId).localeCompare(b.kind + b.userId));
 
     await step(staff, 'in_progress');
     await step(staff, 'blocked', 'Esperamos el parche del fabricante.');
@@ -78,7 +79,7 @@ describe('who is told what', () => {
     await step(staff, 'in_review');
     // Told to the coordinator who created it — not to the analyst who reviews it next.
     const inReview = toAll('task_in_review', [coordinatorId]);
-    expect(await told(task.id)).toEqual(toAll('task_assigned', sedenaStaff).concat(inReview).sort((a, b) => (a.kind + a.userId).localeCompare(b.kind + b.userId)));
+    expect(await told(task.id)).toEqual(base.concat(inReview).sort((a, b) => (a.kind + a.userId).localeCompare(b.kind + b.userId)));
 
     await step(analyst, 'in_progress', 'Falta la evidencia del segundo servidor.');
     await step(staff, 'in_review');
