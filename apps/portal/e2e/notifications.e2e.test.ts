@@ -21,6 +21,7 @@ function trpcCall<T>(page: Page, path: string, input: unknown, kind: 'query' | '
   ) as Promise<T>;
 }
 
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 const bellCount = async (page: Page) => Number(await page.getByTestId('notifications-bell').getAttribute('data-count'));
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
@@ -109,7 +110,6 @@ describe('notification bell', () => {
     const staff = await newSession(browser);
     const coordinator = await newSession(browser);
     const phone = await newSession(browser, { width: 390, height: 844 });
-    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
     try {
       await signInFromStart(staff.page, DEMO.staff.email);
       const title = `Correo de phishing dirigido al área de finanzas ${Date.now()}`;
