@@ -3,7 +3,7 @@
 // another agency, an agency it is not shared with, a note's non-readers), once per event; what
 // the list says once the reader can no longer read the incident; and the legal-deadline
 // reminders of the overdue job, once per recipient, obligation and state across several runs.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { agencies, createDb, incidents, notifications, seedDemoData, seedReferenceData, tasks, users, type Database, type Db } from '@anc/db';
 import { CreateIncidentInput, CreateTaskInput, type Actor, type CreateIncidentInput as CreateIncidentInputType, type NotificationKind } from '@anc/domain';
@@ -15,6 +15,7 @@ import { fileIncident } from '../incidents/file-incident.ts';
 import { shareIncident } from '../incidents/share-incident.ts';
 import { transitionIncident } from '../incidents/transition-incident.ts';
 import { unshareIncident } from '../incidents/unshare-incident.ts';
+import { updateIncident } from '../incidents/update-incident.ts';
 import { submitReport } from '../incidents/submit-report.ts';
 import { createTask } from '../tasks/create-task.ts';
 import { transitionTask } from '../tasks/transition-task.ts';
@@ -186,6 +187,27 @@ describe('incident_note and incident_comment', () => {
   });
 });
 
+describe('atomicity', () => {
+  it('a change that fails after its notifications were written leaves none', async () => {
+    const filed = await file(who.sedena);
+    await t.db.delete(notifications);
+    await t.db.execute(
+      sql.raw(`create or replace function fail_comment_audit() returns trigger language plpgsql as $$
+        begin
+          if new.action = 'incident.comment' then raise exception 'refused for the test'; end if;
+          return new;
+        end $$`),
+    );
+    await t.db.execute(sql`create trigger fail_comment_audit before insert on audit_events for each row execute function fail_comment_audit()`);
+    try {
+      await expect(commentIncident(ctxOf(who.coordinator), { id: filed.id, body: 'Nota que no llega.' })).rejects.toThrow();
+    } finally {
+      await t.db.execute(sql`drop trigger if exists fail_comment_audit on audit_events`);
+    }
+    expect(await toldAbout(filed.id)).toEqual(new Map());
+  });
+});
+
 describe('the list names only what its reader may read now', () => {
   it('an incident unshared from the reader’s agency is "an incident you can no longer read": no reference, no title, no link', async () => {
     const filed = await file(who.sedena, { tlp: 'AMBER', title: 'Intrusión en el correo de la Sedena' });
@@ -198,6 +220,15 @@ describe('the list names only what its reader may read now', () => {
     const after = await listNotifications(ctxOf(who.semar, 'es-MX'), { limit: 10 });
     expect(after.items[0]).toEqual({ id: before.items[0]?.id, kind: 'incident_shared', about: 'incident', title: 'Un incidente que ya no puedes consultar', link: null, taskId: null, incidentId: null, createdAt: before.items[0]?.createdAt, readAt: null });
     expect(JSON.stringify(after)).not.toContain(filed.reference);
+  });
+
+  it('an incident raised to TLP:RED is no longer named to the agency it was shared with', async () => {
+    const filed = await file(who.sedena, { tlp: 'AMBER' });
+    const shared = await shareIncident(ctxOf(who.coordinator), { id: filed.id, agencyIds: [ids.semar], allAgencies: false });
+    await updateIncident(ctxOf(who.coordinator), { id: filed.id, version: shared.version, tlp: 'RED' });
+    const list = await listNotifications(ctxOf(who.semar, 'en'), { limit: 10 });
+    expect(list.items[0]).toMatchObject({ kind: 'incident_shared', title: 'An incident you can no longer read', link: null, incidentId: null });
+    expect(JSON.stringify(list)).not.toContain(filed.reference);
   });
 
   it('the reporting agency reads its own incident’s notifications with the reference and the link', async () => {
