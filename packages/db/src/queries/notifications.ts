@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import { DomainError, decodeCursor, encodeCursor, type NotificationKind } from '@anc/domain';
 import type { Db } from '../client.ts';
 import { isPerson, notifications, tasks, users } from '../schema/index.ts';
@@ -162,4 +162,42 @@ export async function activeUserIds(tx: Db, ids: readonly string[]): Promise<Set
     .from(users)
     .where(and(inArray(users.id, [...ids]), eq(users.active, true), isPerson));
   return new Set(rows.map((r) => r.id));
+}
+
+/** What the live bell says about one notification: which one, never what it is about. */
+export interface NotificationMark {
+  id: string;
+  seq: number;
+}
+
+/**
+ * This user's notifications with a sequence number above `afterSeq`, in sequence order (the
+ * index on (user_id, seq)): what a reconnecting event stream missed.
+ */
+export async function notificationsAfterSeq(db: Db, userId: string, afterSeq: number, limit: number): Promise<NotificationMark[]> {
+  return db
+    .select({ id: notifications.id, seq: notifications.seq })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), gt(notifications.seq, afterSeq)))
+    .orderBy(asc(notifications.seq))
+    .limit(limit);
+}
+
+/** Of these sequence numbers, the ones that are this user's notifications (a NOTIFY names them). */
+export async function notificationsBySeq(db: Db, userId: string, seqs: readonly number[]): Promise<NotificationMark[]> {
+  if (seqs.length === 0) return [];
+  return db
+    .select({ id: notifications.id, seq: notifications.seq })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), inArray(notifications.seq, [...seqs])))
+    .orderBy(asc(notifications.seq));
+}
+
+/** The highest sequence number of this user's notifications, 0 when there is none. */
+export async function latestNotificationSeq(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ seq: max(notifications.seq) })
+    .from(notifications)
+    .where(eq(notifications.userId, userId));
+  return Number(row?.seq ?? 0);
 }
