@@ -57,10 +57,10 @@ export async function openSse(url: string, headers: Record<string, string> = {})
           if (line === '') {
             if (current.data !== '' || current.id !== null) events.push(current);
             current = { id: null, event: 'message', data: '' };
-            for (const w of [...waiters]) w();
+            for (const w of waiters) w();
           } else if (line.startsWith(':')) {
             comments.push(line.slice(1).trim());
-            for (const w of [...waiters]) w();
+            for (const w of waiters) w();
           } else {
             const colon = line.indexOf(':');
             const field = colon < 0 ? line : line.slice(0, colon);
@@ -74,7 +74,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     } catch {
       // Aborted here, or the connection was cut.
     } finally {
-      for (const w of [...waiters]) w();
+      for (const w of waiters) w();
     }
   })();
   let done = false;

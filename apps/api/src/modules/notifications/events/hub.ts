@@ -93,7 +93,8 @@ export class NotificationHub {
   /** Ends every stream and stops listening (server close: no stream keeps it open). */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const set of [...this.subscribers.values()]) for (const s of [...set]) s.close();
+    // Copies: each close() unsubscribes, changing the sets.
+    for (const set of Array.from(this.subscribers.values())) for (const s of Array.from(set)) s.close();
     this.subscribers.clear();
     const listening = this.listening;
     this.listening = null;
