@@ -17,7 +17,7 @@ async function coordinatorOn(url: string) {
     const res =
       method === 'GET'
         ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
-        : await fetch(`${url}/trpc/${path}`, { method, headers: { cookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+        : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { cookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify(input) });
     const body = (await res.json()) as { result?: { data: T }; error?: unknown };
     if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
     const set = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
