@@ -61,6 +61,7 @@ class NotificationStream implements HubSubscriber {
   constructor(
     private readonly opts: EventsRoutesOptions,
     private readonly req: FastifyRequest,
+    private readonly reply: FastifyReply,
     private readonly userId: string,
     private readonly token: string,
   ) {}
@@ -137,7 +138,8 @@ class NotificationStream implements HubSubscriber {
   private async beat(): Promise<void> {
     try {
       if (this.closed) return;
-      if (!(await this.signedIn())) return this.close();
+      // A connection that went away before its close listener was in place.
+      if (this.reply.raw.destroyed || !(await this.signedIn())) return this.close();
       this.write(': heartbeat\n\n');
     } catch (err) {
       this.fail(err);
@@ -182,8 +184,9 @@ export async function eventsRoutes(app: FastifyInstance, opts: EventsRoutesOptio
     const token = req.cookies[SESSION_COOKIE];
     const signedIn = token ? await actorFromRequest(opts, req, reply) : null;
     if (!token || !signedIn) return sendHttpError(reply, new DomainError('UNAUTHORIZED', 'not_signed_in'), locale);
-    const stream = new NotificationStream(opts, req, signedIn.actor.userId, token);
+    const stream = new NotificationStream(opts, req, reply, signedIn.actor.userId, token);
     reply.raw.once('close', () => stream.close());
+    if (reply.raw.destroyed) stream.close();
     void stream.open(lastEventId(req));
     return reply
       .header('content-type', 'text/event-stream; charset=utf-8')
