@@ -26,6 +26,7 @@ import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './
 import { day, validInitiative } from './testing/initiatives.ts';
 import { routerProcedures } from './testing/procedures.ts';
 import { serverRoutes } from './testing/routes.ts';
+import { openSse } from './testing/sse.ts';
 import { present, rawCall, type RawAnswer } from './testing/raw.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
 
@@ -1019,5 +1020,36 @@ describe('the TAXII routes in the access matrix', () => {
     const expired = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['indicators:read'], expiresAt: new Date(Date.now() - 1000) });
     expect(await taxiiStatuses({ authorization: `Bearer ${expired.token}` })).toEqual(TAXII_ROUTES.map(() => 401));
     expect(await taxiiStatuses({ authorization: `Bearer ${generateApiToken().token}` })).toEqual(TAXII_ROUTES.map(() => 401));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The live bell's event stream (modules/notifications/events/): a plain-HTTP route outside the
+// router, for a person's session only. Anonymous and an API client's bearer token: 401; every
+// signed-in caller: 200, a stream of its own notifications (events.http.test.ts holds whose).
+const EVENT_ROUTES = ['GET /events/notifications'];
+const eventStatus = async (headers: Record<string, string>) => {
+  const sse = await openSse(`${s.url}/events/notifications`, headers);
+  try {
+    const ready = sse.status === 200 ? await sse.waitFor((e) => e.event === 'ready') : null;
+    return { status: sse.status, type: sse.headers.get('content-type'), ready: ready?.event ?? null };
+  } finally {
+    sse.close();
+  }
+};
+
+describe('the event stream in the access matrix', () => {
+  it('the server has no /events route without an entry here', () => {
+    expect(serverRoutes(s.server.app, '/events/')).toEqual(EVENT_ROUTES);
+  });
+
+  it('anonymous, or an API client’s token: 401', async () => {
+    const client = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: [...API_SCOPES] });
+    expect(await eventStatus({})).toEqual({ status: 401, type: 'application/json; charset=utf-8', ready: null });
+    expect(await eventStatus({ authorization: `Bearer ${client.token}` })).toEqual({ status: 401, type: 'application/json; charset=utf-8', ready: null });
+  });
+
+  it.each(SIGNED_IN.map((caller) => [caller, ROLE[caller as SignedIn]] as const))('%s (%s) by its session: 200, a stream', async (caller) => {
+    expect(await eventStatus({ cookie: sessions[caller as SignedIn].jar.header() })).toEqual({ status: 200, type: 'text/event-stream; charset=utf-8', ready: 'ready' });
   });
 });

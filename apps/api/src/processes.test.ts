@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlankPostgresDatabase } from '@anc/db/testing';
 import { CookieJar, DEMO, DEMO_PASSWORD, errorOf, httpClient } from './testing/http.ts';
 import { freePort, spawnApi, stopApi, waitReady, type ApiProcess } from './testing/process.ts';
+import { present } from './testing/raw.ts';
+import { openSse, sseData } from './testing/sse.ts';
+import { validTask } from './testing/tasks.ts';
 
 const serverUrl = process.env.ANC_TEST_PG_URL;
 // The proxy's public address (every mutation carries it as Origin) and the client's address it
@@ -113,5 +116,26 @@ describe.skipIf(!serverUrl)('two API processes on one PostgreSQL database', () =
     // The budget was (account, forwarded address): the same account from another client address signs in.
     const elsewhere = httpClient(b().url, { origin: PUBLIC_ORIGIN, headers: { 'x-forwarded-for': '198.51.100.7' } });
     await expect(elsewhere.trpc.auth.signIn.mutate({ email: DEMO.semar, password: DEMO_PASSWORD })).resolves.toMatchObject({ user: { email: DEMO.semar } });
+  });
+
+  it('the live bell: a task assigned through one process rings a stream held by the other (LISTEN/NOTIFY)', async () => {
+    const browser = { origin: PUBLIC_ORIGIN, headers: { 'x-forwarded-for': '198.51.100.20' } };
+    const staffOnB = httpClient(b().url, browser);
+    await staffOnB.trpc.auth.signIn.mutate({ email: DEMO.sedena, password: DEMO_PASSWORD });
+    const stream = await openSse(`${b().url}/events/notifications`, { cookie: staffOnB.jar.header(), 'x-forwarded-for': '198.51.100.20' });
+    try {
+      const ready = await stream.waitFor((e) => e.event === 'ready');
+      const coordinatorOnA = httpClient(a().url, browser);
+      await coordinatorOnA.trpc.auth.signIn.mutate({ email: DEMO.coordinator, password: DEMO_PASSWORD });
+      const agencies = await coordinatorOnA.trpc.agencies.list.query({});
+      const sedena = present(agencies.items.find((x) => x.code === 'SEDENA'), 'SEDENA');
+      await coordinatorOnA.trpc.tasks.create.mutate(validTask(sedena.id, { title: `Tarea entre réplicas ${Date.now()}` }));
+      // Delivered to process B's stream (the bound is generous: the portal's goal is 2 s).
+      const event = await stream.waitFor((e) => e.event === 'notification', 10_000);
+      const [row] = await sql`select id, seq::int as seq from notifications where seq > ${Number(ready.id)} and user_id = (select id from users where email = ${DEMO.sedena})`;
+      expect({ id: event.id, data: sseData(event) }).toEqual({ id: String(row?.seq), data: { id: row?.id, seq: row?.seq, unread: expect.any(Number) } });
+    } finally {
+      stream.close();
+    }
   });
 });

@@ -19,6 +19,8 @@ import { exportRoutes } from './modules/incidents/export/export.routes.ts';
 import { apiDocsRoutes } from './rest/docs.ts';
 import { restRoutes } from './rest/routes.ts';
 import { OverdueJob } from './modules/notifications/overdue-job.ts';
+import { eventsRoutes } from './modules/notifications/events/events.routes.ts';
+import { NotificationHub } from './modules/notifications/events/hub.ts';
 import { taxiiRoutes } from './taxii/taxii.routes.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
@@ -81,6 +83,10 @@ export function createServer({ database, env, logStream }: { database: Database;
   });
   const sealer = new AuditSealer(database.db, app.log);
   const overdueJob = new OverdueJob(database.db, app.log, env.OVERDUE_JOB_INTERVAL_MS);
+
+  const hub = new NotificationHub(database, app.log);
+  // Before Fastify waits for open connections to finish: the event streams never would.
+  app.addHook('preClose', async () => hub.stop());
 
   const callAudit = new ApiCallAudit(database.db, app.log, { onWritten: () => sealer.nudge() });
 
@@ -192,6 +198,8 @@ export function createServer({ database, env, logStream }: { database: Database;
   void app.register(apiDocsRoutes);
   // TAXII 2.1, read-only: the indicators shared with the caller (apps/api/src/taxii/).
   void app.register(taxiiRoutes, { db: database.db, env, sealer });
+  // The live bell: a server-sent events stream per signed-in browser (modules/notifications/events/).
+  void app.register(eventsRoutes, { db: database.db, env, hub });
 
   const portalIndex = join(env.PORTAL_DIST, 'index.html');
   const servesPortal = existsSync(portalIndex);
@@ -208,7 +216,7 @@ export function createServer({ database, env, logStream }: { database: Database;
   // The portal routes in the browser: any other GET that wants HTML gets its index.
   app.setNotFoundHandler((req, reply) => {
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/') && !req.url.startsWith('/api/') && !req.url.startsWith('/taxii2/')) {
+    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/') && !req.url.startsWith('/api/') && !req.url.startsWith('/taxii2/') && !req.url.startsWith('/events/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: 'Not Found' });
@@ -219,10 +227,12 @@ export function createServer({ database, env, logStream }: { database: Database;
     sealer,
     callAudit,
     overdueJob,
+    hub,
     servesPortal,
     async start() {
       sealer.start();
       overdueJob.start();
+      await hub.start();
       await app.listen({ port: env.PORT, host: env.HOST });
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : env.PORT;

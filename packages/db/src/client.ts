@@ -38,6 +38,13 @@ export interface Database {
    */
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
+  /**
+   * LISTENs on `channel` (one dedicated connection on PostgreSQL, reconnected by the driver; the
+   * embedded database's own session on PGlite) and calls `onNotify` with each payload, as NOTIFY
+   * delivers it: when the notifying transaction commits. `onListen` runs each time the LISTEN is
+   * (re)established, so a caller can catch up on what it missed while the connection was down.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<{ unlisten(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -79,6 +86,11 @@ function createPgliteDb(client: PGlite): Database {
     ping: async () => {
       await client.query('select 1');
     },
+    listen: async (channel, onNotify, onListen) => {
+      const stop = await client.listen(channel, onNotify);
+      onListen?.();
+      return { unlisten: () => stop() };
+    },
     close: () => client.close(),
   };
 }
@@ -116,6 +128,12 @@ function createPostgresDb(url: string, max: number): Database {
     },
     ping: async () => {
       await db.execute(sql`select 1`);
+    },
+    listen: async (channel, onNotify, onListen) => {
+      // postgres.js keeps one extra connection for every LISTEN of this client and re-LISTENs after
+      // a reconnect (calling onListen again).
+      const request = await client.listen(channel, onNotify, onListen);
+      return { unlisten: () => request.unlisten() };
     },
     close: () => client.end({ timeout: 5 }),
   };

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, max, notInArray, sql } from 'drizzle-orm';
 import { DomainError, decodeCursor, encodeCursor, type IncidentAudienceFacts, type NotificationKind, type NotifiedPerson, type ObligationKind } from '@anc/domain';
 import type { Db } from '../client.ts';
 import { incidentShares, incidents, isPerson, notifications, tasks, users } from '../schema/index.ts';
@@ -277,4 +277,42 @@ export async function claimObligationReminders(tx: Db, state: 'due_soon' | 'over
       dueAt: incidents.nextObligationDueAt,
     });
   return rows.flatMap((r) => (r.obligation && r.dueAt ? [{ ...r, obligation: r.obligation, dueAt: r.dueAt }] : []));
+}
+
+/** What the live bell says about one notification: which one, never what it is about. */
+export interface NotificationMark {
+  id: string;
+  seq: number;
+}
+
+/**
+ * This user's notifications with a sequence number above `afterSeq`, in sequence order (the
+ * index on (user_id, seq)): what a reconnecting event stream missed.
+ */
+export async function notificationsAfterSeq(db: Db, userId: string, afterSeq: number, limit: number): Promise<NotificationMark[]> {
+  return db
+    .select({ id: notifications.id, seq: notifications.seq })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), gt(notifications.seq, afterSeq)))
+    .orderBy(asc(notifications.seq))
+    .limit(limit);
+}
+
+/** Of these sequence numbers, the ones that are this user's notifications (a NOTIFY names them). */
+export async function notificationsBySeq(db: Db, userId: string, seqs: readonly number[]): Promise<NotificationMark[]> {
+  if (seqs.length === 0) return [];
+  return db
+    .select({ id: notifications.id, seq: notifications.seq })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), inArray(notifications.seq, [...seqs])))
+    .orderBy(asc(notifications.seq));
+}
+
+/** The highest sequence number of this user's notifications, 0 when there is none. */
+export async function latestNotificationSeq(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ seq: max(notifications.seq) })
+    .from(notifications)
+    .where(eq(notifications.userId, userId));
+  return Number(row?.seq ?? 0);
 }

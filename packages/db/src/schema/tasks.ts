@@ -94,9 +94,16 @@ export const notifications = pgTable(
     dedupeKey: text(),
     readAt: ts(),
     createdAt: ts().notNull().defaultNow(),
+    /**
+     * Allocation order, the `id:` of the live bell's server-sent events: a reconnecting browser
+     * sends the last one it saw and is given the ones after it (apps/api/src/modules/notifications/events/).
+     * Allocated at insert, so two transactions may commit out of seq order: a hint, not a ledger.
+     */
+    seq: bigint({ mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
     index().on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index().on(t.userId, t.seq),
     index('notifications_unread_idx')
       .on(t.userId)
       .where(sql`${t.readAt} is null`),

@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { unreadBadge } from './format.ts';
+import { useBellLive, useNotificationStream } from './live.ts';
 import { NotificationItem } from './NotificationItem.tsx';
 import classes from './notifications.module.css';
 import { UNREAD_POLL_MS, useMarkRead, useUnreadCount } from './queries.ts';
@@ -16,15 +17,17 @@ import { UNREAD_POLL_MS, useMarkRead, useUnreadCount } from './queries.ts';
 export const BELL_LATEST = 8;
 
 /**
- * The bell in the header: the unread count on it (polled, and refreshed when the window regains
- * focus), a panel with the latest notifications, "mark all as read" and a link to the full list.
+ * The bell in the header: the unread count on it (live: refreshed on each event of the stream in
+ * live.ts; polled while the stream is down; and refreshed when the window regains focus), a panel with the latest notifications, "mark all as read" and a link to the full list.
  * The button's name says the count ("3 notificaciones sin leer"); Escape closes the panel and
  * gives the focus back to the bell.
  */
 export function NotificationBell() {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
-  const unread = useUnreadCount();
+  useNotificationStream();
+  const live = useBellLive();
+  const unread = useUnreadCount(live);
   const count = unread.data?.count ?? 0;
   const badge = unreadBadge(count);
 
@@ -78,7 +81,8 @@ export function NotificationBell() {
 function BellPanel({ count, onClose }: { count: number; onClose: () => void }) {
   const { t } = useTranslation();
   // Fresh on every opening, and kept fresh while open (like the count).
-  const latest = useQuery(trpc.notifications.list.queryOptions({ limit: BELL_LATEST }, { staleTime: 0, refetchInterval: UNREAD_POLL_MS }));
+  const live = useBellLive();
+  const latest = useQuery(trpc.notifications.list.queryOptions({ limit: BELL_LATEST }, { staleTime: 0, refetchInterval: live ? false : UNREAD_POLL_MS }));
   const markRead = useMarkRead();
   const items = latest.data?.items ?? [];
 

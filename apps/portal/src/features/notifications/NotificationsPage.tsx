@@ -12,6 +12,7 @@ import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { NotificationItem } from './NotificationItem.tsx';
 import classes from './notifications.module.css';
+import { useBellLive } from './live.ts';
 import { useMarkRead, useUnreadCount } from './queries.ts';
 
 const PAGE_SIZE = 20;
@@ -21,7 +22,7 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('notifications.pageTitle')} · ${t('app.short')}`);
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const unread = useUnreadCount();
+  const unread = useUnreadCount(useBellLive());
   const count = unread.data?.count ?? 0;
   const markRead = useMarkRead();
   const list = useInfiniteQuery(

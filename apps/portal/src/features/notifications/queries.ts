@@ -3,13 +3,17 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { i18n } from '../../i18n/index.ts';
 import { queryClient, trpc } from '../../lib/trpc.ts';
 
-/** How often the bell asks for the unread count (it also asks whenever the window regains focus). */
+/**
+ * How often the bell asks for the unread count while its live stream (live.ts) is down (it also
+ * asks whenever the window regains focus).
+ */
 export const UNREAD_POLL_MS = 30_000;
 
-export function useUnreadCount() {
+/** `live`: the event stream is open, so it tells when to ask again. */
+export function useUnreadCount(live = false) {
   return useQuery(
     trpc.notifications.unreadCount.queryOptions(undefined, {
-      refetchInterval: UNREAD_POLL_MS,
+      refetchInterval: live ? false : UNREAD_POLL_MS,
       refetchOnWindowFocus: 'always',
     }),
   );
