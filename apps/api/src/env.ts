@@ -26,6 +26,20 @@ export const EnvSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
     /** How often each API process looks for tasks that became overdue (ms); 0 turns the job off in this process. */
     OVERDUE_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+    /**
+     * Where e-mail goes (`smtp://user:pass@host:587`, `smtps://…`). Absent → nothing leaves the
+     * machine: messages stay in the outbox, shown to admins on "Correo saliente".
+     */
+    SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().regex(/^smtps?:\/\//, { error: 'an smtp:// or smtps:// URL' }).optional()),
+    MAIL_FROM: z.string().trim().min(3).default('Portal ANC <no-responder@anc.gob.mx>'),
+    /** The portal's address as people open it, for the links in e-mail; default: the first PUBLIC_ORIGIN, else http://localhost:PORT. */
+    PUBLIC_URL: z.url().optional(),
+    /** Failed deliveries before a message is marked dead. */
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    /** How often each API process looks for mail to send (ms). */
+    MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(2_000),
+    /** First retry delay (ms); each further failure doubles it, at most 6 h. */
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   })
   .transform((e) => ({
     ...e,
@@ -34,6 +48,7 @@ export const EnvSchema = z
     DEMO_SEED: e.DEMO_SEED && e.NODE_ENV !== 'production',
     DEMO_SEED_REFUSED: e.DEMO_SEED && e.NODE_ENV === 'production',
     publicOrigins: e.PUBLIC_ORIGIN ? e.PUBLIC_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')) : [],
+    publicUrl: (e.PUBLIC_URL || e.PUBLIC_ORIGIN?.split(',')[0]?.trim() || `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secureCookies: e.NODE_ENV === 'production',
   }));
 
