@@ -150,3 +150,36 @@ export type ListMailOutboxInput = z.infer<typeof ListMailOutboxInput>;
 
 export const GetMailInput = z.object({ id: Id });
 export type GetMailInput = z.infer<typeof GetMailInput>;
+
+/** How this deployment delivers: over SMTP, or held in the outbox (no `SMTP_URL`: nothing leaves the machine). */
+export const MAIL_DELIVERY = ['smtp', 'held'] as const;
+export type MailDelivery = (typeof MAIL_DELIVERY)[number];
+
+/** A row of "Correo saliente". */
+export interface MailSummaryDto {
+  id: string;
+  createdAt: string;
+  to: string;
+  locale: Locale;
+  kind: string;
+  subject: string;
+  state: MailState;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  sentAt: string | null;
+}
+
+export interface MailListDto {
+  items: MailSummaryDto[];
+  nextCursor: string | null;
+  delivery: MailDelivery;
+  maxAttempts: number;
+  counts: Record<MailState, number>;
+}
+
+/** One message as it is (or would be) sent. */
+export interface MailDto extends MailSummaryDto {
+  text: string;
+  html: string;
+}
