@@ -20,7 +20,8 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink({ parse = true, failing = false }: { parse?: boolean; failing?: boolean } = {}): Promise<SmtpSink> {
+/** `refuseTo`: recipients refused for good (550), whatever `failing` says: a message to them only can never be delivered. */
+export async function startSmtpSink({ parse = true, failing = false, refuseTo = () => false }: { parse?: boolean; failing?: boolean; refuseTo?: (address: string) => boolean } = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   let accepted = 0;
   let refused = 0;
@@ -29,6 +30,13 @@ export async function startSmtpSink({ parse = true, failing = false }: { parse?:
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refuseTo(address.address)) {
+        callback(Object.assign(new Error(`550 no mailbox ${address.address} (test)`), { responseCode: 550 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
