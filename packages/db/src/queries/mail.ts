@@ -152,6 +152,24 @@ export async function markMailSent(db: Db, m: Pick<ClaimedMail, 'id' | 'attempts
   return rows.length > 0;
 }
 
+/**
+ * Records deliveries of several claims in one statement (a worker's round); returns how many still
+ * held their claim. Same fencing as `markMailSent`: (id, attempts) must match a `sending` row.
+ */
+export async function markMailSentMany(db: Db, claims: readonly Pick<ClaimedMail, 'id' | 'attempts'>[], at: Date): Promise<number> {
+  if (claims.length === 0) return 0;
+  const pairs = sql.join(
+    claims.map((c) => sql`(${c.id}::uuid, ${c.attempts}::int)`),
+    sql`, `,
+  );
+  const rows = await db
+    .update(mailOutbox)
+    .set({ state: 'sent', sentAt: at, lockedUntil: null, lastError: null })
+    .where(and(eq(mailOutbox.state, 'sending'), sql`(${mailOutbox.id}, ${mailOutbox.attempts}) in (${pairs})`))
+    .returning({ id: mailOutbox.id });
+  return rows.length;
+}
+
 /** Records a failure: pending again from `retryAt`, or dead when `retryAt` is null. */
 export async function markMailFailed(db: Db, m: Pick<ClaimedMail, 'id' | 'attempts'>, error: string, retryAt: Date | null): Promise<boolean> {
   const rows = await db
