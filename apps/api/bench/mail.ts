@@ -6,10 +6,12 @@
 //    BENCH_MAIL_WORKERS mail workers (what that many API processes run) send them all through
 //    nodemailer to a local SMTP sink (smtp-server) → messages per second;
 // 2. create: the cost of `createTask` (the use-case `tasks.create` calls) for an agency with no
-//    active staff (no notification, no mail) vs one with BENCH_MAIL_CREATE_STAFF staff (that many
-//    notifications and e-mails), sequentially → the added cost per create.
+//    active staff (no notification, no mail), one with BENCH_MAIL_CREATE_STAFF staff without an
+//    address (that many notifications, no e-mail) and one whose staff get e-mail too, sequentially
+//    and interleaved → the added cost per create, and the e-mail's share of it.
 // BENCH_DB=pglite (default, in memory) or postgres (a fresh database `anc_bench_mail` on
 // BENCH_PG_URL). Results: bench/results/mail-<db>.json. Not part of the test suite.
+import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +23,6 @@ import { DEFAULT_MAIL_WORKER, runMailWorker, smtpTransport } from '../src/module
 import { notifyTask } from '../src/modules/notifications/notify-task.ts';
 import { createTask } from '../src/modules/tasks/create-task.ts';
 import type { UseCaseContext } from '../src/modules/use-case.ts';
-import { startSmtpSink } from '../src/testing/smtp.ts';
 import { RESULTS_DIR } from './config.ts';
 
 const int = (name: string, fallback: number) => {
@@ -59,12 +60,13 @@ async function openDatabase(): Promise<{ database: Database; drop: () => Promise
   };
 }
 
-async function addAgencyWithStaff(db: Db, code: string, staff: number): Promise<string> {
+/** `withMail: false`: staff whose address has no `@`: notified, but `wantsEmail` says no (the notification's cost alone). */
+async function addAgencyWithStaff(db: Db, code: string, staff: number, { withMail = true } = {}): Promise<string> {
   const [agency] = await db.insert(agencies).values({ code, name: `Dependencia de la prueba ${code}`, nameEn: `Bench agency ${code}`, kind: 'federal_ministry' }).returning({ id: agencies.id });
   if (!agency) throw new Error('agency not written');
   for (let i = 0; i < staff; i += 500) {
     const rows = Array.from({ length: Math.min(500, staff - i) }, (_, k) => ({
-      email: `enlace.${i + k}@${code.toLowerCase()}.bench.gob.mx`,
+      email: withMail ? `enlace.${i + k}@${code.toLowerCase()}.bench.gob.mx` : `enlace.${i + k}.${code.toLowerCase()}.sin-correo`,
       name: `Enlace ${i + k} de ${code}`,
       role: 'staff' as const,
       agencyId: agency.id,
@@ -83,12 +85,32 @@ const summary = (xs: number[]) => {
   return { mean: s.reduce((a, b) => a + b, 0) / (s.length || 1), p50: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99) };
 };
 
+/** The SMTP sink, in a child process (smtp-sink-process.ts). */
+async function startSinkProcess(): Promise<{ url: string; accepted(): Promise<number>; close(): Promise<void> }> {
+  const child = fork(new URL('./smtp-sink-process.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+  const { url } = await next<{ url: string }>();
+  return {
+    url,
+    accepted: async () => {
+      const answer = next<{ accepted: number }>();
+      child.send('count');
+      return (await answer).accepted;
+    },
+    close: async () => {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.send('stop');
+      await gone;
+    },
+  };
+}
+
 async function main() {
   console.log(`mail bench: ${DB}, burst ${TASKS} tasks × ${STAFF} staff = ${(TASKS * STAFF).toLocaleString('en')} notifications, ${WORKERS} worker(s); create ${CREATES}× without / with ${CREATE_STAFF} recipients`);
   console.log(`host: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const { database, drop } = await openDatabase();
   const db = database.db;
-  const smtp = await startSmtpSink({ parse: false });
+  const smtp = await startSinkProcess();
   try {
     await database.migrate();
     await seedReferenceData(db);
@@ -131,12 +153,14 @@ async function main() {
     const sent = results.reduce((a, r) => a + r.sent, 0);
     const [left] = await db.select({ n: count() }).from(mailOutbox).where(sql`${mailOutbox.state} <> 'sent'`);
     const mps = (sent / sendMs) * 1000;
-    console.log(`  sent: ${sent.toLocaleString('en')} in ${sendMs.toFixed(0)} ms → ${Math.round(mps).toLocaleString('en')} messages/s (SMTP sink accepted ${smtp.accepted().toLocaleString('en')}; not sent: ${left?.n ?? 0}; per worker: ${results.map((r) => r.sent).join(', ')})`);
-    if (smtp.accepted() !== sent || (left?.n ?? 0) !== 0) throw new Error('not every message was sent exactly once');
+    const accepted = await smtp.accepted();
+    console.log(`  sent: ${sent.toLocaleString('en')} in ${sendMs.toFixed(0)} ms → ${Math.round(mps).toLocaleString('en')} messages/s (SMTP sink accepted ${accepted.toLocaleString('en')}; not sent: ${left?.n ?? 0}; per worker: ${results.map((r) => r.sent).join(', ')})`);
+    if (accepted !== sent || (left?.n ?? 0) !== 0) throw new Error('not every message was sent exactly once');
 
     // 2. The added cost of a create with notifications.
     const quiet = await addAgencyWithStaff(db, 'SINPERSONAL', 0);
     const busy = await addAgencyWithStaff(db, 'CONPERSONAL', CREATE_STAFF);
+    const noMail = await addAgencyWithStaff(db, 'SINCORREO', CREATE_STAFF, { withMail: false });
     const input = (agencyId: string, i: number) => ({ title: `Tarea de medición ${i}`, description: 'Medir el costo de crear una tarea.', priority: 'normal' as const, dueAt: due, assigneeAgencyId: agencyId });
     const timeCreates = async (agencyId: string) => {
       const xs: number[] = [];
@@ -150,15 +174,20 @@ async function main() {
     };
     // Interleaved halves, so drift in the machine's load falls on both.
     const without1 = await timeCreates(quiet);
+    const notifyOnly1 = await timeCreates(noMail);
     const with1 = await timeCreates(busy);
     const without2 = await timeCreates(quiet);
+    const notifyOnly2 = await timeCreates(noMail);
     const with2 = await timeCreates(busy);
     const avg = (a: ReturnType<typeof summary>, b: ReturnType<typeof summary>) => ({ mean: (a.mean + b.mean) / 2, p50: (a.p50 + b.p50) / 2, p95: (a.p95 + b.p95) / 2, p99: (a.p99 + b.p99) / 2 });
     const without = avg(without1, without2);
     const withN = avg(with1, with2);
+    const notifyOnly = avg(notifyOnly1, notifyOnly2);
     const f = (s: ReturnType<typeof summary>) => `mean ${s.mean.toFixed(2)} ms, p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`;
     console.log(`  tasks.create without notifications: ${f(without)}`);
+    console.log(`  tasks.create with ${CREATE_STAFF} notifications, no e-mail: ${f(notifyOnly)}`);
     console.log(`  tasks.create with ${CREATE_STAFF} notifications + e-mails: ${f(withN)}`);
+    console.log(`  the e-mail part alone: ${(withN.mean - notifyOnly.mean).toFixed(2)} ms mean, ${(withN.p50 - notifyOnly.p50).toFixed(2)} ms p50`);
     console.log(`  added: ${(withN.mean - without.mean).toFixed(2)} ms mean, ${(withN.p50 - without.p50).toFixed(2)} ms p50 (${(((withN.p50 - without.p50) / without.p50) * 100).toFixed(0)} %)`);
 
     const out = {
@@ -166,7 +195,17 @@ async function main() {
       db: DB,
       host: { cores: os.cpus().length, loadAverage: os.loadavg() },
       burst: { tasks: TASKS, staffPerTask: STAFF, notifications: notified, mails: queued?.n ?? 0, queueMs, workers: WORKERS, sent, sendMs, messagesPerSecond: mps, perWorker: results.map((r) => r.sent) },
-      create: { runs: CREATES * 2, recipients: CREATE_STAFF, withoutMs: without, withMs: withN, addedMeanMs: withN.mean - without.mean, addedP50Ms: withN.p50 - without.p50 },
+      create: {
+        runs: CREATES * 2,
+        recipients: CREATE_STAFF,
+        withoutMs: without,
+        notificationsOnlyMs: notifyOnly,
+        withMs: withN,
+        addedMeanMs: withN.mean - without.mean,
+        addedP50Ms: withN.p50 - without.p50,
+        mailPartMeanMs: withN.mean - notifyOnly.mean,
+        mailPartP50Ms: withN.p50 - notifyOnly.p50,
+      },
     };
     const file = join(RESULTS_DIR, `mail-${DB}.json`);
     writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
