@@ -107,7 +107,7 @@ export async function queueNotificationMail(tx: Db, written: readonly WrittenNot
 
 export type MailRow = typeof mailOutbox.$inferSelect;
 
-/** A message claimed for sending; `attempts` is the claim's fencing token for `markMailSent` / `markMailFailed`. */
+/** A message claimed for sending; `attempts` is the claim's fencing token for `markMailSentMany` / `markMailFailed`. */
 export interface ClaimedMail {
   id: string;
   toAddress: string;
@@ -138,15 +138,10 @@ export async function claimMail(db: Db, now: Date, limit: number, leaseMs: numbe
 /** The claim still holds: still `sending`, and nobody claimed it again since (same attempt). */
 const stillClaimed = (m: Pick<ClaimedMail, 'id' | 'attempts'>) => and(eq(mailOutbox.id, m.id), eq(mailOutbox.state, 'sending'), eq(mailOutbox.attempts, m.attempts));
 
-/** Records a delivery; false when the claim was lost meanwhile (its lease ran out and another worker took it). */
-export async function markMailSent(db: Db, m: Pick<ClaimedMail, 'id' | 'attempts'>, at: Date): Promise<boolean> {
-  const rows = await db.update(mailOutbox).set({ state: 'sent', sentAt: at, lockedUntil: null, lastError: null }).where(stillClaimed(m)).returning({ id: mailOutbox.id });
-  return rows.length > 0;
-}
-
 /**
  * Records deliveries of several claims in one statement (a worker's round); returns how many still
- * held their claim. Same fencing as `markMailSent`: (id, attempts) must match a `sending` row.
+ * held their claim: (id, attempts) must match a row still `sending`, so a claim lost meanwhile (its
+ * lease ran out and another worker took the row) records nothing.
  */
 export async function markMailSentMany(db: Db, claims: readonly Pick<ClaimedMail, 'id' | 'attempts'>[], at: Date): Promise<number> {
   if (claims.length === 0) return 0;
