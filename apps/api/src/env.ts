@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+// `VAR=` (as a compose file passes an unset `${VAR:-}`) means "not set".
+const absentIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 export const EnvSchema = z
@@ -30,10 +32,10 @@ export const EnvSchema = z
      * Where e-mail goes (`smtp://user:pass@host:587`, `smtps://…`). Absent → nothing leaves the
      * machine: messages stay in the outbox, shown to admins on "Correo saliente".
      */
-    SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().regex(/^smtps?:\/\//, { error: 'an smtp:// or smtps:// URL' }).optional()),
-    MAIL_FROM: z.string().trim().min(3).default('Portal ANC <no-responder@anc.gob.mx>'),
+    SMTP_URL: z.preprocess(absentIfEmpty, z.string().trim().regex(/^smtps?:\/\//, { error: 'an smtp:// or smtps:// URL' }).optional()),
+    MAIL_FROM: z.preprocess(absentIfEmpty, z.string().trim().min(3).default('Portal ANC <no-responder@anc.gob.mx>')),
     /** The portal's address as people open it, for the links in e-mail; default: the first PUBLIC_ORIGIN, else http://localhost:PORT. */
-    PUBLIC_URL: z.url().optional(),
+    PUBLIC_URL: z.preprocess(absentIfEmpty, z.url().optional()),
     /** Failed deliveries before a message is marked dead. */
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     /** How often each API process looks for mail to send (ms). */
