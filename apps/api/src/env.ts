@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+// `VAR=` (as a compose file passes an unset `${VAR:-}`) means "not set".
+const absentIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 export const EnvSchema = z
@@ -31,6 +33,20 @@ export const EnvSchema = z
      * and checks again that its session is still valid (ms).
      */
     EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(50).default(15_000),
+    /**
+     * Where e-mail goes (`smtp://user:pass@host:587`, `smtps://…`). Absent → nothing leaves the
+     * machine: messages stay in the outbox, shown to admins on "Correo saliente".
+     */
+    SMTP_URL: z.preprocess(absentIfEmpty, z.string().trim().regex(/^smtps?:\/\//, { error: 'an smtp:// or smtps:// URL' }).optional()),
+    MAIL_FROM: z.preprocess(absentIfEmpty, z.string().trim().min(3).default('Portal ANC <no-responder@anc.gob.mx>')),
+    /** The portal's address as people open it, for the links in e-mail; default: the first PUBLIC_ORIGIN, else http://localhost:PORT. */
+    PUBLIC_URL: z.preprocess(absentIfEmpty, z.url().optional()),
+    /** Failed deliveries before a message is marked dead. */
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    /** How often each API process looks for mail to send (ms). */
+    MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(2_000),
+    /** First retry delay (ms); each further failure doubles it, at most 6 h. */
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   })
   .transform((e) => ({
     ...e,
@@ -39,6 +55,7 @@ export const EnvSchema = z
     DEMO_SEED: e.DEMO_SEED && e.NODE_ENV !== 'production',
     DEMO_SEED_REFUSED: e.DEMO_SEED && e.NODE_ENV === 'production',
     publicOrigins: e.PUBLIC_ORIGIN ? e.PUBLIC_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')) : [],
+    publicUrl: (e.PUBLIC_URL || e.PUBLIC_ORIGIN?.split(',')[0]?.trim() || `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secureCookies: e.NODE_ENV === 'production',
   }));
 

@@ -199,3 +199,17 @@ export function notificationTitle<K extends NotificationKind>(kind: K, named: No
   const compose = w[kind] as (facts: NotificationTitleFacts<K>) => string;
   return compose(named);
 }
+
+const storedText = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * The title of a stored notification, from its kind and the facts written with it (`data`:
+ * reference, title and, for a reminder, the obligation): what the bell and the e-mail both say.
+ */
+export function storedNotificationTitle(row: { kind: NotificationKind; data: Record<string, unknown> }, locale: Locale): string {
+  const named = { reference: storedText(row.data.reference), title: storedText(row.data.title) };
+  const obligation = row.data.obligation;
+  return isObligationNotificationKind(row.kind)
+    ? notificationTitle(row.kind, { ...named, obligation: isObligationKind(obligation) ? obligation : 'notification' }, locale)
+    : notificationTitle(row.kind, named, locale);
+}

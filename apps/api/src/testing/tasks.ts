@@ -1,7 +1,7 @@
 // Helpers for the task API tests: a valid task to start from, accounts beyond the demo ones, and
 // small lookups in the test database to set up and to check what was (not) written.
 import { count, eq, sql } from 'drizzle-orm';
-import { auditEvents, incidentEvents, notifications, referenceCounters, rowsOf, taskEvents, tasks, type Db } from '@anc/db';
+import { auditEvents, incidentEvents, mailOutbox, notifications, referenceCounters, rowsOf, taskEvents, tasks, type Db } from '@anc/db';
 import type { CreateTaskInput, Role } from '@anc/domain';
 import { DEMO_PASSWORD, signedIn } from './http.ts';
 import type { Client } from './incidents.ts';
@@ -35,15 +35,16 @@ export async function setTaskDueAt(db: Db, id: string, dueAt: Date): Promise<voi
   await db.update(tasks).set({ dueAt }).where(eq(tasks.id, id));
 }
 
-/** Rows in every table a task mutation writes to: what "nothing written" is checked against. */
+/** Rows in every table a task mutation writes to (the e-mail outbox included): what "nothing written" is checked against. */
 export async function taskWrittenRows(db: Db) {
-  const n = async (table: typeof tasks | typeof taskEvents | typeof notifications | typeof auditEvents | typeof incidentEvents) =>
+  const n = async (table: typeof tasks | typeof taskEvents | typeof notifications | typeof mailOutbox | typeof auditEvents | typeof incidentEvents) =>
     (await db.select({ n: count() }).from(table))[0]?.n ?? 0;
   const [counter] = rowsOf<{ last: number | null }>(await db.execute(sql`select sum(last)::int as last from ${referenceCounters} where scope = 'TSK'`));
   return {
     tasks: await n(tasks),
     taskEvents: await n(taskEvents),
     notifications: await n(notifications),
+    mail: await n(mailOutbox),
     audit: await n(auditEvents),
     incidentEvents: await n(incidentEvents),
     tskCounter: counter?.last ?? 0,

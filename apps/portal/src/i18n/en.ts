@@ -1,5 +1,6 @@
 import type { Catalogue } from './es-MX.ts';
 import { apiClientsEn } from './apiClients.en.ts';
+import { mailEn } from './mail.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { initiativesEn } from './initiatives.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -8,6 +9,7 @@ import { tasksEn } from './tasks.en.ts';
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
   apiClients: apiClientsEn,
+  mail: mailEn,
   tasks: tasksEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
@@ -191,13 +193,14 @@ export const en: Catalogue = {
   admin: {
     pageTitle: 'Administration',
     title: 'Administration',
-    subtitle: 'Agencies, user accounts, integrations and audit log.',
+    subtitle: 'Agencies, user accounts, integrations, audit log and outgoing mail.',
     sectionsLabel: 'Administration sections',
     tabs: {
       agencies: 'Agencies',
       users: 'Users',
       audit: 'Audit log',
       apiClients: 'Integrations',
+      mail: 'Outgoing mail',
     },
   },
   agencies: {

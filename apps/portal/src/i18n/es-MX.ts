@@ -3,6 +3,7 @@
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
 import { apiClientsEsMX } from './apiClients.es-MX.ts';
+import { mailEsMX } from './mail.es-MX.ts';
 import { dashboardEsMX } from './dashboard.es-MX.ts';
 import { initiativesEsMX } from './initiatives.es-MX.ts';
 import { notificationsEsMX } from './notifications.es-MX.ts';
@@ -10,6 +11,7 @@ import { tasksEsMX } from './tasks.es-MX.ts';
 
 export const esMX = {
   apiClients: apiClientsEsMX,
+  mail: mailEsMX,
   tasks: tasksEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
@@ -193,13 +195,14 @@ export const esMX = {
   admin: {
     pageTitle: 'Administración',
     title: 'Administración',
-    subtitle: 'Dependencias, cuentas de usuario, integraciones y bitácora de auditoría.',
+    subtitle: 'Dependencias, cuentas de usuario, integraciones, bitácora de auditoría y correo saliente.',
     sectionsLabel: 'Secciones de administración',
     tabs: {
       agencies: 'Dependencias',
       users: 'Usuarios',
       audit: 'Bitácora',
       apiClients: 'Integraciones',
+      mail: 'Correo saliente',
     },
   },
   agencies: {

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte
 import { DomainError, decodeCursor, encodeCursor, type IncidentAudienceFacts, type NotificationKind, type NotifiedPerson, type ObligationKind } from '@anc/domain';
 import type { Db } from '../client.ts';
 import { incidentShares, incidents, isPerson, notifications, tasks, users } from '../schema/index.ts';
+import { queueNotificationMail } from "./mail.ts";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -17,9 +18,11 @@ export interface NewNotification {
 }
 
 /**
- * Writes notifications inside the caller's transaction (so a failed change leaves none): the one
- * function every notification goes through. A row whose dedupe key the user already has for the
- * same task or incident is skipped: written once, whoever tries twice.
+ * Writes notifications inside the caller's transaction (so a failed change leaves none). A row
+ * whose dedupe key the user already has is skipped: written once, whoever tries twice. Every
+ * notification written here also queues its e-mail in the outbox, in the same transaction, for
+ * the recipients who want e-mail (`queueNotificationMail`): this is the one door every
+ * notification goes through.
  */
 export async function insertNotifications(tx: Db, rows: readonly NewNotification[]): Promise<number> {
   if (rows.length === 0) return 0;
@@ -27,7 +30,8 @@ export async function insertNotifications(tx: Db, rows: readonly NewNotification
     .insert(notifications)
     .values(rows.map((r) => ({ ...r, taskId: r.taskId ?? null, incidentId: r.incidentId ?? null, dedupeKey: r.dedupeKey ?? null })))
     .onConflictDoNothing()
-    .returning({ id: notifications.id });
+    .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, taskId: notifications.taskId, incidentId: notifications.incidentId, data: notifications.data });
+  await queueNotificationMail(tx, written);
   return written.length;
 }
 

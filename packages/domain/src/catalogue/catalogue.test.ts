@@ -23,6 +23,7 @@ function entries(node: Node, path: string[] = []): { path: string; entry: Node }
 const SAMPLE_ARGUMENTS: Record<string, unknown> = {
   notifications: { reference: 'TSK-2026-000042', title: 'Contener el ransomware', obligation: 'notification' },
   issues: 12,
+  mail: { name: 'Ana', reference: 'TSK-2026-000042', headline: 'Tarea vencida', tlp: 'TLP:AMBER' },
 };
 
 const say = (area: string, phrase: unknown): unknown => (typeof phrase === 'function' ? (phrase as (arg: unknown) => unknown)(SAMPLE_ARGUMENTS[area]) : phrase);
@@ -32,7 +33,7 @@ describe('the catalogue', () => {
 
   it('is found (the walk is not empty)', () => {
     expect(all.length).toBeGreaterThan(150);
-    expect(Object.keys(CATALOGUE)).toEqual(['validation', 'issues', 'notifications', 'initiatives', 'csv']);
+    expect(Object.keys(CATALOGUE)).toEqual(['validation', 'issues', 'notifications', 'initiatives', 'csv', 'mail']);
   });
 
   it('has every entry in every language, and nothing else, with non-empty words of one shape', () => {

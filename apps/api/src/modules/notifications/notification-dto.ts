@@ -1,12 +1,11 @@
 import type { NotificationRow } from '@anc/db';
 import {
   isHiddenName,
-  isObligationKind,
-  isObligationNotificationKind,
   nameIncidentFor,
   nameTaskFor,
   notificationSubject,
   notificationTitle,
+  storedNotificationTitle,
   type Actor,
   type IncidentReadFacts,
   type Locale,
@@ -32,8 +31,6 @@ export interface NotificationDto {
   comment?: string;
 }
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 /** The current read facts of the tasks and incidents a page of notifications is about. */
 export interface NotificationSubjectFacts {
   tasks: ReadonlyMap<string, TaskReadFacts>;
@@ -57,11 +54,7 @@ export function toNotificationDto(row: NotificationRow, reader: Pick<Actor, 'rol
         : null
       : nameIncidentFor(reader, row.incidentId ? facts.incidents.get(row.incidentId) : undefined);
   if (name && isHiddenName(name)) return { ...base, title: notificationTitle(row.kind, name, locale), link: null, taskId: null, incidentId: null };
-  const named = { reference: text(row.data.reference), title: text(row.data.title) };
-  const obligation = row.data.obligation;
-  const title = isObligationNotificationKind(row.kind)
-    ? notificationTitle(row.kind, { ...named, obligation: isObligationKind(obligation) ? obligation : 'notification' }, locale)
-    : notificationTitle(row.kind, named, locale);
+  const title = storedNotificationTitle(row, locale);
   const comment = row.data.comment;
   const link = about === 'task' ? (row.taskId ? `/tareas/${row.taskId}` : null) : row.incidentId ? `/incidentes/${row.incidentId}` : null;
   return {
