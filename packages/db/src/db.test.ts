@@ -46,6 +46,7 @@ describe('migrations', () => {
       'initiative_participants',
       'initiatives',
       'notifications',
+      'password_reset_tokens',
       'reference_counters',
       'sessions',
       'sign_in_throttles',

@@ -19,3 +19,4 @@ export * from './scope/tasks.ts';
 export * from './queries/api-clients.ts';
 export * from './queries/indicators.ts';
 export * from './queries/idempotency.ts';
+export * from './queries/password-resets.ts';

@@ -1,4 +1,5 @@
 import { LOCALES, type Locale } from '../roles.ts';
+import { ACCOUNT_MAIL_WORDS } from './account.ts';
 import { INCIDENT_CSV_HEADERS } from './csv.ts';
 import { INITIATIVE_WORDS } from './initiatives.ts';
 import { NOTIFICATION_WORDS } from './notifications.ts';
@@ -21,6 +22,7 @@ export const CATALOGUE = {
   notifications: NOTIFICATION_WORDS,
   initiatives: INITIATIVE_WORDS,
   csv: INCIDENT_CSV_HEADERS,
+  accountMail: ACCOUNT_MAIL_WORDS,
 } as const;
 
 export type Words = InLocale<typeof CATALOGUE>;
@@ -43,3 +45,4 @@ export * from './validation.ts';
 export * from './notifications.ts';
 export * from './initiatives.ts';
 export * from './csv.ts';
+export * from './account.ts';
