@@ -45,6 +45,7 @@ describe('migrations', () => {
       'initiative_milestones',
       'initiative_participants',
       'initiatives',
+      'mail_outbox',
       'notifications',
       'password_reset_tokens',
       'reference_counters',

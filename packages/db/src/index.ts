@@ -20,3 +20,4 @@ export * from './queries/api-clients.ts';
 export * from './queries/indicators.ts';
 export * from './queries/idempotency.ts';
 export * from './queries/password-resets.ts';
+export * from './queries/mail.ts';

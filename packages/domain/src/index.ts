@@ -41,3 +41,4 @@ export * from './schemas/initiatives.ts';
 export * from './calendar.ts';
 export * from './naming.ts';
 export * from './schemas/incident-dto.ts';
+export * from './mail.ts';

@@ -9,3 +9,4 @@ export * from './initiatives.ts';
 export * from './tasks.ts';
 export * from './api-clients.ts';
 export * from './idempotency.ts';
+export * from './mail.ts';
