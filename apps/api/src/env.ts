@@ -20,6 +20,12 @@ export const EnvSchema = z
      * production) → the request's own origin, as its Host header names it.
      */
     PUBLIC_ORIGIN: z.string().trim().optional(),
+    /**
+     * The address people open the portal at, for links in e-mails (`/restablecer?token=…`). Absent →
+     * the first PUBLIC_ORIGIN, else http://localhost:PORT. Never taken from a request's Host header
+     * (a forged one would send a reset link to another site).
+     */
+    PUBLIC_URL: z.url().optional(),
     /** Behind a reverse proxy: trust X-Forwarded-* for the client address and protocol. */
     TRUST_PROXY: flag.default(false),
     PORTAL_DIST: z.string().default(`${repoRoot}apps/portal/dist`),
@@ -35,6 +41,10 @@ export const EnvSchema = z
     DEMO_SEED_REFUSED: e.DEMO_SEED && e.NODE_ENV === 'production',
     publicOrigins: e.PUBLIC_ORIGIN ? e.PUBLIC_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')) : [],
     secureCookies: e.NODE_ENV === 'production',
+  }))
+  .transform((e) => ({
+    ...e,
+    publicUrl: (e.PUBLIC_URL ?? e.publicOrigins[0] ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   }));
 
 export type Env = z.infer<typeof EnvSchema>;
