@@ -18,6 +18,7 @@ import { AuditSealer } from './modules/audit/sealer.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
 import { apiDocsRoutes } from './rest/docs.ts';
 import { restRoutes } from './rest/routes.ts';
+import { DigestJob } from './modules/notifications/digest-job.ts';
 import { OverdueJob } from './modules/notifications/overdue-job.ts';
 import { taxiiRoutes } from './taxii/taxii.routes.ts';
 import { appRouter, type AppRouter } from './router.ts';
@@ -81,6 +82,7 @@ export function createServer({ database, env, logStream }: { database: Database;
   });
   const sealer = new AuditSealer(database.db, app.log);
   const overdueJob = new OverdueJob(database.db, app.log, env.OVERDUE_JOB_INTERVAL_MS);
+  const digestJob = new DigestJob(database.db, env.publicUrl, app.log, env.DIGEST_JOB_INTERVAL_MS);
 
   const callAudit = new ApiCallAudit(database.db, app.log, { onWritten: () => sealer.nudge() });
 
@@ -219,10 +221,12 @@ export function createServer({ database, env, logStream }: { database: Database;
     sealer,
     callAudit,
     overdueJob,
+    digestJob,
     servesPortal,
     async start() {
       sealer.start();
       overdueJob.start();
+      digestJob.start();
       await app.listen({ port: env.PORT, host: env.HOST });
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : env.PORT;
@@ -230,6 +234,7 @@ export function createServer({ database, env, logStream }: { database: Database;
     async stop() {
       await app.close();
       await overdueJob.stop();
+      await digestJob.stop();
       await sealer.stop();
       await sealer.run();
     },

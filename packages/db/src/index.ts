@@ -21,3 +21,4 @@ export * from './queries/indicators.ts';
 export * from './queries/idempotency.ts';
 export * from './queries/password-resets.ts';
 export * from './queries/mail.ts';
+export * from './queries/digest.ts';
