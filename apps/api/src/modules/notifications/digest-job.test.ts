@@ -74,7 +74,7 @@ describe('runDigestJob', () => {
     await updateUser(t.db, sedenaStaff, { digest: 'daily' });
     await updateUser(t.db, semarStaff, { digest: 'daily', emailNotifications: false });
     const first = await told(sedenaStaff, at(-3));
-    const second_ = await told(sedenaStaff, at(-1), { title: 'Revisar el firewall perimetral' });
+    const later = await told(sedenaStaff, at(-1), { title: 'Revisar el firewall perimetral' });
     await told(semarStaff, at(-2), { agency: semar });
     await told(coordinator, at(-2)); // the coordinator keeps one mail per event: no digest
 
@@ -83,7 +83,7 @@ describe('runDigestJob', () => {
     const [mail] = await mails();
     expect(mail).toMatchObject({ userId: sedenaStaff, toAddress: 'enlace@sedena.gob.mx', kind: 'digest', locale: 'es-MX', dedupeKey: `digest:${sedenaStaff}:2026-12-03` });
     expect(mail?.subject).toBe('Resumen diario del portal de la ANC (2026-12-03): 2 avisos');
-    for (const task of [first, second_]) {
+    for (const task of [first, later]) {
       expect(mail?.text).toContain(task.reference);
       expect(mail?.html).toContain(`${PORTAL}/tareas/${task.id}`);
     }

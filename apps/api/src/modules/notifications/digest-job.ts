@@ -27,7 +27,7 @@ export async function runDigestJob(db: Db, publicUrl: string, now: Date = new Da
   for (;;) {
     const { claimed, mailed } = await db.transaction(async (tx) => {
       const people = await claimDigestRecipients(tx, dueAt, now, batchSize);
-      let mailed = 0;
+      let queuedHere = 0;
       for (const person of people) {
         const rows = await notificationsBetween(tx, person.id, digestWindowStart(person.previousDigestAt, dueAt), now);
         const facts = await taskReadFacts(tx, rows.flatMap((r) => (r.taskId ? [r.taskId] : [])));
@@ -38,9 +38,9 @@ export async function runDigestJob(db: Db, publicUrl: string, now: Date = new Da
         });
         if (items.length === 0) continue;
         const mail = renderDigestMail({ locale: person.locale, name: person.name, day, items, portalUrl: publicUrl });
-        mailed += await queueMail(tx, { dedupeKey: digestDedupeKey(person.id, day), userId: person.id, to: person.email, locale: person.locale, kind: 'digest', ...mail });
+        queuedHere += await queueMail(tx, { dedupeKey: digestDedupeKey(person.id, day), userId: person.id, to: person.email, locale: person.locale, kind: 'digest', ...mail });
       }
-      return { claimed: people.length, mailed };
+      return { claimed: people.length, mailed: queuedHere };
     });
     queued += mailed;
     if (claimed < batchSize) return queued;
