@@ -1,5 +1,5 @@
 import type { DigestOption } from '@anc/domain';
-import { Anchor, Button, Group, Paper, Radio, Stack, Switch, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Radio, Stack, Switch } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';

@@ -77,7 +77,7 @@ function RequestLinkForm() {
       <Stack gap="lg">
         <Heading title={t('account.forgot.title')} intro={t('account.forgot.intro')} />
         {sentTo ? (
-          <Alert color="green" variant="light" icon={<IconMailCheck aria-hidden />} title={t('account.forgot.sentTitle')} role="status" data-testid="reset-link-sent">
+          <Alert color="green" variant="light" icon={<IconMailCheck aria-hidden />} title={t('account.forgot.sentTitle')} aria-live="polite" data-testid="reset-link-sent">
             {t('account.forgot.sent', { email: sentTo })}
           </Alert>
         ) : (
