@@ -26,10 +26,10 @@ const button = (href: string, label: string) =>
 export function renderPasswordResetMail(input: { locale: Locale; name: string; link: string }): RenderedMail {
   const w = words(input.locale).accountMail;
   const facts = { name: input.name, minutes: PASSWORD_RESET_TTL_MS / 60_000 };
-  const text = [w.greeting(input.name), '', w.resetIntro(facts), '', input.link, '', w.resetIgnore, '', '—', w.portalName].join('\n');
+  const text = [w.greeting(input), '', w.resetIntro(facts), '', input.link, '', w.resetIgnore, '', '—', w.portalName].join('\n');
   const html = layout(
     input.locale,
-    `<p>${escapeHtml(w.greeting(input.name))}</p><p>${escapeHtml(w.resetIntro(facts))}</p>${button(input.link, w.resetAction)}` +
+    `<p>${escapeHtml(w.greeting(input))}</p><p>${escapeHtml(w.resetIntro(facts))}</p>${button(input.link, w.resetAction)}` +
       `<p style="font-size:12px;word-break:break-all"><a href="${escapeHtml(input.link)}">${escapeHtml(input.link)}</a></p><p>${escapeHtml(w.resetIgnore)}</p>`,
     false,
   );
@@ -54,10 +54,10 @@ export function renderDigestMail(input: { locale: Locale; name: string; day: str
     title: item.restricted ? w.digestRestricted : item.title,
     href: `${base}${item.link ?? '/'}`,
   }));
-  const text = [w.greeting(input.name), '', w.digestIntro(facts), '', ...lines.map((l) => `- ${l.title}\n  ${l.href}`), '', `${w.digestOpen}: ${base}/`, '', '—', w.preferencesFooter].join('\n');
+  const text = [w.greeting(input), '', w.digestIntro(facts), '', ...lines.map((l) => `- ${l.title}\n  ${l.href}`), '', `${w.digestOpen}: ${base}/`, '', '—', w.preferencesFooter].join('\n');
   const html = layout(
     input.locale,
-    `<p>${escapeHtml(w.greeting(input.name))}</p><p>${escapeHtml(w.digestIntro(facts))}</p><ul>` +
+    `<p>${escapeHtml(w.greeting(input))}</p><p>${escapeHtml(w.digestIntro(facts))}</p><ul>` +
       lines.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.title)}</a></li>`).join('') +
       `</ul>${button(`${base}/`, w.digestOpen)}`,
     true,

@@ -19,7 +19,7 @@ export interface DigestFacts {
  */
 export const ACCOUNT_MAIL_WORDS = {
   portalName: { 'es-MX': 'Portal de coordinación de la ANC', en: 'ANC coordination portal' },
-  greeting: { 'es-MX': (name: string) => `Hola, ${name}:`, en: (name: string) => `Hello ${name},` },
+  greeting: { 'es-MX': (f: { name: string }) => `Hola, ${f.name}:`, en: (f: { name: string }) => `Hello ${f.name},` },
   resetSubject: { 'es-MX': 'Restablece tu contraseña del portal de la ANC', en: 'Reset your ANC portal password' },
   resetIntro: {
     'es-MX': (f: ResetMailFacts) =>
@@ -50,5 +50,5 @@ export const ACCOUNT_MAIL_WORDS = {
     en: 'You receive this e-mail because of your notification preferences; change them in the portal, user menu → Notifications.',
   },
 } as const satisfies {
-  readonly [key: string]: Bilingual<string> | Bilingual<(name: string) => string> | Bilingual<(f: ResetMailFacts) => string> | Bilingual<(f: DigestFacts) => string>;
+  readonly [key: string]: Bilingual<string> | Bilingual<(f: { name: string }) => string> | Bilingual<(f: ResetMailFacts) => string> | Bilingual<(f: DigestFacts) => string>;
 };
