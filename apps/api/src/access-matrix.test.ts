@@ -14,7 +14,7 @@ import { and, count, eq, gt, max } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiToken } from '@anc/auth';
-import { auditEvents, incidentObservables, incidentReports, incidentShares, incidents, initiatives, revokeApiClient, tasks } from '@anc/db';
+import { auditEvents, mailOutbox, incidentObservables, incidentReports, incidentShares, incidents, initiatives, revokeApiClient, tasks } from '@anc/db';
 import { API_SCOPES, type ApiScope, type Tlp } from '@anc/domain';
 import { ANC_STIX_NAMESPACE } from './modules/incidents/export/stix.ts';
 import { REST_ROUTES } from './rest/routes.ts';
@@ -239,7 +239,7 @@ function initiativeProgress(caller: Caller): Expected {
 // Test state.
 let s: TestServer;
 const sessions = {} as Record<SignedIn, Client>;
-const ids = { sedena: '', semar: '', sspc: '', anc: '', coordinator: '' };
+const ids = { sedena: '', semar: '', sspc: '', anc: '', coordinator: '', mail: '' };
 const fixtures = new Map<Kind, Obj>();
 /** Spare objects per kind for the `scratch` mutations (Entry.target). */
 const scratch = new Map<Kind, Obj>();
@@ -487,6 +487,9 @@ const MATRIX: Record<string, Entry> = {
   },
   'apiClients.list': { expected: adminOnly(OK), input: () => ({}) },
   'apiClients.revoke': byAdmin('apiClient', (cell) => ({ id: id(cell) })),
+  // the e-mail outbox ("Correo saliente"): admins only
+  'mailOutbox.list': { expected: adminOnly(OK), input: () => ({ limit: 100 }) },
+  'mailOutbox.get': { expected: adminOnly(OK), input: () => ({ id: ids.mail }) },
   // incidents
   'incidents.create': {
     // Staff file for their own agency (no agencyId); the coordinator names it; admins do not file.
@@ -583,6 +586,8 @@ beforeAll(async () => {
   ids.coordinator = await userIdOf(s.t.db, DEMO.coordinator);
   fixtures.set('initiative', await makeInitiative());
   for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, 'user', 'agency', 'apiClient'] as const) fixtures.set(kind, await makeObject(kind));
+  // The task fixtures' notifications queued e-mail: one of those messages is what `mailOutbox.get` reads.
+  ids.mail = present((await s.t.db.select({ id: mailOutbox.id }).from(mailOutbox).limit(1))[0], 'a queued message').id;
 }, 120_000);
 afterAll(() => s.close());
 

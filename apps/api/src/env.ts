@@ -20,12 +20,6 @@ export const EnvSchema = z
      * production) → the request's own origin, as its Host header names it.
      */
     PUBLIC_ORIGIN: z.string().trim().optional(),
-    /**
-     * The address people open the portal at, for links in e-mails (`/restablecer?token=…`). Absent →
-     * the first PUBLIC_ORIGIN, else http://localhost:PORT. Never taken from a request's Host header
-     * (a forged one would send a reset link to another site).
-     */
-    PUBLIC_URL: z.url().optional(),
     /** Behind a reverse proxy: trust X-Forwarded-* for the client address and protocol. */
     TRUST_PROXY: flag.default(false),
     PORTAL_DIST: z.string().default(`${repoRoot}apps/portal/dist`),
@@ -34,6 +28,20 @@ export const EnvSchema = z
     OVERDUE_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
     /** How often each API process looks for daily digests that are due (ms; they go at 08:00 Mexico City time); 0 turns it off here. */
     DIGEST_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+    /**
+     * Where e-mail goes (`smtp://user:pass@host:587`, `smtps://…`). Absent → nothing leaves the
+     * machine: messages stay in the outbox, shown to admins on "Correo saliente".
+     */
+    SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().regex(/^smtps?:\/\//, { error: 'an smtp:// or smtps:// URL' }).optional()),
+    MAIL_FROM: z.string().trim().min(3).default('Portal ANC <no-responder@anc.gob.mx>'),
+    /** The portal's address as people open it, for the links in e-mail; default: the first PUBLIC_ORIGIN, else http://localhost:PORT. */
+    PUBLIC_URL: z.url().optional(),
+    /** Failed deliveries before a message is marked dead. */
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    /** How often each API process looks for mail to send (ms). */
+    MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(2_000),
+    /** First retry delay (ms); each further failure doubles it, at most 6 h. */
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   })
   .transform((e) => ({
     ...e,
@@ -42,11 +50,8 @@ export const EnvSchema = z
     DEMO_SEED: e.DEMO_SEED && e.NODE_ENV !== 'production',
     DEMO_SEED_REFUSED: e.DEMO_SEED && e.NODE_ENV === 'production',
     publicOrigins: e.PUBLIC_ORIGIN ? e.PUBLIC_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')) : [],
+    publicUrl: (e.PUBLIC_URL || e.PUBLIC_ORIGIN?.split(',')[0]?.trim() || `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secureCookies: e.NODE_ENV === 'production',
-  }))
-  .transform((e) => ({
-    ...e,
-    publicUrl: (e.PUBLIC_URL ?? e.publicOrigins[0] ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   }));
 
 export type Env = z.infer<typeof EnvSchema>;

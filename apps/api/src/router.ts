@@ -5,6 +5,7 @@ import { authRouter } from './modules/auth/auth.router.ts';
 import { dashboardRouter } from './modules/dashboard/dashboard.router.ts';
 import { incidentsRouter } from './modules/incidents/incidents.router.ts';
 import { initiativesRouter } from './modules/initiatives/initiatives.router.ts';
+import { mailOutboxRouter } from './modules/mail/mail.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
 import { tasksRouter } from './modules/tasks/tasks.router.ts';
 import { adminUsersRouter } from './modules/users/users.router.ts';
@@ -19,6 +20,7 @@ export const appRouter = router({
   initiatives: initiativesRouter,
   dashboard: dashboardRouter,
   apiClients: apiClientsRouter,
+  mailOutbox: mailOutboxRouter,
   admin: router({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

@@ -11,7 +11,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Database } from '@anc/db';
+import { configureMailLinks, type Database } from '@anc/db';
 import { API_MAX_BATCH_SIZE, DomainError } from '@anc/domain';
 import type { Env } from './env.ts';
 import { AuditSealer } from './modules/audit/sealer.ts';
@@ -20,6 +20,7 @@ import { apiDocsRoutes } from './rest/docs.ts';
 import { restRoutes } from './rest/routes.ts';
 import { DigestJob } from './modules/notifications/digest-job.ts';
 import { OverdueJob } from './modules/notifications/overdue-job.ts';
+import { DEFAULT_MAIL_WORKER, MailWorker, smtpTransport } from './modules/mail/mail-worker.ts';
 import { taxiiRoutes } from './taxii/taxii.routes.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
@@ -83,6 +84,15 @@ export function createServer({ database, env, logStream }: { database: Database;
   const sealer = new AuditSealer(database.db, app.log);
   const overdueJob = new OverdueJob(database.db, app.log, env.OVERDUE_JOB_INTERVAL_MS);
   const digestJob = new DigestJob(database.db, env.publicUrl, app.log, env.DIGEST_JOB_INTERVAL_MS);
+  // Links in e-mail point at the portal; without SMTP_URL no worker runs and mail stays in the outbox.
+  configureMailLinks(env.publicUrl);
+  const mailWorker = env.SMTP_URL
+    ? new MailWorker(database.db, smtpTransport(env.SMTP_URL, env.MAIL_FROM, new URL(env.publicUrl).hostname), app.log, env.MAIL_POLL_INTERVAL_MS, {
+        ...DEFAULT_MAIL_WORKER,
+        maxAttempts: env.MAIL_MAX_ATTEMPTS,
+        retryBaseMs: env.MAIL_RETRY_BASE_MS,
+      })
+    : null;
 
   const callAudit = new ApiCallAudit(database.db, app.log, { onWritten: () => sealer.nudge() });
 
@@ -222,11 +232,13 @@ export function createServer({ database, env, logStream }: { database: Database;
     callAudit,
     overdueJob,
     digestJob,
+    mailWorker,
     servesPortal,
     async start() {
       sealer.start();
       overdueJob.start();
       digestJob.start();
+      mailWorker?.start();
       await app.listen({ port: env.PORT, host: env.HOST });
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : env.PORT;
@@ -235,6 +247,7 @@ export function createServer({ database, env, logStream }: { database: Database;
       await app.close();
       await overdueJob.stop();
       await digestJob.stop();
+      await mailWorker?.stop();
       await sealer.stop();
       await sealer.run();
     },

@@ -7,6 +7,7 @@ import { RouteError } from './components/RouteError.tsx';
 import { AgenciesPanel } from './features/admin/AgenciesPanel.tsx';
 import { ApiClientsPanel } from './features/admin/ApiClientsPanel.tsx';
 import { AuditPanel } from './features/admin/AuditPanel.tsx';
+import { MailPanel } from './features/admin/MailPanel.tsx';
 import { UsersPanel, validateUsersSearch } from './features/admin/UsersPanel.tsx';
 import { NewIncidentPage } from './features/incidents/new/NewIncidentPage.tsx';
 import { IncidentDetailPage } from './features/incidents/IncidentDetailPage.tsx';
@@ -142,6 +143,7 @@ const adminUsersRoute = createRoute({
 });
 const adminApiClientsRoute = createRoute({ getParentRoute: () => adminRoute, path: '/integraciones', component: ApiClientsPanel });
 const adminAuditRoute = createRoute({ getParentRoute: () => adminRoute, path: '/bitacora', component: AuditPanel });
+const adminMailRoute = createRoute({ getParentRoute: () => adminRoute, path: '/correo', component: MailPanel });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -159,7 +161,7 @@ const routeTree = rootRoute.addChildren([
     initiativeDetailRoute,
     notificationsRoute,
     notificationPreferencesRoute,
-    adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminApiClientsRoute, adminAuditRoute]),
+    adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminApiClientsRoute, adminAuditRoute, adminMailRoute]),
   ]),
 ]);
 

@@ -23,6 +23,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'admin.users.resetPassword': ['admin'],
   'admin.audit.list': ['admin'],
   'admin.audit.verify': ['admin'],
+  'mailOutbox.list': ['admin'],
+  'mailOutbox.get': ['admin'],
   'incidents.create': ['staff', 'coordinator'],
   'incidents.list': ['staff', 'coordinator', 'admin'],
   'incidents.get': ['staff', 'coordinator', 'admin'],

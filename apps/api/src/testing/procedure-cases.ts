@@ -2,7 +2,7 @@
 // (apps/api/src/input-fuzz.test.ts): who makes it and an input the procedure accepts, built
 // fresh for each call from a small world of objects made through the API itself.
 import { count, notLike } from 'drizzle-orm';
-import { auditEvents, type Db } from '@anc/db';
+import { auditEvents, mailOutbox, type Db } from '@anc/db';
 import { routerProcedures } from './procedures.ts';
 import { present, rawCallJson, type RawAnswer } from './raw.ts';
 import { DEMO, DEMO_PASSWORD, signedIn, type TestServer } from './http.ts';
@@ -47,6 +47,8 @@ export interface World {
   targetAgencyId: string;
   /** An API client of SEDENA the admin revokes. */
   apiClientId: string;
+  /** A message in the outbox (the task's notification to SEDENA's staff). */
+  mailId: string;
   /** The `self` caller's own password (it changes when a fuzzed change succeeds). */
   selfPassword: string;
   /** An active account whose password the reset-link cases set (never one of the callers). */
@@ -77,6 +79,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const milestone = await admin.trpc.initiatives.addMilestone.mutate({ initiativeId: initiative.id, title: 'Primer hito', dueDate: day(30) });
   const kpi = await admin.trpc.initiatives.addKpi.mutate({ initiativeId: initiative.id, name: 'Cobertura', unit: '%', baseline: '0', target: '100' });
   const apiClient = await admin.trpc.apiClients.create.mutate({ agencyId: sedenaId, name: 'SIEM de prueba', scopes: ['incidents:read'] });
+  const [mail] = await s.t.db.select({ id: mailOutbox.id }).from(mailOutbox).limit(1);
   return {
     s,
     cookies: {
@@ -102,6 +105,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     targetUserId: target.id,
     targetAgencyId: targetAgency.id,
     apiClientId: apiClient.client.id,
+    mailId: present(mail, 'a queued message').id,
     selfPassword: DEMO_PASSWORD,
     resetUserId: resetUser.id,
   };
@@ -215,6 +219,9 @@ export const CASES: Record<string, ProcedureCase> = {
   },
   'apiClients.list': { as: 'admin', input: (w) => ({ agencyId: w.sedenaId }) },
   'apiClients.revoke': { as: 'admin', input: (w) => ({ id: w.apiClientId }) },
+
+  'mailOutbox.list': { as: 'admin', input: () => ({ limit: 10, state: 'pending' }) },
+  'mailOutbox.get': { as: 'admin', input: (w) => ({ id: w.mailId }) },
 };
 
 /** One call of a case over plain HTTP, the input as raw JSON text; aborts after `timeoutMs`. */

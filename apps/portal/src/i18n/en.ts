@@ -1,6 +1,7 @@
 import type { Catalogue } from './es-MX.ts';
 import { accountEn } from './account.en.ts';
 import { apiClientsEn } from './apiClients.en.ts';
+import { mailEn } from './mail.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { initiativesEn } from './initiatives.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -10,6 +11,7 @@ import { tasksEn } from './tasks.en.ts';
 export const en: Catalogue = {
   account: accountEn,
   apiClients: apiClientsEn,
+  mail: mailEn,
   tasks: tasksEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
@@ -195,13 +197,14 @@ export const en: Catalogue = {
   admin: {
     pageTitle: 'Administration',
     title: 'Administration',
-    subtitle: 'Agencies, user accounts, integrations and audit log.',
+    subtitle: 'Agencies, user accounts, integrations, audit log and outgoing mail.',
     sectionsLabel: 'Administration sections',
     tabs: {
       agencies: 'Agencies',
       users: 'Users',
       audit: 'Audit log',
       apiClients: 'Integrations',
+      mail: 'Outgoing mail',
     },
   },
   agencies: {

@@ -4,6 +4,7 @@
  */
 import { accountEsMX } from './account.es-MX.ts';
 import { apiClientsEsMX } from './apiClients.es-MX.ts';
+import { mailEsMX } from './mail.es-MX.ts';
 import { dashboardEsMX } from './dashboard.es-MX.ts';
 import { initiativesEsMX } from './initiatives.es-MX.ts';
 import { notificationsEsMX } from './notifications.es-MX.ts';
@@ -12,6 +13,7 @@ import { tasksEsMX } from './tasks.es-MX.ts';
 export const esMX = {
   account: accountEsMX,
   apiClients: apiClientsEsMX,
+  mail: mailEsMX,
   tasks: tasksEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
@@ -197,13 +199,14 @@ export const esMX = {
   admin: {
     pageTitle: 'Administración',
     title: 'Administración',
-    subtitle: 'Dependencias, cuentas de usuario, integraciones y bitácora de auditoría.',
+    subtitle: 'Dependencias, cuentas de usuario, integraciones, bitácora de auditoría y correo saliente.',
     sectionsLabel: 'Secciones de administración',
     tabs: {
       agencies: 'Dependencias',
       users: 'Usuarios',
       audit: 'Bitácora',
       apiClients: 'Integraciones',
+      mail: 'Correo saliente',
     },
   },
   agencies: {

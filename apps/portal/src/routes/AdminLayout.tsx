@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuildingBank, IconHistory, IconPlugConnected, IconUsers } from '@tabler/icons-react';
+import { IconBuildingBank, IconHistory, IconMail, IconPlugConnected, IconUsers } from '@tabler/icons-react';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { NoAccess } from '../components/NoAccess.tsx';
@@ -11,6 +11,7 @@ const SECTIONS = [
   { value: 'usuarios', to: '/admin/usuarios', label: 'admin.tabs.users', icon: IconUsers },
   { value: 'integraciones', to: '/admin/integraciones', label: 'admin.tabs.apiClients', icon: IconPlugConnected },
   { value: 'bitacora', to: '/admin/bitacora', label: 'admin.tabs.audit', icon: IconHistory },
+  { value: 'correo', to: '/admin/correo', label: 'admin.tabs.mail', icon: IconMail },
 ] as const;
 
 type Section = (typeof SECTIONS)[number];

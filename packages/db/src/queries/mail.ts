@@ -1,6 +1,7 @@
-import type { Locale } from '@anc/domain';
+import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { DomainError, decodeCursor, encodeCursor, mailTlp, notificationPath, notificationTitle, portalLink, renderNotificationMail, wantsEmail, type Locale, type MailState, type NotificationKind, type Tlp } from '@anc/domain';
 import type { Db } from '../client.ts';
-import { mailOutbox } from '../schema/index.ts';
+import { incidents, mailOutbox, tasks, users } from '../schema/index.ts';
 
 /** A message to queue, already rendered in its recipient's language. */
 export interface QueuedMail {
@@ -43,4 +44,173 @@ export async function queueMail(tx: Db, mail: QueuedMail | readonly QueuedMail[]
     .onConflictDoNothing({ target: mailOutbox.dedupeKey })
     .returning({ id: mailOutbox.id });
   return written.length;
+}
+
+/**
+ * Where the links in e-mail point (`PUBLIC_URL`): set once by the API at start (createServer).
+ * Module state because every notification, whichever use-case writes it, goes through
+ * `insertNotifications`, which has no other way to know the portal's address.
+ */
+const settings = { publicUrl: 'http://127.0.0.1:3000' };
+export function configureMailLinks(publicUrl: string): void {
+  settings.publicUrl = publicUrl;
+}
+export const mailLinkBase = (): string => settings.publicUrl;
+
+/** A notification just written, as `insertNotifications` returns it. */
+export interface WrittenNotification {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  taskId: string | null;
+  data: Record<string, unknown>;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * Queues the e-mail of notifications just written, in the same transaction: one per notification
+ * whose recipient `wantsEmail` (the domain's rule), rendered in the recipient's language
+ * (`renderNotificationMail`), keyed `notification:<id>` so it exists once. Generic over the kind:
+ * the headline is the notification's own title, the link its task (or the incident its data
+ * names), the TLP the one its data carries or that of its task's incident.
+ */
+export async function queueNotificationMail(tx: Db, written: readonly WrittenNotification[]): Promise<number> {
+  if (written.length === 0) return 0;
+  const people = await tx
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active, kind: users.kind })
+    .from(users)
+    .where(inArray(users.id, [...new Set(written.map((n) => n.userId))]));
+  const byId = new Map(people.filter(wantsEmail).map((p) => [p.id, p]));
+  const wanted = written.filter((n) => byId.has(n.userId));
+  if (wanted.length === 0) return 0;
+  const taskIds = [...new Set(wanted.flatMap((n) => (n.taskId ? [n.taskId] : [])))];
+  const taskTlp = new Map<string, Tlp | null>();
+  if (taskIds.length > 0) {
+    const rows = await tx
+      .select({ id: tasks.id, tlp: incidents.tlp })
+      .from(tasks)
+      .leftJoin(incidents, eq(incidents.id, tasks.incidentId))
+      .where(inArray(tasks.id, taskIds));
+    for (const r of rows) taskTlp.set(r.id, r.tlp);
+  }
+  const mails: QueuedMail[] = [];
+  for (const n of wanted) {
+    const to = byId.get(n.userId);
+    if (!to) continue;
+    const reference = str(n.data.reference);
+    const rendered = renderNotificationMail({
+      locale: to.locale,
+      recipientName: to.name,
+      reference,
+      headline: notificationTitle(n.kind, { reference, title: str(n.data.title) }, to.locale),
+      comment: str(n.data.comment) || null,
+      tlp: mailTlp(n.data.tlp, n.taskId ? taskTlp.get(n.taskId) : null),
+      link: portalLink(settings.publicUrl, notificationPath(n)),
+    });
+    mails.push({ dedupeKey: `notification:${n.id}`, userId: n.userId, to: to.email, locale: to.locale, kind: n.kind, notificationId: n.id, ...rendered });
+  }
+  return queueMail(tx, mails);
+}
+
+export type MailRow = typeof mailOutbox.$inferSelect;
+
+/** A message claimed for sending; `attempts` is the claim's fencing token for `markMailSent` / `markMailFailed`. */
+export interface ClaimedMail {
+  id: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html: string;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` messages to send now: pending ones whose time has come, and ones left
+ * `sending` by a worker whose lease ran out (a crashed process). Each becomes `sending` with a
+ * lease of `leaseMs` and one more attempt. Rows another process is claiming are skipped
+ * (`FOR UPDATE SKIP LOCKED`) and the outer WHERE repeats the test on the newest version, so every
+ * row is claimed by one worker at a time across every API process.
+ */
+export async function claimMail(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedMail[]> {
+  const at = now.toISOString();
+  const due = sql`((${mailOutbox.state} = 'pending' and ${mailOutbox.nextAttemptAt} <= ${at}::timestamptz) or (${mailOutbox.state} = 'sending' and ${mailOutbox.lockedUntil} < ${at}::timestamptz))`;
+  const candidates = db.select({ id: mailOutbox.id }).from(mailOutbox).where(due).orderBy(mailOutbox.nextAttemptAt).limit(limit).for('update', { skipLocked: true });
+  return db
+    .update(mailOutbox)
+    .set({ state: 'sending', attempts: sql`${mailOutbox.attempts} + 1`, lockedUntil: new Date(now.getTime() + leaseMs) })
+    .where(and(inArray(mailOutbox.id, candidates), due))
+    .returning({ id: mailOutbox.id, toAddress: mailOutbox.toAddress, subject: mailOutbox.subject, text: mailOutbox.text, html: mailOutbox.html, attempts: mailOutbox.attempts });
+}
+
+/** The claim still holds: still `sending`, and nobody claimed it again since (same attempt). */
+const stillClaimed = (m: Pick<ClaimedMail, 'id' | 'attempts'>) => and(eq(mailOutbox.id, m.id), eq(mailOutbox.state, 'sending'), eq(mailOutbox.attempts, m.attempts));
+
+/** Records a delivery; false when the claim was lost meanwhile (its lease ran out and another worker took it). */
+export async function markMailSent(db: Db, m: Pick<ClaimedMail, 'id' | 'attempts'>, at: Date): Promise<boolean> {
+  const rows = await db.update(mailOutbox).set({ state: 'sent', sentAt: at, lockedUntil: null, lastError: null }).where(stillClaimed(m)).returning({ id: mailOutbox.id });
+  return rows.length > 0;
+}
+
+/** Records a failure: pending again from `retryAt`, or dead when `retryAt` is null. */
+export async function markMailFailed(db: Db, m: Pick<ClaimedMail, 'id' | 'attempts'>, error: string, retryAt: Date | null): Promise<boolean> {
+  const rows = await db
+    .update(mailOutbox)
+    .set(retryAt ? { state: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 2000) } : { state: 'dead', lockedUntil: null, lastError: error.slice(0, 2000) })
+    .where(stillClaimed(m))
+    .returning({ id: mailOutbox.id });
+  return rows.length > 0;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A list row: everything but the bodies. */
+export type MailSummaryRow = Omit<MailRow, 'text' | 'html'>;
+const { text: _text, html: _html, ...MAIL_SUMMARY_COLUMNS } = getTableColumns(mailOutbox);
+
+/**
+ * The outbox, newest first, keyset on (created_at, id), optionally in one state: the admin page
+ * "Correo saliente". Not scoped: only admins reach it (the router's procedure).
+ */
+export async function listMailOutbox(
+  db: Db,
+  input: { cursor?: string | undefined; limit: number; state?: MailState | undefined },
+): Promise<{ rows: MailSummaryRow[]; nextCursor: string | null }> {
+  let after: { at: Date; id: string } | null = null;
+  if (input.cursor) {
+    const c = decodeCursor(input.cursor);
+    const at = c ? new Date(c.sortKey) : null;
+    if (!c || !at || Number.isNaN(at.getTime()) || !UUID.test(c.id)) {
+      throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { cursor: ['invalid_cursor'] } });
+    }
+    after = { at, id: c.id };
+  }
+  const rows = await db
+    .select(MAIL_SUMMARY_COLUMNS)
+    .from(mailOutbox)
+    .where(
+      and(
+        input.state ? eq(mailOutbox.state, input.state) : undefined,
+        after ? sql`(${mailOutbox.createdAt}, ${mailOutbox.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+}
+
+/** One message with its bodies, or null. */
+export async function getMail(db: Db, id: string): Promise<MailRow | null> {
+  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  return row ?? null;
+}
+
+/** How many messages are in each state (the page's header). */
+export async function countMailByState(db: Db): Promise<Record<MailState, number>> {
+  const rows = await db.select({ state: mailOutbox.state, n: sql<number>`count(*)::int` }).from(mailOutbox).groupBy(mailOutbox.state);
+  const out: Record<MailState, number> = { pending: 0, sending: 0, sent: 0, dead: 0 };
+  for (const r of rows) out[r.state] = Number(r.n);
+  return out;
 }

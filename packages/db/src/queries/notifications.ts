@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { DomainError, decodeCursor, encodeCursor, type NotificationKind } from '@anc/domain';
 import type { Db } from '../client.ts';
 import { isPerson, notifications, tasks, users } from '../schema/index.ts';
+import { queueNotificationMail } from './mail.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -16,7 +17,10 @@ export interface NewNotification {
 
 /**
  * Writes notifications inside the caller's transaction (so a failed change leaves none). A row
- * whose dedupe key the user already has is skipped: written once, whoever tries twice.
+ * whose dedupe key the user already has is skipped: written once, whoever tries twice. Every
+ * notification written here also queues its e-mail in the outbox, in the same transaction, for
+ * the recipients who want e-mail (`queueNotificationMail`): this is the one door every
+ * notification goes through.
  */
 export async function insertNotifications(tx: Db, rows: readonly NewNotification[]): Promise<number> {
   if (rows.length === 0) return 0;
@@ -24,7 +28,8 @@ export async function insertNotifications(tx: Db, rows: readonly NewNotification
     .insert(notifications)
     .values(rows.map((r) => ({ ...r, dedupeKey: r.dedupeKey ?? null })))
     .onConflictDoNothing()
-    .returning({ id: notifications.id });
+    .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, taskId: notifications.taskId, data: notifications.data });
+  await queueNotificationMail(tx, written);
   return written.length;
 }
 

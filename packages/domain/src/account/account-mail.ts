@@ -1,15 +1,7 @@
 import { words } from '../catalogue/index.ts';
+import { escapeHtml, type RenderedMail } from '../mail.ts';
 import type { Locale } from '../roles.ts';
 import { PASSWORD_RESET_TTL_MS } from './password-reset.ts';
-
-/** A rendered e-mail: what the outbox stores and the SMTP worker sends. */
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function layout(locale: Locale, body: string, footer: boolean): string {
   const w = words(locale).accountMail;

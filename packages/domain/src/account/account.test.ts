@@ -30,7 +30,7 @@ describe('account mail', () => {
     expect(es.subject).toBe('Restablece tu contraseña del portal de la ANC');
     expect(es.text).toContain(link);
     expect(es.html).toContain(`href="${link}"`);
-    expect(es.html).toContain('Ana &#60;Pérez&#62;');
+    expect(es.html).toContain('Ana &lt;Pérez&gt;');
     expect(es.html).not.toContain('<Pérez>');
     expect(renderPasswordResetMail({ locale: 'en', name: 'Ana', link }).text).toContain('within the next 30 minutes');
   });

@@ -23,6 +23,7 @@ function entries(node: Node, path: string[] = []): { path: string; entry: Node }
 const SAMPLE_ARGUMENTS: Record<string, unknown> = {
   notifications: { reference: 'TSK-2026-000042', title: 'Contener el ransomware' },
   issues: 12,
+  mail: { name: 'Ana', reference: 'TSK-2026-000042', headline: 'Tarea vencida', tlp: 'TLP:AMBER' },
   accountMail: { name: 'Ana Pérez', minutes: 30, day: '2026-12-03', count: 2 },
 };
 
@@ -33,7 +34,7 @@ describe('the catalogue', () => {
 
   it('is found (the walk is not empty)', () => {
     expect(all.length).toBeGreaterThan(150);
-    expect(Object.keys(CATALOGUE)).toEqual(['validation', 'issues', 'notifications', 'initiatives', 'csv', 'accountMail']);
+    expect(Object.keys(CATALOGUE)).toEqual(['validation', 'issues', 'notifications', 'initiatives', 'csv', 'mail', 'accountMail']);
   });
 
   it('has every entry in every language, and nothing else, with non-empty words of one shape', () => {

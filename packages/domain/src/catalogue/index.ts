@@ -2,6 +2,7 @@ import { LOCALES, type Locale } from '../roles.ts';
 import { ACCOUNT_MAIL_WORDS } from './account.ts';
 import { INCIDENT_CSV_HEADERS } from './csv.ts';
 import { INITIATIVE_WORDS } from './initiatives.ts';
+import { MAIL_WORDS } from './mail.ts';
 import { NOTIFICATION_WORDS } from './notifications.ts';
 import type { Bilingual, InLocale } from './types.ts';
 import { ISSUE_WORDS, VALIDATION_WORDS } from './validation.ts';
@@ -9,7 +10,7 @@ import { ISSUE_WORDS, VALIDATION_WORDS } from './validation.ts';
 /**
  * Every word the server writes for a person, in one place, Spanish first: the words of error
  * reasons and validation keys, zod's own issues, notification titles, the initiative registry's
- * labels and the CSV export's header row. Each area is typed with `satisfies` (types.ts), so an
+ * labels, the CSV export's header row and the words of e-mail. Each area is typed with `satisfies` (types.ts), so an
  * entry missing a language, an enumeration value without a label or a notification kind without a
  * title fails tsc. The portal's own interface words live in apps/portal/src/i18n/.
  *
@@ -22,6 +23,7 @@ export const CATALOGUE = {
   notifications: NOTIFICATION_WORDS,
   initiatives: INITIATIVE_WORDS,
   csv: INCIDENT_CSV_HEADERS,
+  mail: MAIL_WORDS,
   accountMail: ACCOUNT_MAIL_WORDS,
 } as const;
 
@@ -45,4 +47,5 @@ export * from './validation.ts';
 export * from './notifications.ts';
 export * from './initiatives.ts';
 export * from './csv.ts';
+export * from './mail.ts';
 export * from './account.ts';
