@@ -78,7 +78,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export async function queueNotificationMail(tx: Db, written: readonly WrittenNotification[]): Promise<number> {
   if (written.length === 0) return 0;
   const people = await tx
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active, kind: users.kind })
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active, kind: users.kind, emailNotifications: users.emailNotifications, digest: users.digest })
     .from(users)
     .where(inArray(users.id, [...new Set(written.map((n) => n.userId))]));
   const byId = new Map(people.filter(wantsEmail).map((p) => [p.id, p]));

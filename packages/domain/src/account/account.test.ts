@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestDay, digestDueAt, digestWindowStart, dueDigestDay } from './digest.ts';
+import { wantsEmail } from '../mail.ts';
 import { passwordResetLink } from './password-reset.ts';
 import { renderDigestMail, renderPasswordResetMail } from './account-mail.ts';
 
@@ -19,6 +20,16 @@ describe('the daily digest schedule (08:00 Mexico City, UTC−6 all year since 2
     expect(digestWindowStart(previous, due)).toEqual(previous);
     expect(digestWindowStart(null, due).toISOString()).toBe('2026-12-02T14:00:00.000Z');
     expect(digestWindowStart(new Date('2026-11-01T00:00:00.000Z'), due).toISOString()).toBe('2026-12-02T14:00:00.000Z');
+  });
+});
+
+describe('wantsEmail follows the preferences', () => {
+  it('mails now only a person who keeps one mail per event', () => {
+    const person = { active: true, kind: 'person' as const, email: 'a@b.mx' };
+    expect(wantsEmail(person)).toBe(true);
+    expect(wantsEmail({ ...person, emailNotifications: true, digest: 'none' })).toBe(true);
+    expect(wantsEmail({ ...person, emailNotifications: true, digest: 'daily' })).toBe(false);
+    expect(wantsEmail({ ...person, emailNotifications: false, digest: 'none' })).toBe(false);
   });
 });
 

@@ -3,9 +3,9 @@
 // it, listing what they may still read and never a TLP:RED matter's words.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, mailOutbox, notifications, seedDemoData, seedReferenceData, tasks, updateUser, users, type Database } from '@anc/db';
+import { createDb, insertNotifications, mailOutbox, notifications, seedDemoData, seedReferenceData, tasks, updateUser, users, type Database } from '@anc/db';
 import { createTestDatabase, type TestDatabase } from '@anc/db/testing';
-import { emailDelivery } from '@anc/domain';
+import { digestDay, digestDueAt, emailDelivery } from '@anc/domain';
 import { present } from '../../testing/raw.ts';
 import { runDigestJob } from './digest-job.ts';
 import { agencyId, HOUR, insertTask, userId } from './test-fixtures.ts';
@@ -66,6 +66,28 @@ describe('emailDelivery (the preference rule)', () => {
     expect(emailDelivery({ emailNotifications: true, digest: 'daily' })).toBe('digest');
     expect(emailDelivery({ emailNotifications: false, digest: 'daily' })).toBe('none');
     expect(emailDelivery({ emailNotifications: false, digest: 'none' })).toBe('none');
+  });
+});
+
+describe('the preferences decide the outbox', () => {
+  it('one mail per event, the daily digest instead, or no mail at all', async () => {
+    const secondStaff = present((await t.db.insert(users).values({ email: 'prueba-apagado@sedena.gob.mx', name: 'Prueba', role: 'staff', agencyId: sedena, passwordHash: 'x' }).returning())[0], 'a user').id;
+    await updateUser(t.db, coordinator, { digest: 'daily' });
+    await updateUser(t.db, secondStaff, { emailNotifications: false });
+    const task = await insertTask(t.db, { assigneeAgencyId: sedena, creatorId: coordinator, dueAt: at(48) });
+    const data = { reference: task.reference, title: task.title };
+    await t.db.transaction((tx) =>
+      insertNotifications(tx, [sedenaStaff, coordinator, secondStaff].map((userId) => ({ userId, kind: 'task_assigned' as const, taskId: task.id, data }))),
+    );
+    // Immediately: only the person who keeps one mail per event.
+    expect((await mails()).map((m) => [m.userId, m.kind])).toEqual([[sedenaStaff, 'task_assigned']]);
+    // The digest person hears of it at the next 08:00 Mexico City time (the notification was written now).
+    const now = new Date();
+    const today = digestDueAt(digestDay(now));
+    const nextMorning = now < today ? today : digestDueAt(digestDay(new Date(now.getTime() + 24 * HOUR)));
+    expect(await runDigestJob(t.db, PORTAL, nextMorning)).toBe(1);
+    expect((await mails()).map((m) => [m.userId, m.kind]).sort()).toEqual([[sedenaStaff, 'task_assigned'], [coordinator, 'digest']].sort());
+    await t.db.delete(users).where(eq(users.id, secondStaff));
   });
 });
 
