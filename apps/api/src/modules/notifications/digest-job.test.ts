@@ -77,7 +77,7 @@ describe('the preferences decide the outbox', () => {
     const task = await insertTask(t.db, { assigneeAgencyId: sedena, creatorId: coordinator, dueAt: at(48) });
     const data = { reference: task.reference, title: task.title };
     await t.db.transaction((tx) =>
-      insertNotifications(tx, [sedenaStaff, coordinator, secondStaff].map((userId) => ({ userId, kind: 'task_assigned' as const, taskId: task.id, data }))),
+      insertNotifications(tx, [sedenaStaff, coordinator, secondStaff].map((recipient) => ({ userId: recipient, kind: 'task_assigned' as const, taskId: task.id, data }))),
     );
     // Immediately: only the person who keeps one mail per event.
     expect((await mails()).map((m) => [m.userId, m.kind])).toEqual([[sedenaStaff, 'task_assigned']]);
