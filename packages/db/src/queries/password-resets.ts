@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { passwordResetTokens } from '../schema/index.ts';
 
@@ -40,4 +40,9 @@ export async function revokeUserResetTokens(db: Db, userId: string, now: Date): 
     .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)))
     .returning({ id: passwordResetTokens.id });
   return rows.length;
+}
+
+/** Forgets links that expired before `before` (the table stays small; the audit log keeps the requests). */
+export async function deleteStaleResetTokens(db: Db, before: Date): Promise<void> {
+  await db.delete(passwordResetTokens).where(lt(passwordResetTokens.expiresAt, before));
 }

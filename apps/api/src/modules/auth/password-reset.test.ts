@@ -192,6 +192,10 @@ describe('auth.resetPassword', () => {
     await expect(resetPasswordWithToken(ctx(), { token: late, password: NEW_PASSWORD }, new Date(at.getTime() + 30 * MINUTE))).rejects.toMatchObject({ reason: 'reset_link_invalid' });
     await expect(resetPasswordWithToken(ctx(), { token: inTime, password: NEW_PASSWORD }, new Date(at.getTime() + 30 * MINUTE - 1))).resolves.toEqual({ ok: true });
     expect(await verifyPassword((await userOf(DEMO.sedena)).passwordHash, DEMO_PASSWORD)).toBe(true);
+    // A week after they expired, links are forgotten by the next request (the audit rows stay).
+    await requestPasswordReset(ctx(), { email: 'nadie@sedena.gob.mx' }, new Date(at.getTime() + 8 * 24 * 60 * MINUTE));
+    expect((await s.t.db.select().from(passwordResetTokens)).map((r) => r.requestedEmail)).toEqual(['nadie@sedena.gob.mx']);
+    expect((await s.t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'auth.passwordResetRequested')))[0]?.n).toBe(3);
   });
 
   it('refuses a weak password on its field with the rule of every new password, and keeps the link', async () => {

@@ -1,5 +1,5 @@
 import { generatePasswordResetToken, passwordResetTokenHash, takePasswordAttempt } from '@anc/auth';
-import { getUserByEmail, insertPasswordResetToken, queueMail, writeAudit } from '@anc/db';
+import { deleteStaleResetTokens, getUserByEmail, insertPasswordResetToken, queueMail, writeAudit } from '@anc/db';
 import {
   PASSWORD_RESET_TTL_MS,
   passwordResetDedupeKey,
@@ -8,6 +8,9 @@ import {
   type RequestPasswordResetInput,
 } from '@anc/domain';
 import type { OpenUseCaseContext, SessionContext } from '../use-case.ts';
+
+/** Expired links are kept this long (the requests themselves stay in the audit log). */
+const STALE_AFTER_MS = 7 * 24 * 60 * 60_000;
 
 /**
  * Sends a single-use reset link valid 30 minutes to the address, if an active account has it
@@ -29,6 +32,7 @@ export async function requestPasswordReset(
   const token = generatePasswordResetToken();
   const mail = renderPasswordResetMail({ locale: account?.locale ?? 'es-MX', name: account?.name ?? email, link: passwordResetLink(ctx.publicUrl, token) });
   await ctx.db.transaction(async (tx) => {
+    await deleteStaleResetTokens(tx, new Date(now.getTime() - STALE_AFTER_MS));
     const row = await insertPasswordResetToken(tx, {
       userId: account?.id ?? null,
       tokenHash: passwordResetTokenHash(token),
