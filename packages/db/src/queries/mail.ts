@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { DomainError, decodeCursor, encodeCursor, mailTlp, notificationPath, notificationTitle, portalLink, renderNotificationMail, wantsEmail, type Locale, type MailState, type NotificationKind, type Tlp } from '@anc/domain';
+import { DomainError, decodeCursor, encodeCursor, mailTlp, notificationPath, notificationTitle, portalLink, renderNotificationMail, wantsEmail, type Locale, type MailState, type NotificationKind } from '@anc/domain';
 import type { Db } from '../client.ts';
-import { incidents, mailOutbox, tasks, users } from '../schema/index.ts';
+import { incidents, mailOutbox, notifications, tasks, users } from '../schema/index.ts';
 
 /** A message to queue, already rendered in its recipient's language. */
 export interface QueuedMail {
@@ -77,26 +77,18 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
  */
 export async function queueNotificationMail(tx: Db, written: readonly WrittenNotification[]): Promise<number> {
   if (written.length === 0) return 0;
-  const people = await tx
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active, kind: users.kind, emailNotifications: users.emailNotifications, digest: users.digest })
-    .from(users)
-    .where(inArray(users.id, [...new Set(written.map((n) => n.userId))]));
-  const byId = new Map(people.filter(wantsEmail).map((p) => [p.id, p]));
-  const wanted = written.filter((n) => byId.has(n.userId));
-  if (wanted.length === 0) return 0;
-  const taskIds = [...new Set(wanted.flatMap((n) => (n.taskId ? [n.taskId] : [])))];
-  const taskTlp = new Map<string, Tlp | null>();
-  if (taskIds.length > 0) {
-    const rows = await tx
-      .select({ id: tasks.id, tlp: incidents.tlp })
-      .from(tasks)
-      .leftJoin(incidents, eq(incidents.id, tasks.incidentId))
-      .where(inArray(tasks.id, taskIds));
-    for (const r of rows) taskTlp.set(r.id, r.tlp);
-  }
+  // One lookup for every notification: its recipient, and the TLP of the incident its task belongs to.
+  const facts = await tx
+    .select({ id: notifications.id, email: users.email, name: users.name, locale: users.locale, active: users.active, kind: users.kind, emailNotifications: users.emailNotifications, digest: users.digest, taskTlp: incidents.tlp })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(tasks, eq(tasks.id, notifications.taskId))
+    .leftJoin(incidents, eq(incidents.id, tasks.incidentId))
+    .where(inArray(notifications.id, written.map((n) => n.id)));
+  const byId = new Map(facts.filter(wantsEmail).map((f) => [f.id, f]));
   const mails: QueuedMail[] = [];
-  for (const n of wanted) {
-    const to = byId.get(n.userId);
+  for (const n of written) {
+    const to = byId.get(n.id);
     if (!to) continue;
     const reference = str(n.data.reference);
     const rendered = renderNotificationMail({
@@ -105,7 +97,7 @@ export async function queueNotificationMail(tx: Db, written: readonly WrittenNot
       reference,
       headline: notificationTitle(n.kind, { reference, title: str(n.data.title) }, to.locale),
       comment: str(n.data.comment) || null,
-      tlp: mailTlp(n.data.tlp, n.taskId ? taskTlp.get(n.taskId) : null),
+      tlp: mailTlp(n.data.tlp, to.taskTlp),
       link: portalLink(settings.publicUrl, notificationPath(n)),
     });
     mails.push({ dedupeKey: `notification:${n.id}`, userId: n.userId, to: to.email, locale: to.locale, kind: n.kind, notificationId: n.id, ...rendered });
@@ -150,6 +142,24 @@ const stillClaimed = (m: Pick<ClaimedMail, 'id' | 'attempts'>) => and(eq(mailOut
 export async function markMailSent(db: Db, m: Pick<ClaimedMail, 'id' | 'attempts'>, at: Date): Promise<boolean> {
   const rows = await db.update(mailOutbox).set({ state: 'sent', sentAt: at, lockedUntil: null, lastError: null }).where(stillClaimed(m)).returning({ id: mailOutbox.id });
   return rows.length > 0;
+}
+
+/**
+ * Records deliveries of several claims in one statement (a worker's round); returns how many still
+ * held their claim. Same fencing as `markMailSent`: (id, attempts) must match a `sending` row.
+ */
+export async function markMailSentMany(db: Db, claims: readonly Pick<ClaimedMail, 'id' | 'attempts'>[], at: Date): Promise<number> {
+  if (claims.length === 0) return 0;
+  const pairs = sql.join(
+    claims.map((c) => sql`(${c.id}::uuid, ${c.attempts}::int)`),
+    sql`, `,
+  );
+  const rows = await db
+    .update(mailOutbox)
+    .set({ state: 'sent', sentAt: at, lockedUntil: null, lastError: null })
+    .where(and(eq(mailOutbox.state, 'sending'), sql`(${mailOutbox.id}, ${mailOutbox.attempts}) in (${pairs})`))
+    .returning({ id: mailOutbox.id });
+  return rows.length;
 }
 
 /** Records a failure: pending again from `retryAt`, or dead when `retryAt` is null. */

@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import { claimMail, markMailFailed, markMailSent, type ClaimedMail, type Db } from '@anc/db';
+import { claimMail, markMailFailed, markMailSentMany, type ClaimedMail, type Db } from '@anc/db';
 import { mailRetryDelayMs } from '@anc/domain';
 
 interface Logger {
@@ -70,14 +70,18 @@ export async function runMailWorker(db: Db, transport: MailTransport, options: M
   for (;;) {
     const claimed = await claimMail(db, now(), options.batch, options.leaseMs);
     if (claimed.length === 0) return result;
-    await Promise.all(claimed.map((m) => deliver(db, transport, options, m, now, result)));
+    const delivered = await Promise.all(claimed.map((m) => deliver(db, transport, options, m, now, result)));
+    // The round's deliveries recorded in one statement (a crash before it re-sends them after the lease).
+    result.sent += await markMailSentMany(db, claimed.filter((_, i) => delivered[i]), now());
     if (claimed.length < options.batch) return result;
   }
 }
 
-async function deliver(db: Db, transport: MailTransport, options: MailWorkerOptions, m: ClaimedMail, now: () => Date, result: MailRunResult): Promise<void> {
+/** Sends one claimed message: true when the server accepted it; a failure is recorded here. */
+async function deliver(db: Db, transport: MailTransport, options: MailWorkerOptions, m: ClaimedMail, now: () => Date, result: MailRunResult): Promise<boolean> {
   try {
     await transport.send({ id: m.id, to: m.toAddress, subject: m.subject, text: m.text, html: m.html });
+    return true;
   } catch (err) {
     const dead = m.attempts >= options.maxAttempts;
     const retryAt = dead ? null : new Date(now().getTime() + mailRetryDelayMs(m.attempts, options.retryBaseMs));
@@ -85,9 +89,8 @@ async function deliver(db: Db, transport: MailTransport, options: MailWorkerOpti
       if (dead) result.dead += 1;
       else result.retried += 1;
     }
-    return;
+    return false;
   }
-  if (await markMailSent(db, m, now())) result.sent += 1;
 }
 
 /**
