@@ -21,6 +21,7 @@ import { REST_ROUTES } from './rest/routes.ts';
 import { SHARED_WITH_ME_ID } from './taxii/collection.ts';
 import { TAXII_MEDIA_TYPE } from './taxii/taxii.routes.ts';
 import { createTestApiClient } from './testing/api-clients.ts';
+import { issueResetToken } from './testing/password-reset.ts';
 import { DEMO, DEMO_PASSWORD, signedIn, startTestServer, type TestServer } from './testing/http.ts';
 import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './testing/incidents.ts';
 import { day, validInitiative } from './testing/initiatives.ts';
@@ -449,6 +450,14 @@ const MATRIX: Record<string, Entry> = {
     expected: signedInOnly(OK),
     input: () => ({ currentPassword: DEMO_PASSWORD, newPassword: 'Halcón-de-plata-904-nuevo' }),
     session: 'freshAccount',
+  },
+  'auth.updatePreferences': { expected: signedInOnly(WRITES), input: () => ({ emailNotifications: true, digest: 'none' }) },
+  // Anyone asks for a reset link (an address no account has: no mail, the same answer) and uses one:
+  // here a fresh account's, whoever holds it (API.md "People reached outside the portal").
+  'auth.requestPasswordReset': { expected: () => WRITES, input: () => ({ email: `matriz.olvido.${next()}@sedena.gob.mx` }) },
+  'auth.resetPassword': {
+    expected: () => WRITES,
+    input: async () => ({ token: await issueResetToken(s.t.db, (await makeUser()).id), password: `Halcón-${next()}-de-plata-nuevo` }),
   },
   // agencies: everyone signed in reads them (needed to assign and share); admins manage them
   'agencies.list': { expected: signedInOnly(OK), input: () => ({ includeInactive: true }) },

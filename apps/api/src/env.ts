@@ -28,6 +28,8 @@ export const EnvSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
     /** How often each API process looks for tasks that became overdue (ms); 0 turns the job off in this process. */
     OVERDUE_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+    /** How often each API process looks for daily digests that are due (ms; they go at 08:00 Mexico City time); 0 turns it off here. */
+    DIGEST_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
     /**
      * How often the live bell's event stream (GET /events/notifications) sends a heartbeat comment
      * and checks again that its session is still valid (ms).

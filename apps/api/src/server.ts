@@ -18,6 +18,7 @@ import { AuditSealer } from './modules/audit/sealer.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
 import { apiDocsRoutes } from './rest/docs.ts';
 import { restRoutes } from './rest/routes.ts';
+import { DigestJob } from './modules/notifications/digest-job.ts';
 import { OverdueJob } from './modules/notifications/overdue-job.ts';
 import { eventsRoutes } from './modules/notifications/events/events.routes.ts';
 import { NotificationHub } from './modules/notifications/events/hub.ts';
@@ -84,6 +85,7 @@ export function createServer({ database, env, logStream }: { database: Database;
   });
   const sealer = new AuditSealer(database.db, app.log);
   const overdueJob = new OverdueJob(database.db, app.log, env.OVERDUE_JOB_INTERVAL_MS);
+  const digestJob = new DigestJob(database.db, env.publicUrl, app.log, env.DIGEST_JOB_INTERVAL_MS);
   // Links in e-mail point at the portal; without SMTP_URL no worker runs and mail stays in the outbox.
   configureMailLinks(env.publicUrl);
   const mailWorker = env.SMTP_URL
@@ -238,12 +240,14 @@ export function createServer({ database, env, logStream }: { database: Database;
     callAudit,
     overdueJob,
     hub,
+    digestJob,
     mailWorker,
     servesPortal,
     async start() {
       sealer.start();
       overdueJob.start();
       await hub.start();
+      digestJob.start();
       mailWorker?.start();
       await app.listen({ port: env.PORT, host: env.HOST });
       const address = app.server.address();
@@ -252,6 +256,7 @@ export function createServer({ database, env, logStream }: { database: Database;
     async stop() {
       await app.close();
       await overdueJob.stop();
+      await digestJob.stop();
       await mailWorker?.stop();
       await sealer.stop();
       await sealer.run();

@@ -26,6 +26,8 @@ import { meQueryOptions, safeRedirect } from './lib/session.ts';
 import { queryClient } from './lib/trpc.ts';
 import { AdminLayout } from './routes/AdminLayout.tsx';
 import { DashboardPage } from './routes/DashboardPage.tsx';
+import { NotificationPreferencesPage } from './routes/NotificationPreferencesPage.tsx';
+import { PasswordResetPage } from './routes/PasswordResetPage.tsx';
 import { SignInPage } from './routes/SignInPage.tsx';
 
 interface RouterContext {
@@ -40,7 +42,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 
 export interface SignInSearch {
   redirect?: string;
-  reason?: 'expired';
+  reason?: 'expired' | 'passwordReset';
 }
 
 const signInRoute = createRoute({
@@ -48,13 +50,26 @@ const signInRoute = createRoute({
   path: '/ingresar',
   validateSearch: (search: Record<string, unknown>): SignInSearch => ({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
-    reason: search.reason === 'expired' ? 'expired' : undefined,
+    reason: search.reason === 'expired' || search.reason === 'passwordReset' ? search.reason : undefined,
   }),
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions());
     if (me.user) throw redirect({ href: safeRedirect(search.redirect) });
   },
   component: SignInPage,
+});
+
+export interface ResetSearch {
+  token?: string;
+}
+
+// Reached from the sign-in page (no token: ask for a link) and from the e-mail (a token: choose the
+// new password). Open with or without a session: the link names its own account.
+const resetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/restablecer',
+  validateSearch: (search: Record<string, unknown>): ResetSearch => ({ token: typeof search.token === 'string' ? search.token : undefined }),
+  component: PasswordResetPage,
 });
 
 const appRoute = createRoute({
@@ -96,6 +111,7 @@ const newTaskRoute = createRoute({
 });
 const taskDetailRoute = createRoute({ getParentRoute: () => appRoute, path: '/tareas/$taskId', component: TaskDetailPage });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notificaciones', component: NotificationsPage });
+const notificationPreferencesRoute = createRoute({ getParentRoute: () => appRoute, path: '/cuenta/notificaciones', component: NotificationPreferencesPage });
 const initiativesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/iniciativas',
@@ -131,6 +147,7 @@ const adminMailRoute = createRoute({ getParentRoute: () => adminRoute, path: '/c
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  resetRoute,
   appRoute.addChildren([
     dashboardRoute,
     incidentsRoute,
@@ -143,6 +160,7 @@ const routeTree = rootRoute.addChildren([
     newInitiativeRoute,
     initiativeDetailRoute,
     notificationsRoute,
+    notificationPreferencesRoute,
     adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminApiClientsRoute, adminAuditRoute, adminMailRoute]),
   ]),
 ]);

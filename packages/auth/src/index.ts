@@ -4,3 +4,4 @@ export * from './cookies.ts';
 export * from './sessions.ts';
 export * from './throttle.ts';
 export * from './api-tokens.ts';
+export * from './password-reset.ts';

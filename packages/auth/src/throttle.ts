@@ -19,7 +19,15 @@ export const THROTTLE_POLICY = {
   limits: { account_ip: 5, ip: 30, account: 50 },
 } as const;
 
-export type ThrottlePurpose = 'signIn' | 'changePassword';
+/**
+ * Reset e-mails (issue 12 point 5) are throttled by the same counters with budgets of their own,
+ * keyed by the address typed whether or not an account has it (the answer says nothing of which):
+ * few per account, so nobody's mailbox is flooded, and per requesting address against spraying.
+ * Nothing is refunded: every request sends (or would send) a mail.
+ */
+export const RESET_THROTTLE_LIMITS = { account_ip: 3, ip: 20, account: 5 } as const;
+
+export type ThrottlePurpose = 'signIn' | 'changePassword' | 'passwordReset';
 
 type Budget = { scope: string; key: string; limit: number };
 
@@ -28,7 +36,7 @@ function budgetsFor(purpose: ThrottlePurpose, account: string, ip: string): [Bud
   // budget of the person, nor the other way round).
   const p = purpose === 'signIn' ? '' : `${purpose}:`;
   const acct = account.trim().toLowerCase();
-  const { limits } = THROTTLE_POLICY;
+  const limits = purpose === 'passwordReset' ? RESET_THROTTLE_LIMITS : THROTTLE_POLICY.limits;
   return [
     { scope: `${p}account_ip`, key: `${acct}|${ip}`, limit: limits.account_ip },
     { scope: `${p}ip`, key: ip, limit: limits.ip },
@@ -46,7 +54,8 @@ export async function takePasswordAttempt(db: Db, purpose: ThrottlePurpose, acco
     const row = await takeThrottleAttempt(db, budget.scope, budget.key, now, THROTTLE_POLICY.windowMs);
     if (row.failures > budget.limit) {
       const waitMs = row.windowStartedAt.getTime() + THROTTLE_POLICY.windowMs - now.getTime();
-      throw new DomainError('TOO_MANY_REQUESTS', 'too_many_attempts', { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
+      const reason = purpose === 'passwordReset' ? 'too_many_reset_requests' : 'too_many_attempts';
+      throw new DomainError('TOO_MANY_REQUESTS', reason, { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
     }
   }
 }

@@ -47,6 +47,7 @@ describe('migrations', () => {
       'initiatives',
       'mail_outbox',
       'notifications',
+      'password_reset_tokens',
       'reference_counters',
       'sessions',
       'sign_in_throttles',

@@ -19,4 +19,6 @@ export * from './scope/tasks.ts';
 export * from './queries/api-clients.ts';
 export * from './queries/indicators.ts';
 export * from './queries/idempotency.ts';
+export * from './queries/password-resets.ts';
 export * from './queries/mail.ts';
+export * from './queries/digest.ts';

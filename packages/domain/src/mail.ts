@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { words } from './catalogue/index.ts';
 import { TLP_LEVELS, type Tlp } from './incidents/taxonomy.ts';
+import { DEFAULT_PREFERENCES, emailDelivery, type DigestOption } from './account/preferences.ts';
 import type { UserKind } from './api-clients.ts';
 import type { Locale } from './roles.ts';
 import { Id, ListInput } from './schemas/common.ts';
@@ -21,15 +22,19 @@ export interface MailRecipientFacts {
   active: boolean;
   kind: UserKind;
   email: string;
+  /** The person's preferences (`auth.updatePreferences`); absent: the defaults (e-mail on, one per event). */
+  emailNotifications?: boolean;
+  digest?: DigestOption;
 }
 
 /**
- * Whether a notification to this account also goes by e-mail. Today: every active person with an
- * address (an API client's principal never). The per-user preference of issue 12 point 4 joins
- * here, so this stays the one place that decides.
+ * Whether a notification to this account goes by e-mail now: an active person with an address
+ * (an API client's principal never) whose preferences say one mail per event (`emailDelivery`,
+ * account/preferences.ts); a person who chose the daily digest is told in it instead.
  */
 export function wantsEmail(recipient: MailRecipientFacts): boolean {
-  return recipient.active && recipient.kind === 'person' && recipient.email.includes('@');
+  const prefs = { emailNotifications: recipient.emailNotifications ?? DEFAULT_PREFERENCES.emailNotifications, digest: recipient.digest ?? DEFAULT_PREFERENCES.digest };
+  return recipient.active && recipient.kind === 'person' && recipient.email.includes('@') && emailDelivery(prefs) === 'immediate';
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

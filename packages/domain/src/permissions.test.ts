@@ -10,6 +10,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'auth.signOut': ['staff', 'coordinator', 'admin'],
   'auth.changePassword': ['staff', 'coordinator', 'admin'],
   'auth.setLocale': ['staff', 'coordinator', 'admin'],
+  'auth.updatePreferences': ['staff', 'coordinator', 'admin'],
   'agencies.list': ['staff', 'coordinator', 'admin'],
   'admin.agencies.create': ['admin'],
   'admin.agencies.update': ['admin'],

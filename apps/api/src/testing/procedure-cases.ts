@@ -8,6 +8,7 @@ import { present, rawCallJson, type RawAnswer } from './raw.ts';
 import { DEMO, DEMO_PASSWORD, signedIn, type TestServer } from './http.ts';
 import { agencyIdOf, validIncident, type Client } from './incidents.ts';
 import { day, validInitiative } from './initiatives.ts';
+import { issueResetToken } from './password-reset.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 
 export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving';
@@ -50,6 +51,8 @@ export interface World {
   mailId: string;
   /** The `self` caller's own password (it changes when a fuzzed change succeeds). */
   selfPassword: string;
+  /** An active account whose password the reset-link cases set (never one of the callers). */
+  resetUserId: string;
 }
 
 let serial = 0;
@@ -65,6 +68,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const self = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-self' });
   const leaving = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-leaving' });
   const target = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-target', active: false });
+  const resetUser = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-reset' });
   const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
   const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', observables: [{ type: 'ipv4', value: '203.0.113.7' }] }));
   const triage = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'AMBER' }));
@@ -103,6 +107,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     apiClientId: apiClient.client.id,
     mailId: present(mail, 'a queued message').id,
     selfPassword: DEMO_PASSWORD,
+    resetUserId: resetUser.id,
   };
 }
 
@@ -135,6 +140,13 @@ export const CASES: Record<string, ProcedureCase> = {
   'auth.changePassword': {
     as: 'self',
     input: (w) => ({ currentPassword: w.selfPassword, newPassword: `Marea-${next()}-del-Golfo-azul` }),
+  },
+  'auth.updatePreferences': { as: 'staff', input: () => ({ emailNotifications: true, digest: 'none' }) },
+  // Addresses no account has: each call counts against the reset throttle of its own address.
+  'auth.requestPasswordReset': { as: 'anonymous', input: () => ({ email: `fuzz-reset-${next()}@prueba.gob.mx` }) },
+  'auth.resetPassword': {
+    as: 'anonymous',
+    input: async (w) => ({ token: await issueResetToken(w.s.t.db, w.resetUserId), password: `Marea-${next()}-del-Golfo-azul` }),
   },
   'agencies.list': { as: 'staff', input: () => ({ includeInactive: false }) },
 

@@ -1,7 +1,8 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../lib/notify.ts';
 import { agencyName, useLocale } from '../i18n/index.ts';
@@ -72,6 +73,9 @@ export function UserMenu() {
             </Text>
           </Stack>
           <Menu.Divider />
+          <Menu.Item component={Link} to="/cuenta/notificaciones" leftSection={<IconBell size={16} aria-hidden />} data-testid="notification-preferences">
+            {t('account.preferences.menu')}
+          </Menu.Item>
           <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={passwordModal.open} data-testid="change-password">
             {t('shell.changePassword')}
           </Menu.Item>

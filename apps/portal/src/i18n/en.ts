@@ -1,4 +1,5 @@
 import type { Catalogue } from './es-MX.ts';
+import { accountEn } from './account.en.ts';
 import { apiClientsEn } from './apiClients.en.ts';
 import { mailEn } from './mail.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
@@ -8,6 +9,7 @@ import { tasksEn } from './tasks.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
+  account: accountEn,
   apiClients: apiClientsEn,
   mail: mailEn,
   tasks: tasksEn,
@@ -121,7 +123,9 @@ export const en: Catalogue = {
     sessionExpiredTitle: 'Session ended',
     errorTitle: 'Could not sign in',
     throttledTitle: 'Access temporarily blocked',
-    help: 'Forgot your password? Ask the ANC administration to reset it.',
+    help: 'If you have no account or yours is deactivated, ask the ANC administration for help.',
+    passwordResetTitle: 'Password reset',
+    passwordReset: 'Your password changed and every session of yours was ended. Sign in with the new password.',
     notice: 'For the exclusive use of authorised personnel of the Federal Public Administration. Access is logged.',
   },
   dashboard: dashboardEn,

@@ -2,6 +2,7 @@
  * Spanish (Mexico): the portal's first language and the shape every other catalogue follows.
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
+import { accountEsMX } from './account.es-MX.ts';
 import { apiClientsEsMX } from './apiClients.es-MX.ts';
 import { mailEsMX } from './mail.es-MX.ts';
 import { dashboardEsMX } from './dashboard.es-MX.ts';
@@ -10,6 +11,7 @@ import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
 
 export const esMX = {
+  account: accountEsMX,
   apiClients: apiClientsEsMX,
   mail: mailEsMX,
   tasks: tasksEsMX,
@@ -123,7 +125,9 @@ export const esMX = {
     sessionExpiredTitle: 'Sesión terminada',
     errorTitle: 'No fue posible iniciar sesión',
     throttledTitle: 'Acceso bloqueado temporalmente',
-    help: '¿Olvidaste tu contraseña? Pide a la administración de la ANC que la restablezca.',
+    help: 'Si no tienes cuenta o tu cuenta está desactivada, pide ayuda a la administración de la ANC.',
+    passwordResetTitle: 'Contraseña restablecida',
+    passwordReset: 'Tu contraseña cambió y se cerraron todas tus sesiones. Inicia sesión con la contraseña nueva.',
     notice: 'Sistema de uso exclusivo para personal autorizado de la Administración Pública Federal. El acceso queda registrado.',
   },
   dashboard: dashboardEsMX,

@@ -1,21 +1,19 @@
 import { SignInInput } from '@anc/domain';
-import { Alert, Box, Button, Container, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertTriangle, IconClock, IconLock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconClock, IconLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { getRouteApi, useRouter } from '@tanstack/react-router';
+import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordInput } from '../components/PasswordInput.tsx';
-import { AncMark } from '../components/AncMark.tsx';
-import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { PublicPage } from '../components/PublicPage.tsx';
 import { changeLocale, currentLocale, hasExplicitLocale } from '../i18n/index.ts';
 import { readApiError } from '../lib/errors.ts';
 import { applyServerError, schemaValidator } from '../lib/forms.ts';
 import { meQueryOptions, safeRedirect } from '../lib/session.ts';
 import { queryClient, trpc } from '../lib/trpc.ts';
-import classes from './SignInPage.module.css';
 
 const route = getRouteApi('/ingresar');
 
@@ -58,30 +56,13 @@ export function SignInPage() {
   });
 
   return (
-    <div className={classes.page}>
-      <header className={classes.band}>
-        <Container size="lg" py="sm">
-          <Group justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap" miw={0}>
-              <Box style={{ flexShrink: 0, display: 'flex' }}>
-                <AncMark size={44} />
-              </Box>
-              <Box miw={0}>
-                <Text fw={700} fz={{ base: 'md', sm: 'lg' }} lh={1.2}>
-                  {t('app.name')}
-                </Text>
-                <Text fz={{ base: 'xs', sm: 'sm' }} className={classes.tagline}>
-                  {t('app.tagline')}
-                </Text>
-              </Box>
-            </Group>
-            <LanguageSwitch tone="onBrand" />
-          </Group>
-        </Container>
-      </header>
-
-      <main className={classes.content}>
-        <Stack gap="lg" className={classes.card}>
+    <PublicPage
+      footer={
+        <Text size="xs" c="dimmed" ta="center" px="md">
+          {t('signIn.notice')}
+        </Text>
+      }
+    >
           <Paper p={{ base: 'lg', sm: 'xl' }} shadow="xs">
             <Stack gap="lg">
               <Box>
@@ -95,6 +76,12 @@ export function SignInPage() {
                   {t('signIn.subtitle')}
                 </Text>
               </Box>
+
+              {search.reason === 'passwordReset' && !failure ? (
+                <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('signIn.passwordResetTitle')} data-testid="password-reset-done">
+                  {t('signIn.passwordReset')}
+                </Alert>
+              ) : null}
 
               {search.reason === 'expired' && !failure ? (
                 <Alert
@@ -145,16 +132,14 @@ export function SignInPage() {
                   </Button>
                 </Stack>
               </form>
+              <Anchor component={Link} to="/restablecer" size="sm" data-testid="forgot-password">
+                {t('account.forgot.link')}
+              </Anchor>
               <Text size="xs" c="dimmed">
                 {t('signIn.help')}
               </Text>
             </Stack>
           </Paper>
-          <Text size="xs" c="dimmed" ta="center" px="md">
-            {t('signIn.notice')}
-          </Text>
-        </Stack>
-      </main>
-    </div>
+    </PublicPage>
   );
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { DomainError, decodeCursor, encodeCursor, mailTlp, notificationPath, storedNotificationTitle, portalLink, renderNotificationMail, wantsEmail, type Locale, type MailState, type NotificationKind } from '@anc/domain';
+import { DomainError, decodeCursor, encodeCursor, mailTlp, notificationPath, storedNotificationTitle, portalLink, renderNotificationMail, wantsEmail, type Locale, type MailState, type Tlp, type NotificationKind } from '@anc/domain';
 import type { Db } from '../client.ts';
 import { incidents, mailOutbox, notifications, tasks, users } from '../schema/index.ts';
 
@@ -81,7 +81,7 @@ export async function queueNotificationMail(tx: Db, written: readonly WrittenNot
   // One lookup for every notification: its recipient, and the TLP of its incident (or of the
   // incident its task belongs to).
   const facts = await tx
-    .select({ id: notifications.id, email: users.email, name: users.name, locale: users.locale, active: users.active, kind: users.kind, incidentTlp: incidents.tlp })
+    .select({ id: notifications.id, email: users.email, name: users.name, locale: users.locale, active: users.active, kind: users.kind, emailNotifications: users.emailNotifications, digest: users.digest, incidentTlp: incidents.tlp })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .leftJoin(tasks, eq(tasks.id, notifications.taskId))
@@ -105,6 +105,21 @@ export async function queueNotificationMail(tx: Db, written: readonly WrittenNot
     mails.push({ dedupeKey: `notification:${n.id}`, userId: n.userId, to: to.email, locale: to.locale, kind: n.kind, notificationId: n.id, ...rendered });
   }
   return queueMail(tx, mails);
+}
+
+/**
+ * The TLP each of these notifications carries in e-mail now (`mailTlp`: the one its data names,
+ * else its incident's or its task's incident's, else AMBER): what the digest keeps out of a body.
+ */
+export async function notificationMailTlps(tx: Db, ids: readonly string[]): Promise<Map<string, Tlp>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: notifications.id, data: notifications.data, incidentTlp: incidents.tlp })
+    .from(notifications)
+    .leftJoin(tasks, eq(tasks.id, notifications.taskId))
+    .leftJoin(incidents, eq(incidents.id, sql`coalesce(${notifications.incidentId}, ${tasks.incidentId})`))
+    .where(inArray(notifications.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, mailTlp(r.data.tlp, r.incidentTlp)]));
 }
 
 export type MailRow = typeof mailOutbox.$inferSelect;

@@ -72,7 +72,7 @@ export async function insertUser(db: Db, values: UserValues): Promise<UserRow> {
 export async function updateUser(
   db: Db,
   id: string,
-  patch: Partial<Pick<UserRow, 'name' | 'role' | 'agencyId' | 'active' | 'locale' | 'passwordHash' | 'passwordChangedAt' | 'lastSignInAt'>>,
+  patch: Partial<Pick<UserRow, 'name' | 'role' | 'agencyId' | 'active' | 'locale' | 'passwordHash' | 'passwordChangedAt' | 'lastSignInAt' | 'emailNotifications' | 'digest'>>,
 ): Promise<UserRow | undefined> {
   const [row] = await db
     .update(users)

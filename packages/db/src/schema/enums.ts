@@ -1,6 +1,7 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   AGENCY_KINDS,
+  DIGEST_OPTIONS,
   ENCS_OBJECTIVES,
   INITIATIVE_STATUSES,
   NOTIFICATION_KINDS,
@@ -25,6 +26,7 @@ export const sector = pgEnum('sector', SECTORS);
 export const role = pgEnum('role', ROLES);
 export const locale = pgEnum('locale', LOCALES);
 export const userKind = pgEnum('user_kind', USER_KINDS);
+export const digestOption = pgEnum('digest_option', DIGEST_OPTIONS);
 
 export const incidentStatus = pgEnum('incident_status', INCIDENT_STATUSES);
 export const rsitClass = pgEnum('rsit_class', RSIT_CLASSES);

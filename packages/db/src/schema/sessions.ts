@@ -32,3 +32,24 @@ export const signInThrottles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+/**
+ * Password reset links (issue 12 point 5): `token_hash` is the SHA-256 (hex) of the 32 random bytes
+ * the e-mail carries, never the token. A request for an address that has no account is recorded
+ * too (`user_id` null, never redeemable), so both answers do the same work. Used once (`used_at`),
+ * valid until `expires_at` (30 minutes).
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    usedAt: timestamp({ withTimezone: true, precision: 3 }),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    requestedEmail: text().notNull(),
+    requestedIp: text(),
+  },
+  (t) => [index().on(t.userId), index().on(t.expiresAt)],
+);

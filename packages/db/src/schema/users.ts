@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
-import { locale, role, userKind } from './enums.ts';
+import { digestOption, locale, role, userKind } from './enums.ts';
 
 export const users = pgTable(
   'users',
@@ -20,6 +20,11 @@ export const users = pgTable(
     active: boolean().notNull().default(true),
     lastSignInAt: timestamp({ withTimezone: true, precision: 3 }),
     passwordChangedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** Notification preferences (`auth.updatePreferences`): e-mail on or off, one mail per event or a daily digest. */
+    emailNotifications: boolean().notNull().default(true),
+    digest: digestOption().notNull().default('none'),
+    /** The end of the window the last daily digest covered (apps/api/src/modules/notifications/digest-job.ts). */
+    lastDigestAt: timestamp({ withTimezone: true, precision: 3 }),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),

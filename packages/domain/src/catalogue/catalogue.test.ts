@@ -24,6 +24,7 @@ const SAMPLE_ARGUMENTS: Record<string, unknown> = {
   notifications: { reference: 'TSK-2026-000042', title: 'Contener el ransomware', obligation: 'notification' },
   issues: 12,
   mail: { name: 'Ana', reference: 'TSK-2026-000042', headline: 'Tarea vencida', tlp: 'TLP:AMBER' },
+  accountMail: { name: 'Ana Pérez', minutes: 30, day: '2026-12-03', count: 2 },
 };
 
 const say = (area: string, phrase: unknown): unknown => (typeof phrase === 'function' ? (phrase as (arg: unknown) => unknown)(SAMPLE_ARGUMENTS[area]) : phrase);
@@ -33,7 +34,7 @@ describe('the catalogue', () => {
 
   it('is found (the walk is not empty)', () => {
     expect(all.length).toBeGreaterThan(150);
-    expect(Object.keys(CATALOGUE)).toEqual(['validation', 'issues', 'notifications', 'initiatives', 'csv', 'mail']);
+    expect(Object.keys(CATALOGUE)).toEqual(['validation', 'issues', 'notifications', 'initiatives', 'csv', 'mail', 'accountMail']);
   });
 
   it('has every entry in every language, and nothing else, with non-empty words of one shape', () => {

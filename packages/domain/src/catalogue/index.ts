@@ -1,4 +1,5 @@
 import { LOCALES, type Locale } from '../roles.ts';
+import { ACCOUNT_MAIL_WORDS } from './account.ts';
 import { INCIDENT_CSV_HEADERS } from './csv.ts';
 import { INITIATIVE_WORDS } from './initiatives.ts';
 import { MAIL_WORDS } from './mail.ts';
@@ -23,6 +24,7 @@ export const CATALOGUE = {
   initiatives: INITIATIVE_WORDS,
   csv: INCIDENT_CSV_HEADERS,
   mail: MAIL_WORDS,
+  accountMail: ACCOUNT_MAIL_WORDS,
 } as const;
 
 export type Words = InLocale<typeof CATALOGUE>;
@@ -46,3 +48,4 @@ export * from './notifications.ts';
 export * from './initiatives.ts';
 export * from './csv.ts';
 export * from './mail.ts';
+export * from './account.ts';

@@ -152,6 +152,14 @@ export const VALIDATION_WORDS = {
     en: 'You cannot deactivate your own account or remove your own administrator role.',
   },
   wrong_current_password: { 'es-MX': 'La contraseña actual no es correcta.', en: 'The current password is not correct.' },
+  reset_link_invalid: {
+    'es-MX': 'El enlace para restablecer la contraseña no es válido, ya se usó o venció (dura 30 minutos). Pide uno nuevo.',
+    en: 'The password reset link is not valid, was already used or has expired (it lasts 30 minutes). Ask for a new one.',
+  },
+  too_many_reset_requests: {
+    'es-MX': 'Se pidieron demasiados correos de restablecimiento. Espera unos minutos antes de pedir otro.',
+    en: 'Too many reset e-mails were requested. Wait a few minutes before asking for another.',
+  },
   // incidents
   invalid_datetime: { 'es-MX': 'Escribe una fecha y hora válidas.', en: 'Enter a valid date and time.' },
   date_in_future: { 'es-MX': 'La fecha no puede estar en el futuro.', en: 'The date cannot be in the future.' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIGEST_OPTIONS } from '../account/preferences.ts';
 import { AGENCY_KINDS, LOCALES, ROLES } from '../roles.ts';
 import { Email, NewPassword, Str } from './common.ts';
 
@@ -24,6 +25,8 @@ export const SessionUser = z.object({
   role: z.enum(ROLES),
   locale: z.enum(LOCALES),
   agency: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string(), kind: z.enum(AGENCY_KINDS) }),
+  /** How the person is told outside the portal (`auth.updatePreferences`). */
+  preferences: z.object({ emailNotifications: z.boolean(), digest: z.enum(DIGEST_OPTIONS) }),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

@@ -1,10 +1,13 @@
-import { ChangePasswordInput, MeOutput, SetLocaleInput, SignInInput } from '@anc/domain';
+import { ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, SetLocaleInput, SignInInput, UpdatePreferencesInput } from '@anc/domain';
 import { procedureFor, publicProcedure, router } from '../../trpc/init.ts';
 import { changePassword } from './change-password.ts';
 import { getMe } from './get-me.ts';
+import { requestPasswordReset } from './request-password-reset.ts';
+import { resetPasswordWithToken } from './reset-password-with-token.ts';
 import { setLocale } from './set-locale.ts';
 import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
+import { updatePreferences } from './update-preferences.ts';
 
 export const authRouter = router({
   signIn: publicProcedure.input(SignInInput).mutation(({ ctx, input }) => signIn(ctx, input)),
@@ -16,4 +19,12 @@ export const authRouter = router({
   changePassword: procedureFor('auth.changePassword')
     .input(ChangePasswordInput)
     .mutation(({ ctx, input }) => changePassword(ctx, input)),
+  updatePreferences: procedureFor('auth.updatePreferences')
+    .input(UpdatePreferencesInput)
+    .mutation(({ ctx, input }) => updatePreferences(ctx, input)),
+  // Anyone may ask for a reset link and use one (shared/API.md "People reached outside the portal").
+  requestPasswordReset: publicProcedure
+    .input(RequestPasswordResetInput)
+    .mutation(({ ctx, input }) => requestPasswordReset({ ...ctx, publicUrl: ctx.env.publicUrl }, input)),
+  resetPassword: publicProcedure.input(ResetPasswordWithTokenInput).mutation(({ ctx, input }) => resetPasswordWithToken(ctx, input)),
 });

@@ -29,6 +29,7 @@ export const toSessionUser = (u: UserRow, agency: AgencyRef): SessionUser => ({
   role: u.role,
   locale: u.locale,
   agency: { id: agency.id, code: agency.code, name: agency.name, nameEn: agency.nameEn, kind: agency.kind },
+  preferences: { emailNotifications: u.emailNotifications, digest: u.digest },
 });
 
 /** The fields of a user that audit rows record (never the password hash). */
