@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digestDay, digestDueAt, digestWindowStart, dueDigestDay } from './digest.ts';
 import { wantsEmail } from '../mail.ts';
-import { passwordResetLink } from './password-reset.ts';
+import { hideResetToken, passwordResetLink } from './password-reset.ts';
 import { renderDigestMail, renderPasswordResetMail } from './account-mail.ts';
 
 describe('the daily digest schedule (08:00 Mexico City, UTC−6 all year since 2022)', () => {
@@ -61,5 +61,14 @@ describe('account mail', () => {
     expect(mail.text).toContain('https://portal.anc.gob.mx/tareas/1');
     for (const body of [mail.text, mail.html]) expect(body).not.toContain('Secreto');
     expect(mail.text).toContain('Hay novedades de un asunto TLP:RED');
+  });
+});
+
+describe('hideResetToken', () => {
+  it('hides the token of a reset link in text and HTML, and leaves other mail alone', () => {
+    const link = passwordResetLink('https://p.example', 'abc-DEF_123');
+    expect(hideResetToken('password_reset', `Abre ${link} ya`)).toBe('Abre https://p.example/restablecer?token=•••••• ya');
+    expect(hideResetToken('password_reset', `<a href="${link}">x</a>`)).toBe('<a href="https://p.example/restablecer?token=••••••">x</a>');
+    expect(hideResetToken('task_assigned', `Abre ${link}`)).toBe(`Abre ${link}`);
   });
 });

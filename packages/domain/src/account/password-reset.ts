@@ -12,3 +12,12 @@ export const passwordResetLink = (publicUrl: string, token: string) =>
 
 /** The outbox key of a reset mail: one message per token. */
 export const passwordResetDedupeKey = (tokenId: string) => `password_reset:${tokenId}`;
+
+/**
+ * A reset mail as an administrator sees it on "Correo saliente": the link's token hidden (an
+ * admin holding it could take over the account). Other mail is shown as sent.
+ */
+export const RESET_TOKEN_HIDDEN = '••••••';
+export function hideResetToken(kind: string, body: string): string {
+  return kind === 'password_reset' ? body.replace(/([?&](?:amp;)?token=)[^\s"'&<>]+/g, `$1${RESET_TOKEN_HIDDEN}`) : body;
+}

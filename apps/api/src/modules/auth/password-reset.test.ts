@@ -91,6 +91,13 @@ describe('auth.requestPasswordReset', () => {
       ['account', 'nadie@sedena.gob.mx'],
     ]);
     expect(JSON.stringify(audit)).not.toContain(plain);
+
+    // An admin on "Correo saliente" sees the message, never the token of its link.
+    const admin = await signedIn(s.url, DEMO.admin);
+    const shown = await admin.trpc.mailOutbox.get.query({ id: present(mail, 'the reset mail').id });
+    expect(shown.text).toContain(`${PUBLIC_URL}/restablecer?token=••••••`);
+    expect(shown.html).toContain(`${PUBLIC_URL}/restablecer?token=••••••`);
+    for (const body of [shown.text, shown.html]) expect(body).not.toContain(plain);
   });
 
   it('writes the mail in English for an English-speaking account, and sends none to a deactivated one', async () => {
