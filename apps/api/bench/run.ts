@@ -15,13 +15,54 @@ import { prepareBenchDatabase } from './seed.ts';
 
 type DbPids = (() => Promise<number[]>) | undefined;
 type LockWaiters = (() => Promise<number>) | undefined;
+/** Run before each scenario: the state the previous one left is cleared away (see `settler`). */
+type Settle = (options: { sealer: boolean }) => Promise<void>;
+
+/** The tables a scenario writes (an incident's rows, its notifications and mail, the audit chain, REST's keys). */
+const WRITTEN_TABLES = [
+  'incidents',
+  'incident_events',
+  'incident_observables',
+  'notifications',
+  'mail_outbox',
+  'audit_events',
+  'audit_chain_head',
+  'reference_counters',
+  'idempotency_keys',
+  'api_clients',
+  'sessions',
+];
+
+/**
+ * Each scenario starts from the same kind of database, not from the debris of the one before:
+ * the audit sealer has caught up with the previous scenario's rows, the tables it wrote are
+ * vacuumed (this machine's PostgreSQL runs without autovacuum, so thousands of dead counter and
+ * key versions would otherwise be left for the next scenario to step over) and its dirty pages are
+ * written by a checkpoint, not during the next scenario's load. Without it, whichever write
+ * scenario ran second paid for the first: `rest.create` measured right after `create` ran at
+ * 50–68 % of it, while on its own it ran as fast as `create` on its own (README "Benchmark").
+ */
+function settler(monitor: postgres.Sql | null): Settle {
+  return async ({ sealer }) => {
+    if (!monitor) return;
+    // The floor's rows are sealed at its end (floor.ts `sealFloorAudit`): only the API's sealer is waited for.
+    const deadline = Date.now() + (sealer ? 30_000 : 0);
+    while (Date.now() < deadline) {
+      const [row] = await monitor`select count(*)::int as n from audit_events where sealed_at is null`;
+      if (!row?.n) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await monitor.unsafe(`vacuum (analyze) ${WRITTEN_TABLES.join(', ')}`);
+    await monitor.unsafe('checkpoint');
+  };
+}
 
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const fmt = (r: LoadResult) =>
   `${r.requests.toLocaleString('en')} requests, ${Math.round(r.rps).toLocaleString('en')} req/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} ERRORS` : ''}`;
 
-async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids, lockWaiters: LockWaiters) {
+async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids, lockWaiters: LockWaiters, settle: Settle) {
   const n = cfg.apiProcesses;
   console.log(`\nAPI phase: starting ${n === 1 ? 'the API' : `${n} API processes`} (NODE_ENV=production, LOG_LEVEL=${cfg.logLevel}) …`);
   const apis: ApiProcess[] = [];
@@ -39,6 +80,7 @@ async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtur
     const client = apiClient(apis.map((a) => a.origin), cookies, fixtures, cfg.concurrency);
     try {
       for (const s of fixtures.scenarios) {
+        await settle({ sealer: true });
         const probe = await client.probe(s);
         process.stdout.write(`  ${s.key.padEnd(16)} (probe: ${probe}) … `);
         const result = await runLoad(client.operation(s), { ...load, cpu: { apiPids: apis.map((a) => a.pid), dbPids }, lockWaiters: s.key === 'create' ? lockWaiters : undefined });
@@ -55,12 +97,13 @@ async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtur
   return out;
 }
 
-async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids, lockWaiters: LockWaiters) {
+async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids, lockWaiters: LockWaiters, settle: Settle) {
   console.log(`\nfloor phase: the same statements straight through ${cfg.db === 'postgres' ? 'postgres.js' : "PGlite's query API"} …`);
   const driver: FloorDriver = cfg.db === 'postgres' ? postgresFloor(benchDatabaseUrl(cfg.pgUrl)) : await pgliteFloor(cfg.pgliteDir);
   const out = new Map<string, Omit<ScenarioResult, 'key' | 'procedure' | 'description' | 'api'>>();
   try {
     for (const s of fixtures.scenarios) {
+      await settle({ sealer: false });
       const floor = await floorScenario(driver, s, fixtures);
       process.stdout.write(`  ${s.key.padEnd(16)} … `);
       const result = await runLoad(floor.operation, { ...load, cpu: { dbPids }, lockWaiters: s.key === 'create' ? lockWaiters : undefined });
@@ -132,11 +175,12 @@ async function main() {
   const lockWaiters: LockWaiters = monitor
     ? async () => Number((await monitor`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)[0]?.n ?? 0)
     : undefined;
+  const settle = settler(monitor);
   let api: Awaited<ReturnType<typeof apiPhase>>;
   let floor: Awaited<ReturnType<typeof floorPhase>>;
   try {
-    api = await apiPhase(cfg, prepared.apiEnv, fixtures, load, dbPids, lockWaiters);
-    floor = await floorPhase(cfg, fixtures, load, dbPids, lockWaiters);
+    api = await apiPhase(cfg, prepared.apiEnv, fixtures, load, dbPids, lockWaiters, settle);
+    floor = await floorPhase(cfg, fixtures, load, dbPids, lockWaiters, settle);
   } finally {
     await monitor?.end();
   }

@@ -13,7 +13,7 @@ import { DomainError, IncidentIdInput, assertActorMay, incidentFiltersFromSearch
 import type { z } from 'zod';
 import { httpCaller, httpUseCaseContext, requestLocale, sendHttpError, type HttpCaller, type HttpDeps } from '../http/caller.ts';
 import { addObservables } from '../modules/incidents/add-observables.ts';
-import { fileIncident, fileIncidentRow, incidentDetailOf } from '../modules/incidents/file-incident.ts';
+import { fileIncident, fileIncidentInTransaction, incidentDetailOf } from '../modules/incidents/file-incident.ts';
 import { getIncident } from '../modules/incidents/get-incident.ts';
 import { listIncidents } from '../modules/incidents/list-incidents.ts';
 import { submitReport } from '../modules/incidents/submit-report.ts';
@@ -156,7 +156,7 @@ const HANDLERS: Record<(typeof REST_ROUTES)[number]['operationId'], Handler> = {
       ctx.db,
       { clientId: caller.actor.client.id, key, body: req.body ?? {} },
       {
-        write: (tx, id) => fileIncidentRow({ ...ctx, db: tx }, input, { id }),
+        write: (tx, id) => fileIncidentInTransaction(tx, { ...ctx, db: tx }, input, { id }),
         answer: async (row) => json(201, await incidentDetailOf(ctx, row)),
         rebuild: async (id) => json(201, await getIncident(ctx, { id })),
       },
