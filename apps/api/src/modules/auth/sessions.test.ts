@@ -39,6 +39,8 @@ describe('auth.sessions.list', () => {
     const fromLaptop = await laptop.trpc.auth.sessions.list.query();
     const fromDesktop = await desktop.trpc.auth.sessions.list.query();
     expect(fromLaptop.items).toHaveLength(2);
+    // Each caller's own session comes first.
+    expect([fromLaptop.items[0]?.userAgent, fromDesktop.items[0]?.userAgent]).toEqual([FIREFOX, CHROME]);
     expect(fromLaptop.items.map((i) => [i.userAgent, i.current]).sort()).toEqual([
       [CHROME, false],
       [FIREFOX, true],
