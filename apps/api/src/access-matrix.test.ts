@@ -22,6 +22,7 @@ import { SHARED_WITH_ME_ID } from './taxii/collection.ts';
 import { TAXII_MEDIA_TYPE } from './taxii/taxii.routes.ts';
 import { createTestApiClient } from './testing/api-clients.ts';
 import { issueResetToken } from './testing/password-reset.ts';
+import { freshSessionId } from './testing/procedure-cases.ts';
 import { DEMO, DEMO_PASSWORD, signedIn, startTestServer, type TestServer } from './testing/http.ts';
 import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './testing/incidents.ts';
 import { day, validInitiative } from './testing/initiatives.ts';
@@ -451,6 +452,13 @@ const MATRIX: Record<string, Entry> = {
     input: () => ({ currentPassword: DEMO_PASSWORD, newPassword: 'Halcón-de-plata-904-nuevo' }),
     session: 'freshAccount',
   },
+  // One's own sessions: revoke takes a new session of the caller's account, made for the cell.
+  'auth.sessions.list': { expected: signedInOnly(OK), input: () => undefined },
+  'auth.sessions.revoke': {
+    expected: signedInOnly(WRITES),
+    input: async ({ caller }) => ({ id: caller === 'anonymous' ? randomUUID() : await freshSessionId(s.url, EMAIL[caller]) }),
+  },
+  'auth.sessions.revokeOthers': { expected: signedInOnly(WRITES), input: () => undefined, session: 'freshAccount' },
   'auth.updatePreferences': { expected: signedInOnly(WRITES), input: () => ({ emailNotifications: true, digest: 'none' }) },
   // Anyone asks for a reset link (an address no account has: no mail, the same answer) and uses one:
   // here a fresh account's, whoever holds it (API.md "People reached outside the portal").

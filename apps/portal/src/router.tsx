@@ -28,6 +28,7 @@ import { AdminLayout } from './routes/AdminLayout.tsx';
 import { DashboardPage } from './routes/DashboardPage.tsx';
 import { NotificationPreferencesPage } from './routes/NotificationPreferencesPage.tsx';
 import { PasswordResetPage } from './routes/PasswordResetPage.tsx';
+import { SessionsPage } from './routes/SessionsPage.tsx';
 import { SignInPage } from './routes/SignInPage.tsx';
 
 interface RouterContext {
@@ -112,6 +113,7 @@ const newTaskRoute = createRoute({
 const taskDetailRoute = createRoute({ getParentRoute: () => appRoute, path: '/tareas/$taskId', component: TaskDetailPage });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notificaciones', component: NotificationsPage });
 const notificationPreferencesRoute = createRoute({ getParentRoute: () => appRoute, path: '/cuenta/notificaciones', component: NotificationPreferencesPage });
+const sessionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/cuenta/sesiones', component: SessionsPage });
 const initiativesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/iniciativas',
@@ -161,6 +163,7 @@ const routeTree = rootRoute.addChildren([
     initiativeDetailRoute,
     notificationsRoute,
     notificationPreferencesRoute,
+    sessionsRoute,
     adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminApiClientsRoute, adminAuditRoute, adminMailRoute]),
   ]),
 ]);

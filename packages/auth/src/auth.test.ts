@@ -89,6 +89,28 @@ describe('sessions', () => {
     expect(await t.db.select().from(sessions)).toHaveLength(0);
   });
 
+  it('move lastSeenAt at most once a minute, and only with a conditional write', async () => {
+    const t0 = new Date('2026-11-21T12:00:00Z');
+    const { token } = await createSession(t.db, userId, {}, t0);
+    const seen = async () => (await t.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, sessionIdFromToken(token))))[0]?.at;
+    expect(await seen()).toEqual(t0);
+    const within = await validateSessionToken(t.db, token, new Date(t0.getTime() + 59_999));
+    expect({ answered: within?.lastSeenAt, stored: await seen() }).toEqual({ answered: t0, stored: t0 });
+    const later = new Date(t0.getTime() + 60_000);
+    const after = await validateSessionToken(t.db, token, later);
+    expect({ answered: after?.lastSeenAt, stored: await seen() }).toEqual({ answered: later, stored: later });
+    // Another minute has not passed since `later`: no write.
+    await validateSessionToken(t.db, token, new Date(later.getTime() + 30_000));
+    expect(await seen()).toEqual(later);
+  });
+
+  it('carry a public id that is not the stored key', async () => {
+    const { token } = await createSession(t.db, userId, {});
+    const validated = await validateSessionToken(t.db, token);
+    expect(validated?.publicId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(validated?.publicId).not.toBe(sessionIdFromToken(token));
+  });
+
   it('refuse unknown and malformed tokens', async () => {
     expect(await validateSessionToken(t.db, 'a'.repeat(32))).toBeNull();
     expect(await validateSessionToken(t.db, "'; drop table sessions; --")).toBeNull();

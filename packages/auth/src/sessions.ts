@@ -4,8 +4,10 @@ import {
   extendSession,
   getSessionWithUser,
   insertSession,
+  touchSessionSeen,
   type Db,
 } from '@anc/db';
+import { SESSION_SEEN_INTERVAL_MS, sessionSeenIsDue } from '@anc/domain';
 import { generateSessionToken, sessionIdFromToken } from './tokens.ts';
 
 /** A session lives 12 hours from its last extension; it is extended once half of that is spent. */
@@ -24,6 +26,7 @@ export async function createSession(db: Db, userId: string, meta: SessionMeta, n
     userId,
     expiresAt,
     createdAt: now,
+    lastSeenAt: now,
     ip: meta.ip ?? null,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
   });
@@ -35,6 +38,7 @@ export type ValidatedSession = NonNullable<Awaited<ReturnType<typeof validateSes
 /**
  * The session and its user for a cookie value, or null. An expired session, a deactivated user
  * or a deactivated agency ends the session. `extended` tells the caller to re-send the cookie.
+ * `lastSeenAt` is moved here, at most once a minute (a conditional UPDATE only when it is due).
  */
 export async function validateSessionToken(db: Db, token: string, now = new Date()) {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
@@ -52,7 +56,11 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     await extendSession(db, id, expiresAt);
     extended = true;
   }
-  return { sessionId: id, expiresAt, extended, user: row.user, agency: row.agency };
+  let lastSeenAt = row.session.lastSeenAt;
+  if (sessionSeenIsDue(lastSeenAt, now)) {
+    if (await touchSessionSeen(db, id, now, new Date(now.getTime() - SESSION_SEEN_INTERVAL_MS))) lastSeenAt = now;
+  }
+  return { sessionId: id, publicId: row.session.publicId, lastSeenAt, expiresAt, extended, user: row.user, agency: row.agency };
 }
 
 export const invalidateSession = (db: Db, sessionId: string) => deleteSession(db, sessionId);

@@ -111,6 +111,13 @@ export async function buildWorld(s: TestServer): Promise<World> {
   };
 }
 
+/** The public id of a new session of this account (`auth.sessions.revoke`'s input). */
+export async function freshSessionId(url: string, email: string): Promise<string> {
+  const other = await signedIn(url, email);
+  const items = (await other.trpc.auth.sessions.list.query()).items;
+  return present(items.find((i) => i.current), 'the new session').id;
+}
+
 /** Milestone and KPI procedures answer the initiative's detail: the item just added is its last. */
 function lastId(detail: unknown, list: 'milestones' | 'kpis'): string {
   const id = (detail as Record<typeof list, { id: string }[] | undefined>)[list]?.at(-1)?.id;
@@ -142,6 +149,10 @@ export const CASES: Record<string, ProcedureCase> = {
     input: (w) => ({ currentPassword: w.selfPassword, newPassword: `Marea-${next()}-del-Golfo-azul` }),
   },
   'auth.updatePreferences': { as: 'staff', input: () => ({ emailNotifications: true, digest: 'none' }) },
+  'auth.sessions.list': { as: 'staff', input: () => undefined },
+  // Another session of the same person, made for the call (revoking the caller's own would sign it out).
+  'auth.sessions.revoke': { as: 'staff', input: async (w) => ({ id: await freshSessionId(w.s.url, DEMO.sedena) }) },
+  'auth.sessions.revokeOthers': { as: 'leaving', input: () => undefined },
   // Addresses no account has: each call counts against the reset throttle of its own address.
   'auth.requestPasswordReset': { as: 'anonymous', input: () => ({ email: `fuzz-reset-${next()}@prueba.gob.mx` }) },
   'auth.resetPassword': {

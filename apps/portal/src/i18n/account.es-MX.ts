@@ -1,4 +1,4 @@
-/** The person's own account outside the signed-in pages: password reset by e-mail and notification preferences. */
+/** The person's own account: password reset by e-mail, notification preferences and open sessions. */
 export const accountEsMX = {
   forgot: {
     link: '¿Olvidaste tu contraseña?',
@@ -39,5 +39,35 @@ export const accountEsMX = {
     save: 'Guardar preferencias',
     saved: 'Tus preferencias de notificación se guardaron.',
     allNotifications: 'Ver todos mis avisos',
+  },
+  sessions: {
+    menu: 'Mis sesiones',
+    pageTitle: 'Mis sesiones',
+    title: 'Sesiones',
+    subtitle: 'Los equipos y navegadores donde tu cuenta tiene una sesión abierta. Si no reconoces alguna, ciérrala y cambia tu contraseña.',
+    listLabel: 'Tus sesiones abiertas',
+    device: '{{browser}} en {{os}}',
+    unknownBrowser: 'Navegador desconocido',
+    unknownOs: 'sistema desconocido',
+    current: 'Esta sesión',
+    createdAt: 'Inicio',
+    lastSeenAt: 'Última actividad',
+    address: 'Dirección',
+    unknownAddress: 'Desconocida',
+    revoke: 'Cerrar sesión',
+    revokeFor: 'Cerrar la sesión de {{device}}',
+    revokeCurrent: 'Cerrar esta sesión',
+    confirmRevokeTitle: '¿Cerrar la sesión de {{device}}?',
+    confirmRevokeBody: 'Quien use esa sesión tendrá que volver a iniciar sesión. Inició el {{createdAt}} desde {{address}}.',
+    confirmRevokeCurrentBody: 'Es la sesión que estás usando: saldrás del portal y tendrás que volver a iniciar sesión.',
+    revoked: 'La sesión se cerró.',
+    revokeOthers: 'Cerrar todas las demás',
+    confirmRevokeOthersTitle: '¿Cerrar todas tus demás sesiones?',
+    confirmRevokeOthersBody_one: 'Se cerrará {{count}} sesión en otro equipo o navegador. Esta sesión sigue abierta.',
+    confirmRevokeOthersBody_other: 'Se cerrarán {{count}} sesiones en otros equipos o navegadores. Esta sesión sigue abierta.',
+    revokedOthers_one: 'Se cerró {{count}} sesión.',
+    revokedOthers_other: 'Se cerraron {{count}} sesiones.',
+    onlyThis: 'No tienes otras sesiones abiertas.',
+    empty: 'No hay sesiones abiertas.',
   },
 };

@@ -376,6 +376,8 @@ export const en: Catalogue = {
       authSignIn: 'Signed in',
       authSignOut: 'Signed out',
       authSignInFailed: 'Failed sign-in attempt',
+      authSessionRevoked: 'Session signed out from another session',
+      authOtherSessionsRevoked: 'Other sessions signed out',
       incidentCreate: 'Incident report filed',
       incidentUpdate: 'Incident edited',
       incidentTransition: 'Incident status change',

@@ -378,6 +378,8 @@ export const esMX = {
       authSignIn: 'Inicio de sesión',
       authSignOut: 'Cierre de sesión',
       authSignInFailed: 'Intento de acceso fallido',
+      authSessionRevoked: 'Sesión cerrada desde otra sesión',
+      authOtherSessionsRevoked: 'Cierre de las demás sesiones',
       incidentCreate: 'Reporte de incidente presentado',
       incidentUpdate: 'Incidente editado',
       incidentTransition: 'Cambio de estado de incidente',

@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { agencies, sessions, signInThrottles, users } from '../schema/index.ts';
 
@@ -40,6 +40,47 @@ export async function getSessionWithUser(db: Db, sessionId: string) {
 
 export async function extendSession(db: Db, sessionId: string, expiresAt: Date): Promise<void> {
   await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
+}
+
+/**
+ * Moves `lastSeenAt` to `now` only if it is not newer than `seenBefore`: one conditional UPDATE, so
+ * parallel requests of one session write it once, and a recent value is never written again.
+ */
+export async function touchSessionSeen(db: Db, sessionId: string, now: Date, seenBefore: Date): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.id, sessionId), lte(sessions.lastSeenAt, seenBefore)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** A person's sessions that have not expired, the most recently seen first. */
+export async function listUserSessions(db: Db, userId: string, now: Date) {
+  return db
+    .select({
+      id: sessions.id,
+      publicId: sessions.publicId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
+}
+
+/**
+ * Ends one session of this person by its public id; the person is in the WHERE clause, so another
+ * person's session is never touched. Returns the ended session's key, or undefined.
+ */
+export async function deleteUserSessionByPublicId(db: Db, userId: string, publicId: string): Promise<{ id: string } | undefined> {
+  const [row] = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.publicId, publicId)))
+    .returning({ id: sessions.id });
+  return row;
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {

@@ -1,16 +1,23 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
 
-/** Lucia's session table: `id` is the SHA-256 (hex) of the token the client holds, never the token. */
+/**
+ * Lucia's session table: `id` is the SHA-256 (hex) of the token the client holds, never the token.
+ * `publicId` is what "My sessions" shows and revokes by: a random uuid of its own, so the list never
+ * hands out the key a session is looked up by. `lastSeenAt` moves at most once a minute
+ * (SESSION_SEEN_INTERVAL_MS), with the validation of a request.
+ */
 export const sessions = pgTable(
   'sessions',
   {
     id: text().primaryKey(),
+    publicId: uuid().notNull().unique().defaultRandom(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     ip: text(),
     userAgent: text(),
   },

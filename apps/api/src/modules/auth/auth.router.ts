@@ -1,9 +1,12 @@
-import { ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, SetLocaleInput, SignInInput, UpdatePreferencesInput } from '@anc/domain';
+import { ChangePasswordInput, MeOutput, RevokeSessionInput, SessionListOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, SetLocaleInput, SignInInput, UpdatePreferencesInput } from '@anc/domain';
 import { procedureFor, publicProcedure, router } from '../../trpc/init.ts';
 import { changePassword } from './change-password.ts';
 import { getMe } from './get-me.ts';
+import { listSessions } from './list-sessions.ts';
 import { requestPasswordReset } from './request-password-reset.ts';
 import { resetPasswordWithToken } from './reset-password-with-token.ts';
+import { revokeOtherSessions } from './revoke-other-sessions.ts';
+import { revokeSession } from './revoke-session.ts';
 import { setLocale } from './set-locale.ts';
 import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
@@ -26,5 +29,15 @@ export const authRouter = router({
   requestPasswordReset: publicProcedure
     .input(RequestPasswordResetInput)
     .mutation(({ ctx, input }) => requestPasswordReset({ ...ctx, publicUrl: ctx.env.publicUrl }, input)),
+  // The caller's own sessions (shared/API.md "Sessions of my own").
+  sessions: router({
+    list: procedureFor('auth.sessions.list')
+      .output(SessionListOutput)
+      .query(({ ctx }) => listSessions(ctx)),
+    revoke: procedureFor('auth.sessions.revoke')
+      .input(RevokeSessionInput)
+      .mutation(({ ctx, input }) => revokeSession(ctx, input)),
+    revokeOthers: procedureFor('auth.sessions.revokeOthers').mutation(({ ctx }) => revokeOtherSessions(ctx)),
+  }),
   resetPassword: publicProcedure.input(ResetPasswordWithTokenInput).mutation(({ ctx, input }) => resetPasswordWithToken(ctx, input)),
 });

@@ -60,6 +60,8 @@ const ACTION_LABELS = {
   'auth.signIn': 'audit.actions.authSignIn',
   'auth.signOut': 'audit.actions.authSignOut',
   'auth.signInFailed': 'audit.actions.authSignInFailed',
+  'auth.sessionRevoked': 'audit.actions.authSessionRevoked',
+  'auth.otherSessionsRevoked': 'audit.actions.authOtherSessionsRevoked',
   'incident.create': 'audit.actions.incidentCreate',
   'incident.update': 'audit.actions.incidentUpdate',
   'incident.transition': 'audit.actions.incidentTransition',
