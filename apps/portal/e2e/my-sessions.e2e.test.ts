@@ -1,4 +1,4 @@
-// "Mis sesiones" (issue 13 point 5) in Chromium: one person signed in in two browser contexts; the
+// "Sesiones" of Seguridad de la cuenta (issue 13 point 5) in Chromium: one person signed in in two browser contexts; the
 // first lists both (its own marked "Esta sesión"), revokes the other after confirming, and the
 // second context's next navigation lands on the sign-in page. Then "Cerrar todas las demás", and the
 // page in English and on a phone, keyboard only.
@@ -11,8 +11,8 @@ const EMAIL = 'enlace@shcp.gob.mx';
 
 async function openSessions(page: Page) {
   await page.getByTestId('user-menu').click();
-  await page.getByTestId('my-sessions').click();
-  await page.waitForURL(/\/cuenta\/sesiones$/);
+  await page.getByTestId('account-security').click();
+  await page.waitForURL(/\/cuenta\/seguridad$/);
   await page.getByTestId('sessions-list').waitFor();
 }
 
@@ -35,7 +35,7 @@ describe('my sessions', () => {
       await signInFromStart(second.page, EMAIL);
       await openSessions(first.page);
       await expect.poll(() => rows(first.page).count()).toBe(2);
-      expect(await first.page.title()).toBe('Mis sesiones · ANC');
+      expect(await first.page.title()).toBe('Seguridad de la cuenta · ANC');
       const current = first.page.locator('[data-testid="session-row"][data-current="true"]');
       expect(await current.count()).toBe(1);
       expect(await current.getByTestId('session-current').textContent()).toBe('Esta sesión');
@@ -58,9 +58,9 @@ describe('my sessions', () => {
       await second.page.waitForURL(/\/ingresar/);
       await second.page.getByTestId('sign-in-submit').waitFor();
       // The first goes on.
-      await first.page.goto('/cuenta/sesiones');
+      await first.page.goto('/cuenta/seguridad');
       await first.page.getByTestId('sessions-list').waitFor();
-      expect(first.page.url()).toMatch(/\/cuenta\/sesiones$/);
+      expect(first.page.url()).toMatch(/\/cuenta\/seguridad$/);
       expect([...first.pageErrors, ...second.pageErrors]).toEqual([]);
     } finally {
       await first.context.close();
@@ -78,7 +78,7 @@ describe('my sessions', () => {
       await phone.page.getByTestId('language-switch').click();
       await expect.poll(() => phone.page.getByTestId('nav-dashboard').textContent()).toBe('Dashboard');
       await openSessions(phone.page);
-      expect(await phone.page.title()).toBe('My sessions · ANC');
+      expect(await phone.page.title()).toBe('Account security · ANC');
       await screenshot(phone.page, 'my-sessions-en-1280', true);
       await phone.page.setViewportSize({ width: 390, height: 844 });
       await phone.page.getByTestId('sessions-list').waitFor();

@@ -45,8 +45,6 @@ export const accountEn: Shape<typeof accountEsMX> = {
     allNotifications: 'See all my notifications',
   },
   sessions: {
-    menu: 'My sessions',
-    pageTitle: 'My sessions',
     title: 'Sessions',
     subtitle: 'The devices and browsers where your account has an open session. If you do not recognise one, sign it out and change your password.',
     listLabel: 'Your open sessions',

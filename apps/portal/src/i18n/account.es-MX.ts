@@ -41,8 +41,6 @@ export const accountEsMX = {
     allNotifications: 'Ver todos mis avisos',
   },
   sessions: {
-    menu: 'Mis sesiones',
-    pageTitle: 'Mis sesiones',
     title: 'Sesiones',
     subtitle: 'Los equipos y navegadores donde tu cuenta tiene una sesión abierta. Si no reconoces alguna, ciérrala y cambia tu contraseña.',
     listLabel: 'Tus sesiones abiertas',

@@ -2,6 +2,7 @@
  * Spanish (Mexico): the portal's first language and the shape every other catalogue follows.
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
+import { securityEsMX } from './security.es-MX.ts';
 import { accountEsMX } from './account.es-MX.ts';
 import { apiClientsEsMX } from './apiClients.es-MX.ts';
 import { mailEsMX } from './mail.es-MX.ts';
@@ -11,6 +12,7 @@ import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
 
 export const esMX = {
+  security: securityEsMX,
   account: accountEsMX,
   apiClients: apiClientsEsMX,
   mail: mailEsMX,
@@ -380,6 +382,16 @@ export const esMX = {
       authSignInFailed: 'Intento de acceso fallido',
       authSessionRevoked: 'Sesión cerrada desde otra sesión',
       authOtherSessionsRevoked: 'Cierre de las demás sesiones',
+      authMfaChallenge: 'Contraseña correcta; se pidió el segundo factor',
+      authMfaFailed: 'Código de segundo factor incorrecto',
+      mfaTotpBegin: 'Inicio de configuración de la aplicación de autenticación',
+      mfaTotpEnabled: 'Activación de la aplicación de autenticación',
+      mfaTotpConfirmFailed: 'Código incorrecto al activar la aplicación',
+      mfaDisabled: 'Desactivación del segundo factor',
+      mfaDisableFailed: 'Intento fallido de desactivar el segundo factor',
+      mfaRecoveryCodesRegenerated: 'Códigos de recuperación nuevos',
+      mfaRecoveryCodesFailed: 'Código incorrecto al generar códigos de recuperación',
+      userResetMfa: 'Restablecimiento del segundo factor por la administración',
       incidentCreate: 'Reporte de incidente presentado',
       incidentUpdate: 'Incidente editado',
       incidentTransition: 'Cambio de estado de incidente',

@@ -1,4 +1,5 @@
-import { ChangePasswordInput, MeOutput, RevokeSessionInput, SessionListOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, SetLocaleInput, SignInInput, UpdatePreferencesInput } from '@anc/domain';
+import { ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, RevokeSessionInput, SessionListOutput, SetLocaleInput, SignInInput, SignInOutput, UpdatePreferencesInput, VerifyMfaInput } from '@anc/domain';
+import { mfaKeyOf } from '../../mfa-key.ts';
 import { procedureFor, publicProcedure, router } from '../../trpc/init.ts';
 import { changePassword } from './change-password.ts';
 import { getMe } from './get-me.ts';
@@ -11,9 +12,16 @@ import { setLocale } from './set-locale.ts';
 import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
 import { updatePreferences } from './update-preferences.ts';
+import { verifyMfa } from './verify-mfa.ts';
+import { mfaRouter } from '../mfa/mfa.router.ts';
 
 export const authRouter = router({
-  signIn: publicProcedure.input(SignInInput).mutation(({ ctx, input }) => signIn(ctx, input)),
+  signIn: publicProcedure.input(SignInInput).output(SignInOutput).mutation(({ ctx, input }) => signIn(ctx, input)),
+  // The second step of a sign-in that owes a second factor: reads the pending cookie (shared/API.md "MFA").
+  verifyMfa: publicProcedure
+    .input(VerifyMfaInput)
+    .output(SignInOutput)
+    .mutation(({ ctx, input }) => verifyMfa({ ...ctx, mfaKey: mfaKeyOf(ctx.env) }, input)),
   signOut: procedureFor('auth.signOut').mutation(({ ctx }) => signOut(ctx)),
   me: publicProcedure.output(MeOutput).query(({ ctx }) => getMe(ctx)),
   setLocale: procedureFor('auth.setLocale')
@@ -40,4 +48,5 @@ export const authRouter = router({
     revokeOthers: procedureFor('auth.sessions.revokeOthers').mutation(({ ctx }) => revokeOtherSessions(ctx)),
   }),
   resetPassword: publicProcedure.input(ResetPasswordWithTokenInput).mutation(({ ctx, input }) => resetPasswordWithToken(ctx, input)),
+  mfa: mfaRouter,
 });

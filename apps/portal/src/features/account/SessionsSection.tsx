@@ -1,6 +1,5 @@
 // "Sesiones": the signed-in person's own open sessions (issue 13 point 5; shared/API.md "Sessions of
-// my own"). One section component, so the account-security page can list it beside the factors;
-// until that page exists it is mounted alone on /cuenta/sesiones. Each session shows its browser and
+// my own"), one of the sections of "Seguridad de la cuenta" (features/security/sections.ts). Each session shows its browser and
 // system (from its user agent), when it started, when it was last active, its address and whether it
 // is this one; revoking one, or all the others, asks first.
 import { describeUserAgent, formatMxDateTime, type SessionItem } from '@anc/domain';
@@ -15,7 +14,7 @@ import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
-import { endSession } from '../../lib/session.ts';
+import { endSession, useMfaEnrollmentRequired } from '../../lib/session.ts';
 import { queryClient, trpc } from '../../lib/trpc.ts';
 
 type DeviceKey = 'account.sessions.device' | 'account.sessions.unknownBrowser' | 'account.sessions.unknownOs';
@@ -34,7 +33,9 @@ export function SessionsSection() {
   const { t } = useTranslation();
   const locale = useLocale();
   const label: Translate = (key, options) => (options ? t(key, options) : t(key));
-  const list = useQuery(trpc.auth.sessions.list.queryOptions());
+  // An account that must enrol a second factor first may call nothing else: the section waits.
+  const enrolling = useMfaEnrollmentRequired();
+  const list = useQuery({ ...trpc.auth.sessions.list.queryOptions(), enabled: !enrolling });
   const items = list.data?.items ?? [];
   const others = items.filter((item) => !item.current).length;
   const [target, setTarget] = useState<SessionItem | null>(null);
@@ -65,6 +66,7 @@ export function SessionsSection() {
   );
 
   const targetDevice = target ? deviceLabel(target.userAgent, label) : '';
+  if (enrolling) return null;
   return (
     <Paper p={{ base: 'md', sm: 'xl' }} withBorder maw={880} component="section" aria-labelledby="sessions-title" data-testid="sessions-section">
       <SectionTitle
