@@ -445,6 +445,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'auth.signOut': { expected: signedInOnly(OK), input: () => undefined, session: 'freshSession' },
   'auth.me': { expected: () => OK, input: () => undefined },
+  'auth.config': { expected: () => OK, input: () => undefined },
   'auth.setLocale': { expected: signedInOnly(OK), input: () => ({ locale: 'es-MX' }) },
   'auth.changePassword': {
     expected: signedInOnly(OK),

@@ -1,4 +1,4 @@
-import { ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, SetLocaleInput, SignInInput, UpdatePreferencesInput } from '@anc/domain';
+import { AuthConfigOutput, ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, SetLocaleInput, SignInInput, UpdatePreferencesInput } from '@anc/domain';
 import { procedureFor, publicProcedure, router } from '../../trpc/init.ts';
 import { changePassword } from './change-password.ts';
 import { getMe } from './get-me.ts';
@@ -13,6 +13,8 @@ export const authRouter = router({
   signIn: publicProcedure.input(SignInInput).mutation(({ ctx, input }) => signIn(ctx, input)),
   signOut: procedureFor('auth.signOut').mutation(({ ctx }) => signOut(ctx)),
   me: publicProcedure.output(MeOutput).query(({ ctx }) => getMe(ctx)),
+  // What the sign-in page offers (single sign-on only when configured); answers anyone.
+  config: publicProcedure.output(AuthConfigOutput).query(({ ctx }) => ({ oidc: ctx.env.oidc !== null })),
   setLocale: procedureFor('auth.setLocale')
     .input(SetLocaleInput)
     .mutation(({ ctx, input }) => setLocale(ctx, input)),
