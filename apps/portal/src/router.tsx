@@ -1,4 +1,5 @@
 /** The route tree (code-based): public sign-in, and everything else behind the signed-in layout. */
+import { isOidcErrorCode, type OidcErrorCode } from '@anc/domain';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import { AppLayout } from './components/AppLayout.tsx';
@@ -43,6 +44,8 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 export interface SignInSearch {
   redirect?: string;
   reason?: 'expired' | 'passwordReset';
+  /** Why a sign-in through the identity provider was refused (the API's /auth/oidc/callback). */
+  oidc?: OidcErrorCode;
 }
 
 const signInRoute = createRoute({
@@ -51,6 +54,7 @@ const signInRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): SignInSearch => ({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
     reason: search.reason === 'expired' || search.reason === 'passwordReset' ? search.reason : undefined,
+    oidc: isOidcErrorCode(search.oidc) ? search.oidc : undefined,
   }),
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions());

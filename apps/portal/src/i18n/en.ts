@@ -1,5 +1,6 @@
 import type { Catalogue } from './es-MX.ts';
 import { accountEn } from './account.en.ts';
+import { oidcEn } from './oidc.en.ts';
 import { apiClientsEn } from './apiClients.en.ts';
 import { mailEn } from './mail.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
@@ -10,6 +11,7 @@ import { tasksEn } from './tasks.en.ts';
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
   account: accountEn,
+  oidc: oidcEn,
   apiClients: apiClientsEn,
   mail: mailEn,
   tasks: tasksEn,

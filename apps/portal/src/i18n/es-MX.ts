@@ -3,6 +3,7 @@
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
 import { accountEsMX } from './account.es-MX.ts';
+import { oidcEsMX } from './oidc.es-MX.ts';
 import { apiClientsEsMX } from './apiClients.es-MX.ts';
 import { mailEsMX } from './mail.es-MX.ts';
 import { dashboardEsMX } from './dashboard.es-MX.ts';
@@ -12,6 +13,7 @@ import { tasksEsMX } from './tasks.es-MX.ts';
 
 export const esMX = {
   account: accountEsMX,
+  oidc: oidcEsMX,
   apiClients: apiClientsEsMX,
   mail: mailEsMX,
   tasks: tasksEsMX,

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordInput } from '../components/PasswordInput.tsx';
 import { PublicPage } from '../components/PublicPage.tsx';
+import { InstitutionalSignInButton, InstitutionalSignInError } from '../features/auth/InstitutionalSignIn.tsx';
 import { changeLocale, currentLocale, hasExplicitLocale } from '../i18n/index.ts';
 import { readApiError } from '../lib/errors.ts';
 import { applyServerError, schemaValidator } from '../lib/forms.ts';
@@ -95,6 +96,8 @@ export function SignInPage() {
                 </Alert>
               ) : null}
 
+              {!failure ? <InstitutionalSignInError code={search.oidc} /> : null}
+
               {failure ? (
                 <Alert
                   color="red"
@@ -107,6 +110,8 @@ export function SignInPage() {
                   {failure.message}
                 </Alert>
               ) : null}
+
+              <InstitutionalSignInButton redirect={search.redirect} />
 
               <form onSubmit={submit} noValidate>
                 <Stack gap="md">

@@ -4,11 +4,14 @@
 // Cases: success (the session works, auth.me names the account), a wrong state, a wrong nonce, an
 // unverified e-mail, an unknown account, a disallowed domain, automatic provisioning as staff of
 // the mapped agency, a replayed callback; every outcome's audit row.
-import { count, desc, eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { count, desc, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '@anc/auth';
 import { agencies, auditEvents, oidcSignInAttempts, users } from '@anc/db';
-import { DEMO, httpClient, startTestServer, type TestServer } from '../../../testing/http.ts';
+import { API_SCOPES, OIDC_ERROR_CODES } from '@anc/domain';
+import { createTestApiClient } from '../../../testing/api-clients.ts';
+import { DEMO, httpClient, signedIn, startTestServer, type TestServer } from '../../../testing/http.ts';
 import { Browser, follow, startTestOidcProvider, type TestIdentity, type TestOidcProvider } from '../../../testing/oidc-provider.ts';
 import { present } from '../../../testing/raw.ts';
 import { OIDC_CALLBACK_PATH, OIDC_COOKIE, OIDC_START_PATH } from './oidc.routes.ts';
@@ -265,6 +268,76 @@ describe('GET /auth/oidc/callback', () => {
     const res = await fetch(new URL(`${OIDC_CALLBACK_PATH}?code=%00&state=${'x'.repeat(5000)}`, s.url), { redirect: 'manual', headers: { cookie: `${OIDC_COOKIE}=${'a'.repeat(43)}` } });
     expect({ status: res.status, location: res.headers.get('location'), body: await res.text() }).toEqual({ status: 302, location: '/ingresar?oidc=expired', body: '' });
   });
+});
+
+// The same callers as the access matrix (apps/api/src/access-matrix.test.ts), with OIDC settings.
+describe('the single sign-on routes, by caller', () => {
+  it('anyone starts a sign-in (a session or an API client’s token changes nothing); a callback without this browser’s handle is refused', async () => {
+    const staff = await signedIn(s.url, DEMO.sedena);
+    const admin = await signedIn(s.url, DEMO.admin);
+    const client = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: [...API_SCOPES] });
+    const callers: Record<string, string>[] = [{}, { cookie: staff.jar.header() }, { cookie: admin.jar.header() }, { authorization: `Bearer ${client.token}` }];
+    const answers = [];
+    for (const headers of callers) {
+      const start = await fetch(startUrl(), { redirect: 'manual', headers });
+      const callback = await fetch(new URL(`${OIDC_CALLBACK_PATH}?code=x&state=y`, s.url), { redirect: 'manual', headers });
+      answers.push([start.status, new URL(start.headers.get('location') ?? '/', s.url).origin, callback.status, callback.headers.get('location')]);
+    }
+    expect(answers).toEqual(callers.map(() => [302, idp.issuer, 302, '/ingresar?oidc=expired']));
+  });
+});
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const HOSTILE_VALUES = ['%00', '%ED%A0%80', '%FF', 'x'.repeat(5_000), '', '%5B%5D', '__proto__', '..%2F..%2Fetc', 'https%3A%2F%2Fevil.example', '%2F%2Fevil.example'];
+/** Audit rows besides a refusal's own `auth.oidcSignInFailed`. */
+const otherAuditRows = async () => (await s.t.db.select({ n: count() }).from(auditEvents).where(ne(auditEvents.action, 'auth.oidcSignInFailed')))[0]?.n ?? 0;
+
+describe('the single sign-on routes under fuzz', () => {
+  it('callback: never a 5xx nor a hang, always the sign-in page with a code it knows; a refusal writes only its own row', async () => {
+    const known = OIDC_ERROR_CODES.map((code) => `/ingresar?oidc=${code}`);
+    const value = fc.constantFrom(...HOSTILE_VALUES);
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ code: fc.option(value), state: fc.option(fc.oneof(value, fc.constant('REAL'))), iss: fc.option(fc.oneof(value, fc.constant('ISSUER'))), error: fc.option(value, { freq: 4 }), cookie: fc.constantFrom('REAL', 'NONE', ...HOSTILE_VALUES) }),
+        async (m) => {
+          const browser = new Browser();
+          const started = await browser.get(startUrl());
+          const state = new URL(present(started.headers.get('location'), 'location')).searchParams.get('state') ?? '';
+          await started.arrayBuffer();
+          const query = Object.entries({ code: m.code, state: m.state === 'REAL' ? state : m.state, iss: m.iss === 'ISSUER' ? encodeURIComponent(idp.issuer) : m.iss, error: m.error })
+            .filter(([, v]) => v !== null)
+            .map(([k, v]) => `${k}=${v}`)
+            .join('&');
+          const jar = browser.jar(new URL(s.url).origin);
+          const cookie = m.cookie === 'REAL' ? jar.header() : m.cookie === 'NONE' ? '' : `${OIDC_COOKIE}=${m.cookie}`;
+          const before = await otherAuditRows();
+          const res = await fetch(`${s.url}${OIDC_CALLBACK_PATH}?${query}`, { redirect: 'manual', headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(10_000) });
+          const body = await res.text();
+          if (res.status !== 302 || !known.includes(res.headers.get('location') ?? '') || body !== '') throw new Error(`callback ?${query.slice(0, 200)} answered ${res.status} ${res.headers.get('location')} ${body.slice(0, 200)}`);
+          if ((await otherAuditRows()) !== before) throw new Error(`callback ?${query.slice(0, 200)} was refused but wrote other audit rows`);
+          checked += 1;
+        },
+      ),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+    expect(checked).toBe(RUNS);
+  }, 180_000);
+
+  it('start: whatever the redirect asked for, a path of the portal is kept and the provider is where the browser goes', async () => {
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.constantFrom(...HOSTILE_VALUES), fc.string({ maxLength: 40 }).map(encodeURIComponent)), async (redirect) => {
+        const res = await fetch(`${s.url}${OIDC_START_PATH}?redirect=${redirect}`, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+        await res.arrayBuffer();
+        if (res.status !== 302 || !res.headers.get('location')?.startsWith(`${idp.issuer}/`)) throw new Error(`start ?redirect=${redirect.slice(0, 100)} answered ${res.status}`);
+        checked += 1;
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+    const kept = await s.t.db.select({ returnTo: oidcSignInAttempts.returnTo }).from(oidcSignInAttempts);
+    expect({ checked, offSite: kept.filter((r) => !r.returnTo.startsWith('/') || r.returnTo.startsWith('//') || r.returnTo.includes('\\')) }).toEqual({ checked: RUNS, offSite: [] });
+  }, 180_000);
 });
 
 describe('a provider that keeps the e-mail at its userinfo endpoint', () => {
