@@ -46,6 +46,8 @@ export interface SignInSearch {
   reason?: 'expired' | 'passwordReset';
   /** Why a sign-in through the identity provider was refused (the API's /auth/oidc/callback). */
   oidc?: OidcErrorCode;
+  /** The second step of a sign-in that owes the portal's second factor (set by /auth/oidc/callback). */
+  mfa?: boolean;
 }
 
 const signInRoute = createRoute({
@@ -55,6 +57,7 @@ const signInRoute = createRoute({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
     reason: search.reason === 'expired' || search.reason === 'passwordReset' ? search.reason : undefined,
     oidc: isOidcErrorCode(search.oidc) ? search.oidc : undefined,
+    mfa: search.mfa === 1 || search.mfa === '1' || search.mfa === true ? true : undefined,
   }),
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions());

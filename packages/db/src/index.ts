@@ -23,3 +23,4 @@ export * from './queries/password-resets.ts';
 export * from './queries/mail.ts';
 export * from './queries/digest.ts';
 export * from './queries/oidc.ts';
+export * from './queries/mfa.ts';

@@ -5,13 +5,15 @@ import { count, notLike } from 'drizzle-orm';
 import { auditEvents, mailOutbox, type Db } from '@anc/db';
 import { routerProcedures } from './procedures.ts';
 import { present, rawCallJson, type RawAnswer } from './raw.ts';
-import { DEMO, DEMO_PASSWORD, signedIn, type TestServer } from './http.ts';
+import { DEMO, DEMO_PASSWORD, httpClient, signedIn, type TestServer } from './http.ts';
 import { agencyIdOf, validIncident, type Client } from './incidents.ts';
 import { day, validInitiative } from './initiatives.ts';
 import { issueResetToken } from './password-reset.ts';
+import { beginTotpDirectly, enrolTotpDirectly, issueRecoveryCode, totpCode } from './mfa.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 
-export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving';
+/** `mfaPending`: the pending sign-in cookie of `mfaUserId` (set afresh by the case that uses it). */
+export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving' | 'mfaPending';
 
 export interface ProcedureInfo {
   name: string;
@@ -53,6 +55,11 @@ export interface World {
   selfPassword: string;
   /** An active account whose password the reset-link cases set (never one of the callers). */
   resetUserId: string;
+  /** An account with a TOTP authenticator (signs in in two steps). */
+  mfaUserId: string;
+  mfaEmail: string;
+  /** The `self` caller's account id (the MFA settings' cases act on it). */
+  selfUserId: string;
 }
 
 let serial = 0;
@@ -69,6 +76,8 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const leaving = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-leaving' });
   const target = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-target', active: false });
   const resetUser = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-reset' });
+  const mfaUser = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-mfa' });
+  await enrolTotpDirectly(s.t.db, mfaUser.id);
   const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
   const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', observables: [{ type: 'ipv4', value: '203.0.113.7' }] }));
   const triage = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'AMBER' }));
@@ -89,6 +98,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
       admin: admin.jar.header(),
       self: present(self.client, 'a session').jar.header(),
       leaving: present(leaving.client, 'a session').jar.header(),
+      mfaPending: null,
     },
     staff,
     coordinator,
@@ -108,6 +118,9 @@ export async function buildWorld(s: TestServer): Promise<World> {
     mailId: present(mail, 'a queued message').id,
     selfPassword: DEMO_PASSWORD,
     resetUserId: resetUser.id,
+    mfaUserId: mfaUser.id,
+    mfaEmail: mfaUser.email,
+    selfUserId: self.id,
   };
 }
 
@@ -148,6 +161,32 @@ export const CASES: Record<string, ProcedureCase> = {
   'auth.resetPassword': {
     as: 'anonymous',
     input: async (w) => ({ token: await issueResetToken(w.s.t.db, w.resetUserId), password: `Marea-${next()}-del-Golfo-azul` }),
+  },
+  // A fresh pending sign-in of the MFA account (its cookie set for this call) and a fresh recovery code.
+  'auth.verifyMfa': {
+    as: 'mfaPending',
+    input: async (w) => {
+      w.cookies.mfaPending = await pendingSignInCookie(w);
+      return { code: await issueRecoveryCode(w.s.t.db, w.mfaUserId) };
+    },
+  },
+  'auth.mfa.status': { as: 'staff', input: () => undefined },
+  'auth.mfa.beginTotp': { as: 'staff', input: () => undefined },
+  // Each case sets the `self` account's factors up as the procedure needs them, then answers a code that holds.
+  'auth.mfa.confirmTotp': { as: 'self', input: async (w) => ({ code: totpCode(await beginTotpDirectly(w.s.t.db, w.selfUserId)) }) },
+  'auth.mfa.disable': {
+    as: 'self',
+    input: async (w) => {
+      await enrolTotpDirectly(w.s.t.db, w.selfUserId);
+      return { password: w.selfPassword, code: await issueRecoveryCode(w.s.t.db, w.selfUserId) };
+    },
+  },
+  'auth.mfa.regenerateRecoveryCodes': {
+    as: 'self',
+    input: async (w) => {
+      await enrolTotpDirectly(w.s.t.db, w.selfUserId);
+      return { code: await issueRecoveryCode(w.s.t.db, w.selfUserId) };
+    },
   },
   'agencies.list': { as: 'staff', input: () => ({ includeInactive: false }) },
 
@@ -211,6 +250,7 @@ export const CASES: Record<string, ProcedureCase> = {
   'admin.users.update': { as: 'admin', input: (w) => ({ id: w.targetUserId, name: `Persona ${next()}` }) },
   'admin.users.setActive': { as: 'admin', input: (w) => ({ id: w.targetUserId, active: false }) },
   'admin.users.resetPassword': { as: 'admin', input: (w) => ({ id: w.targetUserId, password: `Marea-${next()}-del-Golfo-azul` }) },
+  'admin.users.resetMfa': { as: 'admin', input: (w) => ({ userId: w.targetUserId }) },
   'admin.audit.list': { as: 'admin', input: () => ({ limit: 10, entityType: 'incident' }) },
   'admin.audit.verify': { as: 'admin', input: () => undefined },
 
@@ -224,6 +264,14 @@ export const CASES: Record<string, ProcedureCase> = {
   'mailOutbox.list': { as: 'admin', input: () => ({ limit: 10, state: 'pending' }) },
   'mailOutbox.get': { as: 'admin', input: (w) => ({ id: w.mailId }) },
 };
+
+/** Signs the MFA account in with its password: the pending cookie it is given. */
+export async function pendingSignInCookie(w: World): Promise<string> {
+  const client = httpClient(w.s.url);
+  const answer = await client.trpc.auth.signIn.mutate({ email: w.mfaEmail, password: DEMO_PASSWORD });
+  if (!answer.mfaRequired) throw new Error('the MFA account signed in without its second factor');
+  return client.jar.header();
+}
 
 /** One call of a case over plain HTTP, the input as raw JSON text; aborts after `timeoutMs`. */
 export function callRaw(w: World, name: string, type: 'query' | 'mutation', as: CallerName, json: string | undefined, timeoutMs = 10_000): Promise<RawAnswer> {

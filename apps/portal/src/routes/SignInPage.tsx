@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordInput } from '../components/PasswordInput.tsx';
 import { PublicPage } from '../components/PublicPage.tsx';
 import { InstitutionalSignInButton, InstitutionalSignInError } from '../features/auth/InstitutionalSignIn.tsx';
+import { SecondFactorStep } from '../features/auth/SecondFactorStep.tsx';
 import { changeLocale, currentLocale, hasExplicitLocale } from '../i18n/index.ts';
 import { readApiError } from '../lib/errors.ts';
 import { applyServerError, schemaValidator } from '../lib/forms.ts';
@@ -111,38 +112,44 @@ export function SignInPage() {
                 </Alert>
               ) : null}
 
-              <InstitutionalSignInButton redirect={search.redirect} />
+              {search.mfa ? (
+                <SecondFactorStep redirect={search.redirect} />
+              ) : (
+                <>
+                  <InstitutionalSignInButton redirect={search.redirect} />
 
-              <form onSubmit={submit} noValidate>
-                <Stack gap="md">
-                  <TextInput
-                    label={t('signIn.email')}
-                    placeholder={t('signIn.emailPlaceholder')}
-                    type="email"
-                    autoComplete="username"
-                    inputMode="email"
-                    withAsterisk
-                    data-testid="sign-in-email"
-                    {...form.getInputProps('email')}
-                  />
-                  <PasswordInput
-                    label={t('signIn.password')}
-                    autoComplete="current-password"
-                    withAsterisk
-                    data-testid="sign-in-password"
-                    {...form.getInputProps('password')}
-                  />
-                  <Button type="submit" fullWidth size="md" loading={signIn.isPending} mt="xs" data-testid="sign-in-submit">
-                    {t('signIn.submit')}
-                  </Button>
-                </Stack>
-              </form>
-              <Anchor component={Link} to="/restablecer" size="sm" data-testid="forgot-password">
-                {t('account.forgot.link')}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {t('signIn.help')}
-              </Text>
+                  <form onSubmit={submit} noValidate>
+                    <Stack gap="md">
+                      <TextInput
+                        label={t('signIn.email')}
+                        placeholder={t('signIn.emailPlaceholder')}
+                        type="email"
+                        autoComplete="username"
+                        inputMode="email"
+                        withAsterisk
+                        data-testid="sign-in-email"
+                        {...form.getInputProps('email')}
+                      />
+                      <PasswordInput
+                        label={t('signIn.password')}
+                        autoComplete="current-password"
+                        withAsterisk
+                        data-testid="sign-in-password"
+                        {...form.getInputProps('password')}
+                      />
+                      <Button type="submit" fullWidth size="md" loading={signIn.isPending} mt="xs" data-testid="sign-in-submit">
+                        {t('signIn.submit')}
+                      </Button>
+                    </Stack>
+                  </form>
+                  <Anchor component={Link} to="/restablecer" size="sm" data-testid="forgot-password">
+                    {t('account.forgot.link')}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {t('signIn.help')}
+                  </Text>
+                </>
+              )}
             </Stack>
           </Paper>
     </PublicPage>

@@ -11,3 +11,4 @@ export * from './api-clients.ts';
 export * from './idempotency.ts';
 export * from './mail.ts';
 export * from './oidc.ts';
+export * from './mfa.ts';

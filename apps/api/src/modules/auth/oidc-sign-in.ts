@@ -4,7 +4,7 @@
 // portal's own rules (a verified e-mail of an allowed domain, an active account, or a staff
 // account provisioned for a mapped domain) and every outcome's audit row.
 import { randomBytes } from 'node:crypto';
-import { createSession, hashPassword, invalidateSession } from '@anc/auth';
+import { abandonPendingSignIn, beginSignIn, hashPassword, invalidateSession, sessionIdFromToken } from '@anc/auth';
 import { getAgencyByCode, getUserByEmail, insertUser, isUniqueViolation, touchLastSignIn, writeAudit, type Db } from '@anc/db';
 import { amrAssertsSecondFactor, OIDC_FAILURE_REASONS, oidcGate, type OidcErrorCode, type OidcFailureReason, type OidcIdentity } from '@anc/domain';
 import type { OpenUseCaseContext, SessionContext } from '../use-case.ts';
@@ -17,10 +17,11 @@ export interface OidcSettings {
 }
 
 export type OidcSignInOutcome =
-  | { ok: true; userId: string; provisioned: boolean; secondFactorAsserted: boolean }
+  /** `pending`: the account has a second factor of its own and the provider asserted none: the portal asks for it. */
+  | { ok: true; userId: string; provisioned: boolean; secondFactorAsserted: boolean; pending: boolean }
   | { ok: false; code: OidcErrorCode; reason: OidcFailureReason };
 
-type Ctx = Pick<OpenUseCaseContext, 'db' | 'origin' | 'sealer'> & SessionContext;
+type Ctx = Pick<OpenUseCaseContext, 'db' | 'origin' | 'sealer'> & SessionContext & { pendingSignInToken: string | null };
 
 /**
  * An `auth.oidcSignInFailed` row: who (the e-mail the provider named, if any), why, and a short
@@ -94,19 +95,22 @@ export async function oidcSignIn(ctx: Ctx, identity: OidcIdentity, settings: Oid
   const signIn = async () =>
     ctx.db.transaction(async (tx) => {
       const user = found?.user ?? (await provision(tx, ctx, email, agencyId ?? '', agencyCode ?? '', identity));
-      // A fresh token on every sign-in; the one the browser held before is ended (no fixation).
+      // A fresh token on every sign-in; what the browser held before is ended (no fixation).
       if (ctx.sessionId) await invalidateSession(tx, ctx.sessionId);
-      const session = await createSession(tx, user.id, { ip: ctx.request.ip, userAgent: ctx.request.userAgent }, now);
-      await touchLastSignIn(tx, user.id, now);
+      if (ctx.pendingSignInToken) await abandonPendingSignIn(tx, sessionIdFromToken(ctx.pendingSignInToken));
+      // A session, or (the account has a factor of its own, the provider asserted none) a pending
+      // sign-in that the portal's second step completes (packages/auth/src/sign-in.ts).
+      const started = await beginSignIn(tx, user, { ip: ctx.request.ip, userAgent: ctx.request.userAgent }, { secondFactorAsserted, now });
+      if (started.kind === 'session') await touchLastSignIn(tx, user.id, now);
       await writeAudit(tx, {
         actorId: user.id,
-        action: 'auth.oidcSignIn',
+        action: started.kind === 'session' ? 'auth.oidcSignIn' : 'auth.mfaChallenge',
         entityType: 'user',
         entityId: user.id,
-        diff: { amr: identity.amr, secondFactorAsserted, provisioned: !found },
+        diff: { method: 'oidc', amr: identity.amr, secondFactorAsserted, provisioned: !found },
         origin: ctx.origin,
       });
-      return { user, session, provisioned: !found };
+      return { user, started, provisioned: !found };
     });
 
   let result: Awaited<ReturnType<typeof signIn>>;
@@ -120,6 +124,13 @@ export async function oidcSignIn(ctx: Ctx, identity: OidcIdentity, settings: Oid
     result = await signIn();
   }
   ctx.sealer?.nudge();
-  ctx.cookies.setSession(result.session.token, result.session.expiresAt);
-  return { ok: true, userId: result.user.id, provisioned: result.provisioned, secondFactorAsserted };
+  const { started } = result;
+  if (started.kind === 'session') {
+    ctx.cookies.setSession(started.token, started.expiresAt);
+    ctx.cookies.clearPendingSignIn();
+  } else {
+    if (ctx.sessionId) ctx.cookies.clearSession();
+    ctx.cookies.setPendingSignIn(started.token, started.expiresAt);
+  }
+  return { ok: true, userId: result.user.id, provisioned: result.provisioned, secondFactorAsserted, pending: started.kind === 'pending' };
 }

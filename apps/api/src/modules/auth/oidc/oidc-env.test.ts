@@ -1,7 +1,7 @@
 // The OIDC_* settings as env.ts reads them: all needed parts or none, https in production, and
 // every provisioned domain also allowed.
 import { describe, expect, it } from 'vitest';
-import { loadEnv, testEnv } from '../../../env.ts';
+import { loadEnv, TEST_MFA_ENCRYPTION_KEY, testEnv } from '../../../env.ts';
 
 const OIDC = {
   OIDC_ISSUER: 'https://idp.example.gob.mx/realms/apf',
@@ -55,7 +55,7 @@ describe('OIDC settings', () => {
   });
 
   it('production takes an https issuer only', () => {
-    const production = { ...OIDC, NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://portal.anc.gob.mx', OIDC_ISSUER: 'http://idp.example.gob.mx' };
+    const production = { ...OIDC, NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://portal.anc.gob.mx', MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY, OIDC_ISSUER: 'http://idp.example.gob.mx' };
     expect(() => loadEnv(production)).toThrow(/OIDC_ISSUER: must be an https:\/\/ URL in production/);
     expect(loadEnv({ ...production, OIDC_ISSUER: 'https://idp.example.gob.mx' }).oidc?.redirectBase).toBe('https://portal.anc.gob.mx');
   });

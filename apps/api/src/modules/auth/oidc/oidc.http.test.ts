@@ -7,10 +7,11 @@
 import fc from 'fast-check';
 import { count, desc, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '@anc/auth';
-import { agencies, auditEvents, oidcSignInAttempts, users } from '@anc/db';
+import { PENDING_SIGN_IN_COOKIE, SESSION_COOKIE } from '@anc/auth';
+import { agencies, auditEvents, oidcSignInAttempts, pendingSignIns, users } from '@anc/db';
 import { API_SCOPES, OIDC_ERROR_CODES } from '@anc/domain';
 import { createTestApiClient } from '../../../testing/api-clients.ts';
+import { enrolTotpDirectly, totpCode } from '../../../testing/mfa.ts';
 import { DEMO, httpClient, signedIn, startTestServer, type TestServer } from '../../../testing/http.ts';
 import { Browser, follow, startTestOidcProvider, type TestIdentity, type TestOidcProvider } from '../../../testing/oidc-provider.ts';
 import { present } from '../../../testing/raw.ts';
@@ -114,6 +115,43 @@ describe('GET /auth/oidc/start', () => {
   });
 });
 
+const sedenaId = async () => present((await s.t.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO.sedena)))[0], 'SEDENA staff').id;
+
+describe('the portal’s second factor after the provider (amr)', () => {
+  it('an account with a factor of its own, the provider asserting none: a pending sign-in, the second step, then the code completes it', async () => {
+    const secret = await enrolTotpDirectly(s.t.db, await sedenaId());
+    const { landed, apiJar } = await signInWith({ email: DEMO.sedena, email_verified: true, amr: ['pwd'] });
+    expect({ landed: `${landed.pathname}${landed.search}`, cookies: [...apiJar.cookies.keys()].sort() }).toEqual({
+      landed: `/ingresar?mfa=1&redirect=${encodeURIComponent('/incidentes')}`,
+      cookies: [PENDING_SIGN_IN_COOKIE],
+    });
+    expect(await me(apiJar.header())).toBeNull();
+    expect((await auditRows('auth.mfaChallenge'))[0]?.diff).toEqual({ method: 'oidc', amr: ['pwd'], secondFactorAsserted: false, provisioned: false });
+    expect(await auditRows('auth.oidcSignIn')).toEqual([]);
+    // The sign-in page's second step: the portal's own code.
+    const client = httpClient(s.url, { jar: apiJar });
+    const answer = await client.trpc.auth.verifyMfa.mutate({ code: totpCode(secret) });
+    expect({ user: answer.user?.email, me: (await me(apiJar.header()))?.email, pending: await s.t.db.select().from(pendingSignIns) }).toEqual({ user: DEMO.sedena, me: DEMO.sedena, pending: [] });
+  });
+
+  it.each([[['pwd', 'otp']], [['mfa']], [['hwk']], [['swk', 'pin']]])('the provider asserting a second factor (amr %j): a session at once', async (amr) => {
+    await enrolTotpDirectly(s.t.db, await sedenaId());
+    const { landed, apiJar } = await signInWith({ email: DEMO.sedena, email_verified: true, amr });
+    expect({ landed: landed.pathname, session: apiJar.cookies.has(SESSION_COOKIE), pending: apiJar.cookies.has(PENDING_SIGN_IN_COOKIE), me: (await me(apiJar.header()))?.email }).toEqual({
+      landed: '/incidentes',
+      session: true,
+      pending: false,
+      me: DEMO.sedena,
+    });
+    expect((await auditRows('auth.oidcSignIn'))[0]?.diff).toEqual({ method: 'oidc', amr, secondFactorAsserted: true, provisioned: false });
+  });
+
+  it('an account without a factor of its own signs in at once whatever amr says', async () => {
+    const { landed, apiJar } = await signInWith({ email: DEMO.sedena, email_verified: true });
+    expect({ landed: landed.pathname, session: apiJar.cookies.has(SESSION_COOKIE), pending: apiJar.cookies.has(PENDING_SIGN_IN_COOKIE) }).toEqual({ landed: '/incidentes', session: true, pending: false });
+  });
+});
+
 describe('GET /auth/oidc/callback', () => {
   it('signs in the active account with that verified e-mail: the session works and auth.me names it', async () => {
     const { landed, apiJar } = await signInWith({ email: DEMO.sedena, email_verified: true, name: 'Enlace SEDENA', amr: ['pwd'] });
@@ -123,7 +161,7 @@ describe('GET /auth/oidc/callback', () => {
     const user = await me(apiJar.header());
     expect({ email: user?.email, agency: user?.agency.code }).toEqual({ email: DEMO.sedena, agency: 'SEDENA' });
     const [row] = await auditRows('auth.oidcSignIn');
-    expect(row).toEqual({ actorId: user?.id, entityId: user?.id, diff: { amr: ['pwd'], secondFactorAsserted: false, provisioned: false } });
+    expect(row).toEqual({ actorId: user?.id, entityId: user?.id, diff: { method: 'oidc', amr: ['pwd'], secondFactorAsserted: false, provisioned: false } });
     // The attempt was used up.
     expect(await s.t.db.select().from(oidcSignInAttempts)).toEqual([]);
   });
@@ -223,7 +261,7 @@ describe('GET /auth/oidc/callback', () => {
     });
     const [provisioned] = await auditRows('auth.oidcProvision');
     expect(provisioned).toMatchObject({ actorId: user.id, entityId: user.id, diff: { email: 'nueva.persona@semar.gob.mx', role: 'staff', agencyCode: 'SEMAR' } });
-    expect((await auditRows('auth.oidcSignIn'))[0]?.diff).toEqual({ amr: [], secondFactorAsserted: false, provisioned: true });
+    expect((await auditRows('auth.oidcSignIn'))[0]?.diff).toEqual({ method: 'oidc', amr: [], secondFactorAsserted: false, provisioned: true });
     // The second time the same account signs in; nothing more is created.
     await signInWith({ email: 'nueva.persona@semar.gob.mx', email_verified: true });
     expect(await userCount()).toBe(before + 1);

@@ -3,8 +3,10 @@
  * openid-client v6, as two plain-HTTP routes a browser navigates (README, security section).
  *
  *   GET /auth/oidc/start?redirect=/path   → 302 to the provider's authorization endpoint
- *   GET /auth/oidc/callback?code&state&iss → 302 to the portal (signed in), or to
- *                                           /ingresar?oidc=<code> (OIDC_ERROR_CODES)
+ *   GET /auth/oidc/callback?code&state&iss → 302 to the portal (signed in); to
+ *                                           /ingresar?mfa=1&redirect=… when the portal's second
+ *                                           factor is owed (a pending sign-in, packages/auth
+ *                                           beginSignIn); or to /ingresar?oidc=<code> (OIDC_ERROR_CODES)
  *
  * The start chooses a state, a nonce and a PKCE verifier and keeps them in the database
  * (oidc_sign_in_attempts) under the hash of a random handle; the browser holds only the handle, in
@@ -17,7 +19,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
-import { SESSION_COOKIE, sessionIdFromToken } from '@anc/auth';
+import { PENDING_SIGN_IN_COOKIE, SESSION_COOKIE, sessionIdFromToken } from '@anc/auth';
 import { insertOidcSignInAttempt, takeOidcSignInAttempt, type Database } from '@anc/db';
 import { oidcIdentity, safeReturnPath, type OidcErrorCode, type OidcFailureReason } from '@anc/domain';
 import type { Env } from '../../../env.ts';
@@ -213,6 +215,7 @@ export async function oidcRoutes(app: FastifyInstance, opts: OidcRoutesOptions) 
         {
           ...ctx,
           sessionId: token ? sessionIdFromToken(token) : null,
+          pendingSignInToken: req.cookies[PENDING_SIGN_IN_COOKIE] ?? null,
           cookies: sessionCookieJar(reply, secure),
           request: { ip: req.ip, userAgent: req.headers['user-agent'] },
         },
@@ -223,6 +226,8 @@ export async function oidcRoutes(app: FastifyInstance, opts: OidcRoutesOptions) 
         req.log.info({ reason: outcome.reason }, 'OIDC sign-in refused');
         return toSignInPage(reply, outcome.code);
       }
+      // A second factor is owed: the sign-in page's second step (the pending cookie is set).
+      if (outcome.pending) return reply.redirect(`${SIGN_IN_PAGE}?mfa=1&redirect=${encodeURIComponent(attempt.returnTo)}`, 302);
       return reply.redirect(attempt.returnTo, 302);
     } catch (err) {
       // Never a stack to the browser: the sign-in page says the provider could not be used.
