@@ -23,7 +23,8 @@ import { NewTaskPage } from './features/tasks/NewTaskPage.tsx';
 import { validateNewTaskSearch, validateTasksSearch } from './features/tasks/search.ts';
 import { TaskDetailPage } from './features/tasks/TaskDetailPage.tsx';
 import { TasksPage } from './features/tasks/TasksPage.tsx';
-import { meQueryOptions, safeRedirect } from './lib/session.ts';
+import { AccountSecurityPage } from './features/security/AccountSecurityPage.tsx';
+import { meQueryOptions, safeRedirect, SECURITY_PATH } from './lib/session.ts';
 import { queryClient } from './lib/trpc.ts';
 import { AdminLayout } from './routes/AdminLayout.tsx';
 import { DashboardPage } from './routes/DashboardPage.tsx';
@@ -44,10 +45,10 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 export interface SignInSearch {
   redirect?: string;
   reason?: 'expired' | 'passwordReset';
+  /** `mfa`: the password (or the identity provider) was accepted; the second factor is asked for. */
+  step?: 'mfa';
   /** Why a sign-in through the identity provider was refused (the API's /auth/oidc/callback). */
   oidc?: OidcErrorCode;
-  /** The second step of a sign-in that owes the portal's second factor (set by /auth/oidc/callback). */
-  mfa?: boolean;
 }
 
 const signInRoute = createRoute({
@@ -56,8 +57,8 @@ const signInRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): SignInSearch => ({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
     reason: search.reason === 'expired' || search.reason === 'passwordReset' ? search.reason : undefined,
+    step: search.step === 'mfa' ? 'mfa' : undefined,
     oidc: isOidcErrorCode(search.oidc) ? search.oidc : undefined,
-    mfa: search.mfa === 1 || search.mfa === '1' || search.mfa === true ? true : undefined,
   }),
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions());
@@ -85,6 +86,8 @@ const appRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions());
     if (!me.user) throw redirect({ to: '/ingresar', search: { redirect: location.href } });
+    // MFA_REQUIRED_ROLES: an account without its second factor may only enrol.
+    if (me.mfaEnrollmentRequired && location.pathname !== SECURITY_PATH) throw redirect({ to: SECURITY_PATH, replace: true });
   },
   component: AppLayout,
 });
@@ -119,6 +122,7 @@ const newTaskRoute = createRoute({
 const taskDetailRoute = createRoute({ getParentRoute: () => appRoute, path: '/tareas/$taskId', component: TaskDetailPage });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notificaciones', component: NotificationsPage });
 const notificationPreferencesRoute = createRoute({ getParentRoute: () => appRoute, path: '/cuenta/notificaciones', component: NotificationPreferencesPage });
+const accountSecurityRoute = createRoute({ getParentRoute: () => appRoute, path: '/cuenta/seguridad', component: AccountSecurityPage });
 const initiativesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/iniciativas',
@@ -168,6 +172,7 @@ const routeTree = rootRoute.addChildren([
     initiativeDetailRoute,
     notificationsRoute,
     notificationPreferencesRoute,
+    accountSecurityRoute,
     adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminApiClientsRoute, adminAuditRoute, adminMailRoute]),
   ]),
 ]);

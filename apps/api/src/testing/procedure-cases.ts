@@ -13,7 +13,7 @@ import { beginTotpDirectly, enrolTotpDirectly, issueRecoveryCode, totpCode } fro
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 
 /** `mfaPending`: the pending sign-in cookie of `mfaUserId` (set afresh by the case that uses it). */
-export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving' | 'mfaPending';
+export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving' | 'mfaPending' | 'mfaSelf';
 
 export interface ProcedureInfo {
   name: string;
@@ -58,8 +58,8 @@ export interface World {
   /** An account with a TOTP authenticator (signs in in two steps). */
   mfaUserId: string;
   mfaEmail: string;
-  /** The `self` caller's account id (the MFA settings' cases act on it). */
-  selfUserId: string;
+  /** The `mfaSelf` caller's account (password never changed): the MFA settings' cases act on it. */
+  mfaSelfUserId: string;
 }
 
 let serial = 0;
@@ -78,6 +78,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const resetUser = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-reset' });
   const mfaUser = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-mfa' });
   await enrolTotpDirectly(s.t.db, mfaUser.id);
+  const mfaSelf = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-mfa-self' });
   const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
   const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', observables: [{ type: 'ipv4', value: '203.0.113.7' }] }));
   const triage = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'AMBER' }));
@@ -99,6 +100,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
       self: present(self.client, 'a session').jar.header(),
       leaving: present(leaving.client, 'a session').jar.header(),
       mfaPending: null,
+      mfaSelf: present(mfaSelf.client, 'a session').jar.header(),
     },
     staff,
     coordinator,
@@ -120,7 +122,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     resetUserId: resetUser.id,
     mfaUserId: mfaUser.id,
     mfaEmail: mfaUser.email,
-    selfUserId: self.id,
+    mfaSelfUserId: mfaSelf.id,
   };
 }
 
@@ -172,20 +174,20 @@ export const CASES: Record<string, ProcedureCase> = {
   },
   'auth.mfa.status': { as: 'staff', input: () => undefined },
   'auth.mfa.beginTotp': { as: 'staff', input: () => undefined },
-  // Each case sets the `self` account's factors up as the procedure needs them, then answers a code that holds.
-  'auth.mfa.confirmTotp': { as: 'self', input: async (w) => ({ code: totpCode(await beginTotpDirectly(w.s.t.db, w.selfUserId)) }) },
+  // Each case sets the `mfaSelf` account's factors up as the procedure needs them, then answers a code that holds.
+  'auth.mfa.confirmTotp': { as: 'mfaSelf', input: async (w) => ({ code: totpCode(await beginTotpDirectly(w.s.t.db, w.mfaSelfUserId)) }) },
   'auth.mfa.disable': {
-    as: 'self',
+    as: 'mfaSelf',
     input: async (w) => {
-      await enrolTotpDirectly(w.s.t.db, w.selfUserId);
-      return { password: w.selfPassword, code: await issueRecoveryCode(w.s.t.db, w.selfUserId) };
+      await enrolTotpDirectly(w.s.t.db, w.mfaSelfUserId);
+      return { password: DEMO_PASSWORD, code: await issueRecoveryCode(w.s.t.db, w.mfaSelfUserId) };
     },
   },
   'auth.mfa.regenerateRecoveryCodes': {
-    as: 'self',
+    as: 'mfaSelf',
     input: async (w) => {
-      await enrolTotpDirectly(w.s.t.db, w.selfUserId);
-      return { code: await issueRecoveryCode(w.s.t.db, w.selfUserId) };
+      await enrolTotpDirectly(w.s.t.db, w.mfaSelfUserId);
+      return { code: await issueRecoveryCode(w.s.t.db, w.mfaSelfUserId) };
     },
   },
   'agencies.list': { as: 'staff', input: () => ({ includeInactive: false }) },

@@ -1,3 +1,4 @@
+import { securityEn } from './security.en.ts';
 import type { Catalogue } from './es-MX.ts';
 import { accountEn } from './account.en.ts';
 import { oidcEn } from './oidc.en.ts';
@@ -10,6 +11,7 @@ import { tasksEn } from './tasks.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
+  security: securityEn,
   account: accountEn,
   oidc: oidcEn,
   apiClients: apiClientsEn,
@@ -378,6 +380,16 @@ export const en: Catalogue = {
       authSignIn: 'Signed in',
       authSignOut: 'Signed out',
       authSignInFailed: 'Failed sign-in attempt',
+      authMfaChallenge: 'Right password; second factor asked for',
+      authMfaFailed: 'Wrong second-factor code',
+      mfaTotpBegin: 'Authenticator app set-up begun',
+      mfaTotpEnabled: 'Authenticator app turned on',
+      mfaTotpConfirmFailed: 'Wrong code when turning the app on',
+      mfaDisabled: 'Second factor turned off',
+      mfaDisableFailed: 'Failed attempt to turn the second factor off',
+      mfaRecoveryCodesRegenerated: 'New recovery codes',
+      mfaRecoveryCodesFailed: 'Wrong code when generating recovery codes',
+      userResetMfa: 'Second factor reset by an administrator',
       incidentCreate: 'Incident report filed',
       incidentUpdate: 'Incident edited',
       incidentTransition: 'Incident status change',

@@ -2,6 +2,7 @@
  * Spanish (Mexico): the portal's first language and the shape every other catalogue follows.
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
+import { securityEsMX } from './security.es-MX.ts';
 import { accountEsMX } from './account.es-MX.ts';
 import { oidcEsMX } from './oidc.es-MX.ts';
 import { apiClientsEsMX } from './apiClients.es-MX.ts';
@@ -12,6 +13,7 @@ import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
 
 export const esMX = {
+  security: securityEsMX,
   account: accountEsMX,
   oidc: oidcEsMX,
   apiClients: apiClientsEsMX,
@@ -380,6 +382,16 @@ export const esMX = {
       authSignIn: 'Inicio de sesión',
       authSignOut: 'Cierre de sesión',
       authSignInFailed: 'Intento de acceso fallido',
+      authMfaChallenge: 'Contraseña correcta; se pidió el segundo factor',
+      authMfaFailed: 'Código de segundo factor incorrecto',
+      mfaTotpBegin: 'Inicio de configuración de la aplicación de autenticación',
+      mfaTotpEnabled: 'Activación de la aplicación de autenticación',
+      mfaTotpConfirmFailed: 'Código incorrecto al activar la aplicación',
+      mfaDisabled: 'Desactivación del segundo factor',
+      mfaDisableFailed: 'Intento fallido de desactivar el segundo factor',
+      mfaRecoveryCodesRegenerated: 'Códigos de recuperación nuevos',
+      mfaRecoveryCodesFailed: 'Código incorrecto al generar códigos de recuperación',
+      userResetMfa: 'Restablecimiento del segundo factor por la administración',
       incidentCreate: 'Reporte de incidente presentado',
       incidentUpdate: 'Incidente editado',
       incidentTransition: 'Cambio de estado de incidente',

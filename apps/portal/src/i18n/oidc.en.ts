@@ -13,15 +13,6 @@ export const oidcEn: typeof oidcEsMX = {
     domain_not_allowed: 'Your e-mail domain is not enabled for signing in with an institutional account.',
     no_account: 'There is no active portal account for your e-mail. Ask the ANC administration to create or reactivate it.',
   },
-  secondStep: {
-    title: 'Your second factor is still needed',
-    intro: 'Your identity provider confirmed who you are, but not a second factor. Enter the code from your authenticator app or one of your recovery codes.',
-    code: 'Verification code',
-    codeHint: 'Six digits from the app, or a recovery code.',
-    submit: 'Verify and sign in',
-    startAgain: 'Sign in again',
-    help: 'If you have neither your app nor your recovery codes, ask the ANC administration to reset your factors.',
-  },
   audit: {
     signIn: 'Signed in with an institutional account',
     signInFailed: 'Failed institutional-account sign-in',

@@ -12,15 +12,6 @@ export const oidcEsMX = {
     domain_not_allowed: 'El dominio de tu correo no está habilitado para ingresar con la cuenta institucional.',
     no_account: 'No hay una cuenta activa del portal para tu correo. Pide a la administración de la ANC que la cree o la reactive.',
   },
-  secondStep: {
-    title: 'Falta tu segundo factor',
-    intro: 'Tu proveedor de identidad confirmó quién eres, pero no un segundo factor. Escribe el código de tu aplicación de autenticación o uno de tus códigos de recuperación.',
-    code: 'Código de verificación',
-    codeHint: 'Seis dígitos de la aplicación, o un código de recuperación.',
-    submit: 'Verificar e ingresar',
-    startAgain: 'Volver a iniciar sesión',
-    help: 'Si no tienes tu aplicación ni tus códigos de recuperación, pide a la administración de la ANC que restablezca tus factores.',
-  },
   audit: {
     signIn: 'Inicio de sesión con la cuenta institucional',
     signInFailed: 'Intento fallido con la cuenta institucional',

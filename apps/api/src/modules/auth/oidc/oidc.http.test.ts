@@ -122,7 +122,7 @@ describe('the portal’s second factor after the provider (amr)', () => {
     const secret = await enrolTotpDirectly(s.t.db, await sedenaId());
     const { landed, apiJar } = await signInWith({ email: DEMO.sedena, email_verified: true, amr: ['pwd'] });
     expect({ landed: `${landed.pathname}${landed.search}`, cookies: [...apiJar.cookies.keys()].sort() }).toEqual({
-      landed: `/ingresar?mfa=1&redirect=${encodeURIComponent('/incidentes')}`,
+      landed: `/ingresar?step=mfa&redirect=${encodeURIComponent('/incidentes')}`,
       cookies: [PENDING_SIGN_IN_COOKIE],
     });
     expect(await me(apiJar.header())).toBeNull();

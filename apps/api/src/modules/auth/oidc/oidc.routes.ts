@@ -4,7 +4,7 @@
  *
  *   GET /auth/oidc/start?redirect=/path   → 302 to the provider's authorization endpoint
  *   GET /auth/oidc/callback?code&state&iss → 302 to the portal (signed in); to
- *                                           /ingresar?mfa=1&redirect=… when the portal's second
+ *                                           /ingresar?step=mfa&redirect=… when the portal's second
  *                                           factor is owed (a pending sign-in, packages/auth
  *                                           beginSignIn); or to /ingresar?oidc=<code> (OIDC_ERROR_CODES)
  *
@@ -227,7 +227,7 @@ export async function oidcRoutes(app: FastifyInstance, opts: OidcRoutesOptions) 
         return toSignInPage(reply, outcome.code);
       }
       // A second factor is owed: the sign-in page's second step (the pending cookie is set).
-      if (outcome.pending) return reply.redirect(`${SIGN_IN_PAGE}?mfa=1&redirect=${encodeURIComponent(attempt.returnTo)}`, 302);
+      if (outcome.pending) return reply.redirect(`${SIGN_IN_PAGE}?step=mfa&redirect=${encodeURIComponent(attempt.returnTo)}`, 302);
       return reply.redirect(attempt.returnTo, 302);
     } catch (err) {
       // Never a stack to the browser: the sign-in page says the provider could not be used.

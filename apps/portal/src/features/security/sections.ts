@@ -1,0 +1,10 @@
+// The sections of "Seguridad de la cuenta", in order. Another factor or setting (passkeys, my
+// sessions) adds its section component here: one line.
+import type { ComponentType } from 'react';
+import { RecoveryCodesSection } from './RecoveryCodesSection.tsx';
+import { TotpSection } from './TotpSection.tsx';
+
+export const SECURITY_SECTIONS: readonly { key: string; Component: ComponentType }[] = [
+  { key: 'totp', Component: TotpSection },
+  { key: 'recovery', Component: RecoveryCodesSection },
+];
