@@ -9,6 +9,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestOidcProvider, type TestOidcProvider } from '../../api/src/testing/oidc-provider.ts';
@@ -24,6 +26,17 @@ const freePort = () =>
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+
+const codeAt = (secret: string, offset = 0) => generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s+/g, '')), BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
+
+/** A tRPC mutation over plain HTTP; answers its data and the session cookie it set. */
+async function mutate(path: string, input: unknown, cookie = '') {
+  const res = await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { cookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify(input ?? null) });
+  const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
+  if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
+  const session = res.headers.getSetCookie().find((c) => c.startsWith('anc_session='))?.split(';')[0] ?? '';
+  return { data: body.result.data, cookie: session || cookie };
+}
 
 let idp: TestOidcProvider;
 let api: ChildProcess;
@@ -102,6 +115,45 @@ describe('single sign-on in the browser', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('an account with an authenticator app: after a provider that asserted no second factor, the sign-in page asks for the code; one that asserted it signs in at once', async () => {
+    // SEMAR's staff enrols an authenticator app over HTTP (what Seguridad de la cuenta does).
+    const email = 'enlace@semar.gob.mx';
+    const { cookie } = await mutate('auth.signIn', { email, password: demoPassword() });
+    const begun = await mutate('auth.mfa.beginTotp', null, cookie);
+    const secret = (begun.data as { secret: string }).secret;
+    await mutate('auth.mfa.confirmTotp', { code: codeAt(secret) }, cookie);
+
+    const { context, page: p, pageErrors } = await page('es-MX');
+    try {
+      idp.signInAs({ email, email_verified: true, amr: ['pwd'] });
+      await p.goto('/tareas');
+      await p.waitForURL(/\/ingresar/);
+      await p.getByTestId('oidc-sign-in').click();
+      await p.getByTestId('mfa-step').waitFor();
+      expect(new URL(p.url()).searchParams.get('step')).toBe('mfa');
+      await screenshot(p, 'oidc-second-factor-es-MX');
+      // The code of the next step: the one of this step was spent confirming the app.
+      await p.getByTestId('mfa-code').fill(codeAt(secret, 1));
+      await p.getByTestId('mfa-submit').click();
+      await p.getByTestId('user-menu').waitFor();
+      expect(new URL(p.url()).pathname).toBe('/tareas');
+    } finally {
+      await context.close();
+    }
+
+    const second = await page('en');
+    try {
+      idp.signInAs({ email, email_verified: true, amr: ['pwd', 'otp'] });
+      await second.page.goto('/ingresar');
+      await second.page.getByTestId('oidc-sign-in').click();
+      await second.page.getByTestId('user-menu').waitFor();
+      expect(new URL(second.page.url()).pathname).toBe('/');
+    } finally {
+      await second.context.close();
+    }
+    expect([...pageErrors, ...second.pageErrors]).toEqual([]);
   });
 
   for (const [locale, words] of [
