@@ -27,7 +27,7 @@ import { DEMO, DEMO_PASSWORD, signedIn, startTestServer, type TestServer } from 
 import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './testing/incidents.ts';
 import { day, validInitiative } from './testing/initiatives.ts';
 import { routerProcedures } from './testing/procedures.ts';
-import { serverRoutes } from './testing/routes.ts';
+import { OIDC_ROUTES, serverRoutes } from './testing/routes.ts';
 import { openSse } from './testing/sse.ts';
 import { present, rawCall, type RawAnswer } from './testing/raw.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
@@ -446,6 +446,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'auth.signOut': { expected: signedInOnly(OK), input: () => undefined, session: 'freshSession' },
   'auth.me': { expected: () => OK, input: () => undefined },
+  'auth.config': { expected: () => OK, input: () => undefined },
   // The second step of a sign-in answers only a pending sign-in's cookie (none of these callers has one).
   'auth.verifyMfa': { expected: () => ({ code: 'UNAUTHORIZED', reason: 'mfa_sign_in_expired' }), input: () => ({ code: '123456' }) },
   'auth.setLocale': { expected: signedInOnly(OK), input: () => ({ locale: 'es-MX' }) },
@@ -1084,5 +1085,27 @@ describe('the event stream in the access matrix', () => {
 
   it.each(SIGNED_IN.map((caller) => [caller, ROLE[caller as SignedIn]] as const))('%s (%s) by its session: 200, a stream', async (caller) => {
     expect(await eventStatus({ cookie: sessions[caller as SignedIn].jar.header() })).toEqual({ status: 200, type: 'text/event-stream; charset=utf-8', ready: 'ready' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Single sign-on (modules/auth/oidc/): two plain-HTTP routes a browser navigates. This server has
+// no OIDC_* settings, so for every caller they answer what a route that does not exist answers;
+// with settings, oidc.http.test.ts walks the same callers through a real provider.
+describe('the single sign-on routes in the access matrix', () => {
+  it('the server has no /auth route without an entry here', () => {
+    expect(serverRoutes(s.server.app, '/auth/')).toEqual([...OIDC_ROUTES]);
+  });
+
+  it('without OIDC settings: 404 for anyone, a session or an API client’s token changes nothing', async () => {
+    const client = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: [...API_SCOPES] });
+    const headers: Record<string, string>[] = [{}, ...SIGNED_IN.map((caller) => ({ cookie: sessions[caller as SignedIn].jar.header() })), { authorization: `Bearer ${client.token}` }];
+    const answers = await Promise.all(
+      OIDC_ROUTES.flatMap((route) => headers.map(async (h) => {
+        const res = await fetch(`${s.url}${route.split(' ')[1]}?code=x&state=y`, { redirect: 'manual', headers: h });
+        return `${route} ${res.status} ${await res.text()}`;
+      })),
+    );
+    expect(answers).toEqual(OIDC_ROUTES.flatMap((route) => headers.map(() => `${route} 404 {"error":"Not Found"}`)));
   });
 });

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseMfaEncryptionKey } from '@anc/auth';
-import { defaultMfaRequiredRoles, parseMfaRequiredRoles, type Role } from '@anc/domain';
+import { defaultMfaRequiredRoles, OidcAutoProvision, OidcDomainList, parseMfaRequiredRoles, type Role } from '@anc/domain';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 // `VAR=` (as a compose file passes an unset `${VAR:-}`) means "not set".
@@ -73,6 +73,32 @@ export const EnvSchema = z
         .refine((v) => parseMfaEncryptionKey(v) !== null, { error: '32 bytes as 64 hex digits or base64 (openssl rand -base64 32)' })
         .optional(),
     ),
+    /**
+     * OpenID Connect single sign-on (README, security section). ISSUER, CLIENT_ID and ALLOWED_DOMAINS
+     * together (CLIENT_SECRET too unless the provider registered a public client), or none.
+     */
+    OIDC_ISSUER: z.preprocess(absentIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
+    OIDC_CLIENT_ID: z.preprocess(absentIfEmpty, z.string().trim().max(500).optional()),
+    /** Absent → a public client (PKCE alone, no client authentication). */
+    OIDC_CLIENT_SECRET: z.preprocess(absentIfEmpty, z.string().max(2000).optional()),
+    /** E-mail domains whose verified addresses may sign in this way, comma-separated (exact match). */
+    OIDC_ALLOWED_DOMAINS: z.preprocess(absentIfEmpty, OidcDomainList.optional()),
+    /** `domain=AGENCY_CODE,…`: an unknown verified address of such a domain gets a staff account in that agency. */
+    OIDC_AUTO_PROVISION: z.preprocess(absentIfEmpty, OidcAutoProvision.optional()),
+  })
+  .superRefine((e, ctx) => {
+    const set = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_ALLOWED_DOMAINS, e.OIDC_AUTO_PROVISION].some((v) => v !== undefined);
+    if (!set) return;
+    const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_ALLOWED_DOMAINS'] as const).filter((k) => e[k] === undefined || (k === 'OIDC_ALLOWED_DOMAINS' && !e[k]?.length));
+    for (const k of missing) ctx.addIssue({ code: 'custom', path: [k], message: 'required when any OIDC_* setting is given (single sign-on needs the issuer, the client id and the allowed e-mail domains)' });
+    if (e.NODE_ENV === 'production' && e.OIDC_ISSUER?.startsWith('http:')) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be an https:// URL in production' });
+    }
+    for (const domain of Object.keys(e.OIDC_AUTO_PROVISION ?? {})) {
+      if (!e.OIDC_ALLOWED_DOMAINS?.includes(domain)) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_AUTO_PROVISION'], message: `${domain} is not in OIDC_ALLOWED_DOMAINS` });
+      }
+    }
   })
   .transform((e) => ({
     ...e,
@@ -83,6 +109,22 @@ export const EnvSchema = z
     publicOrigins: e.PUBLIC_ORIGIN ? e.PUBLIC_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')) : [],
     publicUrl: (e.PUBLIC_URL || e.PUBLIC_ORIGIN?.split(',')[0]?.trim() || `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secureCookies: e.NODE_ENV === 'production',
+    /**
+     * Single sign-on, when configured. `redirectBase`: where the provider sends the browser back
+     * (`${redirectBase}/auth/oidc/callback`): PUBLIC_URL (else the first PUBLIC_ORIGIN); with neither
+     * (development, tests) the origin the browser used to start the sign-in.
+     */
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_ALLOWED_DOMAINS?.length
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+            allowedDomains: e.OIDC_ALLOWED_DOMAINS,
+            autoProvision: e.OIDC_AUTO_PROVISION ?? {},
+            redirectBase: (e.PUBLIC_URL || e.PUBLIC_ORIGIN?.split(',')[0]?.trim())?.replace(/\/+$/, '') || null,
+          }
+        : null,
     mfaRequiredRoles: (e.MFA_REQUIRED_ROLES === undefined ? defaultMfaRequiredRoles(e.NODE_ENV === 'production') : (parseMfaRequiredRoles(e.MFA_REQUIRED_ROLES) as Role[])),
     mfaEncryptionKey: e.MFA_ENCRYPTION_KEY === undefined ? null : parseMfaEncryptionKey(e.MFA_ENCRYPTION_KEY),
   }));

@@ -15,6 +15,7 @@ import { configureMailLinks, type Database } from '@anc/db';
 import { API_MAX_BATCH_SIZE, DomainError } from '@anc/domain';
 import type { Env } from './env.ts';
 import { AuditSealer } from './modules/audit/sealer.ts';
+import { oidcRoutes } from './modules/auth/oidc/oidc.routes.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
 import { apiDocsRoutes } from './rest/docs.ts';
 import { restRoutes } from './rest/routes.ts';
@@ -206,6 +207,8 @@ export function createServer({ database, env: givenEnv, logStream }: { database:
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
+  // OpenID Connect single sign-on: two browser redirects (modules/auth/oidc/); 404 unless configured.
+  void app.register(oidcRoutes, { db: database.db, env, sealer });
   // File downloads (CSV, STIX) over plain HTTP, behind the same session cookie.
   void app.register(exportRoutes, { db: database.db, env });
   // REST v1 for agencies' tools (bearer tokens only), its OpenAPI document and Swagger UI.

@@ -1,4 +1,5 @@
 /** The route tree (code-based): public sign-in, and everything else behind the signed-in layout. */
+import { isOidcErrorCode, type OidcErrorCode } from '@anc/domain';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import { AppLayout } from './components/AppLayout.tsx';
@@ -46,6 +47,8 @@ export interface SignInSearch {
   reason?: 'expired' | 'passwordReset';
   /** `mfa`: the password (or the identity provider) was accepted; the second factor is asked for. */
   step?: 'mfa';
+  /** Why a sign-in through the identity provider was refused (the API's /auth/oidc/callback). */
+  oidc?: OidcErrorCode;
 }
 
 const signInRoute = createRoute({
@@ -55,6 +58,7 @@ const signInRoute = createRoute({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
     reason: search.reason === 'expired' || search.reason === 'passwordReset' ? search.reason : undefined,
     step: search.step === 'mfa' ? 'mfa' : undefined,
+    oidc: isOidcErrorCode(search.oidc) ? search.oidc : undefined,
   }),
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions());

@@ -44,3 +44,4 @@ export * from './calendar.ts';
 export * from './naming.ts';
 export * from './schemas/incident-dto.ts';
 export * from './mail.ts';
+export * from './account/oidc.ts';

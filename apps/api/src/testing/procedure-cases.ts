@@ -158,6 +158,7 @@ export const CASES: Record<string, ProcedureCase> = {
   'auth.signIn': { as: 'anonymous', input: () => ({ email: DEMO.semar, password: DEMO_PASSWORD }) },
   'auth.signOut': { as: 'leaving', input: () => undefined },
   'auth.me': { as: 'staff', input: () => undefined },
+  'auth.config': { as: 'anonymous', input: () => undefined },
   'auth.setLocale': { as: 'staff', input: () => ({ locale: 'es-MX' }) },
   'auth.changePassword': {
     as: 'self',

@@ -20,3 +20,10 @@ export function serverRoutes(app: FastifyInstance, prefix: string): string[] {
   }
   return out.sort();
 }
+
+/**
+ * The single sign-on routes (modules/auth/oidc/oidc.routes.ts): browser navigations that take no
+ * credentials of their own. The access matrix holds what each caller gets from a server without
+ * OIDC settings; oidc.http.test.ts holds the flow, the callers and the fuzz with a real provider.
+ */
+export const OIDC_ROUTES = ['GET /auth/oidc/callback', 'GET /auth/oidc/start'] as const;

@@ -1,6 +1,7 @@
 import { securityEn } from './security.en.ts';
 import type { Catalogue } from './es-MX.ts';
 import { accountEn } from './account.en.ts';
+import { oidcEn } from './oidc.en.ts';
 import { apiClientsEn } from './apiClients.en.ts';
 import { mailEn } from './mail.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
@@ -12,6 +13,7 @@ import { tasksEn } from './tasks.en.ts';
 export const en: Catalogue = {
   security: securityEn,
   account: accountEn,
+  oidc: oidcEn,
   apiClients: apiClientsEn,
   mail: mailEn,
   tasks: tasksEn,

@@ -4,6 +4,7 @@
  */
 import { securityEsMX } from './security.es-MX.ts';
 import { accountEsMX } from './account.es-MX.ts';
+import { oidcEsMX } from './oidc.es-MX.ts';
 import { apiClientsEsMX } from './apiClients.es-MX.ts';
 import { mailEsMX } from './mail.es-MX.ts';
 import { dashboardEsMX } from './dashboard.es-MX.ts';
@@ -14,6 +15,7 @@ import { tasksEsMX } from './tasks.es-MX.ts';
 export const esMX = {
   security: securityEsMX,
   account: accountEsMX,
+  oidc: oidcEsMX,
   apiClients: apiClientsEsMX,
   mail: mailEsMX,
   tasks: tasksEsMX,

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordInput } from '../components/PasswordInput.tsx';
 import { PublicPage } from '../components/PublicPage.tsx';
+import { InstitutionalSignInButton, InstitutionalSignInError } from '../features/auth/InstitutionalSignIn.tsx';
 import { changeLocale, currentLocale, hasExplicitLocale } from '../i18n/index.ts';
 import { readApiError } from '../lib/errors.ts';
 import { applyServerError, schemaValidator } from '../lib/forms.ts';
@@ -134,6 +135,8 @@ export function SignInPage() {
                 </Alert>
               ) : null}
 
+              {!failure ? <InstitutionalSignInError code={search.oidc} /> : null}
+
               {failure ? (
                 <Alert
                   color="red"
@@ -179,6 +182,8 @@ export function SignInPage() {
                   </Stack>
                 </form>
               ) : null}
+
+              {step === 'code' ? null : <InstitutionalSignInButton redirect={search.redirect} />}
 
               <form onSubmit={submit} noValidate hidden={step === 'code'}>
                 <Stack gap="md">

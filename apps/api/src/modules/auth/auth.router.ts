@@ -1,4 +1,4 @@
-import { ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, RevokeSessionInput, SessionListOutput, SetLocaleInput, SignInInput, SignInOutput, UpdatePreferencesInput, VerifyMfaInput } from '@anc/domain';
+import { AuthConfigOutput, ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, RevokeSessionInput, SessionListOutput, SetLocaleInput, SignInInput, SignInOutput, UpdatePreferencesInput, VerifyMfaInput } from '@anc/domain';
 import { mfaKeyOf } from '../../mfa-key.ts';
 import { procedureFor, publicProcedure, router } from '../../trpc/init.ts';
 import { changePassword } from './change-password.ts';
@@ -24,6 +24,8 @@ export const authRouter = router({
     .mutation(({ ctx, input }) => verifyMfa({ ...ctx, mfaKey: mfaKeyOf(ctx.env) }, input)),
   signOut: procedureFor('auth.signOut').mutation(({ ctx }) => signOut(ctx)),
   me: publicProcedure.output(MeOutput).query(({ ctx }) => getMe(ctx)),
+  // What the sign-in page offers (single sign-on only when configured); answers anyone.
+  config: publicProcedure.output(AuthConfigOutput).query(({ ctx }) => ({ oidc: ctx.env.oidc !== null })),
   setLocale: procedureFor('auth.setLocale')
     .input(SetLocaleInput)
     .mutation(({ ctx, input }) => setLocale(ctx, input)),
