@@ -53,12 +53,6 @@ async function tokenMailedTo(email: string): Promise<string> {
 
 const countWhere = async (table: typeof auditEvents | typeof mailOutbox | typeof passwordResetTokens) => (await s.t.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 
-async function timed(email: string) {
-  const started = performance.now();
-  await rawCall(s.url, 'auth.requestPasswordReset', 'mutation', { email }, { cookie: null });
-  return performance.now() - started;
-}
-const median = (xs: number[]) => present(xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)], 'a median');
 
 describe('auth.requestPasswordReset', () => {
   it('answers a known and an unknown address byte for byte the same; only the known one gets a mail, in its language', async () => {
@@ -111,27 +105,6 @@ describe('auth.requestPasswordReset', () => {
     const mails = await s.t.db.select().from(mailOutbox);
     expect(mails.map((m) => [m.toAddress, m.locale, m.subject])).toEqual([[DEMO.semar, 'en', 'Reset your ANC portal password']]);
     expect(mails[0]?.text).toContain('within the next 30 minutes');
-  });
-
-  it('takes comparable time for a known and an unknown address', async () => {
-    // Distinct addresses, so that no per-account budget is spent; within the address's budget.
-    const known: string[] = [];
-    for (let i = 0; i < 8; i++) {
-      const email = `tiempo.${i}@sedena.gob.mx`;
-      await s.t.db.insert(users).values({ email, name: `Persona ${i}`, role: 'staff', agencyId: (await userOf(DEMO.sedena)).agencyId, passwordHash: 'x' });
-      known.push(email);
-    }
-    await timed('calentamiento@sedena.gob.mx');
-    const k: number[] = [];
-    const u: number[] = [];
-    for (const [i, email] of known.entries()) {
-      k.push(await timed(email));
-      u.push(await timed(`desconocido.${i}@sedena.gob.mx`));
-    }
-    const [mk, mu] = [median(k), median(u)];
-    // One outbox insert apart: the medians stay within a few milliseconds (generous for a loaded machine).
-    expect(Math.abs(mk - mu), `known ${mk.toFixed(1)} ms, unknown ${mu.toFixed(1)} ms`).toBeLessThan(Math.max(25, 0.5 * Math.max(mk, mu)));
-    expect(await countWhere(mailOutbox)).toBe(known.length);
   });
 
   it('is throttled per address typed (known or not, the same answer) and per account across addresses', async () => {
