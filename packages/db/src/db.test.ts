@@ -47,6 +47,7 @@ describe('migrations', () => {
       'initiatives',
       'mail_outbox',
       'notifications',
+      'oidc_sign_in_attempts',
       'password_reset_tokens',
       'pending_sign_ins',
       'recovery_codes',
