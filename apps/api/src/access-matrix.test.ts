@@ -28,7 +28,9 @@ import { day, validInitiative } from './testing/initiatives.ts';
 import { routerProcedures } from './testing/procedures.ts';
 import { serverRoutes } from './testing/routes.ts';
 import { openSse } from './testing/sse.ts';
+import { registerSoftPasskey } from './testing/passkeys.ts';
 import { present, rawCall, type RawAnswer } from './testing/raw.ts';
+import { SoftAuthenticator } from './testing/soft-authenticator.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -56,7 +58,7 @@ const SHARES = ['unshared', 'byName', 'withAll'] as const;
 type Share = (typeof SHARES)[number];
 type IncidentKind = `incident:${Tlp}:${Share}` | 'incident:merged' | 'incident:mergeSurvivor';
 type TaskKind = 'task:assigned' | 'task:reassigned' | 'task:linked';
-type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency' | 'apiClient';
+type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency' | 'apiClient' | 'passkey';
 
 const INCIDENT_KINDS: IncidentKind[] = [...TLPS.flatMap((tlp) => SHARES.map((share) => `incident:${tlp}:${share}` as const)), 'incident:merged', 'incident:mergeSurvivor'];
 const TASK_KINDS: TaskKind[] = ['task:assigned', 'task:reassigned', 'task:linked'];
@@ -93,7 +95,8 @@ function incidentFacts(kind: IncidentKind): { tlp: Tlp; share: Share; merged: bo
  * agency — `task:reassigned` went from SEDENA to SEMAR, so SEDENA no longer reads it. Initiatives
  * `task:linked` is SEMAR's, linked to SEDENA's unshared TLP:RED report, which SEMAR may not read.
  * Initiatives and agencies: everyone signed in. Accounts: the admin (and coordinators, who pick assignees).
- * API clients: the admin alone (shared/API.md "Callers that are not a browser").
+ * API clients: the admin alone (shared/API.md "Callers that are not a browser"). A passkey: its
+ * owner (SEDENA's staff account here); the admin reads its id in the audit log, nothing more.
  */
 function readers(kind: Kind): readonly Caller[] {
   if (kind.startsWith('incident:')) {
@@ -113,6 +116,9 @@ function readers(kind: Kind): readonly Caller[] {
       return ['coordinator', 'admin'];
     case 'apiClient':
       return ['admin'];
+    case 'passkey':
+      // The admin sees a passkey's id in the audit log, never the passkey (its cells say NOT_FOUND).
+      return ['owner', 'admin'];
   }
   throw new Error(`unknown kind ${kind}`);
 }
@@ -340,6 +346,12 @@ async function makeApiClient(): Promise<Obj> {
   return remember({ kind: 'apiClient', id: created.client.id, reference: created.client.prefix, parts: {} });
 }
 
+/** A passkey of SEDENA's staff account (`owner`), registered with a software authenticator. */
+async function makePasskey(): Promise<Obj> {
+  const { passkey } = await registerSoftPasskey(sessions.owner, s.url, `Llave de la matriz ${next()}`);
+  return remember({ kind: 'passkey', id: passkey.id, reference: passkey.id, parts: {} });
+}
+
 /** A new object of this kind, built the way its fixture was. */
 async function makeObject(kind: Kind): Promise<Obj> {
   if (kind === 'incident:merged') {
@@ -360,6 +372,7 @@ async function makeObject(kind: Kind): Promise<Obj> {
   if (kind === 'initiative') return makeInitiative();
   if (kind === 'user') return makeUser();
   if (kind === 'apiClient') return makeApiClient();
+  if (kind === 'passkey') return makePasskey();
   return makeAgency();
 }
 
@@ -458,6 +471,28 @@ const MATRIX: Record<string, Entry> = {
   'auth.resetPassword': {
     expected: () => WRITES,
     input: async () => ({ token: await issueResetToken(s.t.db, (await makeUser()).id), password: `Halcón-${next()}-de-plata-nuevo` }),
+  },
+  // passkeys: each person registers, lists, renames and removes their own; another person's is NOT_FOUND
+  'auth.mfa.passkeyRegistrationOptions': { expected: signedInOnly({ code: 'OK', writes: 0 }), input: () => undefined },
+  'auth.mfa.registerPasskey': {
+    expected: signedInOnly(WRITES),
+    input: async ({ caller }) => {
+      const authenticator = new SoftAuthenticator({ origin: s.url });
+      // Anonymous: an answer to a challenge of SEDENA's account (refused before it is looked at).
+      const options = await (caller === 'anonymous' ? sessions.owner : sessions[caller]).trpc.auth.mfa.passkeyRegistrationOptions.mutate();
+      return { name: `Llave ${next()}`, response: authenticator.register(options) };
+    },
+  },
+  'auth.mfa.passkeys': { expected: signedInOnly(OK), input: () => undefined },
+  'auth.mfa.renamePasskey': {
+    objects: ['passkey'],
+    expected: (caller) => (caller === 'anonymous' ? UNAUTHORIZED : caller === 'owner' ? WRITES : NOT_FOUND),
+    input: (cell) => ({ id: id(cell), name: `Llave renombrada ${next()}` }),
+  },
+  'auth.mfa.removePasskey': {
+    objects: ['passkey'],
+    expected: (caller) => (caller === 'anonymous' ? UNAUTHORIZED : caller === 'owner' ? WRITES : NOT_FOUND),
+    input: (cell) => ({ id: id(cell) }),
   },
   // agencies: everyone signed in reads them (needed to assign and share); admins manage them
   'agencies.list': { expected: signedInOnly(OK), input: () => ({ includeInactive: true }) },
@@ -586,7 +621,7 @@ beforeAll(async () => {
   ids.anc = await agencyIdOf(s.t.db, 'ANC');
   ids.coordinator = await userIdOf(s.t.db, DEMO.coordinator);
   fixtures.set('initiative', await makeInitiative());
-  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, 'user', 'agency', 'apiClient'] as const) fixtures.set(kind, await makeObject(kind));
+  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, 'user', 'agency', 'apiClient', 'passkey'] as const) fixtures.set(kind, await makeObject(kind));
   // The task fixtures' notifications queued e-mail: one of those messages is what `mailOutbox.get` reads.
   ids.mail = present((await s.t.db.select({ id: mailOutbox.id }).from(mailOutbox).limit(1))[0], 'a queued message').id;
 }, 120_000);

@@ -26,6 +26,7 @@ import { meQueryOptions, safeRedirect } from './lib/session.ts';
 import { queryClient } from './lib/trpc.ts';
 import { AdminLayout } from './routes/AdminLayout.tsx';
 import { DashboardPage } from './routes/DashboardPage.tsx';
+import { AccountSecurityPage } from './routes/AccountSecurityPage.tsx';
 import { NotificationPreferencesPage } from './routes/NotificationPreferencesPage.tsx';
 import { PasswordResetPage } from './routes/PasswordResetPage.tsx';
 import { SignInPage } from './routes/SignInPage.tsx';
@@ -112,6 +113,7 @@ const newTaskRoute = createRoute({
 const taskDetailRoute = createRoute({ getParentRoute: () => appRoute, path: '/tareas/$taskId', component: TaskDetailPage });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notificaciones', component: NotificationsPage });
 const notificationPreferencesRoute = createRoute({ getParentRoute: () => appRoute, path: '/cuenta/notificaciones', component: NotificationPreferencesPage });
+const accountSecurityRoute = createRoute({ getParentRoute: () => appRoute, path: '/cuenta/seguridad', component: AccountSecurityPage });
 const initiativesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/iniciativas',
@@ -161,6 +163,7 @@ const routeTree = rootRoute.addChildren([
     initiativeDetailRoute,
     notificationsRoute,
     notificationPreferencesRoute,
+    accountSecurityRoute,
     adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminApiClientsRoute, adminAuditRoute, adminMailRoute]),
   ]),
 ]);

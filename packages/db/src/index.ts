@@ -22,3 +22,4 @@ export * from './queries/idempotency.ts';
 export * from './queries/password-resets.ts';
 export * from './queries/mail.ts';
 export * from './queries/digest.ts';
+export * from './queries/passkeys.ts';

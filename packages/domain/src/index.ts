@@ -42,3 +42,5 @@ export * from './calendar.ts';
 export * from './naming.ts';
 export * from './schemas/incident-dto.ts';
 export * from './mail.ts';
+export * from './account/passkeys.ts';
+export * from './schemas/passkeys.ts';

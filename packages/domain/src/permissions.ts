@@ -11,6 +11,12 @@ export const PERMISSIONS = {
   'auth.changePassword': ['staff', 'coordinator', 'admin'],
   'auth.setLocale': ['staff', 'coordinator', 'admin'],
   'auth.updatePreferences': ['staff', 'coordinator', 'admin'],
+  // passkeys (second factor): each person their own
+  'auth.mfa.passkeyRegistrationOptions': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.registerPasskey': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.passkeys': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.renamePasskey': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.removePasskey': ['staff', 'coordinator', 'admin'],
   'agencies.list': ['staff', 'coordinator', 'admin'],
   'admin.agencies.create': ['admin'],
   'admin.agencies.update': ['admin'],

@@ -2,13 +2,15 @@
 // (apps/api/src/input-fuzz.test.ts): who makes it and an input the procedure accepts, built
 // fresh for each call from a small world of objects made through the API itself.
 import { count, notLike } from 'drizzle-orm';
-import { auditEvents, mailOutbox, type Db } from '@anc/db';
+import { and, eq, ne } from 'drizzle-orm';
+import { auditEvents, insertPasskey, mailOutbox, passkeys, type Db } from '@anc/db';
 import { routerProcedures } from './procedures.ts';
 import { present, rawCallJson, type RawAnswer } from './raw.ts';
 import { DEMO, DEMO_PASSWORD, signedIn, type TestServer } from './http.ts';
 import { agencyIdOf, validIncident, type Client } from './incidents.ts';
 import { day, validInitiative } from './initiatives.ts';
 import { issueResetToken } from './password-reset.ts';
+import { SoftAuthenticator } from './soft-authenticator.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 
 export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving';
@@ -53,6 +55,9 @@ export interface World {
   selfPassword: string;
   /** An active account whose password the reset-link cases set (never one of the callers). */
   resetUserId: string;
+  /** The `self` account's id, and a passkey of it the rename case renames. */
+  selfUserId: string;
+  passkeyId: string;
 }
 
 let serial = 0;
@@ -80,6 +85,9 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const kpi = await admin.trpc.initiatives.addKpi.mutate({ initiativeId: initiative.id, name: 'Cobertura', unit: '%', baseline: '0', target: '100' });
   const apiClient = await admin.trpc.apiClients.create.mutate({ agencyId: sedenaId, name: 'SIEM de prueba', scopes: ['incidents:read'] });
   const [mail] = await s.t.db.select({ id: mailOutbox.id }).from(mailOutbox).limit(1);
+  const selfClient = present(self.client, 'a session');
+  const selfOptions = await selfClient.trpc.auth.mfa.passkeyRegistrationOptions.mutate();
+  const passkey = await selfClient.trpc.auth.mfa.registerPasskey.mutate({ name: 'Llave del walk', response: new SoftAuthenticator({ origin: s.url }).register(selfOptions) });
   return {
     s,
     cookies: {
@@ -108,6 +116,8 @@ export async function buildWorld(s: TestServer): Promise<World> {
     mailId: present(mail, 'a queued message').id,
     selfPassword: DEMO_PASSWORD,
     resetUserId: resetUser.id,
+    selfUserId: self.id,
+    passkeyId: passkey.id,
   };
 }
 
@@ -149,6 +159,27 @@ export const CASES: Record<string, ProcedureCase> = {
     input: async (w) => ({ token: await issueResetToken(w.s.t.db, w.resetUserId), password: `Marea-${next()}-del-Golfo-azul` }),
   },
   'agencies.list': { as: 'staff', input: () => ({ includeInactive: false }) },
+
+  'auth.mfa.passkeyRegistrationOptions': { as: 'self', input: () => undefined },
+  'auth.mfa.registerPasskey': {
+    as: 'self',
+    input: async (w) => {
+      // Accepted variations register passkeys: keep the account below the limit of 10.
+      await w.s.t.db.delete(passkeys).where(and(eq(passkeys.userId, w.selfUserId), ne(passkeys.id, w.passkeyId)));
+      const options = present(await rawCallJson(w.s.url, 'auth.mfa.passkeyRegistrationOptions', 'mutation', undefined, { cookie: w.cookies.self }), 'options').data;
+      return { name: `Llave ${next()}`, response: new SoftAuthenticator({ origin: w.s.url }).register(options as { challenge: string; rp: { id: string } }) };
+    },
+  },
+  'auth.mfa.passkeys': { as: 'self', input: () => undefined },
+  'auth.mfa.renamePasskey': { as: 'self', input: (w) => ({ id: w.passkeyId, name: `Llave ${next()}` }) },
+  // A passkey row of `self` as registration stores it, one per call (the key itself is never used).
+  'auth.mfa.removePasskey': {
+    as: 'self',
+    input: async (w) => {
+      const row = await insertPasskey(w.s.t.db, { userId: w.selfUserId, credentialId: `walk-${next()}-${Date.now()}`, publicKey: 'AA', deviceType: 'singleDevice', name: 'Llave por quitar' });
+      return { id: row.id };
+    },
+  },
 
   'incidents.create': { as: 'staff', input: () => validIncident({ observables: [{ type: 'domain', value: `c2-${next()}.example.net` }] }) },
   'incidents.list': { as: 'coordinator', input: () => ({ limit: 10, q: 'correo' }) },

@@ -1,6 +1,6 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +75,9 @@ export function UserMenu() {
           <Menu.Divider />
           <Menu.Item component={Link} to="/cuenta/notificaciones" leftSection={<IconBell size={16} aria-hidden />} data-testid="notification-preferences">
             {t('account.preferences.menu')}
+          </Menu.Item>
+          <Menu.Item component={Link} to="/cuenta/seguridad" leftSection={<IconShieldLock size={16} aria-hidden />} data-testid="account-security">
+            {t('account.security.menu')}
           </Menu.Item>
           <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={passwordModal.open} data-testid="change-password">
             {t('shell.changePassword')}

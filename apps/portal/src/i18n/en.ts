@@ -357,6 +357,7 @@ export const en: Catalogue = {
       user: 'User account',
       account: 'Sign-in by e-mail',
       api_client: 'Integration',
+      passkey: 'Passkey',
     },
     actions: {
       apiClientCreate: 'Integration created',
@@ -376,6 +377,10 @@ export const en: Catalogue = {
       authSignIn: 'Signed in',
       authSignOut: 'Signed out',
       authSignInFailed: 'Failed sign-in attempt',
+      passkeyRegister: 'Passkey registered',
+      passkeyRegisterFailed: 'Passkey registration refused',
+      passkeyRename: 'Passkey renamed',
+      passkeyRemove: 'Passkey removed',
       incidentCreate: 'Incident report filed',
       incidentUpdate: 'Incident edited',
       incidentTransition: 'Incident status change',

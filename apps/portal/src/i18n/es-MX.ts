@@ -359,6 +359,7 @@ export const esMX = {
       user: 'Cuenta de usuario',
       account: 'Acceso por correo',
       api_client: 'Integración',
+      passkey: 'Llave de acceso',
     },
     actions: {
       apiClientCreate: 'Creación de integración',
@@ -378,6 +379,10 @@ export const esMX = {
       authSignIn: 'Inicio de sesión',
       authSignOut: 'Cierre de sesión',
       authSignInFailed: 'Intento de acceso fallido',
+      passkeyRegister: 'Registro de llave de acceso',
+      passkeyRegisterFailed: 'Registro de llave de acceso rechazado',
+      passkeyRename: 'Cambio de nombre de llave de acceso',
+      passkeyRemove: 'Baja de llave de acceso',
       incidentCreate: 'Reporte de incidente presentado',
       incidentUpdate: 'Incidente editado',
       incidentTransition: 'Cambio de estado de incidente',

@@ -10,3 +10,4 @@ export * from './tasks.ts';
 export * from './api-clients.ts';
 export * from './idempotency.ts';
 export * from './mail.ts';
+export * from './passkeys.ts';

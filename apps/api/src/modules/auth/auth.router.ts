@@ -1,5 +1,6 @@
 import { ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, SetLocaleInput, SignInInput, UpdatePreferencesInput } from '@anc/domain';
 import { procedureFor, publicProcedure, router } from '../../trpc/init.ts';
+import { passkeyProcedures } from '../passkeys/passkeys.router.ts';
 import { changePassword } from './change-password.ts';
 import { getMe } from './get-me.ts';
 import { requestPasswordReset } from './request-password-reset.ts';
@@ -27,4 +28,5 @@ export const authRouter = router({
     .input(RequestPasswordResetInput)
     .mutation(({ ctx, input }) => requestPasswordReset({ ...ctx, publicUrl: ctx.env.publicUrl }, input)),
   resetPassword: publicProcedure.input(ResetPasswordWithTokenInput).mutation(({ ctx, input }) => resetPasswordWithToken(ctx, input)),
+  mfa: router({ ...passkeyProcedures }),
 });
