@@ -458,6 +458,8 @@ const MATRIX: Record<string, Entry> = {
   },
   'auth.signOut': { expected: signedInOnly(OK), input: () => undefined, session: 'freshSession' },
   'auth.me': { expected: () => OK, input: () => undefined },
+  // The second step of a sign-in answers only a pending sign-in's cookie (none of these callers has one).
+  'auth.verifyMfa': { expected: () => ({ code: 'UNAUTHORIZED', reason: 'mfa_sign_in_expired' }), input: () => ({ code: '123456' }) },
   'auth.setLocale': { expected: signedInOnly(OK), input: () => ({ locale: 'es-MX' }) },
   'auth.changePassword': {
     expected: signedInOnly(OK),
@@ -495,6 +497,8 @@ const MATRIX: Record<string, Entry> = {
     input: (cell) => ({ id: id(cell) }),
   },
   // agencies: everyone signed in reads them (needed to assign and share); admins manage them
+  // One's own second factors (shared/API.md "MFA")
+  'auth.mfa.status': { expected: signedInOnly(OK), input: () => undefined },
   'agencies.list': { expected: signedInOnly(OK), input: () => ({ includeInactive: true }) },
   'admin.agencies.create': {
     expected: adminOnly(WRITES),

@@ -38,7 +38,7 @@ describe('production bootstrap', () => {
       const { trpc } = httpClient(`http://127.0.0.1:${port}`);
       expect(await errorOf(trpc.auth.signIn.mutate({ email: 'jefa@anc.gob.mx', password: 'mala-contraseña' }))).toMatchObject({ code: 'UNAUTHORIZED' });
       const { user: me } = await trpc.auth.signIn.mutate({ email: 'jefa@anc.gob.mx', password: 'faro-del-golfo-2026' });
-      expect(me.role).toBe('admin');
+      expect(me?.role).toBe('admin');
     } finally {
       await server.stop();
     }

@@ -1,6 +1,8 @@
 // The only reader of process.env: every setting is validated here, once, at start.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseMfaEncryptionKey } from '@anc/auth';
+import { defaultMfaRequiredRoles, parseMfaRequiredRoles, type Role } from '@anc/domain';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 // `VAR=` (as a compose file passes an unset `${VAR:-}`) means "not set".
@@ -49,6 +51,28 @@ export const EnvSchema = z
     MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(2_000),
     /** First retry delay (ms); each further failure doubles it, at most 6 h. */
     MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+    /**
+     * Roles whose accounts must have a second factor (comma list; shared/API.md "MFA"). Absent →
+     * `coordinator,admin` in production, nobody elsewhere; empty → nobody.
+     */
+    MFA_REQUIRED_ROLES: z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        const parsed = v === undefined ? [] : parseMfaRequiredRoles(v);
+        if (!Array.isArray(parsed)) ctx.addIssue({ code: 'custom', message: `unknown role(s): ${parsed.unknown.join(', ')} (staff, coordinator, admin)` });
+      }),
+    /**
+     * The AES-256-GCM key TOTP secrets are encrypted with: 32 bytes as 64 hex digits or base64.
+     * Required in production; elsewhere absent → generated once in the data folder (server.ts).
+     */
+    MFA_ENCRYPTION_KEY: z.preprocess(
+      absentIfEmpty,
+      z
+        .string()
+        .refine((v) => parseMfaEncryptionKey(v) !== null, { error: '32 bytes as 64 hex digits or base64 (openssl rand -base64 32)' })
+        .optional(),
+    ),
   })
   .transform((e) => ({
     ...e,
@@ -59,6 +83,8 @@ export const EnvSchema = z
     publicOrigins: e.PUBLIC_ORIGIN ? e.PUBLIC_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')) : [],
     publicUrl: (e.PUBLIC_URL || e.PUBLIC_ORIGIN?.split(',')[0]?.trim() || `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secureCookies: e.NODE_ENV === 'production',
+    mfaRequiredRoles: (e.MFA_REQUIRED_ROLES === undefined ? defaultMfaRequiredRoles(e.NODE_ENV === 'production') : (parseMfaRequiredRoles(e.MFA_REQUIRED_ROLES) as Role[])),
+    mfaEncryptionKey: e.MFA_ENCRYPTION_KEY === undefined ? null : parseMfaEncryptionKey(e.MFA_ENCRYPTION_KEY),
   }));
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -76,10 +102,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       '  PUBLIC_ORIGIN: required when NODE_ENV=production: the address people open the portal at, e.g. https://portal.example (comma-separated for several)',
     );
   }
+  if (serving && source.NODE_ENV === 'production' && !source.MFA_ENCRYPTION_KEY?.trim()) {
+    problems.push('  MFA_ENCRYPTION_KEY: required when NODE_ENV=production: 32 random bytes, e.g. `openssl rand -base64 32` (it encrypts the TOTP secrets; keep it with the database backups)');
+  }
   if (!parsed.success || problems.length) throw new Error(`Invalid environment:\n${problems.join('\n')}`);
   return parsed.data;
 }
 
 /** Settings for tests: PGlite in memory, quiet logs. */
 export const testEnv = (overrides: Record<string, string> = {}): Env =>
-  loadEnv({ NODE_ENV: 'test', PORT: '0', PGLITE_DIR: 'memory', LOG_LEVEL: 'silent', ...overrides });
+  loadEnv({ NODE_ENV: 'test', PORT: '0', PGLITE_DIR: 'memory', LOG_LEVEL: 'silent', MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY, ...overrides });
+
+/** The tests' TOTP encryption key (never a deployment's: production sets its own). */
+export const TEST_MFA_ENCRYPTION_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';

@@ -27,7 +27,7 @@ interface Proc {
 function startProcess(env: Record<string, string>, port: number): Proc {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiDir,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
@@ -130,12 +130,15 @@ describe('production start', () => {
     expect(await Promise.all(procs.map((p) => p.exited))).toEqual(procs.map(() => 0));
   }, 120_000);
 
-  it('refuses to start without PUBLIC_ORIGIN, saying what to set', async () => {
+  it.each([
+    ['PUBLIC_ORIGIN', {}, 'PUBLIC_ORIGIN: required when NODE_ENV=production'],
+    ['MFA_ENCRYPTION_KEY', { PUBLIC_ORIGIN: 'https://portal.example', MFA_ENCRYPTION_KEY: '' }, 'MFA_ENCRYPTION_KEY: required when NODE_ENV=production'],
+  ] as const)('refuses to start without %s, saying what to set', async (_name, extra, message) => {
     // The environment is checked before the database is opened: this folder is never created.
     const dir = mkdtempSync(join(tmpdir(), 'anc-prod-'));
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
     const port = freePort();
-    const p = startProcess({ PGLITE_DIR: join(dir, 'pglite') }, port);
+    const p = startProcess({ PGLITE_DIR: join(dir, 'pglite'), ...extra }, port);
     const outcome = await Promise.race([
       p.exited.then((code) => `exited with ${code}`),
       waitReady(p).then(
@@ -144,7 +147,7 @@ describe('production start', () => {
       ),
     ]);
     expect(outcome).toBe('exited with 1');
-    expect(p.logs.join('\n')).toContain('PUBLIC_ORIGIN: required when NODE_ENV=production');
+    expect(p.logs.join('\n')).toContain(message);
     expect(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 'refused')).toBe('refused');
     expect(existsSync(join(dir, 'pglite'))).toBe(false);
   }, 60_000);

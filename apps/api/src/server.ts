@@ -26,6 +26,7 @@ import { DEFAULT_MAIL_WORKER, MailWorker, smtpTransport } from './modules/mail/m
 import { taxiiRoutes } from './taxii/taxii.routes.ts';
 import { appRouter, type AppRouter } from './router.ts';
 import { contextFactory } from './trpc/context.ts';
+import { withMfaKey } from './mfa-key.ts';
 import { logSerializers } from './log.ts';
 import { ApiCallAudit } from './http/call-audit.ts';
 
@@ -64,7 +65,9 @@ export function portalCacheControl(path: string): string {
   return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-export function createServer({ database, env, logStream }: { database: Database; env: Env; logStream?: NodeJS.WritableStream }) {
+export function createServer({ database, env: givenEnv, logStream }: { database: Database; env: Env; logStream?: NodeJS.WritableStream }) {
+  // TOTP secrets' key: MFA_ENCRYPTION_KEY, else (outside production) the data folder's (mfa-key.ts).
+  const env = withMfaKey(givenEnv);
   const app = Fastify({
     logger: {
       level: env.LOG_LEVEL,

@@ -17,3 +17,10 @@ export function sessionCookieOptions(expiresAt: Date, secure: boolean): SessionC
 export function blankCookieOptions(secure: boolean): SessionCookieOptions {
   return sessionCookieOptions(new Date(0), secure);
 }
+
+/**
+ * The pending sign-in cookie (shared/API.md "MFA"): the password was right, a second factor is
+ * owed. Same attributes as the session cookie, its own name, 5 minutes; it opens nothing but
+ * `auth.verifyMfa` (and the passkey step beside it).
+ */
+export const PENDING_SIGN_IN_COOKIE = 'anc_mfa_pending';

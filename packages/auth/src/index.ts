@@ -5,3 +5,6 @@ export * from './sessions.ts';
 export * from './throttle.ts';
 export * from './api-tokens.ts';
 export * from './password-reset.ts';
+export * from './mfa.ts';
+export * from './sign-in.ts';
+export * from './second-factor.ts';

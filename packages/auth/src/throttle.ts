@@ -27,7 +27,12 @@ export const THROTTLE_POLICY = {
  */
 export const RESET_THROTTLE_LIMITS = { account_ip: 3, ip: 20, account: 5 } as const;
 
-export type ThrottlePurpose = 'signIn' | 'changePassword' | 'passwordReset';
+/**
+ * `secondFactor`: codes typed at `auth.verifyMfa` and the MFA settings (a TOTP code has 6 digits:
+ * a million guesses; the budgets of sign-in keep a guesser far from that). The account is keyed by
+ * its id, so a pending sign-in cannot be used to spend another person's password budget.
+ */
+export type ThrottlePurpose = 'signIn' | 'changePassword' | 'passwordReset' | 'secondFactor';
 
 type Budget = { scope: string; key: string; limit: number };
 

@@ -22,4 +22,5 @@ export * from './queries/idempotency.ts';
 export * from './queries/password-resets.ts';
 export * from './queries/mail.ts';
 export * from './queries/digest.ts';
+export * from './queries/mfa.ts';
 export * from './queries/passkeys.ts';

@@ -15,6 +15,7 @@ export * from './account/preferences.ts';
 export * from './account/password-reset.ts';
 export * from './account/digest.ts';
 export * from './account/account-mail.ts';
+export * from './account/mfa.ts';
 export * from './schemas/agencies.ts';
 export * from './schemas/users.ts';
 export * from './schemas/audit.ts';

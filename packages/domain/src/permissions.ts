@@ -11,6 +11,12 @@ export const PERMISSIONS = {
   'auth.changePassword': ['staff', 'coordinator', 'admin'],
   'auth.setLocale': ['staff', 'coordinator', 'admin'],
   'auth.updatePreferences': ['staff', 'coordinator', 'admin'],
+  // second factors: one's own only (shared/API.md "MFA")
+  'auth.mfa.status': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.beginTotp': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.confirmTotp': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.disable': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.regenerateRecoveryCodes': ['staff', 'coordinator', 'admin'],
   // passkeys (second factor): each person their own
   'auth.mfa.passkeyRegistrationOptions': ['staff', 'coordinator', 'admin'],
   'auth.mfa.registerPasskey': ['staff', 'coordinator', 'admin'],
@@ -27,6 +33,7 @@ export const PERMISSIONS = {
   'admin.users.update': ['admin'],
   'admin.users.setActive': ['admin'],
   'admin.users.resetPassword': ['admin'],
+  'admin.users.resetMfa': ['admin'],
   'admin.audit.list': ['admin'],
   'admin.audit.verify': ['admin'],
   'mailOutbox.list': ['admin'],

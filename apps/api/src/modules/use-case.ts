@@ -24,10 +24,13 @@ export interface UseCaseContext {
 /** A call that may come before anyone is signed in (`auth.signIn`, `auth.me`). */
 export type OpenUseCaseContext = Omit<UseCaseContext, 'actor'> & { actor: Actor | null };
 
-/** Sets and clears the session cookie of the caller's browser. */
+/** Sets and clears the session and pending sign-in cookies of the caller's browser. */
 export interface CookieJar {
   setSession(token: string, expiresAt: Date): void;
   clearSession(): void;
+  /** The short-lived cookie of a sign-in that still owes its second factor (shared/API.md "MFA"). */
+  setPendingSignIn(token: string, expiresAt: Date): void;
+  clearPendingSignIn(): void;
 }
 
 /** The browser session behind a call: only the session use-cases of modules/auth need it. */
@@ -35,4 +38,11 @@ export interface SessionContext {
   sessionId: string | null;
   cookies: CookieJar;
   request: { ip: string; userAgent: string | undefined };
+}
+
+/** A sign-in that owes its second factor: the pending cookie's value, if the browser sent one. */
+export interface PendingSignInContext {
+  pendingSignInToken: string | null;
+  /** The key TOTP secrets are encrypted with (apps/api/src/mfa-key.ts). */
+  mfaKey: Uint8Array;
 }

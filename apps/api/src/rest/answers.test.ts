@@ -37,7 +37,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => s?.close());
 
-const noCookies = { setSession: () => {}, clearSession: () => {} };
+const noCookies = { setSession: () => {}, clearSession: () => {}, setPendingSignIn: () => {}, clearPendingSignIn: () => {} };
 
 /** The answer parsed with the strict schema; a failure names the reader, the path and zod's issues. */
 function expectValid<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
@@ -55,7 +55,7 @@ interface Reader {
 
 async function personReader(name: string, email: string): Promise<Reader> {
   const http = await signedIn(s.url, email);
-  const signedInAs = await actorFromToken(s.t.db, http.jar.cookies.get(SESSION_COOKIE), noCookies);
+  const signedInAs = await actorFromToken(s.t.db, http.jar.cookies.get(SESSION_COOKIE), noCookies, []);
   const session = present(signedInAs, email);
   return { name, http, caller: callerFor(session.actor, session.sessionId) };
 }

@@ -6,14 +6,16 @@ import { and, eq, ne } from 'drizzle-orm';
 import { auditEvents, insertPasskey, mailOutbox, passkeys, type Db } from '@anc/db';
 import { routerProcedures } from './procedures.ts';
 import { present, rawCallJson, type RawAnswer } from './raw.ts';
-import { DEMO, DEMO_PASSWORD, signedIn, type TestServer } from './http.ts';
+import { DEMO, DEMO_PASSWORD, httpClient, signedIn, type TestServer } from './http.ts';
 import { agencyIdOf, validIncident, type Client } from './incidents.ts';
 import { day, validInitiative } from './initiatives.ts';
 import { issueResetToken } from './password-reset.ts';
+import { enrolTotpDirectly, issueRecoveryCode } from './mfa.ts';
 import { SoftAuthenticator } from './soft-authenticator.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 
-export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving';
+/** `mfaPending`: the pending sign-in cookie of `mfaUserId` (set afresh by the case that uses it). */
+export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving' | 'mfaPending';
 
 export interface ProcedureInfo {
   name: string;
@@ -55,6 +57,9 @@ export interface World {
   selfPassword: string;
   /** An active account whose password the reset-link cases set (never one of the callers). */
   resetUserId: string;
+  /** An account with a TOTP authenticator (signs in in two steps). */
+  mfaUserId: string;
+  mfaEmail: string;
   /** The `self` account's id, and a passkey of it the rename case renames. */
   selfUserId: string;
   passkeyId: string;
@@ -74,6 +79,8 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const leaving = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-leaving' });
   const target = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-target', active: false });
   const resetUser = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-reset' });
+  const mfaUser = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-mfa' });
+  await enrolTotpDirectly(s.t.db, mfaUser.id);
   const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
   const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', observables: [{ type: 'ipv4', value: '203.0.113.7' }] }));
   const triage = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'AMBER' }));
@@ -97,6 +104,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
       admin: admin.jar.header(),
       self: present(self.client, 'a session').jar.header(),
       leaving: present(leaving.client, 'a session').jar.header(),
+      mfaPending: null,
     },
     staff,
     coordinator,
@@ -116,6 +124,8 @@ export async function buildWorld(s: TestServer): Promise<World> {
     mailId: present(mail, 'a queued message').id,
     selfPassword: DEMO_PASSWORD,
     resetUserId: resetUser.id,
+    mfaUserId: mfaUser.id,
+    mfaEmail: mfaUser.email,
     selfUserId: self.id,
     passkeyId: passkey.id,
   };
@@ -158,6 +168,15 @@ export const CASES: Record<string, ProcedureCase> = {
     as: 'anonymous',
     input: async (w) => ({ token: await issueResetToken(w.s.t.db, w.resetUserId), password: `Marea-${next()}-del-Golfo-azul` }),
   },
+  // A fresh pending sign-in of the MFA account (its cookie set for this call) and a fresh recovery code.
+  'auth.verifyMfa': {
+    as: 'mfaPending',
+    input: async (w) => {
+      w.cookies.mfaPending = await pendingSignInCookie(w);
+      return { code: await issueRecoveryCode(w.s.t.db, w.mfaUserId) };
+    },
+  },
+  'auth.mfa.status': { as: 'staff', input: () => undefined },
   'agencies.list': { as: 'staff', input: () => ({ includeInactive: false }) },
 
   'auth.mfa.passkeyRegistrationOptions': { as: 'self', input: () => undefined },
@@ -254,6 +273,14 @@ export const CASES: Record<string, ProcedureCase> = {
   'mailOutbox.list': { as: 'admin', input: () => ({ limit: 10, state: 'pending' }) },
   'mailOutbox.get': { as: 'admin', input: (w) => ({ id: w.mailId }) },
 };
+
+/** Signs the MFA account in with its password: the pending cookie it is given. */
+export async function pendingSignInCookie(w: World): Promise<string> {
+  const client = httpClient(w.s.url);
+  const answer = await client.trpc.auth.signIn.mutate({ email: w.mfaEmail, password: DEMO_PASSWORD });
+  if (!answer.mfaRequired) throw new Error('the MFA account signed in without its second factor');
+  return client.jar.header();
+}
 
 /** One call of a case over plain HTTP, the input as raw JSON text; aborts after `timeoutMs`. */
 export function callRaw(w: World, name: string, type: 'query' | 'mutation', as: CallerName, json: string | undefined, timeoutMs = 10_000): Promise<RawAnswer> {

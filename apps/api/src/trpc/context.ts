@@ -1,7 +1,7 @@
 // Request context. `createInnerContext` is what procedures need; the outer one reads it off
 // Fastify's request (cookie → session → actor) so tests can build the inner one directly.
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
-import { SESSION_COOKIE } from '@anc/auth';
+import { PENDING_SIGN_IN_COOKIE, SESSION_COOKIE } from '@anc/auth';
 import type { Database } from '@anc/db';
 import type { Actor, Locale } from '@anc/domain';
 import type { Env } from '../env.ts';
@@ -26,6 +26,10 @@ export interface InnerContext {
   env: Env;
   actor: Actor | null;
   sessionId: string | null;
+  /** The signed-in account must enrol a second factor before anything else (trpc/session.ts). */
+  mfaEnrollmentRequired: boolean;
+  /** The pending sign-in cookie's value (a second factor owed), if any. */
+  pendingSignInToken: string | null;
   request: RequestInfo;
   /** The request as the audit log records it (what every use-case receives). */
   origin: AuditOrigin;
@@ -35,13 +39,15 @@ export interface InnerContext {
   sealer: AuditSealer | null;
 }
 
-const noCookies: CookieJar = { setSession: () => {}, clearSession: () => {} };
+const noCookies: CookieJar = { setSession: () => {}, clearSession: () => {}, setPendingSignIn: () => {}, clearPendingSignIn: () => {} };
 
 export function createInnerContext(opts: Partial<InnerContext> & Pick<InnerContext, 'db' | 'env'>): InnerContext {
   const request = opts.request ?? { requestId: 'test', ip: '127.0.0.1', userAgent: 'test', origin: undefined, selfOrigin: 'http://localhost' };
   return {
     actor: null,
     sessionId: null,
+    mfaEnrollmentRequired: false,
+    pendingSignInToken: null,
     cookies: noCookies,
     locale: opts.actor?.locale ?? 'es-MX',
     sealer: null,
@@ -54,7 +60,7 @@ export function createInnerContext(opts: Partial<InnerContext> & Pick<InnerConte
 export function contextFactory(deps: { db: Database['db']; env: Env; sealer: AuditSealer | null }) {
   return async function createContext({ req, res }: CreateFastifyContextOptions): Promise<InnerContext> {
     const cookies = sessionCookieJar(res, deps.env.secureCookies);
-    const signedIn = await actorFromToken(deps.db, req.cookies[SESSION_COOKIE], cookies);
+    const signedIn = await actorFromToken(deps.db, req.cookies[SESSION_COOKIE], cookies, deps.env.mfaRequiredRoles);
     const actor = signedIn?.actor ?? null;
     const sessionId = signedIn?.sessionId ?? null;
     const request: RequestInfo = {
@@ -69,6 +75,8 @@ export function contextFactory(deps: { db: Database['db']; env: Env; sealer: Aud
       env: deps.env,
       actor,
       sessionId,
+      mfaEnrollmentRequired: signedIn?.mfaEnrollmentRequired ?? false,
+      pendingSignInToken: req.cookies[PENDING_SIGN_IN_COOKIE] || null,
       request,
       origin: auditOrigin(request),
       cookies,

@@ -1,6 +1,6 @@
 // The single initTRPC of the API. Exports only the builders procedures are made of.
 import { initTRPC } from '@trpc/server';
-import { DomainError, assertActorMay, type Action } from '@anc/domain';
+import { DomainError, assertActorMay, mayCallWhileEnrolling, type Action } from '@anc/domain';
 import type { InnerContext } from './context.ts';
 import { describeError, isInvalidTextError, toTRPCError } from './errors.ts';
 
@@ -40,7 +40,17 @@ const originCheck = t.middleware(async ({ ctx, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors).use(originCheck);
+/**
+ * MFA_REQUIRED_ROLES (shared/API.md "MFA"): an account of such a role without a second factor may
+ * only enrol. The one place every procedure passes (the plain-HTTP routes refuse such a session
+ * in trpc/session.ts `actorFromRequest`); the allowed procedures are the domain's list.
+ */
+const enforceMfaEnrollment = t.middleware(({ ctx, path, next }) => {
+  if (ctx.mfaEnrollmentRequired && !mayCallWhileEnrolling(path)) throw new DomainError('FORBIDDEN', 'mfa_enrollment_required');
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(enforceMfaEnrollment).use(originCheck);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor || !ctx.sessionId) throw new DomainError('UNAUTHORIZED', 'not_signed_in');

@@ -10,4 +10,5 @@ export * from './tasks.ts';
 export * from './api-clients.ts';
 export * from './idempotency.ts';
 export * from './mail.ts';
+export * from './mfa.ts';
 export * from './passkeys.ts';

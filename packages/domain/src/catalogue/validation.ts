@@ -156,6 +156,31 @@ export const VALIDATION_WORDS = {
     'es-MX': 'El enlace para restablecer la contraseña no es válido, ya se usó o venció (dura 30 minutos). Pide uno nuevo.',
     en: 'The password reset link is not valid, was already used or has expired (it lasts 30 minutes). Ask for a new one.',
   },
+  // second factors (shared/API.md "MFA")
+  mfa_enrollment_required: {
+    'es-MX': 'Tu rol requiere un segundo factor. Configúralo en Seguridad de la cuenta antes de continuar.',
+    en: 'Your role requires a second factor. Set it up in Account security before continuing.',
+  },
+  mfa_sign_in_expired: {
+    'es-MX': 'La verificación tardó demasiado o ya se usó. Vuelve a escribir tu correo y contraseña.',
+    en: 'The verification took too long or was already used. Enter your e-mail and password again.',
+  },
+  invalid_mfa_code: {
+    'es-MX': 'El código no es correcto o ya se usó. Escribe el código actual de tu aplicación o un código de recuperación.',
+    en: 'The code is not correct or was already used. Enter the current code of your app or a recovery code.',
+  },
+  totp_already_enabled: {
+    'es-MX': 'Ya tienes una aplicación de autenticación configurada. Desactívala antes de configurar otra.',
+    en: 'You already have an authenticator app set up. Turn it off before setting up another.',
+  },
+  totp_not_started: {
+    'es-MX': 'Primero genera la clave de configuración (paso 1).',
+    en: 'First generate the set-up key (step 1).',
+  },
+  mfa_not_enabled: {
+    'es-MX': 'Tu cuenta no tiene un segundo factor configurado.',
+    en: 'Your account has no second factor set up.',
+  },
   too_many_reset_requests: {
     'es-MX': 'Se pidieron demasiados correos de restablecimiento. Espera unos minutos antes de pedir otro.',
     en: 'Too many reset e-mails were requested. Wait a few minutes before asking for another.',

@@ -30,5 +30,16 @@ export const SessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
-export const MeOutput = z.object({ user: SessionUser.nullable() });
+/**
+ * `mfaEnrollmentRequired`: the account's role must have a second factor (MFA_REQUIRED_ROLES) and
+ * it has none: the portal leads the person to enrolment, the API refuses everything else.
+ */
+export const MeOutput = z.object({ user: SessionUser.nullable(), mfaEnrollmentRequired: z.boolean().optional() });
 export type MeOutput = z.infer<typeof MeOutput>;
+
+/** `auth.signIn` and `auth.verifyMfa`: signed in, or (signIn only) a second factor is owed first. */
+export const SignInOutput = z.union([
+  z.object({ user: SessionUser, mfaRequired: z.literal(false).optional() }),
+  z.object({ user: z.null(), mfaRequired: z.literal(true) }),
+]);
+export type SignInOutput = z.infer<typeof SignInOutput>;

@@ -1,6 +1,6 @@
-import { ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, SetLocaleInput, SignInInput, UpdatePreferencesInput } from '@anc/domain';
+import { ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, SetLocaleInput, SignInInput, SignInOutput, UpdatePreferencesInput, VerifyMfaInput } from '@anc/domain';
+import { mfaKeyOf } from '../../mfa-key.ts';
 import { procedureFor, publicProcedure, router } from '../../trpc/init.ts';
-import { passkeyProcedures } from '../passkeys/passkeys.router.ts';
 import { changePassword } from './change-password.ts';
 import { getMe } from './get-me.ts';
 import { requestPasswordReset } from './request-password-reset.ts';
@@ -9,9 +9,16 @@ import { setLocale } from './set-locale.ts';
 import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
 import { updatePreferences } from './update-preferences.ts';
+import { verifyMfa } from './verify-mfa.ts';
+import { mfaRouter } from '../mfa/mfa.router.ts';
 
 export const authRouter = router({
-  signIn: publicProcedure.input(SignInInput).mutation(({ ctx, input }) => signIn(ctx, input)),
+  signIn: publicProcedure.input(SignInInput).output(SignInOutput).mutation(({ ctx, input }) => signIn(ctx, input)),
+  // The second step of a sign-in that owes a second factor: reads the pending cookie (shared/API.md "MFA").
+  verifyMfa: publicProcedure
+    .input(VerifyMfaInput)
+    .output(SignInOutput)
+    .mutation(({ ctx, input }) => verifyMfa({ ...ctx, mfaKey: mfaKeyOf(ctx.env) }, input)),
   signOut: procedureFor('auth.signOut').mutation(({ ctx }) => signOut(ctx)),
   me: publicProcedure.output(MeOutput).query(({ ctx }) => getMe(ctx)),
   setLocale: procedureFor('auth.setLocale')
@@ -28,5 +35,5 @@ export const authRouter = router({
     .input(RequestPasswordResetInput)
     .mutation(({ ctx, input }) => requestPasswordReset({ ...ctx, publicUrl: ctx.env.publicUrl }, input)),
   resetPassword: publicProcedure.input(ResetPasswordWithTokenInput).mutation(({ ctx, input }) => resetPasswordWithToken(ctx, input)),
-  mfa: router({ ...passkeyProcedures }),
+  mfa: mfaRouter,
 });

@@ -182,7 +182,13 @@ export async function eventsRoutes(app: FastifyInstance, opts: EventsRoutesOptio
   app.get(NOTIFICATION_EVENTS_PATH, { compress: false }, async (req: FastifyRequest, reply: FastifyReply) => {
     const locale = requestLocale(req) ?? 'es-MX';
     const token = req.cookies[SESSION_COOKIE];
-    const signedIn = token ? await actorFromRequest(opts, req, reply) : null;
+    let signedIn: Awaited<ReturnType<typeof actorFromRequest>>;
+    try {
+      signedIn = token ? await actorFromRequest(opts, req, reply) : null;
+    } catch (error) {
+      // An account that must enrol a second factor first (FORBIDDEN mfa_enrollment_required).
+      return sendHttpError(reply, error, locale);
+    }
     if (!token || !signedIn) return sendHttpError(reply, new DomainError('UNAUTHORIZED', 'not_signed_in'), locale);
     const stream = new NotificationStream(opts, req, reply, signedIn.actor.userId, token);
     reply.raw.once('close', () => stream.close());
