@@ -499,6 +499,11 @@ const MATRIX: Record<string, Entry> = {
   // agencies: everyone signed in reads them (needed to assign and share); admins manage them
   // One's own second factors (shared/API.md "MFA")
   'auth.mfa.status': { expected: signedInOnly(OK), input: () => undefined },
+  'auth.mfa.beginTotp': { expected: signedInOnly(WRITES), input: () => undefined },
+  // None of the callers began an enrolment or has an authenticator: each is let through to the rule that says so.
+  'auth.mfa.confirmTotp': { expected: signedInOnly(unprocessable('totp_not_started')), input: () => ({ code: '123456' }) },
+  'auth.mfa.disable': { expected: signedInOnly(unprocessable('mfa_not_enabled')), input: () => ({ password: DEMO_PASSWORD, code: '123456' }) },
+  'auth.mfa.regenerateRecoveryCodes': { expected: signedInOnly(unprocessable('mfa_not_enabled')), input: () => ({ code: '123456' }) },
   'agencies.list': { expected: signedInOnly(OK), input: () => ({ includeInactive: true }) },
   'admin.agencies.create': {
     expected: adminOnly(WRITES),
@@ -518,6 +523,7 @@ const MATRIX: Record<string, Entry> = {
   'admin.users.update': byAdmin('user', (cell) => ({ id: id(cell), name: `Nombre cambiado ${next()}` })),
   'admin.users.setActive': byAdmin('user', (cell) => ({ id: id(cell), active: false })),
   'admin.users.resetPassword': byAdmin('user', (cell) => ({ id: id(cell), password: 'Otra-clave-segura-2026' })),
+  'admin.users.resetMfa': byAdmin('user', (cell) => ({ userId: id(cell) })),
   'admin.audit.list': { expected: adminOnly(OK), input: () => ({ limit: 100 }) },
   'admin.audit.verify': { expected: adminOnly(OK), input: () => undefined },
   // API clients: admins only; a client acts for an agency other than the ANC

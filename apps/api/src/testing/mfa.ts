@@ -3,6 +3,7 @@
 import { encryptSecret, generateRecoveryCodes, generateTotpSecret, recoveryCodeHash, totpCodeAt } from '@anc/auth';
 import { recoveryCodes, userTotp, type Db } from '@anc/db';
 import { totpStep } from '@anc/domain';
+import { eq } from 'drizzle-orm';
 import { TEST_MFA_ENCRYPTION_KEY } from '../env.ts';
 
 export const TEST_MFA_KEY = new Uint8Array(Buffer.from(TEST_MFA_ENCRYPTION_KEY, 'hex'));
@@ -26,3 +27,11 @@ export async function issueRecoveryCode(db: Db, userId: string): Promise<string>
 
 /** The code an authenticator app shows at `at` (offset in steps of 30 s). */
 export const totpCode = (secret: Uint8Array, at = new Date(), offsetSteps = 0): string => totpCodeAt(secret, totpStep(at) + offsetSteps);
+
+/** Begins an enrolment of the account (an unconfirmed secret, any confirmed one dropped); answers the secret. */
+export async function beginTotpDirectly(db: Db, userId: string, now = new Date()): Promise<Uint8Array> {
+  const secret = generateTotpSecret();
+  await db.delete(userTotp).where(eq(userTotp.userId, userId));
+  await db.insert(userTotp).values({ userId, secret: encryptSecret(TEST_MFA_KEY, secret, userId), confirmedAt: null, lastUsedStep: null, createdAt: now });
+  return secret;
+}

@@ -10,7 +10,7 @@ import { DEMO, DEMO_PASSWORD, httpClient, signedIn, type TestServer } from './ht
 import { agencyIdOf, validIncident, type Client } from './incidents.ts';
 import { day, validInitiative } from './initiatives.ts';
 import { issueResetToken } from './password-reset.ts';
-import { enrolTotpDirectly, issueRecoveryCode } from './mfa.ts';
+import { beginTotpDirectly, enrolTotpDirectly, issueRecoveryCode, totpCode } from './mfa.ts';
 import { SoftAuthenticator } from './soft-authenticator.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 
@@ -60,7 +60,7 @@ export interface World {
   /** An account with a TOTP authenticator (signs in in two steps). */
   mfaUserId: string;
   mfaEmail: string;
-  /** The `self` account's id, and a passkey of it the rename case renames. */
+  /** The `self` caller's account id (the MFA settings' cases act on it), and a passkey of it the rename case renames. */
   selfUserId: string;
   passkeyId: string;
 }
@@ -177,6 +177,23 @@ export const CASES: Record<string, ProcedureCase> = {
     },
   },
   'auth.mfa.status': { as: 'staff', input: () => undefined },
+  'auth.mfa.beginTotp': { as: 'staff', input: () => undefined },
+  // Each case sets the `self` account's factors up as the procedure needs them, then answers a code that holds.
+  'auth.mfa.confirmTotp': { as: 'self', input: async (w) => ({ code: totpCode(await beginTotpDirectly(w.s.t.db, w.selfUserId)) }) },
+  'auth.mfa.disable': {
+    as: 'self',
+    input: async (w) => {
+      await enrolTotpDirectly(w.s.t.db, w.selfUserId);
+      return { password: w.selfPassword, code: await issueRecoveryCode(w.s.t.db, w.selfUserId) };
+    },
+  },
+  'auth.mfa.regenerateRecoveryCodes': {
+    as: 'self',
+    input: async (w) => {
+      await enrolTotpDirectly(w.s.t.db, w.selfUserId);
+      return { code: await issueRecoveryCode(w.s.t.db, w.selfUserId) };
+    },
+  },
   'agencies.list': { as: 'staff', input: () => ({ includeInactive: false }) },
 
   'auth.mfa.passkeyRegistrationOptions': { as: 'self', input: () => undefined },
@@ -260,6 +277,7 @@ export const CASES: Record<string, ProcedureCase> = {
   'admin.users.update': { as: 'admin', input: (w) => ({ id: w.targetUserId, name: `Persona ${next()}` }) },
   'admin.users.setActive': { as: 'admin', input: (w) => ({ id: w.targetUserId, active: false }) },
   'admin.users.resetPassword': { as: 'admin', input: (w) => ({ id: w.targetUserId, password: `Marea-${next()}-del-Golfo-azul` }) },
+  'admin.users.resetMfa': { as: 'admin', input: (w) => ({ userId: w.targetUserId }) },
   'admin.audit.list': { as: 'admin', input: () => ({ limit: 10, entityType: 'incident' }) },
   'admin.audit.verify': { as: 'admin', input: () => undefined },
 

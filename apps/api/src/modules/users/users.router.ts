@@ -1,7 +1,8 @@
-import { CreateUserInput, ListUsersInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from '@anc/domain';
+import { CreateUserInput, ListUsersInput, ResetMfaInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from '@anc/domain';
 import { procedureFor, router } from '../../trpc/init.ts';
 import { createUser } from './create-user.ts';
 import { listUsers } from './list-users.ts';
+import { resetMfa } from './reset-mfa.ts';
 import { resetPassword } from './reset-password.ts';
 import { setUserActive } from './set-user-active.ts';
 import { updateUser } from './update-user.ts';
@@ -22,4 +23,8 @@ export const adminUsersRouter = router({
   resetPassword: procedureFor('admin.users.resetPassword')
     .input(ResetPasswordInput)
     .mutation(({ ctx, input }) => resetPassword(ctx, input)),
+  // A person who lost every factor: their TOTP, recovery codes and sessions end (shared/API.md "MFA").
+  resetMfa: procedureFor('admin.users.resetMfa')
+    .input(ResetMfaInput)
+    .mutation(({ ctx, input }) => resetMfa(ctx, input)),
 });
