@@ -11,6 +11,7 @@ import { agencyIdOf, validIncident, type Client } from './incidents.ts';
 import { day, validInitiative } from './initiatives.ts';
 import { issueResetToken } from './password-reset.ts';
 import { beginTotpDirectly, enrolTotpDirectly, issueRecoveryCode, totpCode } from './mfa.ts';
+import { registerSoftPasskey } from './passkeys.ts';
 import { SoftAuthenticator } from './soft-authenticator.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 
@@ -60,6 +61,8 @@ export interface World {
   /** An account with a TOTP authenticator (signs in in two steps). */
   mfaUserId: string;
   mfaEmail: string;
+  /** The MFA account's passkey (a software authenticator). */
+  mfaPasskey: SoftAuthenticator;
   /** The `self` caller's account id (the MFA settings' cases act on it), and a passkey of it the rename case renames. */
   selfUserId: string;
   passkeyId: string;
@@ -80,6 +83,8 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const target = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-target', active: false });
   const resetUser = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-reset' });
   const mfaUser = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-mfa' });
+  // A passkey as well as the authenticator app: the passkey step of its sign-in has one to use.
+  const { authenticator: mfaPasskey } = await registerSoftPasskey(present(mfaUser.client, 'a session'), s.url, 'Llave del walk MFA');
   await enrolTotpDirectly(s.t.db, mfaUser.id);
   const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
   const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', observables: [{ type: 'ipv4', value: '203.0.113.7' }] }));
@@ -126,6 +131,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     resetUserId: resetUser.id,
     mfaUserId: mfaUser.id,
     mfaEmail: mfaUser.email,
+    mfaPasskey,
     selfUserId: self.id,
     passkeyId: passkey.id,
   };
@@ -177,6 +183,22 @@ export const CASES: Record<string, ProcedureCase> = {
     },
   },
   'auth.mfa.status': { as: 'staff', input: () => undefined },
+  // The passkey step of a fresh pending sign-in of the MFA account.
+  'auth.mfa.passkeyAuthenticationOptions': {
+    as: 'mfaPending',
+    input: async (w) => {
+      w.cookies.mfaPending = await pendingSignInCookie(w);
+      return undefined;
+    },
+  },
+  'auth.verifyMfaPasskey': {
+    as: 'mfaPending',
+    input: async (w) => {
+      w.cookies.mfaPending = await pendingSignInCookie(w);
+      const options = (await rawCallJson(w.s.url, 'auth.mfa.passkeyAuthenticationOptions', 'mutation', undefined, { cookie: w.cookies.mfaPending })).data;
+      return { response: w.mfaPasskey.authenticate(options as { challenge: string; rpId: string }) };
+    },
+  },
   'auth.mfa.beginTotp': { as: 'staff', input: () => undefined },
   // Each case sets the `self` account's factors up as the procedure needs them, then answers a code that holds.
   'auth.mfa.confirmTotp': { as: 'self', input: async (w) => ({ code: totpCode(await beginTotpDirectly(w.s.t.db, w.selfUserId)) }) },

@@ -202,6 +202,10 @@ export const VALIDATION_WORDS = {
     'es-MX': 'Esa llave de acceso ya está registrada.',
     en: 'That passkey is already registered.',
   },
+  passkey_not_accepted: {
+    'es-MX': 'La llave de acceso no se aceptó: no es una de tu cuenta, se canceló o ya se había usado esa solicitud. Inténtalo de nuevo o usa otro factor.',
+    en: 'The passkey was not accepted: it is not one of your account, it was cancelled or that request was already used. Try again or use another factor.',
+  },
   passkey_unknown: {
     'es-MX': 'Esa llave de acceso no está registrada en tu cuenta.',
     en: 'That passkey is not registered to your account.',
