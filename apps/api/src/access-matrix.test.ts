@@ -506,10 +506,11 @@ const MATRIX: Record<string, Entry> = {
   // One's own second factors (shared/API.md "MFA")
   'auth.mfa.status': { expected: signedInOnly(OK), input: () => undefined },
   'auth.mfa.beginTotp': { expected: signedInOnly(WRITES), input: () => undefined },
-  // None of the callers began an enrolment or has an authenticator: each is let through to the rule that says so.
-  'auth.mfa.confirmTotp': { expected: signedInOnly(unprocessable('totp_not_started')), input: () => ({ code: '123456' }) },
-  'auth.mfa.disable': { expected: signedInOnly(unprocessable('mfa_not_enabled')), input: () => ({ password: DEMO_PASSWORD, code: '123456' }) },
-  'auth.mfa.regenerateRecoveryCodes': { expected: signedInOnly(unprocessable('mfa_not_enabled')), input: () => ({ code: '123456' }) },
+  // A fresh account of the caller's role has begun no enrolment and has no authenticator: each
+  // caller is let through to the rule that says so (the factors themselves: modules/mfa/*.test.ts).
+  'auth.mfa.confirmTotp': { expected: signedInOnly(unprocessable('totp_not_started')), input: () => ({ code: '123456' }), session: 'freshAccount' },
+  'auth.mfa.disable': { expected: signedInOnly(unprocessable('mfa_not_enabled')), input: () => ({ password: DEMO_PASSWORD, code: '123456' }), session: 'freshAccount' },
+  'auth.mfa.regenerateRecoveryCodes': { expected: signedInOnly(unprocessable('mfa_not_enabled')), input: () => ({ code: '123456' }), session: 'freshAccount' },
   'agencies.list': { expected: signedInOnly(OK), input: () => ({ includeInactive: true }) },
   'admin.agencies.create': {
     expected: adminOnly(WRITES),

@@ -22,11 +22,11 @@ import { NewTaskPage } from './features/tasks/NewTaskPage.tsx';
 import { validateNewTaskSearch, validateTasksSearch } from './features/tasks/search.ts';
 import { TaskDetailPage } from './features/tasks/TaskDetailPage.tsx';
 import { TasksPage } from './features/tasks/TasksPage.tsx';
-import { meQueryOptions, safeRedirect } from './lib/session.ts';
+import { AccountSecurityPage } from './features/security/AccountSecurityPage.tsx';
+import { meQueryOptions, safeRedirect, SECURITY_PATH } from './lib/session.ts';
 import { queryClient } from './lib/trpc.ts';
 import { AdminLayout } from './routes/AdminLayout.tsx';
 import { DashboardPage } from './routes/DashboardPage.tsx';
-import { AccountSecurityPage } from './routes/AccountSecurityPage.tsx';
 import { NotificationPreferencesPage } from './routes/NotificationPreferencesPage.tsx';
 import { PasswordResetPage } from './routes/PasswordResetPage.tsx';
 import { SignInPage } from './routes/SignInPage.tsx';
@@ -44,6 +44,8 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 export interface SignInSearch {
   redirect?: string;
   reason?: 'expired' | 'passwordReset';
+  /** `mfa`: the password (or the identity provider) was accepted; the second factor is asked for. */
+  step?: 'mfa';
 }
 
 const signInRoute = createRoute({
@@ -52,6 +54,7 @@ const signInRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): SignInSearch => ({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
     reason: search.reason === 'expired' || search.reason === 'passwordReset' ? search.reason : undefined,
+    step: search.step === 'mfa' ? 'mfa' : undefined,
   }),
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions());
@@ -79,6 +82,8 @@ const appRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQueryOptions());
     if (!me.user) throw redirect({ to: '/ingresar', search: { redirect: location.href } });
+    // MFA_REQUIRED_ROLES: an account without its second factor may only enrol.
+    if (me.mfaEnrollmentRequired && location.pathname !== SECURITY_PATH) throw redirect({ to: SECURITY_PATH, replace: true });
   },
   component: AppLayout,
 });

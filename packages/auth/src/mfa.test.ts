@@ -98,10 +98,10 @@ describe('the secret at rest (AES-256-GCM)', () => {
     const [v, iv, body = ''] = stored.split('.');
     const flipped = Buffer.from(body, 'base64url');
     flipped[0] = (flipped[0] ?? 0) ^ 1;
-    expect(() => decryptSecret(key, `${v}.${iv}.${flipped.toString('base64url')}`, owner)).toThrow();
-    expect(() => decryptSecret(key, stored, '6f1c1d2e-0000-4000-8000-000000000002')).toThrow();
-    expect(() => decryptSecret(generateMfaEncryptionKey(), stored, owner)).toThrow();
-    expect(() => decryptSecret(key, stored.slice(0, -4), owner)).toThrow();
+    expect(() => decryptSecret(key, `${v}.${iv}.${flipped.toString('base64url')}`, owner)).toThrow(/unable to authenticate data/);
+    expect(() => decryptSecret(key, stored, '6f1c1d2e-0000-4000-8000-000000000002')).toThrow(/unable to authenticate data/);
+    expect(() => decryptSecret(generateMfaEncryptionKey(), stored, owner)).toThrow(/unable to authenticate data/);
+    expect(() => decryptSecret(key, stored.slice(0, -4), owner)).toThrow(/unable to authenticate data/);
     expect(() => decryptSecret(key, `v2.${iv}.${body}`, owner)).toThrow(/format/);
   });
 

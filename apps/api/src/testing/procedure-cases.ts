@@ -16,7 +16,7 @@ import { SoftAuthenticator } from './soft-authenticator.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 
 /** `mfaPending`: the pending sign-in cookie of `mfaUserId` (set afresh by the case that uses it). */
-export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving' | 'mfaPending';
+export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving' | 'mfaPending' | 'mfaSelf';
 
 export interface ProcedureInfo {
   name: string;
@@ -63,7 +63,9 @@ export interface World {
   mfaEmail: string;
   /** The MFA account's passkey (a software authenticator). */
   mfaPasskey: SoftAuthenticator;
-  /** The `self` caller's account id (the MFA settings' cases act on it), and a passkey of it the rename case renames. */
+  /** The `mfaSelf` caller's account (password never changed): the MFA settings' cases act on it. */
+  mfaSelfUserId: string;
+  /** The `self` caller's account id, and a passkey of it the rename case renames. */
   selfUserId: string;
   passkeyId: string;
 }
@@ -86,6 +88,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
   // A passkey as well as the authenticator app: the passkey step of its sign-in has one to use.
   const { authenticator: mfaPasskey } = await registerSoftPasskey(present(mfaUser.client, 'a session'), s.url, 'Llave del walk MFA');
   await enrolTotpDirectly(s.t.db, mfaUser.id);
+  const mfaSelf = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-mfa-self' });
   const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
   const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', observables: [{ type: 'ipv4', value: '203.0.113.7' }] }));
   const triage = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'AMBER' }));
@@ -110,6 +113,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
       self: present(self.client, 'a session').jar.header(),
       leaving: present(leaving.client, 'a session').jar.header(),
       mfaPending: null,
+      mfaSelf: present(mfaSelf.client, 'a session').jar.header(),
     },
     staff,
     coordinator,
@@ -132,6 +136,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     mfaUserId: mfaUser.id,
     mfaEmail: mfaUser.email,
     mfaPasskey,
+    mfaSelfUserId: mfaSelf.id,
     selfUserId: self.id,
     passkeyId: passkey.id,
   };
@@ -200,20 +205,20 @@ export const CASES: Record<string, ProcedureCase> = {
     },
   },
   'auth.mfa.beginTotp': { as: 'staff', input: () => undefined },
-  // Each case sets the `self` account's factors up as the procedure needs them, then answers a code that holds.
-  'auth.mfa.confirmTotp': { as: 'self', input: async (w) => ({ code: totpCode(await beginTotpDirectly(w.s.t.db, w.selfUserId)) }) },
+  // Each case sets the `mfaSelf` account's factors up as the procedure needs them, then answers a code that holds.
+  'auth.mfa.confirmTotp': { as: 'mfaSelf', input: async (w) => ({ code: totpCode(await beginTotpDirectly(w.s.t.db, w.mfaSelfUserId)) }) },
   'auth.mfa.disable': {
-    as: 'self',
+    as: 'mfaSelf',
     input: async (w) => {
-      await enrolTotpDirectly(w.s.t.db, w.selfUserId);
-      return { password: w.selfPassword, code: await issueRecoveryCode(w.s.t.db, w.selfUserId) };
+      await enrolTotpDirectly(w.s.t.db, w.mfaSelfUserId);
+      return { password: DEMO_PASSWORD, code: await issueRecoveryCode(w.s.t.db, w.mfaSelfUserId) };
     },
   },
   'auth.mfa.regenerateRecoveryCodes': {
-    as: 'self',
+    as: 'mfaSelf',
     input: async (w) => {
-      await enrolTotpDirectly(w.s.t.db, w.selfUserId);
-      return { code: await issueRecoveryCode(w.s.t.db, w.selfUserId) };
+      await enrolTotpDirectly(w.s.t.db, w.mfaSelfUserId);
+      return { code: await issueRecoveryCode(w.s.t.db, w.mfaSelfUserId) };
     },
   },
   'agencies.list': { as: 'staff', input: () => ({ includeInactive: false }) },

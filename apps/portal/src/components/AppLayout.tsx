@@ -27,6 +27,8 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const { data } = useQuery(meQueryOptions());
   const user = data?.user ?? null;
+  // MFA_REQUIRED_ROLES: until a second factor is enrolled only the security page opens.
+  const enrolling = data?.mfaEnrollmentRequired ?? false;
 
   // The session can also end without an error, e.g. a refetch on focus answers "nobody".
   useEffect(() => {
@@ -82,7 +84,7 @@ export function AppLayout() {
               </Link>
             </Group>
             <Group gap="xs" wrap="nowrap">
-              <NotificationBell />
+              {enrolling ? null : <NotificationBell />}
               <LanguageSwitch tone="onBrand" />
               <UserMenu />
             </Group>
@@ -99,6 +101,11 @@ export function AppLayout() {
         >
           <div>
             <div className={classes.navSectionLabel}>{t('app.portal')}</div>
+            {enrolling ? (
+              <Text size="xs" c="dimmed" px="sm" pb="xs" data-testid="nav-locked">
+                {t('security.navLocked')}
+              </Text>
+            ) : null}
             <Stack gap={2}>
               {navigationFor(user.role).map((section) => {
                 const Icon = NAV_ICONS[section.key];
@@ -110,6 +117,7 @@ export function AppLayout() {
                     label={t(`nav.${section.key}`)}
                     leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
                     active={active}
+                    disabled={enrolling}
                     aria-current={active ? 'page' : undefined}
                     className={classes.navLink}
                     data-testid={`nav-${section.key}`}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { notify } from '../lib/notify.ts';
 import { agencyName, useLocale } from '../i18n/index.ts';
 import { errorCode, errorMessage } from '../lib/errors.ts';
-import { endSession, useCurrentUser } from '../lib/session.ts';
+import { endSession, SECURITY_PATH, useCurrentUser, useMfaEnrollmentRequired } from '../lib/session.ts';
 import { trpc } from '../lib/trpc.ts';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 import classes from './AppLayout.module.css';
@@ -25,6 +25,7 @@ export function UserMenu() {
   const locale = useLocale();
   const user = useCurrentUser();
   const [passwordOpened, passwordModal] = useDisclosure(false);
+  const enrolling = useMfaEnrollmentRequired();
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSuccess: async () => {
@@ -73,15 +74,20 @@ export function UserMenu() {
             </Text>
           </Stack>
           <Menu.Divider />
-          <Menu.Item component={Link} to="/cuenta/notificaciones" leftSection={<IconBell size={16} aria-hidden />} data-testid="notification-preferences">
-            {t('account.preferences.menu')}
+          <Menu.Item component={Link} to={SECURITY_PATH} leftSection={<IconShieldLock size={16} aria-hidden />} data-testid="account-security">
+            {t('security.menu')}
           </Menu.Item>
-          <Menu.Item component={Link} to="/cuenta/seguridad" leftSection={<IconShieldLock size={16} aria-hidden />} data-testid="account-security">
-            {t('account.security.menu')}
-          </Menu.Item>
-          <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={passwordModal.open} data-testid="change-password">
-            {t('shell.changePassword')}
-          </Menu.Item>
+          {/* While a second factor must be enrolled, nothing else of the account is open. */}
+          {enrolling ? null : (
+            <>
+              <Menu.Item component={Link} to="/cuenta/notificaciones" leftSection={<IconBell size={16} aria-hidden />} data-testid="notification-preferences">
+                {t('account.preferences.menu')}
+              </Menu.Item>
+              <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={passwordModal.open} data-testid="change-password">
+                {t('shell.changePassword')}
+              </Menu.Item>
+            </>
+          )}
           <Menu.Item
             leftSection={<IconLogout size={16} aria-hidden />}
             onClick={() => signOut.mutate()}

@@ -44,12 +44,6 @@ export const accountEn: Shape<typeof accountEsMX> = {
     saved: 'Your notification preferences were saved.',
     allNotifications: 'See all my notifications',
   },
-  security: {
-    menu: 'Account security',
-    pageTitle: 'Account security',
-    title: 'Account security',
-    subtitle: 'How you prove it is you when you sign in, besides your password.',
-  },
   passkeys: {
     title: 'Passkeys',
     intro: 'A passkey is a second factor kept on your phone, your computer or a USB/NFC security key. When you sign in, after your password, you confirm it with your fingerprint, your face, the device PIN or a touch of the key. It only works on this portal: a fake site cannot use it.',

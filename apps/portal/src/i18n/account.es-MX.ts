@@ -40,12 +40,6 @@ export const accountEsMX = {
     saved: 'Tus preferencias de notificación se guardaron.',
     allNotifications: 'Ver todos mis avisos',
   },
-  security: {
-    menu: 'Seguridad de la cuenta',
-    pageTitle: 'Seguridad de la cuenta',
-    title: 'Seguridad de la cuenta',
-    subtitle: 'Cómo compruebas que eres tú al entrar, además de tu contraseña.',
-  },
   passkeys: {
     title: 'Llaves de acceso',
     intro: 'Una llave de acceso (passkey) es un segundo factor guardado en tu teléfono, tu computadora o una llave de seguridad USB/NFC. Al entrar, después de tu contraseña, la confirmas con tu huella, tu rostro, el PIN del equipo o tocando la llave. Solo funciona en este portal: un sitio falso no puede usarla.',

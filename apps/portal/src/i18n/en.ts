@@ -1,3 +1,4 @@
+import { securityEn } from './security.en.ts';
 import type { Catalogue } from './es-MX.ts';
 import { accountEn } from './account.en.ts';
 import { apiClientsEn } from './apiClients.en.ts';
@@ -9,6 +10,7 @@ import { tasksEn } from './tasks.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
+  security: securityEn,
   account: accountEn,
   apiClients: apiClientsEn,
   mail: mailEn,

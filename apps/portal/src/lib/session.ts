@@ -1,5 +1,5 @@
 import type { SessionUser } from '@anc/domain';
-import { hashKey } from '@tanstack/react-query';
+import { hashKey, useQuery } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { queryClient, trpc } from './trpc.ts';
 
@@ -55,3 +55,12 @@ export function safeRedirect(target: string | undefined): string {
   if (target.startsWith('/ingresar')) return '/';
   return target;
 }
+
+/** The account must enrol a second factor before anything else (MFA_REQUIRED_ROLES): only its security page works. */
+export function useMfaEnrollmentRequired(): boolean {
+  const { data } = useQuery(meQueryOptions());
+  return data?.mfaEnrollmentRequired ?? false;
+}
+
+/** Where an account that must enrol is sent, whatever it opens. */
+export const SECURITY_PATH = '/cuenta/seguridad';

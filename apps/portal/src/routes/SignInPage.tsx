@@ -1,11 +1,11 @@
-import { SignInInput } from '@anc/domain';
+import { SignInInput, VerifyMfaInput } from '@anc/domain';
 import { Alert, Anchor, Box, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertTriangle, IconCircleCheck, IconClock, IconLock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconClock, IconLock, IconShieldLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordInput } from '../components/PasswordInput.tsx';
 import { PublicPage } from '../components/PublicPage.tsx';
@@ -33,14 +33,53 @@ export function SignInPage() {
     validate: schemaValidator<Values>(SignInInput, currentLocale),
   });
   const signIn = useMutation(trpc.auth.signIn.mutationOptions());
+  // The second step (shared/API.md "MFA"): after `mfaRequired`, or when sent here by another way
+  // of signing in that still owes the portal's second factor (`?step=mfa`).
+  const [step, setStep] = useState<'password' | 'code'>(search.step === 'mfa' ? 'code' : 'password');
+  const codeForm = useForm<{ code: string }>({ initialValues: { code: '' }, validate: schemaValidator<{ code: string }>(VerifyMfaInput, currentLocale) });
+  const verify = useMutation(trpc.auth.verifyMfa.mutationOptions());
+  // The second step replaces the first in place: the code field takes the focus the submit button had.
+  const codeInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (step === 'code') codeInput.current?.focus();
+  }, [step]);
+
+  const signedIn = async () => {
+    const me = await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
+    if (me.user && !hasExplicitLocale()) await changeLocale(me.user.locale, { remember: false });
+    router.history.push(safeRedirect(search.redirect));
+  };
+
+  const submitCode = codeForm.onSubmit((values) => {
+    setFailure(null);
+    verify.mutate(values, {
+      onSuccess: signedIn,
+      onError: (error) => {
+        const info = readApiError(error);
+        codeForm.setFieldValue('code', '');
+        if (info.code === 'TOO_MANY_REQUESTS') setFailure({ kind: 'throttled', message: t('signIn.throttled') });
+        else if (info.reason === 'mfa_sign_in_expired') {
+          setStep('password');
+          form.setFieldValue('password', '');
+          setFailure({ kind: 'other', message: t('security.signIn.expired') });
+        } else if (info.reason === 'invalid_mfa_code') codeForm.setErrors({ code: info.message ?? t('errors.unexpected') });
+        else {
+          const message = applyServerError(codeForm, error, ['code'], t);
+          if (message) setFailure({ kind: 'other', message });
+        }
+      },
+    });
+  });
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
     signIn.mutate(values, {
-      onSuccess: async () => {
-        const me = await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
-        if (me.user && !hasExplicitLocale()) await changeLocale(me.user.locale, { remember: false });
-        router.history.push(safeRedirect(search.redirect));
+      onSuccess: async (result) => {
+        if (result.mfaRequired) {
+          setStep('code');
+          return;
+        }
+        await signedIn();
       },
       onError: (error) => {
         const info = readApiError(error);
@@ -108,7 +147,40 @@ export function SignInPage() {
                 </Alert>
               ) : null}
 
-              <form onSubmit={submit} noValidate>
+              {step === 'code' ? (
+                <form onSubmit={submitCode} noValidate data-testid="mfa-step">
+                  <Stack gap="md">
+                    <Alert color="guinda" variant="light" icon={<IconShieldLock aria-hidden />} title={t('security.signIn.title')}>
+                      {t('security.signIn.subtitle')}
+                    </Alert>
+                    <TextInput
+                      label={t('security.signIn.code')}
+                      description={t('security.signIn.codeHint')}
+                      autoComplete="one-time-code"
+                      ref={codeInput}
+                      withAsterisk
+                      data-testid="mfa-code"
+                      {...codeForm.getInputProps('code')}
+                    />
+                    <Button type="submit" fullWidth size="md" loading={verify.isPending} data-testid="mfa-submit">
+                      {t('security.signIn.submit')}
+                    </Button>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => {
+                        setFailure(null);
+                        setStep('password');
+                      }}
+                    >
+                      {t('security.signIn.back')}
+                    </Anchor>
+                  </Stack>
+                </form>
+              ) : null}
+
+              <form onSubmit={submit} noValidate hidden={step === 'code'}>
                 <Stack gap="md">
                   <TextInput
                     label={t('signIn.email')}

@@ -20,6 +20,7 @@ import { SectionTitle } from '../../components/SectionTitle.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
+import { meQueryOptions } from '../../lib/session.ts';
 import { queryClient, trpc, trpcClient } from '../../lib/trpc.ts';
 
 const NameForm = z.object({ name: PasskeyName });
@@ -33,8 +34,10 @@ export function webAuthnProblem(error: unknown, t: TFunction): string | null {
   return null;
 }
 
-function invalidatePasskeys() {
-  return queryClient.invalidateQueries({ queryKey: trpc.auth.mfa.pathKey() });
+/** The list, the factor counts (`auth.mfa.status`) and whether the account must still enrol (`auth.me`). */
+async function invalidatePasskeys() {
+  await queryClient.invalidateQueries({ queryKey: trpc.auth.mfa.pathKey() });
+  await queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
 }
 
 function RegisterForm({ onDone }: { onDone: () => void }) {
