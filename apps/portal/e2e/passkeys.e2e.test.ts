@@ -1,13 +1,14 @@
 // Passkeys (issue 13 point 2) in Chromium with its virtual authenticator (DevTools protocol
-// `WebAuthn.addVirtualAuthenticator`): register one from "Seguridad de la cuenta", rename it,
-// remove it, in both languages, on a desktop and a 390 px phone. The portal is opened at
+// `WebAuthn.addVirtualAuthenticator`): register one from "Seguridad de la cuenta", sign out, sign
+// in with the password and then the passkey as the second factor, rename it, remove it, in both
+// languages, on a desktop and a 390 px phone. The portal is opened at
 // http://localhost:<port>: a WebAuthn RP ID is a host name, never an IP address, and with no
 // PUBLIC_URL the API binds passkeys to the host the page was opened at. Each test uses an account
 // of its own (made by the admin over HTTP): a demo account with a passkey would change how the
 // other browser tests sign in.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO, demoPassword, launchBrowser, screenshot, signIn } from './browser.ts';
+import { baseUrl, DEMO, demoPassword, launchBrowser, screenshot, signIn, signOut } from './browser.ts';
 
 const localhostUrl = () => baseUrl().replace('127.0.0.1', 'localhost');
 
@@ -82,7 +83,7 @@ describe('passkeys in Chromium with a virtual authenticator', () => {
 
   for (const size of SIZES) {
     for (const locale of ['es-MX', 'en'] as const) {
-      it(`registers, renames and removes a passkey from the account security page (${locale}, ${size.name})`, async () => {
+      it(`registers a passkey, signs in with it as the second factor, renames and removes it (${locale}, ${size.name})`, async () => {
         const email = await freshAccount(`${locale}-${size.name}`);
         const { context, page, pageErrors, credentials } = await sessionWithAuthenticator(browser, locale, size);
         try {
@@ -103,6 +104,19 @@ describe('passkeys in Chromium with a virtual authenticator', () => {
           await expect.poll(() => page.getByTestId('passkey-name-text').allTextContents()).toEqual(['Laptop de la oficina']);
           expect(await credentials()).toHaveLength(1);
           await screenshot(page, `passkeys-listed-${locale}-${size.name}`, true);
+
+          // Sign out; the password alone now asks for the second factor, and the passkey gives it.
+          await signOut(page);
+          await signIn(page, email);
+          await page.getByTestId('mfa-step').waitFor();
+          await screenshot(page, `passkeys-sign-in-step-${locale}-${size.name}`);
+          await page.getByTestId('mfa-use-passkey').click();
+          await expect.poll(() => page.getByTestId('user-menu').isVisible()).toBe(true);
+          await expect.poll(async () => (await credentials())[0]?.signCount).toBe(2);
+          await page.getByTestId('user-menu').click();
+          await page.getByTestId('account-security').click();
+          await page.waitForURL(/\/cuenta\/seguridad$/);
+          await expect.poll(() => page.getByTestId('passkey-row').textContent()).toMatch(locale === 'en' ? /Last used/ : /Último uso/);
 
           // Rename, by keyboard: the row's button, the field, Enter.
           await page.getByTestId('passkey-rename').focus();

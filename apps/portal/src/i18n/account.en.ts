@@ -74,5 +74,11 @@ export const accountEn: Shape<typeof accountEsMX> = {
     removeConfirm: 'Remove the passkey',
     removed: 'The passkey “{{name}}” was removed.',
     listLabel: 'Your passkeys',
+    none: 'Not set up',
+    count_one: '{{count}} registered',
+    count_other: '{{count}} registered',
+    signInUse: 'Use a passkey',
+    signInCancelled: 'The passkey was not used: it was cancelled or timed out. Try again or enter a code.',
+    signInNone: 'Your account has no passkeys registered. Enter the code of your app or a recovery code.',
   },
 };

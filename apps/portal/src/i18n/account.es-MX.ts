@@ -70,5 +70,11 @@ export const accountEsMX = {
     removeConfirm: 'Quitar la llave',
     removed: 'Se quitó la llave de acceso «{{name}}».',
     listLabel: 'Tus llaves de acceso',
+    none: 'Sin registrar',
+    count_one: '{{count}} registrada',
+    count_other: '{{count}} registradas',
+    signInUse: 'Usar una llave de acceso',
+    signInCancelled: 'No se usó la llave de acceso: se canceló o se agotó el tiempo. Inténtalo de nuevo o escribe un código.',
+    signInNone: 'Tu cuenta no tiene llaves de acceso registradas. Escribe el código de tu aplicación o un código de recuperación.',
   },
 };

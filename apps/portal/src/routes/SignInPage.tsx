@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordInput } from '../components/PasswordInput.tsx';
 import { PublicPage } from '../components/PublicPage.tsx';
+import { PasskeySignInButton } from '../features/security/PasskeySignInButton.tsx';
 import { changeLocale, currentLocale, hasExplicitLocale } from '../i18n/index.ts';
 import { readApiError } from '../lib/errors.ts';
 import { applyServerError, schemaValidator } from '../lib/forms.ts';
@@ -165,6 +166,17 @@ export function SignInPage() {
                     <Button type="submit" fullWidth size="md" loading={verify.isPending} data-testid="mfa-submit">
                       {t('security.signIn.submit')}
                     </Button>
+                    <PasskeySignInButton
+                      onStart={() => setFailure(null)}
+                      onSignedIn={signedIn}
+                      onFailure={({ kind, message }) => {
+                        if (kind === 'expired') {
+                          setStep('password');
+                          form.setFieldValue('password', '');
+                        }
+                        setFailure({ kind: kind === 'throttled' ? 'throttled' : 'other', message });
+                      }}
+                    />
                     <Anchor
                       component="button"
                       type="button"

@@ -9,7 +9,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { browserSupportsWebAuthn, startRegistration, WebAuthnError } from '@simplewebauthn/browser';
 import { IconFingerprint, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -25,12 +24,12 @@ import { queryClient, trpc, trpcClient } from '../../lib/trpc.ts';
 
 const NameForm = z.object({ name: PasskeyName });
 
-/** What went wrong in the browser's part of a ceremony, in words (the server's errors have their own). */
-export function webAuthnProblem(error: unknown, t: TFunction): string | null {
+/** What went wrong in the browser's part of a ceremony (the server's errors carry their own reason). */
+export function webAuthnProblem(error: unknown): 'cancelled' | 'alreadyRegistered' | 'browserFailed' | null {
   const name = error instanceof Error ? error.name : '';
-  if (error instanceof WebAuthnError && error.code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED') return t('account.passkeys.alreadyRegistered');
-  if (name === 'NotAllowedError' || name === 'AbortError' || (error instanceof WebAuthnError && error.code === 'ERROR_CEREMONY_ABORTED')) return t('account.passkeys.cancelled');
-  if (error instanceof WebAuthnError || name === 'SecurityError' || name === 'InvalidStateError' || name === 'NotSupportedError') return t('account.passkeys.browserFailed');
+  if (error instanceof WebAuthnError && error.code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED') return 'alreadyRegistered';
+  if (name === 'NotAllowedError' || name === 'AbortError' || (error instanceof WebAuthnError && error.code === 'ERROR_CEREMONY_ABORTED')) return 'cancelled';
+  if (error instanceof WebAuthnError || name === 'SecurityError' || name === 'InvalidStateError' || name === 'NotSupportedError') return 'browserFailed';
   return null;
 }
 
@@ -57,8 +56,8 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
       onDone();
     },
     onError: (error) => {
-      const problem = webAuthnProblem(error, t);
-      if (problem) setBrowserError(problem);
+      const problem = webAuthnProblem(error);
+      if (problem) setBrowserError(t(`account.passkeys.${problem}`));
       else problems.onError(error);
     },
   });
@@ -157,6 +156,7 @@ export function PasskeysSection() {
   const [renaming, setRenaming] = useState<PasskeySummary | null>(null);
   const [removing, setRemoving] = useState<PasskeySummary | null>(null);
   const supported = browserSupportsWebAuthn();
+  const count = list.data?.items.length ?? 0;
   const remove = useMutation(
     trpc.auth.mfa.removePasskey.mutationOptions({
       onSuccess: async () => {
@@ -172,15 +172,22 @@ export function PasskeysSection() {
       <SectionTitle
         id="passkeys-title"
         extra={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={add.open} disabled={!supported} data-testid="passkey-add">
-            {t('account.passkeys.add')}
-          </Button>
+          list.data ? (
+            <Badge color={count > 0 ? 'green' : 'gray'} variant="light" data-testid="passkeys-status">
+              {count > 0 ? t('account.passkeys.count', { count }) : t('account.passkeys.none')}
+            </Badge>
+          ) : null
         }
       >
-        {t('account.passkeys.title')}
+        <Group gap="xs" component="span">
+          <IconFingerprint size={20} aria-hidden />
+          {t('account.passkeys.title')}
+        </Group>
       </SectionTitle>
       <Stack gap="md">
-        <Text size="sm">{t('account.passkeys.intro')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('account.passkeys.intro')}
+        </Text>
         {supported ? null : (
           <Alert color="orange" variant="light">
             {t('account.passkeys.unsupported')}
@@ -199,6 +206,9 @@ export function PasskeysSection() {
             ))}
           </Stack>
         )}
+        <Button w="fit-content" leftSection={<IconPlus size={16} aria-hidden />} onClick={add.open} disabled={!supported} data-testid="passkey-add">
+          {t('account.passkeys.add')}
+        </Button>
       </Stack>
       <FormModal opened={adding} onClose={add.close} title={t('account.passkeys.addTitle')}>
         <RegisterForm onDone={add.close} />
