@@ -100,3 +100,36 @@ export async function startApiPair(serverUrl: string, demoPassword: string): Pro
   }
   return { urls, stop: stopAll };
 }
+
+/** One more API process on an in-memory PGlite with the demo accounts and settings of its own (e.g. MFA_REQUIRED_ROLES). */
+export async function startApiWith(env: Record<string, string>, demoPassword: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const log = createWriteStream(join(artifactsDir, `e2e-api-own-${port}.log`));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: join(repoRoot, 'apps', 'api'),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PGLITE_DIR: 'memory',
+      DEMO_SEED: '1',
+      DEMO_PASSWORD: demoPassword,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      PORTAL_DIST: join(portalRoot, 'dist'),
+      ...env,
+    },
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitReady(url, child, 120_000);
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+  return { url, stop: () => stop(child) };
+}

@@ -50,6 +50,12 @@ export const securityEn: typeof securityEsMX = {
     regenerateSubmit: 'Generate',
     fileHeader: 'Recovery codes of the ANC coordination portal',
   },
+  admin: {
+    action: 'Reset second factor',
+    title: 'Reset the second factor of {{name}}',
+    body: 'The authenticator app and recovery codes of {{email}} are deleted and every session of theirs ends. They can sign in with their password alone and, if their role requires it, must set up a second factor before continuing. Do this only after confirming who they are.',
+    done: 'The second factor of {{name}} was reset and their sessions ended.',
+  },
   signIn: {
     title: 'Two-step verification',
     subtitle: 'Enter the 6-digit code of your authenticator app or one of your recovery codes, or use one of your passkeys.',

@@ -50,6 +50,12 @@ export const securityEsMX = {
     regenerateSubmit: 'Generar',
     fileHeader: 'Códigos de recuperación del Portal de coordinación de la ANC',
   },
+  admin: {
+    action: 'Restablecer segundo factor',
+    title: 'Restablecer el segundo factor de {{name}}',
+    body: 'Se borrarán la aplicación de autenticación y los códigos de recuperación de {{email}}, y se cerrarán todas sus sesiones. Podrá entrar solo con su contraseña y, si su rol lo exige, deberá configurar un segundo factor antes de continuar. Hazlo solo tras confirmar su identidad.',
+    done: 'Se restableció el segundo factor de {{name}} y se cerraron sus sesiones.',
+  },
   signIn: {
     title: 'Verificación en dos pasos',
     subtitle: 'Escribe el código de 6 dígitos de tu aplicación de autenticación o uno de tus códigos de recuperación, o usa una de tus llaves de acceso.',

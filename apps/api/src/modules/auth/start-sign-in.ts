@@ -2,6 +2,13 @@
 // account proved its first factor; `beginSignIn` (packages/auth) decides between a session and
 // a pending sign-in that owes a second factor, and this sets the matching cookie through the
 // caller's jar (trpc/session.ts `sessionCookieJar` — the same jar a plain-HTTP route builds).
+//
+// From a plain-HTTP route (the OpenID Connect callback): build the context as tRPC does —
+// `{ db, actor: null, origin: auditOrigin(...), locale, sealer, sessionId: <the session cookie's
+// id or null>, cookies: sessionCookieJar(reply, env.secureCookies), request: { ip, userAgent } }` —
+// call `startSignIn(ctx, found, { method: 'oidc', secondFactorAsserted: <from the id token's amr>,
+// pendingSignInToken: req.cookies[PENDING_SIGN_IN_COOKIE] })`, then redirect to `/` when it answers
+// a user, or to `/ingresar?step=mfa` when it answers `mfaRequired` (the portal then asks for the code).
 import { beginSignIn, invalidateSession, sessionIdFromToken, abandonPendingSignIn } from '@anc/auth';
 import { touchLastSignIn, writeAudit, type Db, type UserRow } from '@anc/db';
 import type { AgencyKind, SignInOutput } from '@anc/domain';

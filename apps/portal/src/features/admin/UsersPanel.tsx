@@ -14,7 +14,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
-import { IconDots, IconFilterOff, IconKey, IconPencil, IconPlus, IconSearch, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconDots, IconFilterOff, IconKey, IconPencil, IconPlus, IconSearch, IconShieldOff, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -78,6 +78,16 @@ export function UsersPanel() {
   );
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(search.agencyId || search.role || search.q);
+
+  const [mfaTarget, setMfaTarget] = useState<{ id: string; name: string; email: string } | null>(null);
+  const resetMfa = useMutation(
+    trpc.admin.users.resetMfa.mutationOptions({
+      onSuccess: () => {
+        notify(t('security.admin.done', { name: mfaTarget?.name ?? '' }));
+        setMfaTarget(null);
+      },
+    }),
+  );
 
   const setActive = useMutation(
     trpc.admin.users.setActive.mutationOptions({
@@ -241,6 +251,16 @@ export function UsersPanel() {
                             >
                               {t('users.resetPasswordAction')}
                             </Menu.Item>
+                            <Menu.Item
+                              leftSection={<IconShieldOff size={16} aria-hidden />}
+                              onClick={() => {
+                                resetMfa.reset();
+                                setMfaTarget(user);
+                              }}
+                              data-testid="user-reset-mfa"
+                            >
+                              {t('security.admin.action')}
+                            </Menu.Item>
                             {user.active ? (
                               <Menu.Item
                                 color="red"
@@ -297,6 +317,17 @@ export function UsersPanel() {
 
       <UserFormModal target={formTarget} onClose={() => setFormTarget(null)} />
       <ResetPasswordModal user={resetTarget} onClose={() => setResetTarget(null)} />
+      <ConfirmDialog
+        opened={mfaTarget !== null}
+        title={mfaTarget ? t('security.admin.title', { name: mfaTarget.name }) : ''}
+        body={mfaTarget ? t('security.admin.body', { email: mfaTarget.email }) : ''}
+        confirmLabel={t('security.admin.action')}
+        danger
+        loading={resetMfa.isPending}
+        error={resetMfa.error ? errorMessage(resetMfa.error, t) : null}
+        onConfirm={() => mfaTarget && resetMfa.mutate({ userId: mfaTarget.id })}
+        onClose={() => setMfaTarget(null)}
+      />
       <ConfirmDialog
         opened={toggleTarget !== null}
         title={
