@@ -48,11 +48,14 @@ describe('migrations', () => {
       'mail_outbox',
       'notifications',
       'password_reset_tokens',
+      'pending_sign_ins',
+      'recovery_codes',
       'reference_counters',
       'sessions',
       'sign_in_throttles',
       'task_events',
       'tasks',
+      'user_totp',
       'users',
     ]);
   });
