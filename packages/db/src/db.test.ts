@@ -47,6 +47,7 @@ describe('migrations', () => {
       'initiatives',
       'mail_outbox',
       'notifications',
+      'passkeys',
       'password_reset_tokens',
       'pending_sign_ins',
       'recovery_codes',
@@ -57,6 +58,7 @@ describe('migrations', () => {
       'tasks',
       'user_totp',
       'users',
+      'webauthn_challenges',
     ]);
   });
   it('are idempotent when applied again', async () => {
