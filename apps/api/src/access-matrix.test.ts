@@ -29,7 +29,9 @@ import { day, validInitiative } from './testing/initiatives.ts';
 import { routerProcedures } from './testing/procedures.ts';
 import { OIDC_ROUTES, serverRoutes } from './testing/routes.ts';
 import { openSse } from './testing/sse.ts';
+import { registerSoftPasskey } from './testing/passkeys.ts';
 import { present, rawCall, type RawAnswer } from './testing/raw.ts';
+import { SoftAuthenticator } from './testing/soft-authenticator.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -57,7 +59,7 @@ const SHARES = ['unshared', 'byName', 'withAll'] as const;
 type Share = (typeof SHARES)[number];
 type IncidentKind = `incident:${Tlp}:${Share}` | 'incident:merged' | 'incident:mergeSurvivor';
 type TaskKind = 'task:assigned' | 'task:reassigned' | 'task:linked';
-type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency' | 'apiClient';
+type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency' | 'apiClient' | 'passkey';
 
 const INCIDENT_KINDS: IncidentKind[] = [...TLPS.flatMap((tlp) => SHARES.map((share) => `incident:${tlp}:${share}` as const)), 'incident:merged', 'incident:mergeSurvivor'];
 const TASK_KINDS: TaskKind[] = ['task:assigned', 'task:reassigned', 'task:linked'];
@@ -94,7 +96,8 @@ function incidentFacts(kind: IncidentKind): { tlp: Tlp; share: Share; merged: bo
  * agency — `task:reassigned` went from SEDENA to SEMAR, so SEDENA no longer reads it. Initiatives
  * `task:linked` is SEMAR's, linked to SEDENA's unshared TLP:RED report, which SEMAR may not read.
  * Initiatives and agencies: everyone signed in. Accounts: the admin (and coordinators, who pick assignees).
- * API clients: the admin alone (shared/API.md "Callers that are not a browser").
+ * API clients: the admin alone (shared/API.md "Callers that are not a browser"). A passkey: its
+ * owner (SEDENA's staff account here); the admin reads its id in the audit log, nothing more.
  */
 function readers(kind: Kind): readonly Caller[] {
   if (kind.startsWith('incident:')) {
@@ -114,6 +117,9 @@ function readers(kind: Kind): readonly Caller[] {
       return ['coordinator', 'admin'];
     case 'apiClient':
       return ['admin'];
+    case 'passkey':
+      // The admin sees a passkey's id in the audit log, never the passkey (its cells say NOT_FOUND).
+      return ['owner', 'admin'];
   }
   throw new Error(`unknown kind ${kind}`);
 }
@@ -341,6 +347,12 @@ async function makeApiClient(): Promise<Obj> {
   return remember({ kind: 'apiClient', id: created.client.id, reference: created.client.prefix, parts: {} });
 }
 
+/** A passkey of SEDENA's staff account (`owner`), registered with a software authenticator. */
+async function makePasskey(): Promise<Obj> {
+  const { passkey } = await registerSoftPasskey(sessions.owner, s.url, `Llave de la matriz ${next()}`);
+  return remember({ kind: 'passkey', id: passkey.id, reference: passkey.id, parts: {} });
+}
+
 /** A new object of this kind, built the way its fixture was. */
 async function makeObject(kind: Kind): Promise<Obj> {
   if (kind === 'incident:merged') {
@@ -361,6 +373,7 @@ async function makeObject(kind: Kind): Promise<Obj> {
   if (kind === 'initiative') return makeInitiative();
   if (kind === 'user') return makeUser();
   if (kind === 'apiClient') return makeApiClient();
+  if (kind === 'passkey') return makePasskey();
   return makeAgency();
 }
 
@@ -469,6 +482,34 @@ const MATRIX: Record<string, Entry> = {
   'auth.resetPassword': {
     expected: () => WRITES,
     input: async () => ({ token: await issueResetToken(s.t.db, (await makeUser()).id), password: `Halcón-${next()}-de-plata-nuevo` }),
+  },
+  // passkeys: each person registers, lists, renames and removes their own; another person's is NOT_FOUND
+  'auth.mfa.passkeyRegistrationOptions': { expected: signedInOnly({ code: 'OK', writes: 0 }), input: () => undefined },
+  'auth.mfa.registerPasskey': {
+    expected: signedInOnly(WRITES),
+    input: async ({ caller }) => {
+      const authenticator = new SoftAuthenticator({ origin: s.url });
+      // Anonymous: an answer to a challenge of SEDENA's account (refused before it is looked at).
+      const options = await (caller === 'anonymous' ? sessions.owner : sessions[caller]).trpc.auth.mfa.passkeyRegistrationOptions.mutate();
+      return { name: `Llave ${next()}`, response: authenticator.register(options) };
+    },
+  },
+  'auth.mfa.passkeys': { expected: signedInOnly(OK), input: () => undefined },
+  // The passkey step of a sign-in answers only a pending sign-in cookie, which no cell holds.
+  'auth.mfa.passkeyAuthenticationOptions': { expected: () => ({ code: 'UNAUTHORIZED', reason: 'mfa_sign_in_expired' }), input: () => undefined },
+  'auth.verifyMfaPasskey': {
+    expected: () => ({ code: 'UNAUTHORIZED', reason: 'mfa_sign_in_expired' }),
+    input: () => ({ response: new SoftAuthenticator({ origin: s.url }).authenticate({ challenge: 'c2lnbi1pbi1jaGFsbGVuZ2U', rpId: '127.0.0.1' }) }),
+  },
+  'auth.mfa.renamePasskey': {
+    objects: ['passkey'],
+    expected: (caller) => (caller === 'anonymous' ? UNAUTHORIZED : caller === 'owner' ? WRITES : NOT_FOUND),
+    input: (cell) => ({ id: id(cell), name: `Llave renombrada ${next()}` }),
+  },
+  'auth.mfa.removePasskey': {
+    objects: ['passkey'],
+    expected: (caller) => (caller === 'anonymous' ? UNAUTHORIZED : caller === 'owner' ? WRITES : NOT_FOUND),
+    input: (cell) => ({ id: id(cell) }),
   },
   // agencies: everyone signed in reads them (needed to assign and share); admins manage them
   // One's own second factors (shared/API.md "MFA")
@@ -593,8 +634,16 @@ const planned: PlannedCell[] = PATHS.flatMap((path) => {
     }),
   );
 });
-// Reads first, on the fixtures as built; then the mutations.
-const ordered = [...planned.filter((c) => c.type === 'query'), ...planned.filter((c) => c.type === 'mutation')];
+// Reads first, on the fixtures as built; then the mutations. The ones that give the demo accounts a
+// passkey come last: after them the password alone no longer signs those accounts in, which the
+// sign-in and sign-out cells (fresh sessions of the same accounts) need.
+const GIVE_A_FACTOR = new Set(['auth.mfa.registerPasskey', 'auth.mfa.renamePasskey', 'auth.mfa.removePasskey']);
+const mutations = planned.filter((c) => c.type === 'mutation');
+const ordered = [
+  ...planned.filter((c) => c.type === 'query'),
+  ...mutations.filter((c) => !GIVE_A_FACTOR.has(c.path)),
+  ...mutations.filter((c) => GIVE_A_FACTOR.has(c.path)),
+];
 
 beforeAll(async () => {
   // About 4,000 calls from one address: above the default 1,200 a minute (server.ts's rate limit).
@@ -666,6 +715,8 @@ describe('every procedure is in the access matrix', () => {
   it.each(ordered.map((cell) => [cell.label, cell] as const))('%s', async (_label, { path, type, caller, kind, want }) => {
     const entry = MATRIX[path];
     if (!entry) throw new Error(`no entry for ${path}`);
+    // A passkey fixture is made at its first cell (see GIVE_A_FACTOR), not with the others.
+    if (kind === 'passkey' && !fixtures.has(kind)) fixtures.set(kind, await makeObject(kind));
     const fixture = kind ? fixtures.get(kind) : null;
     if (kind && !fixture) throw new Error(`no fixture ${kind}`);
     // A mutation that succeeds changes its object: it acts on a fresh one, the fixture stays as built.

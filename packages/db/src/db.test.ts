@@ -48,6 +48,7 @@ describe('migrations', () => {
       'mail_outbox',
       'notifications',
       'oidc_sign_in_attempts',
+      'passkeys',
       'password_reset_tokens',
       'pending_sign_ins',
       'recovery_codes',
@@ -58,6 +59,7 @@ describe('migrations', () => {
       'tasks',
       'user_totp',
       'users',
+      'webauthn_challenges',
     ]);
   });
   it('are idempotent when applied again', async () => {

@@ -24,3 +24,4 @@ export * from './queries/mail.ts';
 export * from './queries/digest.ts';
 export * from './queries/oidc.ts';
 export * from './queries/mfa.ts';
+export * from './queries/passkeys.ts';

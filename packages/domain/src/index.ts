@@ -45,3 +45,5 @@ export * from './naming.ts';
 export * from './schemas/incident-dto.ts';
 export * from './mail.ts';
 export * from './account/oidc.ts';
+export * from './account/passkeys.ts';
+export * from './schemas/passkeys.ts';

@@ -20,6 +20,12 @@ export const PERMISSIONS = {
   'auth.mfa.confirmTotp': ['staff', 'coordinator', 'admin'],
   'auth.mfa.disable': ['staff', 'coordinator', 'admin'],
   'auth.mfa.regenerateRecoveryCodes': ['staff', 'coordinator', 'admin'],
+  // passkeys (second factor): each person their own
+  'auth.mfa.passkeyRegistrationOptions': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.registerPasskey': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.passkeys': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.renamePasskey': ['staff', 'coordinator', 'admin'],
+  'auth.mfa.removePasskey': ['staff', 'coordinator', 'admin'],
   'agencies.list': ['staff', 'coordinator', 'admin'],
   'admin.agencies.create': ['admin'],
   'admin.agencies.update': ['admin'],

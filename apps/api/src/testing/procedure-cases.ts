@@ -2,7 +2,8 @@
 // (apps/api/src/input-fuzz.test.ts): who makes it and an input the procedure accepts, built
 // fresh for each call from a small world of objects made through the API itself.
 import { count, notLike } from 'drizzle-orm';
-import { auditEvents, mailOutbox, type Db } from '@anc/db';
+import { and, eq, ne } from 'drizzle-orm';
+import { auditEvents, insertPasskey, mailOutbox, passkeys, type Db } from '@anc/db';
 import { routerProcedures } from './procedures.ts';
 import { present, rawCallJson, type RawAnswer } from './raw.ts';
 import { DEMO, DEMO_PASSWORD, httpClient, signedIn, type TestServer } from './http.ts';
@@ -10,6 +11,8 @@ import { agencyIdOf, validIncident, type Client } from './incidents.ts';
 import { day, validInitiative } from './initiatives.ts';
 import { issueResetToken } from './password-reset.ts';
 import { beginTotpDirectly, enrolTotpDirectly, issueRecoveryCode, totpCode } from './mfa.ts';
+import { registerSoftPasskey } from './passkeys.ts';
+import { SoftAuthenticator } from './soft-authenticator.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 
 /** `mfaPending`: the pending sign-in cookie of `mfaUserId` (set afresh by the case that uses it). */
@@ -58,8 +61,13 @@ export interface World {
   /** An account with a TOTP authenticator (signs in in two steps). */
   mfaUserId: string;
   mfaEmail: string;
+  /** The MFA account's passkey (a software authenticator). */
+  mfaPasskey: SoftAuthenticator;
   /** The `mfaSelf` caller's account (password never changed): the MFA settings' cases act on it. */
   mfaSelfUserId: string;
+  /** The `self` caller's account id, and a passkey of it the rename case renames. */
+  selfUserId: string;
+  passkeyId: string;
 }
 
 let serial = 0;
@@ -77,6 +85,8 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const target = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-target', active: false });
   const resetUser = await addAccount(s.url, admin, { agencyId: semarId, label: 'fuzz-reset' });
   const mfaUser = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-mfa' });
+  // A passkey as well as the authenticator app: the passkey step of its sign-in has one to use.
+  const { authenticator: mfaPasskey } = await registerSoftPasskey(present(mfaUser.client, 'a session'), s.url, 'Llave del walk MFA');
   await enrolTotpDirectly(s.t.db, mfaUser.id);
   const mfaSelf = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-mfa-self' });
   const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
@@ -90,6 +100,9 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const kpi = await admin.trpc.initiatives.addKpi.mutate({ initiativeId: initiative.id, name: 'Cobertura', unit: '%', baseline: '0', target: '100' });
   const apiClient = await admin.trpc.apiClients.create.mutate({ agencyId: sedenaId, name: 'SIEM de prueba', scopes: ['incidents:read'] });
   const [mail] = await s.t.db.select({ id: mailOutbox.id }).from(mailOutbox).limit(1);
+  const selfClient = present(self.client, 'a session');
+  const selfOptions = await selfClient.trpc.auth.mfa.passkeyRegistrationOptions.mutate();
+  const passkey = await selfClient.trpc.auth.mfa.registerPasskey.mutate({ name: 'Llave del walk', response: new SoftAuthenticator({ origin: s.url }).register(selfOptions) });
   return {
     s,
     cookies: {
@@ -122,7 +135,10 @@ export async function buildWorld(s: TestServer): Promise<World> {
     resetUserId: resetUser.id,
     mfaUserId: mfaUser.id,
     mfaEmail: mfaUser.email,
+    mfaPasskey,
     mfaSelfUserId: mfaSelf.id,
+    selfUserId: self.id,
+    passkeyId: passkey.id,
   };
 }
 
@@ -184,6 +200,22 @@ export const CASES: Record<string, ProcedureCase> = {
     },
   },
   'auth.mfa.status': { as: 'staff', input: () => undefined },
+  // The passkey step of a fresh pending sign-in of the MFA account.
+  'auth.mfa.passkeyAuthenticationOptions': {
+    as: 'mfaPending',
+    input: async (w) => {
+      w.cookies.mfaPending = await pendingSignInCookie(w);
+      return undefined;
+    },
+  },
+  'auth.verifyMfaPasskey': {
+    as: 'mfaPending',
+    input: async (w) => {
+      w.cookies.mfaPending = await pendingSignInCookie(w);
+      const options = (await rawCallJson(w.s.url, 'auth.mfa.passkeyAuthenticationOptions', 'mutation', undefined, { cookie: w.cookies.mfaPending })).data;
+      return { response: w.mfaPasskey.authenticate(options as { challenge: string; rpId: string }) };
+    },
+  },
   'auth.mfa.beginTotp': { as: 'staff', input: () => undefined },
   // Each case sets the `mfaSelf` account's factors up as the procedure needs them, then answers a code that holds.
   'auth.mfa.confirmTotp': { as: 'mfaSelf', input: async (w) => ({ code: totpCode(await beginTotpDirectly(w.s.t.db, w.mfaSelfUserId)) }) },
@@ -202,6 +234,27 @@ export const CASES: Record<string, ProcedureCase> = {
     },
   },
   'agencies.list': { as: 'staff', input: () => ({ includeInactive: false }) },
+
+  'auth.mfa.passkeyRegistrationOptions': { as: 'self', input: () => undefined },
+  'auth.mfa.registerPasskey': {
+    as: 'self',
+    input: async (w) => {
+      // Accepted variations register passkeys: keep the account below the limit of 10.
+      await w.s.t.db.delete(passkeys).where(and(eq(passkeys.userId, w.selfUserId), ne(passkeys.id, w.passkeyId)));
+      const options = present(await rawCallJson(w.s.url, 'auth.mfa.passkeyRegistrationOptions', 'mutation', undefined, { cookie: w.cookies.self }), 'options').data;
+      return { name: `Llave ${next()}`, response: new SoftAuthenticator({ origin: w.s.url }).register(options as { challenge: string; rp: { id: string } }) };
+    },
+  },
+  'auth.mfa.passkeys': { as: 'self', input: () => undefined },
+  'auth.mfa.renamePasskey': { as: 'self', input: (w) => ({ id: w.passkeyId, name: `Llave ${next()}` }) },
+  // A passkey row of `self` as registration stores it, one per call (the key itself is never used).
+  'auth.mfa.removePasskey': {
+    as: 'self',
+    input: async (w) => {
+      const row = await insertPasskey(w.s.t.db, { userId: w.selfUserId, credentialId: `walk-${next()}-${Date.now()}`, publicKey: 'AA', deviceType: 'singleDevice', name: 'Llave por quitar' });
+      return { id: row.id };
+    },
+  },
 
   'incidents.create': { as: 'staff', input: () => validIncident({ observables: [{ type: 'domain', value: `c2-${next()}.example.net` }] }) },
   'incidents.list': { as: 'coordinator', input: () => ({ limit: 10, q: 'correo' }) },

@@ -58,7 +58,7 @@ export const securityEn: typeof securityEsMX = {
   },
   signIn: {
     title: 'Two-step verification',
-    subtitle: 'Enter the 6-digit code of your authenticator app or one of your recovery codes.',
+    subtitle: 'Enter the 6-digit code of your authenticator app or one of your recovery codes, or use one of your passkeys.',
     code: 'Verification code',
     codeHint: 'For example 123456, or a recovery code such as abcd-efgh-ijkl-mnop.',
     submit: 'Verify',

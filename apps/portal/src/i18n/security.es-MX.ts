@@ -58,7 +58,7 @@ export const securityEsMX = {
   },
   signIn: {
     title: 'Verificación en dos pasos',
-    subtitle: 'Escribe el código de 6 dígitos de tu aplicación de autenticación o uno de tus códigos de recuperación.',
+    subtitle: 'Escribe el código de 6 dígitos de tu aplicación de autenticación o uno de tus códigos de recuperación, o usa una de tus llaves de acceso.',
     code: 'Código de verificación',
     codeHint: 'Por ejemplo 123456, o un código de recuperación como abcd-efgh-ijkl-mnop.',
     submit: 'Verificar',

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordInput } from '../components/PasswordInput.tsx';
 import { PublicPage } from '../components/PublicPage.tsx';
 import { InstitutionalSignInButton, InstitutionalSignInError } from '../features/auth/InstitutionalSignIn.tsx';
+import { PasskeySignInButton } from '../features/security/PasskeySignInButton.tsx';
 import { changeLocale, currentLocale, hasExplicitLocale } from '../i18n/index.ts';
 import { readApiError } from '../lib/errors.ts';
 import { applyServerError, schemaValidator } from '../lib/forms.ts';
@@ -168,6 +169,17 @@ export function SignInPage() {
                     <Button type="submit" fullWidth size="md" loading={verify.isPending} data-testid="mfa-submit">
                       {t('security.signIn.submit')}
                     </Button>
+                    <PasskeySignInButton
+                      onStart={() => setFailure(null)}
+                      onSignedIn={signedIn}
+                      onFailure={({ kind, message }) => {
+                        if (kind === 'expired') {
+                          setStep('password');
+                          form.setFieldValue('password', '');
+                        }
+                        setFailure({ kind: kind === 'throttled' ? 'throttled' : 'other', message });
+                      }}
+                    />
                     <Anchor
                       component="button"
                       type="button"

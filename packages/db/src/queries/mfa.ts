@@ -1,7 +1,7 @@
 // Second factors (shared/API.md "MFA"): pending sign-ins, TOTP authenticators, recovery codes.
 import { and, count, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { pendingSignIns, recoveryCodes, userTotp } from '../schema/index.ts';
+import { passkeys as passkeysTable, pendingSignIns, recoveryCodes, userTotp } from '../schema/index.ts';
 
 export type PendingSignInRow = typeof pendingSignIns.$inferSelect;
 export type UserTotpRow = typeof userTotp.$inferSelect;
@@ -43,10 +43,7 @@ export async function deleteExpiredPendingSignIns(db: Db, now: Date): Promise<vo
   await db.delete(pendingSignIns).where(lt(pendingSignIns.expiresAt, now));
 }
 
-/**
- * The second factors of an account, counted by kind. Passkeys (issue 13, the passkeys branch)
- * add their count here: until their table exists it is 0.
- */
+/** The second factors of an account, counted by kind. */
 export interface SecondFactorCounts {
   /** A confirmed TOTP authenticator. */
   totp: boolean;
@@ -64,9 +61,8 @@ export async function getSecondFactorCounts(db: Db, userId: string): Promise<Sec
     .select({ n: count() })
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-  // PASSKEYS: count the account's passkeys here once their table exists.
-  const passkeys = 0;
-  return { totp: (totp?.n ?? 0) > 0, passkeys, recoveryCodesLeft: codes?.n ?? 0 };
+  const [keys] = await db.select({ n: count() }).from(passkeysTable).where(eq(passkeysTable.userId, userId));
+  return { totp: (totp?.n ?? 0) > 0, passkeys: keys?.n ?? 0, recoveryCodesLeft: codes?.n ?? 0 };
 }
 
 export async function getUserTotp(db: Db, userId: string): Promise<UserTotpRow | undefined> {

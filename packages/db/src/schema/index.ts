@@ -12,3 +12,4 @@ export * from './idempotency.ts';
 export * from './mail.ts';
 export * from './oidc.ts';
 export * from './mfa.ts';
+export * from './passkeys.ts';

@@ -29,8 +29,8 @@ export function totpCandidateSteps(now: Date, lastUsedStep: number | null): numb
 export const RECOVERY_CODE_COUNT = 10;
 
 /**
- * The second factors of an account by kind (`auth.mfa.status`). Passkeys (issue 13, passkeys
- * branch) are counted by packages/db `getSecondFactorCounts`.
+ * The second factors of an account by kind (`auth.mfa.status`), as packages/db
+ * `getSecondFactorCounts` counts them.
  */
 export interface SecondFactorStatus {
   totp: boolean;
@@ -67,8 +67,7 @@ export function parseMfaRequiredRoles(value: string): Role[] | { unknown: string
 /**
  * What an account that must enrol may still call: who am I, sign out, the language, enrolment
  * itself — and the procedures anyone may call. Every other procedure answers FORBIDDEN
- * `mfa_enrollment_required` (apps/api/src/trpc/init.ts). The passkeys branch adds its enrolment
- * procedures here.
+ * `mfa_enrollment_required` (apps/api/src/trpc/init.ts). A passkey is a way to enrol too.
  */
 export const MFA_ENROLLMENT_ALLOWED: readonly string[] = [
   'auth.me',
@@ -77,9 +76,14 @@ export const MFA_ENROLLMENT_ALLOWED: readonly string[] = [
   'auth.mfa.status',
   'auth.mfa.beginTotp',
   'auth.mfa.confirmTotp',
+  'auth.mfa.passkeys',
+  'auth.mfa.passkeyRegistrationOptions',
+  'auth.mfa.registerPasskey',
   // public procedures (anyone)
   'auth.signIn',
   'auth.verifyMfa',
+  'auth.verifyMfaPasskey',
+  'auth.mfa.passkeyAuthenticationOptions',
   'auth.requestPasswordReset',
   'auth.resetPassword',
 ];

@@ -185,6 +185,31 @@ export const VALIDATION_WORDS = {
     'es-MX': 'Se pidieron demasiados correos de restablecimiento. Espera unos minutos antes de pedir otro.',
     en: 'Too many reset e-mails were requested. Wait a few minutes before asking for another.',
   },
+  // passkeys (WebAuthn)
+  passkey_invalid: {
+    'es-MX': 'La llave de acceso no respondió como se esperaba y no se aceptó. Inténtalo de nuevo.',
+    en: 'The passkey did not answer as expected and was not accepted. Try again.',
+  },
+  passkey_challenge_invalid: {
+    'es-MX': 'La solicitud a la llave de acceso venció o ya se usó (dura 5 minutos). Inténtalo de nuevo.',
+    en: 'The request to the passkey expired or was already used (it lasts 5 minutes). Try again.',
+  },
+  passkey_limit: {
+    'es-MX': 'Tu cuenta ya tiene 10 llaves de acceso, el máximo. Quita una antes de registrar otra.',
+    en: 'Your account already has 10 passkeys, the maximum. Remove one before registering another.',
+  },
+  passkey_already_registered: {
+    'es-MX': 'Esa llave de acceso ya está registrada.',
+    en: 'That passkey is already registered.',
+  },
+  passkey_not_accepted: {
+    'es-MX': 'La llave de acceso no se aceptó: no es una de tu cuenta, se canceló o ya se había usado esa solicitud. Inténtalo de nuevo o usa otro factor.',
+    en: 'The passkey was not accepted: it is not one of your account, it was cancelled or that request was already used. Try again or use another factor.',
+  },
+  passkey_unknown: {
+    'es-MX': 'Esa llave de acceso no está registrada en tu cuenta.',
+    en: 'That passkey is not registered to your account.',
+  },
   // incidents
   invalid_datetime: { 'es-MX': 'Escribe una fecha y hora válidas.', en: 'Enter a valid date and time.' },
   date_in_future: { 'es-MX': 'La fecha no puede estar en el futuro.', en: 'The date cannot be in the future.' },

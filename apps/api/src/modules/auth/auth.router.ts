@@ -14,6 +14,7 @@ import { signOut } from './sign-out.ts';
 import { updatePreferences } from './update-preferences.ts';
 import { verifyMfa } from './verify-mfa.ts';
 import { mfaRouter } from '../mfa/mfa.router.ts';
+import { verifyMfaPasskeyProcedure } from '../passkeys/passkeys.router.ts';
 
 export const authRouter = router({
   signIn: publicProcedure.input(SignInInput).output(SignInOutput).mutation(({ ctx, input }) => signIn(ctx, input)),
@@ -22,6 +23,7 @@ export const authRouter = router({
     .input(VerifyMfaInput)
     .output(SignInOutput)
     .mutation(({ ctx, input }) => verifyMfa({ ...ctx, mfaKey: mfaKeyOf(ctx.env) }, input)),
+  verifyMfaPasskey: verifyMfaPasskeyProcedure,
   signOut: procedureFor('auth.signOut').mutation(({ ctx }) => signOut(ctx)),
   me: publicProcedure.output(MeOutput).query(({ ctx }) => getMe(ctx)),
   // What the sign-in page offers (single sign-on only when configured); answers anyone.

@@ -1,10 +1,10 @@
 // The second step of a sign-in that owed a second factor: `auth.verifyMfa` here, the passkey
-// step (passkeys branch) beside it. Each reads the pending cookie (`requirePendingSignIn`),
+// step (`auth.verifyMfaPasskey`, modules/passkeys/verify-mfa-passkey.ts) beside it. Each reads the pending cookie (`requirePendingSignIn`),
 // verifies its factor inside `completeSecondFactor`'s transaction, and gets the session cookie
 // set the same way.
 import { completePendingSignIn, invalidateSession, refundPasswordAttempt, takePasswordAttempt, validatePendingSignIn } from '@anc/auth';
 import { getUserWithAgency, touchLastSignIn, writeAudit, type Db, type PendingSignInRow } from '@anc/db';
-import { DomainError, type SignInOutput } from '@anc/domain';
+import { DomainError, type MessageKey, type SignInOutput } from '@anc/domain';
 import type { OpenUseCaseContext, PendingSignInContext, SessionContext } from '../use-case.ts';
 import { toSessionUser } from '../users/user-dto.ts';
 
@@ -25,10 +25,16 @@ export async function requirePendingSignIn(ctx: SecondFactorContext): Promise<Pe
 /**
  * Verifies a second factor of a pending sign-in and, when it holds, turns the sign-in into a
  * session. `verify` runs inside the transaction and answers the factor's name, or null when it
- * was wrong (then the failure is audited and UNAUTHORIZED `invalid_mfa_code` answered). Attempts
+ * was wrong (then the failure is audited and UNAUTHORIZED `invalid_mfa_code` answered, or the
+ * `failure` reason a factor without a typed code gives, with no field error). Attempts
  * are throttled per account and address (packages/auth/src/throttle.ts, purpose `secondFactor`).
  */
-export async function completeSecondFactor(ctx: SecondFactorContext, pending: PendingSignInRow, verify: (tx: Db) => Promise<string | null>): Promise<SignInOutput> {
+export async function completeSecondFactor(
+  ctx: SecondFactorContext,
+  pending: PendingSignInRow,
+  verify: (tx: Db) => Promise<string | null>,
+  failure: MessageKey = 'invalid_mfa_code',
+): Promise<SignInOutput> {
   const ip = ctx.request.ip;
   await takePasswordAttempt(ctx.db, 'secondFactor', pending.userId, ip);
   const found = await getUserWithAgency(ctx.db, pending.userId);
@@ -68,7 +74,7 @@ export async function completeSecondFactor(ctx: SecondFactorContext, pending: Pe
       writeAudit(tx, { actorId: pending.userId, action: 'auth.mfaFailed', entityType: 'user', entityId: pending.userId, diff: {}, origin: ctx.origin }),
     );
     ctx.sealer?.nudge();
-    throw new DomainError('UNAUTHORIZED', 'invalid_mfa_code', { fieldErrors: { code: ['invalid_mfa_code'] } });
+    throw new DomainError('UNAUTHORIZED', failure, failure === 'invalid_mfa_code' ? { fieldErrors: { code: ['invalid_mfa_code'] } } : {});
   }
   ctx.sealer?.nudge();
   ctx.cookies.setSession(outcome.token, outcome.expiresAt);

@@ -16,6 +16,10 @@ const ALLOWED = [
   'auth.me',
   'auth.mfa.beginTotp',
   'auth.mfa.confirmTotp',
+  'auth.mfa.passkeyAuthenticationOptions',
+  'auth.mfa.passkeyRegistrationOptions',
+  'auth.mfa.passkeys',
+  'auth.mfa.registerPasskey',
   'auth.mfa.status',
   'auth.requestPasswordReset',
   'auth.resetPassword',
@@ -23,6 +27,7 @@ const ALLOWED = [
   'auth.signIn',
   'auth.signOut',
   'auth.verifyMfa',
+  'auth.verifyMfaPasskey',
 ];
 const PROCEDURES = routerProcedures();
 const REFUSED = { code: 'FORBIDDEN', reason: 'mfa_enrollment_required' };

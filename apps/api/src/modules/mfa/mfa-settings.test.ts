@@ -156,7 +156,7 @@ describe('admin.users.resetMfa', () => {
     expect(await s.t.db.select().from(sessions).where(eq(sessions.userId, id))).toEqual([]);
     expect([(await client.trpc.auth.me.query()).user, (await second.trpc.auth.me.query()).user]).toEqual([null, null]);
     const [row] = await s.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.resetMfa'), eq(auditEvents.entityId, id)));
-    expect(row?.diff).toEqual({ totp: [true, false], recoveryCodes: [10, 0], sessionsEnded: [null, 2] });
+    expect(row?.diff).toEqual({ totp: [true, false], recoveryCodes: [10, 0], passkeys: [0, 0], sessionsEnded: [null, 2] });
     // The password alone signs in again.
     const back = await signedIn(s.url, DEMO.sedena);
     expect(await back.trpc.auth.mfa.status.query()).toEqual({ totp: false, passkeys: 0, recoveryCodesLeft: 0 });

@@ -3,6 +3,7 @@
 import { BeginTotpOutput, DisableMfaInput, MfaStatusOutput, RecoveryCodesOutput, RegenerateRecoveryCodesInput, TotpCodeInput } from '@anc/domain';
 import { mfaKeyOf } from '../../mfa-key.ts';
 import { procedureFor, router } from '../../trpc/init.ts';
+import { passkeyProcedures } from '../passkeys/passkeys.router.ts';
 import { beginTotp } from './begin-totp.ts';
 import { confirmTotp } from './confirm-totp.ts';
 import { disableMfa } from './disable-mfa.ts';
@@ -27,4 +28,5 @@ export const mfaRouter = router({
     .input(RegenerateRecoveryCodesInput)
     .output(RecoveryCodesOutput)
     .mutation(({ ctx, input }) => regenerateRecoveryCodes({ ...ctx, mfaKey: mfaKeyOf(ctx.env) }, input)),
+  ...passkeyProcedures,
 });

@@ -37,7 +37,7 @@ import { trpc } from '../../lib/trpc.ts';
 
 type AuditEvent = inferRouterOutputs<AppRouter>['admin']['audit']['list']['items'][number];
 
-const ENTITY_TYPES = ['agency', 'user', 'account', 'api_client'] as const;
+const ENTITY_TYPES = ['agency', 'user', 'account', 'api_client', 'passkey'] as const;
 type KnownEntityType = (typeof ENTITY_TYPES)[number];
 const isKnownEntityType = (value: string): value is KnownEntityType => (ENTITY_TYPES as readonly string[]).includes(value);
 
@@ -75,6 +75,10 @@ const ACTION_LABELS = {
   'mfa.recoveryCodesRegenerated': 'audit.actions.mfaRecoveryCodesRegenerated',
   'mfa.recoveryCodesFailed': 'audit.actions.mfaRecoveryCodesFailed',
   'user.resetMfa': 'audit.actions.userResetMfa',
+  'passkey.register': 'audit.actions.passkeyRegister',
+  'passkey.registerFailed': 'audit.actions.passkeyRegisterFailed',
+  'passkey.rename': 'audit.actions.passkeyRename',
+  'passkey.remove': 'audit.actions.passkeyRemove',
   'incident.create': 'audit.actions.incidentCreate',
   'incident.update': 'audit.actions.incidentUpdate',
   'incident.transition': 'audit.actions.incidentTransition',
