@@ -5,12 +5,13 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SESSION_COOKIE } from '@anc/auth';
+import { PENDING_SIGN_IN_COOKIE, SESSION_COOKIE, totpCodeAt } from '@anc/auth';
+import { totpStep } from '@anc/domain';
 import { Pool } from 'undici';
 import { API_DIR, type BenchConfig } from './config.ts';
 import { SHARED_WITH_ME_ID } from '../src/taxii/collection.ts';
 import { TAXII_MEDIA_TYPE } from '../src/taxii/taxii.routes.ts';
-import { TAXII_PAGE_LIMIT, createInput, type Fixtures, type Scenario } from './fixtures.ts';
+import { BENCH_MFA_KEY_HEX, TAXII_PAGE_LIMIT, createInput, type Fixtures, type Scenario } from './fixtures.ts';
 import type { Operation } from './load.ts';
 
 /** Far above any load this bench generates: the per-address limit would otherwise answer 429. */
@@ -69,6 +70,8 @@ export async function startApi(cfg: BenchConfig, dbEnv: Record<string, string>):
       LOG_LEVEL: cfg.logLevel,
       DEMO_SEED: '0',
       RATE_LIMIT_PER_MINUTE: BENCH_RATE_LIMIT_PER_MINUTE,
+      // Production's defaults otherwise: coordinators and admins need a second factor (fixtures.ts).
+      MFA_ENCRYPTION_KEY: BENCH_MFA_KEY_HEX,
       ...dbEnv,
     },
   });
@@ -112,17 +115,30 @@ export async function startApi(cfg: BenchConfig, dbEnv: Record<string, string>):
   };
 }
 
-/** Signs in like the portal (mutations must carry the server's own Origin) and returns the cookie. */
-export async function signIn(origin: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${origin}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ email, password }),
-  });
+/**
+ * Signs in like the portal (mutations must carry the server's own Origin) and returns the cookie;
+ * with `totpKey`, the second step too (the pending cookie and the authenticator's current code).
+ */
+export async function signIn(origin: string, email: string, password: string, totpKey?: Uint8Array): Promise<string> {
+  const post = (path: string, body: unknown, cookie?: string) =>
+    fetch(`${origin}/trpc/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+  const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(';')[0];
+  let res = await post('auth.signIn', { email, password });
   if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  const answer = (await res.json()) as { result: { data: { mfaRequired?: boolean } } };
+  if (answer.result.data.mfaRequired) {
+    const pending = cookieOf(res, PENDING_SIGN_IN_COOKIE);
+    if (!totpKey) throw new Error(`${email} needs a second factor and the bench holds none for it`);
+    res = await post('auth.verifyMfa', { code: totpCodeAt(totpKey, totpStep(new Date())) }, pending ?? '');
+    if (!res.ok) throw new Error(`second factor of ${email} failed: ${res.status} ${await res.text()}`);
+  }
+  const cookie = cookieOf(res, SESSION_COOKIE);
   if (!cookie) throw new Error(`sign-in of ${email} set no ${SESSION_COOKIE} cookie`);
-  return cookie.split(';')[0] ?? '';
+  return cookie;
 }
 
 export class HttpFailure extends Error {}

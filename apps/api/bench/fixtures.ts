@@ -1,8 +1,8 @@
 // What the scenarios need from the seeded database: the two accounts, the list inputs (with deep
 // cursors taken from real rows half-way down the list), ids to read, and create inputs.
-import { generateApiToken } from '@anc/auth';
-import { incidentScopeSql, insertApiClient, insertUser, rowsOf, type Db } from '@anc/db';
-import { encodeCursor, type Actor, type ApiScope, type CreateIncidentInput, type ListIncidentsInput } from '@anc/domain';
+import { encryptSecret, generateApiToken, generateTotpSecret, parseMfaEncryptionKey } from '@anc/auth';
+import { confirmTotp, deleteUserTotp, incidentScopeSql, insertApiClient, insertUser, rowsOf, upsertPendingTotp, type Db } from '@anc/db';
+import { encodeCursor, totpStep, type Actor, type ApiScope, type CreateIncidentInput, type ListIncidentsInput } from '@anc/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ScenarioKey } from './config.ts';
 import { OBSERVABLE_POOL, incidentText, poolDomain, poolIpv4 } from './vocabulary.ts';
@@ -14,6 +14,8 @@ export const STAFF_EMAIL = 'enlace@sedena.gob.mx';
 export interface BenchUser {
   email: string;
   actor: Actor;
+  /** The authenticator key of an account whose role must have a second factor in production (MFA_REQUIRED_ROLES). */
+  totpKey?: Uint8Array;
 }
 
 export interface Scenario {
@@ -53,6 +55,27 @@ async function benchUser(db: Db, email: string): Promise<BenchUser> {
   return { email, actor: { userId: row.id, role: row.role, agencyId: row.agencyId, agencyKind: row.agencyKind, locale: 'es-MX' } };
 }
 
+/**
+ * The bench's API processes decrypt TOTP secrets with this key (`MFA_ENCRYPTION_KEY`, bench/api.ts);
+ * it protects nothing but the bench database's one authenticator.
+ */
+export const BENCH_MFA_KEY_HEX = '62656e63685f6d66615f6b65795f6f6e6c795f666f725f62656e63685f646221';
+
+/** A confirmed authenticator app for the account (replacing any), as `auth.mfa.confirmTotp` leaves it; its key. */
+async function enrolBenchTotp(db: Db, email: string): Promise<Uint8Array> {
+  const [row] = rowsOf<{ id: string }>(await db.execute(sql`select id from users where email = ${email}`));
+  if (!row) throw new Error(`account ${email} missing in the bench database`);
+  const mfaKey = parseMfaEncryptionKey(BENCH_MFA_KEY_HEX);
+  if (!mfaKey) throw new Error('BENCH_MFA_KEY_HEX is not a 32-byte key');
+  const key = generateTotpSecret();
+  const now = new Date();
+  await deleteUserTotp(db, row.id);
+  await upsertPendingTotp(db, row.id, encryptSecret(mfaKey, key, row.id), now);
+  // Confirmed with a code of a step long past, so the sign-in's code of this step is accepted.
+  await confirmTotp(db, row.id, totpStep(now) - 10, now);
+  return key;
+}
+
 /** The row half-way down a newest-first list, as a cursor: what a user gets after paging far. */
 async function midCursor(db: Db, where: SQL): Promise<{ cursor: string; depth: number; total: number }> {
   const [count] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from incidents i where ${where}`));
@@ -68,7 +91,9 @@ async function midCursor(db: Db, where: SQL): Promise<{ cursor: string; depth: n
 }
 
 export async function loadFixtures(db: Db, keys: readonly ScenarioKey[], getSample = 5000): Promise<Fixtures> {
-  const coordinator = await benchUser(db, COORDINATOR_EMAIL);
+  // Production asks coordinators for a second factor (MFA_REQUIRED_ROLES' default): the bench's
+  // coordinator has an authenticator app, as a real one must, and signs in with its code.
+  const coordinator = { ...(await benchUser(db, COORDINATOR_EMAIL)), totpKey: await enrolBenchTotp(db, COORDINATOR_EMAIL) };
   const staff = await benchUser(db, STAFF_EMAIL);
   const filterSql = sql`i.severity in (3, 4)`;
   const staffScope = incidentScopeSql(staff.actor, 'i') ?? sql`true`;

@@ -74,7 +74,7 @@ async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtur
     if (!api) throw new Error('no API process');
     // Sessions live in the database: a cookie from one process is good on every other.
     const cookies = {
-      coordinator: await signIn(api.origin, fixtures.coordinator.email, cfg.password),
+      coordinator: await signIn(api.origin, fixtures.coordinator.email, cfg.password, fixtures.coordinator.totpKey),
       staff: await signIn(api.origin, fixtures.staff.email, cfg.password),
     };
     const client = apiClient(apis.map((a) => a.origin), cookies, fixtures, cfg.concurrency);
