@@ -115,6 +115,9 @@ export async function startApi(cfg: BenchConfig, dbEnv: Record<string, string>):
   };
 }
 
+/** `name=value` of a cookie the answer sets. */
+const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(';')[0];
+
 /**
  * Signs in like the portal (mutations must carry the server's own Origin) and returns the cookie;
  * with `totpKey`, the second step too (the pending cookie and the authenticator's current code).
@@ -126,7 +129,6 @@ export async function signIn(origin: string, email: string, password: string, to
       headers: { 'content-type': 'application/json', origin, ...(cookie ? { cookie } : {}) },
       body: JSON.stringify(body),
     });
-  const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(';')[0];
   let res = await post('auth.signIn', { email, password });
   if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
   const answer = (await res.json()) as { result: { data: { mfaRequired?: boolean } } };
