@@ -100,3 +100,25 @@ export async function chooseOption(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
   await page.getByRole('option', { name: text, exact: true }).click();
 }
+
+/**
+ * tRPC calls over plain HTTP as one signed-in account of the process at `url` (the way an agency's
+ * script would), for a test's set-up and checks outside the page.
+ */
+export async function trpcAs(url: string, email: string) {
+  const call = async <T>(path: string, input: unknown, method: 'GET' | 'POST', cookie = ''): Promise<{ data: T; cookie: string }> => {
+    const res =
+      method === 'GET'
+        ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
+        : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { cookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+    if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
+    const set = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+    return { data: body.result.data, cookie: set.length ? set.join('; ') : cookie };
+  };
+  const { cookie } = await call('auth.signIn', { email, password: demoPassword() }, 'POST');
+  return {
+    query: async <T>(path: string, input: unknown) => (await call<T>(path, input, 'GET', cookie)).data,
+    mutate: async <T>(path: string, input: unknown) => (await call<T>(path, input, 'POST', cookie)).data,
+  };
+}

@@ -4,7 +4,7 @@
 // tells the page. Both processes on one PostgreSQL database (ANC_TEST_PG_URL; CI sets it).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, demoPassword, launchBrowser, screenshot, signIn } from './browser.ts';
+import { DEMO, demoPassword, launchBrowser, screenshot, signIn, trpcAs } from './browser.ts';
 import { startApiPair, type ApiPair } from './two-processes.ts';
 
 const serverUrl = process.env.ANC_TEST_PG_URL;
@@ -12,22 +12,8 @@ const serverUrl = process.env.ANC_TEST_PG_URL;
 const LIVE_WITHIN_MS = 10_000;
 
 /** A coordinator's tRPC calls over plain HTTP to one process, with the session cookie. */
-async function coordinatorOn(url: string) {
-  const call = async <T>(path: string, input: unknown, method: 'GET' | 'POST', cookie = ''): Promise<{ data: T; cookie: string }> => {
-    const res =
-      method === 'GET'
-        ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
-        : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { cookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-    const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-    if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
-    const set = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-    return { data: body.result.data, cookie: set.length ? set.join('; ') : cookie };
-  };
-  const { cookie } = await call('auth.signIn', { email: DEMO.coordinator.email, password: demoPassword() }, 'POST');
-  return {
-    query: async <T>(path: string, input: unknown) => (await call<T>(path, input, 'GET', cookie)).data,
-    mutate: async <T>(path: string, input: unknown) => (await call<T>(path, input, 'POST', cookie)).data,
-  };
+function coordinatorOn(url: string) {
+  return trpcAs(url, DEMO.coordinator.email);
 }
 
 const bellCount = async (page: Page) => Number(await page.getByTestId('notifications-bell').getAttribute('data-count'));

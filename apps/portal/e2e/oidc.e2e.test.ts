@@ -5,27 +5,13 @@
 // refusal comes back to the sign-in page with its words in es-MX and English. The protocol's
 // checks (state, nonce, PKCE, domains, provisioning, amr) are held by the API's
 // apps/api/src/modules/auth/oidc/oidc.http.test.ts.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestOidcProvider, type TestOidcProvider } from '../../api/src/testing/oidc-provider.ts';
 import { DEMO, demoPassword, launchBrowser, screenshot } from './browser.ts';
-import { artifactsDir, portalRoot, repoRoot } from './paths.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+import { freePort, startApiProcess, type ApiProcess } from './api-process.ts';
 
 const codeAt = (secret: string, offset = 0) => generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s+/g, '')), BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
 
@@ -39,7 +25,7 @@ async function mutate(path: string, input: unknown, cookie = '') {
 }
 
 let idp: TestOidcProvider;
-let api: ChildProcess;
+let api: ApiProcess | undefined;
 let url = '';
 let browser: Browser;
 
@@ -48,43 +34,24 @@ beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   idp.register(`${url}/auth/oidc/callback`);
-  const log = createWriteStream(join(artifactsDir, 'e2e-api-oidc.log'));
-  api = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: join(repoRoot, 'apps', 'api'),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  api = await startApiProcess({
+    port,
+    log: 'e2e-api-oidc',
     env: {
-      ...process.env,
-      NODE_ENV: 'test',
       PGLITE_DIR: 'memory',
-      DEMO_SEED: '1',
       DEMO_PASSWORD: demoPassword(),
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
-      PORTAL_DIST: join(portalRoot, 'dist'),
       OIDC_ISSUER: idp.issuer,
       OIDC_CLIENT_ID: idp.clientId,
       OIDC_CLIENT_SECRET: idp.clientSecret,
       OIDC_ALLOWED_DOMAINS: 'sedena.gob.mx,semar.gob.mx',
     },
   });
-  api.stdout?.pipe(log);
-  api.stderr?.pipe(log);
-  const deadline = Date.now() + 120_000;
-  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
-    if (api.exitCode !== null || Date.now() > deadline) throw new Error(`the OIDC API did not start (see ${artifactsDir}/e2e-api-oidc.log)`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  if (api?.pid !== undefined && api.exitCode === null) {
-    const exited = new Promise((resolve) => api.once('exit', resolve));
-    process.kill(-api.pid, 'SIGTERM');
-    await exited;
-  }
+  await api?.stop();
   await idp?.close();
 });
 

@@ -8,28 +8,13 @@
 // other browser tests sign in.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO, demoPassword, launchBrowser, screenshot, signIn, signOut } from './browser.ts';
+import { baseUrl, DEMO, demoPassword, launchBrowser, screenshot, signIn, signOut, trpcAs } from './browser.ts';
 
 const localhostUrl = () => baseUrl().replace('127.0.0.1', 'localhost');
 
 /** The admin's tRPC calls over plain HTTP, with its session cookie. */
-async function adminApi() {
-  const url = baseUrl();
-  const call = async <T>(path: string, input: unknown, method: 'GET' | 'POST', cookie = ''): Promise<{ data: T; cookie: string }> => {
-    const res =
-      method === 'GET'
-        ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
-        : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { cookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-    const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-    if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
-    const set = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-    return { data: body.result.data, cookie: set.length ? set.join('; ') : cookie };
-  };
-  const { cookie } = await call('auth.signIn', { email: DEMO.admin.email, password: demoPassword() }, 'POST');
-  return {
-    query: async <T>(path: string, input: unknown) => (await call<T>(path, input, 'GET', cookie)).data,
-    mutate: async <T>(path: string, input: unknown) => (await call<T>(path, input, 'POST', cookie)).data,
-  };
+function adminApi() {
+  return trpcAs(baseUrl(), DEMO.admin.email);
 }
 
 let serial = 0;
