@@ -1,6 +1,6 @@
 // Helpers for the incident API tests: a valid report to start from, and small lookups in the
 // test database that the tests use to set up and to check what was (not) written.
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { agencies, auditEvents, incidentEvents, incidentObservables, incidentShares, incidents, notifications, users, type Db } from '@anc/db';
 import type { CreateIncidentInput } from '@anc/domain';
 import type { httpClient } from './http.ts';
@@ -66,6 +66,11 @@ export async function writtenRows(db: Db) {
 
 export async function auditCount(db: Db): Promise<number> {
   return (await db.select({ n: count() }).from(auditEvents))[0]?.n ?? 0;
+}
+
+/** Audit rows of one action about one entity. */
+export async function auditCountFor(db: Db, action: string, entityId: string): Promise<number> {
+  return (await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId))))[0]?.n ?? 0;
 }
 
 /** Every page of `incidents.list` for these filters, fetched `limit` at a time; `between` runs after each page. */

@@ -1,12 +1,13 @@
 // Sign-in with a second factor (shared/API.md "MFA") over real HTTP with cookies, on PGlite (or
 // PostgreSQL with ANC_TEST_PG_URL): the pending cookie, what it opens (nothing but verifyMfa),
 // TOTP and recovery codes, replay, single use, the throttle, the audit rows.
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PENDING_SIGN_IN_COOKIE, SESSION_COOKIE, THROTTLE_POLICY } from '@anc/auth';
-import { auditEvents, pendingSignIns, sessions, users } from '@anc/db';
+import { auditEvents, pendingSignIns, sessions } from '@anc/db';
 import { DEMO, DEMO_PASSWORD, errorOf, httpClient, startTestServer, type TestServer } from '../../testing/http.ts';
 import { enrolTotpDirectly, issueRecoveryCode, totpCode } from '../../testing/mfa.ts';
+import { auditCountFor, userIdOf } from '../../testing/incidents.ts';
 import { present, rawCall } from '../../testing/raw.ts';
 
 let s: TestServer;
@@ -16,12 +17,8 @@ beforeAll(async () => {
 afterAll(() => s.close());
 beforeEach(() => s.reset());
 
-async function userId(email: string) {
-  const [row] = await s.t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return present(row, email).id;
-}
-const auditCountOf = async (action: string, id: string) =>
-  (await s.t.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, id))))[0]?.n ?? 0;
+const userId = (email: string) => userIdOf(s.t.db, email);
+const auditCountOf = (action: string, entityId: string) => auditCountFor(s.t.db, action, entityId);
 
 /** The SEDENA staff account with a TOTP authenticator, signed in with its password only. */
 async function pendingSignIn(secret?: Uint8Array) {

@@ -1,12 +1,13 @@
 // One's own second factors over real HTTP (shared/API.md "MFA"), on PGlite or PostgreSQL
 // (ANC_TEST_PG_URL): enrolment with a code, the secret encrypted at rest, recovery codes shown
 // once and stored hashed, regeneration, disabling with the password and a code, the admin's reset.
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decryptSecret, THROTTLE_POLICY, totpSecretFromText } from '@anc/auth';
-import { auditEvents, recoveryCodes, sessions, userTotp, users } from '@anc/db';
+import { auditEvents, recoveryCodes, sessions, userTotp } from '@anc/db';
 import { DEMO, DEMO_PASSWORD, errorOf, httpClient, signedIn, startTestServer, type TestServer } from '../../testing/http.ts';
 import { TEST_MFA_KEY, totpCode } from '../../testing/mfa.ts';
+import { auditCountFor, userIdOf } from '../../testing/incidents.ts';
 import { present } from '../../testing/raw.ts';
 
 let s: TestServer;
@@ -16,12 +17,8 @@ beforeAll(async () => {
 afterAll(() => s.close());
 beforeEach(() => s.reset());
 
-async function userId(email: string) {
-  const [row] = await s.t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return present(row, email).id;
-}
-const audited = async (action: string, entityId: string) =>
-  (await s.t.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId))))[0]?.n ?? 0;
+const userId = (email: string) => userIdOf(s.t.db, email);
+const audited = (action: string, entityId: string) => auditCountFor(s.t.db, action, entityId);
 
 /** SEDENA's staff, signed in, with a confirmed authenticator: its client, secret and recovery codes. */
 async function enrolled(email: string = DEMO.sedena) {
