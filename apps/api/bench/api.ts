@@ -2,12 +2,12 @@
 // in over HTTP, and the HTTP operation of each scenario.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PENDING_SIGN_IN_COOKIE, SESSION_COOKIE, totpCodeAt } from '@anc/auth';
 import { totpStep } from '@anc/domain';
 import { Pool } from 'undici';
+import { freePort } from '../src/testing/process.ts';
 import { API_DIR, type BenchConfig } from './config.ts';
 import { SHARED_WITH_ME_ID } from '../src/taxii/collection.ts';
 import { TAXII_MEDIA_TYPE } from '../src/taxii/taxii.routes.ts';
@@ -22,18 +22,6 @@ export interface ApiProcess {
   pid: number | undefined;
   logTail(lines?: number): string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const live = new Set<ChildProcess>();

@@ -11,17 +11,9 @@
 // a user, or to `/ingresar?step=mfa` when it answers `mfaRequired` (the portal then asks for the code).
 import { beginSignIn, invalidateSession, sessionIdFromToken, abandonPendingSignIn } from '@anc/auth';
 import { touchLastSignIn, writeAudit, type Db, type UserRow } from '@anc/db';
-import type { AgencyKind, SignInOutput } from '@anc/domain';
+import type { SignInOutput } from '@anc/domain';
 import type { OpenUseCaseContext, SessionContext } from '../use-case.ts';
-import { toSessionUser } from '../users/user-dto.ts';
-
-interface AgencyRef {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: AgencyKind;
-}
+import { toSessionUser, type AgencyRef } from '../users/user-dto.ts';
 
 export interface StartSignInOptions {
   /** How the first factor was proved, for the audit row. */

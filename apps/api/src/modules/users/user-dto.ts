@@ -1,7 +1,8 @@
 import type { UserRow } from '@anc/db';
 import type { AgencyKind, SessionUser, UserDto } from '@anc/domain';
 
-interface AgencyRef {
+/** The agency columns a user's answer names. */
+export interface AgencyRef {
   id: string;
   code: string;
   name: string;
