@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseMfaEncryptionKey } from '@anc/auth';
-import { defaultMfaRequiredRoles, OidcAutoProvision, OidcDomainList, parseMfaRequiredRoles, type Role } from '@anc/domain';
+import { DEFAULT_POLICY_EFFECTIVE_DATE, defaultMfaRequiredRoles, isIsoDate, OidcAutoProvision, OidcDomainList, parseMfaRequiredRoles, type Role } from '@anc/domain';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 // `VAR=` (as a compose file passes an unset `${VAR:-}`) means "not set".
@@ -85,6 +85,15 @@ export const EnvSchema = z
     OIDC_ALLOWED_DOMAINS: z.preprocess(absentIfEmpty, OidcDomainList.optional()),
     /** `domain=AGENCY_CODE,…`: an unknown verified address of such a domain gets a staff account in that agency. */
     OIDC_AUTO_PROVISION: z.preprocess(absentIfEmpty, OidcAutoProvision.optional()),
+    /**
+     * The day the Política General de Ciberseguridad para la APF took effect (YYYY-MM-DD, DOF 17 Dec
+     * 2025): the institutional directory's designations fall due 60 calendar days later
+     * (packages/domain/src/directory/clock.ts).
+     */
+    POLICY_EFFECTIVE_DATE: z.preprocess(
+      absentIfEmpty,
+      z.string().trim().refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD, e.g. 2025-12-17' }).default(DEFAULT_POLICY_EFFECTIVE_DATE),
+    ),
   })
   .superRefine((e, ctx) => {
     const set = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_ALLOWED_DOMAINS, e.OIDC_AUTO_PROVISION].some((v) => v !== undefined);
@@ -125,6 +134,7 @@ export const EnvSchema = z
             redirectBase: (e.PUBLIC_URL || e.PUBLIC_ORIGIN?.split(',')[0]?.trim())?.replace(/\/+$/, '') || null,
           }
         : null,
+    policyEffectiveDate: e.POLICY_EFFECTIVE_DATE,
     mfaRequiredRoles: (e.MFA_REQUIRED_ROLES === undefined ? defaultMfaRequiredRoles(e.NODE_ENV === 'production') : (parseMfaRequiredRoles(e.MFA_REQUIRED_ROLES) as Role[])),
     mfaEncryptionKey: e.MFA_ENCRYPTION_KEY === undefined ? null : parseMfaEncryptionKey(e.MFA_ENCRYPTION_KEY),
   }));

@@ -3,6 +3,7 @@ import { apiClientsRouter } from './modules/api-clients/api-clients.router.ts';
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { dashboardRouter } from './modules/dashboard/dashboard.router.ts';
+import { directoryRouter } from './modules/directory/directory.router.ts';
 import { incidentsRouter } from './modules/incidents/incidents.router.ts';
 import { initiativesRouter } from './modules/initiatives/initiatives.router.ts';
 import { mailOutboxRouter } from './modules/mail/mail.router.ts';
@@ -19,6 +20,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   initiatives: initiativesRouter,
   dashboard: dashboardRouter,
+  directory: directoryRouter,
   apiClients: apiClientsRouter,
   mailOutbox: mailOutboxRouter,
   admin: router({

@@ -31,6 +31,8 @@ describe('migrations', () => {
     const tables = rowsOf<{ tablename: string }>(await t.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by 1`));
     expect(tables.map((r) => r.tablename)).toEqual([
       'agencies',
+      'agency_designations',
+      'agency_emergency_contacts',
       'api_clients',
       'audit_chain_head',
       'audit_events',

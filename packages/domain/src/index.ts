@@ -47,3 +47,6 @@ export * from './mail.ts';
 export * from './account/oidc.ts';
 export * from './account/passkeys.ts';
 export * from './schemas/passkeys.ts';
+export * from './directory/clock.ts';
+export * from './directory/access.ts';
+export * from './directory/schemas.ts';

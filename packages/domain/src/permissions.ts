@@ -79,6 +79,14 @@ export const PERMISSIONS = {
   'initiatives.reopenMilestone': ['staff', 'admin'],
   'initiatives.recordKpiValue': ['staff', 'admin'],
   'dashboard.summary': ['staff', 'coordinator', 'admin'],
+  // institutional directory (Política General de Ciberseguridad para la APF): staff their own agency's
+  // entry (the agency condition is checked per entry by the use-case), coordinators read all, admins edit all
+  'directory.get': ['staff', 'coordinator', 'admin'],
+  'directory.list': ['coordinator', 'admin'],
+  'directory.designate': ['staff', 'admin'],
+  'directory.setEmergencyContact': ['staff', 'admin'],
+  'directory.incidentContacts': ['staff', 'coordinator', 'admin'],
+  'directory.taskContacts': ['staff', 'coordinator', 'admin'],
   // API clients (admin) and the indicator feed (TAXII; API clients with `indicators:read` too)
   'apiClients.create': ['admin'],
   'apiClients.list': ['admin'],

@@ -1,6 +1,7 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   AGENCY_KINDS,
+  DESIGNATION_ROLES,
   DIGEST_OPTIONS,
   ENCS_OBJECTIVES,
   INITIATIVE_STATUSES,
@@ -43,3 +44,6 @@ export const notificationKind = pgEnum('notification_kind', NOTIFICATION_KINDS);
 export const encsObjective = pgEnum('encs_objective', ENCS_OBJECTIVES);
 export const transversalAxis = pgEnum('transversal_axis', TRANSVERSAL_AXES);
 export const initiativeStatus = pgEnum('initiative_status', INITIATIVE_STATUSES);
+
+/** The three roles of the institutional directory (packages/domain/src/directory/clock.ts). */
+export const designationRole = pgEnum('designation_role', DESIGNATION_ROLES);

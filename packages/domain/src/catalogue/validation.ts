@@ -355,6 +355,11 @@ export const VALIDATION_WORDS = {
   milestone_not_done: { 'es-MX': 'Ese hito no está marcado como cumplido.', en: 'That milestone is not marked done.' },
   too_many_milestones: { 'es-MX': 'Una iniciativa admite como máximo 100 hitos.', en: 'An initiative holds at most 100 milestones.' },
   too_many_kpis: { 'es-MX': 'Una iniciativa admite como máximo 30 indicadores.', en: 'An initiative holds at most 30 indicators.' },
+  // institutional directory (packages/domain/src/directory/)
+  invalid_mx_phone: {
+    'es-MX': 'Escribe un teléfono de México válido de 10 dígitos, por ejemplo 55 1234 5678 o +52 55 1234 5678.',
+    en: 'Enter a valid 10-digit Mexican phone number, e.g. 55 1234 5678 or +52 55 1234 5678.',
+  },
   invalid_input: { 'es-MX': 'Revisa los campos marcados.', en: 'Check the highlighted fields.' },
   internal: { 'es-MX': 'Ocurrió un error inesperado. Intenta de nuevo.', en: 'An unexpected error occurred. Please try again.' },
 } as const satisfies Area;
