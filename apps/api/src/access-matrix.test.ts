@@ -59,7 +59,7 @@ const SHARES = ['unshared', 'byName', 'withAll'] as const;
 type Share = (typeof SHARES)[number];
 type IncidentKind = `incident:${Tlp}:${Share}` | 'incident:merged' | 'incident:mergeSurvivor';
 type TaskKind = 'task:assigned' | 'task:reassigned' | 'task:linked';
-type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency' | 'apiClient' | 'passkey';
+type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency' | 'apiClient' | 'passkey' | 'directory:own';
 
 const INCIDENT_KINDS: IncidentKind[] = [...TLPS.flatMap((tlp) => SHARES.map((share) => `incident:${tlp}:${share}` as const)), 'incident:merged', 'incident:mergeSurvivor'];
 const TASK_KINDS: TaskKind[] = ['task:assigned', 'task:reassigned', 'task:linked'];
@@ -120,6 +120,9 @@ function readers(kind: Kind): readonly Caller[] {
     case 'passkey':
       // The admin sees a passkey's id in the audit log, never the passkey (its cells say NOT_FOUND).
       return ['owner', 'admin'];
+    case 'directory:own':
+      // SEDENA's entry of the institutional directory: its own staff and the ANC (README "Directorio institucional").
+      return ['owner', 'coordinator', 'admin'];
   }
   throw new Error(`unknown kind ${kind}`);
 }
@@ -374,6 +377,8 @@ async function makeObject(kind: Kind): Promise<Obj> {
   if (kind === 'user') return makeUser();
   if (kind === 'apiClient') return makeApiClient();
   if (kind === 'passkey') return makePasskey();
+  // SEDENA itself (not remembered for the body scan: every caller may name an agency, only its entry is scoped).
+  if (kind === 'directory:own') return { kind, id: ids.sedena, reference: 'SEDENA', parts: {} };
   return makeAgency();
 }
 
@@ -448,6 +453,21 @@ const taskEntry = (procedure: string, input: Entry['input']): Entry => ({
   input,
 });
 const byAdmin = (kind: Kind, input: Entry['input']): Entry => ({ objects: [kind], expected: adminOnly(WRITES), input });
+/** A read of one object: every signed-in role is allowed, an object the caller may not read is NOT_FOUND. */
+const readOf = (objects: readonly Kind[], input: Entry['input']): Entry => ({
+  objects,
+  expected: (caller, kind) => (caller === 'anonymous' ? UNAUTHORIZED : kind && reads(caller, kind) ? OK : NOT_FOUND),
+  input,
+});
+/** The directory's changes (API.md "Institutional directory"): admins and the agency's own staff; coordinators only read. */
+const directoryChange = (input: Entry['input']): Entry => ({
+  objects: ['directory:own'],
+  expected: (caller, kind) => {
+    const refused = byRole(caller, ['staff', 'admin'], WRITES);
+    return refused.code === 'OK' && kind && !reads(caller, kind) ? NOT_FOUND : refused;
+  },
+  input,
+});
 
 const MATRIX: Record<string, Entry> = {
   // auth (API.md: signIn and me answer anyone; the rest need a session)
@@ -602,6 +622,21 @@ const MATRIX: Record<string, Entry> = {
   'initiatives.completeMilestone': { objects: ['initiative'], expected: initiativeProgress, input: (cell) => ({ milestoneId: part(cell, 'openMilestoneId') }) },
   'initiatives.reopenMilestone': { objects: ['initiative'], expected: initiativeProgress, input: (cell) => ({ milestoneId: part(cell, 'doneMilestoneId') }) },
   'initiatives.recordKpiValue': { objects: ['initiative'], expected: initiativeProgress, input: (cell) => ({ kpiId: part(cell, 'kpiId'), value: '20.5' }) },
+  // institutional directory: staff their own agency's entry, coordinators read all, admins edit all
+  'directory.get': readOf(['directory:own'], (cell) => ({ agencyId: id(cell) })),
+  'directory.list': { expected: (caller) => byRole(caller, ['coordinator', 'admin'], OK), input: () => ({}) },
+  'directory.designate': directoryChange((cell) => ({
+    agencyId: id(cell),
+    role: 'ric',
+    name: `Responsable de la matriz ${next()}`,
+    position: 'Director de Seguridad de la Información',
+    email: 'ric@sedena.gob.mx',
+    phone: '55 5626 5000',
+    designatedAt: '2026-01-15',
+  })),
+  'directory.setEmergencyContact': directoryChange((cell) => ({ agencyId: id(cell), name: `Mesa de guardia ${next()}`, phone: '55 2122 8800', email: 'guardia@sedena.gob.mx' })),
+  'directory.incidentContacts': readOf(INCIDENT_KINDS, (cell) => ({ id: id(cell) })),
+  'directory.taskContacts': readOf(TASK_KINDS, (cell) => ({ id: id(cell) })),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -655,7 +690,7 @@ beforeAll(async () => {
   ids.anc = await agencyIdOf(s.t.db, 'ANC');
   ids.coordinator = await userIdOf(s.t.db, DEMO.coordinator);
   fixtures.set('initiative', await makeInitiative());
-  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, 'user', 'agency', 'apiClient'] as const) fixtures.set(kind, await makeObject(kind));
+  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, 'user', 'agency', 'apiClient', 'directory:own'] as const) fixtures.set(kind, await makeObject(kind));
   // The task fixtures' notifications queued e-mail: one of those messages is what `mailOutbox.get` reads.
   ids.mail = present((await s.t.db.select({ id: mailOutbox.id }).from(mailOutbox).limit(1))[0], 'a queued message').id;
 }, 120_000);

@@ -302,6 +302,17 @@ export const CASES: Record<string, ProcedureCase> = {
 
   'dashboard.summary': { as: 'coordinator', input: () => undefined },
 
+  // institutional directory: SEDENA's staff keep their own agency's entry
+  'directory.get': { as: 'staff', input: (w) => ({ agencyId: w.sedenaId }) },
+  'directory.list': { as: 'coordinator', input: () => ({ state: 'overdue' }) },
+  'directory.designate': {
+    as: 'staff',
+    input: (w) => ({ agencyId: w.sedenaId, role: 'ric', name: `Laura Méndez ${next()}`, position: 'Directora de Seguridad de la Información', email: 'ric@sedena.gob.mx', phone: '55 5626 5000', designatedAt: '2026-01-15' }),
+  },
+  'directory.setEmergencyContact': { as: 'staff', input: (w) => ({ agencyId: w.sedenaId, name: 'Mesa de guardia 24/7', phone: '+52 55 2122 8800', email: 'guardia@sedena.gob.mx' }) },
+  'directory.incidentContacts': { as: 'staff', input: (w) => ({ id: w.incidentId }) },
+  'directory.taskContacts': { as: 'staff', input: (w) => ({ id: w.taskId }) },
+
   'admin.agencies.create': {
     as: 'admin',
     input: () => ({ code: `FZ${next()}`, name: 'Organismo de prueba', nameEn: 'Test body', kind: 'autonomous_body', sector: null }),
