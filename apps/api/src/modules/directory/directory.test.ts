@@ -130,3 +130,14 @@ describe('directory', () => {
     expect((await errorOf(sedena.trpc.directory.taskContacts.query({ id: task.id }))).code).toBe('NOT_FOUND');
   });
 });
+
+describe('designation compliance on the Panel', () => {
+  it('counts agencies per state for the ANC, and tells staff their own state and what is missing', async () => {
+    const national = await coordinator.trpc.dashboard.summary.query();
+    const list = await coordinator.trpc.directory.list.query({});
+    expect(national.designations).toEqual({ dueAt: addDays(mexicoCityDate(new Date()), 30), counts: list.counts, own: null });
+    const own = await semar.trpc.dashboard.summary.query();
+    expect(own.designations).toMatchObject({ counts: null, own: { state: 'pending', missingRoles: ['titular', 'ric_auxiliar'] } });
+    expect((await sedena.trpc.dashboard.summary.query()).designations.own).toEqual({ state: 'complete', missingRoles: [] });
+  });
+});
