@@ -14,6 +14,8 @@ import { NewIncidentPage } from './features/incidents/new/NewIncidentPage.tsx';
 import { IncidentDetailPage } from './features/incidents/IncidentDetailPage.tsx';
 import { IncidentsListPage } from './features/incidents/IncidentsListPage.tsx';
 import { validateIncidentsSearch } from './features/incidents/search.ts';
+import { DirectoryEntryPage } from './features/directory/DirectoryEntryPage.tsx';
+import { DirectoryPage, validateDirectorySearch } from './features/directory/DirectoryPage.tsx';
 import { InitiativeDetailPage } from './features/initiatives/InitiativeDetailPage.tsx';
 import { InitiativesPage } from './features/initiatives/InitiativesPage.tsx';
 import { NewInitiativePage } from './features/initiatives/NewInitiativePage.tsx';
@@ -137,6 +139,10 @@ const initiativeDetailRoute = createRoute({
   component: InitiativeDetailPage,
 });
 
+// The institutional directory (features/directory/).
+const directoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/directorio', validateSearch: validateDirectorySearch, component: DirectoryPage });
+const directoryEntryRoute = createRoute({ getParentRoute: () => appRoute, path: '/directorio/$agencyId', component: DirectoryEntryPage });
+
 const adminRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin', component: AdminLayout });
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,
@@ -170,6 +176,8 @@ const routeTree = rootRoute.addChildren([
     initiativesRoute,
     newInitiativeRoute,
     initiativeDetailRoute,
+    directoryRoute,
+    directoryEntryRoute,
     notificationsRoute,
     notificationPreferencesRoute,
     accountSecurityRoute,

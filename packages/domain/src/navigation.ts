@@ -6,6 +6,8 @@ export const NAV_SECTIONS = [
   { key: 'incidents', path: '/incidentes', roles: ['staff', 'coordinator', 'admin'] },
   { key: 'tasks', path: '/tareas', roles: ['staff', 'coordinator', 'admin'] },
   { key: 'initiatives', path: '/iniciativas', roles: ['staff', 'coordinator', 'admin'] },
+  // the institutional directory: staff their own agency's entry, the ANC every agency's
+  { key: 'directory', path: '/directorio', roles: ['staff', 'coordinator', 'admin'] },
   { key: 'admin', path: '/admin', roles: ['admin'] },
 ] as const satisfies readonly { key: string; path: string; roles: readonly Role[] }[];
 

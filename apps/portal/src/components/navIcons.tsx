@@ -1,5 +1,6 @@
 import type { NavSectionKey } from '@anc/domain';
 import {
+  IconAddressBook,
   IconChecklist,
   IconLayoutDashboard,
   IconSettings,
@@ -13,5 +14,6 @@ export const NAV_ICONS: Record<NavSectionKey, Icon> = {
   incidents: IconShieldExclamation,
   tasks: IconChecklist,
   initiatives: IconTargetArrow,
+  directory: IconAddressBook,
   admin: IconSettings,
 };

@@ -1,3 +1,4 @@
+import { directoryEn } from './directory.en.ts';
 import { securityEn } from './security.en.ts';
 import type { Catalogue } from './es-MX.ts';
 import { accountEn } from './account.en.ts';
@@ -19,6 +20,7 @@ export const en: Catalogue = {
   tasks: tasksEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
+  directory: directoryEn,
   app: {
     name: 'National Cybersecurity Agency',
     tagline: 'Federal cybersecurity coordination',
@@ -99,6 +101,7 @@ export const en: Catalogue = {
     incidents: 'Incidents',
     tasks: 'Tasks',
     initiatives: 'Initiatives',
+    directory: 'Directory',
     admin: 'Administration',
   },
   shell: {

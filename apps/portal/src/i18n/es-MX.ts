@@ -2,6 +2,7 @@
  * Spanish (Mexico): the portal's first language and the shape every other catalogue follows.
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
+import { directoryEsMX } from './directory.es-MX.ts';
 import { securityEsMX } from './security.es-MX.ts';
 import { accountEsMX } from './account.es-MX.ts';
 import { oidcEsMX } from './oidc.es-MX.ts';
@@ -21,6 +22,7 @@ export const esMX = {
   tasks: tasksEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
+  directory: directoryEsMX,
   app: {
     name: 'Agencia Nacional de Ciberseguridad',
     tagline: 'Coordinación federal de ciberseguridad',
@@ -101,6 +103,7 @@ export const esMX = {
     incidents: 'Incidentes',
     tasks: 'Tareas',
     initiatives: 'Iniciativas',
+    directory: 'Directorio',
     admin: 'Administración',
   },
   shell: {

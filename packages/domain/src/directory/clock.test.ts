@@ -10,7 +10,7 @@ describe('designation clock', () => {
   it('falls due 60 calendar days after the policy date (17 Dec 2025 → 15 Feb 2026)', () => {
     expect(designationDueDate('2025-12-17')).toBe('2026-02-15');
     expect(designationDueDate('2024-01-01')).toBe('2024-03-01'); // a leap year counts 29 February
-    expect(() => designationDueDate('2025-02-30')).toThrow();
+    expect(() => designationDueDate('2025-02-30')).toThrow('not a date: 2025-02-30');
   });
 
   it('is pending until 16 days before the due day, due soon from 15 days before through the due day', () => {

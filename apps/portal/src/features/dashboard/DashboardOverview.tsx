@@ -21,6 +21,7 @@ import type { InitiativesSearch } from '../initiatives/search.ts';
 import type { TasksSearch } from '../tasks/search.ts';
 import { incidentsByDeadline, incidentsInWindow, overdueTasks, planObjective } from './links.ts';
 import type { DashboardSummary } from './types.ts';
+import { DesignationsCard } from '../directory/DesignationsCard.tsx';
 
 export function DashboardOverview() {
   const summary = useQuery({ ...trpc.dashboard.summary.queryOptions(), refetchInterval: 60_000 });
@@ -106,6 +107,7 @@ function Overview({ s }: { s: DashboardSummary }) {
           <Stack gap="lg">
             <TasksCard s={s} />
             <PlanCard s={s} />
+            <DesignationsCard s={s} />
           </Stack>
         </Grid.Col>
       </Grid>

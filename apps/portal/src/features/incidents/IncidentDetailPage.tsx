@@ -35,6 +35,7 @@ import { ReportsPanel } from './ReportsPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
 import { TransitionActions } from './TransitionActions.tsx';
 import type { IncidentDetail } from './types.ts';
+import { IncidentContactsPanel } from '../directory/AgencyContactsPanel.tsx';
 
 const route = getRouteApi('/app/incidentes/$incidentId');
 
@@ -120,6 +121,7 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
             <IncidentTasksPanel incident={incident} tasks={incident.tasks} />
             <ReportsPanel incident={incident} />
             {incident.shares ? <SharingPanel incident={incident} shares={incident.shares} /> : null}
+            <IncidentContactsPanel incidentId={incident.id} />
           </Stack>
         </Grid.Col>
       </Grid>

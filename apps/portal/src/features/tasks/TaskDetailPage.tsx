@@ -34,6 +34,7 @@ import { ReassignTaskModal } from './ReassignTaskModal.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
 import { TaskTransitions } from './TaskTransitions.tsx';
 import type { TaskDetail } from './types.ts';
+import { TaskContactsPanel } from '../directory/AgencyContactsPanel.tsx';
 
 const route = getRouteApi('/app/tareas/$taskId');
 
@@ -133,7 +134,10 @@ function TaskView({ task, refetch, refetching }: { task: TaskDetail; refetch: ()
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <LinkPanel task={task} />
+          <Stack gap="lg">
+            <LinkPanel task={task} />
+            <TaskContactsPanel taskId={task.id} />
+          </Stack>
         </Grid.Col>
       </Grid>
 
