@@ -4,10 +4,13 @@
  */
 import { DesignationFields, type DesignationRole, mexicoCityDate } from '@anc/domain';
 import { Stack, Text, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { IconCalendar } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions, FormModal, FormProblems, useSchemaForm } from '../../components/FormDialog.tsx';
+import { MxDatesProvider } from '../../components/MxDates.tsx';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import type { DirectoryEntry } from './types.ts';
@@ -49,37 +52,42 @@ function DesignationForm({ entry, role, onDone }: { entry: DirectoryEntry; role:
     }),
   );
   return (
-    <form noValidate data-testid="designation-form" onSubmit={onSubmit((input) => designate.mutate({ ...input, agencyId: entry.agency.id, role }))}>
-      <Stack gap="md">
-        <FormProblems testId="designation" error={problems.formError} />
-        {current ? (
-          <Text size="sm" c="dimmed">
-            {t('directory.form.replaceNote')}
-          </Text>
-        ) : null}
-        <TextInput label={t('directory.fields.name')} withAsterisk data-autofocus autoComplete="name" data-testid="designation-name" {...form.getInputProps('name')} />
-        <TextInput label={t('directory.fields.position')} withAsterisk autoComplete="organization-title" data-testid="designation-position" {...form.getInputProps('position')} />
-        <TextInput label={t('directory.fields.email')} withAsterisk type="email" autoComplete="email" data-testid="designation-email" {...form.getInputProps('email')} />
-        <TextInput
-          label={t('directory.fields.phone')}
-          description={t('directory.fields.phoneHint')}
-          withAsterisk
-          type="tel"
-          autoComplete="tel"
-          data-testid="designation-phone"
-          {...form.getInputProps('phone')}
-        />
-        <TextInput
-          label={t('directory.fields.designatedAt')}
-          description={t('directory.fields.designatedAtHint')}
-          withAsterisk
-          type="date"
-          max={today}
-          data-testid="designation-date"
-          {...form.getInputProps('designatedAt')}
-        />
-        <FormActions onCancel={onDone} submitLabel={t('common.save')} submitTestId="designation-submit" loading={designate.isPending} mt="xs" />
-      </Stack>
-    </form>
+    <MxDatesProvider>
+      <form noValidate data-testid="designation-form" onSubmit={onSubmit((input) => designate.mutate({ ...input, agencyId: entry.agency.id, role }))}>
+        <Stack gap="md">
+          <FormProblems testId="designation" error={problems.formError} />
+          {current ? (
+            <Text size="sm" c="dimmed">
+              {t('directory.form.replaceNote')}
+            </Text>
+          ) : null}
+          <TextInput label={t('directory.fields.name')} withAsterisk data-autofocus autoComplete="name" data-testid="designation-name" {...form.getInputProps('name')} />
+          <TextInput label={t('directory.fields.position')} withAsterisk autoComplete="organization-title" data-testid="designation-position" {...form.getInputProps('position')} />
+          <TextInput label={t('directory.fields.email')} withAsterisk type="email" autoComplete="email" data-testid="designation-email" {...form.getInputProps('email')} />
+          <TextInput
+            label={t('directory.fields.phone')}
+            description={t('directory.fields.phoneHint')}
+            withAsterisk
+            type="tel"
+            autoComplete="tel"
+            data-testid="designation-phone"
+            {...form.getInputProps('phone')}
+          />
+          <DatePickerInput
+            label={t('directory.fields.designatedAt')}
+            description={t('directory.fields.designatedAtHint')}
+            withAsterisk
+            valueFormat="D MMM YYYY"
+            maxDate={today}
+            leftSection={<IconCalendar size={18} aria-hidden />}
+            popoverProps={{ withinPortal: true }}
+            ariaLabels={{ nextMonth: t('incidents.form.nextMonth'), previousMonth: t('incidents.form.previousMonth') }}
+            data-testid="designation-date"
+            {...form.getInputProps('designatedAt')}
+          />
+          <FormActions onCancel={onDone} submitLabel={t('common.save')} submitTestId="designation-submit" loading={designate.isPending} mt="xs" />
+        </Stack>
+      </form>
+    </MxDatesProvider>
   );
 }
