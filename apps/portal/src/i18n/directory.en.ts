@@ -91,6 +91,10 @@ export const directoryEn: Shape<typeof directoryEsMX> = {
     emergency: '24/7 emergencies',
     noEmergency: 'No emergency contact.',
   },
+  audit: {
+    designate: 'Institutional directory designation',
+    setEmergencyContact: 'Institutional directory 24/7 emergency contact',
+  },
   notFound: 'That agency is not in the directory, or you have no access to it.',
   back: 'Back to the directory',
 };

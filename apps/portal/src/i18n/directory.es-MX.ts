@@ -91,6 +91,10 @@ export const directoryEsMX = {
     emergency: 'Emergencias 24/7',
     noEmergency: 'Sin contacto de emergencia.',
   },
+  audit: {
+    designate: 'Designación en el directorio institucional',
+    setEmergencyContact: 'Contacto de emergencia 24/7 del directorio',
+  },
   notFound: 'No existe esa dependencia en el directorio, o no tienes acceso a ella.',
   back: 'Volver al directorio',
 } as const;

@@ -47,6 +47,8 @@ const ACTION_LABELS = {
   'agency.update': 'audit.actions.agencyUpdate',
   'agency.activate': 'audit.actions.agencyActivate',
   'agency.deactivate': 'audit.actions.agencyDeactivate',
+  'directory.designate': 'directory.audit.designate',
+  'directory.setEmergencyContact': 'directory.audit.setEmergencyContact',
   'user.create': 'audit.actions.userCreate',
   'user.update': 'audit.actions.userUpdate',
   'user.activate': 'audit.actions.userActivate',
