@@ -8,6 +8,7 @@ import { dashboardEn } from './dashboard.en.ts';
 import { initiativesEn } from './initiatives.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { tasksEn } from './tasks.en.ts';
+import { playbooksEn } from './playbooks.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
@@ -17,6 +18,7 @@ export const en: Catalogue = {
   apiClients: apiClientsEn,
   mail: mailEn,
   tasks: tasksEn,
+  playbooks: playbooksEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
   app: {
@@ -209,6 +211,7 @@ export const en: Catalogue = {
       audit: 'Audit log',
       apiClients: 'Integrations',
       mail: 'Outgoing mail',
+      playbooks: 'Playbooks',
     },
   },
   agencies: {

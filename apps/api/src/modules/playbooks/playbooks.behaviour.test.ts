@@ -136,14 +136,17 @@ describe('incidents.applyPlaybook', () => {
     const incident = await staff.trpc.incidents.create.mutate(validIncident());
     const actor = { userId: await userIdOf(s.t.db, DEMO.coordinator), role: 'coordinator' as const, agencyId: ancId, agencyKind: 'national_agency' as const, locale: 'es-MX' as const };
     const origin = { source: 'test' };
+    let created = 0;
     const outcome = await s.t.db
       .transaction(async (tx) => {
         const applied = await applyPlaybookToIncident({ db: tx, actor, origin }, { incidentId: incident.id, playbookId: playbook.id });
-        expect(applied.tasks).toHaveLength(2);
+        created = (await tasksOfIncident(tx, incident.id)).length + applied.tasks.length;
         throw new Error('the bulk triage failed afterwards');
       })
       .catch((e: unknown) => (e as Error).message);
     expect(outcome).toBe('the bulk triage failed afterwards');
+    // Inside the transaction the tasks existed (2 rows read, 2 answered); after the rollback, none.
+    expect(created).toBe(4);
     expect(await tasksOfIncident(s.t.db, incident.id)).toEqual([]);
     expect(await applicationsOf(s.t.db, incident.id)).toEqual([]);
   });
