@@ -203,7 +203,7 @@ export const en: Catalogue = {
   admin: {
     pageTitle: 'Administration',
     title: 'Administration',
-    subtitle: 'Agencies, user accounts, integrations, audit log and outgoing mail.',
+    subtitle: 'Agencies, user accounts, integrations, audit log, outgoing mail and playbooks.',
     sectionsLabel: 'Administration sections',
     tabs: {
       agencies: 'Agencies',

@@ -205,7 +205,7 @@ export const esMX = {
   admin: {
     pageTitle: 'Administración',
     title: 'Administración',
-    subtitle: 'Dependencias, cuentas de usuario, integraciones, bitácora de auditoría y correo saliente.',
+    subtitle: 'Dependencias, cuentas de usuario, integraciones, bitácora de auditoría, correo saliente y playbooks.',
     sectionsLabel: 'Secciones de administración',
     tabs: {
       agencies: 'Dependencias',

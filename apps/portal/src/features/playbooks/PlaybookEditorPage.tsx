@@ -186,6 +186,7 @@ function PlaybookEditor({ playbook }: { playbook: Playbook | null }) {
                     label={t('playbooks.editor.stepAssignTo')}
                     data={PLAYBOOK_ASSIGNEES.map((a) => ({ value: a, label: t(`playbooks.assignTo.${a}`) }))}
                     allowDeselect={false}
+                    withAsterisk
                     comboboxProps={{ withinPortal: true }}
                     miw={180}
                     data-testid="playbook-step-assign-to"
@@ -197,6 +198,7 @@ function PlaybookEditor({ playbook }: { playbook: Playbook | null }) {
                     min={1}
                     allowDecimal={false}
                     allowNegative={false}
+                    withAsterisk
                     miw={140}
                     data-testid="playbook-step-due"
                     {...form.getInputProps(`steps.${i}.dueAfterHours`)}

@@ -59,6 +59,7 @@ export function PlaybooksPanel() {
                   size="xs"
                   leftSection={<IconPencil size={14} aria-hidden />}
                   aria-label={t('playbooks.editLabel', { title: p.title })}
+                  style={{ flexShrink: 0 }}
                   data-testid="playbook-edit"
                 >
                   {t('common.edit')}
