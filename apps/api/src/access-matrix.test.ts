@@ -33,6 +33,7 @@ import { registerSoftPasskey } from './testing/passkeys.ts';
 import { present, rawCall, type RawAnswer } from './testing/raw.ts';
 import { SoftAuthenticator } from './testing/soft-authenticator.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
+import { validPlaybook } from './testing/playbooks.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers. SEDENA reports every fixture incident, is assigned the tasks and leads the initiative;
@@ -182,6 +183,7 @@ function incidentExpected(procedure: string, caller: Caller, kind: IncidentKind)
     share: ['coordinator'],
     unshare: ['coordinator'],
     submitReport: ['staff'],
+    applyPlaybook: ['coordinator'],
   };
   const allowed = roles[procedure];
   if (!allowed) throw new Error(`no incident rule for ${procedure}`);
@@ -215,6 +217,9 @@ function incidentExpected(procedure: string, caller: Caller, kind: IncidentKind)
       return share === 'unshared' ? { code: 'NOT_FOUND', reason: 'share_not_found' } : WRITES;
     case 'submitReport':
       return reporting ? (merged ? unprocessable('incident_gone') : WRITES) : ROLE_REFUSED;
+    case 'applyPlaybook':
+      // The matrix playbook has two steps: two `task.create` rows and the `incident.applyPlaybook` row.
+      return merged ? unprocessable('playbook_incident_closed') : { code: 'OK', writes: 3 };
   }
   throw new Error(`no incident rule for ${procedure}`);
 }
@@ -250,7 +255,7 @@ function initiativeProgress(caller: Caller): Expected {
 // Test state.
 let s: TestServer;
 const sessions = {} as Record<SignedIn, Client>;
-const ids = { sedena: '', semar: '', sspc: '', anc: '', coordinator: '', mail: '' };
+const ids = { sedena: '', semar: '', sspc: '', anc: '', coordinator: '', mail: '', playbook: '' };
 const fixtures = new Map<Kind, Obj>();
 /** Spare objects per kind for the `scratch` mutations (Entry.target). */
 const scratch = new Map<Kind, Obj>();
@@ -592,6 +597,14 @@ const MATRIX: Record<string, Entry> = {
   ),
   // Only the reporting body submits: each scratch incident gets its notification once.
   'incidents.submitReport': incidentEntry('submitReport', (cell) => ({ id: id(cell), kind: 'notification', body: 'Notificación del incidente con el alcance conocido.' }), 'scratch'),
+  // playbooks: everyone signed in reads them; admins write them; coordinators apply one to an incident they read
+  'incidents.applyPlaybook': incidentEntry('applyPlaybook', (cell) => ({ id: id(cell), playbookId: ids.playbook })),
+  'playbooks.list': { expected: signedInOnly(OK), input: () => ({}) },
+  'playbooks.get': { expected: signedInOnly(OK), input: () => ({ id: ids.playbook }) },
+  'playbooks.upsert': {
+    expected: adminOnly(WRITES),
+    input: async () => ({ ...validPlaybook('intrusions'), id: ids.playbook, version: (await api('admin').playbooks.get.query({ id: ids.playbook })).version }),
+  },
   // tasks
   'tasks.create': { expected: (caller) => byRole(caller, ['coordinator'], WRITES), input: () => validTask(ids.sedena, { title: `Tarea nueva de la matriz ${next()}` }) },
   'tasks.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },
@@ -689,6 +702,7 @@ beforeAll(async () => {
   ids.sspc = await agencyIdOf(s.t.db, 'SSPC');
   ids.anc = await agencyIdOf(s.t.db, 'ANC');
   ids.coordinator = await userIdOf(s.t.db, DEMO.coordinator);
+  ids.playbook = (await api('admin').playbooks.upsert.mutate(validPlaybook('intrusions'))).id;
   fixtures.set('initiative', await makeInitiative());
   for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, 'user', 'agency', 'apiClient', 'directory:own'] as const) fixtures.set(kind, await makeObject(kind));
   // The task fixtures' notifications queued e-mail: one of those messages is what `mailOutbox.get` reads.

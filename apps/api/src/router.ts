@@ -7,6 +7,7 @@ import { directoryRouter } from './modules/directory/directory.router.ts';
 import { incidentsRouter } from './modules/incidents/incidents.router.ts';
 import { initiativesRouter } from './modules/initiatives/initiatives.router.ts';
 import { mailOutboxRouter } from './modules/mail/mail.router.ts';
+import { playbooksRouter } from './modules/playbooks/playbooks.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
 import { tasksRouter } from './modules/tasks/tasks.router.ts';
 import { adminUsersRouter } from './modules/users/users.router.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   agencies: agenciesRouter,
   incidents: incidentsRouter,
   tasks: tasksRouter,
+  playbooks: playbooksRouter,
   notifications: notificationsRouter,
   initiatives: initiativesRouter,
   dashboard: dashboardRouter,

@@ -9,6 +9,8 @@ import { AgenciesPanel } from './features/admin/AgenciesPanel.tsx';
 import { ApiClientsPanel } from './features/admin/ApiClientsPanel.tsx';
 import { AuditPanel } from './features/admin/AuditPanel.tsx';
 import { MailPanel } from './features/admin/MailPanel.tsx';
+import { PlaybookEditorPage } from './features/playbooks/PlaybookEditorPage.tsx';
+import { PlaybooksPanel } from './features/playbooks/PlaybooksPanel.tsx';
 import { UsersPanel, validateUsersSearch } from './features/admin/UsersPanel.tsx';
 import { NewIncidentPage } from './features/incidents/new/NewIncidentPage.tsx';
 import { IncidentDetailPage } from './features/incidents/IncidentDetailPage.tsx';
@@ -161,6 +163,9 @@ const adminUsersRoute = createRoute({
 const adminApiClientsRoute = createRoute({ getParentRoute: () => adminRoute, path: '/integraciones', component: ApiClientsPanel });
 const adminAuditRoute = createRoute({ getParentRoute: () => adminRoute, path: '/bitacora', component: AuditPanel });
 const adminMailRoute = createRoute({ getParentRoute: () => adminRoute, path: '/correo', component: MailPanel });
+const adminPlaybooksRoute = createRoute({ getParentRoute: () => adminRoute, path: '/playbooks', component: PlaybooksPanel });
+// `nuevo` for a new playbook, otherwise its id.
+const adminPlaybookRoute = createRoute({ getParentRoute: () => adminRoute, path: '/playbooks/$playbookId', component: PlaybookEditorPage });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -181,7 +186,7 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     notificationPreferencesRoute,
     accountSecurityRoute,
-    adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminApiClientsRoute, adminAuditRoute, adminMailRoute]),
+    adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminApiClientsRoute, adminAuditRoute, adminMailRoute, adminPlaybooksRoute, adminPlaybookRoute]),
   ]),
 ]);
 

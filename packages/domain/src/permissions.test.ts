@@ -52,6 +52,10 @@ const EXPECTED: Record<Action, Role[]> = {
   'incidents.share': ['coordinator'],
   'incidents.unshare': ['coordinator'],
   'incidents.submitReport': ['staff'],
+  'incidents.applyPlaybook': ['coordinator'],
+  'playbooks.list': ['staff', 'coordinator', 'admin'],
+  'playbooks.get': ['staff', 'coordinator', 'admin'],
+  'playbooks.upsert': ['admin'],
   // tasks: coordinators assign and review; the assignee agency's staff work them; admins read
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],

@@ -54,6 +54,11 @@ export const PERMISSIONS = {
   'incidents.share': ['coordinator'],
   'incidents.unshare': ['coordinator'],
   'incidents.submitReport': ['staff'],
+  // playbooks: everyone signed in reads them, admins write them, coordinators apply them to incidents
+  'incidents.applyPlaybook': ['coordinator'],
+  'playbooks.list': ['staff', 'coordinator', 'admin'],
+  'playbooks.get': ['staff', 'coordinator', 'admin'],
+  'playbooks.upsert': ['admin'],
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],
   'tasks.get': ['staff', 'coordinator', 'admin'],

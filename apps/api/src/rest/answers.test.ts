@@ -28,6 +28,7 @@ import { DEMO, signedIn, startTestServer, type TestServer } from '../testing/htt
 import { agencyIdOf, incidentRow, validIncident, type Client } from '../testing/incidents.ts';
 import { present } from '../testing/raw.ts';
 import { addAccount, validTask } from '../testing/tasks.ts';
+import { validPlaybook } from '../testing/playbooks.ts';
 import { createInnerContext } from '../trpc/context.ts';
 import { actorFromToken } from '../trpc/session.ts';
 
@@ -155,6 +156,9 @@ describe('the incident answers match their strict schemas (packages/domain/src/s
     await coordinator.http.trpc.tasks.create.mutate(validTask(sedenaId, { title: 'Rotar las credenciales del correo', incidentId: main }));
     const moved = await coordinator.http.trpc.tasks.create.mutate(validTask(sedenaId, { title: 'Revisar los registros del firewall', incidentId: main }));
     await coordinator.http.trpc.tasks.update.mutate({ id: moved.id, version: moved.version, assigneeAgencyId: semarId });
+    // A playbook applied to it ('playbook_applied'; its tasks add 'task_created' entries).
+    const playbook = await admin.http.trpc.playbooks.upsert.mutate(validPlaybook('intrusions'));
+    await coordinator.http.trpc.incidents.applyPlaybook.mutate({ id: main, playbookId: playbook.id });
     ids = { main, mergedAway: mergedAway.id, redTarget: redTarget.id };
   }, 120_000);
 
@@ -180,7 +184,8 @@ describe('the incident answers match their strict schemas (packages/domain/src/s
     expect([...kindsOf(main(coordinator))].sort()).toEqual([...INCIDENT_EVENT_KINDS].sort());
     expect(main(coordinator).shares?.agencies.map((a) => a.code)).toEqual(['SEMAR']);
     expect(main(semar).shares).toBeNull();
-    expect(main(coordinator).tasks).toHaveLength(2);
+    // Two tasks made by hand, two from the playbook.
+    expect(main(coordinator).tasks).toHaveLength(4);
     expect(main(coordinator).reports.map((r) => r.kind)).toEqual(['notification']);
     expect(dataOf(main(sedena), 'merged_from')).toEqual([{ incident: { hidden: true } }]);
     expect(dataOf(main(sedena), 'task_created').map((d) => d.task)).toContainEqual({ hidden: true });

@@ -407,6 +407,29 @@ export interface components {
                 name: string;
                 agencyCode: string;
             };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "playbook_applied";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                playbook: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                };
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
         };
         IncidentDetail: {
             /** Format: uuid */

@@ -14,6 +14,7 @@ import { beginTotpDirectly, enrolTotpDirectly, issueRecoveryCode, totpCode } fro
 import { registerSoftPasskey } from './passkeys.ts';
 import { SoftAuthenticator } from './soft-authenticator.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
+import { validPlaybook } from './playbooks.ts';
 
 /** `mfaPending`: the pending sign-in cookie of `mfaUserId` (set afresh by the case that uses it). */
 export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving' | 'mfaPending' | 'mfaSelf';
@@ -68,6 +69,8 @@ export interface World {
   /** The `self` caller's account id, and a passkey of it the rename case renames. */
   selfUserId: string;
   passkeyId: string;
+  /** A playbook (class `intrusions`, that of `validIncident`) the admin edits and coordinators apply. */
+  playbookId: string;
 }
 
 let serial = 0;
@@ -100,6 +103,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const kpi = await admin.trpc.initiatives.addKpi.mutate({ initiativeId: initiative.id, name: 'Cobertura', unit: '%', baseline: '0', target: '100' });
   const apiClient = await admin.trpc.apiClients.create.mutate({ agencyId: sedenaId, name: 'SIEM de prueba', scopes: ['incidents:read'] });
   const [mail] = await s.t.db.select({ id: mailOutbox.id }).from(mailOutbox).limit(1);
+  const playbook = await admin.trpc.playbooks.upsert.mutate(validPlaybook('intrusions'));
   const selfClient = present(self.client, 'a session');
   const selfOptions = await selfClient.trpc.auth.mfa.passkeyRegistrationOptions.mutate();
   const passkey = await selfClient.trpc.auth.mfa.registerPasskey.mutate({ name: 'Llave del walk', response: new SoftAuthenticator({ origin: s.url }).register(selfOptions) });
@@ -139,6 +143,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     mfaSelfUserId: mfaSelf.id,
     selfUserId: self.id,
     passkeyId: passkey.id,
+    playbookId: playbook.id,
   };
 }
 
@@ -271,6 +276,19 @@ export const CASES: Record<string, ProcedureCase> = {
   'incidents.share': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyIds: [w.semarId] }) },
   'incidents.unshare': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyId: w.semarId }) },
   'incidents.submitReport': { as: 'staff', input: (w) => ({ id: w.incidentId, kind: 'notification', body: 'Notificación inicial del incidente.' }) },
+
+  // Once per playbook and incident: each call applies it to a new incident of SEDENA.
+  'incidents.applyPlaybook': {
+    as: 'coordinator',
+    input: async (w) => ({ id: (await w.staff.trpc.incidents.create.mutate(validIncident())).id, playbookId: w.playbookId }),
+  },
+
+  'playbooks.list': { as: 'staff', input: () => ({ rsitClass: 'intrusions' }) },
+  'playbooks.get': { as: 'staff', input: (w) => ({ id: w.playbookId }) },
+  'playbooks.upsert': {
+    as: 'admin',
+    input: async (w) => ({ ...validPlaybook('intrusions', { title: `Compromiso de cuentas ${next()}` }), id: w.playbookId, version: (await w.admin.trpc.playbooks.get.query({ id: w.playbookId })).version }),
+  },
 
   'tasks.create': { as: 'coordinator', input: (w) => validTask(w.sedenaId) },
   'tasks.list': { as: 'staff', input: () => ({ limit: 10, q: 'parche' }) },

@@ -9,6 +9,7 @@ import { dashboardEn } from './dashboard.en.ts';
 import { initiativesEn } from './initiatives.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { tasksEn } from './tasks.en.ts';
+import { playbooksEn } from './playbooks.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
@@ -18,6 +19,7 @@ export const en: Catalogue = {
   apiClients: apiClientsEn,
   mail: mailEn,
   tasks: tasksEn,
+  playbooks: playbooksEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
   directory: directoryEn,
@@ -204,7 +206,7 @@ export const en: Catalogue = {
   admin: {
     pageTitle: 'Administration',
     title: 'Administration',
-    subtitle: 'Agencies, user accounts, integrations, audit log and outgoing mail.',
+    subtitle: 'Agencies, user accounts, integrations, audit log, outgoing mail and playbooks.',
     sectionsLabel: 'Administration sections',
     tabs: {
       agencies: 'Agencies',
@@ -212,6 +214,7 @@ export const en: Catalogue = {
       audit: 'Audit log',
       apiClients: 'Integrations',
       mail: 'Outgoing mail',
+      playbooks: 'Playbooks',
     },
   },
   agencies: {

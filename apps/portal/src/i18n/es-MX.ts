@@ -12,6 +12,7 @@ import { dashboardEsMX } from './dashboard.es-MX.ts';
 import { initiativesEsMX } from './initiatives.es-MX.ts';
 import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
+import { playbooksEsMX } from './playbooks.es-MX.ts';
 
 export const esMX = {
   security: securityEsMX,
@@ -20,6 +21,7 @@ export const esMX = {
   apiClients: apiClientsEsMX,
   mail: mailEsMX,
   tasks: tasksEsMX,
+  playbooks: playbooksEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
   directory: directoryEsMX,
@@ -206,7 +208,7 @@ export const esMX = {
   admin: {
     pageTitle: 'Administración',
     title: 'Administración',
-    subtitle: 'Dependencias, cuentas de usuario, integraciones, bitácora de auditoría y correo saliente.',
+    subtitle: 'Dependencias, cuentas de usuario, integraciones, bitácora de auditoría, correo saliente y playbooks.',
     sectionsLabel: 'Secciones de administración',
     tabs: {
       agencies: 'Dependencias',
@@ -214,6 +216,7 @@ export const esMX = {
       audit: 'Bitácora',
       apiClients: 'Integraciones',
       mail: 'Correo saliente',
+      playbooks: 'Playbooks',
     },
   },
   agencies: {

@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuildingBank, IconHistory, IconMail, IconPlugConnected, IconUsers } from '@tabler/icons-react';
+import { IconBuildingBank, IconHistory, IconListCheck, IconMail, IconPlugConnected, IconUsers } from '@tabler/icons-react';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { NoAccess } from '../components/NoAccess.tsx';
@@ -12,6 +12,7 @@ const SECTIONS = [
   { value: 'integraciones', to: '/admin/integraciones', label: 'admin.tabs.apiClients', icon: IconPlugConnected },
   { value: 'bitacora', to: '/admin/bitacora', label: 'admin.tabs.audit', icon: IconHistory },
   { value: 'correo', to: '/admin/correo', label: 'admin.tabs.mail', icon: IconMail },
+  { value: 'playbooks', to: '/admin/playbooks', label: 'admin.tabs.playbooks', icon: IconListCheck },
 ] as const;
 
 type Section = (typeof SECTIONS)[number];

@@ -14,3 +14,4 @@ export * from './oidc.ts';
 export * from './mfa.ts';
 export * from './passkeys.ts';
 export * from './directory.ts';
+export * from './playbooks.ts';

@@ -24,6 +24,7 @@ import { agencyName, useLocale } from '../../i18n/index.ts';
 import { isUuid } from '../../lib/search-params.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { IncidentTasksPanel } from '../tasks/IncidentTasksPanel.tsx';
+import { IncidentPlaybooksPanel } from '../playbooks/IncidentPlaybooksPanel.tsx';
 import { EditIncidentModal } from './EditIncidentModal.tsx';
 import { IncidentTimeline } from './IncidentTimeline.tsx';
 import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, rsitTypeLabel, tlpLabel } from './labels.tsx';
@@ -119,6 +120,7 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
             <IncidentTasksPanel incident={incident} tasks={incident.tasks} />
+            <IncidentPlaybooksPanel incident={incident} />
             <ReportsPanel incident={incident} />
             {incident.shares ? <SharingPanel incident={incident} shares={incident.shares} /> : null}
             <IncidentContactsPanel incidentId={incident.id} />

@@ -14,6 +14,7 @@ import {
   IconFileCheck,
   IconFilePlus,
   IconGitMerge,
+  IconListCheck,
   IconListDetails,
   IconMessage,
   IconTrash,
@@ -55,6 +56,7 @@ const EventData = {
   observable_removed: z.object({ observable: Observable }),
   merged_from: z.object({ incident: Named }),
   task_created: z.object({ task: Named, assigneeAgency: z.object({ code: z.string() }) }),
+  playbook_applied: z.object({ playbook: z.object({ title: z.string() }) }),
 };
 
 const ICONS: Record<string, ReactNode> = {
@@ -69,6 +71,7 @@ const ICONS: Record<string, ReactNode> = {
   observable_removed: <IconTrash size={14} aria-hidden />,
   merged_from: <IconGitMerge size={14} aria-hidden />,
   task_created: <IconChecklist size={14} aria-hidden />,
+  playbook_applied: <IconListCheck size={14} aria-hidden />,
 };
 
 /** Fields an edit may change, as the audit diff names them. */
@@ -203,6 +206,10 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
           </>
         ),
       };
+    }
+    case 'playbook_applied': {
+      const d = EventData.playbook_applied.safeParse(data);
+      return { sentence: d.success ? t('playbooks.incident.timeline', { title: d.data.playbook.title }) : t('playbooks.incident.timelineUnknown') };
     }
     case 'merged_from': {
       const d = EventData.merged_from.safeParse(data);

@@ -17,6 +17,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeIncident } from './cache.ts';
+import { useTriagePlaybookProposal } from '../playbooks/TriagePlaybookProposal.tsx';
 import { statusLabel } from './labels.tsx';
 import { NoteVisibilityField, useNoteVisibilityChoice } from './NoteVisibility.tsx';
 import type { IncidentDetail } from './types.ts';
@@ -92,12 +93,15 @@ function TransitionModal({
   const [mergeIntoId, setMergeIntoId] = useState<string | null>(null);
   // Who reads the reason (domain incidents/visibility.ts); the same schema as the server's input.
   const [visibility, setVisibility] = useState(useNoteVisibilityChoice().initial);
+  // Triage proposes the playbook of the incident's class (features/playbooks), applied after the step.
+  const playbook = useTriagePlaybookProposal(incident, to === 'triaged');
 
   const transition = useMutation(
     trpc.incidents.transition.mutationOptions({
       onSuccess: (detail) => {
         storeIncident(detail);
         notify(t('incidents.detail.transitions.done', { status: statusLabel(detail.status, locale) }));
+        void playbook.applyAfterTriage();
         onClose();
       },
       onError: form.onError,
@@ -137,7 +141,9 @@ function TransitionModal({
       before={
         needs === 'mergeInto' ? (
           <MergeTargetSelect incident={incident} value={mergeIntoId} onChange={setMergeIntoId} error={form.errors.mergeIntoId ?? null} />
-        ) : null
+        ) : (
+          playbook.node
+        )
       }
       text={{
         label: reasonRequired ? t('incidents.detail.transitions.reason') : t('incidents.detail.transitions.note'),
