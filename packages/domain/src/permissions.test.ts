@@ -52,6 +52,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'incidents.share': ['coordinator'],
   'incidents.unshare': ['coordinator'],
   'incidents.submitReport': ['staff'],
+  'incidents.setOwner': ['coordinator'],
+  'incidents.owners': ['coordinator'],
   // tasks: coordinators assign and review; the assignee agency's staff work them; admins read
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],

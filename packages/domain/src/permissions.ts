@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'incidents.share': ['coordinator'],
   'incidents.unshare': ['coordinator'],
   'incidents.submitReport': ['staff'],
+  'incidents.setOwner': ['coordinator'],
+  'incidents.owners': ['coordinator'],
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],
   'tasks.get': ['staff', 'coordinator', 'admin'],
