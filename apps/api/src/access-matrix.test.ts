@@ -179,6 +179,7 @@ function incidentExpected(procedure: string, caller: Caller, kind: IncidentKind)
     share: ['coordinator'],
     unshare: ['coordinator'],
     submitReport: ['staff'],
+    setOwner: ['coordinator'],
   };
   const allowed = roles[procedure];
   if (!allowed) throw new Error(`no incident rule for ${procedure}`);
@@ -212,6 +213,9 @@ function incidentExpected(procedure: string, caller: Caller, kind: IncidentKind)
       return share === 'unshared' ? { code: 'NOT_FOUND', reason: 'share_not_found' } : WRITES;
     case 'submitReport':
       return reporting ? (merged ? unprocessable('incident_gone') : WRITES) : ROLE_REFUSED;
+    case 'setOwner':
+      // The coordinator takes it (domain incidents/owner.ts); a merged incident is gone.
+      return merged ? unprocessable('incident_gone') : WRITES;
   }
   throw new Error(`no incident rule for ${procedure}`);
 }
@@ -572,6 +576,9 @@ const MATRIX: Record<string, Entry> = {
   ),
   // Only the reporting body submits: each scratch incident gets its notification once.
   'incidents.submitReport': incidentEntry('submitReport', (cell) => ({ id: id(cell), kind: 'notification', body: 'Notificación del incidente con el alcance conocido.' }), 'scratch'),
+  // The owner: coordinators take an incident and list whom they may give it to.
+  'incidents.setOwner': incidentEntry('setOwner', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), ownerId: ids.coordinator }), 'scratch'),
+  'incidents.owners': { expected: (caller) => byRole(caller, ['coordinator'], OK), input: () => undefined },
   // tasks
   'tasks.create': { expected: (caller) => byRole(caller, ['coordinator'], WRITES), input: () => validTask(ids.sedena, { title: `Tarea nueva de la matriz ${next()}` }) },
   'tasks.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },

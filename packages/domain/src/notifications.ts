@@ -167,6 +167,14 @@ export function noteNotificationKinds(author: Pick<Actor, 'role'>, visibility: N
   return seesEveryIncident(author) && visibility !== 'anc' ? ['incident_note', 'incident_comment'] : ['incident_comment'];
 }
 
+/**
+ * The kinds an incident's event is announced as, with the owner's: an incident that has an owner
+ * tells them of every event (after the event's own kinds, so someone those reach is told once, by them).
+ */
+export function withOwnerNews(kinds: readonly IncidentNotificationKind[], ownerId: string | null | undefined): IncidentNotificationKind[] {
+  return ownerId && !kinds.includes('incident_owner_update') ? [...kinds, 'incident_owner_update'] : [...kinds];
+}
+
 /** The state of an obligation a reminder is sent for, and its kind. */
 export const OBLIGATION_REMINDER = { due_soon: 'obligation_due_soon', overdue: 'obligation_overdue' } as const satisfies Record<
   'due_soon' | 'overdue',

@@ -29,3 +29,8 @@ export function checkOwnerCandidate(candidate: OwnerCandidate | undefined): void
 /** Whether the new owner is told they were given the incident: only when someone else gave it to them. */
 export const ownerIsToldOfAssignment = (actorId: string, ownerId: string | null, previousOwnerId: string | null): ownerId is string =>
   ownerId !== null && ownerId !== actorId && ownerId !== previousOwnerId;
+
+/** The list filter `ownerId: 'me'` ("Mis incidentes") as the caller's own id, before the query. */
+export function withOwnerResolved<F extends { ownerId?: string | undefined }>(filters: F, actor: Pick<Actor, 'userId'>): F {
+  return filters.ownerId === 'me' ? { ...filters, ownerId: actor.userId } : filters;
+}
