@@ -8,6 +8,7 @@ import { dashboardEn } from './dashboard.en.ts';
 import { initiativesEn } from './initiatives.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { tasksEn } from './tasks.en.ts';
+import { ownerEn } from './owner.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
@@ -19,6 +20,7 @@ export const en: Catalogue = {
   tasks: tasksEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
+  owner: ownerEn,
   app: {
     name: 'National Cybersecurity Agency',
     tagline: 'Federal cybersecurity coordination',

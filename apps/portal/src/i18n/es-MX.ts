@@ -11,6 +11,7 @@ import { dashboardEsMX } from './dashboard.es-MX.ts';
 import { initiativesEsMX } from './initiatives.es-MX.ts';
 import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
+import { ownerEsMX } from './owner.es-MX.ts';
 
 export const esMX = {
   security: securityEsMX,
@@ -21,6 +22,7 @@ export const esMX = {
   tasks: tasksEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
+  owner: ownerEsMX,
   app: {
     name: 'Agencia Nacional de Ciberseguridad',
     tagline: 'Coordinación federal de ciberseguridad',

@@ -28,13 +28,14 @@ import { many } from '../../lib/search-params.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DeadlineCountdown } from './Countdown.tsx';
+import { OwnerName } from './OwnerPanel.tsx';
 import { formatMxDate, formatMxTime } from './time.ts';
 import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, statusLabel } from './labels.tsx';
 import { type IncidentsSearch, type ObligationFilter, hasFilters, toIncidentFilters } from './search.ts';
 import type { IncidentSummary } from './types.ts';
 
 const route = getRouteApi('/app/incidentes');
-const COLUMNS = 8;
+const COLUMNS = 9;
 
 export function IncidentsListPage() {
   const { t } = useTranslation();
@@ -157,6 +158,9 @@ export function IncidentsListPage() {
                 <Table.Th scope="col" w={160}>
                   {t('incidents.list.columns.nextDeadline')}
                 </Table.Th>
+                <Table.Th scope="col" w={150}>
+                  {t('owner.column')}
+                </Table.Th>
               </>
             ),
             rows: items.map((incident) => <IncidentRow key={incident.id} incident={incident} />),
@@ -218,6 +222,9 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
       <Table.Td>
         <NextDeadline incident={incident} />
       </Table.Td>
+      <Table.Td>
+        <OwnerName owner={incident.owner} />
+      </Table.Td>
     </Table.Tr>
   );
 }
@@ -274,8 +281,41 @@ function IncidentCard({ incident }: { incident: IncidentSummary }) {
           {rsitClassLabel(incident.rsitClass, locale)} · {formatMxDateTime(incident.createdAt, locale)}
         </Text>
         <NextDeadline incident={incident} />
+        <IncidentCardOwner owner={incident.owner} />
       </Stack>
     </Paper>
+  );
+}
+
+/** The owner on a phone card: "Responsable: …" (owner, issue 14). */
+function IncidentCardOwner({ owner }: { owner: IncidentSummary['owner'] }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text size="xs" c="dimmed">
+        {t('owner.column')}:
+      </Text>
+      <OwnerName owner={owner} />
+    </Group>
+  );
+}
+
+/** "Mis incidentes": a coordinator's own incidents (owner, issue 14); nothing for other roles. */
+function MineFilter({ search, onChange }: { search: IncidentsSearch; onChange: (patch: Partial<IncidentsSearch>) => void }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  if (me.role !== 'coordinator') return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id="incidents-filter-owner-label">
+        {t('owner.mineGroup')}
+      </Text>
+      <Group gap="xs" wrap="nowrap" aria-labelledby="incidents-filter-owner-label" component="div">
+        <Chip checked={search.owner === 'me'} onChange={() => onChange({ owner: search.owner === 'me' ? undefined : 'me' })} data-testid="incidents-filter-mine">
+          {t('owner.mine')}
+        </Chip>
+      </Group>
+    </Stack>
   );
 }
 
@@ -376,6 +416,7 @@ function IncidentFiltersPanel({
           </Chip>
         </Group>
       </Stack>
+      <MineFilter search={search} onChange={onChange} />
       <MultiSelect
         label={t('incidents.list.filters.status')}
         placeholder={search.status ? undefined : t('incidents.list.filters.any')}
