@@ -42,13 +42,14 @@ function MobileSearch({ opened, setOpened }: { opened: boolean; setOpened: (v: b
         </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown w="min(22rem, calc(100vw - 1rem))">
-        <SearchForm testId="global-search-mobile" autoFocus onDone={() => setOpened(false)} />
+        {/* The popover traps focus and moves it to the field marked data-autofocus (Mantine's FocusTrap). */}
+        <SearchForm testId="global-search-mobile" focusFirst onDone={() => setOpened(false)} />
       </Popover.Dropdown>
     </Popover>
   );
 }
 
-function SearchForm({ testId, autoFocus, onDone }: { testId: string; autoFocus?: boolean; onDone?: () => void }) {
+function SearchForm({ testId, focusFirst, onDone }: { testId: string; focusFirst?: boolean; onDone?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [value, setValue] = useState('');
@@ -61,20 +62,22 @@ function SearchForm({ testId, autoFocus, onDone }: { testId: string; autoFocus?:
     onDone?.();
   };
   return (
-    <form role="search" aria-label={t('owner.search.label')} onSubmit={submit}>
-      <TextInput
-        type="search"
-        aria-label={t('owner.search.label')}
-        title={t('owner.search.hint')}
-        placeholder={t('owner.search.placeholder')}
-        value={value}
-        onChange={(e) => setValue(e.currentTarget.value)}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        maxLength={200}
-        autoFocus={autoFocus}
-        size="sm"
-        data-testid={testId}
-      />
-    </form>
+    <search aria-label={t('owner.search.label')}>
+      <form onSubmit={submit}>
+        <TextInput
+          type="search"
+          aria-label={t('owner.search.label')}
+          title={t('owner.search.hint')}
+          placeholder={t('owner.search.placeholder')}
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          maxLength={200}
+          data-autofocus={focusFirst ? true : undefined}
+          size="sm"
+          data-testid={testId}
+        />
+      </form>
+    </search>
   );
 }

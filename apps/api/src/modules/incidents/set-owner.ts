@@ -22,7 +22,6 @@ export async function setIncidentOwner(ctx: UseCaseContext, input: SetIncidentOw
     const updated = await updateIncidentVersioned(tx, ctx.actor, before.id, input.version, { ownerId: owner?.id ?? null });
     if (!updated) throw new DomainError('CONFLICT', 'stale_version');
     const previous = before.ownerId ? await getOwnerCandidate(tx, before.ownerId) : null;
-    const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
     const event = await insertIncidentEvent(tx, {
       incidentId: updated.id,
       actorId: ctx.actor.userId,
@@ -44,6 +43,8 @@ export async function setIncidentOwner(ctx: UseCaseContext, input: SetIncidentOw
   });
   return buildIncidentDetail(ctx.db, ctx.actor, row);
 }
+
+const ref = (u: { id: string; name: string } | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
 /** The active coordinators, by name: whom "Asignar a…" offers. */
 export async function ownerCandidates(ctx: UseCaseContext) {
