@@ -9,6 +9,9 @@ import { DEMO, launchBrowser, newSession, screenshot, signInFromStart } from './
 const TITLE = 'Comunicación con servidor de mando y control desde la red operativa';
 const IP = '192.0.2.77';
 
+/** A list reload (the previous rows stay, dimmed, meanwhile) may take longer than the default second on a busy machine. */
+const eventually = <T>(check: () => Promise<T> | T) => expect.poll(check, { timeout: 10_000, interval: 100 });
+
 const rowTitles = (page: Page) => page.getByTestId('incident-row').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
 
 describe('search by indicator and the owner', () => {
@@ -30,7 +33,7 @@ describe('search by indicator and the owner', () => {
       await box.fill(IP);
       await box.press('Enter');
       await page.waitForURL((url) => url.pathname === '/incidentes' && url.searchParams.get('q') === IP);
-      await expect.poll(async () => (await rowTitles(page)).length).toBe(1);
+      await eventually(async () => (await rowTitles(page)).length).toBe(1);
       expect((await rowTitles(page))[0]).toContain(TITLE);
       await screenshot(page, 'indicator-search-es-1280');
 
@@ -38,32 +41,36 @@ describe('search by indicator and the owner', () => {
       await page.getByTestId('incident-detail').waitFor();
       const panel = page.getByTestId('owner-panel');
       await panel.getByTestId('owner-take').click();
-      await expect.poll(() => panel.getByTestId('incident-owner').textContent()).toBe('Claudia Ríos (Coordinación) (tú)');
+      await eventually(() => panel.getByTestId('incident-owner').textContent()).toBe('Claudia Ríos (Coordinación) (tú)');
       // Taken: no "Tomar" any more; the timeline says so.
-      await expect.poll(() => panel.getByTestId('owner-take').count()).toBe(0);
-      await expect.poll(() => page.getByText('tomó el incidente como responsable').count()).toBeGreaterThan(0);
+      await eventually(() => panel.getByTestId('owner-take').count()).toBe(0);
+      await eventually(() => page.getByText('tomó el incidente como responsable').count()).toBeGreaterThan(0);
       await screenshot(page, 'incident-owner-es-1280');
 
       await page.getByTestId('nav-incidents').click();
       await page.waitForURL((url) => url.pathname === '/incidentes');
-      await page.getByTestId('incidents-filter-mine').click();
+      // The chip is a checkbox named by its label.
+      await page.locator('label', { hasText: 'Mis incidentes' }).click();
+      await eventually(() => page.getByRole('checkbox', { name: 'Mis incidentes' }).isChecked()).toBe(true);
       await page.waitForURL((url) => url.searchParams.get('owner') === 'me');
-      await expect.poll(async () => (await rowTitles(page)).some((text) => text.includes(TITLE))).toBe(true);
-      const titles = await rowTitles(page);
-      // Every row listed is the coordinator's: its "Responsable" cell names them.
-      expect(titles.every((text) => text.includes('Claudia Ríos (Coordinación) (tú)'))).toBe(true);
+      // Only the coordinator's incidents (the previous rows stay, dimmed, until the filtered page arrives).
+      const mine = async () => {
+        const titles = await rowTitles(page);
+        return titles.length > 0 && titles.some((text) => text.includes(TITLE)) && titles.every((text) => text.includes('Claudia Ríos (Coordinación) (tú)'));
+      };
+      await eventually(mine).toBe(true);
       await screenshot(page, 'incidents-mine-es-1280');
 
       // The same in English.
       await page.getByTestId('language-switch').click();
-      await expect.poll(() => page.getByRole('columnheader', { name: 'Owner' }).count()).toBe(1);
+      await eventually(() => page.getByRole('columnheader', { name: 'Owner' }).count()).toBe(1);
       await screenshot(page, 'incidents-mine-en-1280');
       await page.getByTestId('incident-link').first().click();
       await page.getByTestId('owner-panel').waitFor();
       await screenshot(page, 'incident-owner-en-1280');
       // Back to Spanish for the next test (the choice is saved to the account).
       await page.getByTestId('language-switch').click();
-      await expect.poll(() => page.getByTestId('owner-panel').textContent()).toContain('Responsable');
+      await eventually(() => page.getByTestId('owner-panel').textContent()).toContain('Responsable');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
@@ -76,21 +83,21 @@ describe('search by indicator and the owner', () => {
       await signInFromStart(page, DEMO.coordinator.email);
       await page.getByRole('button', { name: 'Abrir la búsqueda de incidentes' }).click();
       const box = page.getByRole('searchbox', { name: 'Buscar incidentes' });
-      await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+      await eventually(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.type(IP.replaceAll('.', '[.]'));
       await screenshot(page, 'indicator-search-es-390');
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.pathname === '/incidentes');
-      await expect.poll(async () => (await rowTitles(page)).length).toBe(1);
+      await eventually(async () => (await rowTitles(page)).length).toBe(1);
       expect((await rowTitles(page))[0]).toContain(TITLE);
       await screenshot(page, 'indicator-results-es-390');
       await page.getByTestId('incident-link').first().click();
       await page.getByTestId('owner-panel').waitFor();
       await page.getByTestId('language-switch').click();
-      await expect.poll(() => page.getByTestId('owner-panel').textContent()).toContain('Owner');
+      await eventually(() => page.getByTestId('owner-panel').textContent()).toContain('Owner');
       await screenshot(page, 'incident-owner-en-390', true);
       await page.getByTestId('language-switch').click();
-      await expect.poll(() => page.getByTestId('owner-panel').textContent()).toContain('Responsable');
+      await eventually(() => page.getByTestId('owner-panel').textContent()).toContain('Responsable');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
