@@ -9,7 +9,7 @@ import {
   formatMxDateTime,
   incidentFiltersToSearchParams,
 } from '@anc/domain';
-import { Button, Chip, Group, MultiSelect, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Box, Button, Chip, Group, MultiSelect, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
@@ -28,7 +28,7 @@ import { many } from '../../lib/search-params.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DeadlineCountdown } from './Countdown.tsx';
-import { OwnerName } from './OwnerPanel.tsx';
+import { OwnerName, useOwnerLabel } from './OwnerPanel.tsx';
 import { formatMxDate, formatMxTime } from './time.ts';
 import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, statusLabel } from './labels.tsx';
 import { type IncidentsSearch, type ObligationFilter, hasFilters, toIncidentFilters } from './search.ts';
@@ -158,7 +158,8 @@ export function IncidentsListPage() {
                 <Table.Th scope="col" w={160}>
                   {t('incidents.list.columns.nextDeadline')}
                 </Table.Th>
-                <Table.Th scope="col" w={150}>
+                {/* Like the class: on narrower screens the owner goes under the title instead. */}
+                <Table.Th scope="col" w={150} visibleFrom="xl">
                   {t('owner.column')}
                 </Table.Th>
               </>
@@ -195,6 +196,9 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
         <Text size="xs" c="dimmed" hiddenFrom="xl" data-testid="incident-rsit-class">
           {rsitClassLabel(incident.rsitClass, locale)}
         </Text>
+        <Box hiddenFrom="xl">
+          <IncidentCardOwner owner={incident.owner} />
+        </Box>
       </Table.Td>
       <Table.Td>
         <AgencyCode agency={incident.agency} />
@@ -222,7 +226,7 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
       <Table.Td>
         <NextDeadline incident={incident} />
       </Table.Td>
-      <Table.Td>
+      <Table.Td visibleFrom="xl">
         <OwnerName owner={incident.owner} />
       </Table.Td>
     </Table.Tr>
@@ -287,16 +291,21 @@ function IncidentCard({ incident }: { incident: IncidentSummary }) {
   );
 }
 
-/** The owner on a phone card: "Responsable: …" (owner, issue 14). */
+/** The owner on a phone card and under the title on narrower screens: "Responsable: …" (owner, issue 14). */
 function IncidentCardOwner({ owner }: { owner: IncidentSummary['owner'] }) {
   const { t } = useTranslation();
+  const label = useOwnerLabel(owner);
   return (
-    <Group gap={4} wrap="nowrap">
-      <Text size="xs" c="dimmed">
+    <Text size="xs" data-testid="incident-owner-line">
+      <Text span size="xs" c="dimmed">
         {t('owner.column')}:
-      </Text>
-      <OwnerName owner={owner} />
-    </Group>
+      </Text>{' '}
+      {label ?? (
+        <Text span size="xs" c="dimmed">
+          {t('owner.none')}
+        </Text>
+      )}
+    </Text>
   );
 }
 

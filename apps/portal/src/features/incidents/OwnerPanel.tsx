@@ -12,20 +12,21 @@ import type { IncidentDetail, IncidentSummary } from './types.ts';
 /** The value of "Asignar a…" that leaves the incident without owner. */
 const NOBODY = 'nobody';
 
+/** The owner's name as the caller reads it ("… (tú)" for themselves), or null when nobody owns it. */
+export function useOwnerLabel(owner: IncidentSummary['owner']): string | null {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  if (!owner) return null;
+  return owner.id === me.id ? t('owner.detail.you', { name: owner.name }) : owner.name;
+}
+
 /** The owner's name as lists show it, or "Sin responsable". */
 export function OwnerName({ owner }: { owner: IncidentSummary['owner'] }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
-  if (!owner) {
-    return (
-      <Text size="sm" c="dimmed" data-testid="incident-owner">
-        {t('owner.none')}
-      </Text>
-    );
-  }
+  const label = useOwnerLabel(owner);
   return (
-    <Text size="sm" data-testid="incident-owner" data-owner-id={owner.id}>
-      {owner.id === me.id ? t('owner.detail.you', { name: owner.name }) : owner.name}
+    <Text size="sm" c={label ? undefined : 'dimmed'} data-testid="incident-owner" data-owner-id={owner?.id}>
+      {label ?? t('owner.none')}
     </Text>
   );
 }
