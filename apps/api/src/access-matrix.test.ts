@@ -184,6 +184,7 @@ function incidentExpected(procedure: string, caller: Caller, kind: IncidentKind)
     unshare: ['coordinator'],
     submitReport: ['staff'],
     applyPlaybook: ['coordinator'],
+    setOwner: ['coordinator'],
   };
   const allowed = roles[procedure];
   if (!allowed) throw new Error(`no incident rule for ${procedure}`);
@@ -220,6 +221,9 @@ function incidentExpected(procedure: string, caller: Caller, kind: IncidentKind)
     case 'applyPlaybook':
       // The matrix playbook has two steps: two `task.create` rows and the `incident.applyPlaybook` row.
       return merged ? unprocessable('playbook_incident_closed') : { code: 'OK', writes: 3 };
+    case 'setOwner':
+      // The coordinator takes it (domain incidents/owner.ts); a merged incident is gone.
+      return merged ? unprocessable('incident_gone') : WRITES;
   }
   throw new Error(`no incident rule for ${procedure}`);
 }
@@ -605,6 +609,9 @@ const MATRIX: Record<string, Entry> = {
     expected: adminOnly(WRITES),
     input: async () => ({ ...validPlaybook('intrusions'), id: ids.playbook, version: (await api('admin').playbooks.get.query({ id: ids.playbook })).version }),
   },
+  // The owner: coordinators take an incident and list whom they may give it to.
+  'incidents.setOwner': incidentEntry('setOwner', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), ownerId: ids.coordinator }), 'scratch'),
+  'incidents.owners': { expected: (caller) => byRole(caller, ['coordinator'], OK), input: () => undefined },
   // tasks
   'tasks.create': { expected: (caller) => byRole(caller, ['coordinator'], WRITES), input: () => validTask(ids.sedena, { title: `Tarea nueva de la matriz ${next()}` }) },
   'tasks.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },

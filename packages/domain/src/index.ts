@@ -26,6 +26,7 @@ export * from './incidents/status.ts';
 export * from './incidents/access.ts';
 export * from './incidents/obligations.ts';
 export * from './incidents/observables.ts';
+export * from './incidents/owner.ts';
 export * from './incidents/visibility.ts';
 export * from './schemas/incidents.ts';
 export * from './tasks/status.ts';

@@ -23,7 +23,10 @@ import { words, type NamedObligation, type NamedSubject } from './catalogue/inde
  *   the reporting agency's active staff (an `anc` note tells nobody);
  * - a comment on an incident → the person who reported it, if they read the comment;
  * - a legal obligation due soon → the reporting agency's active staff; overdue → they and every
- *   active coordinator; once per recipient, obligation (kind and due date) and state.
+ *   active coordinator; once per recipient, obligation (kind and due date) and state;
+ * - an incident given to a coordinator by someone else → that coordinator (its new owner);
+ * - any other news of an incident that has an owner (a comment, a step, a share, a report, …) → its
+ *   owner (`incident_owner_update`, unless another kind of the same event already tells them).
  * Never the one who made the change; never anyone who may not read, at the time it is written, the
  * task or incident (and the note) it is about; each person at most once per event.
  */
@@ -43,6 +46,8 @@ export const NOTIFICATION_KINDS = [
   'incident_comment',
   'obligation_due_soon',
   'obligation_overdue',
+  'incident_assigned',
+  'incident_owner_update',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -50,9 +55,10 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  * The parties a notification may go to. Task parties: `assigneeStaff` (active staff of the agency
  * the task is assigned to), `taskCreator`. Incident parties: `coordinators` (every active
  * coordinator), `reportingStaff` (active staff of the reporting agency), `sharedStaff` (active
- * staff of the agencies it was just shared with), `reporter` (the account that filed it).
+ * staff of the agencies it was just shared with), `reporter` (the account that filed it), `owner`
+ * (the coordinator in charge of it, incidents/owner.ts).
  */
-export const NOTIFICATION_PARTIES = ['assigneeStaff', 'taskCreator', 'coordinators', 'reportingStaff', 'sharedStaff', 'reporter'] as const;
+export const NOTIFICATION_PARTIES = ['assigneeStaff', 'taskCreator', 'coordinators', 'reportingStaff', 'sharedStaff', 'reporter', 'owner'] as const;
 export type NotificationParty = (typeof NOTIFICATION_PARTIES)[number];
 
 /** What a notification is about: the portal page it links to, and whose read rule decides who may be told. */
@@ -80,6 +86,8 @@ export const NOTIFICATION_AUDIENCE = {
   incident_comment: { about: 'incident', to: ['reporter'] },
   obligation_due_soon: { about: 'incident', to: ['reportingStaff'] },
   obligation_overdue: { about: 'incident', to: ['reportingStaff', 'coordinators'] },
+  incident_assigned: { about: 'incident', to: ['owner'] },
+  incident_owner_update: { about: 'incident', to: ['owner'] },
 } as const satisfies Record<NotificationKind, AudienceRule>;
 
 export type TaskNotificationKind = { [K in NotificationKind]: (typeof NOTIFICATION_AUDIENCE)[K]['about'] extends 'task' ? K : never }[NotificationKind];
@@ -157,6 +165,14 @@ export function eventRecipients(
  */
 export function noteNotificationKinds(author: Pick<Actor, 'role'>, visibility: NoteVisibility): IncidentNotificationKind[] {
   return seesEveryIncident(author) && visibility !== 'anc' ? ['incident_note', 'incident_comment'] : ['incident_comment'];
+}
+
+/**
+ * The kinds an incident's event is announced as, with the owner's: an incident that has an owner
+ * tells them of every event (after the event's own kinds, so someone those reach is told once, by them).
+ */
+export function withOwnerNews(kinds: readonly IncidentNotificationKind[], ownerId: string | null | undefined): IncidentNotificationKind[] {
+  return ownerId && !kinds.includes('incident_owner_update') ? [...kinds, 'incident_owner_update'] : [...kinds];
 }
 
 /** The state of an obligation a reminder is sent for, and its kind. */

@@ -56,6 +56,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'playbooks.list': ['staff', 'coordinator', 'admin'],
   'playbooks.get': ['staff', 'coordinator', 'admin'],
   'playbooks.upsert': ['admin'],
+  'incidents.setOwner': ['coordinator'],
+  'incidents.owners': ['coordinator'],
   // tasks: coordinators assign and review; the assignee agency's staff work them; admins read
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],

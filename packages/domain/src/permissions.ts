@@ -59,6 +59,8 @@ export const PERMISSIONS = {
   'playbooks.list': ['staff', 'coordinator', 'admin'],
   'playbooks.get': ['staff', 'coordinator', 'admin'],
   'playbooks.upsert': ['admin'],
+  'incidents.setOwner': ['coordinator'],
+  'incidents.owners': ['coordinator'],
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],
   'tasks.get': ['staff', 'coordinator', 'admin'],

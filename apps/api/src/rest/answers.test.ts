@@ -25,7 +25,7 @@ import { testEnv } from '../env.ts';
 import { appRouter } from '../router.ts';
 import { createTestApiClient, type TestApiClient } from '../testing/api-clients.ts';
 import { DEMO, signedIn, startTestServer, type TestServer } from '../testing/http.ts';
-import { agencyIdOf, incidentRow, validIncident, type Client } from '../testing/incidents.ts';
+import { agencyIdOf, incidentRow, userIdOf, validIncident, type Client } from '../testing/incidents.ts';
 import { present } from '../testing/raw.ts';
 import { addAccount, validTask } from '../testing/tasks.ts';
 import { validPlaybook } from '../testing/playbooks.ts';
@@ -135,6 +135,7 @@ describe('the incident answers match their strict schemas (packages/domain/src/s
     await coordinator.http.trpc.incidents.comment.mutate({ id: main, body: 'Nota interna de la ANC.', visibility: 'anc' });
     await coordinator.http.trpc.incidents.comment.mutate({ id: main, body: 'Para el cuerpo que reporta.', visibility: 'reporting' });
     await coordinator.http.trpc.incidents.transition.mutate({ id: main, version: await v(main), to: 'triaged', reason: 'Revisado por la ANC.', visibility: 'reporting' }); // 'status'
+    await coordinator.http.trpc.incidents.setOwner.mutate({ id: main, version: await v(main), ownerId: await userIdOf(s.t.db, DEMO.coordinator) }); // 'owner_changed'
     await coordinator.http.trpc.incidents.share.mutate({ id: main, agencyIds: [semarId, imssId] }); // 'shared'
     await coordinator.http.trpc.incidents.unshare.mutate({ id: main, agencyId: imssId }); // 'unshared'
     const added = await rest(sedenaSoc, 'POST', `/api/v1/incidents/${main}/observables`, {

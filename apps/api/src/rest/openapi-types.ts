@@ -130,6 +130,12 @@ export interface components {
                 /** @enum {string} */
                 state: "pending" | "due_soon" | "overdue" | "met" | "late";
             } | null;
+            /** @description The ANC coordinator in charge of it; null when nobody is */
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
         };
         IncidentList: {
             items: components["schemas"]["IncidentSummary"][];
@@ -430,6 +436,34 @@ export interface components {
                 name: string;
                 agencyCode: string;
             };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "owner_changed";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                from: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                to: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
         };
         IncidentDetail: {
             /** Format: uuid */
@@ -442,6 +476,12 @@ export interface components {
                 id: string;
                 name: string;
             };
+            /** @description The ANC coordinator in charge of it; null when nobody is */
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             title: string;
             description: string;
             /** @enum {string} */
@@ -535,6 +575,7 @@ export interface components {
                 manageObservables: boolean;
                 submitReport: boolean;
                 share: boolean;
+                setOwner: boolean;
             };
         };
         ObservablesAdded: {
@@ -565,6 +606,7 @@ export interface operations {
                 from?: string;
                 to?: string;
                 obligation?: "overdue" | "due_soon";
+                ownerId?: "me" | string;
             };
             header?: never;
             path?: never;

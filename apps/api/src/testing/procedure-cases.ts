@@ -7,7 +7,7 @@ import { auditEvents, insertPasskey, mailOutbox, passkeys, type Db } from '@anc/
 import { routerProcedures } from './procedures.ts';
 import { present, rawCallJson, type RawAnswer } from './raw.ts';
 import { DEMO, DEMO_PASSWORD, httpClient, signedIn, type TestServer } from './http.ts';
-import { agencyIdOf, validIncident, type Client } from './incidents.ts';
+import { agencyIdOf, userIdOf, validIncident, type Client } from './incidents.ts';
 import { day, validInitiative } from './initiatives.ts';
 import { issueResetToken } from './password-reset.ts';
 import { beginTotpDirectly, enrolTotpDirectly, issueRecoveryCode, totpCode } from './mfa.ts';
@@ -275,6 +275,11 @@ export const CASES: Record<string, ProcedureCase> = {
   'incidents.removeObservable': { as: 'staff', input: (w) => ({ id: w.incidentId, observableId: w.observableId }) },
   'incidents.share': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyIds: [w.semarId] }) },
   'incidents.unshare': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyId: w.semarId }) },
+  'incidents.setOwner': {
+    as: 'coordinator',
+    input: async (w) => ({ id: w.triageIncidentId, version: await version(w, 'triage'), ownerId: await userIdOf(w.s.t.db, DEMO.coordinator) }),
+  },
+  'incidents.owners': { as: 'coordinator', input: () => undefined },
   'incidents.submitReport': { as: 'staff', input: (w) => ({ id: w.incidentId, kind: 'notification', body: 'Notificación inicial del incidente.' }) },
 
   // Once per playbook and incident: each call applies it to a new incident of SEDENA.

@@ -9,6 +9,7 @@ import { NotificationBell } from '../features/notifications/NotificationBell.tsx
 import { changeLocale, hasExplicitLocale } from '../i18n/index.ts';
 import { CurrentUserContext, endSession, isEndingSession, meQueryOptions } from '../lib/session.ts';
 import { AncMark } from './AncMark.tsx';
+import { GlobalSearch } from './GlobalSearch.tsx';
 import classes from './AppLayout.module.css';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavLinkLink } from './links.tsx';
@@ -84,6 +85,7 @@ export function AppLayout() {
               </Link>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              {enrolling ? null : <GlobalSearch />}
               {enrolling ? null : <NotificationBell />}
               <LanguageSwitch tone="onBrand" />
               <UserMenu />

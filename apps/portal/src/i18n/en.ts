@@ -10,6 +10,7 @@ import { initiativesEn } from './initiatives.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { tasksEn } from './tasks.en.ts';
 import { playbooksEn } from './playbooks.en.ts';
+import { ownerEn } from './owner.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
@@ -23,6 +24,7 @@ export const en: Catalogue = {
   notifications: notificationsEn,
   initiatives: initiativesEn,
   directory: directoryEn,
+  owner: ownerEn,
   app: {
     name: 'National Cybersecurity Agency',
     tagline: 'Federal cybersecurity coordination',

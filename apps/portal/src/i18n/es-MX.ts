@@ -13,6 +13,7 @@ import { initiativesEsMX } from './initiatives.es-MX.ts';
 import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
 import { playbooksEsMX } from './playbooks.es-MX.ts';
+import { ownerEsMX } from './owner.es-MX.ts';
 
 export const esMX = {
   security: securityEsMX,
@@ -25,6 +26,7 @@ export const esMX = {
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
   directory: directoryEsMX,
+  owner: ownerEsMX,
   app: {
     name: 'Agencia Nacional de Ciberseguridad',
     tagline: 'Coordinación federal de ciberseguridad',

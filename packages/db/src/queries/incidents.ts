@@ -3,6 +3,7 @@ import {
   DomainError,
   decodeCursor,
   encodeCursor,
+  searchedIndicator,
   seesEveryIncident,
   type IncidentFilters,
   type NoteVisibility,
@@ -17,6 +18,7 @@ import {
   incidentReports,
   incidentShares,
   incidents,
+  isPerson,
   referenceCounters,
   users,
   type IncidentEventKind,
@@ -193,11 +195,38 @@ function filterSql(filters: IncidentFilters, alias: string, now: Date): SQL[] {
     // A reference typed whole finds that incident; anything else is a full-text search in Spanish.
     const ref = /^INC-(\d{4})-(\d{1,6})$/i.exec(q);
     if (ref) out.push(sql`${i}.reference = ${`INC-${ref[1]}-${(ref[2] ?? '').padStart(6, '0')}`}`);
-    else out.push(sql`${i}.search @@ websearch_to_tsquery('spanish'::regconfig, ${q})`);
+    else out.push(textOrIndicatorSql(i, q));
   }
+  if (filters.ownerId) out.push(ownerFilterSql(i, filters.ownerId));
   if (filters.obligation === 'overdue') out.push(sql`${i}.next_obligation_due_at < ${instant(now)}`);
   if (filters.obligation === 'due_soon') out.push(sql`${i}.next_obligation_due_at >= ${instant(now)} and ${i}.next_obligation_soon_at <= ${instant(now)}`);
   return out;
+}
+
+/**
+ * `q` as full text OR, when it looks like an indicator (domain `searchedIndicator`: an IP, domain,
+ * URL, e-mail, hash or CVE, in the spelling observables are stored in), the incidents that hold
+ * that observable. The observable's incidents are read once through the (type, value) index into
+ * an array, so the incidents side is an index lookup on the primary key (a BitmapOr with the
+ * full-text GIN index), not a probe per row; the caller's scope stays on the incident (the branch
+ * this condition sits in).
+ */
+function textOrIndicatorSql(i: SQL, q: string): SQL {
+  const text = sql`${i}.search @@ websearch_to_tsquery('spanish'::regconfig, ${q})`;
+  const indicator = searchedIndicator(q);
+  if (!indicator) return text;
+  return sql`(${text} or ${i}.id = any(array(select io.incident_id from incident_observables io
+    where io.type = ${indicator.type}::observable_type and io.value = ${indicator.value})))`;
+}
+
+/** The search and owner conditions on their own, on alias `alias` (for EXPLAIN in tests). */
+export const incidentSearchSql = (alias: string, q: string) => textOrIndicatorSql(sql.raw(alias), q);
+export const incidentOwnerSql = (alias: string, ownerId: string) => ownerFilterSql(sql.raw(alias), ownerId);
+
+/** The incidents one coordinator owns; `me` is resolved to the caller's id before (domain `withOwnerResolved`). */
+function ownerFilterSql(i: SQL, ownerId: string): SQL {
+  if (ownerId === 'me') throw new Error('the owner filter "me" reached the query unresolved');
+  return sql`${i}.owner_id = ${ownerId}::uuid`;
 }
 
 const allOf = (parts: readonly (SQL | undefined)[]) => {
@@ -234,12 +263,16 @@ export interface IncidentSummaryRow {
   nextObligationKind: IncidentRow['nextObligationKind'];
   nextObligationDueAt: Date | null;
   nextObligationSoonAt: Date | null;
+  /** The coordinator in charge (domain incidents/owner.ts), or null. */
+  ownerId: string | null;
+  ownerName: string | null;
 }
 
 const SUMMARY_COLUMNS = sql`i.id, i.reference, i.title, i.status, i.severity, i.tlp, i.rsit_class as "rsitClass", i.rsit_type as "rsitType",
   i.agency_id as "agencyId", a.code as "agencyCode", a.name as "agencyName", a.name_en as "agencyNameEn",
   i.aware_at as "awareAt", i.created_at as "createdAt", i.next_obligation_kind as "nextObligationKind",
-  i.next_obligation_due_at as "nextObligationDueAt", i.next_obligation_soon_at as "nextObligationSoonAt"`;
+  i.next_obligation_due_at as "nextObligationDueAt", i.next_obligation_soon_at as "nextObligationSoonAt",
+  i.owner_id as "ownerId", (select ou.name from users ou where ou.id = i.owner_id) as "ownerName"`;
 
 /** postgres.js and PGlite both return timestamptz as Date, except inside raw results on some paths. */
 const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
@@ -316,9 +349,11 @@ export async function getIncidentHeader(db: Db, id: string) {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`select a.id as "agencyId", a.code as "agencyCode", a.name as "agencyName", a.name_en as "agencyNameEn",
         u.id as "reporterId", u.name as "reporterName", u.email as "reporterEmail",
-        m.id as "mergedIntoId", m.reference as "mergedIntoReference"
+        m.id as "mergedIntoId", m.reference as "mergedIntoReference",
+        ow.id as "ownerId", ow.name as "ownerName"
       from incidents i join agencies a on a.id = i.agency_id join users u on u.id = i.reporter_id
       left join incidents m on m.id = i.merged_into_id
+      left join users ow on ow.id = i.owner_id
       where i.id = ${id}`),
   );
   const r = rows[0];
@@ -327,6 +362,7 @@ export async function getIncidentHeader(db: Db, id: string) {
     agency: { id: String(r.agencyId), code: String(r.agencyCode), name: String(r.agencyName), nameEn: String(r.agencyNameEn) },
     reporter: { id: String(r.reporterId), name: String(r.reporterName), email: String(r.reporterEmail) },
     mergedInto: r.mergedIntoId ? { id: String(r.mergedIntoId), reference: String(r.mergedIntoReference) } : null,
+    owner: r.ownerId ? { id: String(r.ownerId), name: String(r.ownerName) } : null,
   };
 }
 
@@ -416,6 +452,21 @@ export async function listReports(db: Db, incidentId: string) {
     .innerJoin(users, eq(users.id, incidentReports.submittedBy))
     .where(eq(incidentReports.incidentId, incidentId))
     .orderBy(asc(incidentReports.submittedAt));
+}
+
+/** The active coordinators, by name: who may own an incident (domain incidents/owner.ts). */
+export async function listOwnerCandidates(db: Db) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.role, 'coordinator'), eq(users.active, true), isPerson))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+/** One account as an owner candidate (role and whether it is active), or undefined. */
+export async function getOwnerCandidate(db: Db, id: string) {
+  const [row] = await db.select({ id: users.id, role: users.role, active: users.active, name: users.name }).from(users).where(and(eq(users.id, id), isPerson));
+  return row;
 }
 
 /** Active agencies among `ids` (to validate share targets in one query). */

@@ -82,6 +82,8 @@ export const incidents = pgTable(
     sharedWithAllAt: ts(),
     mergedIntoId: uuid().references((): AnyPgColumn => incidents.id),
     statusReason: text(),
+    /** The ANC coordinator in charge of it, or null (domain incidents/owner.ts). */
+    ownerId: uuid().references(() => users.id),
     search: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('spanish'::regconfig, title), 'A') || setweight(to_tsvector('spanish'::regconfig, left(description, 4000)), 'B')`,
     ),
@@ -115,6 +117,10 @@ export const incidents = pgTable(
       .on(t.agencyId, t.nextObligationDueAt, t.nextObligationSoonAt)
       .where(sql`${t.nextObligationDueAt} is not null`),
     index('incidents_search_idx').using('gin', t.search),
+    // "Mis incidentes": one coordinator's incidents, newest first (queries/incidents.ts `ownerId`).
+    index('incidents_owner_idx')
+      .on(t.ownerId, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.ownerId} is not null`),
     check('incidents_severity_range', sql`${t.severity} between 0 and 5`),
   ],
 );

@@ -89,6 +89,14 @@ export const NOTIFICATION_WORDS = {
     'es-MX': (o) => `Venció el plazo de ${OBLIGATION_NAMES[o.obligation]['es-MX']}: ${named(o)}`,
     en: (o) => `Overdue, ${OBLIGATION_NAMES[o.obligation].en}: ${named(o)}`,
   },
+  incident_assigned: {
+    'es-MX': (incident) => `Te asignaron un incidente como responsable: ${named(incident)}`,
+    en: (incident) => `You were made the owner of an incident: ${named(incident)}`,
+  },
+  incident_owner_update: {
+    'es-MX': (incident) => `Novedad en un incidente a tu cargo: ${named(incident)}`,
+    en: (incident) => `News on an incident you own: ${named(incident)}`,
+  },
   hidden_incident: {
     'es-MX': 'Un incidente que ya no puedes consultar',
     en: 'An incident you can no longer read',

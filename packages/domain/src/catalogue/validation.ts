@@ -283,6 +283,10 @@ export const VALIDATION_WORDS = {
     'es-MX': 'El personal de una dependencia solo reporta incidentes de su propia dependencia.',
     en: 'Agency staff report incidents of their own agency only.',
   },
+  owner_not_coordinator: {
+    'es-MX': 'El responsable debe ser un coordinador activo de la ANC.',
+    en: 'The owner must be an active ANC coordinator.',
+  },
   share_not_found: { 'es-MX': 'El incidente no estaba compartido con esa dependencia.', en: 'The incident was not shared with that agency.' },
   agency_required: { 'es-MX': 'Elige la dependencia que reporta.', en: 'Choose the reporting agency.' },
   // tasks

@@ -46,7 +46,7 @@ export const isReportingStaff = (actor: Pick<Actor, 'role' | 'agencyId'>, incide
   actor.role === 'staff' && actor.agencyId === incident.agencyId;
 
 /** What the caller may do with an incident they can read; the portal shows only these actions. */
-export const INCIDENT_CAPABILITIES = ['edit', 'comment', 'manageObservables', 'submitReport', 'share'] as const;
+export const INCIDENT_CAPABILITIES = ['edit', 'comment', 'manageObservables', 'submitReport', 'share', 'setOwner'] as const;
 export type IncidentCapability = (typeof INCIDENT_CAPABILITIES)[number];
 export type IncidentCapabilities = Record<IncidentCapability, boolean>;
 
@@ -77,6 +77,9 @@ function capabilityRule(actor: Pick<Actor, 'role' | 'agencyId'>, incident: Incid
       return { party: reporting, state: !gone, reason: 'incident_gone' };
     case 'share':
       return { party: coordinator, state: !gone && inList(TLP_SHAREABLE_BY_NAME, incident.tlp), reason: gone ? 'incident_gone' : 'tlp_red_not_shareable' };
+    case 'setOwner':
+      // The ANC's coordinator in charge (incidents/owner.ts): taken or given while the incident is not gone.
+      return { party: coordinator, state: !gone, reason: 'incident_gone' };
   }
 }
 

@@ -356,3 +356,16 @@ export const ObservableInput = z
 export type ObservableInput = z.infer<typeof ObservableInput>;
 
 export const ObservableList = z.array(ObservableInput).max(MAX_OBSERVABLES, { error: 'too_many_observables' });
+
+/**
+ * The indicator a list search looks like (issue 14): an IP address, domain, URL, e-mail, hash or
+ * CVE typed into the incidents list's `q`, in the canonical spelling the observables are stored in
+ * (defanged forms refanged, hashes in lower case, CVEs in upper case), or null for anything else
+ * — free text and values refused by `normalizeObservable` are searched as text only.
+ */
+export function searchedIndicator(q: string): { type: Exclude<ObservableType, 'other'>; value: string } | null {
+  const type = detectObservableType(q);
+  if (type === 'other') return null;
+  const result = normalizeObservable(type, q);
+  return result.ok ? { type, value: result.value } : null;
+}

@@ -41,6 +41,8 @@ export const INCIDENT_EVENT_KINDS = [
   'task_created',
   /** A coordinator applied a playbook (data: playbook {id, title}); its tasks follow as `task_created` entries. */
   'playbook_applied',
+  /** A coordinator took the incident, gave it to another coordinator or left it without owner (data: from, to: {id, name} or null). */
+  'owner_changed',
 ] as const;
 export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
 
@@ -74,6 +76,7 @@ export const IncidentSummary = z
     awareAt: Instant,
     createdAt: Instant,
     nextObligation: NextObligationDto.nullable().describe('The next obligation still owed; null once all are met'),
+    owner: UserRef.nullable().describe('The ANC coordinator in charge of it; null when nobody is'),
   })
   .meta({ id: 'IncidentSummary' });
 export type IncidentSummary = z.output<typeof IncidentSummary>;
@@ -119,6 +122,7 @@ const EVENT_DATA = {
   merged_from: z.strictObject({ incident: NameForDto.describe('The incident merged into this one') }),
   task_created: z.strictObject({ task: NameForDto, assigneeAgency: z.strictObject({ id: Uuid, code: z.string() }) }),
   playbook_applied: z.strictObject({ playbook: z.strictObject({ id: Uuid, title: z.string() }) }),
+  owner_changed: z.strictObject({ from: UserRef.nullable(), to: UserRef.nullable() }),
 } as const satisfies Record<IncidentEventKind, z.ZodObject>;
 
 /** One timeline entry of kind `kind`; what every entry has, and its `data`. */
@@ -148,6 +152,7 @@ export const IncidentTimelineEntry = z
     timelineEntry('merged_from', EVENT_DATA.merged_from),
     timelineEntry('task_created', EVENT_DATA.task_created),
     timelineEntry('playbook_applied', EVENT_DATA.playbook_applied),
+    timelineEntry('owner_changed', EVENT_DATA.owner_changed),
   ])
   .meta({ id: 'IncidentTimelineEntry' });
 export type IncidentTimelineEntry = z.output<typeof IncidentTimelineEntry>;
@@ -165,6 +170,7 @@ export const IncidentDetail = z
     reference: z.string().describe('INC-YYYY-NNNNNN'),
     agency: AgencyRefDto,
     reporter: UserRef,
+    owner: UserRef.nullable().describe('The ANC coordinator in charge of it; null when nobody is'),
     title: z.string(),
     description: z.string(),
     rsitClass: z.enum(RSIT_CLASSES),

@@ -140,6 +140,10 @@ export const UnshareIncidentInput = z
   .refine((v) => Boolean(v.agencyId) !== Boolean(v.allAgencies), { path: ['agencyId'], message: 'share_target_required' });
 export type UnshareIncidentInput = z.infer<typeof UnshareIncidentInput>;
 
+/** Take an incident (`ownerId` = yourself), give it to another active coordinator, or leave it without owner (null). */
+export const SetIncidentOwnerInput = z.object({ id: Id, version: z.number().int().min(0), ownerId: Id.nullable() });
+export type SetIncidentOwnerInput = z.infer<typeof SetIncidentOwnerInput>;
+
 export const REPORT_KINDS = ['notification', 'final_report'] as const satisfies readonly (typeof OBLIGATION_KINDS)[number][];
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const SubmitReportInput = z.object({
@@ -164,6 +168,8 @@ export const IncidentFilters = z.object({
   from: Instant.optional(),
   to: Instant.optional(),
   obligation: z.enum(OBLIGATION_FILTERS, { error: 'invalid_option' }).optional(),
+  /** The incidents one coordinator owns (incidents/owner.ts): `me` for the caller ("Mis incidentes"), or a user's id. */
+  ownerId: z.union([z.literal('me'), Id], { error: 'invalid_option' }).optional(),
 });
 export type IncidentFilters = z.infer<typeof IncidentFilters>;
 

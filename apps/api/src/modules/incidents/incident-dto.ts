@@ -66,6 +66,7 @@ export function toIncidentSummary(r: IncidentSummaryRow, now: Date): IncidentSum
             state: nextObligationState({ dueAt: r.nextObligationDueAt, dueSoonAt: r.nextObligationSoonAt }, now),
           }
         : null,
+    owner: r.ownerId ? { id: r.ownerId, name: r.ownerName ?? '' } : null,
   };
 }
 
@@ -93,6 +94,8 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
     reference: row.reference,
     agency: header.agency,
     reporter: { id: header.reporter.id, name: header.reporter.name },
+    // Every reader sees who at the ANC is in charge (domain incidents/owner.ts).
+    owner: header.owner,
     title: row.title,
     description: row.description,
     rsitClass: row.rsitClass,

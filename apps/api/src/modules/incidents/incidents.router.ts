@@ -6,6 +6,7 @@ import {
   IncidentIdInput,
   ListIncidentsInput,
   RemoveObservableInput,
+  SetIncidentOwnerInput,
   ShareIncidentInput,
   SubmitReportInput,
   TransitionIncidentInput,
@@ -20,6 +21,7 @@ import { getIncident } from './get-incident.ts';
 import { listIncidents } from './list-incidents.ts';
 import { relatedIncidents } from './related-incidents.ts';
 import { removeObservable } from './remove-observable.ts';
+import { ownerCandidates, setIncidentOwner } from './set-owner.ts';
 import { shareIncident } from './share-incident.ts';
 import { submitReport } from './submit-report.ts';
 import { transitionIncident } from './transition-incident.ts';
@@ -67,4 +69,8 @@ export const incidentsRouter = router({
   submitReport: procedureFor('incidents.submitReport')
     .input(SubmitReportInput)
     .mutation(({ ctx, input }) => submitReport(ctx, input)),
+  setOwner: procedureFor('incidents.setOwner')
+    .input(SetIncidentOwnerInput)
+    .mutation(({ ctx, input }) => setIncidentOwner(ctx, input)),
+  owners: procedureFor('incidents.owners').query(({ ctx }) => ownerCandidates(ctx)),
 });

@@ -1,6 +1,7 @@
 import { insertIncidentEvent, insertReport, touchIncident, writeAudit } from '@anc/db';
 import { DomainError, assertIncidentCapability, type SubmitReportInput } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
+import { notifyIncident } from '../notifications/notify-incident.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { nextObligationColumns, readableOr404 } from './incident-rules.ts';
 
@@ -22,7 +23,9 @@ export async function submitReport(ctx: UseCaseContext, input: SubmitReportInput
       finalReportSubmittedAt: facts.finalReportSubmittedAt,
       ...nextObligationColumns(facts, now),
     });
-    await insertIncidentEvent(tx, { incidentId: incident.id, actorId: ctx.actor.userId, kind: 'report', body: input.body, data: { kind: input.kind } });
+    const event = await insertIncidentEvent(tx, { incidentId: incident.id, actorId: ctx.actor.userId, kind: 'report', body: input.body, data: { kind: input.kind } });
+    // The incident's owner hears of the report (domain notifications.ts `withOwnerNews`).
+    await notifyIncident(tx, { kinds: [], incident: updated, actorId: ctx.actor.userId, eventId: event.id });
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       action: 'incident.submitReport',

@@ -8,6 +8,7 @@ import {
   type NoteFacts,
   type NotificationParty,
   type NotifiedPerson,
+  withOwnerNews,
 } from '@anc/domain';
 
 /** The facts about an incident a notification needs. */
@@ -17,6 +18,8 @@ export interface NotifiedIncident {
   title: string;
   agencyId: string;
   reporterId: string;
+  /** The coordinator in charge (domain incidents/owner.ts): told of every event (`incident_owner_update`). */
+  ownerId?: string | null;
 }
 
 /** A note's text as a notification quotes it: the bell shows two lines. */
@@ -41,11 +44,13 @@ export interface IncidentChange {
 /** The incident parties of the audience table, read only for the parties these kinds tell. */
 async function incidentPeople(tx: Db, change: IncidentChange): Promise<Partial<Record<NotificationParty, NotifiedPerson[]>>> {
   const to = new Set<NotificationParty>(change.kinds.flatMap((k) => NOTIFICATION_AUDIENCE[k].to));
+  const ownerId = change.incident.ownerId;
   const shared = change.shared;
   return {
     coordinators: to.has('coordinators') ? await activeCoordinators(tx) : [],
     reportingStaff: to.has('reportingStaff') ? await activeStaffOf(tx, [change.incident.agencyId]) : [],
     reporter: to.has('reporter') ? await activePeople(tx, [change.incident.reporterId]) : [],
+    owner: to.has('owner') && ownerId ? await activePeople(tx, [ownerId]) : [],
     sharedStaff:
       to.has('sharedStaff') && shared
         ? [...(shared.allBut ? await activeStaffExcept(tx, shared.allBut) : []), ...(await activeStaffOf(tx, shared.agencyIds))]
@@ -58,8 +63,10 @@ async function incidentPeople(tx: Db, change: IncidentChange): Promise<Partial<R
  * they are is the domain's table (NOTIFICATION_AUDIENCE via `eventRecipients`), checked against
  * who may read the incident — and the note — as the change leaves it (`incidentReaders`, the
  * domain mirror of the SQL read scope). Each person once per event (`event:<id>`), never the actor.
+ * An incident's owner is told of every event (`withOwnerNews`).
  */
-export async function notifyIncident(tx: Db, change: IncidentChange): Promise<number> {
+export async function notifyIncident(tx: Db, given: IncidentChange): Promise<number> {
+  const change = { ...given, kinds: withOwnerNews(given.kinds, given.incident.ownerId) };
   const audience = (await incidentAudienceFacts(tx, [change.incident.id])).get(change.incident.id);
   if (!audience) return 0;
   const people = await incidentPeople(tx, change);

@@ -31,6 +31,7 @@ import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, rsitTypeLabel, tl
 import { formatMxn } from './money.ts';
 import { ObligationClocks } from './ObligationClocks.tsx';
 import { ObservablesPanel } from './ObservablesPanel.tsx';
+import { OwnerPanel } from './OwnerPanel.tsx';
 import { RelatedIncidents } from './RelatedIncidents.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
@@ -105,6 +106,8 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
       <TransitionActions incident={incident} onConflict={onConflict} />
 
       <FactsPanel incident={incident} />
+
+      <OwnerPanel incident={incident} onConflict={onConflict} />
 
       <ObligationClocks incident={incident} />
 

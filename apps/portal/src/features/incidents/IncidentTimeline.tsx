@@ -18,6 +18,7 @@ import {
   IconListDetails,
   IconMessage,
   IconTrash,
+  IconUserCheck,
 } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -57,6 +58,7 @@ const EventData = {
   merged_from: z.object({ incident: Named }),
   task_created: z.object({ task: Named, assigneeAgency: z.object({ code: z.string() }) }),
   playbook_applied: z.object({ playbook: z.object({ title: z.string() }) }),
+  owner_changed: z.object({ from: z.object({ id: z.string(), name: z.string() }).nullable(), to: z.object({ id: z.string(), name: z.string() }).nullable() }),
 };
 
 const ICONS: Record<string, ReactNode> = {
@@ -72,6 +74,7 @@ const ICONS: Record<string, ReactNode> = {
   merged_from: <IconGitMerge size={14} aria-hidden />,
   task_created: <IconChecklist size={14} aria-hidden />,
   playbook_applied: <IconListCheck size={14} aria-hidden />,
+  owner_changed: <IconUserCheck size={14} aria-hidden />,
 };
 
 /** Fields an edit may change, as the audit diff names them. */
@@ -210,6 +213,14 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
     case 'playbook_applied': {
       const d = EventData.playbook_applied.safeParse(data);
       return { sentence: d.success ? t('playbooks.incident.timeline', { title: d.data.playbook.title }) : t('playbooks.incident.timelineUnknown') };
+    }
+    case 'owner_changed': {
+      // The owner (packages/domain/src/incidents/owner.ts): taken by the actor, given to someone, or left.
+      const d = EventData.owner_changed.safeParse(data);
+      if (!d.success) return { sentence: t('owner.timeline.unknown') };
+      if (!d.data.to) return { sentence: t('owner.timeline.cleared') };
+      if (d.data.to.id === event.actor.id) return { sentence: t('owner.timeline.took') };
+      return { sentence: t('owner.timeline.assigned', { name: d.data.to.name }) };
     }
     case 'merged_from': {
       const d = EventData.merged_from.safeParse(data);

@@ -9,7 +9,7 @@ import {
   formatMxDateTime,
   incidentFiltersToSearchParams,
 } from '@anc/domain';
-import { Button, Chip, Group, MultiSelect, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Box, Button, Chip, Group, MultiSelect, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
@@ -28,13 +28,14 @@ import { many } from '../../lib/search-params.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { DeadlineCountdown } from './Countdown.tsx';
+import { OwnerName, useOwnerLabel } from './OwnerPanel.tsx';
 import { formatMxDate, formatMxTime } from './time.ts';
 import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, statusLabel } from './labels.tsx';
 import { type IncidentsSearch, type ObligationFilter, hasFilters, toIncidentFilters } from './search.ts';
 import type { IncidentSummary } from './types.ts';
 
 const route = getRouteApi('/app/incidentes');
-const COLUMNS = 8;
+const COLUMNS = 9;
 
 export function IncidentsListPage() {
   const { t } = useTranslation();
@@ -157,6 +158,10 @@ export function IncidentsListPage() {
                 <Table.Th scope="col" w={160}>
                   {t('incidents.list.columns.nextDeadline')}
                 </Table.Th>
+                {/* Like the class: on narrower screens the owner goes under the title instead. */}
+                <Table.Th scope="col" w={150} visibleFrom="xl">
+                  {t('owner.column')}
+                </Table.Th>
               </>
             ),
             rows: items.map((incident) => <IncidentRow key={incident.id} incident={incident} />),
@@ -191,6 +196,9 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
         <Text size="xs" c="dimmed" hiddenFrom="xl" data-testid="incident-rsit-class">
           {rsitClassLabel(incident.rsitClass, locale)}
         </Text>
+        <Box hiddenFrom="xl">
+          <IncidentCardOwner owner={incident.owner} />
+        </Box>
       </Table.Td>
       <Table.Td>
         <AgencyCode agency={incident.agency} />
@@ -217,6 +225,9 @@ function IncidentRow({ incident }: { incident: IncidentSummary }) {
       </Table.Td>
       <Table.Td>
         <NextDeadline incident={incident} />
+      </Table.Td>
+      <Table.Td visibleFrom="xl">
+        <OwnerName owner={incident.owner} />
       </Table.Td>
     </Table.Tr>
   );
@@ -274,8 +285,46 @@ function IncidentCard({ incident }: { incident: IncidentSummary }) {
           {rsitClassLabel(incident.rsitClass, locale)} · {formatMxDateTime(incident.createdAt, locale)}
         </Text>
         <NextDeadline incident={incident} />
+        <IncidentCardOwner owner={incident.owner} />
       </Stack>
     </Paper>
+  );
+}
+
+/** The owner on a phone card and under the title on narrower screens: "Responsable: …" (owner, issue 14). */
+function IncidentCardOwner({ owner }: { owner: IncidentSummary['owner'] }) {
+  const { t } = useTranslation();
+  const label = useOwnerLabel(owner);
+  return (
+    <Text size="xs" data-testid="incident-owner-line">
+      <Text span size="xs" c="dimmed">
+        {t('owner.column')}:
+      </Text>{' '}
+      {label ?? (
+        <Text span size="xs" c="dimmed">
+          {t('owner.none')}
+        </Text>
+      )}
+    </Text>
+  );
+}
+
+/** "Mis incidentes": a coordinator's own incidents (owner, issue 14); nothing for other roles. */
+function MineFilter({ search, onChange }: { search: IncidentsSearch; onChange: (patch: Partial<IncidentsSearch>) => void }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  if (me.role !== 'coordinator') return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id="incidents-filter-owner-label">
+        {t('owner.mineGroup')}
+      </Text>
+      <Group gap="xs" wrap="nowrap" aria-labelledby="incidents-filter-owner-label" component="div">
+        <Chip checked={search.owner === 'me'} onChange={() => onChange({ owner: search.owner === 'me' ? undefined : 'me' })} data-testid="incidents-filter-mine">
+          {t('owner.mine')}
+        </Chip>
+      </Group>
+    </Stack>
   );
 }
 
@@ -376,6 +425,7 @@ function IncidentFiltersPanel({
           </Chip>
         </Group>
       </Stack>
+      <MineFilter search={search} onChange={onChange} />
       <MultiSelect
         label={t('incidents.list.filters.status')}
         placeholder={search.status ? undefined : t('incidents.list.filters.any')}

@@ -29,6 +29,8 @@ export interface IncidentsSearch {
   from?: string;
   to?: string;
   obligation?: ObligationFilter;
+  /** "Mis incidentes": the incidents the caller owns (packages/domain/src/incidents/owner.ts). */
+  owner?: 'me';
 }
 
 export function validateIncidentsSearch(search: Record<string, unknown>): IncidentsSearch {
@@ -46,6 +48,7 @@ export function validateIncidentsSearch(search: Record<string, unknown>): Incide
     // A range given backwards is read the right way round.
     ...(from && to && from > to ? { from: to, to: from } : { from, to }),
     obligation,
+    owner: search.owner === 'me' ? 'me' : undefined,
   };
 }
 
@@ -63,5 +66,6 @@ export function toIncidentFilters(search: IncidentsSearch, options: { withAgency
     from: search.from ? (mxDayStart(search.from) ?? undefined) : undefined,
     to: search.to ? (mxDayEnd(search.to) ?? undefined) : undefined,
     obligation: search.obligation,
+    ownerId: search.owner,
   });
 }

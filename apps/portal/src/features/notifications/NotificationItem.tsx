@@ -1,6 +1,8 @@
 import { formatMxDateTime, type NotificationKind } from '@anc/domain';
 import { ActionIcon, Box, Text, ThemeIcon, Tooltip, VisuallyHidden } from '@mantine/core';
 import {
+  IconBellRinging,
+  IconUserCheck,
   IconAlarm,
   IconArrowBackUp,
   IconArrowsExchange,
@@ -42,6 +44,8 @@ const KIND_ICON: Record<NotificationKind, { icon: typeof IconAlarm; color: strin
   incident_comment: { icon: IconMessage, color: 'blue' },
   obligation_due_soon: { icon: IconClockExclamation, color: 'orange' },
   obligation_overdue: { icon: IconAlarm, color: 'red' },
+  incident_assigned: { icon: IconUserCheck, color: 'guinda' },
+  incident_owner_update: { icon: IconBellRinging, color: 'blue' },
 };
 
 /**

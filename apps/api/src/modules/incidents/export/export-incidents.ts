@@ -1,7 +1,7 @@
 // The reads behind the two exports: the same scoped queries as `incidents.list` and
 // `incidents.get`, so an export never shows what the portal would not.
 import { getAgency, listIncidentSummaries, type Db } from '@anc/db';
-import type { Actor, IncidentFilters } from '@anc/domain';
+import { withOwnerResolved, type Actor, type IncidentFilters } from '@anc/domain';
 import { buildIncidentDetail, toIncidentSummary, type IncidentSummary } from '../incident-dto.ts';
 import { readableOr404 } from '../incident-rules.ts';
 import { buildStixBundle, type StixBundle } from './stix.ts';
@@ -21,7 +21,7 @@ export async function incidentSummaryPages(
   { now = new Date(), pageSize = EXPORT_PAGE_SIZE }: { now?: Date; pageSize?: number } = {},
 ): Promise<AsyncIterable<IncidentSummary[]>> {
   const page = async (cursor: string | undefined) => {
-    const { rows, nextCursor } = await listIncidentSummaries(db, actor, { ...filters, cursor, limit: pageSize }, now);
+    const { rows, nextCursor } = await listIncidentSummaries(db, actor, { ...withOwnerResolved(filters, actor), cursor, limit: pageSize }, now);
     return { items: rows.map((r) => toIncidentSummary(r, now)), nextCursor };
   };
   const first = await page(undefined);
