@@ -7,6 +7,7 @@ import { incidentsRouter } from './modules/incidents/incidents.router.ts';
 import { initiativesRouter } from './modules/initiatives/initiatives.router.ts';
 import { mailOutboxRouter } from './modules/mail/mail.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
+import { savedFiltersRouter } from './modules/saved-filters/saved-filters.router.ts';
 import { tasksRouter } from './modules/tasks/tasks.router.ts';
 import { adminUsersRouter } from './modules/users/users.router.ts';
 import { router } from './trpc/init.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   apiClients: apiClientsRouter,
   mailOutbox: mailOutboxRouter,
+  savedFilters: savedFiltersRouter,
   admin: router({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

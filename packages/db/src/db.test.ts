@@ -53,6 +53,7 @@ describe('migrations', () => {
       'pending_sign_ins',
       'recovery_codes',
       'reference_counters',
+      'saved_filters',
       'sessions',
       'sign_in_throttles',
       'task_events',

@@ -47,3 +47,6 @@ export * from './mail.ts';
 export * from './account/oidc.ts';
 export * from './account/passkeys.ts';
 export * from './schemas/passkeys.ts';
+export * from './lists/sort.ts';
+export * from './lists/saved-filters.ts';
+export * from './incidents/bulk.ts';

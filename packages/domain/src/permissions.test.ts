@@ -52,6 +52,11 @@ const EXPECTED: Record<Action, Role[]> = {
   'incidents.share': ['coordinator'],
   'incidents.unshare': ['coordinator'],
   'incidents.submitReport': ['staff'],
+  'incidents.bulk': ['coordinator'],
+  'incidents.bulkCount': ['coordinator'],
+  'savedFilters.list': ['staff', 'coordinator', 'admin'],
+  'savedFilters.save': ['staff', 'coordinator', 'admin'],
+  'savedFilters.remove': ['staff', 'coordinator', 'admin'],
   // tasks: coordinators assign and review; the assignee agency's staff work them; admins read
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],

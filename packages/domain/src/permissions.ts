@@ -54,6 +54,13 @@ export const PERMISSIONS = {
   'incidents.share': ['coordinator'],
   'incidents.unshare': ['coordinator'],
   'incidents.submitReport': ['staff'],
+  // bulk actions (incidents/bulk.ts): the coordination's triage desk
+  'incidents.bulk': ['coordinator'],
+  'incidents.bulkCount': ['coordinator'],
+  // saved views of the lists: each person their own (lists/saved-filters.ts)
+  'savedFilters.list': ['staff', 'coordinator', 'admin'],
+  'savedFilters.save': ['staff', 'coordinator', 'admin'],
+  'savedFilters.remove': ['staff', 'coordinator', 'admin'],
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],
   'tasks.get': ['staff', 'coordinator', 'admin'],

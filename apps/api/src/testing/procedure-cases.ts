@@ -3,11 +3,11 @@
 // fresh for each call from a small world of objects made through the API itself.
 import { count, notLike } from 'drizzle-orm';
 import { and, eq, ne } from 'drizzle-orm';
-import { auditEvents, insertPasskey, mailOutbox, passkeys, type Db } from '@anc/db';
+import { auditEvents, insertPasskey, mailOutbox, passkeys, upsertSavedFilter, type Db } from '@anc/db';
 import { routerProcedures } from './procedures.ts';
 import { present, rawCallJson, type RawAnswer } from './raw.ts';
 import { DEMO, DEMO_PASSWORD, httpClient, signedIn, type TestServer } from './http.ts';
-import { agencyIdOf, validIncident, type Client } from './incidents.ts';
+import { agencyIdOf, userIdOf, validIncident, type Client } from './incidents.ts';
 import { day, validInitiative } from './initiatives.ts';
 import { issueResetToken } from './password-reset.ts';
 import { beginTotpDirectly, enrolTotpDirectly, issueRecoveryCode, totpCode } from './mfa.ts';
@@ -271,6 +271,20 @@ export const CASES: Record<string, ProcedureCase> = {
   'incidents.share': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyIds: [w.semarId] }) },
   'incidents.unshare': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyId: w.semarId }) },
   'incidents.submitReport': { as: 'staff', input: (w) => ({ id: w.incidentId, kind: 'notification', body: 'Notificación inicial del incidente.' }) },
+  // Sharing again with the same agency changes nothing: a bulk call that may run any number of times.
+  'incidents.bulk': { as: 'coordinator', input: async (w) => ({ action: 'share', items: [{ id: w.incidentId, version: await version(w, 'incident') }], agencyIds: [w.semarId] }) },
+  'incidents.bulkCount': { as: 'coordinator', input: () => ({ filter: { status: ['submitted'] } }) },
+
+  'savedFilters.list': { as: 'staff', input: () => ({ list: 'incidents' }) },
+  'savedFilters.save': { as: 'staff', input: () => ({ list: 'incidents', name: `Abiertos ${next() % 20}`, query: { status: ['submitted', 'triaged'], sort: 'severity', dir: 'desc' } }) },
+  // A saved filter of the staff caller, one per call.
+  'savedFilters.remove': {
+    as: 'staff',
+    input: async (w) => {
+      const row = await upsertSavedFilter(w.s.t.db, { userId: await userIdOf(w.s.t.db, DEMO.sedena), list: 'tasks', name: `Por quitar ${next()}`, query: {} });
+      return { id: row.id };
+    },
+  },
 
   'tasks.create': { as: 'coordinator', input: (w) => validTask(w.sedenaId) },
   'tasks.list': { as: 'staff', input: () => ({ limit: 10, q: 'parche' }) },

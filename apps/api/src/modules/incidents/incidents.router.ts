@@ -1,5 +1,8 @@
 import {
   AddObservablesInput,
+  BulkCountInput,
+  BulkIncidentsInput,
+  BulkResult,
   CommentIncidentInput,
   CreateIncidentInput,
   IncidentIdInput,
@@ -13,6 +16,7 @@ import {
 } from '@anc/domain';
 import { procedureFor, router } from '../../trpc/init.ts';
 import { addObservables } from './add-observables.ts';
+import { bulkIncidents, countBulkSelection } from './bulk-incidents.ts';
 import { commentIncident } from './comment-incident.ts';
 import { fileIncident } from './file-incident.ts';
 import { getIncident } from './get-incident.ts';
@@ -62,4 +66,11 @@ export const incidentsRouter = router({
   submitReport: procedureFor('incidents.submitReport')
     .input(SubmitReportInput)
     .mutation(({ ctx, input }) => submitReport(ctx, input)),
+  bulk: procedureFor('incidents.bulk')
+    .input(BulkIncidentsInput)
+    .output(BulkResult)
+    .mutation(({ ctx, input }) => bulkIncidents(ctx, input)),
+  bulkCount: procedureFor('incidents.bulkCount')
+    .input(BulkCountInput)
+    .query(({ ctx, input }) => countBulkSelection(ctx, input)),
 });
