@@ -267,12 +267,14 @@ function filterSql(filters: TaskFilters, actor: Pick<Actor, 'userId'>, now: Date
   return out;
 }
 
+const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A cursor this list handed out, or BAD_REQUEST (never silently the first page, never a SQL error). */
 function validCursor(cursor: string) {
   const after = decodeCursor(cursor);
-  if (!after || Number.isNaN(Date.parse(after.sortKey)) || !UUID.test(after.id)) {
+  // Strictly the ISO form this list writes: Date.parse is lenient (it reads "severity.desc:5" as a date).
+  if (!after || !ISO_MILLIS.test(after.sortKey) || !UUID.test(after.id)) {
     throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { cursor: ['invalid_cursor'] } });
   }
   return after;
