@@ -6,6 +6,7 @@ import { dashboardRouter } from './modules/dashboard/dashboard.router.ts';
 import { incidentsRouter } from './modules/incidents/incidents.router.ts';
 import { initiativesRouter } from './modules/initiatives/initiatives.router.ts';
 import { mailOutboxRouter } from './modules/mail/mail.router.ts';
+import { playbooksRouter } from './modules/playbooks/playbooks.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
 import { savedFiltersRouter } from './modules/saved-filters/saved-filters.router.ts';
 import { tasksRouter } from './modules/tasks/tasks.router.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   agencies: agenciesRouter,
   incidents: incidentsRouter,
   tasks: tasksRouter,
+  playbooks: playbooksRouter,
   notifications: notificationsRouter,
   initiatives: initiativesRouter,
   dashboard: dashboardRouter,

@@ -26,3 +26,4 @@ export * from './queries/oidc.ts';
 export * from './queries/mfa.ts';
 export * from './queries/passkeys.ts';
 export * from './queries/saved-filters.ts';
+export * from './queries/playbooks.ts';

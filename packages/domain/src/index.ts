@@ -32,6 +32,7 @@ export * from './tasks/status.ts';
 export * from './tasks/due.ts';
 export * from './tasks/access.ts';
 export * from './schemas/tasks.ts';
+export * from './schemas/playbooks.ts';
 export * from './notifications.ts';
 export * from './initiatives/plan.ts';
 export * from './initiatives/status.ts';

@@ -57,6 +57,10 @@ const EXPECTED: Record<Action, Role[]> = {
   'savedFilters.list': ['staff', 'coordinator', 'admin'],
   'savedFilters.save': ['staff', 'coordinator', 'admin'],
   'savedFilters.remove': ['staff', 'coordinator', 'admin'],
+  'incidents.applyPlaybook': ['coordinator'],
+  'playbooks.list': ['staff', 'coordinator', 'admin'],
+  'playbooks.get': ['staff', 'coordinator', 'admin'],
+  'playbooks.upsert': ['admin'],
   // tasks: coordinators assign and review; the assignee agency's staff work them; admins read
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],

@@ -61,6 +61,11 @@ export const PERMISSIONS = {
   'savedFilters.list': ['staff', 'coordinator', 'admin'],
   'savedFilters.save': ['staff', 'coordinator', 'admin'],
   'savedFilters.remove': ['staff', 'coordinator', 'admin'],
+  // playbooks: everyone signed in reads them, admins write them, coordinators apply them to incidents
+  'incidents.applyPlaybook': ['coordinator'],
+  'playbooks.list': ['staff', 'coordinator', 'admin'],
+  'playbooks.get': ['staff', 'coordinator', 'admin'],
+  'playbooks.upsert': ['admin'],
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],
   'tasks.get': ['staff', 'coordinator', 'admin'],

@@ -14,3 +14,4 @@ export * from './oidc.ts';
 export * from './mfa.ts';
 export * from './passkeys.ts';
 export * from './saved-filters.ts';
+export * from './playbooks.ts';

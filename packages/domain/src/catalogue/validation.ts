@@ -305,6 +305,31 @@ export const VALIDATION_WORDS = {
     'es-MX': 'Una tarea se vincula a un incidente o a una iniciativa, no a ambos.',
     en: 'A task links to an incident or to an initiative, not both.',
   },
+  // playbooks (packages/domain/src/schemas/playbooks.ts)
+  playbook_steps_required: { 'es-MX': 'Agrega al menos un paso al playbook.', en: 'Add at least one step to the playbook.' },
+  playbook_too_many_steps: { 'es-MX': 'Un playbook admite como máximo 20 pasos.', en: 'A playbook holds at most 20 steps.' },
+  due_after_hours_invalid: {
+    'es-MX': 'Escribe el plazo en horas: un número entero mayor que cero.',
+    en: 'Enter the deadline in hours: a whole number greater than zero.',
+  },
+  due_after_hours_too_long: { 'es-MX': 'El plazo no puede pasar de 8760 horas (un año).', en: 'The deadline cannot exceed 8760 hours (one year).' },
+  playbook_class_taken: {
+    'es-MX': 'Esa clase ya tiene un playbook; edítalo en lugar de crear otro.',
+    en: 'That class already has a playbook; edit it instead of creating another.',
+  },
+  playbook_not_found: { 'es-MX': 'Ese playbook no existe.', en: 'That playbook does not exist.' },
+  playbook_already_applied: {
+    'es-MX': 'Ese playbook ya se aplicó a este incidente; sus tareas ya existen.',
+    en: 'That playbook was already applied to this incident; its tasks already exist.',
+  },
+  playbook_changed: {
+    'es-MX': 'El playbook cambió mientras lo veías. Revisa sus pasos y vuelve a intentarlo.',
+    en: 'The playbook changed while you were viewing it. Review its steps and try again.',
+  },
+  playbook_incident_closed: {
+    'es-MX': 'El incidente está cerrado, rechazado o fusionado; ya no se le aplican playbooks.',
+    en: 'The incident is closed, rejected or merged; playbooks are no longer applied to it.',
+  },
   comment_required: { 'es-MX': 'Escribe un comentario para la dependencia.', en: 'Write a comment for the agency.' },
   task_transition_not_allowed: {
     'es-MX': 'La tarea no puede pasar a ese estado desde su estado actual.',

@@ -39,6 +39,8 @@ describe('bulkFailureOf: why one item failed', () => {
     [new DomainError('NOT_FOUND', 'share_not_found'), { reason: 'not_found', messageKey: 'not_found' }],
     [new DomainError('FORBIDDEN', 'role_not_allowed'), { reason: 'forbidden', messageKey: 'role_not_allowed' }],
     [new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { agencyIds: ['share_target_invalid'] } }), { reason: 'invalid', messageKey: 'share_target_invalid' }],
+    [new DomainError('CONFLICT', 'playbook_already_applied'), { reason: 'already_applied', messageKey: 'playbook_already_applied' }],
+    [new DomainError('UNPROCESSABLE', 'playbook_incident_closed'), { reason: 'not_allowed_in_state', messageKey: 'playbook_incident_closed' }],
     [new Error('connection reset'), { reason: 'failed', messageKey: 'bulk_item_failed' }],
   ])('%s', (error, expected) => {
     expect(bulkFailureOf(error)).toEqual(expected);

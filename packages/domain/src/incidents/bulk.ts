@@ -56,7 +56,7 @@ export const BulkIncidentsInput = z
   });
 export type BulkIncidentsInput = z.infer<typeof BulkIncidentsInput>;
 
-export const BULK_FAILURE_REASONS = ['version_conflict', 'not_allowed_in_state', 'not_found', 'forbidden', 'invalid', 'failed'] as const;
+export const BULK_FAILURE_REASONS = ['version_conflict', 'not_allowed_in_state', 'already_applied', 'not_found', 'forbidden', 'invalid', 'failed'] as const;
 export type BulkFailureReason = (typeof BULK_FAILURE_REASONS)[number];
 
 const REASON_OF_CODE: Record<DomainErrorCode, BulkFailureReason> = {
@@ -77,6 +77,8 @@ const REASON_OF_CODE: Record<DomainErrorCode, BulkFailureReason> = {
  */
 export function bulkFailureOf(error: unknown): { reason: BulkFailureReason; messageKey: MessageKey } {
   if (!isDomainError(error)) return { reason: 'failed', messageKey: 'bulk_item_failed' };
+  // Applying a playbook again is not a conflict of versions: it was done before.
+  if (error.reason === 'playbook_already_applied') return { reason: 'already_applied', messageKey: error.reason };
   const reason = REASON_OF_CODE[error.code];
   if (reason === 'not_found') return { reason, messageKey: 'not_found' };
   const firstField = error.fieldErrors ? Object.values(error.fieldErrors)[0]?.[0] : undefined;

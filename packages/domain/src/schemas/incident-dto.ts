@@ -39,6 +39,8 @@ export const INCIDENT_EVENT_KINDS = [
   'merged_from',
   /** A coordinator assigned a task about this incident (data: task {id, reference, title}, assigneeAgency {id, code}). */
   'task_created',
+  /** A coordinator applied a playbook (data: playbook {id, title}); its tasks follow as `task_created` entries. */
+  'playbook_applied',
 ] as const;
 export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
 
@@ -116,6 +118,7 @@ const EVENT_DATA = {
   observable_removed: z.strictObject({ observable: ObservableValue }),
   merged_from: z.strictObject({ incident: NameForDto.describe('The incident merged into this one') }),
   task_created: z.strictObject({ task: NameForDto, assigneeAgency: z.strictObject({ id: Uuid, code: z.string() }) }),
+  playbook_applied: z.strictObject({ playbook: z.strictObject({ id: Uuid, title: z.string() }) }),
 } as const satisfies Record<IncidentEventKind, z.ZodObject>;
 
 /** One timeline entry of kind `kind`; what every entry has, and its `data`. */
@@ -144,6 +147,7 @@ export const IncidentTimelineEntry = z
     timelineEntry('observable_removed', EVENT_DATA.observable_removed),
     timelineEntry('merged_from', EVENT_DATA.merged_from),
     timelineEntry('task_created', EVENT_DATA.task_created),
+    timelineEntry('playbook_applied', EVENT_DATA.playbook_applied),
   ])
   .meta({ id: 'IncidentTimelineEntry' });
 export type IncidentTimelineEntry = z.output<typeof IncidentTimelineEntry>;

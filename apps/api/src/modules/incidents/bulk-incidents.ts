@@ -1,4 +1,4 @@
-import { incidentsMatching, readableReferences, type BulkTarget } from '@anc/db';
+import { getPlaybook, incidentsMatching, readableReferences, type BulkTarget } from '@anc/db';
 import {
   BULK_MAX_ITEMS,
   BULK_TRIAGE_STEP,
@@ -11,6 +11,8 @@ import {
   type BulkResult,
 } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
+import { applyPlaybookToIncident } from '../playbooks/apply-playbook.ts';
+import { assertVersion, readableOr404 } from './incident-rules.ts';
 import { shareIncidentRow } from './share-incident.ts';
 import { transitionIncidentRow } from './transition-incident.ts';
 
@@ -21,6 +23,10 @@ import { transitionIncidentRow } from './transition-incident.ts';
  * allow it, an incident the caller may not read) is reported for that item and undoes nothing else.
  */
 export async function bulkIncidents(ctx: UseCaseContext, input: BulkIncidentsInput): Promise<BulkResult> {
+  // A playbook that does not exist is a bad request, not one failure per incident.
+  if (input.action === 'applyPlaybook' && !(input.playbookId && (await getPlaybook(ctx.db, input.playbookId)))) {
+    throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { playbookId: ['playbook_not_found'] } });
+  }
   const targets = await resolveTargets(ctx, input);
   const references = await readableReferences(
     ctx.db,
@@ -79,7 +85,16 @@ async function applyOne(ctx: UseCaseContext, input: BulkIncidentsInput, target: 
     case 'share':
       await shareIncidentRow(ctx, { id: target.id, agencyIds: input.agencyIds, allAgencies: input.allAgencies });
       return;
-    case 'applyPlaybook':
-      throw new DomainError('UNPROCESSABLE', 'bulk_item_failed');
+    case 'applyPlaybook': {
+      const playbookId = input.playbookId;
+      if (!playbookId) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { playbookId: ['required'] } });
+      // The version check of the row the coordinator saw, then the playbook's own use-case in a
+      // savepoint of the same transaction (modules/playbooks/apply-playbook.ts): once per incident.
+      await ctx.db.transaction(async (tx) => {
+        assertVersion(await readableOr404(tx, ctx.actor, target.id, { forUpdate: true }), target.version);
+        await applyPlaybookToIncident({ ...ctx, db: tx }, { incidentId: target.id, playbookId });
+      });
+      return;
+    }
   }
 }

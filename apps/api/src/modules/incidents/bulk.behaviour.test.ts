@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BULK_MAX_ITEMS, messageFor, type CreateIncidentInput } from '@anc/domain';
 import { DEMO, errorOf, signedIn, startTestServer, type TestServer } from '../../testing/http.ts';
 import { agencyIdOf, auditCountFor, incidentRow, validIncident, type Client } from '../../testing/incidents.ts';
+import { tasksOfIncident, validPlaybook } from '../../testing/playbooks.ts';
 
 let s: TestServer;
 let staff: Client;
@@ -144,6 +145,46 @@ describe('bulk share', () => {
     expect((await errorOf(semarStaff.trpc.incidents.get.query({ id: red.id }))).code).toBe('NOT_FOUND');
     expect(await auditCountFor(s.t.db, 'incident.share', amber.id)).toBe(1);
     expect(await auditCountFor(s.t.db, 'incident.share', red.id)).toBe(0);
+  });
+});
+
+describe('bulk playbook', () => {
+  it('applies a playbook to each incident once; an incident that has it or is finished fails alone', async () => {
+    const admin = await signedIn(s.url, DEMO.admin);
+    const playbook = await admin.trpc.playbooks.upsert.mutate(validPlaybook('intrusions'));
+    const [fresh, again, finished] = await Promise.all([file(), file(), file()]);
+    await coordinator.trpc.incidents.applyPlaybook.mutate({ id: again.id, playbookId: playbook.id });
+    await coordinator.trpc.incidents.transition.mutate({ id: finished.id, version: finished.version, to: 'rejected', reason: 'No es un incidente.' });
+    const version = async (id: string) => (await incidentRow(s.t.db, id)).version;
+
+    const result = await coordinator.trpc.incidents.bulk.mutate({
+      action: 'applyPlaybook',
+      playbookId: playbook.id,
+      items: await Promise.all([fresh, again, finished].map(async (c) => ({ id: c.id, version: await version(c.id) }))),
+    });
+    expect(result.items.map((i) => [i.reference, i.ok, i.reason, i.message])).toEqual([
+      [fresh.reference, true, null, null],
+      [again.reference, false, 'already_applied', messageFor('playbook_already_applied', 'es-MX')],
+      [finished.reference, false, 'not_allowed_in_state', messageFor('playbook_incident_closed', 'es-MX')],
+    ]);
+    expect((await tasksOfIncident(s.t.db, fresh.id)).map((t) => t.title)).toEqual(validPlaybook('intrusions').steps.map((step) => step.title));
+    expect(await auditCountFor(s.t.db, 'incident.applyPlaybook', fresh.id)).toBe(1);
+    expect(await auditCountFor(s.t.db, 'incident.applyPlaybook', finished.id)).toBe(0);
+    expect(await tasksOfIncident(s.t.db, finished.id)).toEqual([]);
+  });
+
+  it('a stale version of the row the coordinator saw fails that item; an unknown playbook is a bad request', async () => {
+    const admin = await signedIn(s.url, DEMO.admin);
+    const playbook = await admin.trpc.playbooks.upsert.mutate(validPlaybook('intrusions'));
+    const a = await file();
+    await coordinator.trpc.incidents.update.mutate({ id: a.id, version: a.version, severity: 5 });
+    const result = await coordinator.trpc.incidents.bulk.mutate({ action: 'applyPlaybook', playbookId: playbook.id, items: [{ id: a.id, version: a.version }] });
+    expect(result.items.map((i) => i.reason)).toEqual(['version_conflict']);
+    expect(await tasksOfIncident(s.t.db, a.id)).toEqual([]);
+    expect(await errorOf(coordinator.trpc.incidents.bulk.mutate({ action: 'applyPlaybook', playbookId: MISSING, items: [{ id: a.id, version: a.version + 1 }] }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { playbookId: [messageFor('playbook_not_found', 'es-MX')] },
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import {
   BulkCountInput,
   BulkIncidentsInput,
   BulkResult,
+  ApplyPlaybookInput,
   CommentIncidentInput,
   CreateIncidentInput,
   IncidentIdInput,
@@ -28,8 +29,12 @@ import { submitReport } from './submit-report.ts';
 import { transitionIncident } from './transition-incident.ts';
 import { unshareIncident } from './unshare-incident.ts';
 import { updateIncident } from './update-incident.ts';
+import { applyPlaybookToIncident } from '../playbooks/apply-playbook.ts';
 
 export const incidentsRouter = router({
+  applyPlaybook: procedureFor('incidents.applyPlaybook')
+    .input(ApplyPlaybookInput)
+    .mutation(({ ctx, input }) => applyPlaybookToIncident(ctx, { incidentId: input.id, playbookId: input.playbookId, expectedVersion: input.expectedVersion })),
   create: procedureFor('incidents.create')
     .input(CreateIncidentInput)
     .mutation(({ ctx, input }) => fileIncident(ctx, input)),
