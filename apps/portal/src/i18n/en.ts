@@ -1,3 +1,4 @@
+import { listsEn } from './lists.en.ts';
 import { securityEn } from './security.en.ts';
 import type { Catalogue } from './es-MX.ts';
 import { accountEn } from './account.en.ts';
@@ -17,6 +18,7 @@ export const en: Catalogue = {
   apiClients: apiClientsEn,
   mail: mailEn,
   tasks: tasksEn,
+  lists: listsEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
   app: {

@@ -2,6 +2,7 @@
  * Spanish (Mexico): the portal's first language and the shape every other catalogue follows.
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
+import { listsEsMX } from './lists.es-MX.ts';
 import { securityEsMX } from './security.es-MX.ts';
 import { accountEsMX } from './account.es-MX.ts';
 import { oidcEsMX } from './oidc.es-MX.ts';
@@ -19,6 +20,7 @@ export const esMX = {
   apiClients: apiClientsEsMX,
   mail: mailEsMX,
   tasks: tasksEsMX,
+  lists: listsEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
   app: {

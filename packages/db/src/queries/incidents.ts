@@ -244,12 +244,13 @@ export interface IncidentSummaryRow {
   nextObligationKind: IncidentRow['nextObligationKind'];
   nextObligationDueAt: Date | null;
   nextObligationSoonAt: Date | null;
+  version: number;
 }
 
 const SUMMARY_COLUMNS = sql`i.id, i.reference, i.title, i.status, i.severity, i.tlp, i.rsit_class as "rsitClass", i.rsit_type as "rsitType",
   i.agency_id as "agencyId", a.code as "agencyCode", a.name as "agencyName", a.name_en as "agencyNameEn",
   i.aware_at as "awareAt", i.created_at as "createdAt", i.next_obligation_kind as "nextObligationKind",
-  i.next_obligation_due_at as "nextObligationDueAt", i.next_obligation_soon_at as "nextObligationSoonAt"`;
+  i.next_obligation_due_at as "nextObligationDueAt", i.next_obligation_soon_at as "nextObligationSoonAt", i.version`;
 
 /** postgres.js and PGlite both return timestamptz as Date, except inside raw results on some paths. */
 const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
@@ -259,6 +260,7 @@ function toSummaryRow(r: Record<string, unknown>): IncidentSummaryRow {
   return {
     ...(r as unknown as IncidentSummaryRow),
     severity: Number(r.severity),
+    version: Number(r.version),
     awareAt: asDate(r.awareAt),
     createdAt: asDate(r.createdAt),
     nextObligationDueAt: asDateOrNull(r.nextObligationDueAt),

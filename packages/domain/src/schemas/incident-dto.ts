@@ -74,6 +74,7 @@ export const IncidentSummary = z
     awareAt: Instant,
     createdAt: Instant,
     nextObligation: NextObligationDto.nullable().describe('The next obligation still owed; null once all are met'),
+    version: z.int().min(1).describe('What a bulk action on the listed row passes back (incidents.bulk)'),
   })
   .meta({ id: 'IncidentSummary' });
 export type IncidentSummary = z.output<typeof IncidentSummary>;
