@@ -101,7 +101,7 @@ export function BulkBar({
   return (
     <>
       {showBar ? (
-        <Paper p="sm" withBorder role="region" aria-label={t('lists.bulk.barLabel')} data-testid="bulk-bar" style={{ position: 'sticky', top: 64, zIndex: 5 }}>
+        <Paper component="section" p="sm" withBorder aria-label={t('lists.bulk.barLabel')} data-testid="bulk-bar" style={{ position: 'sticky', top: 64, zIndex: 5 }}>
           <Stack gap="xs">
             <Group justify="space-between" gap="xs">
               <Text size="sm" fw={600} aria-live="polite" data-testid="bulk-count">

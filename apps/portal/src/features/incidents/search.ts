@@ -72,10 +72,12 @@ export const incidentSortOf = (search: IncidentsSearch) => effectiveSort({ sort:
 export const toIncidentListView = (search: IncidentsSearch, options: { withAgency: boolean }): IncidentListView =>
   definedOnly<IncidentListView>({ ...toIncidentFilters(search, options), sort: search.sort, dir: search.dir });
 
+/** An instant (less `back` ms) → its Mexico City day. */
+const mxDayOf = (iso: unknown, back = 0) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? isoToMxWall(new Date(Date.parse(iso) - back)).slice(0, 10) : undefined);
+
 /** A saved filter back into the address: instants become Mexico City days again (`to` is exclusive). */
 export function incidentsSearchFromView(view: Record<string, unknown>): IncidentsSearch {
-  const day = (iso: unknown, back = 0) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? isoToMxWall(new Date(Date.parse(iso) - back)).slice(0, 10) : undefined);
-  return validateIncidentsSearch({ ...view, from: day(view.from), to: day(view.to, 1) });
+  return validateIncidentsSearch({ ...view, from: mxDayOf(view.from), to: mxDayOf(view.to, 1) });
 }
 
 /** The address's filters → `incidents.list` / export filters (days become Mexico City instants). */
