@@ -14,19 +14,21 @@ const ago = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
 /** A word no seeded incident has, so the list's search narrows to this test's incidents. */
 const TOKEN = `zafiro${Date.now().toString(36)}`;
 
+/** A report of SEDENA's staff with the test's word in its title. */
+const report = (title: string, severity: number) => ({
+  title: `${title} ${TOKEN}`,
+  description: 'Reporte de la prueba de clasificación en lote.',
+  rsitClass: 'fraud',
+  rsitType: 'phishing',
+  severity,
+  tlp: 'AMBER',
+  detectedAt: ago(5),
+  awareAt: ago(4),
+  impact: { personalData: false, criticalService: false, crossBorder: false },
+});
+
 async function fileTwo(): Promise<{ reference: string }[]> {
   const staff = await trpcAs(baseUrl(), DEMO.staff.email);
-  const report = (title: string, severity: number) => ({
-    title: `${title} ${TOKEN}`,
-    description: 'Reporte de la prueba de clasificación en lote.',
-    rsitClass: 'fraud',
-    rsitType: 'phishing',
-    severity,
-    tlp: 'AMBER',
-    detectedAt: ago(5),
-    awareAt: ago(4),
-    impact: { personalData: false, criticalService: false, crossBorder: false },
-  });
   return [await staff.mutate<{ reference: string }>('incidents.create', report('Correo de suplantación', 2)), await staff.mutate<{ reference: string }>('incidents.create', report('Sitio apócrifo', 4))];
 }
 

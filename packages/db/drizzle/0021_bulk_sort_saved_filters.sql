@@ -14,10 +14,8 @@ CREATE UNIQUE INDEX "saved_filters_user_id_list_name_index" ON "saved_filters" U
 CREATE INDEX "saved_filters_user_id_list_updated_at_index" ON "saved_filters" USING btree ("user_id","list","updated_at");--> statement-breakpoint
 CREATE INDEX "incidents_sort_severity_idx" ON "incidents" USING btree ("severity","id");--> statement-breakpoint
 CREATE INDEX "incidents_sort_status_idx" ON "incidents" USING btree ("status","id");--> statement-breakpoint
-CREATE INDEX "incidents_sort_reference_idx" ON "incidents" USING btree ("reference","id");--> statement-breakpoint
 CREATE INDEX "incidents_sort_deadline_asc_idx" ON "incidents" USING btree (coalesce("next_obligation_due_at", 'infinity'::timestamptz),"id");--> statement-breakpoint
 CREATE INDEX "incidents_sort_deadline_desc_idx" ON "incidents" USING btree (coalesce("next_obligation_due_at", '-infinity'::timestamptz),"id");--> statement-breakpoint
 CREATE INDEX "tasks_sort_priority_idx" ON "tasks" USING btree ("priority","id");--> statement-breakpoint
 CREATE INDEX "tasks_sort_status_idx" ON "tasks" USING btree ("status","id");--> statement-breakpoint
-CREATE INDEX "tasks_sort_due_idx" ON "tasks" USING btree ("due_at","id");--> statement-breakpoint
-CREATE INDEX "tasks_sort_reference_idx" ON "tasks" USING btree ("reference","id");
+CREATE INDEX "tasks_sort_due_idx" ON "tasks" USING btree ("due_at","id");

@@ -116,10 +116,10 @@ export const incidents = pgTable(
       .where(sql`${t.nextObligationDueAt} is not null`),
     index('incidents_search_idx').using('gin', t.search),
     // The list's sortable columns (queries/incidents.ts `SORTS`): a keyset walk on (key, id) in
-    // either direction. The deadline sorts put "no deadline owed" last in both directions.
+    // either direction (the unique index on `reference` serves the reference sort). The deadline
+    // sorts put "no deadline owed" last in both directions.
     index('incidents_sort_severity_idx').on(t.severity, t.id),
     index('incidents_sort_status_idx').on(t.status, t.id),
-    index('incidents_sort_reference_idx').on(t.reference, t.id),
     index('incidents_sort_deadline_asc_idx').on(sql`coalesce(${t.nextObligationDueAt}, 'infinity'::timestamptz)`, t.id),
     index('incidents_sort_deadline_desc_idx').on(sql`coalesce(${t.nextObligationDueAt}, '-infinity'::timestamptz)`, t.id),
     check('incidents_severity_range', sql`${t.severity} between 0 and 5`),

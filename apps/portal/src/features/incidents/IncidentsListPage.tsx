@@ -290,10 +290,12 @@ function IncidentCard({ incident, select }: { incident: IncidentSummary; select:
     <Paper p="sm" data-testid="incident-row" data-reference={incident.reference}>
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="nowrap">
-          {select ? <SelectRowCheckbox row={incident} selection={select.selection} onChange={select.onChange} /> : null}
-          <CodeLink to="/incidentes/$incidentId" params={{ incidentId: incident.id }} data-testid="incident-link">
-            {incident.reference}
-          </CodeLink>
+          <Group gap="xs" wrap="nowrap">
+            {select ? <SelectRowCheckbox row={incident} selection={select.selection} onChange={select.onChange} /> : null}
+            <CodeLink to="/incidentes/$incidentId" params={{ incidentId: incident.id }} data-testid="incident-link">
+              {incident.reference}
+            </CodeLink>
+          </Group>
           <Text size="sm" ff="monospace" fw={600} title={agencyName(incident.agency, locale)}>
             {incident.agency.code}
           </Text>
