@@ -130,6 +130,8 @@ export interface components {
                 /** @enum {string} */
                 state: "pending" | "due_soon" | "overdue" | "met" | "late";
             } | null;
+            /** @description What a bulk action on the listed row passes back (incidents.bulk) */
+            version: number;
         };
         IncidentList: {
             items: components["schemas"]["IncidentSummary"][];
@@ -407,6 +409,29 @@ export interface components {
                 name: string;
                 agencyCode: string;
             };
+        } | {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @constant */
+            kind: "playbook_applied";
+            /** @description The comment, the step’s reason or the report; null when there is none or the reader may not read it */
+            body: string | null;
+            /** @description Who reads this note (comments and step reasons only; null for every other entry) */
+            visibility: ("anc" | "reporting" | "all_readers") | null;
+            data: {
+                playbook: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                };
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
         };
         IncidentDetail: {
             /** Format: uuid */
@@ -542,6 +567,9 @@ export interface operations {
                 from?: string;
                 to?: string;
                 obligation?: "overdue" | "due_soon";
+                ids?: string[];
+                sort?: "reported" | "severity" | "status" | "deadline" | "reference";
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;
