@@ -14,7 +14,7 @@ import { and, count, eq, gt, max } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiToken } from '@anc/auth';
-import { auditEvents, mailOutbox, incidentObservables, incidentReports, incidentShares, incidents, initiatives, revokeApiClient, tasks } from '@anc/db';
+import { auditEvents, mailOutbox, incidentObservables, incidentReports, incidentShares, incidents, initiatives, revokeApiClient, tasks, upsertSavedFilter } from '@anc/db';
 import { API_SCOPES, type ApiScope, type Tlp } from '@anc/domain';
 import { ANC_STIX_NAMESPACE } from './modules/incidents/export/stix.ts';
 import { REST_ROUTES } from './rest/routes.ts';
@@ -612,6 +612,19 @@ const MATRIX: Record<string, Entry> = {
   // The owner: coordinators take an incident and list whom they may give it to.
   'incidents.setOwner': incidentEntry('setOwner', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), ownerId: ids.coordinator }), 'scratch'),
   'incidents.owners': { expected: (caller) => byRole(caller, ['coordinator'], OK), input: () => undefined },
+  // bulk actions: the coordination's alone; an id that exists nowhere is one item's not_found, not an error
+  'incidents.bulk': { expected: (caller) => byRole(caller, ['coordinator'], { code: 'OK', writes: 0 }), input: () => ({ action: 'triage', items: [{ id: randomUUID(), version: 1 }] }) },
+  'incidents.bulkCount': { expected: (caller) => byRole(caller, ['coordinator'], OK), input: () => ({ filter: { status: ['submitted'] } }) },
+  // saved filters: everyone their own
+  'savedFilters.list': { expected: signedInOnly(OK), input: () => ({ list: 'tasks' }) },
+  'savedFilters.save': { expected: signedInOnly(WRITES), input: () => ({ list: 'incidents', name: `Vista de la matriz ${next()}`, query: { severity: [4, 5], sort: 'deadline' } }) },
+  'savedFilters.remove': {
+    expected: signedInOnly(WRITES),
+    input: async ({ caller }) =>
+      caller === 'anonymous'
+        ? { id: randomUUID() }
+        : { id: (await upsertSavedFilter(s.t.db, { userId: await userIdOf(s.t.db, EMAIL[caller]), list: 'tasks', name: `Por quitar ${next()}`, query: {} })).id },
+  },
   // tasks
   'tasks.create': { expected: (caller) => byRole(caller, ['coordinator'], WRITES), input: () => validTask(ids.sedena, { title: `Tarea nueva de la matriz ${next()}` }) },
   'tasks.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },

@@ -9,6 +9,7 @@ import { initiativesRouter } from './modules/initiatives/initiatives.router.ts';
 import { mailOutboxRouter } from './modules/mail/mail.router.ts';
 import { playbooksRouter } from './modules/playbooks/playbooks.router.ts';
 import { notificationsRouter } from './modules/notifications/notifications.router.ts';
+import { savedFiltersRouter } from './modules/saved-filters/saved-filters.router.ts';
 import { tasksRouter } from './modules/tasks/tasks.router.ts';
 import { adminUsersRouter } from './modules/users/users.router.ts';
 import { router } from './trpc/init.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   directory: directoryRouter,
   apiClients: apiClientsRouter,
   mailOutbox: mailOutboxRouter,
+  savedFilters: savedFiltersRouter,
   admin: router({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

@@ -57,6 +57,7 @@ describe('migrations', () => {
       'playbooks',
       'recovery_codes',
       'reference_counters',
+      'saved_filters',
       'sessions',
       'sign_in_throttles',
       'task_events',

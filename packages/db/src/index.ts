@@ -27,5 +27,6 @@ export * from './queries/mfa.ts';
 export * from './queries/passkeys.ts';
 export * from './queries/directory.ts';
 export * from './seed-directory.ts';
+export * from './queries/saved-filters.ts';
 export * from './queries/playbooks.ts';
 export * from './seed-playbooks.ts';

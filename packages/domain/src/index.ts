@@ -52,3 +52,6 @@ export * from './schemas/passkeys.ts';
 export * from './directory/clock.ts';
 export * from './directory/access.ts';
 export * from './directory/schemas.ts';
+export * from './lists/sort.ts';
+export * from './lists/saved-filters.ts';
+export * from './incidents/bulk.ts';

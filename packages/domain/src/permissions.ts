@@ -54,6 +54,13 @@ export const PERMISSIONS = {
   'incidents.share': ['coordinator'],
   'incidents.unshare': ['coordinator'],
   'incidents.submitReport': ['staff'],
+  // bulk actions (incidents/bulk.ts): the coordination's triage desk
+  'incidents.bulk': ['coordinator'],
+  'incidents.bulkCount': ['coordinator'],
+  // saved views of the lists: each person their own (lists/saved-filters.ts)
+  'savedFilters.list': ['staff', 'coordinator', 'admin'],
+  'savedFilters.save': ['staff', 'coordinator', 'admin'],
+  'savedFilters.remove': ['staff', 'coordinator', 'admin'],
   // playbooks: everyone signed in reads them, admins write them, coordinators apply them to incidents
   'incidents.applyPlaybook': ['coordinator'],
   'playbooks.list': ['staff', 'coordinator', 'admin'],

@@ -136,6 +136,8 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description What a bulk action on the listed row passes back (incidents.bulk) */
+            version: number;
         };
         IncidentList: {
             items: components["schemas"]["IncidentSummary"][];
@@ -607,6 +609,9 @@ export interface operations {
                 to?: string;
                 obligation?: "overdue" | "due_soon";
                 ownerId?: "me" | string;
+                ids?: string[];
+                sort?: "reported" | "severity" | "status" | "deadline" | "reference";
+                dir?: "asc" | "desc";
             };
             header?: never;
             path?: never;

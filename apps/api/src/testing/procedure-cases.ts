@@ -3,7 +3,7 @@
 // fresh for each call from a small world of objects made through the API itself.
 import { count, notLike } from 'drizzle-orm';
 import { and, eq, ne } from 'drizzle-orm';
-import { auditEvents, insertPasskey, mailOutbox, passkeys, type Db } from '@anc/db';
+import { auditEvents, insertPasskey, mailOutbox, passkeys, upsertSavedFilter, type Db } from '@anc/db';
 import { routerProcedures } from './procedures.ts';
 import { present, rawCallJson, type RawAnswer } from './raw.ts';
 import { DEMO, DEMO_PASSWORD, httpClient, signedIn, type TestServer } from './http.ts';
@@ -281,6 +281,20 @@ export const CASES: Record<string, ProcedureCase> = {
   },
   'incidents.owners': { as: 'coordinator', input: () => undefined },
   'incidents.submitReport': { as: 'staff', input: (w) => ({ id: w.incidentId, kind: 'notification', body: 'Notificación inicial del incidente.' }) },
+  // Sharing again with the same agency changes nothing: a bulk call that may run any number of times.
+  'incidents.bulk': { as: 'coordinator', input: async (w) => ({ action: 'share', items: [{ id: w.incidentId, version: await version(w, 'incident') }], agencyIds: [w.semarId] }) },
+  'incidents.bulkCount': { as: 'coordinator', input: () => ({ filter: { status: ['submitted'] } }) },
+
+  'savedFilters.list': { as: 'staff', input: () => ({ list: 'incidents' }) },
+  'savedFilters.save': { as: 'staff', input: () => ({ list: 'incidents', name: `Abiertos ${next() % 20}`, query: { status: ['submitted', 'triaged'], sort: 'severity', dir: 'desc' } }) },
+  // A saved filter of the staff caller, one per call.
+  'savedFilters.remove': {
+    as: 'staff',
+    input: async (w) => {
+      const row = await upsertSavedFilter(w.s.t.db, { userId: await userIdOf(w.s.t.db, DEMO.sedena), list: 'tasks', name: `Por quitar ${next()}`, query: {} });
+      return { id: row.id };
+    },
+  },
 
   // Once per playbook and incident: each call applies it to a new incident of SEDENA.
   'incidents.applyPlaybook': {

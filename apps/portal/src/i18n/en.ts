@@ -1,4 +1,5 @@
 import { directoryEn } from './directory.en.ts';
+import { listsEn } from './lists.en.ts';
 import { securityEn } from './security.en.ts';
 import type { Catalogue } from './es-MX.ts';
 import { accountEn } from './account.en.ts';
@@ -21,6 +22,7 @@ export const en: Catalogue = {
   mail: mailEn,
   tasks: tasksEn,
   playbooks: playbooksEn,
+  lists: listsEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
   directory: directoryEn,

@@ -3,6 +3,7 @@
  * en.ts is typed against this object, and catalog.test.ts checks both ways at run time.
  */
 import { directoryEsMX } from './directory.es-MX.ts';
+import { listsEsMX } from './lists.es-MX.ts';
 import { securityEsMX } from './security.es-MX.ts';
 import { accountEsMX } from './account.es-MX.ts';
 import { oidcEsMX } from './oidc.es-MX.ts';
@@ -23,6 +24,7 @@ export const esMX = {
   mail: mailEsMX,
   tasks: tasksEsMX,
   playbooks: playbooksEsMX,
+  lists: listsEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
   directory: directoryEsMX,

@@ -1,11 +1,18 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   DomainError,
+  INCIDENT_STATUSES,
   decodeCursor,
+  effectiveSort,
   encodeCursor,
   searchedIndicator,
   seesEveryIncident,
+  sortCursorKey,
+  sortCursorValue,
   type IncidentFilters,
+  type IncidentSort,
+  type IncidentSortKey,
+  type SortDirection,
   type NoteVisibility,
   type ObservableType,
 } from '@anc/domain';
@@ -200,6 +207,7 @@ function filterSql(filters: IncidentFilters, alias: string, now: Date): SQL[] {
   if (filters.ownerId) out.push(ownerFilterSql(i, filters.ownerId));
   if (filters.obligation === 'overdue') out.push(sql`${i}.next_obligation_due_at < ${instant(now)}`);
   if (filters.obligation === 'due_soon') out.push(sql`${i}.next_obligation_due_at >= ${instant(now)} and ${i}.next_obligation_soon_at <= ${instant(now)}`);
+  if (filters.ids?.length) out.push(sql`${i}.id in (${sql.join(filters.ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
   return out;
 }
 
@@ -234,12 +242,14 @@ const allOf = (parts: readonly (SQL | undefined)[]) => {
   return present.length ? sql.join(present, sql` and `) : sql`true`;
 };
 
+const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A cursor this list handed out, or BAD_REQUEST (never silently the first page, never a SQL error). */
 function validCursor(cursor: string) {
   const after = decodeCursor(cursor);
-  if (!after || Number.isNaN(Date.parse(after.sortKey)) || !UUID.test(after.id)) {
+  // Strictly the ISO form this list writes: Date.parse is lenient (it reads "severity.desc:5" as a date).
+  if (!after || !ISO_MILLIS.test(after.sortKey) || !UUID.test(after.id)) {
     throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { cursor: ['invalid_cursor'] } });
   }
   return after;
@@ -266,12 +276,13 @@ export interface IncidentSummaryRow {
   /** The coordinator in charge (domain incidents/owner.ts), or null. */
   ownerId: string | null;
   ownerName: string | null;
+  version: number;
 }
 
 const SUMMARY_COLUMNS = sql`i.id, i.reference, i.title, i.status, i.severity, i.tlp, i.rsit_class as "rsitClass", i.rsit_type as "rsitType",
   i.agency_id as "agencyId", a.code as "agencyCode", a.name as "agencyName", a.name_en as "agencyNameEn",
   i.aware_at as "awareAt", i.created_at as "createdAt", i.next_obligation_kind as "nextObligationKind",
-  i.next_obligation_due_at as "nextObligationDueAt", i.next_obligation_soon_at as "nextObligationSoonAt",
+  i.next_obligation_due_at as "nextObligationDueAt", i.next_obligation_soon_at as "nextObligationSoonAt", i.version,
   i.owner_id as "ownerId", (select ou.name from users ou where ou.id = i.owner_id) as "ownerName"`;
 
 /** postgres.js and PGlite both return timestamptz as Date, except inside raw results on some paths. */
@@ -282,6 +293,7 @@ function toSummaryRow(r: Record<string, unknown>): IncidentSummaryRow {
   return {
     ...(r as unknown as IncidentSummaryRow),
     severity: Number(r.severity),
+    version: Number(r.version),
     awareAt: asDate(r.awareAt),
     createdAt: asDate(r.createdAt),
     nextObligationDueAt: asDateOrNull(r.nextObligationDueAt),
@@ -300,9 +312,12 @@ function toSummaryRow(r: Record<string, unknown>): IncidentSummaryRow {
 export async function listIncidentSummaries(
   db: Db,
   actor: Scope,
-  input: IncidentFilters & { cursor?: string | undefined; limit: number },
+  input: IncidentFilters & IncidentSort & { cursor?: string | undefined; limit: number },
   now: Date = new Date(),
 ): Promise<{ rows: IncidentSummaryRow[]; nextCursor: string | null }> {
+  // Any other sort than the default (newest first) takes the sorted path below.
+  const sorted = effectiveSort(input, 'reported');
+  if (sorted.sort !== 'reported' || sorted.dir !== 'desc') return listSortedIncidentSummaries(db, actor, input, sorted, now);
   const after = input.cursor ? validCursor(input.cursor) : null;
   const take = input.limit + 1;
   const keyset = (alias: string, at = 'created_at', id = 'id') =>
@@ -340,6 +355,110 @@ export async function listIncidentSummaries(
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return { rows: page, nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sorted lists (the list's clickable columns) and bulk selections
+
+/**
+ * Each sortable column: the SQL of its key on alias `i`, the type its cursor value is cast back to,
+ * a check of a cursor value, and the null order that matches its index (`sort` + `id` in the same
+ * direction, so one index serves both directions; see the schema's `incidents_sort_*` indexes;
+ * `reported` reads the (created_at desc, id desc) index backwards for ascending).
+ */
+const SORTS: Record<IncidentSortKey, { key: (alias: string) => SQL; cast: string; valid: (v: string) => boolean; nulls: Record<SortDirection, string> }> = {
+  reported: { key: (a) => sql.raw(`${a}.created_at`), cast: 'timestamptz', valid: (v) => ISO_MICROS.test(v), nulls: { asc: 'nulls first', desc: 'nulls last' } },
+  severity: { key: (a) => sql.raw(`${a}.severity`), cast: 'smallint', valid: (v) => /^[0-5]$/.test(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
+  status: { key: (a) => sql.raw(`${a}.status`), cast: 'incident_status', valid: (v) => (INCIDENT_STATUSES as readonly string[]).includes(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
+  reference: { key: (a) => sql.raw(`${a}.reference`), cast: 'text', valid: (v) => /^INC-\d{4}-\d{6}$/.test(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
+  // No deadline owed (closed, rejected, merged…) sorts last both ways: +infinity ascending, -infinity descending.
+  deadline: {
+    key: () => sql``,
+    cast: 'timestamptz',
+    valid: (v) => v === 'infinity' || v === '-infinity' || ISO_MICROS.test(v),
+    nulls: { asc: 'nulls last', desc: 'nulls first' },
+  },
+};
+
+/** A cursor's instant: UTC with microseconds (what PostgreSQL stores), so the keyset compares exactly. */
+const ISO_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const sortValueSql = (key: SQL, cast: string): SQL =>
+  cast === 'timestamptz'
+    ? sql`case when isfinite(${key}) then to_char(${key} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') else (${key})::text end`
+    : sql`(${key})::text`;
+
+const sortKeySql = (sort: IncidentSortKey, dir: SortDirection, alias: string): SQL =>
+  sort === 'deadline'
+    ? sql.raw(`coalesce(${alias}.next_obligation_due_at, '${dir === 'asc' ? 'infinity' : '-infinity'}'::timestamptz)`)
+    : SORTS[sort].key(alias);
+
+function validSortCursor(cursor: string, sort: IncidentSortKey, dir: SortDirection) {
+  const after = decodeCursor(cursor);
+  const value = after ? sortCursorValue(after.sortKey, sort, dir) : null;
+  if (!after || value === null || !SORTS[sort].valid(value) || !UUID.test(after.id)) {
+    throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { cursor: ['invalid_cursor'] } });
+  }
+  return { value, id: after.id };
+}
+
+/**
+ * The list sorted by one column, keyset on (key, id) in the chosen direction, scoped in SQL. The
+ * cursor names the sort, so a cursor of another sort is a bad request rather than a wrong page.
+ * Staff read through the one scope predicate (own agency, shared with all, shared by name) on the
+ * sort's index, not the three-branch walk of the default order.
+ */
+async function listSortedIncidentSummaries(
+  db: Db,
+  actor: Scope,
+  input: IncidentFilters & { cursor?: string | undefined; limit: number },
+  { sort, dir }: { sort: IncidentSortKey; dir: SortDirection },
+  now: Date,
+): Promise<{ rows: IncidentSummaryRow[]; nextCursor: string | null }> {
+  const after = input.cursor ? validSortCursor(input.cursor, sort, dir) : null;
+  const key = sortKeySql(sort, dir, 'i');
+  const { cast, nulls } = SORTS[sort];
+  const op = sql.raw(dir === 'asc' ? '>' : '<');
+  const order = sql.raw(`${dir} ${nulls[dir]}`);
+  const keyset = after ? sql`(${key}, i.id) ${op} (${after.value}::${sql.raw(cast)}, ${after.id}::uuid)` : undefined;
+  const query = sql`select ${SUMMARY_COLUMNS}, ${sortValueSql(key, cast)} as "sortValue" from incidents i join agencies a on a.id = i.agency_id
+    where ${allOf([incidentScopeSql(actor, 'i'), ...filterSql(input, 'i', now), keyset])}
+    order by ${key} ${order}, i.id ${order} limit ${input.limit + 1}`;
+  const raw = rowsOf<Record<string, unknown>>(await db.execute(query));
+  const page = raw.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(toSummaryRow),
+    nextCursor: raw.length > input.limit && last ? encodeCursor(sortCursorKey(sort, dir, String(last.sortValue)), String(last.id)) : null,
+  };
+}
+
+export interface BulkTarget {
+  id: string;
+  reference: string;
+  version: number;
+}
+
+/**
+ * The incidents a bulk action's filter selects within the actor's scope, oldest first, at most
+ * `limit` (the caller asks for one more than its cap to tell "too many" from "exactly the cap").
+ */
+export async function incidentsMatching(db: Db, actor: Scope, filters: IncidentFilters, limit: number, now: Date = new Date()): Promise<BulkTarget[]> {
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select i.id, i.reference, i.version from incidents i
+      where ${allOf([incidentScopeSql(actor, 'i'), ...filterSql(filters, 'i', now)])}
+      order by i.created_at asc nulls first, i.id asc nulls first limit ${limit}`),
+  );
+  return rows.map((r) => ({ id: String(r.id), reference: String(r.reference), version: Number(r.version) }));
+}
+
+/** The references of the incidents among `ids` the actor may read (a bulk answer names only those). */
+export async function readableReferences(db: Db, actor: Scope, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = rowsOf<{ id: string; reference: string }>(
+    await db.execute(sql`select i.id, i.reference from incidents i
+      where ${allOf([incidentScopeSql(actor, 'i'), sql`i.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`])}`),
+  );
+  return new Map(rows.map((r) => [String(r.id), String(r.reference)]));
 }
 
 // ---------------------------------------------------------------------------------------------

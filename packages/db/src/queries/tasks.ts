@@ -1,5 +1,22 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { DomainError, TASK_DUE_SOON_MS, decodeCursor, encodeCursor, type Actor, type TaskFilters, type TaskPriority, type TaskStatus } from '@anc/domain';
+import {
+  DomainError,
+  TASK_DUE_SOON_MS,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  decodeCursor,
+  effectiveSort,
+  encodeCursor,
+  sortCursorKey,
+  sortCursorValue,
+  type Actor,
+  type SortDirection,
+  type TaskFilters,
+  type TaskPriority,
+  type TaskSort,
+  type TaskSortKey,
+  type TaskStatus,
+} from '@anc/domain';
 import { rowsOf, type Db } from '../client.ts';
 import { agencies, initiatives, isPerson, taskEvents, tasks, users, type TaskEventKind } from '../schema/index.ts';
 import { incidentScopeSql, type ReadScope, type WriteScope } from '../scope/incidents.ts';
@@ -250,12 +267,14 @@ function filterSql(filters: TaskFilters, actor: Pick<Actor, 'userId'>, now: Date
   return out;
 }
 
+const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A cursor this list handed out, or BAD_REQUEST (never silently the first page, never a SQL error). */
 function validCursor(cursor: string) {
   const after = decodeCursor(cursor);
-  if (!after || Number.isNaN(Date.parse(after.sortKey)) || !UUID.test(after.id)) {
+  // Strictly the ISO form this list writes: Date.parse is lenient (it reads "severity.desc:5" as a date).
+  if (!after || !ISO_MILLIS.test(after.sortKey) || !UUID.test(after.id)) {
     throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { cursor: ['invalid_cursor'] } });
   }
   return after;
@@ -269,9 +288,12 @@ function validCursor(cursor: string) {
 export async function listTaskSummaries(
   db: Db,
   actor: Pick<Actor, 'role' | 'agencyId' | 'userId'>,
-  input: TaskFilters & { cursor?: string | undefined; limit: number },
+  input: TaskFilters & TaskSort & { cursor?: string | undefined; limit: number },
   now: Date = new Date(),
 ): Promise<{ rows: TaskSummaryRow[]; nextCursor: string | null }> {
+  // Any other sort than the default (newest first) takes the sorted path below.
+  const sorted = effectiveSort(input, 'created');
+  if (sorted.sort !== 'created' || sorted.dir !== 'desc') return listSortedTaskSummaries(db, actor, input, sorted, now);
   const after = input.cursor ? validCursor(input.cursor) : null;
   const take = input.limit + 1;
   const parts = [
@@ -287,6 +309,62 @@ export async function listTaskSummaries(
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return { rows: page, nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+}
+
+/** A cursor's instant: UTC with microseconds (what PostgreSQL stores), so the keyset compares exactly. */
+const ISO_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * Each sortable column of the tasks list: its column, the type a cursor value is cast back to, a
+ * check of a cursor value, and the null order of its index (`tasks_sort_*`; `created` reads the
+ * (created_at desc, id desc) index backwards for ascending). All columns are NOT NULL.
+ */
+const TASK_SORTS: Record<TaskSortKey, { column: string; cast: string; valid: (v: string) => boolean; nulls: Record<SortDirection, string> }> = {
+  created: { column: 'created_at', cast: 'timestamptz', valid: (v) => ISO_MICROS.test(v), nulls: { asc: 'nulls first', desc: 'nulls last' } },
+  due: { column: 'due_at', cast: 'timestamptz', valid: (v) => ISO_MICROS.test(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
+  priority: { column: 'priority', cast: 'task_priority', valid: (v) => (TASK_PRIORITIES as readonly string[]).includes(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
+  status: { column: 'status', cast: 'task_status', valid: (v) => (TASK_STATUSES as readonly string[]).includes(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
+  reference: { column: 'reference', cast: 'text', valid: (v) => /^TSK-\d{4}-\d{6}$/.test(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
+};
+
+/** The list sorted by one column: keyset on (key, id) in the chosen direction; the cursor names the sort. */
+async function listSortedTaskSummaries(
+  db: Db,
+  actor: Pick<Actor, 'role' | 'agencyId' | 'userId'>,
+  input: TaskFilters & { cursor?: string | undefined; limit: number },
+  { sort, dir }: { sort: TaskSortKey; dir: SortDirection },
+  now: Date,
+): Promise<{ rows: TaskSummaryRow[]; nextCursor: string | null }> {
+  const spec = TASK_SORTS[sort];
+  let after: { value: string; id: string } | null = null;
+  if (input.cursor) {
+    const decoded = decodeCursor(input.cursor);
+    const value = decoded ? sortCursorValue(decoded.sortKey, sort, dir) : null;
+    if (!decoded || value === null || !spec.valid(value) || !UUID.test(decoded.id)) {
+      throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { cursor: ['invalid_cursor'] } });
+    }
+    after = { value, id: decoded.id };
+  }
+  const key = sql.raw(`t.${spec.column}`);
+  const order = sql.raw(`${dir} ${spec.nulls[dir]}`);
+  const op = sql.raw(dir === 'asc' ? '>' : '<');
+  const parts = [
+    taskScopeSql(actor, 't'),
+    ...filterSql(input, actor, now),
+    after ? sql`(${key}, t.id) ${op} (${after.value}::${sql.raw(spec.cast)}, ${after.id}::uuid)` : undefined,
+  ].filter((p): p is SQL => p !== undefined);
+  const where = parts.length ? sql.join(parts, sql` and `) : sql`true`;
+  const value = spec.cast === 'timestamptz' ? sql`to_char(${key} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sql`(${key})::text`;
+  const raw = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`${summarySelect(actor, sql`, ${value} as "sortValue"`)} where ${where}
+      order by ${key} ${order}, t.id ${order} limit ${input.limit + 1}`),
+  );
+  const page = raw.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(toSummaryRow),
+    nextCursor: raw.length > input.limit && last ? encodeCursor(sortCursorKey(sort, dir, String(last.sortValue)), String(last.id)) : null,
+  };
 }
 
 export interface AgencyTaskCounts {

@@ -121,6 +121,13 @@ export const incidents = pgTable(
     index('incidents_owner_idx')
       .on(t.ownerId, t.createdAt.desc(), t.id.desc())
       .where(sql`${t.ownerId} is not null`),
+    // The list's sortable columns (queries/incidents.ts `SORTS`): a keyset walk on (key, id) in
+    // either direction (the unique index on `reference` serves the reference sort). The deadline
+    // sorts put "no deadline owed" last in both directions.
+    index('incidents_sort_severity_idx').on(t.severity, t.id),
+    index('incidents_sort_status_idx').on(t.status, t.id),
+    index('incidents_sort_deadline_asc_idx').on(sql`coalesce(${t.nextObligationDueAt}, 'infinity'::timestamptz)`, t.id),
+    index('incidents_sort_deadline_desc_idx').on(sql`coalesce(${t.nextObligationDueAt}, '-infinity'::timestamptz)`, t.id),
     check('incidents_severity_range', sql`${t.severity} between 0 and 5`),
   ],
 );

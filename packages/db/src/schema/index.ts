@@ -14,4 +14,5 @@ export * from './oidc.ts';
 export * from './mfa.ts';
 export * from './passkeys.ts';
 export * from './directory.ts';
+export * from './saved-filters.ts';
 export * from './playbooks.ts';

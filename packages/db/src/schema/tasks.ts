@@ -47,6 +47,11 @@ export const tasks = pgTable(
     index('tasks_active_due_idx')
       .on(t.dueAt, t.id)
       .where(sql`${t.status} not in ('done', 'cancelled')`),
+    // The list's sortable columns (queries/tasks.ts `TASK_SORTS`): keyset on (key, id) either way;
+    // the unique index on `reference` serves the reference sort.
+    index('tasks_sort_priority_idx').on(t.priority, t.id),
+    index('tasks_sort_status_idx').on(t.status, t.id),
+    index('tasks_sort_due_idx').on(t.dueAt, t.id),
     check('tasks_one_link', sql`${t.incidentId} is null or ${t.initiativeId} is null`),
   ],
 );

@@ -274,6 +274,20 @@ export const VALIDATION_WORDS = {
     'es-MX': 'Presenta primero la notificación del incidente; después el reporte final.',
     en: 'Submit the incident notification first, then the final report.',
   },
+  // bulk actions and saved filters (incidents/bulk.ts, lists/saved-filters.ts)
+  bulk_selection_required: {
+    'es-MX': 'Elige los incidentes (o todos los que cumplen el filtro) a los que se aplica la acción.',
+    en: 'Choose the incidents (or all matching the filter) the action applies to.',
+  },
+  bulk_too_many: {
+    'es-MX': 'Una acción masiva abarca a lo más 500 incidentes; acota el filtro.',
+    en: 'A bulk action covers at most 500 incidents; narrow the filter.',
+  },
+  bulk_item_failed: { 'es-MX': 'No se pudo completar en este incidente; vuelve a intentarlo.', en: 'It could not be completed on this incident; try again.' },
+  saved_filters_limit: {
+    'es-MX': 'Tienes el máximo de 50 filtros guardados en esta lista; borra alguno antes de guardar otro.',
+    en: 'You have the maximum of 50 saved filters on this list; delete one before saving another.',
+  },
   stale_version: {
     'es-MX': 'Alguien más modificó este registro mientras lo veías. Revisa los cambios y vuelve a intentarlo.',
     en: 'Someone else changed this record while you were viewing it. Review the changes and try again.',

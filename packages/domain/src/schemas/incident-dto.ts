@@ -77,6 +77,7 @@ export const IncidentSummary = z
     createdAt: Instant,
     nextObligation: NextObligationDto.nullable().describe('The next obligation still owed; null once all are met'),
     owner: UserRef.nullable().describe('The ANC coordinator in charge of it; null when nobody is'),
+    version: z.int().min(1).describe('What a bulk action on the listed row passes back (incidents.bulk)'),
   })
   .meta({ id: 'IncidentSummary' });
 export type IncidentSummary = z.output<typeof IncidentSummary>;

@@ -6,6 +6,7 @@ import { ObservableList } from '../incidents/observables.ts';
 import { OBLIGATION_KINDS } from '../incidents/obligations.ts';
 import { NOTE_VISIBILITIES } from '../incidents/visibility.ts';
 import type { FieldErrors } from '../errors.ts';
+import { IncidentSort } from '../lists/sort.ts';
 import type { MessageKey } from '../catalogue/validation.ts';
 
 export const INCIDENT_TITLE_MAX = 200;
@@ -157,6 +158,9 @@ export const OBLIGATION_FILTERS = ['overdue', 'due_soon'] as const;
 const manyOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values, { error: 'invalid_option' })).max(values.length, { error: 'too_many' }).optional();
 
+/** At most this many `ids` in one filter (an export link of a selection: they travel in a GET's query string). */
+export const INCIDENT_IDS_FILTER_MAX = 200;
+
 /** The filters of `incidents.list`, also the query string of the CSV export. */
 export const IncidentFilters = z.object({
   status: manyOf(INCIDENT_STATUSES),
@@ -170,13 +174,15 @@ export const IncidentFilters = z.object({
   obligation: z.enum(OBLIGATION_FILTERS, { error: 'invalid_option' }).optional(),
   /** The incidents one coordinator owns (incidents/owner.ts): `me` for the caller ("Mis incidentes"), or a user's id. */
   ownerId: z.union([z.literal('me'), Id], { error: 'invalid_option' }).optional(),
+  /** Only these incidents (a selection of the list, e.g. to export it); each still within the caller's scope. */
+  ids: z.array(Id).min(1, { error: 'required' }).max(INCIDENT_IDS_FILTER_MAX, { error: 'too_many' }).optional(),
 });
 export type IncidentFilters = z.infer<typeof IncidentFilters>;
 
-export const ListIncidentsInput = ListInput.extend(IncidentFilters.shape);
+export const ListIncidentsInput = ListInput.extend(IncidentFilters.shape).extend(IncidentSort.shape);
 export type ListIncidentsInput = z.infer<typeof ListIncidentsInput>;
 
-const ARRAY_FILTERS = ['status', 'rsitClass', 'severity', 'tlp'] as const;
+const ARRAY_FILTERS = ['status', 'rsitClass', 'severity', 'tlp', 'ids'] as const;
 
 /** Filters as a query string (`status=a&status=b&q=…`), for the export links the portal builds. */
 export function incidentFiltersToSearchParams(filters: IncidentFilters): URLSearchParams {

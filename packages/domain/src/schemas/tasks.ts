@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TaskSort } from '../lists/sort.ts';
 import { Id, ListInput, optionalText, text } from './common.ts';
 import { COMMENT_MAX, FUTURE_TOLERANCE_MS, Instant } from './incidents.ts';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../tasks/status.ts';
@@ -91,7 +92,7 @@ export const TaskFilters = z.object({
 });
 export type TaskFilters = z.infer<typeof TaskFilters>;
 
-export const ListTasksInput = ListInput.extend(TaskFilters.shape);
+export const ListTasksInput = ListInput.extend(TaskFilters.shape).extend(TaskSort.shape);
 export type ListTasksInput = z.infer<typeof ListTasksInput>;
 
 /** The staff a coordinator may name as assignee of a task for this agency. */

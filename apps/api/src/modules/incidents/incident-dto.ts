@@ -58,6 +58,7 @@ export function toIncidentSummary(r: IncidentSummaryRow, now: Date): IncidentSum
     rsitType: r.rsitType,
     awareAt: r.awareAt.toISOString(),
     createdAt: r.createdAt.toISOString(),
+    version: r.version,
     nextObligation:
       r.nextObligationKind && r.nextObligationDueAt && r.nextObligationSoonAt
         ? {

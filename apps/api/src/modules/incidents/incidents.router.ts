@@ -1,5 +1,8 @@
 import {
   AddObservablesInput,
+  BulkCountInput,
+  BulkIncidentsInput,
+  BulkResult,
   ApplyPlaybookInput,
   CommentIncidentInput,
   CreateIncidentInput,
@@ -15,6 +18,7 @@ import {
 } from '@anc/domain';
 import { procedureFor, router } from '../../trpc/init.ts';
 import { addObservables } from './add-observables.ts';
+import { bulkIncidents, countBulkSelection } from './bulk-incidents.ts';
 import { commentIncident } from './comment-incident.ts';
 import { fileIncident } from './file-incident.ts';
 import { getIncident } from './get-incident.ts';
@@ -73,4 +77,11 @@ export const incidentsRouter = router({
     .input(SetIncidentOwnerInput)
     .mutation(({ ctx, input }) => setIncidentOwner(ctx, input)),
   owners: procedureFor('incidents.owners').query(({ ctx }) => ownerCandidates(ctx)),
+  bulk: procedureFor('incidents.bulk')
+    .input(BulkIncidentsInput)
+    .output(BulkResult)
+    .mutation(({ ctx, input }) => bulkIncidents(ctx, input)),
+  bulkCount: procedureFor('incidents.bulkCount')
+    .input(BulkCountInput)
+    .query(({ ctx, input }) => countBulkSelection(ctx, input)),
 });

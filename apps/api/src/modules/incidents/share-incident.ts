@@ -11,7 +11,13 @@ import { readableOr404 } from './incident-rules.ts';
  * nor a deactivated body.
  */
 export async function shareIncident(ctx: UseCaseContext, input: ShareIncidentInput) {
-  const row = await ctx.db.transaction(async (tx) => {
+  const row = await shareIncidentRow(ctx, input);
+  return buildIncidentDetail(ctx.db, ctx.actor, row);
+}
+
+/** The share in its own transaction (with its event, notifications and audit row): the incident row. Bulk share calls it per item. */
+export async function shareIncidentRow(ctx: UseCaseContext, input: ShareIncidentInput) {
+  return ctx.db.transaction(async (tx) => {
     const incident = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });
     const agencyIds = [...new Set(input.agencyIds)];
     checkShare(incident.tlp, { allAgencies: input.allAgencies, agencyCount: agencyIds.length });
@@ -49,5 +55,4 @@ export async function shareIncident(ctx: UseCaseContext, input: ShareIncidentInp
     }
     return updated;
   });
-  return buildIncidentDetail(ctx.db, ctx.actor, row);
 }

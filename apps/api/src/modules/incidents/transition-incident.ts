@@ -6,7 +6,13 @@ import { buildIncidentDetail } from './incident-dto.ts';
 import { assertVersion, nextObligationColumns, readableOr404 } from './incident-rules.ts';
 
 export async function transitionIncident(ctx: UseCaseContext, input: TransitionIncidentInput) {
-  const row = await ctx.db.transaction(async (tx) => {
+  const row = await transitionIncidentRow(ctx, input);
+  return buildIncidentDetail(ctx.db, ctx.actor, row);
+}
+
+/** The transition in its own transaction (with its event, notifications and audit row): the updated row. Bulk triage calls it per item. */
+export async function transitionIncidentRow(ctx: UseCaseContext, input: TransitionIncidentInput) {
+  return ctx.db.transaction(async (tx) => {
     // The row lock makes two transitions with the same version take turns: the second sees the new version.
     const before = await readableOr404(tx, ctx.actor, input.id, { forUpdate: true });
     assertVersion(before, input.version);
@@ -67,5 +73,4 @@ export async function transitionIncident(ctx: UseCaseContext, input: TransitionI
     });
     return updated;
   });
-  return buildIncidentDetail(ctx.db, ctx.actor, row);
 }

@@ -33,6 +33,16 @@ import { formatMxDate, formatMxTime } from './time.ts';
 import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, statusLabel } from './labels.tsx';
 import { type IncidentsSearch, type ObligationFilter, hasFilters, toIncidentFilters } from './search.ts';
 import type { IncidentSummary } from './types.ts';
+// Bulk triage, sortable columns, saved filters (issue 14): BulkActions.tsx, features/lists/.
+import { INCIDENT_SORT_KEYS, type IncidentSortKey, type SortDirection } from '@anc/domain';
+import { BulkBar, EMPTY_SELECTION, SelectPageCheckbox, SelectRowCheckbox, type BulkSelectionState } from './BulkActions.tsx';
+import { SavedFiltersMenu } from '../lists/SavedFiltersMenu.tsx';
+import { SortSelect } from '../lists/SortSelect.tsx';
+import { SortableTh } from '../lists/SortableTh.tsx';
+import { incidentSortOf, incidentsSearchFromView, toIncidentListView, withoutSort } from './search.ts';
+
+/** The row's checkbox, for coordinators (null: no selection on this list). */
+type RowSelect = { selection: BulkSelectionState; onChange: (s: BulkSelectionState) => void } | null;
 
 const route = getRouteApi('/app/incidentes');
 const COLUMNS = 9;
@@ -56,8 +66,18 @@ export function IncidentsListPage() {
     void navigate({ search: {}, replace: true });
   };
 
+  // Bulk selection and sort (issue 14): the selection belongs to the filters it was made under.
+  const bulk = me.role === 'coordinator';
+  const sort = incidentSortOf(search);
+  const onSort = (next: { sort: IncidentSortKey; dir: SortDirection }) => void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+  const filtersKey = JSON.stringify(filters);
+  const [picked, setPicked] = useState<{ key: string; selection: BulkSelectionState }>({ key: filtersKey, selection: EMPTY_SELECTION });
+  const selection = picked.key === filtersKey ? picked.selection : EMPTY_SELECTION;
+  const select: RowSelect = bulk ? { selection, onChange: (next) => setPicked({ key: filtersKey, selection: next }) } : null;
+  const sortTh = (column: IncidentSortKey, label: string, w?: number) => <SortableTh column={column} current={sort} label={label} onSort={onSort} w={w} />;
+
   const incidents = useInfiniteQuery(
-    trpc.incidents.list.infiniteQueryOptions(filters, {
+    trpc.incidents.list.infiniteQueryOptions({ ...filters, ...(search.sort ? { sort: sort.sort, dir: sort.dir } : {}) }, {
       getNextPageParam: (page) => page.nextCursor ?? undefined,
       // While a new filter loads, the previous rows stay (dimmed) instead of blinking to skeletons.
       placeholderData: keepPreviousData,
@@ -75,6 +95,14 @@ export function IncidentsListPage() {
         description={t('incidents.list.subtitle')}
         actions={
           <>
+            <SavedFiltersMenu
+              list="incidents"
+              current={toIncidentListView(search, { withAgency: seesAll || search.agencyId === me.agency.id })}
+              onApply={(filter) => {
+                setResetKey((k) => k + 1);
+                void navigate({ search: incidentsSearchFromView(filter.query), replace: true });
+              }}
+            />
             <Button
               component="a"
               href={exportHref}
@@ -106,6 +134,11 @@ export function IncidentsListPage() {
 
         {incidents.error ? <QueryError error={incidents.error} onRetry={() => void incidents.refetch()} /> : null}
 
+        {phone ? (
+          <SortSelect keys={INCIDENT_SORT_KEYS} labelOf={(key) => t(`lists.sort.incidents.${key}`)} current={sort} onSort={onSort} testId="incidents-sort" />
+        ) : null}
+        {select ? <BulkBar selection={selection} rows={items} filters={filters} onChange={select.onChange} /> : null}
+
         <ClockNote testId="incidents-time-zone">{t('incidents.list.timeZoneNote', { zone: t('incidents.common.timeZone') })}</ClockNote>
 
         <ResponsiveList
@@ -127,24 +160,25 @@ export function IncidentsListPage() {
           }
           cardHeight={120}
           cards={items.map((incident) => (
-            <IncidentCard key={incident.id} incident={incident} />
+            <IncidentCard key={incident.id} incident={incident} select={select} />
           ))}
           table={{
             label: t('incidents.list.tableLabel'),
             minWidth: 1000,
-            columns: COLUMNS,
+            columns: COLUMNS + (select ? 1 : 0),
             head: (
               <>
-                <Table.Th scope="col">{t('incidents.list.columns.incident')}</Table.Th>
+                {select ? (
+                  <Table.Th scope="col" w={40}>
+                    <SelectPageCheckbox rows={items} selection={select.selection} onChange={select.onChange} />
+                  </Table.Th>
+                ) : null}
+                {sortTh('reference', t('incidents.list.columns.incident'))}
                 <Table.Th scope="col" w={80}>
                   {t('incidents.list.columns.agency')}
                 </Table.Th>
-                <Table.Th scope="col" w={130}>
-                  {t('incidents.list.columns.status')}
-                </Table.Th>
-                <Table.Th scope="col" w={110}>
-                  {t('incidents.list.columns.severity')}
-                </Table.Th>
+                {sortTh('status', t('incidents.list.columns.status'), 130)}
+                {sortTh('severity', t('incidents.list.columns.severity'), 110)}
                 <Table.Th scope="col" w={120}>
                   {t('incidents.list.columns.tlp')}
                 </Table.Th>
@@ -152,19 +186,15 @@ export function IncidentsListPage() {
                 <Table.Th scope="col" w={120} visibleFrom="xl">
                   {t('incidents.list.columns.rsitClass')}
                 </Table.Th>
-                <Table.Th scope="col" w={110}>
-                  {t('incidents.list.columns.created')}
-                </Table.Th>
-                <Table.Th scope="col" w={160}>
-                  {t('incidents.list.columns.nextDeadline')}
-                </Table.Th>
+                {sortTh('reported', t('incidents.list.columns.created'), 110)}
+                {sortTh('deadline', t('incidents.list.columns.nextDeadline'), 160)}
                 {/* Like the class: on narrower screens the owner goes under the title instead. */}
                 <Table.Th scope="col" w={150} visibleFrom="xl">
                   {t('owner.column')}
                 </Table.Th>
               </>
             ),
-            rows: items.map((incident) => <IncidentRow key={incident.id} incident={incident} />),
+            rows: items.map((incident) => <IncidentRow key={incident.id} incident={incident} select={select} />),
           }}
         />
 
@@ -182,10 +212,15 @@ export function IncidentsListPage() {
   );
 }
 
-function IncidentRow({ incident }: { incident: IncidentSummary }) {
+function IncidentRow({ incident, select }: { incident: IncidentSummary; select: RowSelect }) {
   const locale = useLocale();
   return (
     <Table.Tr data-testid="incident-row" data-reference={incident.reference}>
+      {select ? (
+        <Table.Td>
+          <SelectRowCheckbox row={incident} selection={select.selection} onChange={select.onChange} />
+        </Table.Td>
+      ) : null}
       <Table.Td miw={200}>
         <CodeLink to="/incidentes/$incidentId" params={{ incidentId: incident.id }} data-testid="incident-link">
           {incident.reference}
@@ -260,15 +295,18 @@ function NextDeadline({ incident }: { incident: IncidentSummary }) {
 }
 
 /** One incident on a phone: the same facts as a table row, stacked. */
-function IncidentCard({ incident }: { incident: IncidentSummary }) {
+function IncidentCard({ incident, select }: { incident: IncidentSummary; select: RowSelect }) {
   const locale = useLocale();
   return (
     <Paper p="sm" data-testid="incident-row" data-reference={incident.reference}>
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="nowrap">
-          <CodeLink to="/incidentes/$incidentId" params={{ incidentId: incident.id }} data-testid="incident-link">
-            {incident.reference}
-          </CodeLink>
+          <Group gap="xs" wrap="nowrap">
+            {select ? <SelectRowCheckbox row={incident} selection={select.selection} onChange={select.onChange} /> : null}
+            <CodeLink to="/incidentes/$incidentId" params={{ incidentId: incident.id }} data-testid="incident-link">
+              {incident.reference}
+            </CodeLink>
+          </Group>
           <Text size="sm" ff="monospace" fw={600} title={agencyName(incident.agency, locale)}>
             {incident.agency.code}
           </Text>
@@ -348,7 +386,7 @@ function IncidentFiltersPanel({
   const [range, setRange] = useState<DatesRangeValue<string>>([search.from ?? null, search.to ?? null]);
   const agencies = useAgencyOptions({ includeInactive: true, enabled: seesAll });
   const [today] = useState(() => new Date());
-  const active = Object.values(search).filter((v) => v !== undefined).length;
+  const active = Object.values(withoutSort(search)).filter((v) => v !== undefined).length;
   const toggleObligation = (value: ObligationFilter) => onChange({ obligation: search.obligation === value ? undefined : value });
 
   return (

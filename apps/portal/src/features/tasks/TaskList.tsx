@@ -1,4 +1,4 @@
-import { type TaskFilters } from '@anc/domain';
+import { TASK_SORT_KEYS, type SortDirection, type TaskFilters, type TaskSortKey } from '@anc/domain';
 import { Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,10 @@ import { formatMxDate, formatMxTime } from '../incidents/time.ts';
 import { TaskDue, TaskPriorityBadge, TaskStatusBadge, useTaskDueState } from './labels.tsx';
 import { TaskCard, TaskLinkLine } from './TaskCard.tsx';
 import type { TaskSummary } from './types.ts';
+import { SortSelect } from '../lists/SortSelect.tsx';
+import { SortableTh } from '../lists/SortableTh.tsx';
+
+type TaskSort = { sort: TaskSortKey; dir: SortDirection };
 
 /** Every task that matches, newest first, a page at a time ("Cargar más"); cards on a phone. */
 export function TaskList({
@@ -20,8 +24,13 @@ export function TaskList({
   filtered,
   canCreate,
   onClear,
+  sort,
+  onSort,
 }: {
   filters: TaskFilters;
+  /** The sorted column (its header shows it; a click sorts by another). */
+  sort: TaskSort;
+  onSort: (next: TaskSort) => void;
   seesAll: boolean;
   phone: boolean;
   filtered: boolean;
@@ -30,7 +39,7 @@ export function TaskList({
 }) {
   const { t } = useTranslation();
   const tasks = useInfiniteQuery(
-    trpc.tasks.list.infiniteQueryOptions(filters, {
+    trpc.tasks.list.infiniteQueryOptions({ ...filters, ...(sort.sort === 'created' && sort.dir === 'desc' ? {} : sort) }, {
       getNextPageParam: (page) => page.nextCursor ?? undefined,
       // While new filters load, the previous rows stay (dimmed) instead of blinking to skeletons.
       placeholderData: keepPreviousData,
@@ -40,6 +49,7 @@ export function TaskList({
 
   return (
     <Stack gap="md">
+      {phone ? <SortSelect keys={TASK_SORT_KEYS} labelOf={(key) => t(`lists.sort.tasks.${key}`)} current={sort} onSort={onSort} testId="tasks-sort" /> : null}
       {tasks.error ? <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} /> : null}
       <ResponsiveList
         name="tasks"
@@ -68,7 +78,7 @@ export function TaskList({
           columns: seesAll ? 6 : 5,
           head: (
             <>
-              <Table.Th scope="col">{t('tasks.list.columns.task')}</Table.Th>
+              <SortableTh column="reference" current={sort} label={t('tasks.list.columns.task')} onSort={onSort} />
               {seesAll ? (
                 <Table.Th scope="col" w={90}>
                   {t('tasks.list.columns.agency')}
@@ -77,15 +87,9 @@ export function TaskList({
               <Table.Th scope="col" w={170}>
                 {t('tasks.list.columns.assignee')}
               </Table.Th>
-              <Table.Th scope="col" w={130}>
-                {t('tasks.list.columns.status')}
-              </Table.Th>
-              <Table.Th scope="col" w={110}>
-                {t('tasks.list.columns.priority')}
-              </Table.Th>
-              <Table.Th scope="col" w={200}>
-                {t('tasks.list.columns.due')}
-              </Table.Th>
+              <SortableTh column="status" current={sort} label={t('tasks.list.columns.status')} onSort={onSort} w={130} />
+              <SortableTh column="priority" current={sort} label={t('tasks.list.columns.priority')} onSort={onSort} w={110} />
+              <SortableTh column="due" current={sort} label={t('tasks.list.columns.due')} onSort={onSort} w={200} />
             </>
           ),
           rows: items.map((task) => <TaskRow key={task.id} task={task} seesAll={seesAll} />),

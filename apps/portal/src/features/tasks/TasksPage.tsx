@@ -16,7 +16,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { AgencySummary } from './AgencySummary.tsx';
-import { TASK_VIEWS, type TaskView, type TasksSearch, hasTaskFilters, toTaskFilters } from './search.ts';
+import { TASK_VIEWS, type TaskView, type TasksSearch, hasTaskFilters, taskSortOf, tasksSearchFromView, toTaskFilters, toTaskListView } from './search.ts';
+import { SavedFiltersMenu } from '../lists/SavedFiltersMenu.tsx';
 import { TaskBoard } from './TaskBoard.tsx';
 import { TaskFiltersPanel } from './TaskFiltersPanel.tsx';
 import { TaskList } from './TaskList.tsx';
@@ -51,6 +52,14 @@ export function TasksPage() {
         description={seesAll ? t('tasks.list.subtitleAll') : t('tasks.list.subtitleMine', { agency: agencyName(me.agency, locale) })}
         actions={
           <>
+            <SavedFiltersMenu
+              list="tasks"
+              current={toTaskListView(search, { withAgency: seesAll })}
+              onApply={(filter) => {
+                setResetKey((k) => k + 1);
+                void navigate({ search: tasksSearchFromView(filter.query, search), replace: true });
+              }}
+            />
             <SegmentedControl
               value={view}
               onChange={(value) => patch({ view: TASK_VIEWS.find((v) => v === value) })}
@@ -85,7 +94,16 @@ export function TasksPage() {
         {view === 'board' ? (
           <TaskBoard filters={filters} seesAll={seesAll} phone={phone} />
         ) : (
-          <TaskList filters={filters} seesAll={seesAll} phone={phone} filtered={filtered} canCreate={canCreate} onClear={clearFilters} />
+          <TaskList
+            filters={filters}
+            seesAll={seesAll}
+            phone={phone}
+            filtered={filtered}
+            canCreate={canCreate}
+            onClear={clearFilters}
+            sort={taskSortOf(search)}
+            onSort={(next) => patch(next)}
+          />
         )}
       </Stack>
     </>

@@ -2,7 +2,19 @@
  * The task page's view and filters as they live in the address (bookmarkable, survive a reload,
  * the per-agency summary links to them), and the same filters as `tasks.list` takes them.
  */
-import { TASK_PRIORITIES, TASK_STATUSES, type TaskFilters, type TaskPriority, type TaskStatus } from '@anc/domain';
+import {
+  SORT_DIRECTIONS,
+  TASK_PRIORITIES,
+  TASK_SORT_KEYS,
+  TASK_STATUSES,
+  effectiveSort,
+  type SortDirection,
+  type TaskFilters,
+  type TaskListView,
+  type TaskPriority,
+  type TaskSortKey,
+  type TaskStatus,
+} from '@anc/domain';
 import { definedOnly, isTrue, pickAll, text, uuid } from '../../lib/search-params.ts';
 
 export const TASK_VIEWS = ['board', 'list'] as const;
@@ -25,7 +37,13 @@ export interface TasksSearch {
   incidentId?: string;
   initiativeId?: string;
   q?: string;
+  /** The list's sorted column and direction (not filters); absent: newest first. */
+  sort?: TaskSortKey;
+  dir?: SortDirection;
 }
+
+/** Keys of the address that are not filters: the view and the sort. */
+const NOT_FILTERS = new Set(['view', 'sort', 'dir']);
 
 export function validateTasksSearch(search: Record<string, unknown>): TasksSearch {
   const incidentId = uuid(search.incidentId);
@@ -41,16 +59,30 @@ export function validateTasksSearch(search: Record<string, unknown>): TasksSearc
     // A task links to one or the other; an address naming both keeps the incident.
     initiativeId: incidentId ? undefined : uuid(search.initiativeId),
     q: text(search.q, 200),
+    sort: TASK_SORT_KEYS.find((k) => k === search.sort),
+    dir: SORT_DIRECTIONS.find((d) => d === search.dir),
   };
+}
+
+/** The list's sort as the address holds it (newest first when absent). */
+export const taskSortOf = (search: TasksSearch) => effectiveSort({ sort: search.sort, dir: search.dir }, 'created');
+
+/** The address's filters and sort as a saved filter stores them (`tasks.list`'s own shape). */
+export const toTaskListView = (search: TasksSearch, options: { withAgency: boolean }): TaskListView =>
+  definedOnly<TaskListView>({ ...toTaskFilters(search, options), sort: search.sort, dir: search.dir });
+
+/** A saved filter back into the address (keeps the current view). */
+export function tasksSearchFromView(view: Record<string, unknown>, current: TasksSearch): TasksSearch {
+  return validateTasksSearch({ ...view, agencyId: view.assigneeAgencyId, due: view.overdue ? 'overdue' : view.dueSoon ? 'due_soon' : undefined, view: current.view });
 }
 
 /** Whether anything narrows the tasks shown (the view is not a filter). */
 export const hasTaskFilters = (search: TasksSearch): boolean =>
-  Object.entries(search).some(([key, value]) => key !== 'view' && value !== undefined);
+  Object.entries(search).some(([key, value]) => !NOT_FILTERS.has(key) && value !== undefined);
 
 /** How many filters are set, for the folded filter button on a phone. */
 export const countTaskFilters = (search: TasksSearch): number =>
-  Object.entries(search).filter(([key, value]) => key !== 'view' && value !== undefined).length;
+  Object.entries(search).filter(([key, value]) => !NOT_FILTERS.has(key) && value !== undefined).length;
 
 /** The address's filters → `tasks.list` filters. Staff never send an agency (theirs is implied). */
 export function toTaskFilters(search: TasksSearch, options: { withAgency: boolean }): TaskFilters {
