@@ -355,6 +355,25 @@ export const VALIDATION_WORDS = {
   milestone_not_done: { 'es-MX': 'Ese hito no está marcado como cumplido.', en: 'That milestone is not marked done.' },
   too_many_milestones: { 'es-MX': 'Una iniciativa admite como máximo 100 hitos.', en: 'An initiative holds at most 100 milestones.' },
   too_many_kpis: { 'es-MX': 'Una iniciativa admite como máximo 30 indicadores.', en: 'An initiative holds at most 30 indicators.' },
+  // advisories (alertas)
+  advisory_audience_required: { 'es-MX': 'Elige al menos una dependencia destinataria.', en: 'Choose at least one addressed agency.' },
+  advisory_tlp_named_only: {
+    'es-MX': 'Con TLP:AMBER, AMBER+STRICT o RED la alerta va solo a dependencias nombradas, no a todas.',
+    en: 'With TLP:AMBER, AMBER+STRICT or RED the advisory goes to named agencies only, not to all.',
+  },
+  advisory_audience_both: {
+    'es-MX': 'Elige "todas las dependencias" o dependencias nombradas, no ambas.',
+    en: 'Choose "all agencies" or named agencies, not both.',
+  },
+  advisory_transition_not_allowed: {
+    'es-MX': 'La alerta no puede pasar a ese estado desde su estado actual.',
+    en: 'The advisory cannot move to that state from its current state.',
+  },
+  advisory_not_draft: { 'es-MX': 'Solo se edita una alerta en borrador.', en: 'Only a draft advisory can be edited.' },
+  advisory_not_published: {
+    'es-MX': 'Solo se responde una alerta publicada (esta ya se cerró).',
+    en: 'Only a published advisory can be answered (this one is closed).',
+  },
   invalid_input: { 'es-MX': 'Revisa los campos marcados.', en: 'Check the highlighted fields.' },
   internal: { 'es-MX': 'Ocurrió un error inesperado. Intenta de nuevo.', en: 'An unexpected error occurred. Please try again.' },
 } as const satisfies Area;
