@@ -23,7 +23,9 @@ import { words, type NamedObligation, type NamedSubject } from './catalogue/inde
  *   the reporting agency's active staff (an `anc` note tells nobody);
  * - a comment on an incident → the person who reported it, if they read the comment;
  * - a legal obligation due soon → the reporting agency's active staff; overdue → they and every
- *   active coordinator; once per recipient, obligation (kind and due date) and state.
+ *   active coordinator; once per recipient, obligation (kind and due date) and state;
+ * - an advisory published → the active staff of every addressed agency; its answer deadline passed
+ *   without an answer of the agency → that agency's active staff, once per advisory and agency.
  * Never the one who made the change; never anyone who may not read, at the time it is written, the
  * task or incident (and the note) it is about; each person at most once per event.
  */
@@ -43,6 +45,8 @@ export const NOTIFICATION_KINDS = [
   'incident_comment',
   'obligation_due_soon',
   'obligation_overdue',
+  'advisory_published',
+  'advisory_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -52,11 +56,11 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  * coordinator), `reportingStaff` (active staff of the reporting agency), `sharedStaff` (active
  * staff of the agencies it was just shared with), `reporter` (the account that filed it).
  */
-export const NOTIFICATION_PARTIES = ['assigneeStaff', 'taskCreator', 'coordinators', 'reportingStaff', 'sharedStaff', 'reporter'] as const;
+export const NOTIFICATION_PARTIES = ['assigneeStaff', 'taskCreator', 'coordinators', 'reportingStaff', 'sharedStaff', 'reporter', 'advisoryStaff'] as const;
 export type NotificationParty = (typeof NOTIFICATION_PARTIES)[number];
 
 /** What a notification is about: the portal page it links to, and whose read rule decides who may be told. */
-export type NotificationSubject = 'task' | 'incident';
+export type NotificationSubject = 'task' | 'incident' | 'advisory';
 
 interface AudienceRule {
   about: NotificationSubject;
@@ -80,10 +84,15 @@ export const NOTIFICATION_AUDIENCE = {
   incident_comment: { about: 'incident', to: ['reporter'] },
   obligation_due_soon: { about: 'incident', to: ['reportingStaff'] },
   obligation_overdue: { about: 'incident', to: ['reportingStaff', 'coordinators'] },
+  // advisories: the active staff of the addressed agencies (`advisoryStaff`), at publication and,
+  // once per advisory and agency, when respondBy passed without an answer
+  advisory_published: { about: 'advisory', to: ['advisoryStaff'] },
+  advisory_reminder: { about: 'advisory', to: ['advisoryStaff'] },
 } as const satisfies Record<NotificationKind, AudienceRule>;
 
 export type TaskNotificationKind = { [K in NotificationKind]: (typeof NOTIFICATION_AUDIENCE)[K]['about'] extends 'task' ? K : never }[NotificationKind];
-export type IncidentNotificationKind = Exclude<NotificationKind, TaskNotificationKind>;
+export type AdvisoryNotificationKind = { [K in NotificationKind]: (typeof NOTIFICATION_AUDIENCE)[K]['about'] extends 'advisory' ? K : never }[NotificationKind];
+export type IncidentNotificationKind = Exclude<NotificationKind, TaskNotificationKind | AdvisoryNotificationKind>;
 export const OBLIGATION_NOTIFICATION_KINDS = ['obligation_due_soon', 'obligation_overdue'] as const satisfies readonly IncidentNotificationKind[];
 export type ObligationNotificationKind = (typeof OBLIGATION_NOTIFICATION_KINDS)[number];
 

@@ -10,6 +10,8 @@ import {
   checkAdvisoryTransition,
   countAnswerStates,
   isResponseOverdue,
+  advisoryDraftFromIncident,
+  sourceIncidentProblems,
 } from './status.ts';
 import { CreateAdvisoryInput, RespondAdvisoryInput } from '../schemas/advisories.ts';
 
@@ -144,5 +146,28 @@ describe('advisory input', () => {
   it('takes the four answers only', () => {
     expect(RespondAdvisoryInput.safeParse({ id: valid.agencyIds[0], status: 'mitigating' }).success).toBe(true);
     expect(RespondAdvisoryInput.safeParse({ id: valid.agencyIds[0], status: 'patched' }).success).toBe(false);
+  });
+});
+
+describe('an advisory from an incident', () => {
+  const incident = { agencyId: 'sedena', tlp: 'AMBER' as const, status: 'triaged' as const, title: 'Intrusión en VPN', severity: 4, observables: [
+    { type: 'cve', value: 'CVE-2024-21762' },
+    { type: 'ipv4', value: '203.0.113.7' },
+  ] };
+
+  it('carries the CVEs, the indicators, the severity and the TLP; RED-free audience', () => {
+    const d = advisoryDraftFromIncident(incident, new Date('2026-12-01T00:00:00Z'));
+    expect(d).toMatchObject({ cves: ['CVE-2024-21762'], tlp: 'AMBER', severity: 4, allAgencies: false, agencyIds: ['sedena'], respondBy: '2026-12-04T00:00:00.000Z' });
+    expect(d.body).toContain('- ipv4: 203.0.113.7');
+  });
+
+  it('never lowers the TLP nor reaches agencies the incident could not be shared with', () => {
+    expect(sourceIncidentProblems(incident, { tlp: 'GREEN', allAgencies: false, agencyIds: ['semar'] })).toEqual({ tlp: ['advisory_tlp_below_incident'] });
+    expect(sourceIncidentProblems(incident, { tlp: 'AMBER', allAgencies: false, agencyIds: ['semar'] })).toEqual({});
+    const red = { ...incident, tlp: 'RED' as const };
+    expect(sourceIncidentProblems(red, { tlp: 'RED', allAgencies: false, agencyIds: ['sedena'] })).toEqual({});
+    expect(sourceIncidentProblems(red, { tlp: 'RED', allAgencies: false, agencyIds: ['sedena', 'semar'] })).toEqual({ agencyIds: ['advisory_beyond_incident_readers'] });
+    const green = { ...incident, tlp: 'GREEN' as const };
+    expect(sourceIncidentProblems(green, { tlp: 'GREEN', allAgencies: true, agencyIds: [] })).toEqual({});
   });
 });

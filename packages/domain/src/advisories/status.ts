@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.ts';
 import type { Actor } from '../actor.ts';
-import type { Tlp } from '../incidents/taxonomy.ts';
+import { TLP_LEVELS, type Tlp } from '../incidents/taxonomy.ts';
+import { canReadIncident, type IncidentScopeFacts } from '../incidents/access.ts';
 
 /**
  * Advisories (alertas): the ANC tells agencies what to do about a threat and tracks who did it
@@ -106,3 +107,55 @@ export function countAnswerStates(states: readonly AdvisoryAnswerState[]): Recor
 
 /** The dedupe key of a reminder: once per advisory and recipient (the advisory's respondBy never moves once published). */
 export const advisoryReminderKey = (respondBy: Date) => `advisory_reminder:${respondBy.toISOString()}`;
+
+/** TLP levels ordered from the widest audience to the narrowest (FIRST TLP 2.0). */
+export const tlpRank = (tlp: Tlp): number => TLP_LEVELS.indexOf(tlp);
+
+/**
+ * An advisory drafted from an incident never says more than the incident's own read policy allows
+ * (incidents/access.ts): its TLP is at least the incident's, and every addressed agency is one the
+ * incident could be shared with the same way (a RED incident: its reporting agency only).
+ */
+export function sourceIncidentProblems(
+  incident: IncidentScopeFacts,
+  advisory: AdvisoryAudience & { tlp: Tlp },
+): Partial<Record<'tlp' | 'agencyIds' | 'allAgencies', ['advisory_tlp_below_incident' | 'advisory_beyond_incident_readers']>> {
+  const problems: ReturnType<typeof sourceIncidentProblems> = {};
+  if (tlpRank(advisory.tlp) < tlpRank(incident.tlp)) problems.tlp = ['advisory_tlp_below_incident'];
+  const reads = (agencyId: string) => canReadIncident({ role: 'staff', agencyId }, incident, { named: !advisory.allAgencies, all: advisory.allAgencies });
+  if (advisory.allAgencies && !reads('')) problems.allAgencies = ['advisory_beyond_incident_readers'];
+  if (advisory.agencyIds.some((id) => !reads(id))) problems.agencyIds = ['advisory_beyond_incident_readers'];
+  return problems;
+}
+
+/** What an advisory drafted from an incident starts with; the coordinator edits it before publishing. */
+export interface IncidentForAdvisory extends IncidentScopeFacts {
+  title: string;
+  severity: number;
+  observables: readonly { type: string; value: string }[];
+}
+
+export function advisoryDraftFromIncident(incident: IncidentForAdvisory, now: Date) {
+  const cves = [...new Set(incident.observables.filter((o) => o.type === 'cve').map((o) => o.value))];
+  const indicators = incident.observables.filter((o) => o.type !== 'cve');
+  const lines = [
+    'Descripción de la amenaza: (complete antes de publicar)',
+    '',
+    ...(indicators.length ? ['Indicadores de compromiso observados:', ...indicators.map((o) => `- ${o.type}: ${o.value}`)] : []),
+    ...(cves.length ? ['', `Vulnerabilidades: ${cves.join(', ')}`] : []),
+  ];
+  return {
+    title: incident.title.slice(0, 200),
+    summary: 'Alerta derivada de un incidente atendido por la ANC.',
+    body: lines.join('\n'),
+    severity: Math.min(5, Math.max(0, Math.round(incident.severity))),
+    tlp: incident.tlp,
+    cves,
+    actionRequired: 'Verificar la presencia de los indicadores en sus sistemas, aplicar las mitigaciones y responder a la ANC.',
+    respondBy: new Date(now.getTime() + 72 * 3_600_000).toISOString(),
+    // The widest audience the incident's own policy allows for its TLP: every agency for CLEAR and
+    // GREEN, otherwise the reporting agency (the coordinator names others before publishing).
+    allAgencies: mayBroadcast(incident.tlp),
+    agencyIds: mayBroadcast(incident.tlp) ? [] : [incident.agencyId],
+  };
+}

@@ -89,6 +89,14 @@ export const NOTIFICATION_WORDS = {
     'es-MX': (o) => `Venció el plazo de ${OBLIGATION_NAMES[o.obligation]['es-MX']}: ${named(o)}`,
     en: (o) => `Overdue, ${OBLIGATION_NAMES[o.obligation].en}: ${named(o)}`,
   },
+  advisory_published: {
+    'es-MX': (a) => `Nueva alerta de la ANC para tu dependencia: ${named(a)}`,
+    en: (a) => `New ANC advisory for your agency: ${named(a)}`,
+  },
+  advisory_reminder: {
+    'es-MX': (a) => `Venció el plazo para responder la alerta: ${named(a)}`,
+    en: (a) => `The deadline to answer the advisory has passed: ${named(a)}`,
+  },
   hidden_incident: {
     'es-MX': 'Un incidente que ya no puedes consultar',
     en: 'An incident you can no longer read',

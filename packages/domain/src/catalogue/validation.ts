@@ -369,6 +369,14 @@ export const VALIDATION_WORDS = {
     'es-MX': 'La alerta no puede pasar a ese estado desde su estado actual.',
     en: 'The advisory cannot move to that state from its current state.',
   },
+  advisory_tlp_below_incident: {
+    'es-MX': 'La alerta no puede tener un TLP menos restrictivo que el incidente del que proviene.',
+    en: 'The advisory cannot carry a less restrictive TLP than the incident it comes from.',
+  },
+  advisory_beyond_incident_readers: {
+    'es-MX': 'El TLP del incidente de origen no permite dirigir la alerta a esas dependencias.',
+    en: 'The source incident\'s TLP does not allow addressing the advisory to those agencies.',
+  },
   advisory_not_draft: { 'es-MX': 'Solo se edita una alerta en borrador.', en: 'Only a draft advisory can be edited.' },
   advisory_not_published: {
     'es-MX': 'Solo se responde una alerta publicada (esta ya se cerró).',
