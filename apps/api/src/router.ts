@@ -1,4 +1,5 @@
 import { adminAgenciesRouter, agenciesRouter } from './modules/agencies/agencies.router.ts';
+import { advisoriesRouter } from './modules/advisories/advisories.router.ts';
 import { apiClientsRouter } from './modules/api-clients/api-clients.router.ts';
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   apiClients: apiClientsRouter,
   mailOutbox: mailOutboxRouter,
+  advisories: advisoriesRouter,
   admin: router({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { DomainError, decodeCursor, encodeCursor, type Actor, type AdvisoryResponseStatus, type AdvisoryStatus } from '@anc/domain';
 import type { Db } from '../client.ts';
-import { advisories, advisoryAgencies, advisoryResponses, agencies, users } from '../schema/index.ts';
+import { advisories, advisoryAgencies, advisoryResponses, agencies, incidentObservables, users } from '../schema/index.ts';
 
 export type AdvisoryRow = typeof advisories.$inferSelect;
 export type AdvisoryInsert = typeof advisories.$inferInsert;
@@ -227,4 +227,14 @@ export async function claimAdvisoryReminders(tx: Db, now: Date, limit: number): 
       .where(and(eq(advisoryAgencies.advisoryId, c.advisoryId), eq(advisoryAgencies.agencyId, c.agencyId)));
   }
   return candidates;
+}
+
+/** An incident's indicators, as an advisory drafted from it carries them (every reader of the incident reads them all). */
+export async function incidentObservablesForAdvisory(db: Db, incidentId: string) {
+  return db
+    .select({ type: incidentObservables.type, value: incidentObservables.value })
+    .from(incidentObservables)
+    .where(eq(incidentObservables.incidentId, incidentId))
+    .orderBy(asc(incidentObservables.type), asc(incidentObservables.value))
+    .limit(200);
 }
