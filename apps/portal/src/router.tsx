@@ -6,6 +6,9 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { NotFound } from './components/NotFound.tsx';
 import { RouteError } from './components/RouteError.tsx';
 import { AgenciesPanel } from './features/admin/AgenciesPanel.tsx';
+import { AdvisoriesPage } from './features/advisories/AdvisoriesPage.tsx';
+import { AdvisoryDetailPage } from './features/advisories/AdvisoryDetailPage.tsx';
+import { EditAdvisoryPage, NewAdvisoryPage } from './features/advisories/AdvisoryFormPage.tsx';
 import { ApiClientsPanel } from './features/admin/ApiClientsPanel.tsx';
 import { AuditPanel } from './features/admin/AuditPanel.tsx';
 import { MailPanel } from './features/admin/MailPanel.tsx';
@@ -136,6 +139,11 @@ const initiativeDetailRoute = createRoute({
   path: '/iniciativas/$initiativeId',
   component: InitiativeDetailPage,
 });
+// Advisories (alertas): as with tasks, the static /alertas/nueva outranks `$advisoryId`.
+const advisoriesRoute = createRoute({ getParentRoute: () => appRoute, path: '/alertas', component: AdvisoriesPage });
+const newAdvisoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/alertas/nueva', component: NewAdvisoryPage });
+const advisoryDetailRoute = createRoute({ getParentRoute: () => appRoute, path: '/alertas/$advisoryId', component: AdvisoryDetailPage });
+const editAdvisoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/alertas/$advisoryId/editar', component: EditAdvisoryPage });
 
 const adminRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin', component: AdminLayout });
 const adminIndexRoute = createRoute({
@@ -170,6 +178,10 @@ const routeTree = rootRoute.addChildren([
     initiativesRoute,
     newInitiativeRoute,
     initiativeDetailRoute,
+    advisoriesRoute,
+    newAdvisoryRoute,
+    advisoryDetailRoute,
+    editAdvisoryRoute,
     notificationsRoute,
     notificationPreferencesRoute,
     accountSecurityRoute,

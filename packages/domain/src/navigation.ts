@@ -5,6 +5,7 @@ export const NAV_SECTIONS = [
   { key: 'dashboard', path: '/', roles: ['staff', 'coordinator', 'admin'] },
   { key: 'incidents', path: '/incidentes', roles: ['staff', 'coordinator', 'admin'] },
   { key: 'tasks', path: '/tareas', roles: ['staff', 'coordinator', 'admin'] },
+  { key: 'advisories', path: '/alertas', roles: ['staff', 'coordinator', 'admin'] },
   { key: 'initiatives', path: '/iniciativas', roles: ['staff', 'coordinator', 'admin'] },
   { key: 'admin', path: '/admin', roles: ['admin'] },
 ] as const satisfies readonly { key: string; path: string; roles: readonly Role[] }[];

@@ -129,8 +129,8 @@ describe('role and agency', () => {
 
 describe('navigation', () => {
   it('shows Administración to admins only', () => {
-    expect(navigationFor('admin').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'initiatives', 'admin']);
-    expect(navigationFor('coordinator').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'initiatives']);
-    expect(navigationFor('staff').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'initiatives']);
+    expect(navigationFor('admin').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'advisories', 'initiatives', 'admin']);
+    expect(navigationFor('coordinator').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'advisories', 'initiatives']);
+    expect(navigationFor('staff').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'advisories', 'initiatives']);
   });
 });

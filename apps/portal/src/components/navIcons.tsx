@@ -1,5 +1,6 @@
 import type { NavSectionKey } from '@anc/domain';
 import {
+  IconAlertOctagon,
   IconChecklist,
   IconLayoutDashboard,
   IconSettings,
@@ -12,6 +13,7 @@ export const NAV_ICONS: Record<NavSectionKey, Icon> = {
   dashboard: IconLayoutDashboard,
   incidents: IconShieldExclamation,
   tasks: IconChecklist,
+  advisories: IconAlertOctagon,
   initiatives: IconTargetArrow,
   admin: IconSettings,
 };

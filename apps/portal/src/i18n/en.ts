@@ -6,6 +6,7 @@ import { apiClientsEn } from './apiClients.en.ts';
 import { mailEn } from './mail.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { initiativesEn } from './initiatives.en.ts';
+import { advisoriesEn } from './advisories.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { tasksEn } from './tasks.en.ts';
 
@@ -19,6 +20,7 @@ export const en: Catalogue = {
   tasks: tasksEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
+  advisories: advisoriesEn,
   app: {
     name: 'National Cybersecurity Agency',
     tagline: 'Federal cybersecurity coordination',
@@ -99,6 +101,7 @@ export const en: Catalogue = {
     incidents: 'Incidents',
     tasks: 'Tasks',
     initiatives: 'Initiatives',
+    advisories: 'Advisories',
     admin: 'Administration',
   },
   shell: {

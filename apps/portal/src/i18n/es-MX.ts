@@ -9,6 +9,7 @@ import { apiClientsEsMX } from './apiClients.es-MX.ts';
 import { mailEsMX } from './mail.es-MX.ts';
 import { dashboardEsMX } from './dashboard.es-MX.ts';
 import { initiativesEsMX } from './initiatives.es-MX.ts';
+import { advisoriesEsMX } from './advisories.es-MX.ts';
 import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
 
@@ -21,6 +22,7 @@ export const esMX = {
   tasks: tasksEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
+  advisories: advisoriesEsMX,
   app: {
     name: 'Agencia Nacional de Ciberseguridad',
     tagline: 'Coordinación federal de ciberseguridad',
@@ -101,6 +103,7 @@ export const esMX = {
     incidents: 'Incidentes',
     tasks: 'Tareas',
     initiatives: 'Iniciativas',
+    advisories: 'Alertas',
     admin: 'Administración',
   },
   shell: {

@@ -2,6 +2,7 @@ import { formatMxDateTime, type NotificationKind } from '@anc/domain';
 import { ActionIcon, Box, Text, ThemeIcon, Tooltip, VisuallyHidden } from '@mantine/core';
 import {
   IconAlarm,
+  IconAlertOctagon,
   IconArrowBackUp,
   IconArrowsExchange,
   IconCheck,
@@ -42,6 +43,8 @@ const KIND_ICON: Record<NotificationKind, { icon: typeof IconAlarm; color: strin
   incident_comment: { icon: IconMessage, color: 'blue' },
   obligation_due_soon: { icon: IconClockExclamation, color: 'orange' },
   obligation_overdue: { icon: IconAlarm, color: 'red' },
+  advisory_published: { icon: IconAlertOctagon, color: 'guinda' },
+  advisory_reminder: { icon: IconAlarm, color: 'red' },
 };
 
 /**
@@ -94,6 +97,10 @@ export function NotificationItem({
     <Box component="li" className={`${classes.row} ${unread ? classes.unread : ''}`} data-testid="notification-item" data-unread={unread}>
       {item.taskId ? (
         <Link to="/tareas/$taskId" params={{ taskId: item.taskId }} className={className} onClick={() => onOpen(item)}>
+          {content}
+        </Link>
+      ) : item.advisoryId ? (
+        <Link to="/alertas/$advisoryId" params={{ advisoryId: item.advisoryId }} className={className} onClick={() => onOpen(item)}>
           {content}
         </Link>
       ) : item.incidentId ? (
