@@ -204,3 +204,17 @@ describe('from an incident', () => {
     expect(await auditCountFor(s.t.db, 'advisory.createFromIncident', draft.id)).toBe(1);
   });
 });
+
+describe('the Panel', () => {
+  it('shows coordinators each open advisory’s answered / overdue / pending, and staff the advisories awaiting their answer', async () => {
+    const published = await makeAdvisory(coordinator, [sedenaId, semarId], { published: true });
+    await makeAdvisory(coordinator, [sedenaId]);
+    await sedena.trpc.advisories.respond.mutate({ id: published.id, status: 'mitigated' });
+    await setRespondBy(s.t.db, published.id, new Date(Date.now() - 1000));
+    const national = await coordinator.trpc.dashboard.summary.query();
+    expect(national.advisories.map((a) => [a.reference, a.counts])).toEqual([[published.reference, { answered: 1, overdue: 1, pending: 0 }]]);
+    expect((await sedena.trpc.dashboard.summary.query()).advisories).toEqual([]);
+    expect((await semar.trpc.dashboard.summary.query()).advisories.map((a) => [a.reference, a.overdue])).toEqual([[published.reference, true]]);
+    expect((await sspc.trpc.dashboard.summary.query()).advisories).toEqual([]);
+  });
+});

@@ -21,6 +21,7 @@ import type { InitiativesSearch } from '../initiatives/search.ts';
 import type { TasksSearch } from '../tasks/search.ts';
 import { incidentsByDeadline, incidentsInWindow, overdueTasks, planObjective } from './links.ts';
 import type { DashboardSummary } from './types.ts';
+import { PanelAdvisories } from '../advisories/PanelAdvisories.tsx';
 
 export function DashboardOverview() {
   const summary = useQuery({ ...trpc.dashboard.summary.queryOptions(), refetchInterval: 60_000 });
@@ -104,6 +105,7 @@ function Overview({ s }: { s: DashboardSummary }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
+            <PanelAdvisories items={s.advisories} national={national} />
             <TasksCard s={s} />
             <PlanCard s={s} />
           </Stack>
