@@ -26,3 +26,4 @@ export * from './queries/oidc.ts';
 export * from './queries/mfa.ts';
 export * from './queries/passkeys.ts';
 export * from './queries/advisories.ts';
+export * from './seed-advisories.ts';
