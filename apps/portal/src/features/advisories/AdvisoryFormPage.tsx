@@ -61,7 +61,14 @@ const prepare = (v: AdvisoryValues) => ({
   agencyIds: v.allAgencies ? [] : v.agencyIds,
 });
 
-const EMPTY: AdvisoryValues = {
+/** A new advisory asks for answers within 72 hours by default (rounded to the hour). */
+const defaultRespondBy = () => {
+  const at = new Date(Date.now() + 72 * 3_600_000);
+  at.setMinutes(0, 0, 0);
+  return mexicoCityNow(at);
+};
+
+const empty = (): AdvisoryValues => ({
   title: '',
   summary: '',
   body: '',
@@ -69,10 +76,10 @@ const EMPTY: AdvisoryValues = {
   tlp: 'AMBER',
   cves: [],
   actionRequired: '',
-  respondBy: null,
+  respondBy: defaultRespondBy(),
   allAgencies: false,
   agencyIds: [],
-};
+});
 
 const fromDetail = (a: AdvisoryDetail): AdvisoryValues => ({
   title: a.title,
@@ -94,7 +101,7 @@ export function NewAdvisoryPage() {
   if (user.role !== 'coordinator') {
     return <FormNoAccess title={t('advisories.form.heading')} body={t('advisories.form.coordinatorsOnly')} backTo="/alertas" backLabel={t('advisories.form.backToList')} />;
   }
-  return <AdvisoryForm initial={EMPTY} />;
+  return <AdvisoryForm initial={empty()} />;
 }
 
 const editRoute = getRouteApi('/app/alertas/$advisoryId/editar');
