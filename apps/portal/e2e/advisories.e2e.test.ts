@@ -43,7 +43,7 @@ describe('advisories', () => {
     try {
       await signInFromStart(page, DEMO.coordinator.email);
       await page.getByTestId('nav-advisories').click();
-      await page.getByTestId('advisories-table').waitFor();
+      await page.locator('[data-testid^="advisory-row-"]').first().waitFor();
       await screenshot(page, 'advisories-list-coordinator-es-1280');
       await page.getByTestId('advisories-new').click();
       await page.getByTestId('advisory-form').waitFor();
@@ -152,7 +152,7 @@ describe('advisories', () => {
         await context.addInitScript((lng) => window.localStorage.setItem('anc.locale', lng), locale);
         await signInFromStart(page, email);
         await page.goto('/alertas');
-        await page.getByTestId('advisories-table').waitFor();
+        await page.locator('[data-testid^="advisory-row-"]').first().waitFor();
         await screenshot(page, `advisories-list-${who}-${locale}-${width}`);
         await page.goto(`/alertas/${advisory.id}`);
         await page.getByTestId(who === 'coordinator' ? 'advisory-matrix' : 'advisory-answer').waitFor();

@@ -33,6 +33,7 @@ export const advisoriesEn: Shape<typeof advisoriesEsMX> = {
     subtitle: 'Saved as a draft; nobody outside the ANC sees it until it is published.',
     coordinatorsOnly: 'Only ANC coordinators draft advisories.',
     backToList: 'Back to advisories',
+    sectionWhat: 'Content',
     title: 'Title',
     summary: 'Summary',
     body: 'Technical detail',

@@ -33,6 +33,7 @@ export const advisoriesEsMX = {
     subtitle: 'Se guarda como borrador; nadie fuera de la ANC la ve hasta que se publica.',
     coordinatorsOnly: 'Solo la coordinación de la ANC redacta alertas.',
     backToList: 'Volver a las alertas',
+    sectionWhat: 'Contenido',
     title: 'Título',
     summary: 'Resumen',
     body: 'Detalle técnico',

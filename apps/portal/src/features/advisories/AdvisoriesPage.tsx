@@ -4,7 +4,7 @@
  * their agency's current answer.
  */
 import { ADVISORY_STATUSES, formatMxDateTime, seesEveryIncident, type AdvisoryStatus } from '@anc/domain';
-import { Badge, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Badge, Box, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
@@ -66,7 +66,7 @@ export function AdvisoriesPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('advisories.list.columns.advisory')}</Table.Th>
-              <Table.Th>{t('advisories.list.columns.status')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('advisories.list.columns.status')}</Table.Th>
               <Table.Th visibleFrom="sm">{t('advisories.list.columns.respondBy')}</Table.Th>
               <Table.Th>{anc ? t('advisories.list.columns.answers') : t('advisories.list.columns.yourAnswer')}</Table.Th>
             </Table.Tr>
@@ -113,10 +113,13 @@ function AdvisoryRow({ advisory: a, anc, locale }: { advisory: AdvisorySummary; 
           </Text>
           <Group gap={4}>
             <TlpBadge tlp={a.tlp} size="xs" />
+            <Box hiddenFrom="sm">
+              <AdvisoryStatusBadge status={a.status} size="xs" />
+            </Box>
           </Group>
         </Stack>
       </Table.Td>
-      <Table.Td>
+      <Table.Td visibleFrom="sm">
         <AdvisoryStatusBadge status={a.status} size="sm" />
       </Table.Td>
       <Table.Td visibleFrom="sm">

@@ -167,7 +167,7 @@ function AdvisoryForm({ initial, existing }: { initial: AdvisoryValues; existing
         >
           <Stack gap="lg">
             <FormProblems testId="advisory-form" error={problems.formError} />
-            <FormSection title={t('advisories.form.title')} testId="advisory-section-what">
+            <FormSection title={t('advisories.form.sectionWhat')} testId="advisory-section-what">
               <Stack gap="md">
                 <TextInput id={fieldId('title')} label={t('advisories.form.title')} withAsterisk maxLength={ADVISORY_TITLE_MAX} data-testid="advisory-form-title" {...form.getInputProps('title')} />
                 <Textarea id={fieldId('summary')} label={t('advisories.form.summary')} withAsterisk autosize minRows={2} data-testid="advisory-form-summary" {...form.getInputProps('summary')} />
@@ -250,6 +250,10 @@ function AdvisoryForm({ initial, existing }: { initial: AdvisoryValues; existing
                     data={agencies.options}
                     data-testid="advisory-form-agencies"
                     {...form.getInputProps('agencyIds')}
+                    onChange={(value) => {
+                      form.setFieldValue('agencyIds', value);
+                      form.validateField('agencyIds');
+                    }}
                   />
                 ) : null}
               </Stack>
