@@ -14,7 +14,7 @@ import { and, count, eq, gt, max } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiToken } from '@anc/auth';
-import { auditEvents, mailOutbox, incidentObservables, incidentReports, incidentShares, incidents, initiatives, revokeApiClient, tasks, upsertSavedFilter } from '@anc/db';
+import { advisories, auditEvents, mailOutbox, incidentObservables, incidentReports, incidentShares, incidents, initiatives, revokeApiClient, tasks, upsertSavedFilter } from '@anc/db';
 import { API_SCOPES, type ApiScope, type Tlp } from '@anc/domain';
 import { ANC_STIX_NAMESPACE } from './modules/incidents/export/stix.ts';
 import { REST_ROUTES } from './rest/routes.ts';
@@ -34,6 +34,8 @@ import { present, rawCall, type RawAnswer } from './testing/raw.ts';
 import { SoftAuthenticator } from './testing/soft-authenticator.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
 import { validPlaybook } from './testing/playbooks.ts';
+import { ADVISORY_ROUTES } from './testing/routes.ts';
+import { validAdvisory } from './testing/advisories.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers. SEDENA reports every fixture incident, is assigned the tasks and leads the initiative;
@@ -60,7 +62,10 @@ const SHARES = ['unshared', 'byName', 'withAll'] as const;
 type Share = (typeof SHARES)[number];
 type IncidentKind = `incident:${Tlp}:${Share}` | 'incident:merged' | 'incident:mergeSurvivor';
 type TaskKind = 'task:assigned' | 'task:reassigned' | 'task:linked';
-type Kind = IncidentKind | TaskKind | 'initiative' | 'user' | 'agency' | 'apiClient' | 'passkey' | 'directory:own';
+// Advisories (modules/advisories): a draft and a published one, both addressed to SEDENA and SEMAR.
+type AdvisoryKind = 'advisory:draft' | 'advisory:published';
+const ADVISORY_KINDS: AdvisoryKind[] = ['advisory:draft', 'advisory:published'];
+type Kind = IncidentKind | TaskKind | AdvisoryKind | 'initiative' | 'user' | 'agency' | 'apiClient' | 'passkey' | 'directory:own';
 
 const INCIDENT_KINDS: IncidentKind[] = [...TLPS.flatMap((tlp) => SHARES.map((share) => `incident:${tlp}:${share}` as const)), 'incident:merged', 'incident:mergeSurvivor'];
 const TASK_KINDS: TaskKind[] = ['task:assigned', 'task:reassigned', 'task:linked'];
@@ -118,6 +123,11 @@ function readers(kind: Kind): readonly Caller[] {
       return ['coordinator', 'admin'];
     case 'apiClient':
       return ['admin'];
+    // A draft is the ANC's; a published advisory is read by the addressed agencies too (SSPC is not addressed).
+    case 'advisory:draft':
+      return ['coordinator', 'admin'];
+    case 'advisory:published':
+      return ['owner', 'sharee', 'coordinator', 'admin'];
     case 'passkey':
       // The admin sees a passkey's id in the audit log, never the passkey (its cells say NOT_FOUND).
       return ['owner', 'admin'];
@@ -365,8 +375,17 @@ async function makePasskey(): Promise<Obj> {
   return remember({ kind: 'passkey', id: passkey.id, reference: passkey.id, parts: {} });
 }
 
+/** An advisory of the coordinator to SEDENA and SEMAR: a draft, or published. */
+async function makeAdvisoryObject(kind: AdvisoryKind): Promise<Obj> {
+  const a = api('coordinator').advisories;
+  let d = await a.create.mutate(validAdvisory([ids.sedena, ids.semar], { title: `Alerta de la matriz ${next()}` }));
+  if (kind === 'advisory:published') d = await a.publish.mutate({ id: d.id, version: d.version });
+  return remember({ kind, id: d.id, reference: d.reference, parts: {} });
+}
+
 /** A new object of this kind, built the way its fixture was. */
 async function makeObject(kind: Kind): Promise<Obj> {
+  if (kind.startsWith('advisory:')) return makeAdvisoryObject(kind as AdvisoryKind);
   if (kind === 'incident:merged') {
     const duplicate = await makeIncident('AMBER', 'byName', 'incident:merged');
     await merge(duplicate, await makeIncident('RED', 'unshared'));
@@ -428,6 +447,10 @@ const part = (cell: Cell, name: string) => cell.o?.parts[name] ?? '';
 async function versionOf(o: Obj | null): Promise<number> {
   if (!o) return 1;
   if (o.kind.startsWith('incident:')) return incidentVersion(o.id);
+  if (o.kind.startsWith('advisory:')) {
+    const [row] = await s.t.db.select({ version: advisories.version }).from(advisories).where(eq(advisories.id, o.id));
+    return row?.version ?? 1;
+  }
   const table = o.kind.startsWith('task:') ? tasks : initiatives;
   const [row] = await s.t.db.select({ version: table.version }).from(table).where(eq(table.id, o.id));
   return row?.version ?? 1;
@@ -475,6 +498,45 @@ const directoryChange = (input: Entry['input']): Entry => ({
     const refused = byRole(caller, ['staff', 'admin'], WRITES);
     return refused.code === 'OK' && kind && !reads(caller, kind) ? NOT_FOUND : refused;
   },
+  input,
+});
+
+/**
+ * Advisories (API.md "Advisories"): coordinators draft, edit drafts, publish and close; staff of an
+ * addressed agency read the published one and answer it; a draft or an advisory addressed elsewhere
+ * is NOT_FOUND for staff; admins read.
+ */
+function advisoryExpected(procedure: string, caller: Caller, kind: AdvisoryKind): Expected {
+  const roles: Record<string, readonly ('staff' | 'coordinator' | 'admin')[]> = {
+    get: ['staff', 'coordinator', 'admin'],
+    update: ['coordinator'],
+    publish: ['coordinator'],
+    close: ['coordinator'],
+    respond: ['staff'],
+  };
+  const allowed = roles[procedure];
+  if (!allowed) throw new Error(`no advisory rule for ${procedure}`);
+  const refused = byRole(caller, allowed, OK);
+  if (refused.code !== 'OK') return refused;
+  if (!reads(caller, kind)) return NOT_FOUND;
+  const draft = kind === 'advisory:draft';
+  switch (procedure) {
+    case 'get':
+      return OK;
+    case 'update':
+      return draft ? WRITES : unprocessable('advisory_not_draft');
+    case 'publish':
+      return draft ? WRITES : unprocessable('advisory_transition_not_allowed');
+    case 'close':
+      return draft ? unprocessable('advisory_transition_not_allowed') : WRITES;
+    case 'respond':
+      return WRITES;
+  }
+  throw new Error(`no advisory rule for ${procedure}`);
+}
+const advisoryEntry = (procedure: string, input: Entry['input']): Entry => ({
+  objects: ADVISORY_KINDS,
+  expected: (caller, kind) => advisoryExpected(procedure, caller, kind as AdvisoryKind),
   input,
 });
 
@@ -670,6 +732,18 @@ const MATRIX: Record<string, Entry> = {
   'directory.setEmergencyContact': directoryChange((cell) => ({ agencyId: id(cell), name: `Mesa de guardia ${next()}`, phone: '55 2122 8800', email: 'guardia@sedena.gob.mx' })),
   'directory.incidentContacts': readOf(INCIDENT_KINDS, (cell) => ({ id: id(cell) })),
   'directory.taskContacts': readOf(TASK_KINDS, (cell) => ({ id: id(cell) })),
+
+  'advisories.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },
+  'advisories.create': { expected: (caller) => byRole(caller, ['coordinator'], WRITES), input: () => validAdvisory([ids.sedena]) },
+  'advisories.createFromIncident': {
+    expected: (caller) => byRole(caller, ['coordinator'], WRITES),
+    input: () => ({ incidentId: fixtures.get('incident:AMBER:byName')?.id ?? '' }),
+  },
+  'advisories.get': advisoryEntry('get', (cell) => ({ id: id(cell) })),
+  'advisories.update': advisoryEntry('update', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), summary: 'Resumen corregido por la coordinación.' })),
+  'advisories.publish': advisoryEntry('publish', async (cell) => ({ id: id(cell), version: await versionOf(cell.o) })),
+  'advisories.close': advisoryEntry('close', async (cell) => ({ id: id(cell), version: await versionOf(cell.o) })),
+  'advisories.respond': advisoryEntry('respond', (cell) => ({ id: id(cell), status: 'acknowledged', comment: 'Enterados; revisando inventario.' })),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -724,7 +798,7 @@ beforeAll(async () => {
   ids.coordinator = await userIdOf(s.t.db, DEMO.coordinator);
   ids.playbook = (await api('admin').playbooks.upsert.mutate(validPlaybook('intrusions'))).id;
   fixtures.set('initiative', await makeInitiative());
-  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, 'user', 'agency', 'apiClient', 'directory:own'] as const) fixtures.set(kind, await makeObject(kind));
+  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, ...ADVISORY_KINDS, 'user', 'agency', 'apiClient', 'directory:own'] as const) fixtures.set(kind, await makeObject(kind));
   // The task fixtures' notifications queued e-mail: one of those messages is what `mailOutbox.get` reads.
   ids.mail = present((await s.t.db.select({ id: mailOutbox.id }).from(mailOutbox).limit(1))[0], 'a queued message').id;
 }, 120_000);
@@ -1227,5 +1301,26 @@ describe('the single sign-on routes in the access matrix', () => {
       })),
     );
     expect(answers).toEqual(OIDC_ROUTES.flatMap((route) => headers.map(() => `${route} 404 {"error":"Not Found"}`)));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The advisory answer matrix as CSV (modules/advisories/advisories.routes.ts): coordinators and
+// admins by their session; staff (and API clients, who act as staff) FORBIDDEN; no session 401;
+// an unknown or malformed id 404, the same body.
+describe('the advisory routes in the access matrix', () => {
+  it('the server has no /advisories route without an entry here', () => {
+    expect(serverRoutes(s.server.app, '/advisories/')).toEqual([...ADVISORY_ROUTES]);
+  });
+
+  it('each caller gets what its role allows', async () => {
+    const published = present(fixtures.get('advisory:published'), 'the published advisory');
+    const csv = async (caller: Caller, advisoryId = published.id) =>
+      (await fetch(`${s.url}/advisories/${advisoryId}/responses.csv`, { headers: caller === 'anonymous' ? {} : { cookie: sessions[caller].jar.header() } })).status;
+    const statuses = Object.fromEntries(await Promise.all(CALLERS.map(async (c) => [c, await csv(c)] as const)));
+    expect(statuses).toEqual({ anonymous: 401, owner: 403, sharee: 403, outsider: 403, coordinator: 200, admin: 200 });
+    expect([await csv('coordinator', randomUUID()), await csv('coordinator', 'no-es-un-id')]).toEqual([404, 404]);
+    const client = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: [...API_SCOPES] });
+    expect((await fetch(`${s.url}/advisories/${published.id}/responses.csv`, { headers: { authorization: `Bearer ${client.token}` } })).status).toBe(403);
   });
 });

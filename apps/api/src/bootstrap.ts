@@ -1,5 +1,5 @@
 import { hashPassword, passwordProblem } from '@anc/auth';
-import { SEED_LOCK_KEY, getAgencyByCode, getUserByEmail, insertUser, seedDemoData, seedDemoDirectory, seedDemoIncidents, seedDemoPlan, seedDemoPlaybooks, seedDemoTasks, seedReferenceData, writeAudit, type Database } from '@anc/db';
+import { SEED_LOCK_KEY, getAgencyByCode, getUserByEmail, insertUser, seedDemoAdvisories, seedDemoData, seedDemoDirectory, seedDemoIncidents, seedDemoPlan, seedDemoPlaybooks, seedDemoTasks, seedReferenceData, writeAudit, type Database } from '@anc/db';
 import { ANC_AGENCY_CODE, CreateUserInput, localizeIssue, messageFor } from '@anc/domain';
 import type { Env } from './env.ts';
 import { passwordUserInputs } from './modules/users/check-password.ts';
@@ -28,7 +28,8 @@ export async function prepareDatabase(database: Database, env: Env, log: Logger)
     const demoTasks = await seedDemoTasks(database.db);
     const demoDirectory = await seedDemoDirectory(database.db);
     const demoPlaybooks = await seedDemoPlaybooks(database.db);
-    log.info({ ...result, ...demoIncidents, ...demoPlan, ...demoTasks, ...demoDirectory, ...demoPlaybooks }, 'demo data seeded (existing rows left as they were)');
+    const demoAdvisories = await seedDemoAdvisories(database.db);
+    log.info({ ...result, ...demoIncidents, ...demoPlan, ...demoTasks, ...demoDirectory, ...demoPlaybooks, ...demoAdvisories }, 'demo data seeded (existing rows left as they were)');
   });
   if (env.DEMO_SEED_REFUSED) {
     log.warn({}, 'DEMO_SEED ignored: demo accounts are never seeded when NODE_ENV=production');

@@ -1,4 +1,5 @@
 import { adminAgenciesRouter, agenciesRouter } from './modules/agencies/agencies.router.ts';
+import { advisoriesRouter } from './modules/advisories/advisories.router.ts';
 import { apiClientsRouter } from './modules/api-clients/api-clients.router.ts';
 import { auditRouter } from './modules/audit/audit.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
@@ -27,6 +28,7 @@ export const appRouter = router({
   apiClients: apiClientsRouter,
   mailOutbox: mailOutboxRouter,
   savedFilters: savedFiltersRouter,
+  advisories: advisoriesRouter,
   admin: router({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

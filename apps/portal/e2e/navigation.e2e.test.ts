@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, launchBrowser, navKeys, newSession, screenshot, signInFromStart, signOut } from './browser.ts';
 
-const EVERYONE = ['dashboard', 'incidents', 'tasks', 'initiatives', 'directory'];
+const EVERYONE = ['dashboard', 'incidents', 'tasks', 'advisories', 'initiatives', 'directory'];
 
 describe('navigation by role', () => {
   let browser: Browser;

@@ -6,6 +6,9 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { NotFound } from './components/NotFound.tsx';
 import { RouteError } from './components/RouteError.tsx';
 import { AgenciesPanel } from './features/admin/AgenciesPanel.tsx';
+import { AdvisoriesPage } from './features/advisories/AdvisoriesPage.tsx';
+import { AdvisoryDetailPage } from './features/advisories/AdvisoryDetailPage.tsx';
+import { EditAdvisoryPage, NewAdvisoryPage } from './features/advisories/AdvisoryFormPage.tsx';
 import { ApiClientsPanel } from './features/admin/ApiClientsPanel.tsx';
 import { AuditPanel } from './features/admin/AuditPanel.tsx';
 import { MailPanel } from './features/admin/MailPanel.tsx';
@@ -140,6 +143,11 @@ const initiativeDetailRoute = createRoute({
   path: '/iniciativas/$initiativeId',
   component: InitiativeDetailPage,
 });
+// Advisories (alertas): as with tasks, the static /alertas/nueva outranks `$advisoryId`.
+const advisoriesRoute = createRoute({ getParentRoute: () => appRoute, path: '/alertas', component: AdvisoriesPage });
+const newAdvisoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/alertas/nueva', component: NewAdvisoryPage });
+const advisoryDetailRoute = createRoute({ getParentRoute: () => appRoute, path: '/alertas/$advisoryId', component: AdvisoryDetailPage });
+const editAdvisoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/alertas/$advisoryId/editar', component: EditAdvisoryPage });
 
 // The institutional directory (features/directory/).
 const directoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/directorio', validateSearch: validateDirectorySearch, component: DirectoryPage });
@@ -183,6 +191,10 @@ const routeTree = rootRoute.addChildren([
     initiativeDetailRoute,
     directoryRoute,
     directoryEntryRoute,
+    advisoriesRoute,
+    newAdvisoryRoute,
+    advisoryDetailRoute,
+    editAdvisoryRoute,
     notificationsRoute,
     notificationPreferencesRoute,
     accountSecurityRoute,

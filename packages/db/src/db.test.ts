@@ -30,6 +30,9 @@ describe('migrations', () => {
   it('create every table on an empty database', async () => {
     const tables = rowsOf<{ tablename: string }>(await t.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by 1`));
     expect(tables.map((r) => r.tablename)).toEqual([
+      'advisories',
+      'advisory_agencies',
+      'advisory_responses',
       'agencies',
       'agency_designations',
       'agency_emergency_contacts',

@@ -30,3 +30,5 @@ export * from './seed-directory.ts';
 export * from './queries/saved-filters.ts';
 export * from './queries/playbooks.ts';
 export * from './seed-playbooks.ts';
+export * from './queries/advisories.ts';
+export * from './seed-advisories.ts';

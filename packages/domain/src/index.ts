@@ -42,6 +42,8 @@ export * from './initiatives/decimal.ts';
 export * from './initiatives/kpi.ts';
 export * from './initiatives/access.ts';
 export * from './schemas/initiatives.ts';
+export * from './advisories/status.ts';
+export * from './schemas/advisories.ts';
 export * from './calendar.ts';
 export * from './naming.ts';
 export * from './schemas/incident-dto.ts';

@@ -58,7 +58,8 @@ export function mailTlp(dataTlp: unknown, taskIncidentTlp: Tlp | null | undefine
 }
 
 /** The portal path a notification links to: its task or its incident (the bell's link). */
-export function notificationPath(n: { taskId: string | null; incidentId: string | null }): string {
+export function notificationPath(n: { taskId: string | null; incidentId: string | null; advisoryId?: string | null }): string {
+  if (n.advisoryId) return `/alertas/${encodeURIComponent(n.advisoryId)}`;
   if (n.taskId) return `/tareas/${encodeURIComponent(n.taskId)}`;
   if (n.incidentId) return `/incidentes/${encodeURIComponent(n.incidentId)}`;
   return '/notificaciones';

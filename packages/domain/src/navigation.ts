@@ -5,6 +5,7 @@ export const NAV_SECTIONS = [
   { key: 'dashboard', path: '/', roles: ['staff', 'coordinator', 'admin'] },
   { key: 'incidents', path: '/incidentes', roles: ['staff', 'coordinator', 'admin'] },
   { key: 'tasks', path: '/tareas', roles: ['staff', 'coordinator', 'admin'] },
+  { key: 'advisories', path: '/alertas', roles: ['staff', 'coordinator', 'admin'] },
   { key: 'initiatives', path: '/iniciativas', roles: ['staff', 'coordinator', 'admin'] },
   // the institutional directory: staff their own agency's entry, the ANC every agency's
   { key: 'directory', path: '/directorio', roles: ['staff', 'coordinator', 'admin'] },

@@ -135,10 +135,10 @@ describe('who is told about an incident', () => {
 });
 
 describe('the audience table', () => {
-  it('has a rule for every kind, about a task or an incident, with at least one party', () => {
+  it('has a rule for every kind, about a task, an incident or an advisory, with at least one party', () => {
     for (const kind of NOTIFICATION_KINDS) {
       expect(NOTIFICATION_AUDIENCE[kind].to.length).toBeGreaterThan(0);
-      expect(NOTIFICATION_AUDIENCE[kind].about).toBe(kind.startsWith('task_') ? 'task' : 'incident');
+      expect(NOTIFICATION_AUDIENCE[kind].about).toBe(kind.startsWith('task_') ? 'task' : kind.startsWith('advisory_') ? 'advisory' : 'incident');
     }
     expect(NOTIFICATION_KINDS.filter(isObligationNotificationKind)).toEqual(['obligation_due_soon', 'obligation_overdue']);
   });

@@ -27,6 +27,8 @@ import { words, type NamedObligation, type NamedSubject } from './catalogue/inde
  * - an incident given to a coordinator by someone else → that coordinator (its new owner);
  * - any other news of an incident that has an owner (a comment, a step, a share, a report, …) → its
  *   owner (`incident_owner_update`, unless another kind of the same event already tells them).
+ * - an advisory published → the active staff of every addressed agency; its answer deadline passed
+ *   without an answer of the agency → that agency's active staff, once per advisory and agency.
  * Never the one who made the change; never anyone who may not read, at the time it is written, the
  * task or incident (and the note) it is about; each person at most once per event.
  */
@@ -48,6 +50,8 @@ export const NOTIFICATION_KINDS = [
   'obligation_overdue',
   'incident_assigned',
   'incident_owner_update',
+  'advisory_published',
+  'advisory_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -58,11 +62,11 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  * staff of the agencies it was just shared with), `reporter` (the account that filed it), `owner`
  * (the coordinator in charge of it, incidents/owner.ts).
  */
-export const NOTIFICATION_PARTIES = ['assigneeStaff', 'taskCreator', 'coordinators', 'reportingStaff', 'sharedStaff', 'reporter', 'owner'] as const;
+export const NOTIFICATION_PARTIES = ['assigneeStaff', 'taskCreator', 'coordinators', 'reportingStaff', 'sharedStaff', 'reporter', 'owner', 'advisoryStaff'] as const;
 export type NotificationParty = (typeof NOTIFICATION_PARTIES)[number];
 
 /** What a notification is about: the portal page it links to, and whose read rule decides who may be told. */
-export type NotificationSubject = 'task' | 'incident';
+export type NotificationSubject = 'task' | 'incident' | 'advisory';
 
 interface AudienceRule {
   about: NotificationSubject;
@@ -88,10 +92,15 @@ export const NOTIFICATION_AUDIENCE = {
   obligation_overdue: { about: 'incident', to: ['reportingStaff', 'coordinators'] },
   incident_assigned: { about: 'incident', to: ['owner'] },
   incident_owner_update: { about: 'incident', to: ['owner'] },
+  // advisories: the active staff of the addressed agencies (`advisoryStaff`), at publication and,
+  // once per advisory and agency, when respondBy passed without an answer
+  advisory_published: { about: 'advisory', to: ['advisoryStaff'] },
+  advisory_reminder: { about: 'advisory', to: ['advisoryStaff'] },
 } as const satisfies Record<NotificationKind, AudienceRule>;
 
 export type TaskNotificationKind = { [K in NotificationKind]: (typeof NOTIFICATION_AUDIENCE)[K]['about'] extends 'task' ? K : never }[NotificationKind];
-export type IncidentNotificationKind = Exclude<NotificationKind, TaskNotificationKind>;
+export type AdvisoryNotificationKind = { [K in NotificationKind]: (typeof NOTIFICATION_AUDIENCE)[K]['about'] extends 'advisory' ? K : never }[NotificationKind];
+export type IncidentNotificationKind = Exclude<NotificationKind, TaskNotificationKind | AdvisoryNotificationKind>;
 export const OBLIGATION_NOTIFICATION_KINDS = ['obligation_due_soon', 'obligation_overdue'] as const satisfies readonly IncidentNotificationKind[];
 export type ObligationNotificationKind = (typeof OBLIGATION_NOTIFICATION_KINDS)[number];
 

@@ -87,6 +87,15 @@ const EXPECTED: Record<Action, Role[]> = {
   'initiatives.completeMilestone': ['staff', 'admin'],
   'initiatives.reopenMilestone': ['staff', 'admin'],
   'initiatives.recordKpiValue': ['staff', 'admin'],
+  'advisories.list': ['staff', 'coordinator', 'admin'],
+  'advisories.get': ['staff', 'coordinator', 'admin'],
+  'advisories.create': ['coordinator'],
+  'advisories.createFromIncident': ['coordinator'],
+  'advisories.update': ['coordinator'],
+  'advisories.publish': ['coordinator'],
+  'advisories.close': ['coordinator'],
+  'advisories.respond': ['staff'],
+  'advisories.export': ['coordinator', 'admin'],
   'dashboard.summary': ['staff', 'coordinator', 'admin'],
   'directory.get': ['staff', 'coordinator', 'admin'],
   'directory.list': ['coordinator', 'admin'],
@@ -137,8 +146,8 @@ describe('role and agency', () => {
 
 describe('navigation', () => {
   it('shows Administración to admins only', () => {
-    expect(navigationFor('admin').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'initiatives', 'directory', 'admin']);
-    expect(navigationFor('coordinator').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'initiatives', 'directory']);
-    expect(navigationFor('staff').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'initiatives', 'directory']);
+    expect(navigationFor('admin').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'advisories', 'initiatives', 'directory', 'admin']);
+    expect(navigationFor('coordinator').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'advisories', 'initiatives', 'directory']);
+    expect(navigationFor('staff').map((s) => s.key)).toEqual(['dashboard', 'incidents', 'tasks', 'advisories', 'initiatives', 'directory']);
   });
 });

@@ -92,6 +92,17 @@ export const PERMISSIONS = {
   'initiatives.completeMilestone': ['staff', 'admin'],
   'initiatives.reopenMilestone': ['staff', 'admin'],
   'initiatives.recordKpiValue': ['staff', 'admin'],
+  // advisories (alertas): coordinators draft and publish; staff of addressed agencies read and answer
+  // (the audience is checked per advisory by the use-case); admins read
+  'advisories.list': ['staff', 'coordinator', 'admin'],
+  'advisories.get': ['staff', 'coordinator', 'admin'],
+  'advisories.create': ['coordinator'],
+  'advisories.createFromIncident': ['coordinator'],
+  'advisories.update': ['coordinator'],
+  'advisories.publish': ['coordinator'],
+  'advisories.close': ['coordinator'],
+  'advisories.respond': ['staff'],
+  'advisories.export': ['coordinator', 'admin'],
   'dashboard.summary': ['staff', 'coordinator', 'admin'],
   // institutional directory (Política General de Ciberseguridad para la APF): staff their own agency's
   // entry (the agency condition is checked per entry by the use-case), coordinators read all, admins edit all

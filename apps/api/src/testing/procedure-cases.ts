@@ -15,6 +15,7 @@ import { registerSoftPasskey } from './passkeys.ts';
 import { SoftAuthenticator } from './soft-authenticator.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 import { validPlaybook } from './playbooks.ts';
+import { makeAdvisory, validAdvisory } from './advisories.ts';
 
 /** `mfaPending`: the pending sign-in cookie of `mfaUserId` (set afresh by the case that uses it). */
 export type CallerName = 'anonymous' | 'staff' | 'coordinator' | 'admin' | 'self' | 'leaving' | 'mfaPending' | 'mfaSelf';
@@ -336,6 +337,37 @@ export const CASES: Record<string, ProcedureCase> = {
   'initiatives.reopenMilestone': { as: 'admin', input: (w) => ({ milestoneId: w.milestoneId }) },
   'initiatives.addKpi': { as: 'admin', input: (w) => ({ initiativeId: w.initiativeId, name: `Indicador ${next()}`, unit: 'equipos', baseline: '0', target: '50' }) },
   'initiatives.recordKpiValue': { as: 'admin', input: (w) => ({ kpiId: w.kpiId, value: '12.5' }) },
+
+  // Each call makes the advisory it acts on (a draft, or one published to SEDENA, the staff caller's agency).
+  'advisories.list': { as: 'staff', input: () => ({ limit: 10, status: ['published'] }) },
+  'advisories.get': { as: 'staff', input: async (w) => ({ id: (await makeAdvisory(w.coordinator, [w.sedenaId], { published: true })).id }) },
+  'advisories.create': { as: 'coordinator', input: (w) => validAdvisory([w.sedenaId, w.semarId]) },
+  'advisories.createFromIncident': { as: 'coordinator', input: (w) => ({ incidentId: w.incidentId }) },
+  'advisories.update': {
+    as: 'coordinator',
+    input: async (w) => {
+      const draft = await makeAdvisory(w.coordinator, [w.sedenaId]);
+      return { id: draft.id, version: draft.version, title: `Alerta corregida ${next()}` };
+    },
+  },
+  'advisories.publish': {
+    as: 'coordinator',
+    input: async (w) => {
+      const draft = await makeAdvisory(w.coordinator, [w.sedenaId]);
+      return { id: draft.id, version: draft.version };
+    },
+  },
+  'advisories.close': {
+    as: 'coordinator',
+    input: async (w) => {
+      const published = await makeAdvisory(w.coordinator, [w.sedenaId], { published: true });
+      return { id: published.id, version: published.version };
+    },
+  },
+  'advisories.respond': {
+    as: 'staff',
+    input: async (w) => ({ id: (await makeAdvisory(w.coordinator, [w.sedenaId], { published: true })).id, status: 'mitigating', comment: 'Parche en curso.' }),
+  },
 
   'dashboard.summary': { as: 'coordinator', input: () => undefined },
 

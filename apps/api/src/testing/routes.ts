@@ -27,3 +27,9 @@ export function serverRoutes(app: FastifyInstance, prefix: string): string[] {
  * OIDC settings; oidc.http.test.ts holds the flow, the callers and the fuzz with a real provider.
  */
 export const OIDC_ROUTES = ['GET /auth/oidc/callback', 'GET /auth/oidc/start'] as const;
+
+/**
+ * The advisory routes (modules/advisories/advisories.routes.ts): the answer matrix as CSV, for
+ * coordinators and admins by their session. access-matrix.test.ts holds what each caller gets.
+ */
+export const ADVISORY_ROUTES = ['GET /advisories/:id/responses.csv'] as const;

@@ -24,6 +24,7 @@ export const DETAIL_KINDS = {
   incident: { list: '/incidentes', messages: 'incidents.detail' },
   task: { list: '/tareas', messages: 'tasks.detail' },
   initiative: { list: '/iniciativas', messages: 'initiatives.detail' },
+  advisory: { list: '/alertas', messages: 'advisories.detail' },
 } as const;
 
 export type DetailKind = keyof typeof DETAIL_KINDS;

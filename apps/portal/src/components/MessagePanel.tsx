@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from './links.tsx';
 
 /** Where a "go back" button of a whole-page message may lead. */
-export type BackPath = '/' | '/incidentes' | '/tareas' | '/iniciativas';
+export type BackPath = '/' | '/incidentes' | '/tareas' | '/iniciativas' | '/alertas';
 
 /**
  * A page that has nothing to show but a message: no access, no such page, no such record. It names

@@ -1,6 +1,7 @@
 import type { NavSectionKey } from '@anc/domain';
 import {
   IconAddressBook,
+  IconAlertOctagon,
   IconChecklist,
   IconLayoutDashboard,
   IconSettings,
@@ -13,6 +14,7 @@ export const NAV_ICONS: Record<NavSectionKey, Icon> = {
   dashboard: IconLayoutDashboard,
   incidents: IconShieldExclamation,
   tasks: IconChecklist,
+  advisories: IconAlertOctagon,
   initiatives: IconTargetArrow,
   directory: IconAddressBook,
   admin: IconSettings,

@@ -8,6 +8,7 @@ import { apiClientsEn } from './apiClients.en.ts';
 import { mailEn } from './mail.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { initiativesEn } from './initiatives.en.ts';
+import { advisoriesEn } from './advisories.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { tasksEn } from './tasks.en.ts';
 import { playbooksEn } from './playbooks.en.ts';
@@ -27,6 +28,7 @@ export const en: Catalogue = {
   initiatives: initiativesEn,
   directory: directoryEn,
   owner: ownerEn,
+  advisories: advisoriesEn,
   app: {
     name: 'National Cybersecurity Agency',
     tagline: 'Federal cybersecurity coordination',
@@ -108,6 +110,7 @@ export const en: Catalogue = {
     tasks: 'Tasks',
     initiatives: 'Initiatives',
     directory: 'Directory',
+    advisories: 'Advisories',
     admin: 'Administration',
   },
   shell: {

@@ -11,6 +11,7 @@ import { apiClientsEsMX } from './apiClients.es-MX.ts';
 import { mailEsMX } from './mail.es-MX.ts';
 import { dashboardEsMX } from './dashboard.es-MX.ts';
 import { initiativesEsMX } from './initiatives.es-MX.ts';
+import { advisoriesEsMX } from './advisories.es-MX.ts';
 import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
 import { playbooksEsMX } from './playbooks.es-MX.ts';
@@ -29,6 +30,7 @@ export const esMX = {
   initiatives: initiativesEsMX,
   directory: directoryEsMX,
   owner: ownerEsMX,
+  advisories: advisoriesEsMX,
   app: {
     name: 'Agencia Nacional de Ciberseguridad',
     tagline: 'Coordinación federal de ciberseguridad',
@@ -110,6 +112,7 @@ export const esMX = {
     tasks: 'Tareas',
     initiatives: 'Iniciativas',
     directory: 'Directorio',
+    advisories: 'Alertas',
     admin: 'Administración',
   },
   shell: {

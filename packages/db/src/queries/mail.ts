@@ -64,6 +64,7 @@ export interface WrittenNotification {
   kind: NotificationKind;
   taskId: string | null;
   incidentId: string | null;
+  advisoryId?: string | null;
   data: Record<string, unknown>;
 }
 

@@ -12,6 +12,8 @@ export interface NewNotification {
   kind: NotificationKind;
   taskId?: string | null;
   incidentId?: string | null;
+  /** About an advisory (schema/advisories.ts). */
+  advisoryId?: string | null;
   data: Record<string, unknown>;
   /** Set for notifications that must exist once per user (e.g. `overdue:<dueAt ISO>`). */
   dedupeKey?: string | null;
@@ -28,9 +30,9 @@ export async function insertNotifications(tx: Db, rows: readonly NewNotification
   if (rows.length === 0) return 0;
   const written = await tx
     .insert(notifications)
-    .values(rows.map((r) => ({ ...r, taskId: r.taskId ?? null, incidentId: r.incidentId ?? null, dedupeKey: r.dedupeKey ?? null })))
+    .values(rows.map((r) => ({ ...r, taskId: r.taskId ?? null, incidentId: r.incidentId ?? null, advisoryId: r.advisoryId ?? null, dedupeKey: r.dedupeKey ?? null })))
     .onConflictDoNothing()
-    .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, taskId: notifications.taskId, incidentId: notifications.incidentId, data: notifications.data });
+    .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, taskId: notifications.taskId, incidentId: notifications.incidentId, advisoryId: notifications.advisoryId, data: notifications.data });
   await queueNotificationMail(tx, written);
   return written.length;
 }

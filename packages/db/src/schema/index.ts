@@ -16,3 +16,4 @@ export * from './passkeys.ts';
 export * from './directory.ts';
 export * from './saved-filters.ts';
 export * from './playbooks.ts';
+export * from './advisories.ts';

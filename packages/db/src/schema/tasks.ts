@@ -4,6 +4,7 @@ import { agencies } from './agencies.ts';
 import { notificationKind, taskPriority, taskStatus } from './enums.ts';
 import { incidents } from './incidents.ts';
 import { initiatives } from './initiatives.ts';
+import { advisories } from './advisories.ts';
 import { users } from './users.ts';
 
 const ts = () => timestamp({ withTimezone: true, precision: 3 });
@@ -89,6 +90,8 @@ export const notifications = pgTable(
     taskId: uuid().references(() => tasks.id, { onDelete: 'cascade' }),
     /** Set for notifications about an incident (exactly one of `taskId` / `incidentId`). */
     incidentId: uuid().references(() => incidents.id, { onDelete: 'cascade' }),
+    /** Set for notifications about an advisory (schema/advisories.ts): exactly one subject per row. */
+    advisoryId: uuid().references(() => advisories.id, { onDelete: 'cascade' }),
     /** What the title is composed from in the reader's language (reference, title, comment…). */
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     /**
@@ -119,6 +122,10 @@ export const notifications = pgTable(
     uniqueIndex('notifications_incident_dedupe_idx')
       .on(t.userId, t.incidentId, t.dedupeKey)
       .where(sql`${t.dedupeKey} is not null and ${t.incidentId} is not null`),
-    check('notifications_one_subject', sql`(${t.taskId} is null) <> (${t.incidentId} is null)`),
+    // The same for advisories (a reminder: once per advisory and recipient).
+    uniqueIndex('notifications_advisory_dedupe_idx')
+      .on(t.userId, t.advisoryId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null and ${t.advisoryId} is not null`),
+    check('notifications_one_subject', sql`num_nonnulls(${t.taskId}, ${t.incidentId}, ${t.advisoryId}) = 1`),
   ],
 );

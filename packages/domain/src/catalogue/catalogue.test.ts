@@ -34,7 +34,7 @@ describe('the catalogue', () => {
 
   it('is found (the walk is not empty)', () => {
     expect(all.length).toBeGreaterThan(150);
-    expect(Object.keys(CATALOGUE)).toEqual(['validation', 'issues', 'notifications', 'initiatives', 'csv', 'mail', 'accountMail']);
+    expect(Object.keys(CATALOGUE)).toEqual(['validation', 'issues', 'notifications', 'initiatives', 'csv', 'mail', 'accountMail', 'advisories']);
   });
 
   it('has every entry in every language, and nothing else, with non-empty words of one shape', () => {

@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from '../roles.ts';
 import { ACCOUNT_MAIL_WORDS } from './account.ts';
+import { ADVISORY_WORDS } from './advisories.ts';
 import { INCIDENT_CSV_HEADERS } from './csv.ts';
 import { INITIATIVE_WORDS } from './initiatives.ts';
 import { MAIL_WORDS } from './mail.ts';
@@ -25,6 +26,7 @@ export const CATALOGUE = {
   csv: INCIDENT_CSV_HEADERS,
   mail: MAIL_WORDS,
   accountMail: ACCOUNT_MAIL_WORDS,
+  advisories: ADVISORY_WORDS,
 } as const;
 
 export type Words = InLocale<typeof CATALOGUE>;
@@ -49,3 +51,4 @@ export * from './initiatives.ts';
 export * from './csv.ts';
 export * from './mail.ts';
 export * from './account.ts';
+export * from './advisories.ts';

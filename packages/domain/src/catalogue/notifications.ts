@@ -97,6 +97,14 @@ export const NOTIFICATION_WORDS = {
     'es-MX': (incident) => `Novedad en un incidente a tu cargo: ${named(incident)}`,
     en: (incident) => `News on an incident you own: ${named(incident)}`,
   },
+  advisory_published: {
+    'es-MX': (a) => `Nueva alerta de la ANC para tu dependencia: ${named(a)}`,
+    en: (a) => `New ANC advisory for your agency: ${named(a)}`,
+  },
+  advisory_reminder: {
+    'es-MX': (a) => `Venció el plazo para responder la alerta: ${named(a)}`,
+    en: (a) => `The deadline to answer the advisory has passed: ${named(a)}`,
+  },
   hidden_incident: {
     'es-MX': 'Un incidente que ya no puedes consultar',
     en: 'An incident you can no longer read',

@@ -403,6 +403,33 @@ export const VALIDATION_WORDS = {
     'es-MX': 'Escribe un teléfono de México válido de 10 dígitos, por ejemplo 55 1234 5678 o +52 55 1234 5678.',
     en: 'Enter a valid 10-digit Mexican phone number, e.g. 55 1234 5678 or +52 55 1234 5678.',
   },
+  // advisories (alertas)
+  advisory_audience_required: { 'es-MX': 'Elige al menos una dependencia destinataria.', en: 'Choose at least one addressed agency.' },
+  advisory_tlp_named_only: {
+    'es-MX': 'Con TLP:AMBER, AMBER+STRICT o RED la alerta va solo a dependencias nombradas, no a todas.',
+    en: 'With TLP:AMBER, AMBER+STRICT or RED the advisory goes to named agencies only, not to all.',
+  },
+  advisory_audience_both: {
+    'es-MX': 'Elige "todas las dependencias" o dependencias nombradas, no ambas.',
+    en: 'Choose "all agencies" or named agencies, not both.',
+  },
+  advisory_transition_not_allowed: {
+    'es-MX': 'La alerta no puede pasar a ese estado desde su estado actual.',
+    en: 'The advisory cannot move to that state from its current state.',
+  },
+  advisory_tlp_below_incident: {
+    'es-MX': 'La alerta no puede tener un TLP menos restrictivo que el incidente del que proviene.',
+    en: 'The advisory cannot carry a less restrictive TLP than the incident it comes from.',
+  },
+  advisory_beyond_incident_readers: {
+    'es-MX': 'El TLP del incidente de origen no permite dirigir la alerta a esas dependencias.',
+    en: 'The source incident\'s TLP does not allow addressing the advisory to those agencies.',
+  },
+  advisory_not_draft: { 'es-MX': 'Solo se edita una alerta en borrador.', en: 'Only a draft advisory can be edited.' },
+  advisory_not_published: {
+    'es-MX': 'Solo se responde una alerta publicada (esta ya se cerró).',
+    en: 'Only a published advisory can be answered (this one is closed).',
+  },
   invalid_input: { 'es-MX': 'Revisa los campos marcados.', en: 'Check the highlighted fields.' },
   internal: { 'es-MX': 'Ocurrió un error inesperado. Intenta de nuevo.', en: 'An unexpected error occurred. Please try again.' },
 } as const satisfies Area;

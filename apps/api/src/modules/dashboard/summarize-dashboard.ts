@@ -10,6 +10,8 @@ import {
   type IncidentStatus,
 } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
+import { panelAdvisories } from '../advisories/read-advisories.ts';
+import type { AdvisorySummary } from '../advisories/advisory-dto.ts';
 
 /** Days of the Panel's incident window, counted as Mexico City days, today included. */
 export const DASHBOARD_WINDOW_DAYS = 90;
@@ -44,6 +46,8 @@ export interface DashboardSummary {
   plan: {
     byObjective: { objective: EncsObjective; initiatives: number; progress: number; milestones: { total: number; done: number; late: number } }[];
   };
+  /** Advisories (modules/advisories): the ANC's open ones with their answer counts; staff: those awaiting their agency's answer. */
+  advisories: AdvisorySummary[];
 }
 
 /**
@@ -59,12 +63,13 @@ export async function summarizeDashboard(ctx: UseCaseContext, now: Date = new Da
   const firstDay = days[0] ?? mexicoCityDate(now);
   const lastDay = days[days.length - 1] ?? firstDay;
   const since = mexicoCityDayStart(firstDay);
-  const [counts, obligations, overdueTasks, plan, agency] = await Promise.all([
+  const [counts, obligations, overdueTasks, plan, agency, advisories] = await Promise.all([
     incidentWindowCounts(ctx.db, since, { agencyId }),
     obligationCounts(ctx.db, now, { agencyId }),
     overdueTasksByAgency(ctx.db, now, { agencyId }),
     planSummary(ctx.db, mexicoCityDate(now), { agencyId }),
     agencyId ? getAgency(ctx.db, agencyId) : Promise.resolve(undefined),
+    panelAdvisories(ctx, now),
   ]);
   return {
     scope: national ? 'national' : 'agency',
@@ -87,5 +92,6 @@ export async function summarizeDashboard(ctx: UseCaseContext, now: Date = new Da
         milestones: o.milestones,
       })),
     },
+    advisories,
   };
 }

@@ -218,7 +218,7 @@ describe('the list names only what its reader may read now', () => {
 
     await unshareIncident(ctxOf(who.coordinator), { id: filed.id, agencyId: ids.semar });
     const after = await listNotifications(ctxOf(who.semar, 'es-MX'), { limit: 10 });
-    expect(after.items[0]).toEqual({ id: before.items[0]?.id, kind: 'incident_shared', about: 'incident', title: 'Un incidente que ya no puedes consultar', link: null, taskId: null, incidentId: null, createdAt: before.items[0]?.createdAt, readAt: null });
+    expect(after.items[0]).toEqual({ id: before.items[0]?.id, kind: 'incident_shared', about: 'incident', title: 'Un incidente que ya no puedes consultar', link: null, taskId: null, incidentId: null, advisoryId: null, createdAt: before.items[0]?.createdAt, readAt: null });
     expect(JSON.stringify(after)).not.toContain(filed.reference);
   });
 

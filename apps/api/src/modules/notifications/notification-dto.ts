@@ -25,6 +25,7 @@ export interface NotificationDto {
   link: string | null;
   taskId: string | null;
   incidentId: string | null;
+  advisoryId: string | null;
   createdAt: string;
   readAt: string | null;
   /** The comment or note it carries (a returned task, a coordinator's note the reader reads). */
@@ -47,22 +48,37 @@ export interface NotificationSubjectFacts {
 export function toNotificationDto(row: NotificationRow, reader: Pick<Actor, 'role' | 'agencyId'>, facts: NotificationSubjectFacts, locale: Locale): NotificationDto {
   const about = notificationSubject(row.kind);
   const base = { id: row.id, kind: row.kind, about, createdAt: row.createdAt.toISOString(), readAt: row.readAt ? row.readAt.toISOString() : null };
+  // An advisory's audience never changes once published: its readers stay its readers (domain advisories/status.ts).
   const name: NameFor | null =
-    about === 'task'
+    about === 'advisory'
+      ? null
+      : about === 'task'
       ? row.taskId
         ? nameTaskFor(reader, facts.tasks.get(row.taskId))
         : null
       : nameIncidentFor(reader, row.incidentId ? facts.incidents.get(row.incidentId) : undefined);
-  if (name && isHiddenName(name)) return { ...base, title: notificationTitle(row.kind, name, locale), link: null, taskId: null, incidentId: null };
+  if (name && isHiddenName(name)) return { ...base, title: notificationTitle(row.kind, name, locale), link: null, taskId: null, incidentId: null, advisoryId: null };
   const title = storedNotificationTitle(row, locale);
   const comment = row.data.comment;
-  const link = about === 'task' ? (row.taskId ? `/tareas/${row.taskId}` : null) : row.incidentId ? `/incidentes/${row.incidentId}` : null;
+  const link =
+    about === 'advisory'
+      ? row.advisoryId
+        ? `/alertas/${row.advisoryId}`
+        : null
+      : about === 'task'
+        ? row.taskId
+          ? `/tareas/${row.taskId}`
+          : null
+        : row.incidentId
+          ? `/incidentes/${row.incidentId}`
+          : null;
   return {
     ...base,
     title,
     link,
     taskId: row.taskId,
     incidentId: row.incidentId,
+    advisoryId: row.advisoryId,
     ...(typeof comment === 'string' && comment ? { comment } : {}),
   };
 }

@@ -9,6 +9,7 @@ import {
   type Db,
   type NewNotification,
 } from '@anc/db';
+import { runAdvisoryReminderJob } from '../advisories/reminder-job.ts';
 import { OBLIGATION_REMINDER, incidentReaders, notificationRecipients, obligationReminderKey, taskReaders, type NotifiedPerson } from '@anc/domain';
 
 interface Logger {
@@ -136,6 +137,7 @@ export class OverdueJob {
     // One after the other: on PGlite both share one connection.
     this.running = runOverdueJob(this.db)
       .then(async (tasks) => tasks + (await runObligationReminderJob(this.db)))
+      .then(async (n) => n + (await runAdvisoryReminderJob(this.db)))
       .catch((err: unknown) => {
         if (!this.stopped) this.log.error({ err }, 'overdue job failed');
         return 0;

@@ -22,6 +22,7 @@ import type { TasksSearch } from '../tasks/search.ts';
 import { incidentsByDeadline, incidentsInWindow, overdueTasks, planObjective } from './links.ts';
 import type { DashboardSummary } from './types.ts';
 import { DesignationsCard } from '../directory/DesignationsCard.tsx';
+import { PanelAdvisories } from '../advisories/PanelAdvisories.tsx';
 
 export function DashboardOverview() {
   const summary = useQuery({ ...trpc.dashboard.summary.queryOptions(), refetchInterval: 60_000 });
@@ -105,6 +106,7 @@ function Overview({ s }: { s: DashboardSummary }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
+            <PanelAdvisories items={s.advisories} national={national} />
             <TasksCard s={s} />
             <PlanCard s={s} />
             <DesignationsCard s={s} />

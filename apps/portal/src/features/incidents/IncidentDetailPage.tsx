@@ -25,6 +25,7 @@ import { isUuid } from '../../lib/search-params.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { IncidentTasksPanel } from '../tasks/IncidentTasksPanel.tsx';
 import { IncidentPlaybooksPanel } from '../playbooks/IncidentPlaybooksPanel.tsx';
+import { IssueAdvisoryButton } from '../advisories/IssueAdvisoryButton.tsx';
 import { EditIncidentModal } from './EditIncidentModal.tsx';
 import { IncidentTimeline } from './IncidentTimeline.tsx';
 import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, rsitTypeLabel, tlpLabel } from './labels.tsx';
@@ -91,11 +92,14 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
             </>
           }
           actions={
-            incident.can.edit ? (
-              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="incident-edit">
-                {t('incidents.detail.edit.open')}
-              </Button>
-            ) : null
+            <Group gap="sm">
+              {incident.can.edit ? (
+                <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="incident-edit">
+                  {t('incidents.detail.edit.open')}
+                </Button>
+              ) : null}
+              <IssueAdvisoryButton incidentId={incident.id} />
+            </Group>
           }
         />
         <StatusNote incident={incident} />

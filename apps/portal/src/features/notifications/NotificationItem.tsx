@@ -4,6 +4,7 @@ import {
   IconBellRinging,
   IconUserCheck,
   IconAlarm,
+  IconAlertOctagon,
   IconArrowBackUp,
   IconArrowsExchange,
   IconCheck,
@@ -46,6 +47,8 @@ const KIND_ICON: Record<NotificationKind, { icon: typeof IconAlarm; color: strin
   obligation_overdue: { icon: IconAlarm, color: 'red' },
   incident_assigned: { icon: IconUserCheck, color: 'guinda' },
   incident_owner_update: { icon: IconBellRinging, color: 'blue' },
+  advisory_published: { icon: IconAlertOctagon, color: 'guinda' },
+  advisory_reminder: { icon: IconAlarm, color: 'red' },
 };
 
 /**
@@ -98,6 +101,10 @@ export function NotificationItem({
     <Box component="li" className={`${classes.row} ${unread ? classes.unread : ''}`} data-testid="notification-item" data-unread={unread}>
       {item.taskId ? (
         <Link to="/tareas/$taskId" params={{ taskId: item.taskId }} className={className} onClick={() => onOpen(item)}>
+          {content}
+        </Link>
+      ) : item.advisoryId ? (
+        <Link to="/alertas/$advisoryId" params={{ advisoryId: item.advisoryId }} className={className} onClick={() => onOpen(item)}>
           {content}
         </Link>
       ) : item.incidentId ? (
