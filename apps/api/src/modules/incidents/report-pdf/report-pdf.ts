@@ -68,7 +68,7 @@ function fieldRows(rows: [string, string][]): Content {
       widths: [150, '*'],
       body: rows.map(([label, value]): TableCell[] => [
         { text: label, bold: true, color: GREY },
-        { text: value, wordBreak: 'break-all' as const },
+        breakable(value),
       ]),
     },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => RULE, paddingTop: () => 3, paddingBottom: () => 3 },
@@ -76,8 +76,15 @@ function fieldRows(rows: [string, string][]): Content {
   };
 }
 
+/**
+ * Text that may hold a run too long for its column (a URL, a hash) may break inside a word; other
+ * text breaks only between words, so each word stays one run of text a viewer can search and copy.
+ */
+const LONG_RUN = /\S{48,}/;
+const breakable = (text: string): { text: string; wordBreak?: 'break-all' } => (LONG_RUN.test(text) ? { text, wordBreak: 'break-all' } : { text });
+
 const heading = (text: string): Content => ({ text, style: 'heading' });
-const paragraph = (text: string): Content => ({ text, margin: [0, 0, 0, 8], preserveLeadingSpaces: true });
+const paragraph = (text: string): Content => ({ ...breakable(text), margin: [0, 0, 0, 8], preserveLeadingSpaces: true });
 
 function agencyName(agency: IncidentDetail['agency'], locale: Locale): string {
   return `${agency.code} · ${locale === 'en' ? agency.nameEn : agency.name}`;
@@ -210,7 +217,7 @@ export function reportPdfDefinition({ incident, document, locale, now }: ReportP
             widths: [70, '*'],
             body: [
               [w.fields.observableType, w.fields.observableValue].map((text): TableCell => ({ text, style: 'th' })),
-              ...incident.observables.map((o): TableCell[] => [w.observableTypes[o.type], { text: o.value, wordBreak: 'break-all', font: 'Roboto' }]),
+              ...incident.observables.map((o): TableCell[] => [w.observableTypes[o.type], breakable(o.value)]),
             ],
           },
           layout: 'lightHorizontalLines',
@@ -231,8 +238,8 @@ export function reportPdfDefinition({ incident, document, locale, now }: ReportP
                 `${e.actor.name} (${e.actor.agencyCode})`,
                 {
                   stack: [
-                    { text: timelineLine(e, w), wordBreak: 'break-all' },
-                    ...(e.body !== null && e.kind !== 'report' ? [{ text: e.kind === 'status' ? `${w.reason} ${e.body}` : e.body, color: GREY, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
+                    breakable(timelineLine(e, w)),
+                    ...(e.body !== null && e.kind !== 'report' ? [{ ...breakable(e.kind === 'status' ? `${w.reason} ${e.body}` : e.body), color: GREY, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
                   ],
                 },
               ]),
