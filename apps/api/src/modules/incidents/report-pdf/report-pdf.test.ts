@@ -77,6 +77,16 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => s.close());
 
+const textOf = async (c: Client) => (await pdfOf(c)).pages.join(' ');
+/** Which of the notes a PDF's text holds. */
+const seen = (text: string) => ({
+  anc: text.includes(NOTE_ANC),
+  ancReason: text.includes(REASON_ANC),
+  reporting: text.includes(NOTE_REPORTING),
+  all: text.includes(NOTE_ALL),
+  step: text.includes('cambió el estado de Recibido a Clasificado'),
+});
+
 describe('GET /export/incidents/:id/report.pdf', () => {
   it('is a PDF of several pages, each with the reference, the TLP label in its header and footer, and its page number', async () => {
     const { res, bytes, pages, title } = await pdfOf(sedena);
@@ -127,15 +137,7 @@ describe('GET /export/incidents/:id/report.pdf', () => {
   });
 
   it('shows each reader exactly the notes incidents.get shows them: the ANC all, the reporting agency its own, a shared agency the public ones', async () => {
-    const textOf = async (c: Client) => (await pdfOf(c)).pages.join(' ');
     const [coordinatorPdf, adminPdf, sedenaPdf, semarPdf] = await Promise.all([textOf(coordinator), textOf(admin), textOf(sedena), textOf(semar)]);
-    const seen = (text: string) => ({
-      anc: text.includes(NOTE_ANC),
-      ancReason: text.includes(REASON_ANC),
-      reporting: text.includes(NOTE_REPORTING),
-      all: text.includes(NOTE_ALL),
-      step: text.includes('cambió el estado de Recibido a Clasificado'),
-    });
     expect({ coordinator: seen(coordinatorPdf), admin: seen(adminPdf), sedena: seen(sedenaPdf), semar: seen(semarPdf) }).toEqual({
       coordinator: { anc: true, ancReason: true, reporting: true, all: true, step: true },
       admin: { anc: true, ancReason: true, reporting: true, all: true, step: true },
