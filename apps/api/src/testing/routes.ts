@@ -27,3 +27,11 @@ export function serverRoutes(app: FastifyInstance, prefix: string): string[] {
  * OIDC settings; oidc.http.test.ts holds the flow, the callers and the fuzz with a real provider.
  */
 export const OIDC_ROUTES = ['GET /auth/oidc/callback', 'GET /auth/oidc/start'] as const;
+
+/**
+ * The official PDF of an incident's report (modules/incidents/report-pdf/): a download beside the
+ * exports, by session or token. The access matrix holds its cells per caller and incident (by
+ * token with the exports, by every session in its own block); http-routes-fuzz.test.ts feeds it
+ * hostile ids, documents and languages.
+ */
+export const REPORT_PDF_PATH = '/export/incidents/{id}/report.pdf';

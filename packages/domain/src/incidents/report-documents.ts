@@ -36,3 +36,8 @@ export function reportPdfFileName(reference: string, document: ReportDocument): 
   const suffix: Record<ReportDocument, string> = { initial: 'reporte', notification: 'notificacion', final: 'informe-final' };
   return `${reference}-${suffix[document]}.pdf`;
 }
+
+/** Where the portal downloads a document (apps/api/src/modules/incidents/report-pdf/report-pdf.routes.ts), in a language. */
+export function reportPdfHref(incidentId: string, document: ReportDocument, lang: 'es-MX' | 'en'): string {
+  return `/export/incidents/${encodeURIComponent(incidentId)}/report.pdf?document=${document}&lang=${lang}`;
+}

@@ -88,6 +88,7 @@ const ACTION_LABELS = {
   'incident.share': 'audit.actions.incidentShare',
   'incident.unshare': 'audit.actions.incidentUnshare',
   'incident.submitReport': 'audit.actions.incidentSubmitReport',
+  'incident.downloadReport': 'reportPdf.auditAction',
   'task.create': 'audit.actions.taskCreate',
   'task.update': 'audit.actions.taskUpdate',
   'task.transition': 'audit.actions.taskTransition',

@@ -31,6 +31,7 @@ import { formatMxn } from './money.ts';
 import { ObligationClocks } from './ObligationClocks.tsx';
 import { ObservablesPanel } from './ObservablesPanel.tsx';
 import { RelatedIncidents } from './RelatedIncidents.tsx';
+import { ReportPdfMenu } from './ReportPdfMenu.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
 import { TransitionActions } from './TransitionActions.tsx';
@@ -88,11 +89,15 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
             </>
           }
           actions={
-            incident.can.edit ? (
-              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="incident-edit">
-                {t('incidents.detail.edit.open')}
-              </Button>
-            ) : null
+            <Group gap="sm">
+              {incident.can.edit ? (
+                <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="incident-edit">
+                  {t('incidents.detail.edit.open')}
+                </Button>
+              ) : null}
+              {/* The official PDF of the report and its follow-ups (ReportPdfMenu.tsx). */}
+              <ReportPdfMenu incident={incident} />
+            </Group>
           }
         />
         <StatusNote incident={incident} />
