@@ -1065,22 +1065,24 @@ describe('every REST v1 and export route is in the access matrix', () => {
 // admin too, whom the token cells above cannot be. Each caller on each incident kind, an id that
 // exists nowhere and a malformed one: 200 and one `incident.downloadReport` row for a reader;
 // else exactly what a random id answers (404), or 401 without a session; nothing written.
+/** The PDF's status, type and body (its first bytes when it is a PDF) for the caller's session. */
+async function pdfBy(caller: Caller, target: string) {
+  const res = await fetch(`${s.url}${REPORT_PDF_PATH.replace('{id}', encodeURIComponent(target))}`, {
+    headers: { 'x-anc-locale': 'es-MX', ...(caller === 'anonymous' ? {} : { cookie: sessions[caller].jar.header() }) },
+  });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, type: res.headers.get('content-type'), body: res.status === 200 ? bytes.subarray(0, 5).toString('latin1') : bytes.toString('utf8') };
+}
+
 describe('the report PDF in the access matrix, by session', () => {
   const cells = CALLERS.flatMap((caller) => PLAIN_KINDS.map((kind) => [`${REPORT_PDF_PATH} as ${caller} on ${kind}`, caller, kind] as const));
-  const pdfBy = async (caller: Caller, id: string) => {
-    const res = await fetch(`${s.url}${REPORT_PDF_PATH.replace('{id}', encodeURIComponent(id))}`, {
-      headers: { 'x-anc-locale': 'es-MX', ...(caller === 'anonymous' ? {} : { cookie: sessions[caller].jar.header() }) },
-    });
-    const bytes = Buffer.from(await res.arrayBuffer());
-    return { status: res.status, type: res.headers.get('content-type'), body: res.status === 200 ? bytes.subarray(0, 5).toString('latin1') : bytes.toString('utf8') };
-  };
 
   it.each(cells)('%s', async (_label, caller, kind) => {
     const fixture = kind === 'random' || kind === 'garbage' ? null : present(fixtures.get(kind), kind);
-    const id = kind === 'random' ? randomUUID() : kind === 'garbage' ? GARBAGE_ID : (fixture?.id ?? '');
+    const target = kind === 'random' ? randomUUID() : kind === 'garbage' ? GARBAGE_ID : (fixture?.id ?? '');
     const readable = fixture !== null && reads(caller, fixture.kind);
     const before = await lastAuditId();
-    const answer = await pdfBy(caller, id);
+    const answer = await pdfBy(caller, target);
     const audit = await auditActionsAfter(before, readable ? 1 : 0);
     expect({ status: answer.status, audit, magic: readable ? answer.body : null }).toEqual({
       status: caller === 'anonymous' ? 401 : readable ? 200 : 404,

@@ -150,9 +150,10 @@ describe('TAXII 2.1 under fuzz', () => {
   }, 180_000);
 });
 
-describe('the report PDF under fuzz', () => {
-  const pdf = (id: string) => REPORT_PDF_PATH.replace('{id}', id);
+/** The PDF route's path for an id (sent as it is: the fuzz's ids are already percent-encoded). */
+const pdf = (id: string) => REPORT_PDF_PATH.replace('{id}', id);
 
+describe('the report PDF under fuzz', () => {
   // The call the mutations start from is accepted.
   it('serves the valid call', async () => {
     const res = await fetch(`${s.url}${pdf(incidentId)}?document=initial&lang=en`, { headers: { authorization: `Bearer ${soc.token}` } });
