@@ -30,6 +30,7 @@ import { routerProcedures } from './testing/procedures.ts';
 import { OIDC_ROUTES, REPORT_PDF_PATH, serverRoutes } from './testing/routes.ts';
 import { openSse } from './testing/sse.ts';
 import { registerSoftPasskey } from './testing/passkeys.ts';
+import { pdfText } from './testing/pdf.ts';
 import { present, rawCall, type RawAnswer } from './testing/raw.ts';
 import { SoftAuthenticator } from './testing/soft-authenticator.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
@@ -1065,17 +1066,24 @@ describe('every REST v1 and export route is in the access matrix', () => {
 // admin too, whom the token cells above cannot be. Each caller on each incident kind, an id that
 // exists nowhere and a malformed one: 200 and one `incident.downloadReport` row for a reader;
 // else exactly what a random id answers (404), or 401 without a session; nothing written.
-/** The PDF's status, type and body (its first bytes when it is a PDF) for the caller's session. */
+/** The PDF's status, type and body (its first bytes when it is a PDF), and the text a reader sees in it, for the caller's session. */
 async function pdfBy(caller: Caller, target: string) {
   const res = await fetch(`${s.url}${REPORT_PDF_PATH.replace('{id}', encodeURIComponent(target))}`, {
     headers: { 'x-anc-locale': 'es-MX', ...(caller === 'anonymous' ? {} : { cookie: sessions[caller].jar.header() }) },
   });
   const bytes = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, type: res.headers.get('content-type'), body: res.status === 200 ? bytes.subarray(0, 5).toString('latin1') : bytes.toString('utf8') };
+  const isPdf = res.status === 200;
+  const text = isPdf ? (await pdfText(bytes)).pages.join(' ') : '';
+  return { status: res.status, type: res.headers.get('content-type'), body: isPdf ? bytes.subarray(0, 5).toString('latin1') : bytes.toString('utf8'), text };
 }
 
 describe('the report PDF in the access matrix, by session', () => {
   const cells = CALLERS.flatMap((caller) => PLAIN_KINDS.map((kind) => [`${REPORT_PDF_PATH} as ${caller} on ${kind}`, caller, kind] as const));
+
+  it('the scan sees a reference as the PDF’s text spells it', async () => {
+    const red = present(fixtures.get('incident:RED:unshared'), 'the RED fixture');
+    expect(leaksIn((await pdfBy('coordinator', red.id)).text, 'sharee')).toContain(`incident:RED:unshared ${red.reference}`);
+  });
 
   it.each(cells)('%s', async (_label, caller, kind) => {
     const fixture = kind === 'random' || kind === 'garbage' ? null : present(fixtures.get(kind), kind);
@@ -1091,6 +1099,9 @@ describe('the report PDF in the access matrix, by session', () => {
     });
     const random = !readable && caller !== 'anonymous' ? await pdfBy(caller, randomUUID()) : null;
     expect(random ? answer : null, `${caller} on ${kind} vs a random id`).toEqual(random);
+    // The text of the document names no fixture the caller may not read (a merged report's survivor, say).
+    const leaks = leaksIn(answer.text, caller);
+    expect(leaks, `the PDF as ${caller} on ${kind} names objects it may not read: ${leaks.join(', ')}`).toEqual([]);
   });
 });
 

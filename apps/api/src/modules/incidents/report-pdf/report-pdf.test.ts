@@ -32,8 +32,14 @@ const NOTE_REPORTING = 'Nota de la ANC para la dependencia que reporta: credenci
 const NOTE_ALL = 'Actualización de SEDENA para todos los lectores: se aislaron los equipos';
 const NOTIFICATION_BODY = 'Notificación: evaluación inicial del cifrado de servidores de nómina.';
 
-/** 90 distinct indicators (and a dozen comments), enough for the document to run over several pages. */
-const observables = Array.from({ length: 90 }, (_, i) => ({ type: 'ipv4' as ObservableType, value: `198.51.100.${i + 1}` }));
+/**
+ * 90 distinct indicators (and a dozen comments), enough for the document to run over several
+ * pages; a SHA-256 among them must stay one word a reader can search and copy.
+ */
+const observables: { type: ObservableType; value: string }[] = [
+  { type: 'sha256', value: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' },
+  ...Array.from({ length: 89 }, (_, i) => ({ type: 'ipv4' as const, value: `198.51.100.${i + 1}` })),
+];
 
 const pdfPath = (id: string, query = '') => `/export/incidents/${id}/report.pdf${query}`;
 const download = (client: Client | null, id: string, query = '', headers: Record<string, string> = {}) =>

@@ -68,7 +68,7 @@ function fieldRows(rows: [string, string][]): Content {
       widths: [150, '*'],
       body: rows.map(([label, value]): TableCell[] => [
         { text: label, bold: true, color: GREY },
-        breakable(value),
+        breakable(value, FITS.value),
       ]),
     },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => RULE, paddingTop: () => 3, paddingBottom: () => 3 },
@@ -77,14 +77,19 @@ function fieldRows(rows: [string, string][]): Content {
 }
 
 /**
- * Text that may hold a run too long for its column (a URL, a hash) may break inside a word; other
- * text breaks only between words, so each word stays one run of text a viewer can search and copy.
+ * Text with a run of characters too long for its column (a URL, a hash) may break inside a word;
+ * other text breaks only between words, so each word stays one run a viewer can search and copy.
+ * `fits`: about how many characters of a word the column holds (a SHA-256 fits the indicator table).
  */
-const LONG_RUN = /\S{48,}/;
-const breakable = (text: string): { text: string; wordBreak?: 'break-all' } => (LONG_RUN.test(text) ? { text, wordBreak: 'break-all' } : { text });
+function breakable(text: string, fits: number): { text: string; wordBreak?: 'break-all' } {
+  const longest = Math.max(0, ...text.split(/\s+/).map((word) => word.length));
+  return longest > fits ? { text, wordBreak: 'break-all' } : { text };
+}
+/** Characters of a word each column holds at the body's size. */
+const FITS = { page: 95, value: 60, indicator: 72, timeline: 40 } as const;
 
 const heading = (text: string): Content => ({ text, style: 'heading' });
-const paragraph = (text: string): Content => ({ ...breakable(text), margin: [0, 0, 0, 8], preserveLeadingSpaces: true });
+const paragraph = (text: string): Content => ({ ...breakable(text, FITS.page), margin: [0, 0, 0, 8], preserveLeadingSpaces: true });
 
 function agencyName(agency: IncidentDetail['agency'], locale: Locale): string {
   return `${agency.code} · ${locale === 'en' ? agency.nameEn : agency.name}`;
@@ -217,7 +222,7 @@ export function reportPdfDefinition({ incident, document, locale, now }: ReportP
             widths: [70, '*'],
             body: [
               [w.fields.observableType, w.fields.observableValue].map((text): TableCell => ({ text, style: 'th' })),
-              ...incident.observables.map((o): TableCell[] => [w.observableTypes[o.type], breakable(o.value)]),
+              ...incident.observables.map((o): TableCell[] => [w.observableTypes[o.type], breakable(o.value, FITS.indicator)]),
             ],
           },
           layout: 'lightHorizontalLines',
@@ -238,8 +243,8 @@ export function reportPdfDefinition({ incident, document, locale, now }: ReportP
                 `${e.actor.name} (${e.actor.agencyCode})`,
                 {
                   stack: [
-                    breakable(timelineLine(e, w)),
-                    ...(e.body !== null && e.kind !== 'report' ? [{ ...breakable(e.kind === 'status' ? `${w.reason} ${e.body}` : e.body), color: GREY, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
+                    breakable(timelineLine(e, w), FITS.timeline),
+                    ...(e.body !== null && e.kind !== 'report' ? [{ ...breakable(e.kind === 'status' ? `${w.reason} ${e.body}` : e.body, FITS.timeline), color: GREY, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
                   ],
                 },
               ]),
