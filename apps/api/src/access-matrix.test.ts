@@ -27,9 +27,10 @@ import { DEMO, DEMO_PASSWORD, signedIn, startTestServer, type TestServer } from 
 import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './testing/incidents.ts';
 import { day, validInitiative } from './testing/initiatives.ts';
 import { routerProcedures } from './testing/procedures.ts';
-import { OIDC_ROUTES, serverRoutes } from './testing/routes.ts';
+import { OIDC_ROUTES, REPORT_PDF_PATH, serverRoutes } from './testing/routes.ts';
 import { openSse } from './testing/sse.ts';
 import { registerSoftPasskey } from './testing/passkeys.ts';
+import { pdfText } from './testing/pdf.ts';
 import { present, rawCall, type RawAnswer } from './testing/raw.ts';
 import { SoftAuthenticator } from './testing/soft-authenticator.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
@@ -961,7 +962,7 @@ interface PlainWant {
 const CALL_ROW = ['apiClient.call'];
 const refused = (status: PlainWant['status'], reason: string, audit = CALL_ROW): PlainWant => ({ status, reason, audit });
 
-type PlainOp = (typeof REST_ROUTES)[number]['operationId'] | 'exportCsv' | 'exportStix';
+type PlainOp = (typeof REST_ROUTES)[number]['operationId'] | 'exportCsv' | 'exportStix' | 'exportReportPdf';
 interface PlainEntry {
   method: 'GET' | 'POST';
   /** Path template, `{id}` for the incident. */
@@ -1019,6 +1020,14 @@ const PLAIN: Record<PlainOp, PlainEntry> = {
   },
   exportCsv: { method: 'GET', path: '/export/incidents.csv', scope: 'incidents:read', family: 'export', expected: () => ({ status: 200, audit: CALL_ROW }) },
   exportStix: { method: 'GET', path: '/export/incidents/{id}/stix.json', scope: 'incidents:read', family: 'export', expected: readOr404(200) },
+  // The official PDF (testing/routes.ts REPORT_PDF_PATH): what the caller reads, and each download audited.
+  exportReportPdf: {
+    method: 'GET',
+    path: REPORT_PDF_PATH,
+    scope: 'incidents:read',
+    family: 'export',
+    expected: (staff, kind) => (readsKind(staff, kind) ? { status: 200, audit: [...CALL_ROW, 'incident.downloadReport'] } : refused(404, 'not_found')),
+  },
 };
 const PLAIN_OPS = Object.keys(PLAIN) as PlainOp[];
 /** The route as Fastify's tree spells it. */
@@ -1040,7 +1049,7 @@ function plainExpected(entry: PlainEntry, caller: TokenCaller, kind: PlainKind |
     case 'cookie':
       // A session is no credential for REST; the exports serve SEDENA's staff as they are (no client, no client audit row).
       if (entry.family === 'rest') return refused(401, 'token_required', []);
-      return { ...entry.expected('owner', kind), audit: [] };
+      return { ...entry.expected('owner', kind), audit: entry.expected('owner', kind).audit.filter((a) => a !== 'apiClient.call') };
     case 'missing incidents:read':
     case 'missing incidents:write':
     case 'missing indicators:read':
@@ -1192,6 +1201,50 @@ describe('every REST v1 and export route is in the access matrix', () => {
 
     const leaks = answer.status < 300 ? leaksIn(answer.body, READS_AS[caller]) : [];
     expect(leaks, `${entry.path} as ${caller} names objects it may not read: ${leaks.join(', ')}`).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The official PDF (modules/incidents/report-pdf/) by every session: the ANC's coordinator and
+// admin too, whom the token cells above cannot be. Each caller on each incident kind, an id that
+// exists nowhere and a malformed one: 200 and one `incident.downloadReport` row for a reader;
+// else exactly what a random id answers (404), or 401 without a session; nothing written.
+/** The PDF's status, type and body (its first bytes when it is a PDF), and the text a reader sees in it, for the caller's session. */
+async function pdfBy(caller: Caller, target: string) {
+  const res = await fetch(`${s.url}${REPORT_PDF_PATH.replace('{id}', encodeURIComponent(target))}`, {
+    headers: { 'x-anc-locale': 'es-MX', ...(caller === 'anonymous' ? {} : { cookie: sessions[caller].jar.header() }) },
+  });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const isPdf = res.status === 200;
+  const text = isPdf ? (await pdfText(bytes)).pages.join(' ') : '';
+  return { status: res.status, type: res.headers.get('content-type'), body: isPdf ? bytes.subarray(0, 5).toString('latin1') : bytes.toString('utf8'), text };
+}
+
+describe('the report PDF in the access matrix, by session', () => {
+  const cells = CALLERS.flatMap((caller) => PLAIN_KINDS.map((kind) => [`${REPORT_PDF_PATH} as ${caller} on ${kind}`, caller, kind] as const));
+
+  it('the scan sees a reference as the PDF’s text spells it', async () => {
+    const red = present(fixtures.get('incident:RED:unshared'), 'the RED fixture');
+    expect(leaksIn((await pdfBy('coordinator', red.id)).text, 'sharee')).toContain(`incident:RED:unshared ${red.reference}`);
+  });
+
+  it.each(cells)('%s', async (_label, caller, kind) => {
+    const fixture = kind === 'random' || kind === 'garbage' ? null : present(fixtures.get(kind), kind);
+    const target = kind === 'random' ? randomUUID() : kind === 'garbage' ? GARBAGE_ID : (fixture?.id ?? '');
+    const readable = fixture !== null && reads(caller, fixture.kind);
+    const before = await lastAuditId();
+    const answer = await pdfBy(caller, target);
+    const audit = await auditActionsAfter(before, readable ? 1 : 0);
+    expect({ status: answer.status, audit, magic: readable ? answer.body : null }).toEqual({
+      status: caller === 'anonymous' ? 401 : readable ? 200 : 404,
+      audit: readable ? ['incident.downloadReport'] : [],
+      magic: readable ? '%PDF-' : null,
+    });
+    const random = !readable && caller !== 'anonymous' ? await pdfBy(caller, randomUUID()) : null;
+    expect(random ? answer : null, `${caller} on ${kind} vs a random id`).toEqual(random);
+    // The text of the document names no fixture the caller may not read (a merged report's survivor, say).
+    const leaks = leaksIn(answer.text, caller);
+    expect(leaks, `the PDF as ${caller} on ${kind} names objects it may not read: ${leaks.join(', ')}`).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ import { createTestApiClient, type TestApiClient } from './testing/api-clients.t
 import { HOSTILE, leafPaths, replaced } from './testing/hostile.ts';
 import { startTestServer, type TestServer } from './testing/http.ts';
 import { validIncident } from './testing/incidents.ts';
+import { REPORT_PDF_PATH } from './testing/routes.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 let s: TestServer;
@@ -146,5 +147,35 @@ describe('TAXII 2.1 under fuzz', () => {
       { numRuns: RUNS * 3, endOnFailure: true },
     );
     expect(checked).toBe(RUNS * 3);
+  }, 180_000);
+});
+
+/** The PDF route's path for an id (sent as it is: the fuzz's ids are already percent-encoded). */
+const pdf = (id: string) => REPORT_PDF_PATH.replace('{id}', id);
+
+describe('the report PDF under fuzz', () => {
+  // The call the mutations start from is accepted.
+  it('serves the valid call', async () => {
+    const res = await fetch(`${s.url}${pdf(incidentId)}?document=initial&lang=en`, { headers: { authorization: `Bearer ${soc.token}` } });
+    expect({ status: res.status, type: res.headers.get('content-type') }).toEqual({ status: 200, type: 'application/pdf' });
+    await res.arrayBuffer();
+  });
+
+  it('never a 5xx nor a hang, whatever the id, document, language and headers, and a refused call writes nothing', async () => {
+    const id = fc.constantFrom(...HOSTILE_QUERY, '..%2F..%2Fetc', crypto.randomUUID(), incidentId);
+    const value = fc.constantFrom(...HOSTILE_QUERY, 'initial', 'notification', 'final', 'es-MX', 'en');
+    const query = fc
+      .array(fc.tuple(fc.constantFrom('document', 'lang', '__proto__', 'document[]'), value), { maxLength: 3 })
+      .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join('&'));
+    const header = fc.record({ 'x-anc-locale': fc.constantFrom(...HOSTILE_HEADER, 'en'), accept: fc.constantFrom(...HOSTILE_HEADER, 'application/pdf') });
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(id, query, header, async (path, q, headers) => {
+        await check({ method: 'GET', url: `${pdf(path)}${q ? `?${q}` : ''}`, headers });
+        checked += 1;
+      }),
+      { numRuns: RUNS * 2, endOnFailure: true },
+    );
+    expect(checked).toBe(RUNS * 2);
   }, 180_000);
 });

@@ -18,6 +18,7 @@ import { AuditSealer } from './modules/audit/sealer.ts';
 import { oidcRoutes } from './modules/auth/oidc/oidc.routes.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
 import { advisoryRoutes } from './modules/advisories/advisories.routes.ts';
+import { reportPdfRoutes } from './modules/incidents/report-pdf/report-pdf.routes.ts';
 import { apiDocsRoutes } from './rest/docs.ts';
 import { restRoutes } from './rest/routes.ts';
 import { DigestJob } from './modules/notifications/digest-job.ts';
@@ -213,6 +214,8 @@ export function createServer({ database, env: givenEnv, logStream }: { database:
   // File downloads (CSV, STIX) over plain HTTP, behind the same session cookie.
   void app.register(exportRoutes, { db: database.db, env });
   void app.register(advisoryRoutes, { db: database.db, env });
+  // The official PDF of an incident's report and follow-ups (modules/incidents/report-pdf/), audited per download.
+  void app.register(reportPdfRoutes, { db: database.db, env, sealer });
   // REST v1 for agencies' tools (bearer tokens only), its OpenAPI document and Swagger UI.
   void app.register(restRoutes, { db: database.db, env, sealer, ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
   void app.register(apiDocsRoutes);

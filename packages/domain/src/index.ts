@@ -28,6 +28,8 @@ export * from './incidents/obligations.ts';
 export * from './incidents/observables.ts';
 export * from './incidents/owner.ts';
 export * from './incidents/visibility.ts';
+export * from './incidents/report-documents.ts';
+export * from './incidents/money.ts';
 export * from './schemas/incidents.ts';
 export * from './tasks/status.ts';
 export * from './tasks/due.ts';

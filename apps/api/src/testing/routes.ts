@@ -33,3 +33,11 @@ export const OIDC_ROUTES = ['GET /auth/oidc/callback', 'GET /auth/oidc/start'] a
  * coordinators and admins by their session. access-matrix.test.ts holds what each caller gets.
  */
 export const ADVISORY_ROUTES = ['GET /advisories/:id/responses.csv'] as const;
+
+/**
+ * The official PDF of an incident's report (modules/incidents/report-pdf/): a download beside the
+ * exports, by session or token. The access matrix holds its cells per caller and incident (by
+ * token with the exports, by every session in its own block); http-routes-fuzz.test.ts feeds it
+ * hostile ids, documents and languages.
+ */
+export const REPORT_PDF_PATH = '/export/incidents/{id}/report.pdf';

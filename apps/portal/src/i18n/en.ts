@@ -13,6 +13,7 @@ import { notificationsEn } from './notifications.en.ts';
 import { tasksEn } from './tasks.en.ts';
 import { playbooksEn } from './playbooks.en.ts';
 import { ownerEn } from './owner.en.ts';
+import { reportPdfEn } from './reportPdf.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
@@ -24,6 +25,7 @@ export const en: Catalogue = {
   tasks: tasksEn,
   playbooks: playbooksEn,
   lists: listsEn,
+  reportPdf: reportPdfEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
   directory: directoryEn,

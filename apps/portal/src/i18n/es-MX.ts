@@ -16,6 +16,7 @@ import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
 import { playbooksEsMX } from './playbooks.es-MX.ts';
 import { ownerEsMX } from './owner.es-MX.ts';
+import { reportPdfEsMX } from './reportPdf.es-MX.ts';
 
 export const esMX = {
   security: securityEsMX,
@@ -26,6 +27,7 @@ export const esMX = {
   tasks: tasksEsMX,
   playbooks: playbooksEsMX,
   lists: listsEsMX,
+  reportPdf: reportPdfEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
   directory: directoryEsMX,

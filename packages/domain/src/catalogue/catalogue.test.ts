@@ -25,6 +25,7 @@ const SAMPLE_ARGUMENTS: Record<string, unknown> = {
   issues: 12,
   mail: { name: 'Ana', reference: 'TSK-2026-000042', headline: 'Tarea vencida', tlp: 'TLP:AMBER' },
   accountMail: { name: 'Ana Pérez', minutes: 30, day: '2026-12-03', count: 2 },
+  reportPdf: { page: 1, pages: 3, from: 'Recibido', to: 'Clasificado', count: 2 },
 };
 
 const say = (area: string, phrase: unknown): unknown => (typeof phrase === 'function' ? (phrase as (arg: unknown) => unknown)(SAMPLE_ARGUMENTS[area]) : phrase);
@@ -34,7 +35,7 @@ describe('the catalogue', () => {
 
   it('is found (the walk is not empty)', () => {
     expect(all.length).toBeGreaterThan(150);
-    expect(Object.keys(CATALOGUE)).toEqual(['validation', 'issues', 'notifications', 'initiatives', 'csv', 'mail', 'accountMail', 'advisories']);
+    expect(Object.keys(CATALOGUE)).toEqual(['validation', 'issues', 'notifications', 'initiatives', 'csv', 'mail', 'accountMail', 'advisories', 'reportPdf']);
   });
 
   it('has every entry in every language, and nothing else, with non-empty words of one shape', () => {

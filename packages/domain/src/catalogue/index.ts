@@ -5,6 +5,7 @@ import { INCIDENT_CSV_HEADERS } from './csv.ts';
 import { INITIATIVE_WORDS } from './initiatives.ts';
 import { MAIL_WORDS } from './mail.ts';
 import { NOTIFICATION_WORDS } from './notifications.ts';
+import { REPORT_PDF_WORDS } from './report-pdf.ts';
 import type { Bilingual, InLocale } from './types.ts';
 import { ISSUE_WORDS, VALIDATION_WORDS } from './validation.ts';
 
@@ -27,6 +28,7 @@ export const CATALOGUE = {
   mail: MAIL_WORDS,
   accountMail: ACCOUNT_MAIL_WORDS,
   advisories: ADVISORY_WORDS,
+  reportPdf: REPORT_PDF_WORDS,
 } as const;
 
 export type Words = InLocale<typeof CATALOGUE>;
@@ -52,3 +54,4 @@ export * from './csv.ts';
 export * from './mail.ts';
 export * from './account.ts';
 export * from './advisories.ts';
+export * from './report-pdf.ts';

@@ -142,6 +142,18 @@ export const TLP_LABELS = {
 } as const satisfies Record<Tlp, Labelled>;
 
 /**
+ * The colours FIRST prescribes for the TLP 2.0 labels (first.org/tlp, "Colour-coding"): the label's
+ * text in its colour on a black background. The portal's badges and the official PDF use them.
+ */
+export const TLP_COLOURS = {
+  CLEAR: { text: '#FFFFFF', background: '#000000' },
+  GREEN: { text: '#33FF00', background: '#000000' },
+  AMBER: { text: '#FFC000', background: '#000000' },
+  'AMBER+STRICT': { text: '#FFC000', background: '#000000' },
+  RED: { text: '#FF2B2B', background: '#000000' },
+} as const satisfies Record<Tlp, { text: string; background: string }>;
+
+/**
  * The official STIX 2.1 marking-definition ids of TLP 2.0 (OASIS CTI, "TLP 2.0 marking
  * definitions", stix2 extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d).
  */

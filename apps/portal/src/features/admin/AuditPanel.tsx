@@ -91,6 +91,7 @@ const ACTION_LABELS = {
   'incident.unshare': 'audit.actions.incidentUnshare',
   'incident.submitReport': 'audit.actions.incidentSubmitReport',
   'incident.setOwner': 'owner.auditAction',
+  'incident.downloadReport': 'reportPdf.auditAction',
   'task.create': 'audit.actions.taskCreate',
   'task.update': 'audit.actions.taskUpdate',
   'task.transition': 'audit.actions.taskTransition',

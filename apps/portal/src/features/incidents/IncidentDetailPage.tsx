@@ -34,6 +34,7 @@ import { ObligationClocks } from './ObligationClocks.tsx';
 import { ObservablesPanel } from './ObservablesPanel.tsx';
 import { OwnerPanel } from './OwnerPanel.tsx';
 import { RelatedIncidents } from './RelatedIncidents.tsx';
+import { ReportPdfMenu } from './ReportPdfMenu.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
 import { TransitionActions } from './TransitionActions.tsx';
@@ -99,6 +100,8 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
                 </Button>
               ) : null}
               <IssueAdvisoryButton incidentId={incident.id} />
+              {/* The official PDF of the report and its follow-ups (ReportPdfMenu.tsx). */}
+              <ReportPdfMenu incident={incident} />
             </Group>
           }
         />

@@ -13,7 +13,9 @@ import {
   RSIT_TAXONOMY,
   type RsitClass,
   SEVERITY_LEVELS,
+  TLP_COLOURS,
   TLP_LABELS,
+  TLP_LEVELS,
   type Tlp,
   rsitTypeLabel as domainRsitTypeLabel,
 } from '@anc/domain';
@@ -80,14 +82,8 @@ export const SEVERITY_STYLES: Record<number, { background: string; color: string
   5: { background: '#000000', color: '#ffffff', border: '#c92a2a' },
 };
 
-/** FIRST TLP 2.0 colours: the label's colour on a black background. */
-export const TLP_COLORS: Record<Tlp, string> = {
-  RED: '#FF2B2B',
-  'AMBER+STRICT': '#FFC000',
-  AMBER: '#FFC000',
-  GREEN: '#33FF00',
-  CLEAR: '#FFFFFF',
-};
+/** FIRST TLP 2.0 colours: the label's colour on a black background (the domain's, as the official PDF's). */
+export const TLP_COLORS = Object.fromEntries(TLP_LEVELS.map((tlp) => [tlp, TLP_COLOURS[tlp].text])) as Record<Tlp, string>;
 
 export const OBLIGATION_STATE_COLORS: Record<ObligationState, string> = {
   pending: 'gray',
