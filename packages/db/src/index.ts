@@ -25,3 +25,4 @@ export * from './queries/digest.ts';
 export * from './queries/oidc.ts';
 export * from './queries/mfa.ts';
 export * from './queries/passkeys.ts';
+export * from './queries/files.ts';

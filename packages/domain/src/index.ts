@@ -47,3 +47,4 @@ export * from './mail.ts';
 export * from './account/oidc.ts';
 export * from './account/passkeys.ts';
 export * from './schemas/passkeys.ts';
+export * from './files/files.ts';

@@ -13,3 +13,4 @@ export * from './mail.ts';
 export * from './oidc.ts';
 export * from './mfa.ts';
 export * from './passkeys.ts';
+export * from './files.ts';
