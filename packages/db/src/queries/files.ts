@@ -17,8 +17,13 @@ export async function insertEvidenceFile(tx: Db, values: EvidenceFileInsert): Pr
   return row;
 }
 
+/**
+ * The bytes travel as base64 text decoded by the database, and come back as hex text encoded by
+ * it: PGlite's own bytea parameter and result conversion runs in JavaScript and was 5× (writes)
+ * and 10× (reads) slower; postgres.js sends a Buffer as hex text anyway. Same SQL on both.
+ */
 export async function insertEvidenceChunk(tx: Db, fileId: string, seq: number, data: Buffer): Promise<void> {
-  await tx.insert(evidenceFileChunks).values({ fileId, seq, data });
+  await tx.execute(sql`insert into ${evidenceFileChunks} (file_id, seq, data) values (${fileId}, ${seq}, decode(${data.toString('base64')}, 'base64'))`);
 }
 
 /** The upload's last step: its size and hash. */
@@ -54,10 +59,10 @@ export async function getEvidenceFile(db: Db, id: string): Promise<EvidenceFileR
 /** The chunk `seq` of a file, or undefined past its last. */
 export async function getEvidenceChunk(db: Db, fileId: string, seq: number): Promise<Buffer | undefined> {
   const [row] = await db
-    .select({ data: evidenceFileChunks.data })
+    .select({ hex: sql<string>`encode(${evidenceFileChunks.data}, 'hex')` })
     .from(evidenceFileChunks)
     .where(and(eq(evidenceFileChunks.fileId, fileId), eq(evidenceFileChunks.seq, seq)));
-  return row?.data;
+  return row ? Buffer.from(row.hex, 'hex') : undefined;
 }
 
 /** The file and its bytes (the chunks go with it: ON DELETE CASCADE). */

@@ -8,6 +8,7 @@ import {
   assertCanRemoveFile,
   assertFileSize,
   assertRoomForFile,
+  asciiFileName,
   canRemoveFile,
   declaredContentType,
   storedFileName,
@@ -43,6 +44,13 @@ describe('the name a file is stored under', () => {
     const stored = storedFileName(long);
     expect([...stored].length).toBe(MAX_FILE_NAME_LENGTH);
     expect(stored.endsWith('.pcap')).toBe(true);
+  });
+});
+
+describe('the ASCII fallback of a name', () => {
+  it('drops accents and replaces anything else outside printable ASCII', () => {
+    expect(asciiFileName('Captura de la regla — año 2026.png')).toBe('Captura de la regla _ ano 2026.png');
+    expect(asciiFileName('ЖУРНАЛ "x".log')).toBe('______ _x_.log');
   });
 });
 

@@ -45,6 +45,18 @@ export function storedFileName(raw: string | undefined | null): string {
   return [...clean].slice(0, MAX_FILE_NAME_LENGTH - [...ext].length).join('') + ext;
 }
 
+/**
+ * The ASCII fallback of a download's name (RFC 6266 `filename=`, for clients without `filename*`):
+ * accents dropped (año → ano), any other character outside printable ASCII as `_`.
+ */
+export function asciiFileName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
+}
+
 /** The declared media type as stored: `type/subtype` in lower case, or null for anything else. */
 export function declaredContentType(raw: string | undefined | null): string | null {
   const base = (raw ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
