@@ -2,8 +2,8 @@
 // way a browser's FormData sends it, a download, and what the storage holds.
 import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
-import { sql } from 'drizzle-orm';
-import { evidenceStorageCounts, rowsOf, type Database } from '@anc/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { evidenceStorageCounts, insertEvidenceChunk, insertEvidenceFile, rowsOf, users, type Database } from '@anc/db';
 import type { UploadedFileDto } from '@anc/domain';
 
 export type FileParentPath = `incidents/${string}` | `tasks/${string}`;
@@ -116,4 +116,30 @@ export async function interruptedUpload(
   for (let sent = 0; sent < options.sendBytes; sent += piece) await write(uniqueBytes(Math.min(piece, options.sendBytes - sent)));
   await options.midway();
   socket.destroy();
+}
+
+/**
+ * A stored file written straight into the tables (one row and one chunk), as `uploaderEmail`'s
+ * upload would leave it: the access matrix and the procedure walk need one per call.
+ */
+export async function insertStoredFile(
+  db: Database['db'],
+  parent: { incidentId: string } | { taskId: string },
+  uploader: { id: string; agencyId: string },
+  bytes: Buffer = uniqueBytes(32),
+): Promise<string> {
+  const row = await insertEvidenceFile(db, { ...parent, name: 'evidencia-directa.bin', size: bytes.length, sha256: sha256Hex(bytes), declaredType: null, uploaderId: uploader.id, agencyId: uploader.agencyId });
+  await insertEvidenceChunk(db, row.id, 0, bytes);
+  return row.id;
+}
+
+/** A staff account of the agency (the uploader a stored file names). */
+export async function staffOf(db: Database['db'], agencyId: string): Promise<{ id: string; agencyId: string }> {
+  const [user] = await db
+    .select({ id: users.id, agencyId: users.agencyId })
+    .from(users)
+    .where(and(eq(users.agencyId, agencyId), eq(users.role, 'staff'), eq(users.kind, 'person')))
+    .limit(1);
+  if (!user?.agencyId) throw new Error('no staff account in that agency');
+  return { id: user.id, agencyId: user.agencyId };
 }

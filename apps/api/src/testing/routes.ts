@@ -27,3 +27,10 @@ export function serverRoutes(app: FastifyInstance, prefix: string): string[] {
  * OIDC settings; oidc.http.test.ts holds the flow, the callers and the fuzz with a real provider.
  */
 export const OIDC_ROUTES = ['GET /auth/oidc/callback', 'GET /auth/oidc/start'] as const;
+
+/**
+ * The evidence file routes (modules/files/files.routes.ts): the upload to an incident and to a
+ * task, and the download. The access matrix has cells for each caller × kind of incident or task ×
+ * file, and fails for a /files route not listed here.
+ */
+export const FILE_ROUTES = ['GET /files/:id', 'POST /files/incidents/:id', 'POST /files/tasks/:id'] as const;
