@@ -8,6 +8,7 @@ import { dashboardEn } from './dashboard.en.ts';
 import { initiativesEn } from './initiatives.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { tasksEn } from './tasks.en.ts';
+import { filesEn } from './files.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
@@ -17,6 +18,7 @@ export const en: Catalogue = {
   apiClients: apiClientsEn,
   mail: mailEn,
   tasks: tasksEn,
+  files: filesEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
   app: {

@@ -11,6 +11,7 @@ import { dashboardEsMX } from './dashboard.es-MX.ts';
 import { initiativesEsMX } from './initiatives.es-MX.ts';
 import { notificationsEsMX } from './notifications.es-MX.ts';
 import { tasksEsMX } from './tasks.es-MX.ts';
+import { filesEsMX } from './files.es-MX.ts';
 
 export const esMX = {
   security: securityEsMX,
@@ -19,6 +20,7 @@ export const esMX = {
   apiClients: apiClientsEsMX,
   mail: mailEsMX,
   tasks: tasksEsMX,
+  files: filesEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
   app: {
