@@ -1277,12 +1277,12 @@ describe('the evidence file routes in the access matrix', () => {
     if (route === 'download') return present(fileOf.get(kind), kind);
     return present(fixtures.get(kind as IncidentKind | TaskKind), kind).id;
   };
-  const call = async (route: FileCell['route'], caller: FileCaller, id: string) => {
+  const call = async (route: FileCell['route'], caller: FileCaller, target: string) => {
     if (route === 'download') {
-      const d = await downloadFrom(s.url, id, credentialsOf(caller));
+      const d = await downloadFrom(s.url, target, credentialsOf(caller));
       return { status: d.status, body: d.text, reason: d.reason };
     }
-    const u = await uploadTo(s.url, `${route}/${id}`, credentialsOf(caller), { bytes: uniqueBytes(48), name: `matriz-${next()}.bin` });
+    const u = await uploadTo(s.url, `${route}/${target}`, credentialsOf(caller), { bytes: uniqueBytes(48), name: `matriz-${next()}.bin` });
     return { status: u.status, body: u.body, reason: u.reason };
   };
 
@@ -1290,10 +1290,9 @@ describe('the evidence file routes in the access matrix', () => {
     const before = await evidenceStorageCounts(s.t.db);
     const answer = await call(route, caller, targetId(kind, route));
     expect({ status: answer.status, reason: want.reason === undefined ? undefined : answer.reason }, answer.body.slice(0, 300)).toEqual({ status: want.status, reason: want.reason });
-    if (route !== 'download') {
-      const after = await evidenceStorageCounts(s.t.db);
-      expect(answer.status === 201 ? after.files : after, 'a refused upload stores nothing').toEqual(answer.status === 201 ? before.files + 1 : before);
-    }
+    // A stored upload adds its one row and one 48-byte chunk; a download or a refusal stores nothing.
+    const stored = answer.status === 201 ? { files: before.files + 1, chunks: before.chunks + 1, bytes: before.bytes + 48 } : before;
+    expect(await evidenceStorageCounts(s.t.db), 'only a stored upload stores anything').toEqual(stored);
     // What the caller may not read answers exactly what an id that exists nowhere answers.
     const hidden = caller !== 'anonymous' && want.status === 404;
     const random = hidden ? await call(route, caller, randomUUID()) : null;

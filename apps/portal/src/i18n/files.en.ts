@@ -20,6 +20,7 @@ export const filesEn: FilesCatalogue = {
   name: 'File',
   size: 'Size',
   type: 'Type',
+  declaredType: '{{type}} (as declared; not recognised in the content)',
   uploadedBy: 'Uploaded by {{name}} ({{agency}}) on {{at}}',
   sha256: 'SHA-256',
   copy: 'Copy SHA-256',

@@ -21,6 +21,7 @@ export const filesEsMX = {
   name: 'Archivo',
   size: 'Tamaño',
   type: 'Tipo',
+  declaredType: '{{type}} (declarado; no reconocido en el contenido)',
   uploadedBy: 'Subido por {{name}} ({{agency}}) el {{at}}',
   sha256: 'SHA-256',
   copy: 'Copiar SHA-256',

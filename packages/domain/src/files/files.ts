@@ -21,8 +21,11 @@ export const FALLBACK_FILE_NAME = 'evidencia';
 export const FILE_PARENT_KINDS = ['incident', 'task'] as const;
 export type FileParentKind = (typeof FILE_PARENT_KINDS)[number];
 
-// Control characters (C0, DEL, C1), bidirectional overrides, and characters no file system takes.
-const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069<>:"|?*]/g;
+/** Control characters (C0, DEL, C1), bidirectional overrides, lone surrogates, and characters no file system takes. */
+function unsafeInName(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return c <= 0x1f || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || (c >= 0xd800 && c <= 0xdfff) || '<>:"|?*'.includes(ch);
+}
 
 /**
  * The name a file is kept and downloaded under: the last part of what the browser sent (no
@@ -31,18 +34,17 @@ const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069<>:
  */
 export function storedFileName(raw: string | undefined | null): string {
   const last = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = last
-    .normalize('NFC')
-    .replace(UNSAFE_IN_NAME, '')
-    .replace(/[\uD800-\uDFFF]/g, '')
+  const clean = Array.from(last.normalize('NFC'))
+    .filter((ch) => !unsafeInName(ch))
+    .join('')
     .trim()
     .replace(/^\.+/, '');
   if (clean === '') return FALLBACK_FILE_NAME;
-  const chars = [...clean];
+  const chars = Array.from(clean);
   if (chars.length <= MAX_FILE_NAME_LENGTH) return clean;
   const dot = clean.lastIndexOf('.');
-  const ext = dot > 0 ? [...clean.slice(dot)].slice(0, 16).join('') : '';
-  return [...clean].slice(0, MAX_FILE_NAME_LENGTH - [...ext].length).join('') + ext;
+  const ext = dot > 0 ? Array.from(clean.slice(dot)).slice(0, 16) : [];
+  return chars.slice(0, MAX_FILE_NAME_LENGTH - ext.length).join('') + ext.join('');
 }
 
 /**

@@ -69,11 +69,13 @@ export async function uploadFile(ctx: UseCaseContext, ref: ParentRef, incoming: 
       let pending: Buffer[] = [];
       let pendingBytes = 0;
       let head = Buffer.alloc(0);
+      // Writes every full chunk held; with `all`, the last partial one too.
       const flush = async (all: boolean) => {
-        while (pendingBytes >= FILE_CHUNK_BYTES || (all && pendingBytes > 0)) {
+        const least = all ? 1 : FILE_CHUNK_BYTES;
+        while (pendingBytes >= least) {
           const joined = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
           const take = Math.min(FILE_CHUNK_BYTES, joined.length);
-          await insertEvidenceChunk(tx, started.id, seq++, Buffer.from(joined.subarray(0, take)));
+          await insertEvidenceChunk(tx, started.id, seq++, joined.subarray(0, take));
           const rest = joined.subarray(take);
           pending = rest.length ? [rest] : [];
           pendingBytes = rest.length;

@@ -196,7 +196,8 @@ export function EvidencePanel({
                     {a.name}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {size(a.size)} · {a.contentType}
+                    {size(a.size)} ·{' '}
+                    {a.contentType === 'application/octet-stream' && a.declaredContentType ? t('files.declaredType', { type: a.declaredContentType }) : a.contentType}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {t('files.uploadedBy', { name: a.uploadedBy.name, agency: a.uploadedBy.agencyCode, at: formatMxDateTime(a.createdAt, locale) })}

@@ -34,10 +34,10 @@ export const downloadUrl = (fileId: string) => `/files/${encodeURIComponent(file
 export function uploadEvidence(parent: FileParent, file: File, locale: Locale, onProgress: (fraction: number) => void): UploadHandle {
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadResult>((resolve) => {
-    xhr.upload.onprogress = (e) => {
+    xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
+    });
+    xhr.addEventListener('load', () => {
       let body: unknown = null;
       try {
         body = JSON.parse(xhr.responseText);
@@ -50,10 +50,10 @@ export function uploadEvidence(parent: FileParent, file: File, locale: Locale, o
       }
       const error = (body as { error?: { reason?: string | null; message?: string } } | null)?.error;
       resolve({ kind: 'refused', status: xhr.status, reason: error?.reason ?? null, message: error?.message ?? null });
-    };
-    xhr.onerror = () => resolve({ kind: 'network' });
-    xhr.ontimeout = () => resolve({ kind: 'network' });
-    xhr.onabort = () => resolve({ kind: 'aborted' });
+    });
+    xhr.addEventListener('error', () => resolve({ kind: 'network' }));
+    xhr.addEventListener('timeout', () => resolve({ kind: 'network' }));
+    xhr.addEventListener('abort', () => resolve({ kind: 'aborted' }));
   });
   const form = new FormData();
   form.append('file', file, file.name);
