@@ -5,12 +5,12 @@
 // 2. the API process's memory (RSS, /proc/<pid>/status) while 5 uploads of 25 MiB run at once,
 //    each to its own incident: its growth over the idle process after a warm-up must stay under
 //    ~64 MiB (the bytes stream through in 256 KiB chunks; buffering them would take 125 MiB).
-// BENCH_DB=pglite (default, in memory) or postgres (a fresh database `anc_bench_files` on
+// BENCH_DB=pglite (default, a data folder in the temporary directory) or postgres (a fresh database `anc_bench_files` on
 // BENCH_PG_URL). Results: bench/results/files-<db>.json. Not part of the test suite.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { MAX_FILE_BYTES } from '@anc/domain';
@@ -34,7 +34,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 async function database(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  if (DB === 'pglite') return { env: { PGLITE_DIR: 'memory' }, drop: async () => {} };
+  // On disk, as a PGlite deployment keeps it: in memory, the stored files themselves would be
+  // counted in the API process's memory (the embedded database lives in it).
+  if (DB === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'anc-bench-files-'));
+    return { env: { PGLITE_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
   const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe('drop database if exists anc_bench_files with (force)');
   await admin.unsafe('create database anc_bench_files');
