@@ -152,6 +152,19 @@ describe('how a file is served', () => {
   });
 });
 
+describe('the STIX export', () => {
+  it('describes each file as a `file` object with its SHA-256, never its content', async () => {
+    const incident = await sharedIncident();
+    const bytes = Buffer.from('contenido secreto de la evidencia');
+    await uploadTo(s.url, `incidents/${incident.id}`, as(sedena), { bytes, name: 'correo-phishing.eml' });
+    const res = await fetch(`${s.url}/export/incidents/${incident.id}/stix.json`, { headers: { cookie: sedena.jar.header() } });
+    const text = await res.text();
+    const files = (JSON.parse(text) as { objects: { type: string; name?: string; hashes?: Record<string, string>; size?: number }[] }).objects.filter((o) => o.name === 'correo-phishing.eml');
+    expect(files.map((f) => ({ type: f.type, hashes: f.hashes, size: f.size }))).toEqual([{ type: 'file', hashes: { 'SHA-256': sha256Hex(bytes) }, size: bytes.length }]);
+    expect(text).not.toContain('contenido secreto');
+  });
+});
+
 describe('an upload cut off half-way', () => {
   it('leaves no row and no bytes when the client destroys the socket mid-body', async () => {
     const incident = await sharedIncident();
