@@ -33,7 +33,7 @@ import { registerSoftPasskey } from './testing/passkeys.ts';
 import { present, rawCall, type RawAnswer } from './testing/raw.ts';
 import { SoftAuthenticator } from './testing/soft-authenticator.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
-import { downloadFrom, insertStoredFile, staffOf, uniqueBytes, uploadTo, type Credentials } from './testing/files.ts';
+import { downloadFrom, insertStoredFile, uploaderOf, uniqueBytes, uploadTo, type Credentials } from './testing/files.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers. SEDENA reports every fixture incident, is assigned the tasks and leads the initiative;
@@ -451,9 +451,10 @@ async function removableAttachment(o: Obj | null): Promise<string> {
   if (!o) return randomUUID();
   if (o.kind.startsWith('task:')) {
     const [task] = await s.t.db.select({ agencyId: tasks.assigneeAgencyId }).from(tasks).where(eq(tasks.id, o.id));
-    o.parts.attachment = await insertStoredFile(s.t.db, { taskId: o.id }, await staffOf(s.t.db, present(task, 'the task').agencyId));
+    const assignee = present(task, 'the task').agencyId === ids.sedena ? EMAIL.owner : EMAIL.sharee;
+    o.parts.attachment = await insertStoredFile(s.t.db, { taskId: o.id }, await uploaderOf(s.t.db, assignee));
   } else {
-    o.parts.attachment = await insertStoredFile(s.t.db, { incidentId: o.id }, await staffOf(s.t.db, ids.sedena));
+    o.parts.attachment = await insertStoredFile(s.t.db, { incidentId: o.id }, await uploaderOf(s.t.db, EMAIL.owner));
   }
   return o.parts.attachment;
 }
@@ -1255,7 +1256,7 @@ describe('the evidence file routes in the access matrix', () => {
       const o = present(fixtures.get(kind), kind);
       fileOf.set(kind, await removableAttachment(o));
     }
-    const removed = await insertStoredFile(s.t.db, { incidentId: present(fixtures.get('incident:CLEAR:unshared'), 'a fixture').id }, await staffOf(s.t.db, ids.sedena));
+    const removed = await insertStoredFile(s.t.db, { incidentId: present(fixtures.get('incident:CLEAR:unshared'), 'a fixture').id }, await uploaderOf(s.t.db, EMAIL.owner));
     await s.t.db.delete(evidenceFiles).where(eq(evidenceFiles.id, removed));
     fileOf.set('removed', removed);
     tokens.ownerClient = (await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: [...API_SCOPES] })).token;

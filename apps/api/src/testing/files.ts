@@ -2,7 +2,7 @@
 // way a browser's FormData sends it, a download, and what the storage holds.
 import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { evidenceStorageCounts, insertEvidenceChunk, insertEvidenceFile, rowsOf, users, type Database } from '@anc/db';
 import type { UploadedFileDto } from '@anc/domain';
 
@@ -133,13 +133,9 @@ export async function insertStoredFile(
   return row.id;
 }
 
-/** A staff account of the agency (the uploader a stored file names). */
-export async function staffOf(db: Database['db'], agencyId: string): Promise<{ id: string; agencyId: string }> {
-  const [user] = await db
-    .select({ id: users.id, agencyId: users.agencyId })
-    .from(users)
-    .where(and(eq(users.agencyId, agencyId), eq(users.role, 'staff'), eq(users.kind, 'person')))
-    .limit(1);
-  if (!user?.agencyId) throw new Error('no staff account in that agency');
+/** The account a stored file names as its uploader (a demo account: its id names no test fixture). */
+export async function uploaderOf(db: Database['db'], email: string): Promise<{ id: string; agencyId: string }> {
+  const [user] = await db.select({ id: users.id, agencyId: users.agencyId }).from(users).where(eq(users.email, email));
+  if (!user?.agencyId) throw new Error(`no account ${email} in an agency`);
   return { id: user.id, agencyId: user.agencyId };
 }

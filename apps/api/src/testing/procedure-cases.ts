@@ -13,7 +13,7 @@ import { issueResetToken } from './password-reset.ts';
 import { beginTotpDirectly, enrolTotpDirectly, issueRecoveryCode, totpCode } from './mfa.ts';
 import { registerSoftPasskey } from './passkeys.ts';
 import { SoftAuthenticator } from './soft-authenticator.ts';
-import { insertStoredFile, staffOf } from './files.ts';
+import { insertStoredFile, uploaderOf } from './files.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 
 /** `mfaPending`: the pending sign-in cookie of `mfaUserId` (set afresh by the case that uses it). */
@@ -272,7 +272,7 @@ export const CASES: Record<string, ProcedureCase> = {
   // A file of SEDENA's written straight into the tables per call (testing/files.ts).
   'incidents.removeAttachment': {
     as: 'staff',
-    input: async (w) => ({ id: w.incidentId, attachmentId: await insertStoredFile(w.s.t.db, { incidentId: w.incidentId }, await staffOf(w.s.t.db, w.sedenaId)) }),
+    input: async (w) => ({ id: w.incidentId, attachmentId: await insertStoredFile(w.s.t.db, { incidentId: w.incidentId }, await uploaderOf(w.s.t.db, DEMO.sedena)) }),
   },
   'incidents.share': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyIds: [w.semarId] }) },
   'incidents.unshare': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyId: w.semarId }) },
@@ -286,7 +286,7 @@ export const CASES: Record<string, ProcedureCase> = {
   'tasks.comment': { as: 'staff', input: (w) => ({ id: w.taskId, body: 'Parche aplicado en el primer servidor.' }) },
   'tasks.removeAttachment': {
     as: 'staff',
-    input: async (w) => ({ id: w.taskId, attachmentId: await insertStoredFile(w.s.t.db, { taskId: w.taskId }, await staffOf(w.s.t.db, w.sedenaId)) }),
+    input: async (w) => ({ id: w.taskId, attachmentId: await insertStoredFile(w.s.t.db, { taskId: w.taskId }, await uploaderOf(w.s.t.db, DEMO.sedena)) }),
   },
   'tasks.summary': { as: 'coordinator', input: () => undefined },
   'tasks.assignableUsers': { as: 'coordinator', input: (w) => ({ agencyId: w.sedenaId }) },
