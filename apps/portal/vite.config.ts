@@ -66,6 +66,6 @@ export default defineConfig({
     strictPort: true,
     // Keep the browser's Host header (changeOrigin: false): the API's origin check compares the
     // Origin of a mutation with the host it was sent to. Vite's string shorthand would rewrite it.
-    proxy: Object.fromEntries(['/trpc', '/healthz', '/readyz', '/export', '/taxii2', '/events', '/auth'].map((path) => [path, { target: api, changeOrigin: false }])),
+    proxy: Object.fromEntries(['/trpc', '/healthz', '/readyz', '/export', '/files', '/taxii2', '/events', '/auth'].map((path) => [path, { target: api, changeOrigin: false }])),
   },
 });

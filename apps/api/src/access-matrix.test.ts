@@ -14,7 +14,7 @@ import { and, count, eq, gt, max } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiToken } from '@anc/auth';
-import { advisories, auditEvents, mailOutbox, incidentObservables, incidentReports, incidentShares, incidents, initiatives, revokeApiClient, tasks, upsertSavedFilter } from '@anc/db';
+import { advisories, auditEvents, evidenceFiles, evidenceStorageCounts, mailOutbox, incidentObservables, incidentReports, incidentShares, incidents, initiatives, revokeApiClient, tasks, upsertSavedFilter } from '@anc/db';
 import { API_SCOPES, type ApiScope, type Tlp } from '@anc/domain';
 import { ANC_STIX_NAMESPACE } from './modules/incidents/export/stix.ts';
 import { REST_ROUTES } from './rest/routes.ts';
@@ -27,7 +27,7 @@ import { DEMO, DEMO_PASSWORD, signedIn, startTestServer, type TestServer } from 
 import { agencyIdOf, auditCount, userIdOf, validIncident, type Client } from './testing/incidents.ts';
 import { day, validInitiative } from './testing/initiatives.ts';
 import { routerProcedures } from './testing/procedures.ts';
-import { OIDC_ROUTES, REPORT_PDF_PATH, serverRoutes } from './testing/routes.ts';
+import { FILE_ROUTES, OIDC_ROUTES, REPORT_PDF_PATH, serverRoutes } from './testing/routes.ts';
 import { openSse } from './testing/sse.ts';
 import { registerSoftPasskey } from './testing/passkeys.ts';
 import { pdfText } from './testing/pdf.ts';
@@ -37,6 +37,7 @@ import { addAccount, validTask } from './testing/tasks.ts';
 import { validPlaybook } from './testing/playbooks.ts';
 import { ADVISORY_ROUTES } from './testing/routes.ts';
 import { validAdvisory } from './testing/advisories.ts';
+import { downloadFrom, insertStoredFile, uploaderOf, uniqueBytes, uploadTo, type Credentials } from './testing/files.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Callers. SEDENA reports every fixture incident, is assigned the tasks and leads the initiative;
@@ -191,6 +192,7 @@ function incidentExpected(procedure: string, caller: Caller, kind: IncidentKind)
     comment: ['staff', 'coordinator'],
     addObservables: ['staff', 'coordinator'],
     removeObservable: ['staff', 'coordinator'],
+    removeAttachment: ['staff', 'coordinator'],
     share: ['coordinator'],
     unshare: ['coordinator'],
     submitReport: ['staff'],
@@ -220,6 +222,9 @@ function incidentExpected(procedure: string, caller: Caller, kind: IncidentKind)
     case 'removeObservable':
       if (coordinator) return merged ? unprocessable('incident_gone') : WRITES;
       return reporting ? (merged ? unprocessable('incident_finished') : WRITES) : ROLE_REFUSED;
+    case 'removeAttachment':
+      // The file is SEDENA's: its agency or a coordinator removes it, whatever the incident's state.
+      return coordinator || reporting ? WRITES : { code: 'FORBIDDEN', reason: 'file_remove_not_allowed' };
     case 'share':
       // Shared with SSPC by name: TLP:RED never leaves the reporting body.
       if (merged) return unprocessable('incident_gone');
@@ -246,6 +251,8 @@ function taskExpected(procedure: string, caller: Caller, kind: TaskKind): Expect
     update: ['coordinator'],
     transition: ['staff', 'coordinator'],
     comment: ['staff', 'coordinator'],
+    // The file is the assignee agency's (its staff uploaded it).
+    removeAttachment: ['staff', 'coordinator'],
   };
   const allowed = roles[procedure];
   if (!allowed) throw new Error(`no task rule for ${procedure}`);
@@ -474,6 +481,22 @@ async function removableObservable(o: Obj | null): Promise<string> {
   return added.id;
 }
 
+/**
+ * A stored file of the incident (uploaded by SEDENA's staff) or task (by the assignee agency's) to
+ * remove, written straight into the tables for every call, like `removableObservable`.
+ */
+async function removableAttachment(o: Obj | null): Promise<string> {
+  if (!o) return randomUUID();
+  if (o.kind.startsWith('task:')) {
+    const [task] = await s.t.db.select({ agencyId: tasks.assigneeAgencyId }).from(tasks).where(eq(tasks.id, o.id));
+    const assignee = present(task, 'the task').agencyId === ids.sedena ? EMAIL.owner : EMAIL.sharee;
+    o.parts.attachment = await insertStoredFile(s.t.db, { taskId: o.id }, await uploaderOf(s.t.db, assignee));
+  } else {
+    o.parts.attachment = await insertStoredFile(s.t.db, { incidentId: o.id }, await uploaderOf(s.t.db, EMAIL.owner));
+  }
+  return o.parts.attachment;
+}
+
 const incidentEntry = (procedure: string, input: Entry['input'], target?: 'scratch'): Entry => ({
   objects: INCIDENT_KINDS,
   expected: (caller, kind) => incidentExpected(procedure, caller, kind as IncidentKind),
@@ -658,6 +681,7 @@ const MATRIX: Record<string, Entry> = {
   'incidents.comment': incidentEntry('comment', (cell) => ({ id: id(cell), body: 'Se revisaron los registros del firewall perimetral.' }), 'scratch'),
   'incidents.addObservables': incidentEntry('addObservables', (cell) => ({ id: id(cell), observables: [{ type: 'other', value: `agregado-${next()}` }] }), 'scratch'),
   'incidents.removeObservable': incidentEntry('removeObservable', async (cell) => ({ id: id(cell), observableId: await removableObservable(cell.o) }), 'scratch'),
+  'incidents.removeAttachment': incidentEntry('removeAttachment', async (cell) => ({ id: id(cell), attachmentId: await removableAttachment(cell.o) }), 'scratch'),
   'incidents.share': incidentEntry('share', (cell) => ({ id: id(cell), agencyIds: [ids.sspc] })),
   'incidents.unshare': incidentEntry('unshare', (cell) =>
     cell.o && incidentFacts(cell.o.kind as IncidentKind).share === 'withAll' ? { id: id(cell), allAgencies: true } : { id: id(cell), agencyId: ids.semar },
@@ -699,6 +723,7 @@ const MATRIX: Record<string, Entry> = {
     return cell.caller === 'coordinator' ? { id: id(cell), version, to: 'cancelled', comment: 'La tarea ya no es necesaria.' } : { id: id(cell), version, to: 'in_progress' };
   }),
   'tasks.comment': taskEntry('comment', (cell) => ({ id: id(cell), body: 'Se aplicó el parche en el primer servidor.' })),
+  'tasks.removeAttachment': taskEntry('removeAttachment', async (cell) => ({ id: id(cell), attachmentId: await removableAttachment(cell.o) })),
   'tasks.summary': { expected: (caller) => byRole(caller, ['coordinator', 'admin'], OK), input: () => undefined },
   'tasks.assignableUsers': { objects: ['agency'], expected: (caller) => byRole(caller, ['coordinator'], OK), input: (cell) => ({ agencyId: id(cell) }) },
   // notifications: one's own only
@@ -1375,5 +1400,121 @@ describe('the advisory routes in the access matrix', () => {
     expect([await csv('coordinator', randomUUID()), await csv('coordinator', 'no-es-un-id')]).toEqual([404, 404]);
     const client = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: [...API_SCOPES] });
     expect((await fetch(`${s.url}/advisories/${published.id}/responses.csv`, { headers: { authorization: `Bearer ${client.token}` } })).status).toBe(403);
+  });
+});
+
+// Evidence files (modules/files/files.routes.ts): plain-HTTP routes outside the router. Each
+// caller (a session, or an API client of SEDENA or SEMAR with every scope) downloads a file stored
+// on each fixture incident and task, a removed file, a random and a malformed id, and uploads to
+// each of them. Readers of the incident or task download; everyone else gets byte for byte the 404
+// a random id gets. Who may add observables uploads to an incident, who may comment on a task
+// uploads to it (an API client never: tasks are not a client's). A refused upload stores nothing.
+type FileCaller = Caller | 'ownerClient' | 'shareeClient';
+const FILE_CALLERS: readonly FileCaller[] = [...CALLERS, 'ownerClient', 'shareeClient'];
+const FILE_READS_AS: Record<FileCaller, Caller> = { ...(Object.fromEntries(CALLERS.map((c) => [c, c])) as Record<Caller, Caller>), ownerClient: 'owner', shareeClient: 'sharee' };
+type FileKind = IncidentKind | TaskKind | 'random' | 'garbage' | 'removed';
+const FILE_KINDS: readonly FileKind[] = [...INCIDENT_KINDS, ...TASK_KINDS, 'random', 'garbage', 'removed'];
+interface FileWant {
+  status: 200 | 201 | 401 | 403 | 404 | 422;
+  reason?: string;
+}
+const isClient = (c: FileCaller) => c === 'ownerClient' || c === 'shareeClient';
+const isTaskKind = (k: FileKind): k is TaskKind => k.startsWith('task:');
+
+function downloadExpected(caller: FileCaller, kind: FileKind): FileWant {
+  if (caller === 'anonymous') return { status: 401, reason: 'not_signed_in' };
+  if (kind === 'random' || kind === 'garbage' || kind === 'removed') return { status: 404, reason: 'not_found' };
+  if (isClient(caller) && isTaskKind(kind)) return { status: 404, reason: 'not_found' };
+  return reads(FILE_READS_AS[caller], kind) ? { status: 200 } : { status: 404, reason: 'not_found' };
+}
+
+function uploadExpected(caller: FileCaller, kind: Exclude<FileKind, 'removed'>, route: 'incidents' | 'tasks'): FileWant {
+  if (caller === 'anonymous') return { status: 401, reason: 'not_signed_in' };
+  if (caller === 'admin') return { status: 403, reason: 'role_not_allowed' };
+  if (isClient(caller) && route === 'tasks') return { status: 403, reason: 'scope_missing' };
+  if (kind === 'random' || kind === 'garbage') return { status: 404, reason: 'not_found' };
+  const staff = FILE_READS_AS[caller];
+  if (!reads(staff, kind)) return { status: 404, reason: 'not_found' };
+  if (isTaskKind(kind)) return { status: 201 };
+  const merged = incidentFacts(kind).merged;
+  if (staff === 'coordinator') return merged ? { status: 422, reason: 'incident_gone' } : { status: 201 };
+  if (staff === 'owner') return merged ? { status: 422, reason: 'incident_finished' } : { status: 201 };
+  return { status: 403, reason: 'role_not_allowed' };
+}
+
+interface FileCell {
+  route: 'download' | 'incidents' | 'tasks';
+  caller: FileCaller;
+  kind: FileKind;
+  want: FileWant;
+  label: string;
+}
+const fileCells: FileCell[] = FILE_CALLERS.flatMap((caller) =>
+  FILE_KINDS.flatMap((kind): FileCell[] => {
+    const down = downloadExpected(caller, kind);
+    const cells: FileCell[] = [{ route: 'download', caller, kind, want: down, label: `GET /files/{id} as ${caller} on a file of ${kind} → ${down.status}${down.reason ? ` (${down.reason})` : ''}` }];
+    if (kind === 'removed') return cells;
+    const routes: ('incidents' | 'tasks')[] = kind === 'random' || kind === 'garbage' ? ['incidents', 'tasks'] : [isTaskKind(kind) ? 'tasks' : 'incidents'];
+    for (const route of routes) {
+      const up = uploadExpected(caller, kind, route);
+      cells.push({ route, caller, kind, want: up, label: `POST /files/${route}/{id} as ${caller} on ${kind} → ${up.status}${up.reason ? ` (${up.reason})` : ''}` });
+    }
+    return cells;
+  }),
+);
+
+describe('the evidence file routes in the access matrix', () => {
+  const fileOf = new Map<FileKind, string>();
+  const tokens = {} as Record<'ownerClient' | 'shareeClient', string>;
+
+  beforeAll(async () => {
+    for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS]) {
+      const o = present(fixtures.get(kind), kind);
+      fileOf.set(kind, await removableAttachment(o));
+    }
+    const removed = await insertStoredFile(s.t.db, { incidentId: present(fixtures.get('incident:CLEAR:unshared'), 'a fixture').id }, await uploaderOf(s.t.db, EMAIL.owner));
+    await s.t.db.delete(evidenceFiles).where(eq(evidenceFiles.id, removed));
+    fileOf.set('removed', removed);
+    tokens.ownerClient = (await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: [...API_SCOPES] })).token;
+    tokens.shareeClient = (await createTestApiClient(s.t.db, { agencyCode: 'SEMAR', scopes: [...API_SCOPES] })).token;
+  });
+
+  it('the server has no /files route without cells here', () => {
+    expect(serverRoutes(s.server.app, '/files/')).toEqual([...FILE_ROUTES]);
+  });
+
+  const credentialsOf = (caller: FileCaller): Credentials => {
+    if (caller === 'anonymous') return {};
+    if (isClient(caller)) return { authorization: `Bearer ${tokens[caller as 'ownerClient' | 'shareeClient']}` };
+    return { cookie: sessions[caller as SignedIn].jar.header() };
+  };
+  const targetId = (kind: FileKind, route: FileCell['route']): string => {
+    if (kind === 'random') return randomUUID();
+    if (kind === 'garbage') return GARBAGE_ID;
+    if (route === 'download') return present(fileOf.get(kind), kind);
+    return present(fixtures.get(kind as IncidentKind | TaskKind), kind).id;
+  };
+  const call = async (route: FileCell['route'], caller: FileCaller, target: string) => {
+    if (route === 'download') {
+      const d = await downloadFrom(s.url, target, credentialsOf(caller));
+      return { status: d.status, body: d.text, reason: d.reason };
+    }
+    const u = await uploadTo(s.url, `${route}/${target}`, credentialsOf(caller), { bytes: uniqueBytes(48), name: `matriz-${next()}.bin` });
+    return { status: u.status, body: u.body, reason: u.reason };
+  };
+
+  it.each(fileCells.map((cell) => [cell.label, cell] as const))('%s', async (_label, { route, caller, kind, want }) => {
+    const before = await evidenceStorageCounts(s.t.db);
+    const answer = await call(route, caller, targetId(kind, route));
+    expect({ status: answer.status, reason: want.reason === undefined ? undefined : answer.reason }, answer.body.slice(0, 300)).toEqual({ status: want.status, reason: want.reason });
+    // A stored upload adds its one row and one 48-byte chunk; a download or a refusal stores nothing.
+    const stored = answer.status === 201 ? { files: before.files + 1, chunks: before.chunks + 1, bytes: before.bytes + 48 } : before;
+    expect(await evidenceStorageCounts(s.t.db), 'only a stored upload stores anything').toEqual(stored);
+    // What the caller may not read answers exactly what an id that exists nowhere answers.
+    const hidden = caller !== 'anonymous' && want.status === 404;
+    const random = hidden ? await call(route, caller, randomUUID()) : null;
+    expect(hidden ? { status: answer.status, body: answer.body } : null).toEqual(random ? { status: random.status, body: random.body } : null);
+    const leaks = answer.status < 300 && route !== 'download' ? leaksIn(answer.body, FILE_READS_AS[caller]) : [];
+    expect(leaks).toEqual([]);
   });
 });

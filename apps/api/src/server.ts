@@ -19,6 +19,7 @@ import { oidcRoutes } from './modules/auth/oidc/oidc.routes.ts';
 import { exportRoutes } from './modules/incidents/export/export.routes.ts';
 import { advisoryRoutes } from './modules/advisories/advisories.routes.ts';
 import { reportPdfRoutes } from './modules/incidents/report-pdf/report-pdf.routes.ts';
+import { fileRoutes } from './modules/files/files.routes.ts';
 import { apiDocsRoutes } from './rest/docs.ts';
 import { restRoutes } from './rest/routes.ts';
 import { DigestJob } from './modules/notifications/digest-job.ts';
@@ -216,6 +217,8 @@ export function createServer({ database, env: givenEnv, logStream }: { database:
   void app.register(advisoryRoutes, { db: database.db, env });
   // The official PDF of an incident's report and follow-ups (modules/incidents/report-pdf/), audited per download.
   void app.register(reportPdfRoutes, { db: database.db, env, sealer });
+  // Evidence files on incidents and tasks: streamed multipart uploads and attachment downloads (modules/files/).
+  void app.register(fileRoutes, { db: database.db, env, sealer });
   // REST v1 for agencies' tools (bearer tokens only), its OpenAPI document and Swagger UI.
   void app.register(restRoutes, { db: database.db, env, sealer, ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
   void app.register(apiDocsRoutes);
@@ -239,7 +242,7 @@ export function createServer({ database, env: givenEnv, logStream }: { database:
   // The portal routes in the browser: any other GET that wants HTML gets its index.
   app.setNotFoundHandler((req, reply) => {
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/') && !req.url.startsWith('/api/') && !req.url.startsWith('/taxii2/') && !req.url.startsWith('/events/')) {
+    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/') && !req.url.startsWith('/files/') && !req.url.startsWith('/api/') && !req.url.startsWith('/taxii2/') && !req.url.startsWith('/events/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: 'Not Found' });

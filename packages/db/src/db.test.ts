@@ -39,6 +39,8 @@ describe('migrations', () => {
       'api_clients',
       'audit_chain_head',
       'audit_events',
+      'evidence_file_chunks',
+      'evidence_files',
       'idempotency_keys',
       'incident_events',
       'incident_observables',

@@ -32,3 +32,4 @@ export * from './queries/playbooks.ts';
 export * from './seed-playbooks.ts';
 export * from './queries/advisories.ts';
 export * from './seed-advisories.ts';
+export * from './queries/files.ts';

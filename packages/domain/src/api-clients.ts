@@ -23,6 +23,9 @@ export const SCOPE_OF_ACTION: Partial<Record<Action, ApiScope>> = {
   'incidents.create': 'incidents:write',
   'incidents.addObservables': 'incidents:write',
   'incidents.submitReport': 'incidents:write',
+  // Evidence files: a client uploads to and downloads from incidents (never tasks: use-case checks).
+  'incidents.uploadFile': 'incidents:write',
+  'files.download': 'incidents:read',
   'indicators.read': 'indicators:read',
 };
 

@@ -15,6 +15,7 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_TRANSITION',
   'UNPROCESSABLE',
   'TOO_MANY_REQUESTS',
+  'PAYLOAD_TOO_LARGE',
   'BAD_REQUEST',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -59,3 +59,4 @@ export * from './directory/schemas.ts';
 export * from './lists/sort.ts';
 export * from './lists/saved-filters.ts';
 export * from './incidents/bulk.ts';
+export * from './files/files.ts';

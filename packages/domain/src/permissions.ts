@@ -68,6 +68,12 @@ export const PERMISSIONS = {
   'playbooks.upsert': ['admin'],
   'incidents.setOwner': ['coordinator'],
   'incidents.owners': ['coordinator'],
+  // evidence files (shared/API.md "Evidence files"): the upload and download routes and the removals
+  'incidents.uploadFile': ['staff', 'coordinator'],
+  'incidents.removeAttachment': ['staff', 'coordinator'],
+  'tasks.uploadFile': ['staff', 'coordinator'],
+  'tasks.removeAttachment': ['staff', 'coordinator'],
+  'files.download': ['staff', 'coordinator', 'admin'],
   'tasks.create': ['coordinator'],
   'tasks.list': ['staff', 'coordinator', 'admin'],
   'tasks.get': ['staff', 'coordinator', 'admin'],

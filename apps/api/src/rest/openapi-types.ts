@@ -566,6 +566,8 @@ export interface components {
                     name: string;
                 };
             }[];
+            /** @description Evidence files, oldest first (download each at GET /files/{id}) */
+            attachments: components["schemas"]["Attachment"][];
             /** @description The tasks about this incident the caller may read (staff: their agency’s), newest first */
             tasks: components["schemas"]["TaskSummary"][];
             /** @description The statuses the caller may move it to now */
@@ -584,6 +586,37 @@ export interface components {
             added: number;
             /** @description Duplicates, in the request or already on the incident */
             skipped: number;
+        };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            size: number;
+            sha256: string;
+            contentType: string;
+            declaredContentType: string | null;
+            uploadedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                agencyCode: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            canRemove: boolean;
+        };
+        UploadedFile: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            size: number;
+            sha256: string;
+            /** @description Detected from the bytes; application/octet-stream when nothing was recognised */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The same bytes were already there: this is the file stored then */
+            duplicate: boolean;
         };
     };
     responses: never;

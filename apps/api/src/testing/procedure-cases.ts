@@ -13,6 +13,7 @@ import { issueResetToken } from './password-reset.ts';
 import { beginTotpDirectly, enrolTotpDirectly, issueRecoveryCode, totpCode } from './mfa.ts';
 import { registerSoftPasskey } from './passkeys.ts';
 import { SoftAuthenticator } from './soft-authenticator.ts';
+import { insertStoredFile, uploaderOf } from './files.ts';
 import { addAccount, DAY, fromNow, validTask } from './tasks.ts';
 import { validPlaybook } from './playbooks.ts';
 import { makeAdvisory, validAdvisory } from './advisories.ts';
@@ -274,6 +275,11 @@ export const CASES: Record<string, ProcedureCase> = {
   'incidents.comment': { as: 'staff', input: (w) => ({ id: w.incidentId, body: 'Se aislaron los equipos afectados.' }) },
   'incidents.addObservables': { as: 'staff', input: (w) => ({ id: w.incidentId, observables: [{ type: 'ipv4', value: `198.51.100.${next() % 250}` }] }) },
   'incidents.removeObservable': { as: 'staff', input: (w) => ({ id: w.incidentId, observableId: w.observableId }) },
+  // A file of SEDENA's written straight into the tables per call (testing/files.ts).
+  'incidents.removeAttachment': {
+    as: 'staff',
+    input: async (w) => ({ id: w.incidentId, attachmentId: await insertStoredFile(w.s.t.db, { incidentId: w.incidentId }, await uploaderOf(w.s.t.db, DEMO.sedena)) }),
+  },
   'incidents.share': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyIds: [w.semarId] }) },
   'incidents.unshare': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyId: w.semarId }) },
   'incidents.setOwner': {
@@ -316,6 +322,10 @@ export const CASES: Record<string, ProcedureCase> = {
   'tasks.update': { as: 'coordinator', input: async (w) => ({ id: w.taskId, version: await version(w, 'task'), dueAt: fromNow(7 * DAY) }) },
   'tasks.transition': { as: 'staff', input: async (w) => ({ id: w.taskId, version: await version(w, 'task'), to: 'in_progress' }) },
   'tasks.comment': { as: 'staff', input: (w) => ({ id: w.taskId, body: 'Parche aplicado en el primer servidor.' }) },
+  'tasks.removeAttachment': {
+    as: 'staff',
+    input: async (w) => ({ id: w.taskId, attachmentId: await insertStoredFile(w.s.t.db, { taskId: w.taskId }, await uploaderOf(w.s.t.db, DEMO.sedena)) }),
+  },
   'tasks.summary': { as: 'coordinator', input: () => undefined },
   'tasks.assignableUsers': { as: 'coordinator', input: (w) => ({ agencyId: w.sedenaId }) },
 

@@ -41,3 +41,10 @@ export const ADVISORY_ROUTES = ['GET /advisories/:id/responses.csv'] as const;
  * hostile ids, documents and languages.
  */
 export const REPORT_PDF_PATH = '/export/incidents/{id}/report.pdf';
+
+/**
+ * The evidence file routes (modules/files/files.routes.ts): the upload to an incident and to a
+ * task, and the download. The access matrix has cells for each caller × kind of incident or task ×
+ * file, and fails for a /files route not listed here.
+ */
+export const FILE_ROUTES = ['GET /files/:id', 'POST /files/incidents/:id', 'POST /files/tasks/:id'] as const;

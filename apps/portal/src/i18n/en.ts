@@ -14,6 +14,7 @@ import { tasksEn } from './tasks.en.ts';
 import { playbooksEn } from './playbooks.en.ts';
 import { ownerEn } from './owner.en.ts';
 import { reportPdfEn } from './reportPdf.en.ts';
+import { filesEn } from './files.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
@@ -26,6 +27,7 @@ export const en: Catalogue = {
   playbooks: playbooksEn,
   lists: listsEn,
   reportPdf: reportPdfEn,
+  files: filesEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
   directory: directoryEn,

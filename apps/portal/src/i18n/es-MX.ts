@@ -17,6 +17,7 @@ import { tasksEsMX } from './tasks.es-MX.ts';
 import { playbooksEsMX } from './playbooks.es-MX.ts';
 import { ownerEsMX } from './owner.es-MX.ts';
 import { reportPdfEsMX } from './reportPdf.es-MX.ts';
+import { filesEsMX } from './files.es-MX.ts';
 
 export const esMX = {
   security: securityEsMX,
@@ -28,6 +29,7 @@ export const esMX = {
   playbooks: playbooksEsMX,
   lists: listsEsMX,
   reportPdf: reportPdfEsMX,
+  files: filesEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
   directory: directoryEsMX,

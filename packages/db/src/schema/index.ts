@@ -17,3 +17,4 @@ export * from './directory.ts';
 export * from './saved-filters.ts';
 export * from './playbooks.ts';
 export * from './advisories.ts';
+export * from './files.ts';

@@ -269,6 +269,17 @@ export const VALIDATION_WORDS = {
     'es-MX': 'Un incidente admite como máximo 500 indicadores.',
     en: 'An incident holds at most 500 indicators.',
   },
+  // evidence files (packages/domain/src/files/files.ts)
+  too_many_files: {
+    'es-MX': 'Un incidente o una tarea admite como máximo 50 archivos de evidencia; quita alguno antes de subir otro.',
+    en: 'An incident or a task holds at most 50 evidence files; remove one before uploading another.',
+  },
+  file_too_large: { 'es-MX': 'El archivo pesa más de 25 MiB, el máximo por archivo.', en: 'The file is larger than 25 MiB, the most a file may be.' },
+  file_required: { 'es-MX': 'Adjunta un archivo en el campo «file».', en: 'Attach a file in the «file» field.' },
+  file_remove_not_allowed: {
+    'es-MX': 'Solo la dependencia que subió el archivo o la ANC pueden quitarlo.',
+    en: 'Only the agency that uploaded the file or the ANC may remove it.',
+  },
   report_already_submitted: { 'es-MX': 'Ese reporte ya fue presentado.', en: 'That report was already submitted.' },
   notification_required_first: {
     'es-MX': 'Presenta primero la notificación del incidente; después el reporte final.',

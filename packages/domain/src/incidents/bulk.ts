@@ -68,6 +68,7 @@ const REASON_OF_CODE: Record<DomainErrorCode, BulkFailureReason> = {
   UNAUTHORIZED: 'forbidden',
   BAD_REQUEST: 'invalid',
   TOO_MANY_REQUESTS: 'failed',
+  PAYLOAD_TOO_LARGE: 'invalid',
 };
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INCIDENT_CAPABILITIES, type IncidentCapability } from '../incidents/access.ts';
 import { OBLIGATION_KINDS, OBLIGATION_STATES } from '../incidents/obligations.ts';
 import { OBSERVABLE_TYPES } from '../incidents/observables.ts';
+import { AttachmentDto, UploadedFileDto } from '../files/files.ts';
 import { INCIDENT_STATUSES } from '../incidents/status.ts';
 import { RSIT_CLASSES, RSIT_TYPES, TLP_LEVELS } from '../incidents/taxonomy.ts';
 import { NOTE_VISIBILITIES } from '../incidents/visibility.ts';
@@ -216,6 +217,7 @@ export const IncidentDetail = z
       .nullable()
       .describe('Told to the ANC and to the reporting agency only; null for the agencies it was shared with'),
     reports: z.array(z.strictObject({ id: Uuid, kind: z.enum(REPORT_KINDS), body: z.string(), submittedAt: Instant, submittedBy: UserRef })),
+    attachments: z.array(AttachmentDto).describe('Evidence files, oldest first (download each at GET /files/{id})'),
     tasks: z.array(TaskSummaryDto).describe('The tasks about this incident the caller may read (staff: their agency’s), newest first'),
     allowedTransitions: z.array(z.enum(INCIDENT_STATUSES)).describe('The statuses the caller may move it to now'),
     can: z.strictObject(capabilityShape).describe('What the caller may do with it now'),
@@ -227,4 +229,4 @@ export const ObservablesAdded = z.strictObject({ added: Count, skipped: Count.de
 export type ObservablesAdded = z.output<typeof ObservablesAdded>;
 
 /** Every named answer schema (those with `.meta({ id })`), for the OpenAPI document's components. */
-export const INCIDENT_ANSWER_SCHEMAS = [AgencyRefDto, NameForDto, IncidentSummary, IncidentList, TaskSummaryDto, IncidentTimelineEntry, IncidentDetail, ObservablesAdded] as const;
+export const INCIDENT_ANSWER_SCHEMAS = [AgencyRefDto, NameForDto, IncidentSummary, IncidentList, TaskSummaryDto, IncidentTimelineEntry, IncidentDetail, ObservablesAdded, AttachmentDto, UploadedFileDto] as const;

@@ -21,6 +21,7 @@ import {
   type IncidentSummary,
   type IncidentTimelineEntry,
 } from '@anc/domain';
+import { listAttachments } from '../files/attachments.ts';
 import { toTaskSummary } from '../tasks/task-dto.ts';
 import { incidentNamer } from './incident-names.ts';
 import { obligationsOf } from './incident-rules.ts';
@@ -79,13 +80,14 @@ const SHARE_EVENT_KINDS = new Set(['shared', 'unshared']);
  */
 export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow, now: Date = new Date()): Promise<IncidentDetail> {
   const seesShares = seesEveryIncident(actor) || isReportingStaff(actor, row);
-  const [header, observables, events, shares, reports, tasks] = await Promise.all([
+  const [header, observables, events, shares, reports, tasks, attachments] = await Promise.all([
     getIncidentHeader(db, row.id),
     listObservablesWithSightings(db, actor, row.id),
     listIncidentEvents(db, row.id),
     seesShares ? listShares(db, row.id) : Promise.resolve(null),
     listReports(db, row.id),
     listIncidentTaskSummaries(db, actor, row.id),
+    listAttachments(db, actor, { kind: 'incident', id: row.id }),
   ]);
   if (!header) throw new Error('incident header missing');
   // Another incident or a task is named only to a reader who may read it now (incident-names.ts).
@@ -154,6 +156,7 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
       submittedBy: { id: r.submittedById, name: r.submittedByName },
     })),
     /** The tasks about this incident the caller may read (staff: their agency's), newest first. */
+    attachments,
     tasks: tasks.map((t) => toTaskSummary(t, now)),
     allowedTransitions: allowedIncidentTransitions(actor, row.status),
     can: incidentCapabilities(actor, row),

@@ -8,6 +8,7 @@ import {
   CreateIncidentInput,
   IncidentIdInput,
   ListIncidentsInput,
+  RemoveAttachmentInput,
   RemoveObservableInput,
   SetIncidentOwnerInput,
   ShareIncidentInput,
@@ -26,6 +27,7 @@ import { listIncidents } from './list-incidents.ts';
 import { relatedIncidents } from './related-incidents.ts';
 import { removeObservable } from './remove-observable.ts';
 import { ownerCandidates, setIncidentOwner } from './set-owner.ts';
+import { removeAttachment } from '../files/remove-attachment.ts';
 import { shareIncident } from './share-incident.ts';
 import { submitReport } from './submit-report.ts';
 import { transitionIncident } from './transition-incident.ts';
@@ -64,6 +66,10 @@ export const incidentsRouter = router({
   removeObservable: procedureFor('incidents.removeObservable')
     .input(RemoveObservableInput)
     .mutation(({ ctx, input }) => removeObservable(ctx, input)),
+  // Evidence files (modules/files/): uploads and downloads are plain HTTP routes (files.routes.ts).
+  removeAttachment: procedureFor('incidents.removeAttachment')
+    .input(RemoveAttachmentInput)
+    .mutation(({ ctx, input }) => removeAttachment(ctx, 'incident', input)),
   share: procedureFor('incidents.share')
     .input(ShareIncidentInput)
     .mutation(({ ctx, input }) => shareIncident(ctx, input)),

@@ -5,9 +5,11 @@ import {
   taskDueState,
   type Actor,
   type AllowedTaskTransition,
+  type AttachmentDto,
   type TaskCapabilities,
   type TaskSummaryDto,
 } from '@anc/domain';
+import { listAttachments } from '../files/attachments.ts';
 
 /** As incident details list their tasks: typed from packages/domain/src/schemas/incident-dto.ts `TaskSummaryDto`. */
 export type TaskSummary = TaskSummaryDto;
@@ -29,6 +31,8 @@ export interface TaskDetail extends TaskSummary {
   history: TaskHistoryEntry[];
   allowedTransitions: AllowedTaskTransition[];
   capabilities: TaskCapabilities;
+  /** Evidence files, oldest first (modules/files/). */
+  attachments: AttachmentDto[];
 }
 
 export function toTaskSummary(r: TaskSummaryRow, now: Date): TaskSummary {
@@ -51,7 +55,7 @@ export function toTaskSummary(r: TaskSummaryRow, now: Date): TaskSummary {
 
 /** Everything the task page shows, read after the change committed; only the steps this caller may take. */
 export async function buildTaskDetail(db: Db, actor: Actor, taskId: string, now: Date = new Date()): Promise<TaskDetail> {
-  const [row, events] = await Promise.all([getTaskDetailRow(db, actor, taskId), listTaskEvents(db, taskId)]);
+  const [row, events, attachments] = await Promise.all([getTaskDetailRow(db, actor, taskId), listTaskEvents(db, taskId), listAttachments(db, actor, { kind: 'task', id: taskId })]);
   if (!row) throw new Error('task vanished');
   const facts = { status: row.status, assigneeAgencyId: row.agencyId };
   return {
@@ -69,5 +73,6 @@ export async function buildTaskDetail(db: Db, actor: Actor, taskId: string, now:
     })),
     allowedTransitions: allowedTaskTransitions(actor, facts),
     capabilities: taskCapabilities(actor, facts),
+    attachments,
   };
 }

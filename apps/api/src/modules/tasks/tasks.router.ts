@@ -1,5 +1,6 @@
-import { AssignableUsersInput, CommentTaskInput, CreateTaskInput, ListTasksInput, TaskIdInput, TransitionTaskInput, UpdateTaskInput } from '@anc/domain';
+import { AssignableUsersInput, CommentTaskInput, RemoveAttachmentInput, CreateTaskInput, ListTasksInput, TaskIdInput, TransitionTaskInput, UpdateTaskInput } from '@anc/domain';
 import { procedureFor, router } from '../../trpc/init.ts';
+import { removeAttachment } from '../files/remove-attachment.ts';
 import { commentTask } from './comment-task.ts';
 import { createTask } from './create-task.ts';
 import { getTask } from './get-task.ts';
@@ -28,6 +29,10 @@ export const tasksRouter = router({
   comment: procedureFor('tasks.comment')
     .input(CommentTaskInput)
     .mutation(({ ctx, input }) => commentTask(ctx, input)),
+  // Evidence files (modules/files/): uploads and downloads are plain HTTP routes (files.routes.ts).
+  removeAttachment: procedureFor('tasks.removeAttachment')
+    .input(RemoveAttachmentInput)
+    .mutation(({ ctx, input }) => removeAttachment(ctx, 'task', input)),
   summary: procedureFor('tasks.summary').query(({ ctx }) => summarizeTasks(ctx)),
   assignableUsers: procedureFor('tasks.assignableUsers')
     .input(AssignableUsersInput)

@@ -26,6 +26,8 @@ import { trpc } from '../../lib/trpc.ts';
 import { IncidentTasksPanel } from '../tasks/IncidentTasksPanel.tsx';
 import { IncidentPlaybooksPanel } from '../playbooks/IncidentPlaybooksPanel.tsx';
 import { IssueAdvisoryButton } from '../advisories/IssueAdvisoryButton.tsx';
+import { EvidencePanel } from '../files/EvidencePanel.tsx';
+import { refreshIncident } from './cache.ts';
 import { EditIncidentModal } from './EditIncidentModal.tsx';
 import { IncidentTimeline } from './IncidentTimeline.tsx';
 import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, rsitTypeLabel, tlpLabel } from './labels.tsx';
@@ -123,6 +125,8 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
           <Stack gap="lg">
             <DetailsPanel incident={incident} locale={locale} />
             <ObservablesPanel incident={incident} />
+            {/* Evidence files (features/files/): who may add observables uploads. */}
+            <EvidencePanel parent={{ kind: 'incident', id: incident.id }} attachments={incident.attachments} canUpload={incident.can.manageObservables} onChanged={() => refreshIncident(incident.id)} />
             <RelatedIncidents incidentId={incident.id} />
             <IncidentTimeline incident={incident} />
           </Stack>

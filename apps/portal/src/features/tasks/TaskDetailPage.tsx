@@ -32,6 +32,8 @@ import { EditTaskModal } from './EditTaskModal.tsx';
 import { TaskCountdown, TaskDueBadge, TaskPriorityBadge, TaskStatusBadge, useTaskDueState } from './labels.tsx';
 import { ReassignTaskModal } from './ReassignTaskModal.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
+import { EvidencePanel } from '../files/EvidencePanel.tsx';
+import { refreshTask } from './cache.ts';
 import { TaskTransitions } from './TaskTransitions.tsx';
 import type { TaskDetail } from './types.ts';
 import { TaskContactsPanel } from '../directory/AgencyContactsPanel.tsx';
@@ -137,6 +139,8 @@ function TaskView({ task, refetch, refetching }: { task: TaskDetail; refetch: ()
           <Stack gap="lg">
             <LinkPanel task={task} />
             <TaskContactsPanel taskId={task.id} />
+            {/* Evidence files (features/files/): who may comment on the task uploads. */}
+            <EvidencePanel parent={{ kind: 'task', id: task.id }} attachments={task.attachments} canUpload={task.capabilities.comment} onChanged={() => refreshTask(task.id)} />
           </Stack>
         </Grid.Col>
       </Grid>

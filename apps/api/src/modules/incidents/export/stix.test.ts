@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TLP2_STIX_MARKING_IDS, TLP_LEVELS } from '@anc/domain';
+import { v5 as uuidv5 } from 'uuid';
+import { present } from '../../../testing/raw.ts';
 import {
+  STIX_SCO_NAMESPACE,
   TLP2_EXTENSION_ID,
   buildStixBundle,
+  evidenceFileSco,
   identitySectors,
   observableSco,
   scoId,
@@ -206,5 +210,37 @@ describe('buildStixBundle', () => {
     const b = buildStixBundle(incident({ rsitType: null, observables: [obs('9', 'cve', 'CVE-2024-3094')] }), agency);
     expect(b.objects.filter((o) => o.type === 'observed-data')).toEqual([]);
     expect(b.objects.find((o) => o.type === 'incident')?.labels).toEqual(['rsit:intrusions']);
+  });
+});
+
+describe('evidence files in the bundle', () => {
+  const files = [
+    { name: 'nota-de-rescate.txt', size: 1832, sha256: 'a'.repeat(64), contentType: 'application/octet-stream' },
+    { name: 'captura de tráfico.pcap', size: 52_428, sha256: 'b'.repeat(64), contentType: 'application/vnd.tcpdump.pcap' },
+  ];
+  const bundle = buildStixBundle(incident({ attachments: files }), agency);
+
+  it('each file is a `file` SCO with its hash, size, name and detected type, never its content, in the observed-data', () => {
+    const scos = bundle.objects.filter((o) => o.type === 'file');
+    expect(scos.map(({ id: _id, ...rest }) => rest)).toEqual([
+      { type: 'file', spec_version: '2.1', hashes: { 'SHA-256': 'a'.repeat(64) }, size: 1832, name: 'nota-de-rescate.txt', object_marking_refs: [TLP2_STIX_MARKING_IDS.AMBER] },
+      {
+        type: 'file',
+        spec_version: '2.1',
+        hashes: { 'SHA-256': 'b'.repeat(64) },
+        size: 52_428,
+        name: 'captura de tráfico.pcap',
+        mime_type: 'application/vnd.tcpdump.pcap',
+        object_marking_refs: [TLP2_STIX_MARKING_IDS.AMBER],
+      },
+    ]);
+    expect(scos.map((o) => o.id)).toEqual(files.map((f) => evidenceFileSco(f).id));
+    expect(bundle.objects.find((o) => o.type === 'observed-data')?.object_refs).toEqual(scos.map((o) => o.id));
+    expect(JSON.stringify(bundle)).not.toContain('payload_bin');
+  });
+
+  it('a file’s id follows §2.9 over its hashes and name', () => {
+    const id = evidenceFileSco(present(files[0], 'a file')).id;
+    expect(id).toBe(`file--${uuidv5(JSON.stringify({ hashes: { 'SHA-256': 'a'.repeat(64) }, name: 'nota-de-rescate.txt' }), STIX_SCO_NAMESPACE)}`);
   });
 });

@@ -8,6 +8,8 @@
  *   and type also as a MISP-style machine tag in `labels`.
  * - Observables become `indicator`s with a STIX pattern, the matching SCOs grouped in one
  *   `observed-data`; CVEs become `vulnerability` SDOs; free text ("other") becomes a `note`.
+ * - Evidence files (modules/files/) become `file` SCOs with their SHA-256, size, name and detected
+ *   media type, in the same `observed-data`; their content never travels.
  * - Every object carries the incident's TLP 2.0 marking, whose definition is included exactly as
  *   OASIS published it (cti-stix-common-objects), under its official id.
  * - Ids are deterministic so a re-export of the same incident yields the same ids (consumers
@@ -48,7 +50,28 @@ export type StixIncidentInput = Pick<
   | 'awareAt'
   | 'createdAt'
   | 'updatedAt'
-> & { observables: readonly { id: string; type: ObservableType; value: string }[] };
+> & {
+  observables: readonly { id: string; type: ObservableType; value: string }[];
+  /** Evidence files: described by their hashes, never their bytes. */
+  attachments?: readonly { name: string; size: number; sha256: string; contentType: string }[];
+};
+
+/**
+ * An evidence file as a STIX `file` SCO. Its id follows §2.9 over its id-contributing properties
+ * present here, `hashes` and `name` (RFC 8785 orders them so; no numbers among them).
+ */
+export function evidenceFileSco(file: { name: string; size: number; sha256: string; contentType: string }): StixObject {
+  const hashes = { 'SHA-256': file.sha256 };
+  return {
+    type: 'file',
+    spec_version: '2.1',
+    id: `file--${uuidv5(JSON.stringify({ hashes, name: file.name }), STIX_SCO_NAMESPACE)}`,
+    hashes,
+    size: file.size,
+    name: file.name,
+    ...(file.contentType !== 'application/octet-stream' ? { mime_type: file.contentType } : {}),
+  };
+}
 
 export interface StixAgencyInput {
   id: string;
@@ -247,6 +270,11 @@ export function buildStixBundle(incident: StixIncidentInput, agency: StixAgencyI
     } else {
       notes.push({ type: 'note', id: ancId('note', o.id), ...sdo, content: o.value, object_refs: [incidentId], ...marked });
     }
+  }
+
+  for (const file of incident.attachments ?? []) {
+    const sco = evidenceFileSco(file);
+    scos.set(sco.id, { ...sco, ...marked });
   }
 
   // Awareness never precedes detection (a domain rule); the max only guards old rows.

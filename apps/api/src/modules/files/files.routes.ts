@@ -1,0 +1,108 @@
+/**
+ * Evidence files over plain HTTP (shared/API.md "Evidence files"): multipart uploads streamed into
+ * the database and downloads streamed out of it, never through tRPC (which takes JSON). The caller
+ * is a person's session or an API client's bearer token (http/caller.ts), with the same permission
+ * table, scope and error body as every plain-HTTP route.
+ *
+ *   POST /files/incidents/:id   multipart, field `file` → 201 UploadedFile (200 when the same bytes were there)
+ *   POST /files/tasks/:id       the same for a task (people only)
+ *   GET  /files/:id             the bytes, always as an attachment
+ *
+ * A file is served as `Content-Disposition: attachment` with its original name (RFC 6266),
+ * `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, so an HTML or SVG file
+ * never renders as a page of the portal's origin; `Cache-Control: no-store`. Whoever may not read
+ * the incident or task gets the 404 a missing or malformed id gets.
+ */
+import { Readable } from 'node:stream';
+import fastifyMultipart from '@fastify/multipart';
+import contentDisposition from 'content-disposition';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, Id, MAX_FILE_BYTES, asciiFileName, assertActorMay, declaredContentType, storedFileName, type Locale } from '@anc/domain';
+import { httpUseCaseContext, requestLocale, requireHttpCaller, sendHttpError, type HttpCaller, type HttpDeps } from '../../http/caller.ts';
+import type { ParentRef } from './file-parent.ts';
+import { downloadFile } from './download-file.ts';
+import { uploadFile } from './upload-file.ts';
+
+/** The routes, as Fastify's route tree spells them (apps/api/src/testing/routes.ts lists them for the access matrix). */
+export const FILE_ROUTE_PATHS = { incidentUpload: '/files/incidents/:id', taskUpload: '/files/tasks/:id', download: '/files/:id' } as const;
+
+/** A malformed id is as absent as an unknown one. */
+function idOf(req: FastifyRequest): string {
+  const parsed = Id.safeParse((req.params as { id?: string }).id);
+  if (!parsed.success) throw new DomainError('NOT_FOUND', 'not_found');
+  return parsed.data;
+}
+
+/**
+ * A session's upload must come from the portal's own origin (or a configured one), as a tRPC
+ * mutation must (trpc/init.ts): a multipart form is a request any other site's page may send with
+ * the cookie. A bearer token cannot be sent by another site's page, so it needs no such check.
+ */
+function assertOwnOrigin(deps: HttpDeps, req: FastifyRequest, caller: HttpCaller): void {
+  if (caller.via === 'token') return;
+  const allowed = deps.env.publicOrigins.length ? deps.env.publicOrigins : [`${req.protocol}://${req.host}`];
+  if (!req.headers.origin || !allowed.includes(req.headers.origin)) throw new DomainError('FORBIDDEN', 'foreign_origin');
+}
+
+/** @fastify/multipart's own refusals: past the size limit is ours (413), anything else a bad request. */
+function uploadError(error: unknown): unknown {
+  if (error instanceof DomainError) return error;
+  const code = (error as { code?: string }).code;
+  const status = (error as { statusCode?: number }).statusCode;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new DomainError('PAYLOAD_TOO_LARGE', 'file_too_large');
+  if (typeof code === 'string' && code.startsWith('FST_') && status !== undefined && status < 500) return new DomainError('BAD_REQUEST', 'file_required');
+  return error;
+}
+
+export async function fileRoutes(app: FastifyInstance, deps: HttpDeps) {
+  // Scoped to this plugin: no other route takes multipart bodies. One file a request, nothing else.
+  await app.register(fastifyMultipart, {
+    throwFileSizeLimit: true,
+    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0, parts: 1, headerPairs: 50 },
+  });
+
+  const upload = (kind: ParentRef['kind']) => async (req: FastifyRequest, reply: FastifyReply) => {
+    let locale: Locale = requestLocale(req) ?? 'es-MX';
+    try {
+      const caller = await requireHttpCaller(deps, req, reply);
+      locale = requestLocale(req) ?? caller.actor.locale;
+      assertOwnOrigin(deps, req, caller);
+      assertActorMay(caller.actor, kind === 'incident' ? 'incidents.uploadFile' : 'tasks.uploadFile');
+      const id = idOf(req);
+      if (!req.isMultipart()) throw new DomainError('BAD_REQUEST', 'file_required');
+      const part = await req.file();
+      if (!part || part.fieldname !== 'file') throw new DomainError('BAD_REQUEST', 'file_required');
+      const ctx = httpUseCaseContext(deps, req, caller.actor, locale);
+      const outcome = await uploadFile(ctx, { kind, id }, { name: storedFileName(part.filename), declaredType: declaredContentType(part.mimetype), bytes: part.file, truncated: () => part.file.truncated });
+      deps.sealer?.nudge();
+      return reply.code(outcome.created ? 201 : 200).header('cache-control', 'no-store').send(outcome.file);
+    } catch (error) {
+      return sendHttpError(reply, uploadError(error), locale);
+    }
+  };
+  app.post(FILE_ROUTE_PATHS.incidentUpload, upload('incident'));
+  app.post(FILE_ROUTE_PATHS.taskUpload, upload('task'));
+
+  app.get(FILE_ROUTE_PATHS.download, { compress: false }, async (req, reply) => {
+    let locale: Locale = requestLocale(req) ?? 'es-MX';
+    try {
+      const caller = await requireHttpCaller(deps, req, reply);
+      locale = requestLocale(req) ?? caller.actor.locale;
+      assertActorMay(caller.actor, 'files.download');
+      const { file, chunks } = await downloadFile(httpUseCaseContext(deps, req, caller.actor, locale), idOf(req));
+      const body = Readable.from(chunks, { objectMode: false });
+      body.on('error', (err) => req.log.warn({ err, fileId: file.id }, 'file download cut short'));
+      return reply
+        .header('content-type', file.sniffedType ?? 'application/octet-stream')
+        .header('content-length', String(file.size))
+        .header('content-disposition', contentDisposition(file.name, { type: 'attachment', fallback: asciiFileName(file.name) }))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', 'sandbox')
+        .header('cache-control', 'no-store')
+        .header('x-evidence-sha256', file.sha256 ?? '')
+        .send(body);
+    } catch (error) {
+      return sendHttpError(reply, error, locale);
+    }
+  });
+}
