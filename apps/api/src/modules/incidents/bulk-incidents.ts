@@ -5,6 +5,7 @@ import {
   DomainError,
   bulkFailureOf,
   messageFor,
+  withOwnerResolved,
   type BulkCountInput,
   type BulkIncidentsInput,
   type BulkItemResult,
@@ -56,7 +57,7 @@ export async function bulkIncidents(ctx: UseCaseContext, input: BulkIncidentsInp
 
 /** How many incidents a filter would select (up to one past the cap, to say "too many"). */
 export async function countBulkSelection(ctx: UseCaseContext, input: BulkCountInput) {
-  const found = await incidentsMatching(ctx.db, ctx.actor, input.filter, BULK_MAX_ITEMS + 1);
+  const found = await incidentsMatching(ctx.db, ctx.actor, withOwnerResolved(input.filter, ctx.actor), BULK_MAX_ITEMS + 1);
   return { count: Math.min(found.length, BULK_MAX_ITEMS), max: BULK_MAX_ITEMS, overLimit: found.length > BULK_MAX_ITEMS };
 }
 
@@ -66,7 +67,7 @@ async function resolveTargets(ctx: UseCaseContext, input: BulkIncidentsInput): P
     const seen = new Set<string>();
     return input.items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
   }
-  const found: BulkTarget[] = await incidentsMatching(ctx.db, ctx.actor, input.filter ?? {}, BULK_MAX_ITEMS + 1);
+  const found: BulkTarget[] = await incidentsMatching(ctx.db, ctx.actor, withOwnerResolved(input.filter ?? {}, ctx.actor), BULK_MAX_ITEMS + 1);
   if (found.length > BULK_MAX_ITEMS) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { filter: ['bulk_too_many'] } });
   return found;
 }

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BULK_MAX_ITEMS, messageFor, type CreateIncidentInput } from '@anc/domain';
 import { DEMO, errorOf, signedIn, startTestServer, type TestServer } from '../../testing/http.ts';
-import { agencyIdOf, auditCountFor, incidentRow, validIncident, type Client } from '../../testing/incidents.ts';
+import { agencyIdOf, auditCountFor, incidentRow, userIdOf, validIncident, type Client } from '../../testing/incidents.ts';
 import { tasksOfIncident, validPlaybook } from '../../testing/playbooks.ts';
 
 let s: TestServer;
@@ -101,6 +101,16 @@ describe('bulk triage', () => {
     expect(result.items.map((i) => i.reference).sort()).toEqual([x.reference, y.reference].sort());
     expect((await incidentRow(s.t.db, other.id)).status).toBe('submitted');
     expect(await coordinator.trpc.incidents.bulkCount.query({ filter })).toEqual({ count: 0, max: BULK_MAX_ITEMS, overLimit: false });
+  });
+
+  it('“Mis incidentes” as the filter: the caller’s own incidents (ownerId `me`)', async () => {
+    const [mine, other] = await Promise.all([file(), file()]);
+    await coordinator.trpc.incidents.setOwner.mutate({ id: mine.id, version: mine.version, ownerId: await userIdOf(s.t.db, DEMO.coordinator) });
+    const filter = { ownerId: 'me' as const, status: ['submitted' as const] };
+    expect(await coordinator.trpc.incidents.bulkCount.query({ filter })).toEqual({ count: 1, max: BULK_MAX_ITEMS, overLimit: false });
+    const result = await coordinator.trpc.incidents.bulk.mutate({ action: 'triage', filter });
+    expect(result.items.map((i) => i.reference)).toEqual([mine.reference]);
+    expect((await incidentRow(s.t.db, other.id)).status).toBe('submitted');
   });
 
   it('refuses a selection over the cap, and one that is neither items nor a filter, changing nothing', async () => {
