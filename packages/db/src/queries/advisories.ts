@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
-import { DomainError, decodeCursor, encodeCursor, type Actor, type AdvisoryResponseStatus, type AdvisoryStatus } from '@anc/domain';
+import { createdAtCursor, encodeCursor, type Actor, type AdvisoryResponseStatus, type AdvisoryStatus } from '@anc/domain';
 import type { Db } from '../client.ts';
 import { advisories, advisoryAgencies, advisoryResponses, agencies, incidentObservables, users } from '../schema/index.ts';
 
@@ -135,18 +135,6 @@ export interface AdvisorySummaryRow extends AdvisoryRow {
   ownAt: Date | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A cursor this list handed out, or BAD_REQUEST (never silently the first page, never a SQL error). */
-function validCursor(cursor: string): { at: Date; id: string } {
-  const after = decodeCursor(cursor);
-  const at = after ? new Date(after.sortKey) : null;
-  if (!after || !at || Number.isNaN(at.getTime()) || !UUID.test(after.id)) {
-    throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { cursor: ['invalid_cursor'] } });
-  }
-  return { at, id: after.id };
-}
-
 /**
  * Newest first, keyset on (created_at, id). Coordinators and admins: every advisory, optionally in
  * some states. Staff: published and closed advisories addressed to their agency (never a draft),
@@ -157,7 +145,7 @@ export async function listAdvisorySummaries(
   actor: Pick<Actor, 'role' | 'agencyId'>,
   input: { cursor?: string | undefined; limit: number; status?: AdvisoryStatus[] | undefined; awaitingAnswer?: boolean },
 ): Promise<{ rows: AdvisorySummaryRow[]; nextCursor: string | null }> {
-  const after = input.cursor ? validCursor(input.cursor) : null;
+  const after = input.cursor ? createdAtCursor(input.cursor) : null;
   const staff = actor.role === 'staff';
   const own = db.$with('own').as(
     db

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, max, notInArray, sql } from 'drizzle-orm';
-import { DomainError, decodeCursor, encodeCursor, type IncidentAudienceFacts, type NotificationKind, type NotifiedPerson, type ObligationKind } from '@anc/domain';
+import { createdAtCursor, encodeCursor, type IncidentAudienceFacts, type NotificationKind, type NotifiedPerson, type ObligationKind } from '@anc/domain';
 import type { Db } from '../client.ts';
 import { incidentShares, incidents, isPerson, notifications, tasks, users } from '../schema/index.ts';
 import { queueNotificationMail } from "./mail.ts";
@@ -46,18 +46,6 @@ export async function activeStaffIds(tx: Db, agencyId: string): Promise<string[]
   return rows.map((r) => r.id);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A cursor this list handed out, or BAD_REQUEST (never silently the first page, never a SQL error). */
-function validCursor(cursor: string): { at: Date; id: string } {
-  const after = decodeCursor(cursor);
-  const at = after ? new Date(after.sortKey) : null;
-  if (!after || !at || Number.isNaN(at.getTime()) || !UUID.test(after.id)) {
-    throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { cursor: ['invalid_cursor'] } });
-  }
-  return { at, id: after.id };
-}
-
 /**
  * One user's notifications, newest first, keyset on (created_at, id). The user is part of every
  * WHERE: nobody lists anyone else's. Ordered `desc nulls last` like the index (drizzle's `.desc()`).
@@ -67,7 +55,7 @@ export async function listUserNotifications(
   userId: string,
   input: { cursor?: string | undefined; limit: number; unreadOnly?: boolean | undefined },
 ): Promise<{ rows: NotificationRow[]; nextCursor: string | null }> {
-  const after = input.cursor ? validCursor(input.cursor) : null;
+  const after = input.cursor ? createdAtCursor(input.cursor) : null;
   const rows = await db
     .select()
     .from(notifications)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
+import { DomainError } from '../errors.ts';
 
 /**
  * Custom messages are stable keys of the catalogue (`MessageKey`, catalogue/validation.ts;
@@ -82,4 +83,19 @@ export function decodeCursor(cursor: string): { sortKey: string; id: string } | 
   } catch {
     return null;
   }
+}
+
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A (created_at, id) cursor a newest-first list handed out, or BAD_REQUEST on `cursor` (never
+ * silently the first page, never a SQL error). Used by the notifications and advisories lists.
+ */
+export function createdAtCursor(cursor: string): { at: Date; id: string } {
+  const after = decodeCursor(cursor);
+  const at = after ? new Date(after.sortKey) : null;
+  if (!after || !at || Number.isNaN(at.getTime()) || !CURSOR_ID.test(after.id)) {
+    throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { cursor: ['invalid_cursor'] } });
+  }
+  return { at, id: after.id };
 }
