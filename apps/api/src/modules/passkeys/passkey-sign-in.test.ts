@@ -46,7 +46,8 @@ describe('signing in with a passkey as the second factor', () => {
     const signIns = await s.t.db
       .select({ diff: auditEvents.diff })
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'auth.signIn'), eq(auditEvents.entityId, id)));
+      .where(and(eq(auditEvents.action, 'auth.signIn'), eq(auditEvents.entityId, id)))
+      .orderBy(auditEvents.id);
     // The sign-in that registered the passkey (password alone), then this one.
     expect(signIns.map((r) => r.diff)).toEqual([{ method: 'password' }, { secondFactor: 'passkey' }]);
     expect(await client.trpc.auth.mfa.status.query()).toMatchObject({ totp: false, passkeys: 1 });
