@@ -23,7 +23,8 @@ const rowCounts = async () => ({
   users: (await s.t.db.select({ n: count() }).from(users))[0]?.n ?? 0,
   audit: await auditCount(s.t.db),
 });
-const auditOf = (entityId: string) => s.t.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.seq);
+/** In the order written: `seq` comes later from the sealer, in batches, so unsealed rows have none yet. */
+const auditOf = (entityId: string) => s.t.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.id);
 /** The CSV export with a bearer token: a plain-HTTP route that takes `incidents:read`. */
 const exportWith = (token: string) => fetch(`${s.url}/export/incidents.csv`, { headers: { authorization: `Bearer ${token}` } });
 
