@@ -7,8 +7,11 @@
 // - an object the caller may not read answers byte for byte what a random id answers;
 // - a 2xx body names no fixture object (id or reference) the caller may not read;
 // - a refused mutation writes nothing (the audit row count is unchanged).
-// Every call goes over plain HTTP (testing/raw.ts). Read-only cells run first, on the fixtures as
-// built; a mutation that succeeds acts on a fresh object of the same kind.
+// The cells call the app router in process (`createCaller` on the inner context the HTTP host
+// builds for the same cookie: testing/in-process.ts); per procedure its first refused cell and its
+// first successful read also go over plain HTTP (testing/raw.ts) and must answer the same status and
+// body byte for byte. Read-only cells run first, on the fixtures as built; a mutation that succeeds
+// acts on a fresh object of the same kind.
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, gt, max } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
@@ -32,6 +35,7 @@ import { openSse } from './testing/sse.ts';
 import { registerSoftPasskey } from './testing/passkeys.ts';
 import { pdfText } from './testing/pdf.ts';
 import { present, rawCall, type RawAnswer } from './testing/raw.ts';
+import { inProcessCall } from './testing/in-process.ts';
 import { SoftAuthenticator } from './testing/soft-authenticator.ts';
 import { addAccount, validTask } from './testing/tasks.ts';
 import { validPlaybook } from './testing/playbooks.ts';
@@ -807,6 +811,17 @@ const planned: PlannedCell[] = PATHS.flatMap((path) => {
 // sign-in and sign-out cells (fresh sessions of the same accounts) need.
 const GIVE_A_FACTOR = new Set(['auth.mfa.registerPasskey', 'auth.mfa.renamePasskey', 'auth.mfa.removePasskey']);
 const mutations = planned.filter((c) => c.type === 'mutation');
+/**
+ * The cells run in process (testing/in-process.ts); these also run over HTTP, and the two answers
+ * must be the same status and the same body byte for byte: per procedure its first refused cell
+ * (a refusal changes nothing, so it can be asked twice) and its first successful read.
+ */
+const OVER_HTTP = new Set(
+  PATHS.flatMap((path) => {
+    const cells = planned.filter((c) => c.path === path);
+    return [cells.find((c) => c.want.code !== 'OK'), cells.find((c) => c.type === 'query' && c.want.code === 'OK')].flatMap((c) => (c ? [c.label] : []));
+  }),
+);
 const ordered = [
   ...planned.filter((c) => c.type === 'query'),
   ...mutations.filter((c) => !GIVE_A_FACTOR.has(c.path)),
@@ -843,6 +858,9 @@ async function sessionFor(caller: Caller, mode: Entry['session']): Promise<strin
   }
   return sessions[caller].jar.header();
 }
+
+/** A body without the moment it was made (the Panel's `generatedAt`): two calls a few ms apart differ there only. */
+const atAnyTime = (body: string) => body.replace(/"generatedAt":"[^"]*"/g, '"generatedAt":"…"');
 
 /** The same input with the object's own ids (its id and its parts') replaced by random ones. */
 function withRandomIds(input: unknown, o: Obj): unknown {
@@ -881,7 +899,15 @@ describe('every procedure is in the access matrix', () => {
     for (const o of incidentFixtures.filter((f) => f !== first)) expect(related.body).toContain(o.reference);
   });
 
-  it.each(ordered.map((cell) => [cell.label, cell] as const))('%s', async (_label, { path, type, caller, kind, want }) => {
+  it('a sample of the cells runs over HTTP as well: a refusal and a read of every procedure that has one', () => {
+    // Without a refused cell or a read: only sign-in and the password reset's two steps, which any
+    // caller may call (their own tests run over HTTP: modules/auth).
+    const sampled = (path: string) => [...OVER_HTTP].some((label) => label.startsWith(`${path} as `));
+    expect(PATHS.filter((path) => !sampled(path))).toEqual(['auth.requestPasswordReset', 'auth.resetPassword', 'auth.signIn']);
+    expect(OVER_HTTP.size).toBeGreaterThan(PATHS.length);
+  });
+
+  it.each(ordered.map((cell) => [cell.label, cell] as const))('%s', async (label, { path, type, caller, kind, want }) => {
     const entry = MATRIX[path];
     if (!entry) throw new Error(`no entry for ${path}`);
     // A passkey fixture is made at its first cell (see GIVE_A_FACTOR), not with the others.
@@ -902,8 +928,13 @@ describe('every procedure is in the access matrix', () => {
     const input = await entry.input({ caller, o });
 
     const auditBefore = await auditCount(s.t.db);
-    const answer: RawAnswer = await rawCall(s.url, path, type, input, { cookie });
+    const answer: RawAnswer = await inProcessCall(s, path, type, input, { cookie });
     const written = (await auditCount(s.t.db)) - auditBefore;
+    if (OVER_HTTP.has(label)) {
+      const wire = await rawCall(s.url, path, type, input, { cookie });
+      expect({ status: wire.status, body: atAnyTime(wire.body) }, `${label}: over HTTP`).toEqual({ status: answer.status, body: atAnyTime(answer.body) });
+      expect((await auditCount(s.t.db)) - auditBefore, `${label}: over HTTP writes what in process wrote`).toBe(written * 2);
+    }
     if (o && o !== fixture && entry.target !== 'scratch' && answer.code === 'OK') o.changed = true;
 
     const observed: Expected = { code: answer.code as Expected['code'] };
@@ -913,7 +944,7 @@ describe('every procedure is in the access matrix', () => {
 
     // What the caller may not read answers exactly what an id that exists nowhere answers, and writes nothing either.
     const unreadable = o !== null && !reads(caller, o.kind);
-    const random = unreadable && o ? await rawCall(s.url, path, type, withRandomIds(input, o), { cookie }) : null;
+    const random = unreadable && o ? await inProcessCall(s, path, type, withRandomIds(input, o), { cookie }) : null;
     const writtenInAll = (await auditCount(s.t.db)) - auditBefore;
     expect(unreadable ? { status: answer.status, body: answer.body, writtenInAll } : null, `${path} as ${caller} on ${o?.kind} vs a random id`).toEqual(
       random ? { status: random.status, body: random.body, writtenInAll: written } : null,

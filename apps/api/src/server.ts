@@ -250,6 +250,8 @@ export function createServer({ database, env: givenEnv, logStream }: { database:
 
   return {
     app,
+    /** The settings it runs with (tests build in-process callers with the same ones). */
+    env,
     sealer,
     callAudit,
     overdueJob,
