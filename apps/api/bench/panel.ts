@@ -162,6 +162,9 @@ async function main() {
 
     await execMedian('window.national.before (SQL)', () => explain(db, windowBefore(since)));
     await execMedian('window.national.after (SQL)', () => explain(db, dashboardStatements.incidentWindow(since)));
+    // The same two statements as sent (no EXPLAIN instrumentation), timed by the client.
+    report('window.national.before (wall)', (await repeat(runs, () => db.execute(windowBefore(since)))).ms);
+    report('window.national.after (wall)', (await repeat(runs, () => db.execute(dashboardStatements.incidentWindow(since)))).ms);
     const ctx: UseCaseContext = { db, actor, origin: { requestId: 'bench-panel', ip: '127.0.0.1', userAgent: 'anc-bench' }, locale: 'es-MX', sealer: null };
     const summary = await repeat(runs, () => summarizeDashboard(ctx, now));
     report('dashboard.summary (use case)', summary.ms);

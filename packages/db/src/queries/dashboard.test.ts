@@ -3,7 +3,7 @@
 // planner still scans the table, no index can answer the statement).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
-import { lastMexicoCityDays, mexicoCityDate, mexicoCityDayStart } from '@anc/domain';
+import { INCIDENT_STATUSES, lastMexicoCityDays, mexicoCityDate, mexicoCityDayStart } from '@anc/domain';
 import { rowsOf } from '../client.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { seedDemoData, seedReferenceData } from '../seed.ts';
@@ -95,6 +95,11 @@ describe('dashboard counts', () => {
       for (const m of inWindow) byDay.set(mexicoCityDate(m.createdAt), (byDay.get(mexicoCityDate(m.createdAt)) ?? 0) + 1);
       expect(Object.fromEntries(counts.byDay)).toEqual(Object.fromEntries(byDay));
     }
+  });
+
+  it('pins the status index to every status the column can hold (the national window counts by INCIDENT_STATUSES)', async () => {
+    const [row] = rowsOf<{ statuses: string[] }>(await t.db.execute(sql`select enum_range(null::incident_status)::text[] as statuses`));
+    expect(row?.statuses).toEqual([...INCIDENT_STATUSES]);
   });
 
   it('counts overdue and due-soon obligations as the incident list filters them', async () => {

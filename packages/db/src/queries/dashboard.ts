@@ -7,8 +7,9 @@ import type { AgencyRefRow } from './initiatives.ts';
  * The Panel's numbers (dashboard.summary). Each statement is answered by an index range whose
  * size is what it counts — never by a pass over every incident:
  *
- * - incidents of the window: `created_at >= since` on incidents_created_at_id_index (national), or
- *   `agency_id = X and created_at >= since` on incidents_agency_id_created_at_id_index (an agency);
+ * - incidents of the window, nationally: index-only scans of `created_at >= since` on the status,
+ *   severity and created_at indexes (dashboardStatements.incidentWindow); one agency's:
+ *   `agency_id = X and created_at >= since` on incidents_agency_id_created_at_id_index;
  * - legal deadlines: `next_obligation_due_at < now` (overdue) and `>= now` with `soon_at <= now`
  *   (due soon), two ranges of incidents_next_obligation_idx, whose rows are only incidents that still
  *   owe a report; one agency's: the same two ranges inside that agency, on
@@ -18,6 +19,8 @@ import type { AgencyRefRow } from './initiatives.ts';
  * dashboard.test.ts asserts these plans with EXPLAIN (sequential scans priced out). Measured with
  * EXPLAIN ANALYZE on PostgreSQL 15 (this 2-core machine, shared), 500,000 incidents over three years:
  *   national 90-day window  Bitmap Index Scan on incidents_created_at_id_index, 40,684 rows, 91 ms
+ *                           (before it was read index-only: README "Benchmark", bench:panel, has the
+ *                           figures at 1,000,000 incidents, 14,464 buffers then, 2,586 now)
  *   SEDENA's window         Bitmap Index Scan on incidents_agency_id_created_at_id_index, 2,141 rows, 3 ms
  *   deadlines, national     incidents_next_obligation_idx, 6,250 overdue rows, 19 ms
  *   deadlines, SEDENA       incidents_agency_next_obligation_idx, 329 rows, 0.7 ms
