@@ -24,6 +24,11 @@ const BenchEnv = z
     /** Seconds of unmeasured load before each measurement (caches, JIT, connection pools). */
     BENCH_WARMUP: z.coerce.number().min(0).default(2),
     BENCH_PG_URL: z.url().default('postgres://postgres@127.0.0.1:5432/postgres'),
+    /** The database the bench creates (and drops) on BENCH_PG_URL's server; no other is touched. */
+    BENCH_PG_DATABASE: z
+      .string()
+      .regex(/^anc_bench[a-z0-9_]*$/, 'a name starting with anc_bench (lower case, digits, _)')
+      .default('anc_bench'),
     BENCH_PGLITE_DIR: z.string().default(`${REPO_ROOT}.data/bench-pglite`),
     /** Keep the bench database when it already holds at least BENCH_INCIDENTS incidents. */
     BENCH_REUSE: flag.default(false),
@@ -61,6 +66,7 @@ const BenchEnv = z
       requests: e.BENCH_REQUESTS,
       warmupMs: Math.round(e.BENCH_WARMUP * 1000),
       pgUrl: e.BENCH_PG_URL,
+      pgDatabase: e.BENCH_PG_DATABASE,
       pgliteDir: e.BENCH_PGLITE_DIR,
       reuse: e.BENCH_REUSE,
       password: e.BENCH_PASSWORD,
@@ -74,9 +80,6 @@ const BenchEnv = z
 
 export type BenchConfig = z.output<typeof BenchEnv>;
 
-/** The database every PostgreSQL run uses; the bench never touches another one. */
-export const BENCH_DATABASE = 'anc_bench';
-
 export function loadBenchConfig(source: Record<string, string | undefined> = process.env): BenchConfig {
   const parsed = BenchEnv.safeParse(source);
   if (!parsed.success) {
@@ -85,9 +88,9 @@ export function loadBenchConfig(source: Record<string, string | undefined> = pro
   return parsed.data;
 }
 
-/** BENCH_PG_URL with its database replaced by the bench's own. */
-export function benchDatabaseUrl(serverUrl: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
+/** BENCH_PG_URL with its database replaced by the bench's own (BENCH_PG_DATABASE). */
+export function benchDatabaseUrl(cfg: Pick<BenchConfig, 'pgUrl' | 'pgDatabase'>): string {
+  const url = new URL(cfg.pgUrl);
+  url.pathname = `/${cfg.pgDatabase}`;
   return url.toString();
 }

@@ -3,8 +3,7 @@
 // exact statements the API's query functions produce (captured through drizzle's logger); the
 // create mirrors file-incident.ts statement by statement.
 import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { listIncidentSummaries, listIndicatorPage, sealAllAudit, type Db } from '@anc/db';
+import { listIncidentSummaries, listIndicatorPage, newPglite, sealAllAudit, type Db } from '@anc/db';
 import { auditDiff, formatReference, mexicoCityYear, type Actor } from '@anc/domain';
 import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -58,7 +57,8 @@ export function postgresFloor(url: string): FloorDriver {
 }
 
 export async function pgliteFloor(dir: string): Promise<FloorDriver> {
-  const pg = await PGlite.create(dir);
+  const pg = newPglite(dir);
+  await pg.waitReady;
   return {
     kind: 'pglite',
     query: async (text, params = []) => (await pg.query<Row>(text, [...params])).rows,

@@ -99,7 +99,7 @@ async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtur
 
 async function floorPhase(cfg: BenchConfig, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids, lockWaiters: LockWaiters, settle: Settle) {
   console.log(`\nfloor phase: the same statements straight through ${cfg.db === 'postgres' ? 'postgres.js' : "PGlite's query API"} …`);
-  const driver: FloorDriver = cfg.db === 'postgres' ? postgresFloor(benchDatabaseUrl(cfg.pgUrl)) : await pgliteFloor(cfg.pgliteDir);
+  const driver: FloorDriver = cfg.db === 'postgres' ? postgresFloor(benchDatabaseUrl(cfg)) : await pgliteFloor(cfg.pgliteDir);
   const out = new Map<string, Omit<ScenarioResult, 'key' | 'procedure' | 'description' | 'api'>>();
   try {
     for (const s of fixtures.scenarios) {
@@ -168,7 +168,7 @@ async function main() {
   }
 
   // PostgreSQL backends of the bench database, to measure their CPU per request (PGlite runs in-process).
-  const monitor = cfg.db === 'postgres' ? postgres(benchDatabaseUrl(cfg.pgUrl), { max: 1, onnotice: () => {} }) : null;
+  const monitor = cfg.db === 'postgres' ? postgres(benchDatabaseUrl(cfg), { max: 1, onnotice: () => {} }) : null;
   const dbPids: DbPids = monitor
     ? async () => (await monitor`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`).map((r) => Number(r.pid))
     : undefined;

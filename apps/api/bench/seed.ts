@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { nextObligationColumns } from '../src/modules/incidents/incident-rules.ts';
-import { BENCH_DATABASE, benchDatabaseUrl, type BenchConfig } from './config.ts';
+import { benchDatabaseUrl, type BenchConfig } from './config.ts';
 import {
   AFFECTED_SYSTEMS,
   CLASSIFICATIONS,
@@ -115,19 +115,20 @@ export async function prepareBenchDatabase(cfg: BenchConfig): Promise<PreparedDa
 }
 
 async function openPostgres(cfg: BenchConfig) {
-  const url = benchDatabaseUrl(cfg.pgUrl);
+  const url = benchDatabaseUrl(cfg);
   const admin = postgres(cfg.pgUrl, { max: 1, onnotice: quiet });
+  const database = cfg.pgDatabase;
   let existing = 0;
   try {
-    const [found] = await admin`select 1 as found from pg_database where datname = ${BENCH_DATABASE}`;
+    const [found] = await admin`select 1 as found from pg_database where datname = ${database}`;
     if (found && cfg.reuse) existing = await countIncidents(url);
     if (existing < cfg.incidents) {
-      if (found) console.log(cfg.reuse ? `${BENCH_DATABASE} holds ${existing} incidents (< ${cfg.incidents}): recreating it` : `recreating ${BENCH_DATABASE} (BENCH_REUSE=1 keeps it)`);
-      await admin.unsafe(`drop database if exists ${BENCH_DATABASE} with (force)`);
-      await admin.unsafe(`create database ${BENCH_DATABASE}`);
+      if (found) console.log(cfg.reuse ? `${database} holds ${existing} incidents (< ${cfg.incidents}): recreating it` : `recreating ${database} (BENCH_REUSE=1 keeps it)`);
+      await admin.unsafe(`drop database if exists ${database} with (force)`);
+      await admin.unsafe(`create database ${database}`);
       existing = 0;
     } else {
-      console.log(`reusing ${BENCH_DATABASE}: ${existing} incidents ≥ ${cfg.incidents}`);
+      console.log(`reusing ${database}: ${existing} incidents ≥ ${cfg.incidents}`);
     }
   } finally {
     await admin.end();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -64,10 +65,19 @@ export function createDb(options: CreateDbOptions): Database {
   return createPgliteDb(options.pglite ?? openPglite(options.pgliteDir ?? 'memory'));
 }
 
+/**
+ * A PGlite with the extensions the migrations create (pg_trgm: the trigram index of the tasks'
+ * free-text search, migration 0026). Every embedded database is opened through this.
+ */
+export function newPglite(dataDir?: string, options: PGliteOptions = {}): PGlite {
+  const withExtensions: PGliteOptions = { ...options, extensions: { ...options.extensions, pg_trgm } };
+  return dataDir === undefined ? new PGlite(withExtensions) : new PGlite(dataDir, withExtensions);
+}
+
 function openPglite(dir: string): PGlite {
-  if (dir === 'memory') return new PGlite();
+  if (dir === 'memory') return newPglite();
   mkdirSync(dir, { recursive: true }); // PGlite does not create parent folders
-  return new PGlite(dir);
+  return newPglite(dir);
 }
 
 function createPgliteDb(client: PGlite): Database {

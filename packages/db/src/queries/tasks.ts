@@ -240,8 +240,8 @@ const inList = (column: string, values: readonly string[], cast: string) =>
  * The filters of `tasks.list` on alias `t`. Each has an index of `tasks` (see the schema): the
  * agency, status, assignee user, incident and initiative ones lead a (column, created_at, id)
  * index; overdue and due soon read the partial index of active tasks by due date; a whole
- * reference reads the unique index. A free-text `q` is the exception: a substring of the title
- * has no index; it filters rows on the (created_at, id) walk of the other conditions.
+ * reference reads the unique index; a free-text `q` reads the trigram index of title and
+ * reference (taskTextSearchSql).
  */
 function filterSql(filters: TaskFilters, actor: Pick<Actor, 'userId'>, now: Date): SQL[] {
   const out: SQL[] = [];
@@ -259,12 +259,19 @@ function filterSql(filters: TaskFilters, actor: Pick<Actor, 'userId'>, now: Date
   if (filters.q) {
     const ref = REFERENCE.exec(filters.q);
     if (ref) out.push(sql`t.reference = ${`TSK-${ref[1]}-${(ref[2] ?? '').padStart(6, '0')}`}`);
-    else {
-      const like = `%${escapeLike(filters.q)}%`;
-      out.push(sql`(t.title ilike ${like} or t.reference ilike ${like})`);
-    }
+    else out.push(taskTextSearchSql(filters.q));
   }
   return out;
+}
+
+/**
+ * `q` as a substring of the title or the reference of task `t`, any case: each `ilike '%q%'` is
+ * answered by tasks_search_trgm_idx (pg_trgm, schema/tasks.ts) when `q` holds a trigram (three
+ * characters or more); a shorter `q` filters the walk of the other conditions.
+ */
+export function taskTextSearchSql(q: string): SQL {
+  const like = `%${escapeLike(q)}%`;
+  return sql`(t.title ilike ${like} or t.reference ilike ${like})`;
 }
 
 const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -53,6 +53,10 @@ export const tasks = pgTable(
     index('tasks_sort_priority_idx').on(t.priority, t.id),
     index('tasks_sort_status_idx').on(t.status, t.id),
     index('tasks_sort_due_idx').on(t.dueAt, t.id),
+    // The list's free-text `q`, a substring of the title or the reference (queries/tasks.ts
+    // filterSql): trigrams (pg_trgm, created by migration 0026) answer `ilike '%…%'` from the
+    // index, each column's condition a range of this one index (a BitmapOr of the two).
+    index('tasks_search_trgm_idx').using('gin', t.title.op('gin_trgm_ops'), t.reference.op('gin_trgm_ops')),
     check('tasks_one_link', sql`${t.incidentId} is null or ${t.initiativeId} is null`),
   ],
 );

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { MIGRATIONS_FOLDER, createDb } from '../client.ts';
+import type { PGlite } from '@electric-sql/pglite';
+import { MIGRATIONS_FOLDER, createDb, newPglite } from '../client.ts';
 
 const CACHE_DIR = fileURLToPath(new URL('../../../../node_modules/.cache/anc-pglite', import.meta.url));
 
@@ -29,7 +29,7 @@ function migrationsHash(): string {
 export async function ensureMigratedDump(): Promise<string> {
   const file = join(CACHE_DIR, `migrated-${migrationsHash()}.tgz`);
   if (existsSync(file)) return file;
-  const pg = new PGlite();
+  const pg = newPglite();
   const database = createDb({ pglite: pg });
   await database.migrate();
   const dump = await pg.dumpDataDir('gzip');
@@ -48,12 +48,12 @@ export async function ensureMigratedDump(): Promise<string> {
  */
 export async function writeDumpToDir(file: string, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const pg = new PGlite(dir, { loadDataDir: new Blob([readFileSync(file)]) });
+  const pg = newPglite(dir, { loadDataDir: new Blob([readFileSync(file)]) });
   await pg.query('select 1');
   await pg.close();
 }
 
 export function loadDump(file: string): PGlite {
   const bytes = readFileSync(file);
-  return new PGlite({ loadDataDir: new Blob([bytes]) });
+  return newPglite(undefined, { loadDataDir: new Blob([bytes]) });
 }
