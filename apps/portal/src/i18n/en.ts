@@ -15,6 +15,7 @@ import { playbooksEn } from './playbooks.en.ts';
 import { ownerEn } from './owner.en.ts';
 import { reportPdfEn } from './reportPdf.en.ts';
 import { filesEn } from './files.en.ts';
+import { exportsEn } from './exports.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
@@ -28,6 +29,7 @@ export const en: Catalogue = {
   lists: listsEn,
   reportPdf: reportPdfEn,
   files: filesEn,
+  exports: exportsEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
   directory: directoryEn,

@@ -18,6 +18,7 @@ import { playbooksEsMX } from './playbooks.es-MX.ts';
 import { ownerEsMX } from './owner.es-MX.ts';
 import { reportPdfEsMX } from './reportPdf.es-MX.ts';
 import { filesEsMX } from './files.es-MX.ts';
+import { exportsEsMX } from './exports.es-MX.ts';
 
 export const esMX = {
   security: securityEsMX,
@@ -30,6 +31,7 @@ export const esMX = {
   lists: listsEsMX,
   reportPdf: reportPdfEsMX,
   files: filesEsMX,
+  exports: exportsEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
   directory: directoryEsMX,
