@@ -16,6 +16,7 @@ import { ownerEn } from './owner.en.ts';
 import { reportPdfEn } from './reportPdf.en.ts';
 import { filesEn } from './files.en.ts';
 import { exportsEn } from './exports.en.ts';
+import { auditLogEn } from './auditLog.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
@@ -30,6 +31,7 @@ export const en: Catalogue = {
   reportPdf: reportPdfEn,
   files: filesEn,
   exports: exportsEn,
+  auditLog: auditLogEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
   directory: directoryEn,
@@ -375,13 +377,6 @@ export const en: Catalogue = {
     diff: 'Changes',
     origin: 'Origin',
     filterByEntity: 'Show only this entity',
-    entityTypes: {
-      agency: 'Agency',
-      user: 'User account',
-      account: 'Sign-in by e-mail',
-      api_client: 'Integration',
-      passkey: 'Passkey',
-    },
     actions: {
       apiClientCreate: 'Integration created',
       apiClientRevoke: 'Integration revoked',
