@@ -296,13 +296,18 @@ describe('incident reports', () => {
       expect(records.map((r) => r.Referencia)).toEqual([filed.reference]);
       expect(records[0]).toMatchObject({ Título: filed.title, 'Clave de la dependencia': 'SEDENA', TLP: 'AMBER', Severidad: '3', 'Clase RSIT': 'intrusions' });
 
-      // The STIX bundle, fetched with the page's own session.
-      const stix = await page.evaluate(async (id) => {
-        const res = await fetch(`/export/incidents/${id}/stix.json`);
-        return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
-      }, filed.id);
-      expect(stix.status).toBe(200);
-      expect(stix.type).toContain('application/stix+json');
+      // Beside each code column, its label in the portal's language.
+      expect(records[0]).toMatchObject({ 'Clase RSIT (texto)': 'Intrusión', 'Severidad (texto)': 'Nivel 3 · Alto', 'TLP (texto)': 'Organización y sus clientes, con necesidad de conocer' });
+      expect(records[0]?.['Estado (texto)']).toMatch(/^[A-ZÁÉÍÓÚ][a-záéíóúñ ]+$/);
+
+      // The incident page's "Descargar STIX 2.1": a download of the bundle.
+      await page.goto(`/incidentes/${filed.id}`);
+      await page.getByTestId('incident-detail').waitFor();
+      const stixButton = page.getByTestId('incident-stix');
+      expect(await stixButton.textContent()).toBe('Descargar STIX 2.1');
+      const [stixDownload] = await Promise.all([page.waitForEvent('download'), stixButton.click()]);
+      expect(stixDownload.suggestedFilename()).toBe(`${filed.reference}.stix.json`);
+      const stix = { body: (await readFile(await stixDownload.path())).toString('utf8') };
       const bundle = JSON.parse(stix.body) as { type: string; objects: { type: string; name?: string; pattern?: string }[] };
       expect(bundle.type).toBe('bundle');
       const incident = bundle.objects.filter((o) => o.type === 'incident');

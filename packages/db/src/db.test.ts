@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_LOCK_KEY, createDb, rowsOf, type Database } from './client.ts';
 import { listUsers } from './queries/users.ts';
 import { refundThrottleAttempt, takeThrottleAttempt } from './queries/sessions.ts';
-import { sealAllAudit, verifyAuditChain, writeAudit } from './queries/audit.ts';
+import { sealAllAudit, verifyAuditChain, writeAudit, type AuditEntry } from './queries/audit.ts';
 import { agencies, auditEvents, users } from './schema/index.ts';
 import { DEMO_AGENCIES, DEMO_USERS, seedDemoData, seedReferenceData } from './seed.ts';
 import { createTestDatabase, type TestDatabase } from './testing/index.ts';
@@ -149,7 +149,7 @@ describe('users list', () => {
   });
 });
 
-const entry = (n: number) => ({ actorId: null, action: 'test.write', entityType: 'test', entityId: String(n), diff: { n: [null, n] }, origin: { source: 'test', requestId: undefined } });
+const entry = (n: number): AuditEntry => ({ actorId: null, action: 'agency.update', entityType: 'agency', entityId: String(n), diff: { n: [null, n] }, origin: { source: 'test', requestId: undefined } });
 
 describe('audit chain', () => {
 
@@ -169,7 +169,7 @@ describe('audit chain', () => {
     await sealAllAudit(t.db);
     await expect(t.db.update(auditEvents).set({ action: 'forged' })).rejects.toThrow(/Failed query/);
     await expect(t.db.delete(auditEvents)).rejects.toThrow(/Failed query/);
-    expect(await t.db.select().from(auditEvents)).toMatchObject([{ action: 'test.write' }]);
+    expect(await t.db.select().from(auditEvents)).toMatchObject([{ action: 'agency.update' }]);
   });
 
   it('reports the first altered row and a removed tail', async () => {

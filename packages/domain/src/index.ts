@@ -6,6 +6,7 @@ export * from './permissions.ts';
 export * from './catalogue/index.ts';
 export * from './messages.ts';
 export * from './audit.ts';
+export * from './audit-catalogue.ts';
 export * from './navigation.ts';
 export * from './time.ts';
 export * from './schemas/common.ts';

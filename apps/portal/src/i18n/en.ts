@@ -15,6 +15,8 @@ import { playbooksEn } from './playbooks.en.ts';
 import { ownerEn } from './owner.en.ts';
 import { reportPdfEn } from './reportPdf.en.ts';
 import { filesEn } from './files.en.ts';
+import { exportsEn } from './exports.en.ts';
+import { auditLogEn } from './auditLog.en.ts';
 
 /** English: typed against the Spanish catalogue, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
@@ -28,6 +30,8 @@ export const en: Catalogue = {
   lists: listsEn,
   reportPdf: reportPdfEn,
   files: filesEn,
+  exports: exportsEn,
+  auditLog: auditLogEn,
   notifications: notificationsEn,
   initiatives: initiativesEn,
   directory: directoryEn,
@@ -373,13 +377,6 @@ export const en: Catalogue = {
     diff: 'Changes',
     origin: 'Origin',
     filterByEntity: 'Show only this entity',
-    entityTypes: {
-      agency: 'Agency',
-      user: 'User account',
-      account: 'Sign-in by e-mail',
-      api_client: 'Integration',
-      passkey: 'Passkey',
-    },
     actions: {
       apiClientCreate: 'Integration created',
       apiClientRevoke: 'Integration revoked',

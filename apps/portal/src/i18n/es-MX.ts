@@ -18,6 +18,8 @@ import { playbooksEsMX } from './playbooks.es-MX.ts';
 import { ownerEsMX } from './owner.es-MX.ts';
 import { reportPdfEsMX } from './reportPdf.es-MX.ts';
 import { filesEsMX } from './files.es-MX.ts';
+import { exportsEsMX } from './exports.es-MX.ts';
+import { auditLogEsMX } from './auditLog.es-MX.ts';
 
 export const esMX = {
   security: securityEsMX,
@@ -30,6 +32,8 @@ export const esMX = {
   lists: listsEsMX,
   reportPdf: reportPdfEsMX,
   files: filesEsMX,
+  exports: exportsEsMX,
+  auditLog: auditLogEsMX,
   notifications: notificationsEsMX,
   initiatives: initiativesEsMX,
   directory: directoryEsMX,
@@ -375,13 +379,6 @@ export const esMX = {
     diff: 'Cambios',
     origin: 'Origen',
     filterByEntity: 'Ver solo esta entidad',
-    entityTypes: {
-      agency: 'Dependencia',
-      user: 'Cuenta de usuario',
-      account: 'Acceso por correo',
-      api_client: 'Integración',
-      passkey: 'Llave de acceso',
-    },
     actions: {
       apiClientCreate: 'Creación de integración',
       apiClientRevoke: 'Revocación de integración',

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import {
   AUDIT_GENESIS_HASH,
   AUDIT_UNSEALED_GRACE_MS,
@@ -6,10 +6,12 @@ import {
   encodeCursor,
   firstBrokenLink,
   auditRowHash,
+  type AuditAction,
+  type AuditEntityType,
   type AuditListInput,
 } from '@anc/domain';
 import { rowsOf, type Db } from '../client.ts';
-import { auditChainHead, auditEvents, users } from '../schema/index.ts';
+import { advisories, agencies, apiClients, auditChainHead, auditEvents, incidents, initiatives, playbooks, tasks, users } from '../schema/index.ts';
 
 export interface AuditOrigin {
   requestId?: string | undefined;
@@ -18,10 +20,11 @@ export interface AuditOrigin {
   source?: string | undefined;
 }
 
+/** One row to write: its action and entity type are the domain's catalogue's (packages/domain/src/audit-catalogue.ts). */
 export interface AuditEntry {
   actorId: string | null;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   diff: unknown;
   origin: AuditOrigin;
@@ -170,4 +173,35 @@ export async function listAudit(db: Db, input: AuditListInput) {
     rows: page,
     nextCursor: rows.length > input.limit && last ? encodeCursor('', String(last.event.id)) : null,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The key of an entity in the map `auditEntityNames` answers. */
+export const auditEntityKey = (entityType: string, entityId: string) => `${entityType}:${entityId}`;
+
+/**
+ * How people name the entities of a page of the audit log (an incident's or a task's reference,
+ * an initiative's or an agency's code, a person's or a playbook's name), one query per type on
+ * the page, keyed by `auditEntityKey`. An entity that no longer exists has no name.
+ */
+export async function auditEntityNames(db: Db, refs: readonly { entityType: string; entityId: string }[]): Promise<Map<string, string>> {
+  const idsOf = (type: AuditEntityType) => [...new Set(refs.filter((r) => r.entityType === type && UUID.test(r.entityId)).map((r) => r.entityId))];
+  const lookups: { type: AuditEntityType; read: (ids: string[]) => Promise<{ id: string; name: string }[]> }[] = [
+    { type: 'incident', read: (ids) => db.select({ id: incidents.id, name: incidents.reference }).from(incidents).where(inArray(incidents.id, ids)) },
+    { type: 'task', read: (ids) => db.select({ id: tasks.id, name: tasks.reference }).from(tasks).where(inArray(tasks.id, ids)) },
+    { type: 'initiative', read: (ids) => db.select({ id: initiatives.id, name: initiatives.code }).from(initiatives).where(inArray(initiatives.id, ids)) },
+    { type: 'advisory', read: (ids) => db.select({ id: advisories.id, name: advisories.reference }).from(advisories).where(inArray(advisories.id, ids)) },
+    { type: 'playbook', read: (ids) => db.select({ id: playbooks.id, name: playbooks.title }).from(playbooks).where(inArray(playbooks.id, ids)) },
+    { type: 'agency', read: (ids) => db.select({ id: agencies.id, name: agencies.code }).from(agencies).where(inArray(agencies.id, ids)) },
+    { type: 'user', read: (ids) => db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) },
+    { type: 'api_client', read: (ids) => db.select({ id: apiClients.id, name: apiClients.name }).from(apiClients).where(inArray(apiClients.id, ids)) },
+  ];
+  const names = new Map<string, string>();
+  for (const { type, read } of lookups) {
+    const ids = idsOf(type);
+    if (ids.length === 0) continue;
+    for (const row of await read(ids)) names.set(auditEntityKey(type, row.id), row.name);
+  }
+  return names;
 }

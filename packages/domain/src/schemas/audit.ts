@@ -16,6 +16,8 @@ export const AuditEventDto = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  /** How people name the entity (a reference, a code, a name), or null (none, or gone). */
+  entityName: z.string().nullable(),
   diff: z.unknown(),
   origin: z.unknown(),
   sealed: z.boolean(),

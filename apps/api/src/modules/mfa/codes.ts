@@ -18,7 +18,7 @@ export async function issueRecoveryCodes(tx: Db, userId: string, now: Date): Pro
 }
 
 /** A refused code or password is audited (as a wrong password is), outside the refused change. */
-export async function auditFailure(ctx: UseCaseContext, action: string): Promise<void> {
+export async function auditFailure(ctx: UseCaseContext, action: 'mfa.totpConfirmFailed' | 'mfa.disableFailed' | 'mfa.recoveryCodesFailed'): Promise<void> {
   await ctx.db.transaction((tx) => writeAudit(tx, { actorId: ctx.actor.userId, action, entityType: 'user', entityId: ctx.actor.userId, diff: {}, origin: ctx.origin }));
   ctx.sealer?.nudge();
 }

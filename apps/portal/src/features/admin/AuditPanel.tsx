@@ -1,5 +1,5 @@
 import type { AppRouter } from '@anc/api';
-import { formatMxDateTime } from '@anc/domain';
+import { AUDIT_ENTITY_TYPES, formatMxDateTime, isAuditEntityType } from '@anc/domain';
 import {
   ActionIcon,
   Alert,
@@ -30,83 +30,16 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CodeLink } from '../../components/links.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { TableStatusRows } from '../../components/TableStatusRows.tsx';
 import { useLocale } from '../../i18n/index.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
+import { auditActionLabelKey, auditEntityLink } from './audit-labels.ts';
 
 type AuditEvent = inferRouterOutputs<AppRouter>['admin']['audit']['list']['items'][number];
 
-const ENTITY_TYPES = ['agency', 'user', 'account', 'api_client', 'passkey'] as const;
-type KnownEntityType = (typeof ENTITY_TYPES)[number];
-const isKnownEntityType = (value: string): value is KnownEntityType => (ENTITY_TYPES as readonly string[]).includes(value);
-
-/** The API's audit actions, each with its words in the catalogue; an unknown one shows its code. */
-const ACTION_LABELS = {
-  'agency.create': 'audit.actions.agencyCreate',
-  'agency.update': 'audit.actions.agencyUpdate',
-  'agency.activate': 'audit.actions.agencyActivate',
-  'agency.deactivate': 'audit.actions.agencyDeactivate',
-  'directory.designate': 'directory.audit.designate',
-  'directory.setEmergencyContact': 'directory.audit.setEmergencyContact',
-  'user.create': 'audit.actions.userCreate',
-  'user.update': 'audit.actions.userUpdate',
-  'user.activate': 'audit.actions.userActivate',
-  'user.deactivate': 'audit.actions.userDeactivate',
-  'user.resetPassword': 'audit.actions.userResetPassword',
-  'user.changePassword': 'audit.actions.userChangePassword',
-  'user.setLocale': 'audit.actions.userSetLocale',
-  'apiClient.create': 'audit.actions.apiClientCreate',
-  'apiClient.revoke': 'audit.actions.apiClientRevoke',
-  'apiClient.call': 'audit.actions.apiClientCall',
-  'auth.signIn': 'audit.actions.authSignIn',
-  'auth.signOut': 'audit.actions.authSignOut',
-  'auth.signInFailed': 'audit.actions.authSignInFailed',
-  'auth.sessionRevoked': 'audit.actions.authSessionRevoked',
-  'auth.otherSessionsRevoked': 'audit.actions.authOtherSessionsRevoked',
-  'auth.oidcSignIn': 'oidc.audit.signIn',
-  'auth.oidcSignInFailed': 'oidc.audit.signInFailed',
-  'auth.oidcProvision': 'oidc.audit.provision',
-  'auth.mfaChallenge': 'audit.actions.authMfaChallenge',
-  'auth.mfaFailed': 'audit.actions.authMfaFailed',
-  'mfa.totpBegin': 'audit.actions.mfaTotpBegin',
-  'mfa.totpEnabled': 'audit.actions.mfaTotpEnabled',
-  'mfa.totpConfirmFailed': 'audit.actions.mfaTotpConfirmFailed',
-  'mfa.disabled': 'audit.actions.mfaDisabled',
-  'mfa.disableFailed': 'audit.actions.mfaDisableFailed',
-  'mfa.recoveryCodesRegenerated': 'audit.actions.mfaRecoveryCodesRegenerated',
-  'mfa.recoveryCodesFailed': 'audit.actions.mfaRecoveryCodesFailed',
-  'user.resetMfa': 'audit.actions.userResetMfa',
-  'passkey.register': 'audit.actions.passkeyRegister',
-  'passkey.registerFailed': 'audit.actions.passkeyRegisterFailed',
-  'passkey.rename': 'audit.actions.passkeyRename',
-  'passkey.remove': 'audit.actions.passkeyRemove',
-  'incident.create': 'audit.actions.incidentCreate',
-  'incident.update': 'audit.actions.incidentUpdate',
-  'incident.transition': 'audit.actions.incidentTransition',
-  'incident.comment': 'audit.actions.incidentComment',
-  'incident.addObservables': 'audit.actions.incidentAddObservables',
-  'incident.removeObservable': 'audit.actions.incidentRemoveObservable',
-  'incident.share': 'audit.actions.incidentShare',
-  'incident.unshare': 'audit.actions.incidentUnshare',
-  'incident.submitReport': 'audit.actions.incidentSubmitReport',
-  'incident.setOwner': 'owner.auditAction',
-  'incident.downloadReport': 'reportPdf.auditAction',
-  'task.create': 'audit.actions.taskCreate',
-  'task.update': 'audit.actions.taskUpdate',
-  'task.transition': 'audit.actions.taskTransition',
-  'task.comment': 'audit.actions.taskComment',
-  'notification.markRead': 'audit.actions.notificationMarkRead',
-  'initiative.create': 'audit.actions.initiativeCreate',
-  'initiative.update': 'audit.actions.initiativeUpdate',
-  'initiative.transition': 'audit.actions.initiativeTransition',
-  'initiative.milestone.add': 'audit.actions.initiativeMilestoneAdd',
-  'initiative.milestone.complete': 'audit.actions.initiativeMilestoneComplete',
-  'initiative.milestone.reopen': 'audit.actions.initiativeMilestoneReopen',
-  'initiative.kpi.add': 'audit.actions.initiativeKpiAdd',
-  'initiative.kpi.record': 'audit.actions.initiativeKpiRecord',
-} as const;
-const isKnownAction = (action: string): action is keyof typeof ACTION_LABELS => Object.hasOwn(ACTION_LABELS, action);
 
 interface ActorChoice {
   value: string;
@@ -146,7 +79,7 @@ export function AuditPanel() {
 
   const verify = useQuery({ ...trpc.admin.audit.verify.queryOptions(), enabled: false, staleTime: 0, retry: false });
 
-  const entityLabel = (type: string) => (isKnownEntityType(type) ? t(`audit.entityTypes.${type}`) : type);
+  const entityLabel = (type: string) => (isAuditEntityType(type) ? t(`auditLog.entityTypes.${type}`) : type);
 
   const clearFilters = () => {
     setEntityType(null);
@@ -201,10 +134,11 @@ export function AuditPanel() {
           <Select
             label={t('audit.filterEntityType')}
             placeholder={t('audit.filterEntityTypeAll')}
-            data={ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entityTypes.${type}`) }))}
+            data={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: t(`auditLog.entityTypes.${type}`) }))}
             value={entityType}
             onChange={setEntityType}
             clearable
+            data-testid="audit-filter-entity-type"
             w={{ base: '100%', sm: 220 }}
           />
           <TextInput
@@ -314,7 +248,10 @@ function AuditRow({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const me = useCurrentUser();
   const detailsId = `audit-details-${event.id}`;
+  const actionKey = auditActionLabelKey(event.action);
+  const link = auditEntityLink(me.role, event.entityType, event.entityId, event.entityName);
   return (
     <Fragment>
       <Table.Tr data-testid="audit-row">
@@ -343,16 +280,33 @@ function AuditRow({
           )}
         </Table.Td>
         <Table.Td>
-          {isKnownAction(event.action) ? <Text size="sm">{t(ACTION_LABELS[event.action])}</Text> : null}
+          {actionKey ? (
+            <Text size="sm" data-testid="audit-action-label">
+              {t(actionKey)}
+            </Text>
+          ) : null}
           <Code fz="xs">{event.action}</Code>
         </Table.Td>
         <Table.Td>
           <Group gap={6} wrap="nowrap">
             <div>
-              <Text size="sm">{entityLabel}</Text>
-              <Text size="xs" c="dimmed" ff="monospace" maw={220} truncate title={event.entityId}>
-                {event.entityId}
+              <Text size="sm" data-testid="audit-entity-type">
+                {entityLabel}
               </Text>
+              {link ? (
+                // The entity's page, named as people name it (a reference, a code, a name).
+                <CodeLink {...link} aria-label={t('auditLog.open', { entity: entityLabel, name: event.entityName })} data-testid="audit-entity-link" maw={220} style={{ overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }}>
+                  {event.entityName}
+                </CodeLink>
+              ) : event.entityName ? (
+                <Text size="sm" fw={500} maw={220} truncate title={event.entityId}>
+                  {event.entityName}
+                </Text>
+              ) : (
+                <Text size="xs" c="dimmed" ff="monospace" maw={220} truncate title={event.entityId}>
+                  {event.entityId}
+                </Text>
+              )}
             </div>
             <Tooltip label={t('audit.filterByEntity')} withinPortal>
               <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`${t('audit.filterByEntity')}: ${entityLabel} ${event.entityId}`} onClick={onFilterEntity}>

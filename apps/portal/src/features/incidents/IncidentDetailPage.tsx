@@ -39,6 +39,7 @@ import { RelatedIncidents } from './RelatedIncidents.tsx';
 import { ReportPdfMenu } from './ReportPdfMenu.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
+import { StixDownloadButton } from './StixDownloadButton.tsx';
 import { TransitionActions } from './TransitionActions.tsx';
 import type { IncidentDetail } from './types.ts';
 import { IncidentContactsPanel } from '../directory/AgencyContactsPanel.tsx';
@@ -104,6 +105,8 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
               <IssueAdvisoryButton incidentId={incident.id} />
               {/* The official PDF of the report and its follow-ups (ReportPdfMenu.tsx). */}
               <ReportPdfMenu incident={incident} />
+              {/* The incident as a STIX 2.1 bundle (StixDownloadButton.tsx). */}
+              <StixDownloadButton incident={incident} />
             </Group>
           }
         />

@@ -49,6 +49,7 @@ const COLUMNS = 9;
 
 export function IncidentsListPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   useDocumentTitle(`${t('incidents.list.pageTitle')} · ${t('app.short')}`);
   const me = useCurrentUser();
   const search = route.useSearch();
@@ -85,8 +86,10 @@ export function IncidentsListPage() {
   );
   const { items, refreshing } = keysetRows(incidents);
 
-  const exportParams = incidentFiltersToSearchParams(filters).toString();
-  const exportHref = `/export/incidents.csv${exportParams ? `?${exportParams}` : ''}`;
+  // What the current filters show, with headers and label columns in the portal's language.
+  const exportParams = incidentFiltersToSearchParams(filters);
+  exportParams.set('lang', locale);
+  const exportHref = `/export/incidents.csv?${exportParams.toString()}`;
 
   return (
     <>

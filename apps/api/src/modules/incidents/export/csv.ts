@@ -5,11 +5,13 @@
  * byte order mark so Excel reads the accents of Spanish right. The header row is in the reader's
  * language, from the catalogue (packages/domain/src/catalogue/csv.ts); the values are the stable
  * codes of the API (`investigating`, `AMBER+STRICT`), dates ISO 8601 in UTC, so a spreadsheet or a
- * script can rely on them.
+ * script can rely on them, and beside each code column a `…Label` column says the same in the
+ * reader's language (the labels of the PDF report: packages/domain/src/incidents/taxonomy.ts and
+ * packages/domain/src/catalogue/report-pdf.ts).
  */
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { DISPLAY_TIME_ZONE, words, type IncidentCsvColumn, type Locale } from '@anc/domain';
+import { DISPLAY_TIME_ZONE, RSIT_TAXONOMY, SEVERITY_LEVELS, TLP_LABELS, rsitTypeLabel, words, type IncidentCsvColumn, type Locale } from '@anc/domain';
 import type { IncidentSummary } from '../incident-dto.ts';
 
 /** The columns in the order they are written; their headers are the catalogue's (`words(locale).csv`). */
@@ -19,36 +21,52 @@ export const CSV_COLUMNS = [
   'agencyCode',
   'agencyName',
   'status',
+  'statusLabel',
   'severity',
+  'severityLabel',
   'tlp',
+  'tlpLabel',
   'rsitClass',
+  'rsitClassLabel',
   'rsitType',
+  'rsitTypeLabel',
   'awareAt',
   'createdAt',
   'nextObligationKind',
+  'nextObligationKindLabel',
   'nextObligationDueAt',
   'nextObligationState',
+  'nextObligationStateLabel',
 ] as const satisfies readonly IncidentCsvColumn[];
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRecord = Record<CsvColumn, string | number | null>;
 
 export function csvRecord(s: IncidentSummary, locale: Locale): CsvRecord {
+  const w = words(locale).reportPdf;
+  const next = s.nextObligation;
   return {
     reference: s.reference,
     title: s.title,
     agencyCode: s.agency.code,
     agencyName: locale === 'en' ? s.agency.nameEn : s.agency.name,
     status: s.status,
+    statusLabel: w.status[s.status],
     severity: s.severity,
+    severityLabel: SEVERITY_LEVELS[s.severity]?.label[locale] ?? null,
     tlp: s.tlp,
+    tlpLabel: TLP_LABELS[s.tlp][locale],
     rsitClass: s.rsitClass,
+    rsitClassLabel: RSIT_TAXONOMY[s.rsitClass].label[locale],
     rsitType: s.rsitType,
+    rsitTypeLabel: s.rsitType ? (rsitTypeLabel(s.rsitClass, s.rsitType)?.[locale] ?? null) : null,
     awareAt: s.awareAt,
     createdAt: s.createdAt,
-    nextObligationKind: s.nextObligation?.kind ?? null,
-    nextObligationDueAt: s.nextObligation?.dueAt ?? null,
-    nextObligationState: s.nextObligation?.state ?? null,
+    nextObligationKind: next?.kind ?? null,
+    nextObligationKindLabel: next ? w.obligationKinds[next.kind] : null,
+    nextObligationDueAt: next?.dueAt ?? null,
+    nextObligationState: next?.state ?? null,
+    nextObligationStateLabel: next ? w.obligationStates[next.state] : null,
   };
 }
 

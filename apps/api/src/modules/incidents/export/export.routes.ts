@@ -5,7 +5,7 @@
  *
  *   GET /export/incidents.csv?status=triaged&status=investigating&severity=3&tlp=AMBER&lang=en
  *     The filters of `incidents.list` as a query string (`incidentFiltersToSearchParams`); `lang`
- *     (`es-MX` | `en`) picks the header row's language, else the user's own.
+ *     (`es-MX` | `en`) picks the language of the header row and of the label columns, else the user's own.
  *   GET /export/incidents/:id/stix.json
  *     One incident the caller may read as a STIX 2.1 bundle.
  *
@@ -17,8 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '@anc/db';
 import { DomainError, IncidentFilters, IncidentIdInput, assertActorMay, incidentFiltersFromSearchParams, type Locale } from '@anc/domain';
 import type { Env } from '../../../env.ts';
-import { requireHttpCaller, sendHttpError, type HttpCaller, type HttpErrorBody } from '../../../http/caller.ts';
-import { pickLocale } from '../../../trpc/session.ts';
+import { requestLocale, requireHttpCaller, sendHttpError, type HttpCaller, type HttpErrorBody } from '../../../http/caller.ts';
 import { csvFileName, incidentsCsv } from './csv.ts';
 import { incidentStixBundle, incidentSummaryPages } from './export-incidents.ts';
 
@@ -41,8 +40,11 @@ async function exporter(opts: ExportRoutesOptions, req: FastifyRequest, reply: F
   return caller;
 }
 
-/** `lang` of the query, else the portal's header, else (once known) the user's setting, else Spanish. */
-const requestedLocale = (req: FastifyRequest): Locale | null => pickLocale(queryOf(req).get('lang')) ?? pickLocale(req.headers['x-anc-locale']);
+/**
+ * `lang` of the query, else the portal's header, else (once known) the user's setting, else
+ * Spanish: the same choice as the PDF report's (report-pdf/report-pdf.routes.ts).
+ */
+const requestedLocale = (req: FastifyRequest): Locale | null => requestLocale(req);
 
 export async function exportRoutes(app: FastifyInstance, opts: ExportRoutesOptions) {
   app.get('/export/incidents.csv', async (req, reply) => {

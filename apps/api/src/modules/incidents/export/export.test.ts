@@ -115,7 +115,28 @@ describe('GET /export/incidents.csv', () => {
       rsitType: 'phishing',
       nextObligationKind: 'notification',
       nextObligationState: 'pending',
+      // beside each code, its label in the reader's language
+      statusLabel: 'Recibido',
+      severityLabel: 'Nivel 3 · Alto',
+      tlpLabel: 'Organización y sus clientes, con necesidad de conocer',
+      rsitClassLabel: 'Fraude',
+      rsitTypeLabel: 'Phishing',
+      nextObligationKindLabel: 'Notificación del incidente',
+      nextObligationStateLabel: 'Pendiente',
     });
+    // each label column sits right after its code column
+    expect(header.slice(4, 14)).toEqual([
+      'Estado',
+      'Estado (texto)',
+      'Severidad',
+      'Severidad (texto)',
+      'TLP',
+      'TLP (texto)',
+      'Clase RSIT',
+      'Clase RSIT (texto)',
+      'Tipo RSIT',
+      'Tipo RSIT (texto)',
+    ]);
     expect(row?.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(row?.nextObligationDueAt).toMatch(/Z$/);
   });
@@ -158,7 +179,24 @@ describe('GET /export/incidents.csv', () => {
     const en = await exportCsv(sedena, {}, '&lang=en');
     expect(en.header).toEqual(CSV_COLUMNS.map((c) => INCIDENT_CSV_HEADERS[c].en));
     expect(en.header.slice(0, 3)).toEqual(['Reference', 'Title', 'Agency code']);
-    expect(en.rows.find((r) => r.reference === red.reference)?.agencyName).toBe('Ministry of National Defense');
+    expect(en.rows.find((r) => r.reference === red.reference)).toMatchObject({
+      agencyName: 'Ministry of National Defense',
+      status: 'submitted',
+      statusLabel: 'Submitted',
+      severity: '4',
+      severityLabel: 'Level 4 · Severe',
+      tlp: 'RED',
+      tlpLabel: 'For the eyes and ears of individual recipients only',
+      rsitClass: 'intrusions',
+      rsitClassLabel: 'Intrusions',
+      rsitType: 'system-compromise',
+      nextObligationKindLabel: 'Incident notification',
+      nextObligationStateLabel: 'Pending',
+    });
+    // the portal's own header, as the PDF report reads it
+    const viaHeader = await csvOf(await get('/export/incidents.csv', sedena, { 'x-anc-locale': 'en' }));
+    expect(viaHeader.header[4]).toBe('Status');
+    expect(viaHeader.rows.find((r) => r.reference === red.reference)?.statusLabel).toBe('Submitted');
     await sedena.trpc.auth.setLocale.mutate({ locale: 'en' });
     expect((await exportCsv(sedena)).header[0]).toBe('Reference');
   });
