@@ -52,7 +52,7 @@ export const EnvSchema = z
     /** First retry delay (ms); each further failure doubles it, at most 6 h. */
     MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
     /**
-     * Roles whose accounts must have a second factor (comma list; shared/API.md "MFA"). Absent →
+     * Roles whose accounts must have a second factor (comma list; docs/API.md "MFA"). Absent →
      * `coordinator,admin` in production, nobody elsewhere; empty → nobody.
      */
     MFA_REQUIRED_ROLES: z
