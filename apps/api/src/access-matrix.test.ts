@@ -1,7 +1,7 @@
 // Every procedure is in the access matrix (issue 10). The procedures are enumerated from the app
 // router itself (router.ts): a procedure without a matrix entry, or an entry without a procedure,
 // fails. Each entry states, per caller (and per object where the procedure takes an id), the answer
-// shared/API.md and shared/DESIGN.md give — an explicit table written here, never computed by the
+// docs/API.md and docs/DESIGN.md give — an explicit table written here, never computed by the
 // domain's own policy functions — and how to build a valid input for that object. Every cell also
 // checks that:
 // - an object the caller may not read answers byte for byte what a random id answers;
@@ -77,7 +77,7 @@ const INCIDENT_KINDS: IncidentKind[] = [...TLPS.flatMap((tlp) => SHARES.map((sha
 const TASK_KINDS: TaskKind[] = ['task:assigned', 'task:reassigned', 'task:linked'];
 
 /**
- * Who reads an incident reported by SEDENA (DESIGN "Who may read an incident"; TLP 2.0): the ANC
+ * Who reads an incident reported by SEDENA (docs/DESIGN.md "Who may read an incident"; TLP 2.0): the ANC
  * and the reporting body always; a body it was shared with by name unless it is RED; every body
  * when shared with all and CLEAR or GREEN. The RED and AMBER shares TLP 2.0 forbids are the state
  * of an incident whose TLP was raised after it was shared: the share grants nothing.
@@ -104,11 +104,11 @@ function incidentFacts(kind: IncidentKind): { tlp: Tlp; share: Share; merged: bo
 }
 
 /**
- * Who reads each kind of object. Tasks (DESIGN "Task"; API `tasks.get`): the ANC and the assignee
+ * Who reads each kind of object. Tasks (docs/DESIGN.md "Task"; docs/API.md `tasks.get`): the ANC and the assignee
  * agency — `task:reassigned` went from SEDENA to SEMAR, so SEDENA no longer reads it. Initiatives
  * `task:linked` is SEMAR's, linked to SEDENA's unshared TLP:RED report, which SEMAR may not read.
  * Initiatives and agencies: everyone signed in. Accounts: the admin (and coordinators, who pick assignees).
- * API clients: the admin alone (shared/API.md "Callers that are not a browser"). A passkey: its
+ * API clients: the admin alone (docs/API.md "Callers that are not a browser"). A passkey: its
  * owner (SEDENA's staff account here); the admin reads its id in the audit log, nothing more.
  */
 function readers(kind: Kind): readonly Caller[] {
@@ -174,14 +174,14 @@ const ROLE_REFUSED: Expected = { code: 'FORBIDDEN', reason: 'role_not_allowed' }
 const NOT_FOUND: Expected = { code: 'NOT_FOUND', reason: 'not_found' };
 const unprocessable = (reason: string): Expected => ({ code: 'UNPROCESSABLE_CONTENT', reason });
 
-/** API.md "who" column, as roles: signed-in callers of another role are FORBIDDEN, no session is UNAUTHORIZED. */
+/** docs/API.md "who" column, as roles: signed-in callers of another role are FORBIDDEN, no session is UNAUTHORIZED. */
 function byRole(caller: Caller, allowed: readonly ('staff' | 'coordinator' | 'admin')[], then: Expected): Expected {
   if (caller === 'anonymous') return UNAUTHORIZED;
   return allowed.includes(ROLE[caller]) ? then : ROLE_REFUSED;
 }
 
 /**
- * The incident mutations and reads about one incident (API.md Procedures; DESIGN "Incident"): a
+ * The incident mutations and reads about one incident (docs/API.md Procedures; docs/DESIGN.md "Incident"): a
  * role the row refuses is FORBIDDEN whatever the incident; an incident the caller may not read is
  * NOT_FOUND; the reporting body edits while `submitted` and adds updates while open; a body it was
  * shared with reads and comments; a merged incident is gone for edits, observables and reports.
@@ -248,7 +248,7 @@ function incidentExpected(procedure: string, caller: Caller, kind: IncidentKind)
   throw new Error(`no incident rule for ${procedure}`);
 }
 
-/** Tasks (API.md; DESIGN "Task"): the ANC creates, edits and reassigns; the assignee agency works on it; admins read. */
+/** Tasks (docs/API.md; docs/DESIGN.md "Task"): the ANC creates, edits and reassigns; the assignee agency works on it; admins read. */
 function taskExpected(procedure: string, caller: Caller, kind: TaskKind): Expected {
   const roles: Record<string, readonly ('staff' | 'coordinator' | 'admin')[]> = {
     get: ['staff', 'coordinator', 'admin'],
@@ -267,7 +267,7 @@ function taskExpected(procedure: string, caller: Caller, kind: TaskKind): Expect
 }
 
 /**
- * Initiatives (API.md; DESIGN "Initiative"): everyone signed in reads; admins manage; the lead
+ * Initiatives (docs/API.md; docs/DESIGN.md "Initiative"): everyone signed in reads; admins manage; the lead
  * agency's staff (SEDENA) complete milestones and record KPI values, a participating or other
  * agency does not.
  */
@@ -519,7 +519,7 @@ const readOf = (objects: readonly Kind[], input: Entry['input']): Entry => ({
   expected: (caller, kind) => (caller === 'anonymous' ? UNAUTHORIZED : kind && reads(caller, kind) ? OK : NOT_FOUND),
   input,
 });
-/** The directory's changes (API.md "Institutional directory"): admins and the agency's own staff; coordinators only read. */
+/** The directory's changes (docs/API.md "Institutional directory"): admins and the agency's own staff; coordinators only read. */
 const directoryChange = (input: Entry['input']): Entry => ({
   objects: ['directory:own'],
   expected: (caller, kind) => {
@@ -530,7 +530,7 @@ const directoryChange = (input: Entry['input']): Entry => ({
 });
 
 /**
- * Advisories (API.md "Advisories"): coordinators draft, edit drafts, publish and close; staff of an
+ * Advisories (docs/API.md "Advisories"): coordinators draft, edit drafts, publish and close; staff of an
  * addressed agency read the published one and answer it; a draft or an advisory addressed elsewhere
  * is NOT_FOUND for staff; admins read.
  */
@@ -569,7 +569,7 @@ const advisoryEntry = (procedure: string, input: Entry['input']): Entry => ({
 });
 
 const MATRIX: Record<string, Entry> = {
-  // auth (API.md: signIn and me answer anyone; the rest need a session)
+  // auth (docs/API.md: signIn and me answer anyone; the rest need a session)
   // Signing in over a session replaces it: the call carries a session of its own.
   'auth.signIn': {
     expected: () => OK,
@@ -596,7 +596,7 @@ const MATRIX: Record<string, Entry> = {
   'auth.sessions.revokeOthers': { expected: signedInOnly(WRITES), input: () => undefined, session: 'freshAccount' },
   'auth.updatePreferences': { expected: signedInOnly(WRITES), input: () => ({ emailNotifications: true, digest: 'none' }) },
   // Anyone asks for a reset link (an address no account has: no mail, the same answer) and uses one:
-  // here a fresh account's, whoever holds it (API.md "People reached outside the portal").
+  // here a fresh account's, whoever holds it (docs/API.md "People reached outside the portal").
   'auth.requestPasswordReset': { expected: () => WRITES, input: () => ({ email: `matriz.olvido.${next()}@sedena.gob.mx` }) },
   'auth.resetPassword': {
     expected: () => WRITES,
@@ -631,7 +631,7 @@ const MATRIX: Record<string, Entry> = {
     input: (cell) => ({ id: id(cell) }),
   },
   // agencies: everyone signed in reads them (needed to assign and share); admins manage them
-  // One's own second factors (shared/API.md "MFA")
+  // One's own second factors (docs/API.md "MFA")
   'auth.mfa.status': { expected: signedInOnly(OK), input: () => undefined },
   'auth.mfa.beginTotp': { expected: signedInOnly(WRITES), input: () => undefined },
   // A fresh account of the caller's role has begun no enrolment and has no authenticator: each
@@ -962,7 +962,7 @@ describe('every procedure is in the access matrix', () => {
 // /export route without cells. Each caller is a client of the reporting agency (SEDENA), of the
 // agency the incidents are shared with by name (SEMAR) or of an outsider (SSPC), a SEDENA client
 // lacking one scope, a revoked, expired or unknown token, none, or SEDENA's staff session cookie
-// instead of a token. The answers are the explicit table below (shared/API.md "Callers that are
+// instead of a token. The answers are the explicit table below (docs/API.md "Callers that are
 // not a browser": a client acts with the rights of its agency's staff narrowed by its scopes;
 // REST takes tokens only, the exports a token or a session). Every cell also checks that:
 // - an incident the caller may not read, and a malformed id, answer byte for byte what a random id answers;
@@ -1023,7 +1023,7 @@ interface PlainEntry {
   method: 'GET' | 'POST';
   /** Path template, `{id}` for the incident. */
   path: string;
-  /** The scope the route needs (shared/API.md), written here, not read from the domain. */
+  /** The scope the route needs (docs/API.md), written here, not read from the domain. */
   scope: ApiScope;
   /** REST takes a token only; the exports a token or a session. */
   family: 'rest' | 'export';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, users } from '@anc/db';
 import { createTestDatabase, type TestDatabase } from '@anc/db/testing';
-import { createFirstAdmin, prepareDatabase } from './bootstrap.ts';
+import { createFirstAdmin, prepareDatabase, seedSummary } from './bootstrap.ts';
 import { testEnv } from './env.ts';
 import { errorOf, httpClient } from './testing/http.ts';
 import { createServer } from './server.ts';
@@ -42,5 +42,23 @@ describe('production bootstrap', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('demo seed log', () => {
+  it('says what it seeded on an empty database, and that nothing was added on the next start', async () => {
+    const lines: string[] = [];
+    const log = { info: (_: unknown, msg?: string) => void lines.push(msg ?? ''), warn: () => {} };
+    const env = testEnv({ DEMO_SEED: '1' });
+    await prepareDatabase(t, env, log);
+    await prepareDatabase(t, env, log);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^demo data seeded: \d+ agencies, \d+ accounts, \d+ incidents, \d+ initiatives, \d+ tasks, /);
+    expect(lines[1]).toBe('demo data already present: nothing added');
+  });
+
+  it('names only what was added', () => {
+    expect(seedSummary({ agencies: 0, users: 2, incidents: 0, playbooks: 1 })).toBe('demo data seeded: 2 accounts, 1 playbooks');
+    expect(seedSummary({ agencies: 0, users: 0 })).toBe('demo data already present: nothing added');
   });
 });

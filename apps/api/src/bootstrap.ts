@@ -29,11 +29,23 @@ export async function prepareDatabase(database: Database, env: Env, log: Logger)
     const demoDirectory = await seedDemoDirectory(database.db);
     const demoPlaybooks = await seedDemoPlaybooks(database.db);
     const demoAdvisories = await seedDemoAdvisories(database.db);
-    log.info({ ...result, ...demoIncidents, ...demoPlan, ...demoTasks, ...demoDirectory, ...demoPlaybooks, ...demoAdvisories }, 'demo data seeded (existing rows left as they were)');
+    const added = { ...result, ...demoIncidents, ...demoPlan, ...demoTasks, ...demoDirectory, ...demoPlaybooks, ...demoAdvisories };
+    log.info(added, seedSummary(added));
   });
   if (env.DEMO_SEED_REFUSED) {
     log.warn({}, 'DEMO_SEED ignored: demo accounts are never seeded when NODE_ENV=production');
   }
+}
+
+/**
+ * The start-up line about the demo seed: what this start added (an empty database gets it all), or
+ * that everything was already there. Each seed step adds only what is missing.
+ */
+export function seedSummary(added: Record<string, number>): string {
+  const parts = Object.entries(added)
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${n} ${what === 'users' ? 'accounts' : what}`);
+  return parts.length ? `demo data seeded: ${parts.join(', ')}` : 'demo data already present: nothing added';
 }
 
 /**

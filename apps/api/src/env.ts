@@ -9,6 +9,9 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const absentIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
+/** The demo accounts' password unless DEMO_PASSWORD says otherwise (README "Demo accounts"). */
+export const DEFAULT_DEMO_PASSWORD = 'Lince-Brumoso-Acantilado-83';
+
 export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -17,7 +20,7 @@ export const EnvSchema = z
     DATABASE_URL: z.url().optional(),
     PGLITE_DIR: z.string().default(`${repoRoot}.data/pglite`),
     DEMO_SEED: flag.default(false),
-    DEMO_PASSWORD: z.string().min(12).default('Lince-Brumoso-Acantilado-83'),
+    DEMO_PASSWORD: z.string().min(12).default(DEFAULT_DEMO_PASSWORD),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /**
      * Origins allowed to send mutations, comma-separated; required in production. Absent (outside
@@ -52,7 +55,7 @@ export const EnvSchema = z
     /** First retry delay (ms); each further failure doubles it, at most 6 h. */
     MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
     /**
-     * Roles whose accounts must have a second factor (comma list; shared/API.md "MFA"). Absent →
+     * Roles whose accounts must have a second factor (comma list; docs/API.md "MFA"). Absent →
      * `coordinator,admin` in production, nobody elsewhere; empty → nobody.
      */
     MFA_REQUIRED_ROLES: z

@@ -1,7 +1,7 @@
 // Process entry: env → database → migrations and seed → server; clean shutdown on SIGTERM/SIGINT.
 import { createDb } from '@anc/db';
 import { prepareDatabase } from './bootstrap.ts';
-import { loadEnv, type Env } from './env.ts';
+import { DEFAULT_DEMO_PASSWORD, loadEnv, type Env } from './env.ts';
 import { createServer } from './server.ts';
 
 let env: Env;
@@ -23,6 +23,9 @@ try {
     { port, database: database.kind, portal: server.servesPortal, demo: env.DEMO_SEED },
     `ANC portal listening on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`,
   );
+  if (env.DEMO_SEED) {
+    log.info({}, `demo accounts (admin@anc.gob.mx, coordinacion@anc.gob.mx, one staff account per agency): README.md, section "Demo accounts"; password: ${env.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD ? 'the one given there' : 'DEMO_PASSWORD'}`);
+  }
   if (!server.servesPortal) log.warn({ dist: env.PORTAL_DIST }, 'portal not built: only the API is served');
 } catch (err) {
   log.fatal({ err }, 'failed to start');

@@ -69,13 +69,17 @@ export function portalCacheControl(path: string): string {
   return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+const PRETTY_LOGS = { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true } };
+
 export function createServer({ database, env: givenEnv, logStream }: { database: Database; env: Env; logStream?: NodeJS.WritableStream }) {
   // TOTP secrets' key: MFA_ENCRYPTION_KEY, else (outside production) the data folder's (mfa-key.ts).
   const env = withMfaKey(givenEnv);
   const app = Fastify({
     logger: {
       level: env.LOG_LEVEL,
-      ...(logStream ? { stream: logStream } : {}),
+      // JSON lines everywhere but on a developer's terminal (npm start, npm run dev): there pino-pretty,
+      // a devDependency, runs in a worker thread; production images do not install it.
+      ...(logStream ? { stream: logStream } : env.NODE_ENV === 'development' ? { transport: PRETTY_LOGS } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       // A failed query's parameters (report text, e-mail addresses) stay out of production logs.
       serializers: logSerializers({ redactQueryParameters: env.NODE_ENV === 'production' }),

@@ -1,4 +1,4 @@
-// Administración → Integraciones (shared/API.md "Callers that are not a browser"): an admin creates
+// Administración → Integraciones (docs/API.md "Callers that are not a browser"): an admin creates
 // an API client, sees its token once and copies it, the list then shows only its prefix, and
 // revoking it (after a confirmation) makes the token useless at once.
 import type { Browser, Page } from 'playwright-core';

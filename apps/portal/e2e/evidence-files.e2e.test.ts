@@ -1,5 +1,5 @@
 /**
- * Evidence files in the browser (features/files/EvidencePanel.tsx; shared/API.md "Evidence
+ * Evidence files in the browser (features/files/EvidencePanel.tsx; docs/API.md "Evidence
  * files"): SEDENA's staff upload three files to their report with a progress bar each (the upload
  * is slowed so the bars show) and cancel a fourth; SEMAR, which the report was shared with,
  * downloads one and gets the same SHA-256 the panel shows; SSPC gets "no existe o no tienes acceso"

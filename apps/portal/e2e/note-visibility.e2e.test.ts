@@ -112,7 +112,7 @@ describe('note visibility on the incident timeline', () => {
       // Staff are not offered "Solo ANC".
       expect(await page.getByTestId('comment-visibility').getByRole('radio').count()).toBe(2);
       expect(await page.getByTestId('comment-visibility-anc').count()).toBe(0);
-      // An agency's own note goes to every reader unless its author keeps it (shared/API.md).
+      // An agency's own note goes to every reader unless its author keeps it (docs/API.md).
       expect(await page.getByRole('radio', { name: 'Todas las dependencias con acceso' }).isChecked()).toBe(true);
       expect(pageErrors).toEqual([]);
     } finally {

@@ -1,4 +1,4 @@
-// Bearer tokens of API clients (shared/API.md "Callers that are not a browser"). A token is 32
+// Bearer tokens of API clients (docs/API.md "Callers that are not a browser"). A token is 32
 // random bytes in base32 after a visible `anc_`; the database keeps only its SHA-256, so a request
 // costs one indexed lookup of that hash and never a password hash (argon2 per request would cap
 // the throughput at a few requests per second).

@@ -19,7 +19,7 @@ export function blankCookieOptions(secure: boolean): SessionCookieOptions {
 }
 
 /**
- * The pending sign-in cookie (shared/API.md "MFA"): the password was right, a second factor is
+ * The pending sign-in cookie (docs/API.md "MFA"): the password was right, a second factor is
  * owed. Same attributes as the session cookie, its own name, 5 minutes; it opens nothing but
  * `auth.verifyMfa` (and the passkey step beside it).
  */

@@ -1,4 +1,4 @@
-// Second factors (shared/API.md "MFA"): TOTP codes (RFC 6238 through @oslojs/otp's HOTP, so the
+// Second factors (docs/API.md "MFA"): TOTP codes (RFC 6238 through @oslojs/otp's HOTP, so the
 // matched time step is known and recorded), the secret's encryption at rest, recovery codes.
 import { createCipheriv, createDecipheriv, getRandomValues } from 'node:crypto';
 import { sha256 } from '@oslojs/crypto/sha2';

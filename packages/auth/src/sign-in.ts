@@ -1,5 +1,5 @@
 // Every way of signing in (password, OpenID Connect) ends here: a full session, or a pending
-// sign-in when the account has a second factor that was not yet shown (shared/API.md "MFA").
+// sign-in when the account has a second factor that was not yet shown (docs/API.md "MFA").
 import {
   consumePendingSignIn,
   deletePendingSignIn,

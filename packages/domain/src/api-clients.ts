@@ -6,7 +6,7 @@ import { can, type Action } from './permissions.ts';
 export const USER_KINDS = ['person', 'api_client'] as const;
 export type UserKind = (typeof USER_KINDS)[number];
 
-/** What an API client may be allowed (shared/API.md "Callers that are not a browser"). */
+/** What an API client may be allowed (docs/API.md "Callers that are not a browser"). */
 export const API_SCOPES = ['incidents:read', 'incidents:write', 'indicators:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

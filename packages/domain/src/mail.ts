@@ -7,7 +7,7 @@ import type { Locale } from './roles.ts';
 import { Id, ListInput } from './schemas/common.ts';
 
 /**
- * The e-mail outbox (issue 12, shared/API.md "People reached outside the portal"): every message
+ * The e-mail outbox (issue 12, docs/API.md "People reached outside the portal"): every message
  * is a row written in the transaction of the change it announces, then sent by a worker.
  * - `pending`: waiting to be sent (or to be retried at `nextAttemptAt`);
  * - `sending`: claimed by a worker whose lease (`lockedUntil`) has not run out;

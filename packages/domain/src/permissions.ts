@@ -14,7 +14,7 @@ export const PERMISSIONS = {
   'auth.sessions.list': ['staff', 'coordinator', 'admin'],
   'auth.sessions.revoke': ['staff', 'coordinator', 'admin'],
   'auth.sessions.revokeOthers': ['staff', 'coordinator', 'admin'],
-  // second factors: one's own only (shared/API.md "MFA")
+  // second factors: one's own only (docs/API.md "MFA")
   'auth.mfa.status': ['staff', 'coordinator', 'admin'],
   'auth.mfa.beginTotp': ['staff', 'coordinator', 'admin'],
   'auth.mfa.confirmTotp': ['staff', 'coordinator', 'admin'],
@@ -68,7 +68,7 @@ export const PERMISSIONS = {
   'playbooks.upsert': ['admin'],
   'incidents.setOwner': ['coordinator'],
   'incidents.owners': ['coordinator'],
-  // evidence files (shared/API.md "Evidence files"): the upload and download routes and the removals
+  // evidence files (docs/API.md "Evidence files"): the upload and download routes and the removals
   'incidents.uploadFile': ['staff', 'coordinator'],
   'incidents.removeAttachment': ['staff', 'coordinator'],
   'tasks.uploadFile': ['staff', 'coordinator'],

@@ -13,7 +13,7 @@ if (!values.email || !values.name) {
   process.exit(2);
 }
 const password = (await text(process.stdin)).replace(/\r?\n$/, '');
-const env = loadEnv(process.env, { serving: false });
+const env = loadEnv(undefined, { serving: false }); // process.env, read and validated in env.ts
 const database = createDb({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
 try {
   await prepareDatabase(database, { ...env, DEMO_SEED: false }, { info: () => {}, warn: () => {} });

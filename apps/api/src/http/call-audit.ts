@@ -1,4 +1,4 @@
-// The `apiClient.call` audit rows (shared/API.md: every call by an API client is audited with the
+// The `apiClient.call` audit rows (docs/API.md: every call by an API client is audited with the
 // client as actor): a read, a refusal or an idempotent replay by a client gets one row naming the
 // route and the status, written when the response completes (a write that went through has its
 // use-case's own row, in its transaction).

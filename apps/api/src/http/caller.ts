@@ -74,7 +74,7 @@ export function requestLocale(req: FastifyRequest): Locale | null {
   return pickLocale(new URL(req.url, 'http://localhost').searchParams.get('lang')) ?? pickLocale(req.headers['x-anc-locale']);
 }
 
-/** The JSON error body of every plain-HTTP route (shared/API.md: REST v1 errors). */
+/** The JSON error body of every plain-HTTP route (docs/API.md: REST v1 errors). */
 export interface HttpErrorBody {
   error: { code: string; message: string; reason: string | null; fieldErrors: Record<string, string[]> | null };
 }

@@ -28,7 +28,7 @@ export type OpenUseCaseContext = Omit<UseCaseContext, 'actor'> & { actor: Actor 
 export interface CookieJar {
   setSession(token: string, expiresAt: Date): void;
   clearSession(): void;
-  /** The short-lived cookie of a sign-in that still owes its second factor (shared/API.md "MFA"). */
+  /** The short-lived cookie of a sign-in that still owes its second factor (docs/API.md "MFA"). */
   setPendingSignIn(token: string, expiresAt: Date): void;
   clearPendingSignIn(): void;
 }

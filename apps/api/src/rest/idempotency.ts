@@ -1,4 +1,4 @@
-// `Idempotency-Key` for REST v1 writes (shared/API.md "REST v1"): the key row is claimed first,
+// `Idempotency-Key` for REST v1 writes (docs/API.md "REST v1"): the key row is claimed first,
 // in the same transaction as the write and naming the id the write will give what it creates
 // (packages/db/src/queries/idempotency.ts). A second request
 // with the same key waits on the key's unique index until the first commits, then replays its

@@ -1,5 +1,5 @@
 /**
- * REST v1 (shared/API.md "Callers that are not a browser"): the incident use-cases of
+ * REST v1 (docs/API.md "Callers that are not a browser"): the incident use-cases of
  * apps/api/src/modules/incidents behind plain JSON, for agencies' SIEM/SOAR tools. Only an API
  * client's bearer token is accepted here (a session cookie is never read, so there is no
  * cross-site request to guard against); each route needs the scope of its action

@@ -1,6 +1,6 @@
 /**
  * TAXII 2.1 (OASIS, Committee Specification 01), read-only, for agencies' security tools to pull
- * the indicators shared with them (shared/API.md "Callers that are not a browser"):
+ * the indicators shared with them (docs/API.md "Callers that are not a browser"):
  *
  *   GET /taxii2/                                     discovery
  *   GET /taxii2/api/                                 the one API root

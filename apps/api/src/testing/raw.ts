@@ -1,6 +1,6 @@
 // One tRPC call by path over plain HTTP (fetch, no tRPC client), answered as the exact status and
 // body text the server sent: what a test compares byte for byte and scans for leaked ids.
-// The wire format is the one in shared/API.md: GET with `?input=` for queries, POST with a JSON body
+// The wire format is the one in docs/API.md: GET with `?input=` for queries, POST with a JSON body
 // for mutations, no transformer.
 
 export interface RawAnswer {

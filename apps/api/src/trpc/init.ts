@@ -41,7 +41,7 @@ const originCheck = t.middleware(async ({ ctx, type, next }) => {
 });
 
 /**
- * MFA_REQUIRED_ROLES (shared/API.md "MFA"): an account of such a role without a second factor may
+ * MFA_REQUIRED_ROLES (docs/API.md "MFA"): an account of such a role without a second factor may
  * only enrol. The one place every procedure passes (the plain-HTTP routes refuse such a session
  * in trpc/session.ts `actorFromRequest`); the allowed procedures are the domain's list.
  */

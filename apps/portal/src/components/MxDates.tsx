@@ -3,7 +3,7 @@ import { DatesProvider } from '@mantine/dates';
 import { IconCalendarClock } from '@tabler/icons-react';
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayjsLocale } from '../features/incidents/new/dates.ts';
+import { dayjsLocale } from '../lib/dates.ts';
 import { useLocale } from '../i18n/index.ts';
 
 export function MxDatesProvider({ children }: { children: ReactNode }) {

@@ -1,4 +1,4 @@
-/** `apiClients.*`: Administración → Integraciones (shared/API.md "Callers that are not a browser"). */
+/** `apiClients.*`: Administración → Integraciones (docs/API.md "Callers that are not a browser"). */
 export const apiClientsEsMX = {
   pageTitle: 'Integraciones',
   intro:

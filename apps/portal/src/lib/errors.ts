@@ -2,7 +2,7 @@ import { TRPCClientError } from '@trpc/client';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 
-/** The extra fields the API puts in `error.data` (see shared/API.md). */
+/** The extra fields the API puts in `error.data` (see docs/API.md). */
 const ErrorData = z.object({
   code: z.string().nullish(),
   reason: z.string().nullish(),

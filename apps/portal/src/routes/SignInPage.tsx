@@ -35,7 +35,7 @@ export function SignInPage() {
     validate: schemaValidator<Values>(SignInInput, currentLocale),
   });
   const signIn = useMutation(trpc.auth.signIn.mutationOptions());
-  // The second step (shared/API.md "MFA"): after `mfaRequired`, or when sent here by another way
+  // The second step (docs/API.md "MFA"): after `mfaRequired`, or when sent here by another way
   // of signing in that still owes the portal's second factor (`?step=mfa`).
   const [step, setStep] = useState<'password' | 'code'>(search.step === 'mfa' ? 'code' : 'password');
   const codeForm = useForm<{ code: string }>({ initialValues: { code: '' }, validate: schemaValidator<{ code: string }>(VerifyMfaInput, currentLocale) });

@@ -1,4 +1,4 @@
-// Second factors (shared/API.md "MFA"): pending sign-ins, TOTP authenticators, recovery codes.
+// Second factors (docs/API.md "MFA"): pending sign-ins, TOTP authenticators, recovery codes.
 import { and, count, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { passkeys as passkeysTable, pendingSignIns, recoveryCodes, userTotp } from '../schema/index.ts';

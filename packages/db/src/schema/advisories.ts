@@ -9,7 +9,7 @@ import { users } from './users.ts';
 const ts = () => timestamp({ withTimezone: true, precision: 3 });
 
 /**
- * Advisories (alertas) from the ANC to agencies (shared/API.md "Advisories"). References
+ * Advisories (alertas) from the ANC to agencies (docs/API.md "Advisories"). References
  * `ALR-YYYY-NNNNNN` come from `reference_counters` (scope `ALR`), gapless per year.
  */
 export const advisories = pgTable(

@@ -3,7 +3,7 @@ import { agencies } from './agencies.ts';
 import { users } from './users.ts';
 
 /**
- * Machine callers of one agency (a SOC's SIEM or SOAR), shared/API.md "Callers that are not a
+ * Machine callers of one agency (a SOC's SIEM or SOAR), docs/API.md "Callers that are not a
  * browser". The token is never stored: `token_hash` is its SHA-256 (hex), looked up by its unique
  * index on every request (packages/auth/src/api-tokens.ts); `token_prefix` is what a person sees.
  * Each client acts through its own principal account (`users.kind = 'api_client'`), so every row it

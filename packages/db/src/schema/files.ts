@@ -14,7 +14,7 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
 });
 
 /**
- * Evidence files (shared/API.md "Evidence files"): one row per file on an incident or a task. The
+ * Evidence files (docs/API.md "Evidence files"): one row per file on an incident or a task. The
  * bytes are in `evidence_file_chunks`; the row and its chunks are written in the upload's own
  * transaction with its audit row, so a failed or cancelled upload leaves nothing. The same bytes
  * (SHA-256) are stored once per incident and once per task.

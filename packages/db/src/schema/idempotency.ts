@@ -2,7 +2,7 @@ import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-
 import { apiClients } from './api-clients.ts';
 
 /**
- * `Idempotency-Key`s of REST v1 writes (shared/API.md "REST v1"), one row per client and key for
+ * `Idempotency-Key`s of REST v1 writes (docs/API.md "REST v1"), one row per client and key for
  * 24 hours. The row is inserted first, in the same transaction as the write it guards
  * (apps/api/src/rest/idempotency.ts): a concurrent request with the same key waits on the unique
  * index and then replays `response`, the exact bytes of the first answer (text, not jsonb, which

@@ -2,7 +2,7 @@ import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-co
 import { users } from './users.ts';
 
 /**
- * A sign-in whose password was right but whose second factor is still owed (shared/API.md "MFA"):
+ * A sign-in whose password was right but whose second factor is still owed (docs/API.md "MFA"):
  * `id` is the SHA-256 (hex) of the token the pending cookie holds, never the token (as for
  * sessions), so every API process sees the same pending sign-ins. Lives 5 minutes; used once
  * (deleted when it becomes a session).

@@ -7,7 +7,7 @@ import { users } from './users.ts';
 const ts = () => timestamp({ withTimezone: true, precision: 3 });
 
 /**
- * The steps the ANC follows for one RSIT class (shared/API.md "Playbooks"). At most one playbook
+ * The steps the ANC follows for one RSIT class (docs/API.md "Playbooks"). At most one playbook
  * per class: the one the triage dialog proposes. The steps are edited as a whole (validated by
  * `UpsertPlaybookInput` in packages/domain/src/schemas/playbooks.ts), so they are kept together.
  */

@@ -1,4 +1,4 @@
-// Second factors (shared/API.md "MFA"): the TOTP time window, what counts as a factor, and who
+// Second factors (docs/API.md "MFA"): the TOTP time window, what counts as a factor, and who
 // must enrol before doing anything else. Pure: the codes themselves are computed in packages/auth.
 import { z } from 'zod';
 import type { Role } from '../roles.ts';

@@ -1,5 +1,5 @@
 /**
- * How a person is told outside the portal (issue 12 point 4; shared/API.md "People reached outside
+ * How a person is told outside the portal (issue 12 point 4; docs/API.md "People reached outside
  * the portal"): e-mail on or off, and either one mail per event or one daily digest at 08:00
  * Mexico City time. Defaults: e-mail on, one mail per event.
  */

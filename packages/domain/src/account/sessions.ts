@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id } from '../schemas/common.ts';
 
 /**
- * "My sessions" (issue 13 point 5; shared/API.md "Sessions of my own"). A session's `lastSeenAt`
+ * "My sessions" (issue 13 point 5; docs/API.md "Sessions of my own"). A session's `lastSeenAt`
  * moves at most once per this interval: validation writes only when the stored value is this old,
  * so a busy session costs one UPDATE a minute, not one per request.
  */

@@ -5,7 +5,7 @@ import { canReadIncident, type IncidentScopeFacts } from '../incidents/access.ts
 
 /**
  * Advisories (alertas): the ANC tells agencies what to do about a threat and tracks who did it
- * (shared/API.md "Coordination under the federal cybersecurity policy", bullet "Advisories").
+ * (docs/API.md "Coordination under the federal cybersecurity policy", bullet "Advisories").
  * draft → published → closed. Only coordinators move an advisory; a draft is read by coordinators
  * and admins only; a published or closed one by them and by staff of the agencies it addresses.
  */

@@ -156,7 +156,7 @@ export const VALIDATION_WORDS = {
     'es-MX': 'El enlace para restablecer la contraseña no es válido, ya se usó o venció (dura 30 minutos). Pide uno nuevo.',
     en: 'The password reset link is not valid, was already used or has expired (it lasts 30 minutes). Ask for a new one.',
   },
-  // second factors (shared/API.md "MFA")
+  // second factors (docs/API.md "MFA")
   mfa_enrollment_required: {
     'es-MX': 'Tu rol requiere un segundo factor. Configúralo en Seguridad de la cuenta antes de continuar.',
     en: 'Your role requires a second factor. Set it up in Account security before continuing.',

@@ -4,7 +4,7 @@ import type { Actor } from '../actor.ts';
 import { Id } from '../schemas/common.ts';
 
 /**
- * Evidence files on incidents and tasks (shared/API.md "Evidence files"): the limits, the name a
+ * Evidence files on incidents and tasks (docs/API.md "Evidence files"): the limits, the name a
  * file is stored under, who may remove one, and the shapes of the answers. The bytes live in
  * PostgreSQL in chunks (packages/db/src/schema/files.ts).
  */

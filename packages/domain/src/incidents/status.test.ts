@@ -3,7 +3,7 @@ import { DomainError } from '../errors.ts';
 import { ROLES } from '../roles.ts';
 import { INCIDENT_STATUSES, allowedIncidentTransitions, checkIncidentTransition, checkMergeTarget, type IncidentStatus } from './status.ts';
 
-// Written out from DESIGN.md independently of the table: from → [to, needs].
+// Written out from docs/DESIGN.md independently of the table: from → [to, needs].
 const EXPECTED: Record<IncidentStatus, Partial<Record<IncidentStatus, 'reason' | 'mergeInto' | null>>> = {
   submitted: { triaged: null, rejected: 'reason', merged: 'mergeInto' },
   triaged: { investigating: null, rejected: 'reason', merged: 'mergeInto' },

@@ -15,7 +15,7 @@ export const NOTE_VISIBILITIES = ['anc', 'reporting', 'all_readers'] as const;
 export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];
 
 /**
- * What a note is written with when its author does not choose (shared/API.md): the ANC's notes
+ * What a note is written with when its author does not choose (docs/API.md): the ANC's notes
  * and step reasons stay between the ANC and the reporting agency; an agency's own notes go to
  * everyone who reads the incident.
  */

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../roles.ts';
 import { INITIATIVE_STATUSES, type InitiativeStatus } from './plan.ts';
 import { allowedInitiativeTransitions, checkInitiativeTransition } from './status.ts';
 
-// The machine as DESIGN.md states it, written out independently of INITIATIVE_TRANSITIONS:
+// The machine as docs/DESIGN.md states it, written out independently of INITIATIVE_TRANSITIONS:
 // proposed → approved → active → completed; active ↔ on_hold; any status but completed → cancelled.
 const EDGES: Record<InitiativeStatus, InitiativeStatus[]> = {
   proposed: ['approved', 'cancelled'],

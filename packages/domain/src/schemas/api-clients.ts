@@ -4,7 +4,7 @@ import { Id, text } from './common.ts';
 import { Instant } from './incidents.ts';
 import type { MessageKey } from '../catalogue/validation.ts';
 
-/** shared/API.md "Callers that are not a browser": `apiClients.create/list/revoke` (admin). */
+/** docs/API.md "Callers that are not a browser": `apiClients.create/list/revoke` (admin). */
 export const API_CLIENT_NAME_MIN = 3;
 export const API_CLIENT_NAME_MAX = 100;
 

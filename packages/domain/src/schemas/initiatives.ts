@@ -146,7 +146,7 @@ export const RecordKpiValueInput = z.object({ kpiId: Id, value: KpiDecimal, at: 
 export type RecordKpiValueInput = z.input<typeof RecordKpiValueInput>;
 export type RecordKpiValueData = z.output<typeof RecordKpiValueInput>;
 
-/** Filters of `initiatives.list` (API.md plus `agencyId`: led by or with the participation of that agency). */
+/** Filters of `initiatives.list` (docs/API.md plus `agencyId`: led by or with the participation of that agency). */
 export const InitiativeFilters = z.object({
   objective: ObjectiveValue.optional(),
   axis: AxisValue.optional(),

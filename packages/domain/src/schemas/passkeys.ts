@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PASSKEY_NAME_MAX } from '../account/passkeys.ts';
 import { Id, Str, text } from './common.ts';
 
-/** shared/API.md "MFA": passkeys, registered, listed, renamed and removed by their owner. */
+/** docs/API.md "MFA": passkeys, registered, listed, renamed and removed by their owner. */
 export const PasskeyName = text(1, PASSKEY_NAME_MAX);
 
 /** base64url text as WebAuthn's JSON encodings carry it, bounded. */

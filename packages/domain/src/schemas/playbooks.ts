@@ -3,7 +3,7 @@ import { Id, optionalText, text } from './common.ts';
 import { RSIT_CLASSES } from '../incidents/taxonomy.ts';
 
 /**
- * Playbooks (shared/API.md "Coordination under the federal cybersecurity policy"): a list of steps
+ * Playbooks (docs/API.md "Coordination under the federal cybersecurity policy"): a list of steps
  * per RSIT class that a coordinator turns into tasks of an incident. At most one playbook per
  * class (a unique index in packages/db/src/schema/playbooks.ts): the one the triage dialog proposes.
  */

@@ -77,7 +77,7 @@ export type CommentTaskInput = z.infer<typeof CommentTaskInput>;
 
 const boolParam = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'invalid_option' }));
 
-/** Filters of `tasks.list` (API.md plus `priority`, `dueSoon` and `q`); staff always get their own agency's. */
+/** Filters of `tasks.list` (docs/API.md plus `priority`, `dueSoon` and `q`); staff always get their own agency's. */
 export const TaskFilters = z.object({
   status: z.array(TaskStatusValue).max(TASK_STATUSES.length).optional(),
   priority: z.array(TaskPriorityValue).max(TASK_PRIORITIES.length).optional(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { TASK_STATUSES, allowedTaskTransitions, checkTaskTransition, statusAfterReassign, taskPartyOf, type TaskStatus } from './status.ts';
 
-// Written out from DESIGN.md (Task) independently of the table: from → to → [who, what it needs].
+// Written out from docs/DESIGN.md (Task) independently of the table: from → to → [who, what it needs].
 type Who = 'assignee' | 'coordinator';
 const EXPECTED: Record<TaskStatus, Partial<Record<TaskStatus, [Who, 'comment' | 'reason' | null]>>> = {
   open: { in_progress: ['assignee', null], blocked: ['assignee', 'reason'], cancelled: ['coordinator', 'reason'] },

@@ -4,7 +4,7 @@ import { createApiClient } from './create-api-client.ts';
 import { listApiClients } from './list-api-clients.ts';
 import { revokeApiClient } from './revoke-api-client.ts';
 
-/** shared/API.md "Callers that are not a browser": admins issue, list and revoke API clients. */
+/** docs/API.md "Callers that are not a browser": admins issue, list and revoke API clients. */
 export const apiClientsRouter = router({
   create: procedureFor('apiClients.create')
     .input(CreateApiClientInput)

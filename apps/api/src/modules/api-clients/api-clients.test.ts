@@ -1,4 +1,4 @@
-// API clients over real HTTP (shared/API.md "Callers that are not a browser"): an admin issues a
+// API clients over real HTTP (docs/API.md "Callers that are not a browser"): an admin issues a
 // client for an agency and sees its token once; the list never carries it; the token authenticates
 // (one lookup, packages/auth/src/api-tokens.ts) until the client is revoked, then at once not; only
 // admins manage clients; every change is audited; bad input writes nothing.

@@ -21,7 +21,7 @@ async function clientAgency(db: Db, agencyId: string) {
 }
 
 /**
- * `apiClients.create` (shared/API.md "Callers that are not a browser"): one transaction writes the
+ * `apiClients.create` (docs/API.md "Callers that are not a browser"): one transaction writes the
  * client's principal account, the client with the token's hash and prefix, and the audit row. The
  * token is in this answer and nowhere else.
  */

@@ -18,7 +18,7 @@ import { verifyMfaPasskeyProcedure } from '../passkeys/passkeys.router.ts';
 
 export const authRouter = router({
   signIn: publicProcedure.input(SignInInput).output(SignInOutput).mutation(({ ctx, input }) => signIn(ctx, input)),
-  // The second step of a sign-in that owes a second factor: reads the pending cookie (shared/API.md "MFA").
+  // The second step of a sign-in that owes a second factor: reads the pending cookie (docs/API.md "MFA").
   verifyMfa: publicProcedure
     .input(VerifyMfaInput)
     .output(SignInOutput)
@@ -37,11 +37,11 @@ export const authRouter = router({
   updatePreferences: procedureFor('auth.updatePreferences')
     .input(UpdatePreferencesInput)
     .mutation(({ ctx, input }) => updatePreferences(ctx, input)),
-  // Anyone may ask for a reset link and use one (shared/API.md "People reached outside the portal").
+  // Anyone may ask for a reset link and use one (docs/API.md "People reached outside the portal").
   requestPasswordReset: publicProcedure
     .input(RequestPasswordResetInput)
     .mutation(({ ctx, input }) => requestPasswordReset({ ...ctx, publicUrl: ctx.env.publicUrl }, input)),
-  // The caller's own sessions (shared/API.md "Sessions of my own").
+  // The caller's own sessions (docs/API.md "Sessions of my own").
   sessions: router({
     list: procedureFor('auth.sessions.list')
       .output(SessionListOutput)

@@ -3,7 +3,7 @@ import type { SessionListOutput } from '@anc/domain';
 import type { SessionContext, UseCaseContext } from '../use-case.ts';
 
 /**
- * The caller's own live sessions (shared/API.md "Sessions of my own"). Each is named by its public
+ * The caller's own live sessions (docs/API.md "Sessions of my own"). Each is named by its public
  * id, never by its stored key (the token's hash); `current` marks the one making this call, listed first.
  */
 export async function listSessions(ctx: UseCaseContext & Pick<SessionContext, 'sessionId'>, now = new Date()): Promise<SessionListOutput> {

@@ -1,4 +1,4 @@
-// Sign-in with a second factor (shared/API.md "MFA") over real HTTP with cookies, on PGlite (or
+// Sign-in with a second factor (docs/API.md "MFA") over real HTTP with cookies, on PGlite (or
 // PostgreSQL with ANC_TEST_PG_URL): the pending cookie, what it opens (nothing but verifyMfa),
 // TOTP and recovery codes, replay, single use, the throttle, the audit rows.
 import { and, eq } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// "My sessions" (issue 13 point 5; shared/API.md "Sessions of my own") against a real database
+// "My sessions" (issue 13 point 5; docs/API.md "Sessions of my own") against a real database
 // (PGlite, or PostgreSQL with ANC_TEST_PG_URL), over HTTP with cookies: two sign-ins of one person
 // list two sessions, each with `current` right; revoking the other ends it (its cookie then answers
 // UNAUTHORIZED); another person's session answers NOT_FOUND and nothing ends; "close all others"

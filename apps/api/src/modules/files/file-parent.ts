@@ -1,5 +1,5 @@
 // The incident or task a file belongs to, read in the caller's scope: what decides who may upload
-// to it, read its files and remove them (shared/API.md "Evidence files").
+// to it, read its files and remove them (docs/API.md "Evidence files").
 import type { Db, FileParent } from '@anc/db';
 import { DomainError, assertIncidentCapability, assertTaskCapability, type Actor, type FileParentKind } from '@anc/domain';
 import { readableOr404 } from '../incidents/incident-rules.ts';

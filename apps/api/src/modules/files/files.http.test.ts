@@ -1,4 +1,4 @@
-// Evidence files over real HTTP (shared/API.md "Evidence files"; modules/files/): bytes in = bytes
+// Evidence files over real HTTP (docs/API.md "Evidence files"; modules/files/): bytes in = bytes
 // out, the limits, duplicates, how a file is served, an upload cut off half-way, removal, and the
 // readers of a file. Runs on PGlite, and on PostgreSQL with ANC_TEST_PG_URL.
 import { and, eq } from 'drizzle-orm';

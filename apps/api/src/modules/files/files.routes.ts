@@ -1,5 +1,5 @@
 /**
- * Evidence files over plain HTTP (shared/API.md "Evidence files"): multipart uploads streamed into
+ * Evidence files over plain HTTP (docs/API.md "Evidence files"): multipart uploads streamed into
  * the database and downloads streamed out of it, never through tRPC (which takes JSON). The caller
  * is a person's session or an API client's bearer token (http/caller.ts), with the same permission
  * table, scope and error body as every plain-HTTP route.

@@ -1,6 +1,6 @@
 // Who may do what with an incident, over real HTTP: every incidents.* procedure × role ×
 // relation to the caller × TLP. The expected answer of each cell comes from `expected` below,
-// written from DESIGN.md and API.md, not from the domain's own policy functions.
+// written from docs/DESIGN.md and docs/API.md, not from the domain's own policy functions.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentObservables, incidentShares, incidents } from '@anc/db';
@@ -37,7 +37,7 @@ type Relation = (typeof RELATIONS)[number];
 type TlpLevel = (typeof TLPS)[number];
 type Procedure = (typeof PROCEDURES)[number];
 
-/** The permission table as API.md states it. */
+/** The permission table as docs/API.md states it. */
 const MAY: Record<Procedure, readonly Role[]> = {
   create: ['staff', 'coordinator'],
   list: ['staff', 'coordinator', 'admin'],
@@ -55,7 +55,7 @@ const MAY: Record<Procedure, readonly Role[]> = {
 };
 
 /**
- * TLP 2.0 as DESIGN.md puts it: RED never leaves the reporting body, AMBER and AMBER+STRICT go to
+ * TLP 2.0 as docs/DESIGN.md puts it: RED never leaves the reporting body, AMBER and AMBER+STRICT go to
  * named bodies only, GREEN and CLEAR may also go to everyone. A share stops granting a read once
  * the TLP no longer allows it (the RED and AMBER "shared" fixtures below).
  */

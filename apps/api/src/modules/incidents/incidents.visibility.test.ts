@@ -94,7 +94,7 @@ describe('comments', () => {
     expect(await writtenRows(s.t.db)).toEqual(before);
   });
 
-  it('staff of a shared-with agency write `all_readers` by default (shared/API.md): every reader reads it', async () => {
+  it('staff of a shared-with agency write `all_readers` by default (docs/API.md): every reader reads it', async () => {
     const body = 'En SEDENA vimos los mismos intentos de acceso desde la red externa.';
     await sedena.trpc.incidents.comment.mutate({ id: incidentId, body });
     expect(noteOf(await sedena.trpc.incidents.get.query({ id: incidentId }), body)).toMatchObject({ visibility: 'all_readers' });

@@ -1,5 +1,5 @@
 // Who may do what with an initiative, over real HTTP: every initiatives.* procedure (and the
-// Panel) × caller. The expected answer of each cell is written here from DESIGN.md, API.md and
+// Panel) × caller. The expected answer of each cell is written here from docs/DESIGN.md, docs/API.md and
 // issue 5 — not from the domain's own policy functions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, errorOf, signedIn, startTestServer, httpClient, type TestServer } from '../../testing/http.ts';

@@ -1,4 +1,4 @@
-// MFA_REQUIRED_ROLES (shared/API.md "MFA"): an account of such a role without a second factor may
+// MFA_REQUIRED_ROLES (docs/API.md "MFA"): an account of such a role without a second factor may
 // only enrol. Generated over the router like the access matrix: every procedure of the app router
 // (routerProcedures) is called over HTTP with such an account's session; each answers FORBIDDEN
 // `mfa_enrollment_required` except the ones written out below. The plain-HTTP routes behind a

@@ -1,4 +1,4 @@
-// One's own second factors over real HTTP (shared/API.md "MFA"), on PGlite or PostgreSQL
+// One's own second factors over real HTTP (docs/API.md "MFA"), on PGlite or PostgreSQL
 // (ANC_TEST_PG_URL): enrolment with a code, the secret encrypted at rest, recovery codes shown
 // once and stored hashed, regeneration, disabling with the password and a code, the admin's reset.
 import { and, eq } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// `auth.mfa.*` (shared/API.md "MFA"): one's own second factors. The passkeys branch adds its
+// `auth.mfa.*` (docs/API.md "MFA"): one's own second factors. The passkeys branch adds its
 // procedures beside these.
 import { BeginTotpOutput, DisableMfaInput, MfaStatusOutput, RecoveryCodesOutput, RegenerateRecoveryCodesInput, TotpCodeInput } from '@anc/domain';
 import { mfaKeyOf } from '../../mfa-key.ts';

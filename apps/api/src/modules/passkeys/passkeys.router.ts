@@ -9,7 +9,7 @@ import { removePasskey } from './remove-passkey.ts';
 import { renamePasskey } from './rename-passkey.ts';
 import { verifyMfaPasskey } from './verify-mfa-passkey.ts';
 
-/** The passkey procedures of `auth.mfa` (shared/API.md "MFA"); every one acts on the caller's own passkeys. */
+/** The passkey procedures of `auth.mfa` (docs/API.md "MFA"); every one acts on the caller's own passkeys. */
 export const passkeyProcedures = {
   // The second step of a pending sign-in (no session yet): reads the pending cookie.
   passkeyAuthenticationOptions: publicProcedure.mutation(({ ctx }) => passkeyAuthenticationOptions({ ...ctx, rp: relyingParty(ctx.env, ctx.request.selfOrigin) })),

@@ -1,6 +1,6 @@
 // Who may do what with a task, over real HTTP: every tasks.* procedure × role × (task assigned to
 // the caller's agency, to another agency). The expected answer of each cell comes from
-// `expected` below, written from DESIGN.md, API.md and the issue, not from the domain's policy functions.
+// `expected` below, written from docs/DESIGN.md, docs/API.md and the issue, not from the domain's policy functions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageFor, type MessageKey } from '@anc/domain';
 import { DEMO, errorOf, signedIn, startTestServer, type TestServer } from '../../testing/http.ts';
@@ -16,7 +16,7 @@ type Role = (typeof ROLES)[number];
 type Relation = (typeof RELATIONS)[number];
 type Procedure = (typeof PROCEDURES)[number];
 
-/** The permission table as API.md and the issue state it (admins read, never act). */
+/** The permission table as docs/API.md and the issue state it (admins read, never act). */
 const MAY: Record<Procedure, readonly Role[]> = {
   create: ['coordinator'],
   list: ['staff', 'coordinator', 'admin'],

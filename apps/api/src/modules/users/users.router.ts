@@ -23,7 +23,7 @@ export const adminUsersRouter = router({
   resetPassword: procedureFor('admin.users.resetPassword')
     .input(ResetPasswordInput)
     .mutation(({ ctx, input }) => resetPassword(ctx, input)),
-  // A person who lost every factor: their TOTP, recovery codes and sessions end (shared/API.md "MFA").
+  // A person who lost every factor: their TOTP, recovery codes and sessions end (docs/API.md "MFA").
   resetMfa: procedureFor('admin.users.resetMfa')
     .input(ResetMfaInput)
     .mutation(({ ctx, input }) => resetMfa(ctx, input)),

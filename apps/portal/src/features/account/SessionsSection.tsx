@@ -1,4 +1,4 @@
-// "Sesiones": the signed-in person's own open sessions (issue 13 point 5; shared/API.md "Sessions of
+// "Sesiones": the signed-in person's own open sessions (issue 13 point 5; docs/API.md "Sessions of
 // my own"), one of the sections of "Seguridad de la cuenta" (features/security/sections.ts). Each session shows its browser and
 // system (from its user agent), when it started, when it was last active, its address and whether it
 // is this one; revoking one, or all the others, asks first.

@@ -13,7 +13,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { useAgencyOptions } from '../../lib/agency-options.ts';
 import { notify } from '../../lib/notify.ts';
 import { queryClient, trpc } from '../../lib/trpc.ts';
-import { dayjsLocale } from '../incidents/new/dates.ts';
+import { dayjsLocale } from '../../lib/dates.ts';
 
 /** Catalogue keys of the scopes (i18next reads a `:` in a key as a namespace separator). */
 export const SCOPE_KEYS = { 'incidents:read': 'incidentsRead', 'incidents:write': 'incidentsWrite', 'indicators:read': 'indicatorsRead' } as const satisfies Record<ApiScope, string>;

@@ -1,4 +1,4 @@
-// Administración → Integraciones: the API clients of agencies' SIEM/SOAR tools (shared/API.md
+// Administración → Integraciones: the API clients of agencies' SIEM/SOAR tools (docs/API.md
 // "Callers that are not a browser"). An admin creates one and sees its token once; the list shows
 // only its prefix; revoking asks first.
 import { API_SCOPES, type ApiClientDto, type ApiClientStatus, formatMxDateTime } from '@anc/domain';

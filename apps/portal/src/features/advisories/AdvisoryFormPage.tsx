@@ -25,7 +25,7 @@ import { readApiError } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityStartOfToday, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
+import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityStartOfToday, mexicoCityWallClockToIso } from '../../lib/dates.ts';
 import { severityLabel, tlpLabel } from '../incidents/labels.tsx';
 import type { AdvisoryDetail } from './types.ts';
 

@@ -1,5 +1,5 @@
 /**
- * «Evidencias»: the files of an incident or a task (shared/API.md "Evidence files"). Pick or drop
+ * «Evidencias»: the files of an incident or a task (docs/API.md "Evidence files"). Pick or drop
  * several files; each uploads on its own with a progress bar and a cancel button; the list shows
  * name, size, detected type, SHA-256 (with a copy button), who uploaded it and when, a download
  * link (always an attachment) and, for the uploader's agency or a coordinator, removal after a

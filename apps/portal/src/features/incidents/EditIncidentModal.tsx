@@ -25,8 +25,8 @@ import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeIncident } from './cache.ts';
 import { rsitClassLabel, rsitTypeLabel } from './labels.tsx';
-import { mexicoCityEndOfToday } from './new/dates.ts';
-import { isoToMxWall, mxWallToIso } from './time.ts';
+import { mexicoCityEndOfToday } from '../../lib/dates.ts';
+import { isoToMxWall, mxWallToIso } from '../../lib/time.ts';
 import type { IncidentDetail } from './types.ts';
 
 interface EditValues {

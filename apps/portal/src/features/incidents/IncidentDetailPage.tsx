@@ -31,7 +31,7 @@ import { refreshIncident } from './cache.ts';
 import { EditIncidentModal } from './EditIncidentModal.tsx';
 import { IncidentTimeline } from './IncidentTimeline.tsx';
 import { SeverityBadge, StatusBadge, TlpBadge, rsitClassLabel, rsitTypeLabel, tlpLabel } from './labels.tsx';
-import { formatMxn } from './money.ts';
+import { formatMxn } from '../../lib/money.ts';
 import { ObligationClocks } from './ObligationClocks.tsx';
 import { ObservablesPanel } from './ObservablesPanel.tsx';
 import { OwnerPanel } from './OwnerPanel.tsx';

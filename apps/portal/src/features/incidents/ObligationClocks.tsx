@@ -2,7 +2,7 @@ import { REPORTING_POLICY, clocksRun, formatMxDateTime } from '@anc/domain';
 import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/index.ts';
-import { DeadlineCountdown } from './Countdown.tsx';
+import { DeadlineCountdown } from '../../components/Countdown.tsx';
 import { OBLIGATION_STATE_COLORS, ObligationStateBadge, obligationLabel } from './labels.tsx';
 import type { IncidentDetail } from './types.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';

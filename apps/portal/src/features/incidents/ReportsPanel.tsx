@@ -9,7 +9,7 @@ import { applyServerError, schemaValidator } from '../../lib/forms.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { storeIncident } from './cache.ts';
-import { DeadlineCountdown } from './Countdown.tsx';
+import { DeadlineCountdown } from '../../components/Countdown.tsx';
 import { obligationLabel } from './labels.tsx';
 import type { IncidentDetail } from './types.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';

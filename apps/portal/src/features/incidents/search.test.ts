@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasFilters, toIncidentFilters, validateIncidentsSearch } from './search.ts';
-import { isoToMxWall, mxDayEnd, mxDayStart, mxWallToIso } from './time.ts';
+import { isoToMxWall, mxDayEnd, mxDayStart, mxWallToIso } from '../../lib/time.ts';
 
 const AGENCY = '0b6f6f1e-5c9a-4f0e-9a57-1f2d3c4b5a69';
 

@@ -20,7 +20,7 @@ import {
   type Tlp,
 } from '@anc/domain';
 import { definedOnly, isUuid, pickAll, text } from '../../lib/search-params.ts';
-import { isDay, isoToMxWall, mxDayEnd, mxDayStart } from './time.ts';
+import { isDay, isoToMxWall, mxDayEnd, mxDayStart } from '../../lib/time.ts';
 
 export type ObligationFilter = (typeof OBLIGATION_FILTERS)[number];
 

@@ -27,7 +27,7 @@ import { agencyName, useLocale } from '../../i18n/index.ts';
 import { isUuid } from '../../lib/search-params.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { formatMxn } from '../incidents/money.ts';
+import { formatMxn } from '../../lib/money.ts';
 import { EditInitiativeModal } from './EditInitiativeModal.tsx';
 import { formatDay } from './format.ts';
 import { InitiativeTransitions } from './InitiativeTransitions.tsx';

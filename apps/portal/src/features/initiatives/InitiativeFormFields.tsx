@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/index.ts';
 import { useAgencyOptions } from '../../lib/agency-options.ts';
-import { dayjsLocale } from '../incidents/new/dates.ts';
+import { dayjsLocale } from '../../lib/dates.ts';
 import { budgetPreview, type InitiativeField, type InitiativeFormValues } from './form-model.ts';
 import { axisLabel, objectiveOptions } from './labels.tsx';
 

@@ -19,7 +19,7 @@ import { TableStatusRows } from '../../components/TableStatusRows.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { formatMxn } from '../incidents/money.ts';
+import { formatMxn } from '../../lib/money.ts';
 import { InitiativeFiltersPanel } from './InitiativeFiltersPanel.tsx';
 import { InitiativeProgress, InitiativeStatusBadge, OBJECTIVE_COLORS, objectiveLabel } from './labels.tsx';
 import { PlanSummaryHeader } from './PlanSummaryHeader.tsx';

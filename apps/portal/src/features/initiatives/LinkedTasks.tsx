@@ -9,7 +9,7 @@ import { AnchorLink, CodeLink } from '../../components/links.tsx';
 import { agencyName, useLocale } from '../../i18n/index.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
-import { formatMxDate } from '../incidents/time.ts';
+import { formatMxDate } from '../../lib/time.ts';
 import { CreateTaskLink } from '../tasks/CreateTaskLink.tsx';
 import { TaskDueBadge, TaskStatusBadge } from '../tasks/labels.tsx';
 import type { InitiativeDetail } from './types.ts';

@@ -10,7 +10,7 @@ import { AnchorLink } from '../../components/links.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { formatMxn } from '../incidents/money.ts';
+import { formatMxn } from '../../lib/money.ts';
 import { INITIATIVE_STATUS_COLORS, InitiativeProgress, initiativeStatusLabel, objectiveLabel } from './labels.tsx';
 
 export function PlanSummaryHeader({ agencyId }: { agencyId?: string }) {

@@ -4,7 +4,7 @@
  * sends only what changed, with the version the page shows.
  */
 import { MoneyMxn } from '@anc/domain';
-import { formatMxn } from '../incidents/money.ts';
+import { formatMxn } from '../../lib/money.ts';
 
 export interface InitiativeFormValues {
   code: string;

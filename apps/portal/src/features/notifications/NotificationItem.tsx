@@ -23,7 +23,7 @@ import {
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../incidents/Countdown.tsx';
+import { useNow } from '../../components/Countdown.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { relativeTime } from './format.ts';
 import classes from './notifications.module.css';

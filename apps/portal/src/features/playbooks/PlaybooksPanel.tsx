@@ -1,4 +1,4 @@
-// Administración → Playbooks: one playbook per RSIT class (shared/API.md "Playbooks"). The list,
+// Administración → Playbooks: one playbook per RSIT class (docs/API.md "Playbooks"). The list,
 // and links to the editor (PlaybookEditorPage.tsx).
 import { formatMxDateTime } from '@anc/domain';
 import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';

@@ -14,8 +14,8 @@ import { MxDatesProvider, useDateTimePickerProps } from '../../components/MxDate
 import { useLocale } from '../../i18n/index.ts';
 import { notify } from '../../lib/notify.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { mexicoCityOffsetLabel, mexicoCityStartOfToday, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
-import { isoToMxWall } from '../incidents/time.ts';
+import { mexicoCityOffsetLabel, mexicoCityStartOfToday, mexicoCityWallClockToIso } from '../../lib/dates.ts';
+import { isoToMxWall } from '../../lib/time.ts';
 import { storeTask } from './cache.ts';
 import { taskPriorityLabel } from './labels.tsx';
 import type { TaskDetail } from './types.ts';

@@ -23,7 +23,7 @@ import { readApiError } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityStartOfToday, mexicoCityWallClockToIso } from '../incidents/new/dates.ts';
+import { mexicoCityNow, mexicoCityOffsetLabel, mexicoCityStartOfToday, mexicoCityWallClockToIso } from '../../lib/dates.ts';
 import { AssigneeUserSelect, useAssignableAgencies } from './assignee.tsx';
 import { storeTask } from './cache.ts';
 import { IncidentPicker } from './IncidentPicker.tsx';

@@ -7,7 +7,7 @@ import { AgencyCode, ListEmptyState, LoadMoreFooter, ResponsiveList, keysetRows 
 import { QueryError } from '../../components/QueryError.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { trpc } from '../../lib/trpc.ts';
-import { formatMxDate, formatMxTime } from '../incidents/time.ts';
+import { formatMxDate, formatMxTime } from '../../lib/time.ts';
 import { TaskDue, TaskPriorityBadge, TaskStatusBadge, useTaskDueState } from './labels.tsx';
 import { TaskCard, TaskLinkLine } from './TaskCard.tsx';
 import type { TaskSummary } from './types.ts';

@@ -16,8 +16,8 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { i18n, useLocale } from '../../i18n/index.ts';
-import { useNow } from '../incidents/Countdown.tsx';
-import { countdownParts, formatDuration } from '../incidents/countdown.ts';
+import { useNow } from '../../components/Countdown.tsx';
+import { countdownParts, formatDuration } from '../../lib/countdown.ts';
 
 type BadgeSize = BadgeProps['size'];
 

@@ -5,7 +5,7 @@ import { IconClockHour4 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../i18n/index.ts';
-import { formatCountdown } from '../countdown.ts';
+import { formatCountdown } from '../../../lib/countdown.ts';
 import { ObligationStateBadge, obligationLabel } from '../labels.tsx';
 
 function useNow(everyMs: number): Date {

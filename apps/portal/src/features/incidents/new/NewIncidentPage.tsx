@@ -38,7 +38,7 @@ import { notify } from '../../../lib/notify.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { queryClient, trpc } from '../../../lib/trpc.ts';
 import { ClassificationFields } from './ClassificationFields.tsx';
-import { mexicoCityEndOfToday, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from './dates.ts';
+import { mexicoCityEndOfToday, mexicoCityOffsetLabel, mexicoCityWallClockToIso } from '../../../lib/dates.ts';
 import { DeadlinesPreview } from './DeadlinesPreview.tsx';
 import { ErrorSummary, type SummaryItem, focusField } from './ErrorSummary.tsx';
 import {

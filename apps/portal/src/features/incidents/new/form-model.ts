@@ -17,8 +17,8 @@ import {
   suspectedObservableType,
 } from '@anc/domain';
 import type { FormErrors } from '@mantine/form';
-import { formatMxn } from '../money.ts';
-import { mexicoCityWallClockToIso } from './dates.ts';
+import { formatMxn } from '../../../lib/money.ts';
+import { mexicoCityWallClockToIso } from '../../../lib/dates.ts';
 
 export interface IncidentFormValues {
   /** Coordinators file on behalf of an agency; staff always for their own (not sent). */

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../i18n/en.ts';
-import { esMX } from '../../i18n/es-MX.ts';
+import { en } from '../i18n/en.ts';
+import { esMX } from '../i18n/es-MX.ts';
 import { countdownParts, formatCountdown, type Translate } from './countdown.ts';
 
 const instance = i18next.createInstance();

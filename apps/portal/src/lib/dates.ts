@@ -7,7 +7,7 @@
 import { DISPLAY_TIME_ZONE } from '@anc/domain';
 import dayjs from 'dayjs';
 import 'dayjs/locale/es-mx';
-import { isoToMxWall, mxWallToIso } from '../time.ts';
+import { isoToMxWall, mxWallToIso } from './time.ts';
 
 /** dayjs' name for the portal's languages ("20 noviembre 2026", weeks from Monday in es-MX). */
 export const dayjsLocale = (locale: 'es-MX' | 'en') => (locale === 'es-MX' ? 'es-mx' : 'en');

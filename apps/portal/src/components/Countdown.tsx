@@ -2,7 +2,7 @@ import type { ObligationState } from '@anc/domain';
 import { Text, type TextProps } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCountdown } from './countdown.ts';
+import { formatCountdown } from '../lib/countdown.ts';
 
 /** The current time, refreshed every `intervalMs` (a minute by default) so countdowns move on their own. */
 export function useNow(intervalMs = 60_000): Date {
