@@ -27,6 +27,8 @@ class NoResizeObserver {
 }
 globalThis.ResizeObserver ??= NoResizeObserver;
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+// Mantine's Textarea autosize listens for web fonts loading (document.fonts), which jsdom lacks.
+if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget() });
 
 const apiUrl = inject('apiUrl');
 const cookies = new Map<string, string>();
