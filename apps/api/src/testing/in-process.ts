@@ -61,6 +61,8 @@ export async function inProcessCall(s: TestServer, path: string, type: 'query' |
     return { status: 200, body, code: 'OK', reason: null, data: (JSON.parse(body) as { result: { data: unknown } }).result.data };
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
+    // The root config (its error formatter, trpc/init.ts) is where tRPC keeps it on the router.
+    // oxlint-disable-next-line no-underscore-dangle
     const shape = getErrorShape({ config: appRouter._def._config, error, type, path, input: wireInput, ctx });
     const body = JSON.stringify({ error: shape });
     const data = (shape as { data?: { reason?: string | null } }).data;
