@@ -212,7 +212,7 @@ function InitiativeRow({ initiative }: { initiative: InitiativeSummary }) {
       <Table.Td>
         <InitiativeProgress progress={initiative.progress} size="sm" label={t('initiatives.common.progressOf', { code: initiative.code })} />
         <Text size="xs" c="dimmed">
-          {counts.total ? t('initiatives.common.milestonesDone', { done: counts.done, total: counts.total }) : t('initiatives.common.noMilestones')}
+          {counts.total ? t('initiatives.common.milestonesDone', { done: counts.done, count: counts.total }) : t('initiatives.common.noMilestones')}
         </Text>
       </Table.Td>
       <Table.Td>
