@@ -65,7 +65,6 @@ export const en: Catalogue = {
     show: 'Show',
     hide: 'Hide',
     comingSoon: 'Next release',
-    available: 'Available',
     required: 'Required',
   },
   roles: {

@@ -67,7 +67,6 @@ export const esMX = {
     show: 'Mostrar',
     hide: 'Ocultar',
     comingSoon: 'Próxima versión',
-    available: 'Disponible',
     required: 'Obligatorio',
   },
   roles: {

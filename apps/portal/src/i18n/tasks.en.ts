@@ -283,11 +283,6 @@ export const tasksEn: Shape<typeof tasksEsMX> = {
     leaveBody: 'What you typed will be lost.',
     leaveConfirm: 'Leave without saving',
   },
-  dashboard: {
-    staff: 'Handle the tasks the ANC assigns to your agency: start them, say when they are blocked and send them for review.',
-    coordinator: 'Assign tasks to agencies, follow their due dates and review them when finished.',
-    admin: 'Consult every task and its history.',
-  },
   incident: {
     title: 'Tasks',
     create: 'Create task',

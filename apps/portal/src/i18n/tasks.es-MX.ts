@@ -283,11 +283,6 @@ export const tasksEsMX = {
     leaveBody: 'Lo que escribiste se perderá.',
     leaveConfirm: 'Salir sin guardar',
   },
-  dashboard: {
-    staff: 'Atender las tareas que la ANC asigna a tu dependencia: iniciarlas, avisar si se bloquean y enviarlas a revisión.',
-    coordinator: 'Asignar tareas a las dependencias, seguir sus vencimientos y revisarlas al terminar.',
-    admin: 'Consultar todas las tareas y su historial.',
-  },
   incident: {
     title: 'Tareas',
     create: 'Crear tarea',
