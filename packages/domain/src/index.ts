@@ -7,6 +7,7 @@ export * from './catalogue/index.ts';
 export * from './messages.ts';
 export * from './audit.ts';
 export * from './navigation.ts';
+export * from './shortcuts.ts';
 export * from './time.ts';
 export * from './schemas/common.ts';
 export * from './schemas/auth.ts';

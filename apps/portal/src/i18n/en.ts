@@ -116,6 +116,20 @@ export const en: Catalogue = {
     advisories: 'Advisories',
     admin: 'Administration',
   },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    intro: 'They work on every page, except while you type in a field. Press ? to see this list.',
+    keys: 'Keys',
+    action: 'What it does',
+    thenKey: 'then',
+    actions: {
+      search: 'Go to the search box',
+      newReport: 'New incident report',
+      goIncidents: 'Go to Incidents',
+      goTasks: 'Go to Tasks',
+      help: 'Show the keyboard shortcuts',
+    },
+  },
   shell: {
     skipToContent: 'Skip to main content',
     openNavigation: 'Open navigation',

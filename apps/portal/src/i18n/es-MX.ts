@@ -118,6 +118,20 @@ export const esMX = {
     advisories: 'Alertas',
     admin: 'Administración',
   },
+  shortcuts: {
+    title: 'Atajos de teclado',
+    intro: 'Funcionan en cualquier página, salvo mientras escribes en un campo. Pulsa ? para ver esta lista.',
+    keys: 'Teclas',
+    action: 'Qué hace',
+    thenKey: 'y luego',
+    actions: {
+      search: 'Ir al buscador',
+      newReport: 'Nuevo reporte de incidente',
+      goIncidents: 'Ir a Incidentes',
+      goTasks: 'Ir a Tareas',
+      help: 'Ver los atajos de teclado',
+    },
+  },
   shell: {
     skipToContent: 'Saltar al contenido principal',
     openNavigation: 'Abrir la navegación',

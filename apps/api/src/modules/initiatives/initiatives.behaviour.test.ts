@@ -44,6 +44,11 @@ const codes = async (filters: Parameters<Client['trpc']['initiatives']['list']['
   (await semar.trpc.initiatives.list.query(filters)).items.map((i) => i.code).sort();
 
 /** The budget as the database holds it, read back as text by PostgreSQL itself. */
+/** What the plan summary counts under the objective validInitiative files into. */
+const objectiveCounts = async () => {
+  const row = (await semar.trpc.initiatives.planSummary.query({})).byObjective.find((o) => o.objective === 'public_institutions');
+  return { initiatives: row?.initiatives, cancelled: row?.cancelled };
+};
 const storedBudget = async (id: string) =>
   rowsOf<{ b: string }>(await s.t.db.execute(sql`select budget_mxn::text as b from initiatives where id = ${id}`))[0]?.b;
 
@@ -211,10 +216,6 @@ describe('the life of an initiative', () => {
   });
 
   it('cancels only with a reason, and keeps the reason', async () => {
-    const objectiveCounts = async () => {
-      const row = (await semar.trpc.initiatives.planSummary.query({})).byObjective.find((o) => o.objective === 'public_institutions');
-      return { initiatives: row?.initiatives, cancelled: row?.cancelled };
-    };
     const before = await objectiveCounts();
     const d = await admin.trpc.initiatives.create.mutate(validInitiative(agency.sedena));
     expect(await errorOf(admin.trpc.initiatives.transition.mutate({ id: d.id, version: d.version, to: 'cancelled', reason: '  ' }))).toMatchObject({
