@@ -28,11 +28,12 @@ export function KeyboardShortcuts({ role }: { role: Role }) {
   const shortcuts = keyboardShortcutsFor(role);
   const has = (id: KeyboardShortcutId) => shortcuts.some((s) => s.id === id);
 
+  // preventDefault: the "/" that moved the focus to the search box is not typed into it.
   // A typed character, Shift allowed (it makes "?" and, on some layouts, "/").
-  const byCharacter = { useKey: true, ignoreModifiers: true, ignoreEventWhen: ignore } as const;
+  const byCharacter = { useKey: true, ignoreModifiers: true, ignoreEventWhen: ignore, preventDefault: true } as const;
   useHotkeys('/', () => focusGlobalSearch(), { ...byCharacter, enabled: has('search') });
   useHotkeys('?', () => setHelpOpened(true), { ...byCharacter, enabled: has('help') });
-  useHotkeys('n', () => void navigate({ to: '/incidentes/nuevo' }), { ignoreEventWhen: ignore, enabled: has('newReport') });
+  useHotkeys('n', () => void navigate({ to: '/incidentes/nuevo' }), { ignoreEventWhen: ignore, preventDefault: true, enabled: has('newReport') });
   // Sequences: the library does not run ignoreEventWhen for them, so the last key is checked here.
   const sequence = { sequenceTimeoutMs: 1500 } as const;
   useHotkeys('g>i', (e) => (ignore(e) ? undefined : void navigate({ to: '/incidentes' })), { ...sequence, enabled: has('goIncidents') });

@@ -126,7 +126,7 @@ function ObjectiveGroup({ objective, items, phone }: { objective: EncsObjective;
         <Title order={2} fz="lg" id={headingId}>
           {objectiveLabel(objective, locale)}
         </Title>
-        <Badge variant="light" color={OBJECTIVE_COLORS[objective]} size="sm">
+        <Badge variant="light" color={OBJECTIVE_COLORS[objective]} size="sm" data-testid="initiative-group-count">
           {t('initiatives.list.groupCount', { count: items.length })}
         </Badge>
       </Group>
