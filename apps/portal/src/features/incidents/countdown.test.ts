@@ -21,15 +21,16 @@ describe('deadline countdown', () => {
   });
 
   it('says how long is left, two units at most', () => {
-    expect(formatCountdown(at(24 * H + 4 * H + 30 * M), now, tEs)).toEqual({ text: 'vence en 1 d 4 h', overdue: false });
+    expect(formatCountdown(at(2 * 24 * H + 4 * H + 30 * M), now, tEs)).toEqual({ text: 'vence en 2 d 4 h', overdue: false });
     expect(formatCountdown(at(5 * H + 12 * M), now, tEs).text).toBe('vence en 5 h 12 min');
     expect(formatCountdown(at(3 * 24 * H), now, tEs).text).toBe('vence en 3 d');
     expect(formatCountdown(at(40 * M), now, tEs).text).toBe('vence en 40 min');
     expect(formatCountdown(at(20_000), now, tEs).text).toBe('vence en menos de 1 min');
   });
 
-  it('shows whole days from two days on, rounded down, so two deadlines a month out read alike', () => {
-    expect(formatCountdown(at(2 * 24 * H + 4 * H + 30 * M), now, tEs).text).toBe('vence en 2 d');
+  it('shows whole days from a week on, rounded down, so two deadlines a month out read alike', () => {
+    expect(formatCountdown(at(6 * 24 * H + 23 * H + 59 * M), now, tEs).text).toBe('vence en 6 d 23 h');
+    expect(formatCountdown(at(7 * 24 * H + 4 * H), now, tEs).text).toBe('vence en 7 d');
     expect(formatCountdown(at(30 * 24 * H + 23 * H + 59 * M), now, tEs).text).toBe('vence en 30 d');
     expect(formatCountdown(at(31 * 24 * H), now, tEs).text).toBe('vence en 31 d');
     expect(formatCountdown(at(-(45 * 24 * H + 7 * H)), now, tEn).text).toBe('overdue by 45 d');
