@@ -40,7 +40,7 @@ export const en: Catalogue = {
     portal: 'Coordination portal',
     homeLink: 'Go to the dashboard',
     footer: 'For authorised personnel only. Every change is recorded in the audit log.',
-    timeZoneNote: 'Times in Central Mexico time.',
+    timeZoneNote: 'Dates and times: Central Mexico time.',
   },
   common: {
     save: 'Save',
@@ -583,6 +583,7 @@ export const en: Catalogue = {
     },
     common: {
       timeZone: 'Central Mexico time',
+      timeZoneInline: 'Central Mexico time',
       none: '—',
       status: {
         submitted: 'Submitted',

@@ -42,7 +42,7 @@ export const esMX = {
     portal: 'Portal de coordinación',
     homeLink: 'Ir al panel',
     footer: 'Uso exclusivo de personal autorizado. Cada cambio queda registrado en la bitácora de auditoría.',
-    timeZoneNote: 'Horas en tiempo del centro de México.',
+    timeZoneNote: 'Fechas y horas: hora del centro de México.',
   },
   common: {
     save: 'Guardar',
@@ -585,6 +585,7 @@ export const esMX = {
     },
     common: {
       timeZone: 'Hora del centro de México',
+      timeZoneInline: 'hora del centro de México',
       none: '—',
       status: {
         submitted: 'Recibido',

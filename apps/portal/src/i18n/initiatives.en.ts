@@ -171,7 +171,7 @@ export const initiativesEn: Shape<typeof initiativesEsMX> = {
       value: 'Value ({{unit}})',
       valueHint: 'An exact number, up to 4 decimals.',
       at: 'Date and time of the measurement',
-      atHint: 'Optional: leave it empty for now. Central Mexico time ({{offset}}).',
+      atHint: 'Optional: if left empty, the current time counts. Central Mexico time ({{offset}}).',
     },
     add: 'Add indicator',
     addTitle: 'Add an indicator',

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type ParseKeys } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { esMX } from './es-MX.ts';
@@ -6,8 +6,8 @@ import { esMX } from './es-MX.ts';
 // The catalogues through i18next's plural keys (_one/_other), as the portal reads them (index.ts).
 const instance = i18next.createInstance();
 await instance.init({ resources: { 'es-MX': { translation: esMX }, en: { translation: en } }, lng: 'es-MX', initAsync: false });
-const tEs = (key: string, options: Record<string, unknown>) => instance.t(key, { ...options, lng: 'es-MX' });
-const tEn = (key: string, options: Record<string, unknown>) => instance.t(key, { ...options, lng: 'en' });
+const tEs = (key: ParseKeys, options: { count: number; done?: number }) => instance.t(key, { ...options, lng: 'es-MX' });
+const tEn = (key: ParseKeys, options: { count: number; done?: number }) => instance.t(key, { ...options, lng: 'en' });
 
 describe('plurals', () => {
   it('counts milestones by their total', () => {
@@ -18,7 +18,7 @@ describe('plurals', () => {
   });
 
   it('words every list counter alike: "N things shown"', () => {
-    const counters = ['incidents.list.shown', 'tasks.list.shown', 'initiatives.list.shown', 'advisories.list.shown', 'notifications.shown', 'users.shown', 'audit.shown', 'mail.shown'];
+    const counters: ParseKeys[] = ['incidents.list.shown', 'tasks.list.shown', 'initiatives.list.shown', 'advisories.list.shown', 'notifications.shown', 'users.shown', 'audit.shown', 'mail.shown'];
     for (const key of counters) {
       expect(tEs(key, { count: 1 }), key).toMatch(/^1 \p{L}+ mostrad[oa]$/u);
       expect(tEs(key, { count: 8 }), key).toMatch(/^8 \p{L}+ mostrad[oa]s$/u);
