@@ -41,7 +41,7 @@ describe('search by indicator and the owner', () => {
       await page.getByTestId('incident-detail').waitFor();
       const panel = page.getByTestId('owner-panel');
       await panel.getByTestId('owner-take').click();
-      await eventually(() => panel.getByTestId('incident-owner').textContent()).toBe('Claudia Ríos (Coordinación) (tú)');
+      await eventually(() => panel.getByTestId('incident-owner').textContent()).toBe('Claudia Ríos (tú)');
       // Taken: no "Tomar" any more; the timeline says so.
       await eventually(() => panel.getByTestId('owner-take').count()).toBe(0);
       await eventually(() => page.getByText('tomó el incidente como responsable').count()).toBeGreaterThan(0);
@@ -56,7 +56,7 @@ describe('search by indicator and the owner', () => {
       // Only the coordinator's incidents (the previous rows stay, dimmed, until the filtered page arrives).
       const mine = async () => {
         const titles = await rowTitles(page);
-        return titles.some((text) => text.includes(TITLE)) && titles.every((text) => text.includes('Claudia Ríos (Coordinación) (tú)'));
+        return titles.some((text) => text.includes(TITLE)) && titles.every((text) => text.includes('Claudia Ríos (tú)'));
       };
       await eventually(mine).toBe(true);
       await screenshot(page, 'incidents-mine-es-1280');

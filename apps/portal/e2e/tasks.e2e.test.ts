@@ -259,7 +259,7 @@ describe('tasks', () => {
       const history = await items.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-kind')}:${r.getAttribute('data-step') ?? ''}`));
       expect(history).toEqual(['created:', 'status:start', 'status:submit_review', 'status:return', 'status:submit_review', 'status:approve']);
       const texts = await items.allTextContents();
-      expect(texts[0]).toContain('Claudia Ríos (Coordinación)');
+      expect(texts[0]).toContain('Claudia Ríos');
       expect(texts[1]).toContain('(SEDENA) inició la tarea (de «Abierta» a «En curso»)');
       expect(texts[3]).toContain('devolvió la tarea');
       expect(texts[3]).toContain(returnComment);

@@ -63,9 +63,9 @@ const STAFF_NAMES = [
 
 /** One admin, two coordinators, and one staff account (the agency's liaison) per demo agency. */
 export const DEMO_USERS: readonly SeedUser[] = [
-  { email: 'admin@anc.gob.mx', name: 'Administración ANC', role: 'admin', agencyCode: ANC_AGENCY_CODE },
-  { email: 'coordinacion@anc.gob.mx', name: 'Claudia Ríos (Coordinación)', role: 'coordinator', agencyCode: ANC_AGENCY_CODE },
-  { email: 'analista@anc.gob.mx', name: 'Roberto Salinas (Análisis)', role: 'coordinator', agencyCode: ANC_AGENCY_CODE },
+  { email: 'admin@anc.gob.mx', name: 'Laura Domínguez', role: 'admin', agencyCode: ANC_AGENCY_CODE },
+  { email: 'coordinacion@anc.gob.mx', name: 'Claudia Ríos', role: 'coordinator', agencyCode: ANC_AGENCY_CODE },
+  { email: 'analista@anc.gob.mx', name: 'Roberto Salinas', role: 'coordinator', agencyCode: ANC_AGENCY_CODE },
   ...DEMO_AGENCIES.map((a, i) => ({
     email: `enlace@${a.code.toLowerCase()}.gob.mx`,
     name: STAFF_NAMES[i % STAFF_NAMES.length] ?? 'Enlace',

@@ -8,6 +8,7 @@ export * from './messages.ts';
 export * from './audit.ts';
 export * from './audit-catalogue.ts';
 export * from './navigation.ts';
+export * from './shortcuts.ts';
 export * from './time.ts';
 export * from './schemas/common.ts';
 export * from './schemas/auth.ts';

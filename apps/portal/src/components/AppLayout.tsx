@@ -10,6 +10,7 @@ import { changeLocale, hasExplicitLocale } from '../i18n/index.ts';
 import { CurrentUserContext, endSession, isEndingSession, meQueryOptions } from '../lib/session.ts';
 import { AncMark } from './AncMark.tsx';
 import { GlobalSearch } from './GlobalSearch.tsx';
+import { KeyboardShortcuts } from './KeyboardShortcuts.tsx';
 import classes from './AppLayout.module.css';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavLinkLink } from './links.tsx';
@@ -86,6 +87,7 @@ export function AppLayout() {
             </Group>
             <Group gap="xs" wrap="nowrap">
               {enrolling ? null : <GlobalSearch />}
+              {enrolling ? null : <KeyboardShortcuts role={user.role} />}
               {enrolling ? null : <NotificationBell />}
               <LanguageSwitch tone="onBrand" />
               <UserMenu />

@@ -9,12 +9,22 @@ import { useTranslation } from 'react-i18next';
  * recognises it, packages/domain/src/incidents/observables.ts `searchedIndicator`); Enter opens the
  * incidents list with it as `q`. On a phone it sits behind a search button, in a popover.
  */
+/** The "/" shortcut (KeyboardShortcuts.tsx): focus the header's field, or on a phone open its popover. */
+export function focusGlobalSearch(): void {
+  const field = document.getElementById('global-search');
+  if (field && field.checkVisibility()) {
+    field.focus();
+    return;
+  }
+  document.getElementById('global-search-open')?.click();
+}
+
 export function GlobalSearch() {
   const [opened, setOpened] = useState(false);
   return (
     <>
       <Box visibleFrom="md" w={{ md: 260, lg: 320 }}>
-        <SearchForm testId="global-search" />
+        <SearchForm testId="global-search" id="global-search" />
       </Box>
       <Box hiddenFrom="md">
         <MobileSearch opened={opened} setOpened={setOpened} />
@@ -36,6 +46,7 @@ function MobileSearch({ opened, setOpened }: { opened: boolean; setOpened: (v: b
           aria-label={t('owner.search.open')}
           aria-expanded={opened}
           onClick={() => setOpened(!opened)}
+          id="global-search-open"
           data-testid="global-search-open"
         >
           <IconSearch size={22} stroke={1.7} aria-hidden />
@@ -49,7 +60,7 @@ function MobileSearch({ opened, setOpened }: { opened: boolean; setOpened: (v: b
   );
 }
 
-function SearchForm({ testId, focusFirst, onDone }: { testId: string; focusFirst?: boolean; onDone?: () => void }) {
+function SearchForm({ testId, id, focusFirst, onDone }: { testId: string; id?: string; focusFirst?: boolean; onDone?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [value, setValue] = useState('');
@@ -66,6 +77,7 @@ function SearchForm({ testId, focusFirst, onDone }: { testId: string; focusFirst
       <form onSubmit={submit}>
         <TextInput
           type="search"
+          id={id}
           aria-label={t('owner.search.label')}
           title={t('owner.search.hint')}
           placeholder={t('owner.search.placeholder')}

@@ -44,7 +44,7 @@ export const en: Catalogue = {
     portal: 'Coordination portal',
     homeLink: 'Go to the dashboard',
     footer: 'For authorised personnel only. Every change is recorded in the audit log.',
-    timeZoneNote: 'Times in Central Mexico time.',
+    timeZoneNote: 'Dates and times: Central Mexico time.',
   },
   common: {
     save: 'Save',
@@ -69,7 +69,6 @@ export const en: Catalogue = {
     show: 'Show',
     hide: 'Hide',
     comingSoon: 'Next release',
-    available: 'Available',
     required: 'Required',
   },
   roles: {
@@ -120,6 +119,20 @@ export const en: Catalogue = {
     directory: 'Directory',
     advisories: 'Advisories',
     admin: 'Administration',
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    intro: 'They work on every page, except while you type in a field. Press ? to see this list.',
+    keys: 'Keys',
+    action: 'What it does',
+    thenKey: 'then',
+    actions: {
+      search: 'Go to the search box',
+      newReport: 'New incident report',
+      goIncidents: 'Go to Incidents',
+      goTasks: 'Go to Tasks',
+      help: 'Show the keyboard shortcuts',
+    },
   },
   shell: {
     skipToContent: 'Skip to main content',
@@ -567,6 +580,7 @@ export const en: Catalogue = {
     },
     common: {
       timeZone: 'Central Mexico time',
+      timeZoneInline: 'Central Mexico time',
       none: '—',
       status: {
         submitted: 'Submitted',
@@ -672,7 +686,7 @@ export const en: Catalogue = {
       notFoundTitle: 'This incident does not exist or you have no access to it',
       notFoundBody: 'Check the link. An incident of another agency can only be consulted once the ANC shares it with yours.',
       conflictTitle: 'Someone else changed this incident',
-      conflictBody: 'Someone else changed this incident while you were viewing it. Its current state is shown now: review it and, if still needed, try again.',
+      conflictBody: 'Its current state is shown now: review it and, if still needed, try again.',
       mergedInto: 'This incident is a duplicate and was merged into',
       mergedIntoHidden: 'This incident is a duplicate and was merged into another incident.',
       rejectedTitle: 'Rejected by the ANC. Reason:',
@@ -835,6 +849,7 @@ export const en: Catalogue = {
         mergedFrom: 'merged the duplicate incident here:',
         mergedFromUnknown: 'merged a duplicate incident here',
         reason: 'Reason:',
+        note: 'Note:',
         shared: 'shared it with {{agencies}}',
         sharedAll: 'shared it with every agency',
         sharedNamedAndAll: 'shared it with {{agencies}} and with every agency',

@@ -28,6 +28,14 @@ describe('deadline countdown', () => {
     expect(formatCountdown(at(20_000), now, tEs).text).toBe('vence en menos de 1 min');
   });
 
+  it('shows whole days from a week on, rounded down, so two deadlines a month out read alike', () => {
+    expect(formatCountdown(at(6 * 24 * H + 23 * H + 59 * M), now, tEs).text).toBe('vence en 6 d 23 h');
+    expect(formatCountdown(at(7 * 24 * H + 4 * H), now, tEs).text).toBe('vence en 7 d');
+    expect(formatCountdown(at(30 * 24 * H + 23 * H + 59 * M), now, tEs).text).toBe('vence en 30 d');
+    expect(formatCountdown(at(31 * 24 * H), now, tEs).text).toBe('vence en 31 d');
+    expect(formatCountdown(at(-(45 * 24 * H + 7 * H)), now, tEn).text).toBe('overdue by 45 d');
+  });
+
   it('says how long ago it passed', () => {
     expect(formatCountdown(at(-3 * H), now, tEs)).toEqual({ text: 'vencido hace 3 h', overdue: true });
     expect(formatCountdown(at(-(26 * H)), now, tEn)).toEqual({ text: 'overdue by 1 d 2 h', overdue: true });

@@ -33,11 +33,17 @@ export type CountdownKey =
   | 'incidents.common.minutes'
   | 'incidents.common.lessThanMinute';
 
-/** Two units at most: "2 d 4 h", "4 h 12 min", "12 min", "menos de 1 min". */
+/**
+ * One rule for every duration the portal shows: whole days from a week on ("31 d", never
+ * "30 d 23 h": hours are noise a month out), otherwise two units at most ("2 d 23 h" of a 72-hour
+ * notice, "4 h 12 min", "12 min", "menos de 1 min"). Always rounded down, so a deadline never looks
+ * further away than it is.
+ */
 export function formatDuration(parts: CountdownParts, t: Translate): string {
   const d = t('incidents.common.days', { count: parts.days });
   const h = t('incidents.common.hours', { count: parts.hours });
   const m = t('incidents.common.minutes', { count: parts.minutes });
+  if (parts.days >= 7) return d;
   if (parts.days > 0) return parts.hours > 0 ? `${d} ${h}` : d;
   if (parts.hours > 0) return parts.minutes > 0 ? `${h} ${m}` : h;
   if (parts.minutes > 0) return m;

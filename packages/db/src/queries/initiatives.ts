@@ -402,6 +402,8 @@ export interface ObjectiveProgressRow {
   objective: EncsObjective;
   /** Initiatives not cancelled. */
   initiatives: number;
+  /** Cancelled initiatives: listed under the objective in the registry, left out of its totals. */
+  cancelled: number;
   milestones: { total: number; done: number; late: number };
   /** Sum of the budgets of the initiatives not cancelled, summed as numeric in SQL. */
   budgetMxn: string;
@@ -429,11 +431,15 @@ export async function planSummary(db: Db, today: string, options: { agencyId?: s
     await db.execute(sql`select i.status::text as status, count(*)::int as n from initiatives i where ${scope} group by i.status`),
   );
   const objectiveRows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`select i.objective::text as objective, count(*)::int as initiatives,
-        coalesce(sum(ms.total), 0)::int as total, coalesce(sum(ms.done), 0)::int as done, coalesce(sum(ms.late), 0)::int as late,
-        coalesce(sum(i.budget_mxn), 0.00)::text as budget
+    await db.execute(sql`select i.objective::text as objective,
+        count(*) filter (where i.status <> 'cancelled')::int as initiatives,
+        count(*) filter (where i.status = 'cancelled')::int as cancelled,
+        coalesce(sum(ms.total) filter (where i.status <> 'cancelled'), 0)::int as total,
+        coalesce(sum(ms.done) filter (where i.status <> 'cancelled'), 0)::int as done,
+        coalesce(sum(ms.late) filter (where i.status <> 'cancelled'), 0)::int as late,
+        coalesce(sum(i.budget_mxn) filter (where i.status <> 'cancelled'), 0.00)::text as budget
       from initiatives i ${milestoneCountsSql(today)}
-      where ${scope} and i.status <> 'cancelled'
+      where ${scope}
       group by i.objective`),
   );
   const [total] = rowsOf<{ budget: string }>(
@@ -447,6 +453,7 @@ export async function planSummary(db: Db, today: string, options: { agencyId?: s
     return {
       objective,
       initiatives: Number(r?.initiatives ?? 0),
+      cancelled: Number(r?.cancelled ?? 0),
       milestones: { total: Number(r?.total ?? 0), done: Number(r?.done ?? 0), late: Number(r?.late ?? 0) },
       budgetMxn: r ? String(r.budget) : '0.00',
     };

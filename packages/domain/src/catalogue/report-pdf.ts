@@ -98,7 +98,7 @@ export const REPORT_PDF_WORDS = {
     submitted: { 'es-MX': 'Recibido', en: 'Submitted' },
     triaged: { 'es-MX': 'Clasificado', en: 'Triaged' },
     investigating: { 'es-MX': 'En investigación', en: 'Investigating' },
-    contained: { 'es-MX': 'Contenido', en: 'Contained' },
+    contained: { 'es-MX': 'Controlado', en: 'Contained' },
     resolved: { 'es-MX': 'Resuelto', en: 'Resolved' },
     closed: { 'es-MX': 'Cerrado', en: 'Closed' },
     rejected: { 'es-MX': 'Rechazado', en: 'Rejected' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { ROLES } from '../roles.ts';
-import { INCIDENT_STATUSES, allowedIncidentTransitions, checkIncidentTransition, checkMergeTarget, type IncidentStatus } from './status.ts';
+import { INCIDENT_STATUSES, allowedIncidentTransitions, checkIncidentTransition, checkMergeTarget, incidentTransitionNeeds, type IncidentStatus } from './status.ts';
 
 // Written out from docs/DESIGN.md independently of the table: from → [to, needs].
 const EXPECTED: Record<IncidentStatus, Partial<Record<IncidentStatus, 'reason' | 'mergeInto' | null>>> = {
@@ -46,6 +46,14 @@ describe('incident state machine', () => {
     expect(codeOf(() => checkIncidentTransition(coordinator, incident, { to }))).toBe('BAD_REQUEST:invalid_input');
     const blank = codeOf(() => checkIncidentTransition(coordinator, incident, { to, reason: '   ', mergeIntoId: needs === 'mergeInto' ? 'a' : undefined }));
     expect(blank).toBe(needs === 'reason' ? 'BAD_REQUEST:invalid_input' : 'UNPROCESSABLE:merge_into_self');
+  });
+
+  it('tells what each step needs, the same cells as the checks', () => {
+    for (const from of INCIDENT_STATUSES) {
+      for (const to of INCIDENT_STATUSES) {
+        expect(incidentTransitionNeeds(from, to), `${from} → ${to}`).toBe(EXPECTED[from][to] ?? undefined);
+      }
+    }
   });
 
   it('names the missing field in the error', () => {

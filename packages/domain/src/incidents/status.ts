@@ -53,6 +53,14 @@ function ruleFor(from: IncidentStatus, to: IncidentStatus): TransitionRule | und
   return row[to];
 }
 
+/**
+ * What the step from → to needs ("reason" when the text is required: a reject or a reopen), or
+ * undefined when any text is an optional note. The portal's dialog and its timeline word the text alike from it.
+ */
+export function incidentTransitionNeeds(from: IncidentStatus, to: IncidentStatus): TransitionNeeds | undefined {
+  return ruleFor(from, to)?.needs;
+}
+
 /** The statuses this actor may move the incident to from where it is now. */
 export function allowedIncidentTransitions(actor: Pick<Actor, 'role'>, status: IncidentStatus): IncidentStatus[] {
   return INCIDENT_STATUSES.filter((to) => {

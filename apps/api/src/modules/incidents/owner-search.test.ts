@@ -99,14 +99,14 @@ describe('the owner', () => {
     const incident = await sedena.trpc.incidents.create.mutate(validIncident({ tlp: 'AMBER' }));
     expect(incident.owner).toBeNull();
     const taken = await coordinator.trpc.incidents.setOwner.mutate({ id: incident.id, version: incident.version, ownerId: ids.coordinator });
-    expect(taken.owner).toEqual({ id: ids.coordinator, name: 'Claudia Ríos (Coordinación)' });
+    expect(taken.owner).toEqual({ id: ids.coordinator, name: 'Claudia Ríos' });
     expect(taken.version).toBe(incident.version + 1);
-    expect(taken.timeline.at(-1)).toMatchObject({ kind: 'owner_changed', data: { from: null, to: { id: ids.coordinator, name: 'Claudia Ríos (Coordinación)' } } });
+    expect(taken.timeline.at(-1)).toMatchObject({ kind: 'owner_changed', data: { from: null, to: { id: ids.coordinator, name: 'Claudia Ríos' } } });
     expect(await auditCountFor(s.t.db, 'incident.setOwner', incident.id)).toBe(1);
     // The reporting agency reads who at the ANC is in charge (domain incidents/owner.ts).
-    expect((await sedena.trpc.incidents.get.query({ id: incident.id })).owner).toEqual({ id: ids.coordinator, name: 'Claudia Ríos (Coordinación)' });
+    expect((await sedena.trpc.incidents.get.query({ id: incident.id })).owner).toEqual({ id: ids.coordinator, name: 'Claudia Ríos' });
     const listed = (await walkList(sedena, { limit: 100 })).find((i) => i.id === incident.id);
-    expect(listed?.owner).toEqual({ id: ids.coordinator, name: 'Claudia Ríos (Coordinación)' });
+    expect(listed?.owner).toEqual({ id: ids.coordinator, name: 'Claudia Ríos' });
     // Taking it oneself tells nobody.
     expect(await kindsFor(ids.coordinator, incident.id)).toEqual([]);
   });

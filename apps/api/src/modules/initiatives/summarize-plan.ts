@@ -18,6 +18,7 @@ export async function summarizePlan(ctx: UseCaseContext, input: PlanSummaryInput
     byObjective: s.byObjective.map((o) => ({
       objective: o.objective,
       initiatives: o.initiatives,
+      cancelled: o.cancelled,
       progress: initiativeProgress(o.milestones),
       milestones: o.milestones,
       budgetMxn: o.budgetMxn,

@@ -203,7 +203,7 @@ function FactsPanel({ incident }: { incident: IncidentDetail }) {
         <Fact label={t('incidents.detail.facts.filedAt')}>{formatMxDateTime(incident.createdAt, locale)}</Fact>
       </SimpleGrid>
       <ClockNote testId="incident-time-zone" mt="sm">
-        {t('incidents.detail.timeZoneNote', { zone: t('incidents.common.timeZone'), updated: formatMxDateTime(incident.updatedAt, locale) })}
+        {t('incidents.detail.timeZoneNote', { zone: t('incidents.common.timeZoneInline'), updated: formatMxDateTime(incident.updatedAt, locale) })}
       </ClockNote>
     </Paper>
   );

@@ -3,6 +3,7 @@ import {
   INCIDENT_STATUSES,
   OBSERVABLE_TYPES,
   REPORT_KINDS,
+  incidentTransitionNeeds,
 } from '@anc/domain';
 import { Code, Paper, Stack, Text } from '@mantine/core';
 import {
@@ -97,6 +98,16 @@ const FIELD_KEYS = [
 const isFieldKey = (value: string): value is (typeof FIELD_KEYS)[number] => (FIELD_KEYS as readonly string[]).includes(value);
 
 const MAX_LISTED = 10;
+
+/**
+ * "Motivo:" for the text a step requires (reject, reopen), "Nota:" for the optional note: the words
+ * of the dialog that took it (TransitionActions.tsx), from the same domain table.
+ */
+function statusTextLabel(event: IncidentEvent, t: TFunction): string {
+  const d = EventData.status.safeParse(event.data);
+  const needsReason = d.success && incidentTransitionNeeds(d.data.from, d.data.to) === 'reason';
+  return needsReason ? t('incidents.detail.timeline.reason') : t('incidents.detail.timeline.note');
+}
 
 /** The sentence and the extra content (comment, reason, values) of one event. */
 function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof currentLocale>): { sentence: ReactNode; extra?: ReactNode } {
@@ -268,7 +279,7 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
                 sentence={sentence}
                 badge={event.visibility ? <NoteVisibilityBadge visibility={event.visibility} /> : null}
                 at={event.at}
-                body={event.body ? (event.kind === 'status' ? `${t('incidents.detail.timeline.reason')} ${event.body}` : event.body) : null}
+                body={event.body ? (event.kind === 'status' ? `${statusTextLabel(event, t)} ${event.body}` : event.body) : null}
                 bodyTestId="timeline-body"
                 bodyTone={event.kind === 'status' ? 'orange' : 'gray'}
                 extra={extra}

@@ -142,7 +142,7 @@ export function IncidentsListPage() {
         ) : null}
         {select ? <BulkBar selection={selection} rows={items} filters={filters} onChange={select.onChange} /> : null}
 
-        <ClockNote testId="incidents-time-zone">{t('incidents.list.timeZoneNote', { zone: t('incidents.common.timeZone') })}</ClockNote>
+        <ClockNote testId="incidents-time-zone">{t('incidents.list.timeZoneNote', { zone: t('incidents.common.timeZoneInline') })}</ClockNote>
 
         <ResponsiveList
           name="incidents"

@@ -232,6 +232,9 @@ function MergeTargetSelect({
       withAsterisk
       nothingFoundMessage={candidates.isFetching ? t('common.loading') : t('incidents.detail.transitions.mergeNothingFound')}
       comboboxProps={{ withinPortal: true }}
+      // It takes the dialog's focus: the list opens when the person types or clicks, not by itself over "Cancelar".
+      openOnFocus={false}
+      maxDropdownHeight={240}
       error={error}
       data-autofocus
       data-testid="transition-merge-target"

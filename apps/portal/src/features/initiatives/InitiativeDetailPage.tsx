@@ -127,7 +127,7 @@ function InitiativeView({ initiative, refetch, refetching }: { initiative: Initi
           </Text>
           <Group gap="sm">
             <Text size="sm" c="dimmed" data-testid="initiative-milestone-counts">
-              {counts.total ? t('initiatives.common.milestonesDone', { done: counts.done, total: counts.total }) : t('initiatives.common.noMilestones')}
+              {counts.total ? t('initiatives.common.milestonesDone', { done: counts.done, count: counts.total }) : t('initiatives.common.noMilestones')}
             </Text>
             {counts.late > 0 ? (
               <Text size="sm" c="red.8" fw={700}>

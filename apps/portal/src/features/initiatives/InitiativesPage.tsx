@@ -126,7 +126,7 @@ function ObjectiveGroup({ objective, items, phone }: { objective: EncsObjective;
         <Title order={2} fz="lg" id={headingId}>
           {objectiveLabel(objective, locale)}
         </Title>
-        <Badge variant="light" color={OBJECTIVE_COLORS[objective]} size="sm">
+        <Badge variant="light" color={OBJECTIVE_COLORS[objective]} size="sm" data-testid="initiative-group-count">
           {t('initiatives.list.groupCount', { count: items.length })}
         </Badge>
       </Group>
@@ -212,7 +212,7 @@ function InitiativeRow({ initiative }: { initiative: InitiativeSummary }) {
       <Table.Td>
         <InitiativeProgress progress={initiative.progress} size="sm" label={t('initiatives.common.progressOf', { code: initiative.code })} />
         <Text size="xs" c="dimmed">
-          {counts.total ? t('initiatives.common.milestonesDone', { done: counts.done, total: counts.total }) : t('initiatives.common.noMilestones')}
+          {counts.total ? t('initiatives.common.milestonesDone', { done: counts.done, count: counts.total }) : t('initiatives.common.noMilestones')}
         </Text>
       </Table.Td>
       <Table.Td>

@@ -99,8 +99,10 @@ export function PlanSummaryHeader({ agencyId }: { agencyId?: string }) {
                   label={`${t('initiatives.detail.progressTitle')} · ${objectiveLabel(objective, locale)}`}
                   testId="plan-objective-progress"
                 />
-                <Text size="xs" c="dimmed">
-                  {t('initiatives.list.groupCount', { count: o.initiatives })}
+                <Text size="xs" c="dimmed" data-testid="plan-objective-count">
+                  {/* The same count as the objective's group in the registry below; cancelled ones are listed there too. */}
+                  {t('initiatives.list.groupCount', { count: o.initiatives + o.cancelled })}
+                  {o.cancelled > 0 ? ` (${t('initiatives.summary.cancelledApart', { count: o.cancelled })})` : ''}
                   {o.milestones.late > 0 ? ` · ${t('initiatives.common.late', { count: o.milestones.late })}` : ''}
                 </Text>
               </Stack>

@@ -177,7 +177,7 @@ function FactsPanel({ task }: { task: TaskDetail }) {
         <Fact label={t('tasks.detail.facts.createdAt')}>{formatMxDateTime(task.createdAt, locale)}</Fact>
       </SimpleGrid>
       <ClockNote testId="task-time-zone" mt="sm">
-        {t('tasks.detail.timeZoneNote', { zone: t('incidents.common.timeZone'), updated: formatMxDateTime(task.updatedAt, locale) })}
+        {t('tasks.detail.timeZoneNote', { zone: t('incidents.common.timeZoneInline'), updated: formatMxDateTime(task.updatedAt, locale) })}
       </ClockNote>
     </Paper>
   );

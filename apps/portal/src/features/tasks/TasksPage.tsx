@@ -90,7 +90,7 @@ export function TasksPage() {
           onChange={patch}
           onClear={clearFilters}
         />
-        <ClockNote testId="tasks-time-zone">{t('tasks.list.timeZoneNote', { zone: t('incidents.common.timeZone') })}</ClockNote>
+        <ClockNote testId="tasks-time-zone">{t('tasks.list.timeZoneNote', { zone: t('incidents.common.timeZoneInline') })}</ClockNote>
         {view === 'board' ? (
           <TaskBoard filters={filters} seesAll={seesAll} phone={phone} />
         ) : (
