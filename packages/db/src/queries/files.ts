@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
-import { FILE_CHUNK_BYTES } from '@anc/domain';
-import { rowsOf, type Db } from '../client.ts';
+import type { Db } from '../client.ts';
 import { agencies, evidenceFileChunks, evidenceFiles, users } from '../schema/index.ts';
 
 export type EvidenceFileRow = typeof evidenceFiles.$inferSelect;
@@ -20,27 +19,13 @@ export async function insertEvidenceFile(tx: Db, values: EvidenceFileInsert): Pr
 }
 
 /**
- * How many bytes of a chunk travel in one SQL text value. The bytes go as base64 text decoded by
- * the database and come back as hex text encoded by it (PGlite's own bytea parameter and result
- * conversion runs in JavaScript and was 5× slower writing and 10× reading; postgres.js sends a
- * Buffer as hex text anyway), but never as one string per 256 KiB chunk: a string that long (a
- * 350 KB base64 or 512 KB hex string) is a large object for V8, kept in the old generation until a
- * full collection, and five uploads at once piled up 100+ MiB of them (apps/api/bench/files.ts,
- * README "Evidence files"). Pieces of 32 KiB are 44 K base64 and 64 K hex characters, under V8's
- * large-object threshold (128 KiB): they die young, in the cheap scavenges. Same SQL on both.
- */
-export const CHUNK_PIECE_BYTES = 32 * 1024;
-const PIECES_PER_CHUNK = Math.ceil(FILE_CHUNK_BYTES / CHUNK_PIECE_BYTES);
-
-/**
- * Writes chunk `seq` (at most `FILE_CHUNK_BYTES`). `data` is read before this returns its promise:
- * the caller may refill the same buffer once it has awaited it (modules/files/upload-file.ts does).
+ * One chunk (at most `FILE_CHUNK_BYTES`) as an INSERT: on PGlite, and for tests that write a
+ * stored file directly. The bytes travel as base64 text decoded by the database: PGlite's own
+ * bytea parameter conversion runs in JavaScript and was 5× slower. `data` is read before this
+ * returns its promise: the caller may refill the same buffer once it has awaited it.
  */
 export async function insertEvidenceChunk(tx: Db, fileId: string, seq: number, data: Buffer): Promise<void> {
-  const pieces = [];
-  for (let at = 0; at < data.length; at += CHUNK_PIECE_BYTES) pieces.push(sql`decode(${data.toString('base64', at, Math.min(at + CHUNK_PIECE_BYTES, data.length))}, 'base64')`);
-  const value = pieces.length ? sql.join(pieces, sql` || `) : sql`'\\x'::bytea`;
-  await tx.execute(sql`insert into ${evidenceFileChunks} (file_id, seq, data) values (${fileId}, ${seq}, ${value})`);
+  await tx.execute(sql`insert into ${evidenceFileChunks} (file_id, seq, data) values (${fileId}, ${seq}, decode(${data.toString('base64')}, 'base64'))`);
 }
 
 /** The header of PostgreSQL's binary COPY format (signature, flags, no extension). */
@@ -157,22 +142,16 @@ export async function getEvidenceFile(db: Db, id: string): Promise<EvidenceFileR
   return row;
 }
 
-/** The hex pieces of a chunk, `CHUNK_PIECE_BYTES` each (an empty string past its end). */
-const chunkPieces = sql.join(
-  Array.from({ length: PIECES_PER_CHUNK }, (_, i) => sql`encode(substring(${evidenceFileChunks.data} from ${sql.raw(String(i * CHUNK_PIECE_BYTES + 1))} for ${sql.raw(String(CHUNK_PIECE_BYTES))}), 'hex') as ${sql.raw(`p${i}`)}`),
-  sql`, `,
-);
-
-/** The chunk `seq` of a file, or undefined past its last: one buffer, filled from its hex pieces. */
+/**
+ * The chunk `seq` of a file, or undefined past its last. It comes back as hex text encoded by the
+ * database: PGlite's own bytea result conversion runs in JavaScript and was 10× slower.
+ */
 export async function getEvidenceChunk(db: Db, fileId: string, seq: number): Promise<Buffer | undefined> {
-  const result = await db.execute(sql`select ${chunkPieces} from ${evidenceFileChunks} where ${evidenceFileChunks.fileId} = ${fileId} and ${evidenceFileChunks.seq} = ${seq}`);
-  const [row] = rowsOf<Record<string, string>>(result);
-  if (!row) return undefined;
-  const pieces = Object.values(row);
-  const out = Buffer.allocUnsafe(pieces.reduce((n, hex) => n + hex.length / 2, 0));
-  let at = 0;
-  for (const hex of pieces) at += out.write(hex, at, 'hex');
-  return out;
+  const [row] = await db
+    .select({ hex: sql<string>`encode(${evidenceFileChunks.data}, 'hex')` })
+    .from(evidenceFileChunks)
+    .where(and(eq(evidenceFileChunks.fileId, fileId), eq(evidenceFileChunks.seq, seq)));
+  return row ? Buffer.from(row.hex, 'hex') : undefined;
 }
 
 /** The file and its bytes (the chunks go with it: ON DELETE CASCADE). */
