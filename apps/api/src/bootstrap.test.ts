@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, users } from '@anc/db';
+import { auditEvents, evidenceStorageCounts, users } from '@anc/db';
 import { createTestDatabase, type TestDatabase } from '@anc/db/testing';
 import { createFirstAdmin, prepareDatabase, seedSummary } from './bootstrap.ts';
 import { testEnv } from './env.ts';
@@ -16,11 +16,12 @@ afterAll(() => t.close());
 beforeEach(() => t.reset());
 
 describe('production bootstrap', () => {
-  it('never seeds demo accounts under NODE_ENV=production', async () => {
+  it('never seeds demo accounts (nor demo evidence files) under NODE_ENV=production', async () => {
     const env = testEnv({ NODE_ENV: 'production', DEMO_SEED: '1', PUBLIC_ORIGIN: 'https://portal.example' });
     expect(env.DEMO_SEED).toBe(false);
     await prepareDatabase(t, env, quiet);
     expect(await t.db.select().from(users)).toHaveLength(0);
+    expect(await evidenceStorageCounts(t.db)).toEqual({ files: 0, chunks: 0, bytes: 0 });
   });
 
   it('creates a first admin who can sign in, and refuses a weak password or a second copy', async () => {

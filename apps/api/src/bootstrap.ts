@@ -2,6 +2,7 @@ import { hashPassword, passwordProblem } from '@anc/auth';
 import { SEED_LOCK_KEY, getAgencyByCode, getUserByEmail, insertUser, seedDemoAdvisories, seedDemoData, seedDemoDirectory, seedDemoIncidents, seedDemoPlan, seedDemoPlaybooks, seedDemoTasks, seedReferenceData, writeAudit, type Database } from '@anc/db';
 import { ANC_AGENCY_CODE, CreateUserInput, localizeIssue, messageFor } from '@anc/domain';
 import type { Env } from './env.ts';
+import { seedDemoFiles } from './modules/files/demo-files.ts';
 import { passwordUserInputs } from './modules/users/check-password.ts';
 
 interface Logger {
@@ -29,7 +30,9 @@ export async function prepareDatabase(database: Database, env: Env, log: Logger)
     const demoDirectory = await seedDemoDirectory(database.db);
     const demoPlaybooks = await seedDemoPlaybooks(database.db);
     const demoAdvisories = await seedDemoAdvisories(database.db);
-    const added = { ...result, ...demoIncidents, ...demoPlan, ...demoTasks, ...demoDirectory, ...demoPlaybooks, ...demoAdvisories };
+    // After the tasks: through the upload use case, as the assignee agencies' liaisons.
+    const demoFiles = await seedDemoFiles(database.db);
+    const added = { ...result, ...demoIncidents, ...demoPlan, ...demoTasks, ...demoDirectory, ...demoPlaybooks, ...demoAdvisories, ...demoFiles };
     log.info(added, seedSummary(added));
   });
   if (env.DEMO_SEED_REFUSED) {

@@ -76,15 +76,17 @@ export async function downloadFrom(base: string, fileId: string, who: Credential
 export const storageCounts = (db: Database['db']) => evidenceStorageCounts(db);
 
 /**
- * Waits until no other connection of this PostgreSQL database has a transaction open (an upload's
- * transaction rolled back after its client went away). On PGlite the test's own query waits for the
+ * How many other connections of this PostgreSQL database hold an upload's transaction open (one
+ * rolled back after its client went away drops out). On PGlite the test's own query waits for the
  * one connection's transaction to end anyway.
  */
 export async function openTransactionsElsewhere(database: Database): Promise<number> {
   if (database.kind !== 'postgres') return 0;
+  // Only those writing a file's chunks (a COPY into evidence_file_chunks, modules/files/upload-file.ts):
+  // other short transactions (the audit sealer's, modules/audit/sealer.ts) may be open at that moment too.
   const rows = rowsOf<{ n: number }>(
     await database.db.execute(
-      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null`,
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null and query ilike '%evidence_file_chunks%'`,
     ),
   );
   return rows[0]?.n ?? 0;

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { agencies, evidenceFileChunks, evidenceFiles, users } from '../schema/index.ts';
@@ -18,12 +19,97 @@ export async function insertEvidenceFile(tx: Db, values: EvidenceFileInsert): Pr
 }
 
 /**
- * The bytes travel as base64 text decoded by the database, and come back as hex text encoded by
- * it: PGlite's own bytea parameter and result conversion runs in JavaScript and was 5× (writes)
- * and 10× (reads) slower; postgres.js sends a Buffer as hex text anyway. Same SQL on both.
+ * One chunk (at most `FILE_CHUNK_BYTES`) as an INSERT: on PGlite, and for tests that write a
+ * stored file directly. The bytes travel as base64 text decoded by the database: PGlite's own
+ * bytea parameter conversion runs in JavaScript and was 5× slower. `data` is read before this
+ * returns its promise: the caller may refill the same buffer once it has awaited it.
  */
 export async function insertEvidenceChunk(tx: Db, fileId: string, seq: number, data: Buffer): Promise<void> {
   await tx.execute(sql`insert into ${evidenceFileChunks} (file_id, seq, data) values (${fileId}, ${seq}, decode(${data.toString('base64')}, 'base64'))`);
+}
+
+/** The header of PostgreSQL's binary COPY format (signature, flags, no extension). */
+const COPY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
+/** The end of a binary COPY: a tuple of -1 fields. */
+const COPY_TRAILER = Buffer.from([0xff, 0xff]);
+
+/** Writes a file's chunks in order, inside the upload's transaction. */
+export interface EvidenceChunkWriter {
+  /** Chunk `seq`, then the next. `data` is consumed when the promise settles: the caller may refill it. */
+  write(data: Buffer): Promise<void>;
+  /** Every chunk written: ends the stream (if any) and waits for the database to take it. */
+  end(): Promise<void>;
+  /** The upload failed: stops the stream so the transaction rolls back with nothing stored. */
+  abort(error: unknown): Promise<void>;
+}
+
+/** postgres.js's transaction under a drizzle postgres-js transaction (drizzle-orm/postgres-js/session.js `session.client`). */
+type CopySql = (strings: TemplateStringsArray, ...values: unknown[]) => { writable(): Promise<Writable> };
+function postgresJsClient(tx: Db): CopySql | undefined {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return typeof client === 'function' && 'unsafe' in client && 'savepoint' in client ? (client as unknown as CopySql) : undefined;
+}
+
+/**
+ * The chunks of one upload. On PostgreSQL one binary `COPY ... FROM STDIN` for the whole file:
+ * each chunk goes to the socket as the bytes it is (postgres.js copies it into a CopyData message),
+ * with no text encoding and no round trip per chunk, and the next one waits until the socket took
+ * it (backpressure). postgres.js only sends parameters as text, so an INSERT would turn each
+ * 256 KiB chunk into a 350 KB base64 string held until the row is written: five uploads at once
+ * promoted 100+ MiB of such strings to V8's old generation before a full collection reclaimed them
+ * (apps/api/bench/files.ts, README "Evidence files"). On PGlite (in-process, no socket) one INSERT
+ * a chunk with the bytes as base64 text (`insertEvidenceChunk`).
+ */
+export async function openEvidenceChunkWriter(tx: Db, fileId: string): Promise<EvidenceChunkWriter> {
+  let seq = 0;
+  const client = postgresJsClient(tx);
+  if (!client) {
+    return {
+      write: (data) => insertEvidenceChunk(tx, fileId, seq++, data),
+      end: async () => {},
+      abort: async () => {},
+    };
+  }
+  const stream = await client`copy evidence_file_chunks (file_id, seq, data) from stdin with (format binary)`.writable();
+  let failure: Error | undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    stream.once('finish', resolve);
+    stream.once('error', (error) => {
+      failure = error;
+      reject(error);
+    });
+  });
+  done.catch(() => {}); // read by end(); an aborted COPY's own error is expected
+  const put = (bytes: Buffer) =>
+    new Promise<void>((resolve, reject) => {
+      if (failure) return reject(failure);
+      stream.write(bytes, (error) => (error ? reject(error) : resolve()));
+    });
+  const uuid = Buffer.from(fileId.replaceAll('-', ''), 'hex');
+  await put(COPY_HEADER);
+  return {
+    async write(data) {
+      // One tuple: 3 fields; file_id (uuid, 16 bytes), seq (int4), data (bytea, as it is).
+      const head = Buffer.allocUnsafe(2 + 4 + 16 + 4 + 4 + 4);
+      head.writeInt16BE(3, 0);
+      head.writeInt32BE(16, 2);
+      uuid.copy(head, 6);
+      head.writeInt32BE(4, 22);
+      head.writeInt32BE(seq++, 26);
+      head.writeInt32BE(data.length, 30);
+      await put(head);
+      await put(data);
+    },
+    async end() {
+      await put(COPY_TRAILER);
+      stream.end();
+      await done;
+    },
+    async abort(error) {
+      if (!failure) stream.destroy(error instanceof Error ? error : new Error('upload aborted'));
+      await done.catch(() => {});
+    },
+  };
 }
 
 /** The upload's last step: its size and hash. */
@@ -56,7 +142,10 @@ export async function getEvidenceFile(db: Db, id: string): Promise<EvidenceFileR
   return row;
 }
 
-/** The chunk `seq` of a file, or undefined past its last. */
+/**
+ * The chunk `seq` of a file, or undefined past its last. It comes back as hex text encoded by the
+ * database: PGlite's own bytea result conversion runs in JavaScript and was 10× slower.
+ */
 export async function getEvidenceChunk(db: Db, fileId: string, seq: number): Promise<Buffer | undefined> {
   const [row] = await db
     .select({ hex: sql<string>`encode(${evidenceFileChunks.data}, 'hex')` })

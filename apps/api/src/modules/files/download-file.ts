@@ -10,14 +10,24 @@ export interface FileDownload {
 }
 
 /**
- * A file the caller may read (one on an incident or a task it reads; NOT_FOUND otherwise, the same
- * as a missing id), its download audited (who, which file, when) before the first byte goes out.
+ * A finished file the caller may read (one on an incident or a task it reads), without its bytes
+ * and without an audit row: what a `HEAD /files/{id}` answers, which transfers no bytes and so is
+ * no download. NOT_FOUND otherwise, the same as a missing id.
  */
-export async function downloadFile(ctx: UseCaseContext, fileId: string): Promise<FileDownload> {
+export async function readableFile(ctx: UseCaseContext, fileId: string): Promise<EvidenceFileRow> {
   const file = await getEvidenceFile(ctx.db, fileId);
   if (!file) throw new DomainError('NOT_FOUND', 'not_found');
+  await readableParentOr404(ctx.db, ctx.actor, parentRefOfRow(file));
+  return file;
+}
+
+/**
+ * A file the caller may read (`readableFile`), its download audited (who, which file, when) before
+ * the first byte goes out.
+ */
+export async function downloadFile(ctx: UseCaseContext, fileId: string): Promise<FileDownload> {
+  const file = await readableFile(ctx, fileId);
   const ref = parentRefOfRow(file);
-  await readableParentOr404(ctx.db, ctx.actor, ref);
   await writeAudit(ctx.db, {
     actorId: ctx.actor.userId,
     action: 'file.download',

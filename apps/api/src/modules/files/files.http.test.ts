@@ -207,6 +207,27 @@ describe('who may upload, download and remove', () => {
     expect(await downloads()).toBe(1);
   });
 
+  it('a HEAD answers the download’s headers without its bytes and is not audited as a download; an outsider gets 404', async () => {
+    const incident = await sharedIncident();
+    const bytes = uniqueBytes(3000);
+    const id = present((await uploadTo(s.url, `incidents/${incident.id}`, as(sedena), { bytes, name: 'captura-regla.png' })).file, 'the upload').id;
+    const downloads = async () => (await s.t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'file.download')))).length;
+    const head = (who: Client) => fetch(`${s.url}/files/${id}`, { method: 'HEAD', headers: { cookie: who.jar.header() } });
+    const semarHead = await head(semar);
+    expect({
+      status: semarHead.status,
+      length: semarHead.headers.get('content-length'),
+      disposition: semarHead.headers.get('content-disposition'),
+      nosniff: semarHead.headers.get('x-content-type-options'),
+      sha256: semarHead.headers.get('x-evidence-sha256'),
+      body: (await semarHead.arrayBuffer()).byteLength,
+    }).toEqual({ status: 200, length: String(bytes.length), disposition: 'attachment; filename="captura-regla.png"', nosniff: 'nosniff', sha256: sha256Hex(bytes), body: 0 });
+    expect((await head(sspc)).status).toBe(404);
+    expect(await downloads()).toBe(0);
+    expect((await downloadFrom(s.url, id, as(semar))).status).toBe(200);
+    expect(await downloads()).toBe(1);
+  });
+
   it('only who may add observables uploads; a session upload from another origin is refused', async () => {
     const incident = await sharedIncident();
     const file = { bytes: uniqueBytes(100), name: 'x.bin' };

@@ -6,7 +6,8 @@
  *
  *   POST /files/incidents/:id   multipart, field `file` → 201 UploadedFile (200 when the same bytes were there)
  *   POST /files/tasks/:id       the same for a task (people only)
- *   GET  /files/:id             the bytes, always as an attachment
+ *   GET  /files/:id             the bytes, always as an attachment (audited as a download)
+ *   HEAD /files/:id             the same headers, no bytes, no audit row (Fastify's HEAD route of the GET)
  *
  * A file is served as `Content-Disposition: attachment` with its original name (RFC 6266),
  * `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, so an HTML or SVG file
@@ -20,7 +21,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, Id, MAX_FILE_BYTES, asciiFileName, assertActorMay, declaredContentType, storedFileName, type Locale } from '@anc/domain';
 import { httpUseCaseContext, requestLocale, requireHttpCaller, sendHttpError, type HttpCaller, type HttpDeps } from '../../http/caller.ts';
 import type { ParentRef } from './file-parent.ts';
-import { downloadFile } from './download-file.ts';
+import { downloadFile, readableFile } from './download-file.ts';
 import { uploadFile } from './upload-file.ts';
 
 /** The routes, as Fastify's route tree spells them (apps/api/src/testing/routes.ts lists them for the access matrix). */
@@ -89,18 +90,23 @@ export async function fileRoutes(app: FastifyInstance, deps: HttpDeps) {
       const caller = await requireHttpCaller(deps, req, reply);
       locale = requestLocale(req) ?? caller.actor.locale;
       assertActorMay(caller.actor, 'files.download');
-      const { file, chunks } = await downloadFile(httpUseCaseContext(deps, req, caller.actor, locale), idOf(req));
-      const body = Readable.from(chunks, { objectMode: false });
-      body.on('error', (err) => req.log.warn({ err, fileId: file.id }, 'file download cut short'));
-      return reply
+      const ctx = httpUseCaseContext(deps, req, caller.actor, locale);
+      // A HEAD transfers no bytes: no download to audit and no chunk read. An empty stream, because
+      // Fastify's HEAD route (fastify/lib/head-route.js) sets content-length 0 for no payload.
+      const head = req.method === 'HEAD';
+      const { file, chunks } = head ? { file: await readableFile(ctx, idOf(req)), chunks: undefined } : await downloadFile(ctx, idOf(req));
+      reply
         .header('content-type', file.sniffedType ?? 'application/octet-stream')
         .header('content-length', String(file.size))
         .header('content-disposition', contentDisposition(file.name, { type: 'attachment', fallback: asciiFileName(file.name) }))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', 'sandbox')
         .header('cache-control', 'no-store')
-        .header('x-evidence-sha256', file.sha256 ?? '')
-        .send(body);
+        .header('x-evidence-sha256', file.sha256 ?? '');
+      if (!chunks) return reply.send(Readable.from([]));
+      const body = Readable.from(chunks, { objectMode: false });
+      body.on('error', (err) => req.log.warn({ err, fileId: file.id }, 'file download cut short'));
+      return reply.send(body);
     } catch (error) {
       return sendHttpError(reply, error, locale);
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { completeEvidenceFile, countEvidenceFiles, findEvidenceFileBySha, insertEvidenceChunk, insertEvidenceFile, writeAudit, type EvidenceFileRow } from '@anc/db';
+import { completeEvidenceFile, countEvidenceFiles, findEvidenceFileBySha, insertEvidenceFile, openEvidenceChunkWriter, writeAudit, type EvidenceFileRow } from '@anc/db';
 import { FILE_CHUNK_BYTES, MAX_FILE_BYTES, assertFileSize, assertRoomForFile, type UploadedFileDto } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
 import { assertMayUpload, fileParentOf, readableParentOr404, type ParentRef } from './file-parent.ts';
@@ -43,8 +43,8 @@ export const uploadedFileDto = (row: EvidenceFileRow, duplicate: boolean): Uploa
 
 /**
  * Stores an evidence file, streamed: its bytes are hashed and written in 256 KiB rows as they
- * arrive, inside one transaction with the file's row and its audit row, so at most one chunk is
- * held in memory and an upload that fails or is cut off leaves nothing. The parent is read (and
+ * arrive, inside one transaction with the file's row and its audit row, so one chunk buffer is
+ * all an upload holds and an upload that fails or is cut off leaves nothing. The parent is read (and
  * the 50-file limit checked) before the first byte, then locked and checked again at the end, so
  * two uploads at once cannot pass the limit nor store the same bytes twice.
  */
@@ -65,34 +65,37 @@ export async function uploadFile(ctx: UseCaseContext, ref: ParentRef, incoming: 
       });
       const hash = createHash('sha256');
       let size = 0;
-      let seq = 0;
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
+      // One chunk buffer for the whole upload, refilled once each write is awaited: the stream is
+      // not read while a chunk is being written (real backpressure: the socket pauses), and no
+      // per-chunk Buffer.concat copies pile up for the collector.
+      const chunk = Buffer.allocUnsafe(FILE_CHUNK_BYTES);
+      let filled = 0;
       let head = Buffer.alloc(0);
-      // Writes every full chunk held; with `all`, the last partial one too.
-      const flush = async (all: boolean) => {
-        const least = all ? 1 : FILE_CHUNK_BYTES;
-        while (pendingBytes >= least) {
-          const joined = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
-          const take = Math.min(FILE_CHUNK_BYTES, joined.length);
-          await insertEvidenceChunk(tx, started.id, seq++, joined.subarray(0, take));
-          const rest = joined.subarray(take);
-          pending = rest.length ? [rest] : [];
-          pendingBytes = rest.length;
+      const writer = await openEvidenceChunkWriter(tx, started.id);
+      try {
+        for await (const piece of incoming.bytes) {
+          size += piece.length;
+          assertFileSize(size);
+          hash.update(piece);
+          if (head.length < SNIFF_BYTES) head = Buffer.concat([head, piece.subarray(0, SNIFF_BYTES - head.length)]);
+          for (let at = 0; at < piece.length; ) {
+            const copied = piece.copy(chunk, filled, at);
+            filled += copied;
+            at += copied;
+            if (filled === FILE_CHUNK_BYTES) {
+              await writer.write(chunk);
+              filled = 0;
+            }
+          }
         }
-      };
-      for await (const chunk of incoming.bytes) {
-        size += chunk.length;
-        assertFileSize(size);
-        hash.update(chunk);
-        if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        await flush(false);
+        // @fastify/multipart stops the stream at the limit and marks it truncated.
+        if (incoming.truncated?.()) assertFileSize(MAX_FILE_BYTES + 1);
+        if (filled > 0) await writer.write(chunk.subarray(0, filled));
+        await writer.end();
+      } catch (error) {
+        await writer.abort(error);
+        throw error;
       }
-      // @fastify/multipart stops the stream at the limit and marks it truncated.
-      if (incoming.truncated?.()) assertFileSize(MAX_FILE_BYTES + 1);
-      await flush(true);
       const sha256 = hash.digest('hex');
       const sniffed = head.length ? ((await fileTypeFromBuffer(head))?.mime ?? null) : null;
 
