@@ -186,6 +186,13 @@ describe('REST v1: evidence files', () => {
     });
     expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '201', '401', '403', '404', '413', '422']));
     expect(op?.responses['201']?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/UploadedFile' });
+    // Only that route's scope parses multipart: a JSON route refuses the media type, as before.
+    const soc = await client('SEDENA');
+    const incident = await fileOne(soc);
+    const form = new FormData();
+    form.append('file', new Blob(['x']), 'x.txt');
+    const elsewhere = await fetch(`${s.url}/api/v1/incidents/${incident.id}/observables`, { method: 'POST', headers: { authorization: `Bearer ${soc.token}` }, body: form });
+    expect(elsewhere.status).toBe(415);
   });
 
   it('SEDENA’s client uploads (201, then 200 for the same bytes), downloads the same bytes; SEMAR’s gets 404, a client without incidents:write 403', async () => {

@@ -1,6 +1,7 @@
 /**
  * REST v1 (shared/API.md "Callers that are not a browser"): the incident use-cases of
- * apps/api/src/modules/incidents behind plain JSON, for agencies' SIEM/SOAR tools. Only an API
+ * apps/api/src/modules/incidents behind plain JSON, and the evidence file upload of
+ * apps/api/src/modules/files as multipart, for agencies' SIEM/SOAR tools. Only an API
  * client's bearer token is accepted here (a session cookie is never read, so there is no
  * cross-site request to guard against); each route needs the scope of its action
  * (packages/domain/src/api-clients.ts). Requests are rate-limited per client. The OpenAPI
