@@ -968,7 +968,7 @@ describe('every procedure is in the access matrix', () => {
 // REST takes tokens only, the exports a token or a session). Every cell also checks that:
 // - an incident the caller may not read, and a malformed id, answer byte for byte what a random id answers;
 // - a 2xx body names no fixture object the caller may not read;
-// - a refused call writes nothing (no incident, observable or report) and is audited by exactly
+// - a refused call writes nothing (no incident, observable, report or evidence file) and is audited by exactly
 //   one `apiClient.call` row when a valid client made it, none otherwise; a successful read is one
 //   `apiClient.call` row; a successful write its use-case's row only.
 const TOKEN_CALLERS = [
@@ -1031,6 +1031,8 @@ interface PlainEntry {
   /** The answer for a valid client of an agency whose staff is `staff`, with the scope. */
   expected: (staff: Caller, kind: PlainKind | null) => PlainWant;
   body?: () => unknown;
+  /** A multipart body of one `file` part instead of JSON (the REST upload). */
+  file?: () => { bytes: Buffer; name: string };
   query?: string;
 }
 const readsKind = (caller: Caller, kind: PlainKind | null) => kind !== null && kind !== 'random' && kind !== 'garbage' && reads(caller, kind);
@@ -1074,6 +1076,19 @@ const PLAIN: Record<PlainOp, PlainEntry> = {
       return mergedKind(kind) ? refused(422, 'incident_gone') : { status: 201, audit: ['incident.submitReport'] };
     },
     body: () => ({ kind: 'notification', body: 'Notificación enviada por el SOAR de la matriz.' }),
+  },
+  // Who may add observables may attach a file (modules/files/file-parent.ts assertMayUpload): the reporting agency, while open.
+  uploadIncidentFile: {
+    method: 'POST',
+    path: '/api/v1/incidents/{id}/files',
+    scope: 'incidents:write',
+    family: 'rest',
+    expected: (staff, kind) => {
+      if (!readsKind(staff, kind)) return refused(404, 'not_found');
+      if (staff !== 'owner') return refused(403, 'role_not_allowed');
+      return mergedKind(kind) ? refused(422, 'incident_finished') : { status: 201, audit: ['incident.uploadFile'] };
+    },
+    file: () => ({ bytes: uniqueBytes(48), name: `matriz-rest-${next()}.bin` }),
   },
   exportCsv: { method: 'GET', path: '/export/incidents.csv', scope: 'incidents:read', family: 'export', expected: () => ({ status: 200, audit: CALL_ROW }) },
   exportStix: { method: 'GET', path: '/export/incidents/{id}/stix.json', scope: 'incidents:read', family: 'export', expected: readOr404(200) },
@@ -1159,7 +1174,11 @@ async function plainCall(entry: PlainEntry, caller: TokenCaller, incidentId: str
   const headers: Record<string, string> = { 'x-anc-locale': 'es-MX', ...credentials[caller] };
   const body = entry.body?.();
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, { method: entry.method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const file = entry.file?.();
+  const form = new FormData();
+  if (file) form.append('file', new Blob([new Uint8Array(file.bytes)], { type: 'application/octet-stream' }), file.name);
+  const sent = file ? { body: form } : body !== undefined ? { body: JSON.stringify(body) } : {};
+  const res = await fetch(url, { method: entry.method, headers, ...sent });
   const text = await res.text();
   let reason: string | null = null;
   try {
@@ -1186,7 +1205,7 @@ async function incidentRowCounts() {
   const [i] = await s.t.db.select({ n: count() }).from(incidents);
   const [o] = await s.t.db.select({ n: count() }).from(incidentObservables);
   const [r] = await s.t.db.select({ n: count() }).from(incidentReports);
-  return { incidents: i?.n, observables: o?.n, reports: r?.n };
+  return { incidents: i?.n, observables: o?.n, reports: r?.n, files: await evidenceStorageCounts(s.t.db) };
 }
 
 describe('every REST v1 and export route is in the access matrix', () => {
@@ -1245,6 +1264,10 @@ describe('every REST v1 and export route is in the access matrix', () => {
     });
     const rowsAfter = await incidentRowCounts();
     expect(answer.status >= 300 ? rowsAfter : rowsBefore, 'a refused call writes nothing').toEqual(rowsBefore);
+    // A stored upload is its one file of 48 bytes.
+    const storedFile = op === 'uploadIncidentFile' && answer.status === 201;
+    expect(rowsAfter.files.files - rowsBefore.files.files, 'files stored').toBe(storedFile ? 1 : 0);
+    expect(rowsAfter.files.bytes - rowsBefore.files.bytes, 'bytes stored').toBe(storedFile ? 48 : 0);
     // A 401 names the scheme to use.
     expect(answer.status === 401 ? answer.challenge : null).toEqual(want.status === 401 ? 'Bearer realm="anc"' : null);
 

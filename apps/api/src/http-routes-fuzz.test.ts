@@ -1,8 +1,10 @@
 // The plain-HTTP routes for machines (REST v1, TAXII 2.1) under hostile input, the way
 // input-fuzz.test.ts holds the procedures: bodies with one place of a valid body replaced by what
-// no schema should take, hostile query values, path ids and headers. Never a 5xx, never 10 s, and
+// no schema should take, hostile query values, path ids and headers; for the file upload, hostile
+// part names, types and fields and multipart bodies that are not well formed. Never a 5xx, never 10 s, and
 // a refused call writes nothing but its own `apiClient.call` row. Every REST route of the route
 // table must have a case here. PGlite, and PostgreSQL with ANC_TEST_PG_URL.
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { and, count, notInArray, notLike } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +53,8 @@ const HOSTILE_HEADER = ['\u00ff'.repeat(300), 'x'.repeat(5_000), ' ', 'anc_' + '
 interface Call {
   method: 'GET' | 'POST';
   url: string;
-  body?: string;
+  /** JSON text, or a multipart form. */
+  body?: string | FormData;
   headers?: Record<string, string>;
 }
 
@@ -59,24 +62,37 @@ async function check(call: Call): Promise<void> {
   const before = await auditRows();
   const res = await fetch(`${s.url}${call.url}`, {
     method: call.method,
-    headers: { authorization: `Bearer ${soc.token}`, ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}), ...call.headers },
+    headers: { authorization: `Bearer ${soc.token}`, ...(typeof call.body === 'string' ? { 'content-type': 'application/json' } : {}), ...call.headers },
     body: call.body,
     signal: AbortSignal.timeout(10_000),
   }).catch((err: unknown) => {
     throw new Error(`${call.method} ${call.url.slice(0, 200)} did not answer within 10 s: ${String(err)}`);
   });
   const text = await res.text();
-  if (res.status >= 500) throw new Error(`${call.method} ${call.url.slice(0, 200)} answered ${res.status}: ${text.slice(0, 300)}\nbody: ${call.body?.slice(0, 200)}`);
+  if (res.status >= 500) throw new Error(`${call.method} ${call.url.slice(0, 200)} answered ${res.status}: ${text.slice(0, 300)}\nbody: ${typeof call.body === 'string' ? call.body.slice(0, 200) : 'a form'}`);
   if (res.status >= 400 && (await auditRows()) !== before) throw new Error(`${call.method} ${call.url.slice(0, 200)} was refused (${res.status}) but wrote audit rows`);
 }
 
-/** A valid body of each REST write, and a query of each REST read, by the route table's operation. */
-const REST_CASES: Record<(typeof REST_ROUTES)[number]['operationId'], () => { method: 'GET' | 'POST'; path: string; body?: unknown; query?: Record<string, string> }> = {
+interface UploadPart {
+  bytes: Uint8Array;
+  name: string;
+  type: string;
+}
+const formOf = (part: UploadPart, field = 'file') => {
+  const form = new FormData();
+  form.append(field, new Blob([new Uint8Array(part.bytes)], { type: part.type }), part.name);
+  return form;
+};
+
+/** A valid body of each REST write (JSON, or the upload's file part), and a query of each REST read, by the route table's operation. */
+const REST_CASES: Record<(typeof REST_ROUTES)[number]['operationId'], () => { method: 'GET' | 'POST'; path: string; body?: unknown; file?: UploadPart; query?: Record<string, string> }> = {
   createIncident: () => ({ method: 'POST', path: '/api/v1/incidents', body: body() }),
   listIncidents: () => ({ method: 'GET', path: '/api/v1/incidents', query: { status: 'submitted', severity: '2', limit: '10' } }),
   getIncident: () => ({ method: 'GET', path: `/api/v1/incidents/${incidentId}` }),
   addObservables: () => ({ method: 'POST', path: `/api/v1/incidents/${incidentId}/observables`, body: { observables: [{ type: 'domain', value: 'c2.example.net' }] } }),
   submitReport: () => ({ method: 'POST', path: `/api/v1/incidents/${incidentId}/reports`, body: { kind: 'notification', body: 'Notificación inicial.' } }),
+  // Multipart: the fuzz of its parts is its own block below; here the path, the headers and JSON bodies (never a file part).
+  uploadIncidentFile: () => ({ method: 'POST', path: `/api/v1/incidents/${incidentId}/files`, file: { bytes: randomBytes(64), name: 'alerta.json', type: 'application/json' } }),
 };
 
 const queryString = (q: Record<string, string>) => Object.entries(q).map(([k, v]) => `${k}=${v}`).join('&');
@@ -94,7 +110,7 @@ describe('REST v1 under fuzz', () => {
       const res = await fetch(`${s.url}${kase.path}${kase.query ? `?${queryString(kase.query)}` : ''}`, {
         method: kase.method,
         headers: { authorization: `Bearer ${soc.token}`, ...(kase.body ? { 'content-type': 'application/json' } : {}) },
-        body: kase.body ? JSON.stringify(kase.body) : undefined,
+        body: kase.file ? formOf(kase.file) : kase.body ? JSON.stringify(kase.body) : undefined,
       });
       await res.text();
       statuses.push([r.operationId, res.status < 300 ? 200 : res.status]);
@@ -114,12 +130,24 @@ describe('REST v1 under fuzz', () => {
     const hostilePath = fc.constantFrom(...HOSTILE_QUERY, '..%2F..%2Fetc', crypto.randomUUID()).map((id) => ({ path: kase.path.replace(incidentId, id) }));
     const hostileKey = fc.constantFrom(...HOSTILE_HEADER).map((key) => ({ headers: { 'idempotency-key': key } }));
     const anyJson = fc.jsonValue({ maxDepth: 4 }).map((v) => ({ body: JSON.stringify(v) }));
+    // The upload's part: hostile names, declared types and field names, and multipart bodies that are not well formed.
+    const valid = kase.file;
+    const hostileText = fc.constantFrom(...Object.values(HOSTILE).map((h) => h.slice(0, 2_000)), ...HOSTILE_HEADER, '../../etc/passwd', 'C:\\boot.ini', '', '.', 'a\r\nContent-Type: text/html');
+    const hostilePart = valid
+      ? fc
+          .record({ name: hostileText, type: fc.oneof(hostileText, fc.constant('text/html')), field: fc.constantFrom('file', 'archivo', '', '__proto__'), bytes: fc.uint8Array({ maxLength: 2_048 }) })
+          .map((p) => ({ body: formOf({ bytes: p.bytes, name: p.name, type: p.type }, p.field) }))
+      : fc.constant({});
+    const brokenMultipart = fc
+      .tuple(fc.constantFrom('multipart/form-data', 'multipart/form-data; boundary=', 'multipart/form-data; boundary=x', `multipart/form-data; boundary=${'b'.repeat(300)}`), fc.string({ maxLength: 500 }))
+      .map(([type, text]) => ({ body: `--x\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n\r\n${text}`, headers: { 'content-type': type } }));
+    const mutations = valid ? [hostilePart, brokenMultipart, hostilePath, hostileKey, anyJson] : [hostileBody, hostileQuery, hostilePath, hostileKey, anyJson];
     let checked = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileBody, hostileQuery, hostilePath, hostileKey, anyJson), async (m: { body?: string; query?: string; path?: string; headers?: Record<string, string> }) => {
+      fc.asyncProperty(fc.oneof(...mutations), async (m: { body?: string | FormData; query?: string; path?: string; headers?: Record<string, string> }) => {
         const path = m.path ?? kase.path;
         const query = m.query ?? (kase.query ? queryString(kase.query) : '');
-        const sent = kase.method === 'POST' ? (m.body ?? JSON.stringify(kase.body)) : undefined;
+        const sent = kase.method === 'POST' ? (m.body ?? (valid ? formOf(valid) : JSON.stringify(kase.body))) : undefined;
         await check({ method: kase.method, url: `${path}${query ? `?${query}` : ''}`, body: sent, headers: m.headers });
         checked += 1;
       }),

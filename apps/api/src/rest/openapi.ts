@@ -30,11 +30,28 @@ const ERRORS: Record<string, string> = {
   '401': 'No token, or one that is malformed, unknown, revoked or expired (`reason: invalid_token` / `token_required`)',
   '403': 'The token lacks the scope (`reason: scope_missing`) or the agency’s staff may not do this',
   '404': 'No such incident, or one the client may not read (the two are indistinguishable)',
-  '422': 'The request conflicts with the incident’s state, or the Idempotency-Key was used with another body',
+  '422': 'The request conflicts with the incident’s state (`too_many_files`: 50 files already on it), or the Idempotency-Key was used with another body',
   '429': 'Too many requests by this client; see `Retry-After`',
 };
 
 const errorRef = { $ref: '#/components/schemas/Error' };
+
+/** One file part (OpenAPI 3.1: a binary string), as modules/files/files.routes.ts `receiveUpload` reads it. */
+function multipartBody(multipart: NonNullable<RestRoute['multipart']>) {
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: [multipart.field],
+          properties: { [multipart.field]: { type: 'string', format: 'binary', description: multipart.description } },
+          additionalProperties: false,
+        },
+      },
+    },
+  };
+}
 
 function operation(route: RestRoute, schemas: Record<string, JsonSchema>) {
   const parameters: JsonSchema[] = [];
@@ -65,9 +82,13 @@ function operation(route: RestRoute, schemas: Record<string, JsonSchema>) {
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: withoutFields(requestSchema(route.body), route.omitFromDocument ?? []) } } } }
       : {}),
+    ...(route.multipart ? { requestBody: multipartBody(route.multipart) } : {}),
     responses: {
       [String(route.success.status)]: { description: route.success.description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${successId}` } } } },
+      // The same bytes already there: the file stored then (REST_ROUTES' description says so).
+      ...(route.multipart ? { '200': { description: 'The same bytes were already on the incident: the file stored then', content: { 'application/json': { schema: { $ref: `#/components/schemas/${successId}` } } } } } : {}),
       ...Object.fromEntries(Object.entries(ERRORS).map(([status, description]) => [status, { description, content: { 'application/json': { schema: errorRef } } }])),
+      ...(route.multipart ? { '413': { description: 'The file is larger than 25 MiB: nothing is stored', content: { 'application/json': { schema: errorRef } } } } : {}),
     },
   };
 }

@@ -9,9 +9,10 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { and, count, eq } from 'drizzle-orm';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, idempotencyKeys, incidents, purgeIdempotencyKeys, referenceCounters } from '@anc/db';
-import { API_SCOPES, type ApiScope } from '@anc/domain';
-import { createTestApiClient, type TestApiClient } from '../testing/api-clients.ts';
+import { auditEvents, evidenceFiles, evidenceStorageCounts, idempotencyKeys, incidents, purgeIdempotencyKeys, referenceCounters } from '@anc/db';
+import { API_SCOPES, MAX_FILE_BYTES, MAX_FILES_PER_PARENT, type ApiScope } from '@anc/domain';
+import { apiCallRows, createTestApiClient, type TestApiClient } from '../testing/api-clients.ts';
+import { downloadFrom, insertStoredFile, sha256Hex, uniqueBytes } from '../testing/files.ts';
 import { startTestServer, type TestServer } from '../testing/http.ts';
 import { validIncident } from '../testing/incidents.ts';
 import { REST_TYPES_FILE, restTypesSource } from './generate-types.ts';
@@ -158,6 +159,132 @@ describe('REST v1: incidents', () => {
       expect(((await res.json()) as { error: { reason: string } }).error.reason, query).toBe('invalid_input');
     }
   });
+});
+
+/** `POST /api/v1/incidents/{id}/files` through the generated client: one `file` part, sent as FormData. */
+const upload = (token: string, incidentId: string, bytes: Uint8Array, name: string) =>
+  api(token).POST('/api/v1/incidents/{id}/files', {
+    params: { path: { id: incidentId } },
+    body: { file: new Blob([new Uint8Array(bytes)], { type: 'application/json' }) },
+    bodySerializer: (body) => {
+      const form = new FormData();
+      form.append('file', body.file, name);
+      return form;
+    },
+  });
+
+describe('REST v1: evidence files', () => {
+  beforeEach(() => s.reset());
+
+  it('is a multipart operation of the document, answered by the stored file', async () => {
+    const doc = (await (await fetch(`${s.url}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content: Record<string, { schema: unknown }> }> } }>;
+    };
+    const op = doc.paths['/api/v1/incidents/{id}/files']?.post;
+    expect(op?.requestBody.content).toEqual({
+      'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: expect.objectContaining({ type: 'string', format: 'binary' }) }, additionalProperties: false } },
+    });
+    expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '201', '401', '403', '404', '413', '422']));
+    expect(op?.responses['201']?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/UploadedFile' });
+    // Only that route's scope parses multipart: a JSON route refuses the media type, as before.
+    const soc = await client('SEDENA');
+    const incident = await fileOne(soc);
+    const form = new FormData();
+    form.append('file', new Blob(['x']), 'x.txt');
+    const elsewhere = await fetch(`${s.url}/api/v1/incidents/${incident.id}/observables`, { method: 'POST', headers: { authorization: `Bearer ${soc.token}` }, body: form });
+    expect(elsewhere.status).toBe(415);
+  });
+
+  it('SEDENA’s client uploads (201, then 200 for the same bytes), downloads the same bytes; SEMAR’s gets 404, a client without incidents:write 403', async () => {
+    const soc = await client('SEDENA');
+    const incident = await fileOne(soc, 'Correo de phishing con adjunto malicioso');
+    const bytes = Buffer.from(JSON.stringify({ alerta: 'SIEM-4471', origen: '203.0.113.7', nota: 'captura de la regla' }));
+    const expectedSha = sha256Hex(bytes);
+
+    const first = await upload(soc.token, incident.id, bytes, 'alerta-siem.json');
+    expect({ status: first.response.status, sha256: first.data?.sha256, size: first.data?.size, name: first.data?.name, duplicate: first.data?.duplicate }).toEqual({
+      status: 201,
+      sha256: expectedSha,
+      size: bytes.length,
+      name: 'alerta-siem.json',
+      duplicate: false,
+    });
+    const fileId = first.data?.id ?? '';
+    const again = await upload(soc.token, incident.id, bytes, 'otra-vez.json');
+    expect({ status: again.response.status, id: again.data?.id, duplicate: again.data?.duplicate, replayed: again.response.headers.get('idempotent-replayed') }).toEqual({
+      status: 200,
+      id: fileId,
+      duplicate: true,
+      replayed: 'true',
+    });
+    expect(await s.t.db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.incidentId, incident.id))).toEqual([{ id: fileId }]);
+
+    // The download route clients use (GET /files/{id}, incidents:read): the very bytes.
+    const down = await downloadFrom(s.url, fileId, { authorization: `Bearer ${soc.token}` });
+    expect({ status: down.status, equal: down.bytes.equals(bytes), disposition: down.headers.get('content-disposition') }).toEqual({
+      status: 200,
+      equal: true,
+      disposition: expect.stringMatching(/^attachment; filename="alerta-siem\.json"/),
+    });
+
+    // SEMAR's client: the incident is not shared with it, so it is as absent as a random id.
+    const semar = await client('SEMAR');
+    const hidden = await upload(semar.token, incident.id, uniqueBytes(64), 'semar.bin');
+    const random = await upload(semar.token, crypto.randomUUID(), uniqueBytes(64), 'semar.bin');
+    expect({ status: hidden.response.status, error: hidden.error }).toEqual({ status: 404, error: random.error });
+    expect(hidden.error?.error.reason).toBe('not_found');
+    // A SEDENA client without incidents:write.
+    const reader = await client('SEDENA', ['incidents:read', 'indicators:read']);
+    const refused = await upload(reader.token, incident.id, uniqueBytes(64), 'lector.bin');
+    expect({ status: refused.response.status, reason: refused.error?.error.reason }).toEqual({ status: 403, reason: 'scope_missing' });
+    expect((await evidenceStorageCounts(s.t.db)).files).toBe(1);
+
+    // The upload's audit row names the client's principal; the repeat and the refusals are `apiClient.call` rows.
+    const audited = await s.t.db
+      .select({ action: auditEvents.action, diff: auditEvents.diff })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, soc.principalUserId), eq(auditEvents.action, 'incident.uploadFile')));
+    expect(audited).toEqual([{ action: 'incident.uploadFile', diff: { file: [null, expect.objectContaining({ id: fileId, sha256: expectedSha, size: bytes.length })] } }]);
+    const calls = await apiCallRows(s, soc.id, 2);
+    expect(calls.map((c) => c.diff)).toEqual([
+      { method: 'POST', route: '/api/v1/incidents/:id/files', status: 200 },
+      { method: 'GET', route: '/files/:id', status: 200 },
+    ]);
+    expect((await apiCallRows(s, reader.id, 1)).map((c) => c.diff)).toEqual([{ method: 'POST', route: '/api/v1/incidents/:id/files', status: 403 }]);
+  });
+
+  it('refuses 25 MiB + 1 B with 413 and stores nothing', async () => {
+    const soc = await client('SEDENA');
+    const incident = await fileOne(soc);
+    const before = await evidenceStorageCounts(s.t.db);
+    const big = await upload(soc.token, incident.id, uniqueBytes(MAX_FILE_BYTES + 1), 'demasiado.pcap');
+    expect({ status: big.response.status, reason: big.error?.error.reason }).toEqual({ status: 413, reason: 'file_too_large' });
+    expect(await evidenceStorageCounts(s.t.db)).toEqual(before);
+    // A request without a file part, or a JSON body, is 400 and stores nothing either.
+    const json = await fetch(`${s.url}/api/v1/incidents/${incident.id}/files`, { method: 'POST', headers: { authorization: `Bearer ${soc.token}`, 'content-type': 'application/json' }, body: '{"file":"x"}' });
+    expect({ status: json.status, reason: ((await json.json()) as { error: { reason: string } }).error.reason }).toEqual({ status: 400, reason: 'file_required' });
+    // A multipart body that is not well formed (no boundary, one too long, a part cut short) is 400 on this route and the cookie route
+    // alike (the token is accepted there too): the shared receiver (modules/files/files.routes.ts receiveUpload). These were 500s.
+    const broken = ['multipart/form-data', 'multipart/form-data; boundary=', 'multipart/form-data; boundary=x', `multipart/form-data; boundary=${'b'.repeat(300)}`];
+    const answers = [];
+    for (const type of broken) {
+      for (const url of [`/api/v1/incidents/${incident.id}/files`, `/files/incidents/${incident.id}`]) {
+        const res = await fetch(`${s.url}${url}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${soc.token}`, 'content-type': type },
+          body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n\r\ncortado',
+        });
+        answers.push(`${type.slice(0, 40)} ${url.split('/')[1]} ${res.status} ${((await res.json()) as { error: { reason: string } }).error.reason}`);
+      }
+    }
+    expect(answers).toEqual(broken.flatMap((type) => ['api', 'files'].map((route) => `${type.slice(0, 40)} ${route} 400 file_required`)));
+    expect(await evidenceStorageCounts(s.t.db)).toEqual(before);
+    // A full incident (50 files) takes no 51st.
+    for (let i = 0; i < MAX_FILES_PER_PARENT; i++) await insertStoredFile(s.t.db, { incidentId: incident.id }, { id: soc.principalUserId, agencyId: soc.agencyId });
+    const full = await upload(soc.token, incident.id, uniqueBytes(64), 'la-51.bin');
+    expect({ status: full.response.status, reason: full.error?.error.reason }).toEqual({ status: 422, reason: 'too_many_files' });
+    expect((await evidenceStorageCounts(s.t.db)).files).toBe(before.files + MAX_FILES_PER_PARENT);
+  }, 60_000);
 });
 
 describe('REST v1: Idempotency-Key', () => {

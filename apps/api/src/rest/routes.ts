@@ -1,6 +1,7 @@
 /**
  * REST v1 (docs/API.md "Callers that are not a browser"): the incident use-cases of
- * apps/api/src/modules/incidents behind plain JSON, for agencies' SIEM/SOAR tools. Only an API
+ * apps/api/src/modules/incidents behind plain JSON, and the evidence file upload of
+ * apps/api/src/modules/files as multipart, for agencies' SIEM/SOAR tools. Only an API
  * client's bearer token is accepted here (a session cookie is never read, so there is no
  * cross-site request to guard against); each route needs the scope of its action
  * (packages/domain/src/api-clients.ts). Requests are rate-limited per client. The OpenAPI
@@ -17,6 +18,7 @@ import { fileIncident, fileIncidentInTransaction, incidentDetailOf } from '../mo
 import { getIncident } from '../modules/incidents/get-incident.ts';
 import { listIncidents } from '../modules/incidents/list-incidents.ts';
 import { submitReport } from '../modules/incidents/submit-report.ts';
+import { receiveUpload, registerUploadParser } from '../modules/files/files.routes.ts';
 import type { UseCaseContext } from '../modules/use-case.ts';
 import { idempotencyKeyOf, idempotentWrite } from './idempotency.ts';
 import {
@@ -27,6 +29,7 @@ import {
   RestCreateIncidentBody,
   RestListIncidentsQuery,
   RestSubmitReportBody,
+  UploadedFileDto,
 } from './schemas.ts';
 
 export interface RestDeps extends HttpDeps {
@@ -43,7 +46,13 @@ export interface RestRoute {
   summary: string;
   action: Action;
   query?: z.ZodObject;
+  /** A JSON body, checked by this schema. */
   body?: z.ZodType;
+  /**
+   * A multipart/form-data body of one file part instead (`POST .../files`): the route's scope gets
+   * @fastify/multipart (modules/files/files.routes.ts `registerUploadParser`), no other route does.
+   */
+  multipart?: { field: 'file'; description: string };
   idempotent?: boolean;
   /** Body fields the document leaves out. */
   omitFromDocument?: readonly string[];
@@ -97,6 +106,20 @@ export const REST_ROUTES = [
     action: 'incidents.submitReport',
     body: RestSubmitReportBody,
     success: { status: 201, schema: IncidentDetail, description: 'The incident with the report' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/incidents/{id}/files',
+    operationId: 'uploadIncidentFile',
+    summary: 'Attach an evidence file to an incident (at most 25 MiB a file, 50 files an incident)',
+    action: 'incidents.uploadFile',
+    multipart: { field: 'file', description: 'The file (form field `file`, one a request); its name and declared type are kept, and its type is also detected from the bytes' },
+    success: {
+      status: 201,
+      schema: UploadedFileDto,
+      description:
+        'The file as stored. 200 (with `Idempotent-Replayed: true` and `duplicate: true`) when the same bytes (SHA-256) are already on the incident: the file stored then. Download it with `GET /files/{fileId}` (scope incidents:read)',
+    },
   },
 ] as const satisfies readonly RestRoute[];
 
@@ -178,6 +201,13 @@ const HANDLERS: Record<(typeof REST_ROUTES)[number]['operationId'], Handler> = {
     const input = parse(RestSubmitReportBody, req.body ?? {});
     return json(201, await submitReport(ctx, { ...input, id }));
   },
+  // The cookie route's own upload (modules/files/files.routes.ts `receiveUpload`): same streaming, limits and refusals.
+  async uploadIncidentFile(ctx, req) {
+    const id = incidentIdOf(req);
+    const outcome = await receiveUpload(ctx, req, { kind: 'incident', id });
+    // A repeat of bytes already there writes nothing: like an idempotent replay, it gets its `apiClient.call` row.
+    return { ...json(outcome.created ? 201 : 200, outcome.file), replayed: !outcome.created };
+  },
 };
 
 /** The bearer caller (never a cookie): none, or a bad token, is UNAUTHORIZED. */
@@ -215,9 +245,9 @@ export async function restRoutes(app: FastifyInstance, deps: RestDeps) {
     return sendHttpError(reply, error, locale);
   });
 
-  for (const route of REST_ROUTES) {
+  const addRoute = (scope: FastifyInstance, route: RestRoute & { operationId: keyof typeof HANDLERS }) => {
     const handler = HANDLERS[route.operationId];
-    app.route({
+    scope.route({
       method: route.method,
       url: fastifyPath(route.path),
       // Counted by `limiter` below instead of the server's per-address limit.
@@ -252,5 +282,15 @@ export async function restRoutes(app: FastifyInstance, deps: RestDeps) {
         }
       },
     });
+  };
+
+  for (const route of REST_ROUTES) {
+    if ('multipart' in route) {
+      // Its own scope: @fastify/multipart parses this route's body, and no other route's.
+      await app.register(async (scope) => {
+        await registerUploadParser(scope);
+        addRoute(scope, route);
+      });
+    } else addRoute(app, route);
   }
 }

@@ -1,12 +1,12 @@
 // The zod schemas of REST v1. The request schemas are the tRPC procedures' own (packages/domain),
 // and so are the answers: IncidentDetail, IncidentList, IncidentSummary and ObservablesAdded are
-// packages/domain/src/schemas/incident-dto.ts, the schemas the DTO builders of
-// apps/api/src/modules/incidents are typed from. The OpenAPI document (openapi.ts), the checks the
+// packages/domain/src/schemas/incident-dto.ts, UploadedFileDto packages/domain/src/files/files.ts,
+// the schemas the DTO builders of apps/api/src/modules are typed from. The OpenAPI document (openapi.ts), the checks the
 // routes run and the answers they send therefore have one description, never restated here.
 import { z } from 'zod';
 import { AddObservablesInput, CreateIncidentInput, ListIncidentsInput, SubmitReportInput } from '@anc/domain';
 
-export { IncidentDetail, IncidentList, IncidentSummary, ObservablesAdded } from '@anc/domain';
+export { IncidentDetail, IncidentList, IncidentSummary, ObservablesAdded, UploadedFileDto } from '@anc/domain';
 
 /** `POST /api/v1/incidents`: `incidents.create` without `agencyId` (always the client's agency). */
 export const RestCreateIncidentBody = CreateIncidentInput;

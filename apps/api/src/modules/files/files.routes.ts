@@ -22,7 +22,8 @@ import { DomainError, Id, MAX_FILE_BYTES, asciiFileName, assertActorMay, declare
 import { httpUseCaseContext, requestLocale, requireHttpCaller, sendHttpError, type HttpCaller, type HttpDeps } from '../../http/caller.ts';
 import type { ParentRef } from './file-parent.ts';
 import { downloadFile, readableFile } from './download-file.ts';
-import { uploadFile } from './upload-file.ts';
+import { uploadFile, type UploadOutcome } from './upload-file.ts';
+import type { UseCaseContext } from '../use-case.ts';
 
 /** The routes, as Fastify's route tree spells them (apps/api/src/testing/routes.ts lists them for the access matrix). */
 export const FILE_ROUTE_PATHS = { incidentUpload: '/files/incidents/:id', taskUpload: '/files/tasks/:id', download: '/files/:id' } as const;
@@ -46,7 +47,7 @@ function assertOwnOrigin(deps: HttpDeps, req: FastifyRequest, caller: HttpCaller
 }
 
 /** @fastify/multipart's own refusals: past the size limit is ours (413), anything else a bad request. */
-function uploadError(error: unknown): unknown {
+export function uploadError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   const code = (error as { code?: string }).code;
   const status = (error as { statusCode?: number }).statusCode;
@@ -55,12 +56,56 @@ function uploadError(error: unknown): unknown {
   return error;
 }
 
-export async function fileRoutes(app: FastifyInstance, deps: HttpDeps) {
-  // Scoped to this plugin: no other route takes multipart bodies. One file a request, nothing else.
+/**
+ * Registers @fastify/multipart on `app`'s own scope (a plugin's, so no other route takes
+ * multipart bodies): one `file` part a request, nothing else, at most 25 MiB. REST v1's upload
+ * (rest/routes.ts) registers it the same way, on that one route's scope.
+ */
+export async function registerUploadParser(app: FastifyInstance): Promise<void> {
   await app.register(fastifyMultipart, {
     throwFileSizeLimit: true,
     limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0, parts: 1, headerPairs: 50 },
   });
+}
+
+/**
+ * Streams the request's one `file` part into `uploadFile` (./upload-file.ts): the multipart upload
+ * of this route and of REST v1's `POST /api/v1/incidents/{id}/files`, with the same name and type
+ * cleaning and the same refusals (`uploadError`: past 25 MiB is 413, a missing part 400).
+ */
+export async function receiveUpload(ctx: UseCaseContext, req: FastifyRequest, ref: ParentRef): Promise<UploadOutcome> {
+  try {
+    if (!req.isMultipart()) throw new DomainError('BAD_REQUEST', 'file_required');
+    const part = await req.file().catch((error: unknown) => Promise.reject(parserError(error)));
+    if (!part || part.fieldname !== 'file') throw new DomainError('BAD_REQUEST', 'file_required');
+    return await uploadFile(ctx, ref, { name: storedFileName(part.filename), declaredType: declaredContentType(part.mimetype), bytes: parsedBytes(part.file), truncated: () => part.file.truncated });
+  } catch (error) {
+    throw uploadError(error);
+  }
+}
+
+/**
+ * What the multipart parser throws of a body that is not well formed (no boundary, one over 256
+ * characters, a part cut short: busboy's errors carry no code) is the request's fault, a 400, not
+ * a 500 (found by http-routes-fuzz.test.ts). Only the parser's errors: a database error inside
+ * the upload stays what it is.
+ */
+function parserError(error: unknown): DomainError {
+  const mapped = uploadError(error);
+  return mapped instanceof DomainError ? mapped : new DomainError('BAD_REQUEST', 'file_required');
+}
+
+/** The part's bytes, with the parser's own errors told apart (`parserError`). */
+async function* parsedBytes(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream) yield chunk;
+  } catch (error) {
+    throw parserError(error);
+  }
+}
+
+export async function fileRoutes(app: FastifyInstance, deps: HttpDeps) {
+  await registerUploadParser(app);
 
   const upload = (kind: ParentRef['kind']) => async (req: FastifyRequest, reply: FastifyReply) => {
     let locale: Locale = requestLocale(req) ?? 'es-MX';
@@ -70,11 +115,7 @@ export async function fileRoutes(app: FastifyInstance, deps: HttpDeps) {
       assertOwnOrigin(deps, req, caller);
       assertActorMay(caller.actor, kind === 'incident' ? 'incidents.uploadFile' : 'tasks.uploadFile');
       const id = idOf(req);
-      if (!req.isMultipart()) throw new DomainError('BAD_REQUEST', 'file_required');
-      const part = await req.file();
-      if (!part || part.fieldname !== 'file') throw new DomainError('BAD_REQUEST', 'file_required');
-      const ctx = httpUseCaseContext(deps, req, caller.actor, locale);
-      const outcome = await uploadFile(ctx, { kind, id }, { name: storedFileName(part.filename), declaredType: declaredContentType(part.mimetype), bytes: part.file, truncated: () => part.file.truncated });
+      const outcome = await receiveUpload(httpUseCaseContext(deps, req, caller.actor, locale), req, { kind, id });
       deps.sealer?.nudge();
       return reply.code(outcome.created ? 201 : 200).header('cache-control', 'no-store').send(outcome.file);
     } catch (error) {
