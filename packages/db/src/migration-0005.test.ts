@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -13,7 +12,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER, createDb, rowsOf, type Database } from './client.ts';
+import { MIGRATIONS_FOLDER, createDb, newPglite, rowsOf, type Database } from './client.ts';
 
 const BEFORE = '0005_note_visibility';
 
@@ -52,7 +51,7 @@ beforeAll(async () => {
       await admin.end();
     };
   } else {
-    const pg = new PGlite();
+    const pg = newPglite();
     await migratePglite(drizzlePglite(pg, { casing: 'snake_case' }), { migrationsFolder: old });
     database = createDb({ pglite: pg });
   }
