@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { DEFAULT_THEME, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 /** Guinda (#691C32 at index 7), the institutional colour of the federal government. */
 const guinda: MantineColorsTuple = [
@@ -28,6 +28,25 @@ const dorado: MantineColorsTuple = [
   '#54401d',
 ];
 
+/**
+ * Mantine's grey with a darker shade 6: the light scheme's `dimmed` text and every
+ * `--mantine-color-gray-6` read from it. The default #868e96 reaches 3.3:1 on white (WCAG AA asks
+ * 4.5:1); #636b74 reaches 5.4:1 on white, 5.1:1 on gray-0 (#f8f9fa, the shell's background) and
+ * 4.9:1 on gray-1, and stays between gray-5 and gray-7. Checked by e2e/accessibility.e2e.test.ts.
+ */
+const gray: MantineColorsTuple = [
+  DEFAULT_THEME.colors.gray[0],
+  DEFAULT_THEME.colors.gray[1],
+  DEFAULT_THEME.colors.gray[2],
+  DEFAULT_THEME.colors.gray[3],
+  DEFAULT_THEME.colors.gray[4],
+  DEFAULT_THEME.colors.gray[5],
+  '#636b74',
+  DEFAULT_THEME.colors.gray[7],
+  DEFAULT_THEME.colors.gray[8],
+  DEFAULT_THEME.colors.gray[9],
+];
+
 // System fonts only: the production CSP forbids external font hosts.
 const fontFamily =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
@@ -35,7 +54,7 @@ const fontFamily =
 export const theme = createTheme({
   primaryColor: 'guinda',
   primaryShade: 7,
-  colors: { guinda, dorado },
+  colors: { guinda, dorado, gray },
   fontFamily,
   headings: { fontFamily, fontWeight: '650' },
   defaultRadius: 'sm',
