@@ -8,7 +8,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, type Session, baseUrl, launchBrowser, newSession, screenshot, signInFromStart, trpcAs } from './browser.ts';
+import { DEMO, type Session, baseUrl, launchBrowser, newSession, screenshot, signIn, signInFromStart, trpcAs } from './browser.ts';
 
 const HOUR = 3_600_000;
 const LOCALES = ['es-MX', 'en'] as const;
@@ -155,7 +155,9 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>
-      v.nodes.map((n) => `${path} [${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`),
+      v.nodes.map(
+        (n) => `${path} [${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(' ')}: ${n.html.slice(0, 160)}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`,
+      ),
     );
 }
 
@@ -164,7 +166,13 @@ async function sessionFor(locale: Locale, email: string | null): Promise<Session
   const session = await newSession(browser, { width: 1280 });
   // i18n/index.ts reads this key first; unlike the language switch, it leaves the account's language alone.
   await session.context.addInitScript((l) => window.localStorage.setItem('anc.locale', l), locale);
-  if (email) await signInFromStart(session.page, email);
+  if (email) {
+    // signInFromStart polls with expect, which a beforeAll may not: wait for the signed-in frame instead.
+    await session.page.goto('/');
+    await session.page.waitForURL(/\/ingresar/);
+    await signIn(session.page, email);
+    await session.page.getByTestId('user-menu').waitFor();
+  }
   return session;
 }
 

@@ -123,7 +123,7 @@ export const en: Catalogue = {
     closeNavigation: 'Close navigation',
     languageLabel: 'Language',
     switchLanguage: 'Switch the language to {{language}}',
-    accountMenu: '{{name}}, {{role}} · {{agency}}: account menu',
+    accountMenu: '(account menu)',
     changePassword: 'Change password',
     signOut: 'Sign out',
     signedInAs: 'Signed in as',

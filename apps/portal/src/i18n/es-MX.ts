@@ -125,7 +125,7 @@ export const esMX = {
     closeNavigation: 'Cerrar la navegación',
     languageLabel: 'Idioma',
     switchLanguage: 'Cambiar el idioma a {{language}}',
-    accountMenu: '{{name}}, {{role}} · {{agency}}: menú de la cuenta',
+    accountMenu: '(menú de la cuenta)',
     changePassword: 'Cambiar contraseña',
     signOut: 'Cerrar sesión',
     signedInAs: 'Sesión iniciada como',
