@@ -264,7 +264,7 @@ describe('initiative registry', () => {
       await openFromRegistry(page, CODE);
       await page.getByTestId('initiative-tasks-empty').waitFor();
       const create = page.getByTestId('initiative-create-task');
-      expect(await create.getAttribute('aria-label')).toBe(`Crear una tarea para ${CODE}`);
+      expect(await create.getAttribute('aria-label')).toBe(`Crear tarea para ${CODE}`);
       await create.click();
       await page.waitForURL(/\/tareas\/nueva\?/);
       const url = new URL(page.url());

@@ -1,5 +1,5 @@
 import { navigationFor } from '@anc/domain';
-import { AppShell, Burger, Box, Container, Group, Stack, Text, em } from '@mantine/core';
+import { AppShell, Burger, Box, Container, Group, Stack, Text, VisuallyHidden, em } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
@@ -68,7 +68,8 @@ export function AppLayout() {
                 aria-expanded={navOpened}
                 aria-controls="main-navigation"
               />
-              <Link to="/" className={classes.brand} aria-label={`${t('app.name')} · ${t('app.homeLink')}`}>
+              {/* The name is the visible text first, then where the link goes (WCAG 2.5.3, label in name). */}
+              <Link to="/" className={classes.brand} data-testid="brand-link">
                 <Box className={classes.mark}>
                   <AncMark size={40} />
                 </Box>
@@ -82,6 +83,7 @@ export function AppLayout() {
                   <Box visibleFrom="sm" className={classes.brandTagline}>
                     {t('app.tagline')}
                   </Box>
+                  <VisuallyHidden> · {t('app.homeLink')}</VisuallyHidden>
                 </Box>
               </Link>
             </Group>

@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBell, IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -43,9 +43,10 @@ export function UserMenu() {
     <>
       <Menu position="bottom-end" width={280} shadow="md" withinPortal>
         <Menu.Target>
-          <UnstyledButton className={classes.userButton} aria-label={t('shell.accountMenu', { name: user.name })} data-testid="user-menu">
+          {/* Named by the text it shows, then what it opens (WCAG 2.5.3, label in name); the initials are decoration. */}
+          <UnstyledButton className={classes.userButton} data-testid="user-menu">
             <Group gap="sm" wrap="nowrap">
-              <Avatar color="dorado" variant="filled" radius="xl" size={34}>
+              <Avatar color="dorado" variant="filled" radius="xl" size={34} aria-hidden>
                 {initials(user.name)}
               </Avatar>
               <Stack gap={0} visibleFrom="md" className={classes.userText}>
@@ -56,6 +57,9 @@ export function UserMenu() {
                   {t(`roles.${user.role}`)} · {user.agency.code}
                 </Text>
               </Stack>
+              {/* Below md the name is not shown: it is still the start of the button's name. */}
+              <VisuallyHidden hiddenFrom="md">{user.name}</VisuallyHidden>
+              <VisuallyHidden>{t('shell.accountMenu')}</VisuallyHidden>
               <IconChevronDown size={16} aria-hidden />
             </Group>
           </UnstyledButton>

@@ -140,7 +140,7 @@ export const en: Catalogue = {
     closeNavigation: 'Close navigation',
     languageLabel: 'Language',
     switchLanguage: 'Switch the language to {{language}}',
-    accountMenu: 'Account menu of {{name}}',
+    accountMenu: '(account menu)',
     changePassword: 'Change password',
     signOut: 'Sign out',
     signedInAs: 'Signed in as',

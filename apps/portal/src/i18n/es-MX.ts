@@ -142,7 +142,7 @@ export const esMX = {
     closeNavigation: 'Cerrar la navegación',
     languageLabel: 'Idioma',
     switchLanguage: 'Cambiar el idioma a {{language}}',
-    accountMenu: 'Menú de la cuenta de {{name}}',
+    accountMenu: '(menú de la cuenta)',
     changePassword: 'Cambiar contraseña',
     signOut: 'Cerrar sesión',
     signedInAs: 'Sesión iniciada como',

@@ -201,7 +201,7 @@ export const initiativesEn: Shape<typeof initiativesEsMX> = {
     hiddenCount_other: '{{count}} more tasks of other agencies.',
     viewAll: 'View in the task list',
     create: 'Create task',
-    createFor: 'Create a task for {{code}}',
+    createFor: 'Create task for {{code}}',
     columns: {
       reference: 'Reference',
       title: 'Task',

@@ -202,7 +202,7 @@ export const initiativesEsMX = {
     hiddenCount_other: '{{count}} tareas más de otras dependencias.',
     viewAll: 'Ver en la lista de tareas',
     create: 'Crear tarea',
-    createFor: 'Crear una tarea para {{code}}',
+    createFor: 'Crear tarea para {{code}}',
     columns: {
       reference: 'Referencia',
       title: 'Tarea',

@@ -59,7 +59,7 @@ export const playbooksEn: Shape<typeof playbooksEsMX> = {
     none: 'No playbook has been applied.',
     appliedAt: 'Applied on {{date}}',
     apply: 'Apply playbook',
-    applyFor: 'Apply a playbook to incident {{reference}}',
+    applyFor: 'Apply playbook to incident {{reference}}',
     dialogTitle: 'Apply a playbook to {{reference}}',
     explain: 'Each step of the playbook becomes a task linked to this incident, assigned to the reporting agency ({{agency}}) or to the ANC. A playbook is applied once per incident.',
     choose: 'Playbook',

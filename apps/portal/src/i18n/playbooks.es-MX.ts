@@ -55,7 +55,7 @@ export const playbooksEsMX = {
     none: 'No se ha aplicado ningún playbook.',
     appliedAt: 'Aplicado el {{date}}',
     apply: 'Aplicar playbook',
-    applyFor: 'Aplicar un playbook al incidente {{reference}}',
+    applyFor: 'Aplicar playbook al incidente {{reference}}',
     dialogTitle: 'Aplicar un playbook a {{reference}}',
     explain: 'Cada paso del playbook se vuelve una tarea vinculada a este incidente, asignada a la dependencia que reportó ({{agency}}) o a la ANC. Un playbook se aplica una sola vez por incidente.',
     choose: 'Playbook',

@@ -286,7 +286,7 @@ export const tasksEn: Shape<typeof tasksEsMX> = {
   incident: {
     title: 'Tasks',
     create: 'Create task',
-    createFor: 'Create a task for {{reference}}',
+    createFor: 'Create task for {{reference}}',
     empty: 'No tasks are linked to this incident.',
     emptyCoordinator: 'No tasks are linked. Create one to ask {{agency}} or another agency to act.',
     seeAll: 'See in the task list',

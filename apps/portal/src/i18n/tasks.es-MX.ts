@@ -286,7 +286,7 @@ export const tasksEsMX = {
   incident: {
     title: 'Tareas',
     create: 'Crear tarea',
-    createFor: 'Crear una tarea para {{reference}}',
+    createFor: 'Crear tarea para {{reference}}',
     empty: 'No hay tareas vinculadas a este incidente.',
     emptyCoordinator: 'No hay tareas vinculadas. Crea una para pedir a {{agency}} o a otra dependencia que actúe.',
     seeAll: 'Ver en la lista de tareas',

@@ -75,7 +75,7 @@ export const STATUS_COLORS: Record<IncidentStatus, string> = {
  */
 export const SEVERITY_STYLES: Record<number, { background: string; color: string; border: string }> = {
   0: { background: '#ffffff', color: '#212529', border: '#868e96' },
-  1: { background: '#2b8a3e', color: '#ffffff', border: '#2b8a3e' },
+  1: { background: '#2a843b', color: '#ffffff', border: '#2a843b' }, // 4.7:1 (Mantine's green-9, #2b8a3e, is 4.4:1)
   2: { background: '#fcc419', color: '#212529', border: '#f59f00' },
   3: { background: '#fd7e14', color: '#212529', border: '#e8590c' },
   4: { background: '#c92a2a', color: '#ffffff', border: '#c92a2a' },

@@ -86,7 +86,6 @@ export function TaskDueBadge({ state, size }: { state: TaskDueState; size?: Badg
     <Badge
       variant={overdue ? 'filled' : 'light'}
       color={overdue ? 'red.8' : 'orange'}
-      c={overdue ? undefined : 'orange.9'}
       size={size}
       leftSection={<Mark size={12} aria-hidden />}
       data-testid="task-due-badge"

@@ -13,6 +13,12 @@ const isRsitClass = (value: string | null): value is RsitClass => (RSIT_CLASSES 
 /** Catalogue key of a TLP level's explanation ('AMBER+STRICT' is not a good key). */
 const TLP_HINT_KEYS = { CLEAR: 'clear', GREEN: 'green', AMBER: 'amber', 'AMBER+STRICT': 'amberStrict', RED: 'red' } as const satisfies Record<Tlp, string>;
 
+/**
+ * One tab stop per radio group (WAI-ARIA APG radio group): the checked card, or the first while none
+ * is; Mantine's Radio.Card moves the choice with the arrow keys.
+ */
+const rovingTabIndex = (current: string | null, value: string, first: string) => ((current ? current === value : value === first) ? 0 : -1);
+
 /** RSIT class and type (the type list follows the class), NCISS severity, TLP 2.0. */
 export function ClassificationFields({ form }: { form: Form }) {
   const { t } = useTranslation();
@@ -76,7 +82,14 @@ export function ClassificationFields({ form }: { form: Form }) {
           {SEVERITY_LEVELS.map(({ level, key }) => {
             const style = SEVERITY_STYLES[level];
             return (
-              <Radio.Card key={level} value={String(level)} radius="md" p="sm" data-testid={`report-severity-${level}`}>
+              <Radio.Card
+                key={level}
+                value={String(level)}
+                tabIndex={rovingTabIndex(form.values.severity, String(level), String(SEVERITY_LEVELS[0].level))}
+                radius="md"
+                p="sm"
+                data-testid={`report-severity-${level}`}
+              >
                 <Group gap="sm" wrap="nowrap" align="flex-start">
                   <Radio.Indicator mt={2} />
                   <Stack gap={4} miw={0}>
@@ -124,7 +137,7 @@ export function ClassificationFields({ form }: { form: Form }) {
       >
         <Stack gap="xs" mt="xs">
           {TLP_LEVELS.map((tlp) => (
-            <Radio.Card key={tlp} value={tlp} radius="md" p="sm" data-testid={`report-tlp-${tlp}`}>
+            <Radio.Card key={tlp} value={tlp} tabIndex={rovingTabIndex(form.values.tlp, tlp, TLP_LEVELS[0])} radius="md" p="sm" data-testid={`report-tlp-${tlp}`}>
               <Group gap="sm" wrap="nowrap" align="center">
                 <Radio.Indicator />
                 {/* Badge beside the explanation; above it on a phone, where the text needs the width. */}

@@ -72,7 +72,7 @@ export function DeadlinesPreview({ awareAt }: { awareAt: string }) {
             ))}
           </List>
         ) : (
-          <Text size="sm" c="dimmed" data-testid="deadlines-empty">
+          <Text size="sm" data-testid="deadlines-empty">
             {t('incidents.form.deadlinesEmpty')}
           </Text>
         )}
