@@ -27,7 +27,10 @@ function precompress(): Plugin {
       for (const file of walk(outDir).filter((f) => TEXT.test(f))) {
         const bytes = readFileSync(file);
         if (bytes.length < 1024) continue;
-        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+        );
         writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
       }
     },
@@ -66,6 +69,8 @@ export default defineConfig({
     strictPort: true,
     // Keep the browser's Host header (changeOrigin: false): the API's origin check compares the
     // Origin of a mutation with the host it was sent to. Vite's string shorthand would rewrite it.
-    proxy: Object.fromEntries(['/trpc', '/healthz', '/readyz', '/export', '/files', '/taxii2', '/events', '/auth'].map((path) => [path, { target: api, changeOrigin: false }])),
+    proxy: Object.fromEntries(
+      ['/trpc', '/healthz', '/readyz', '/export', '/files', '/taxii2', '/events', '/auth'].map((path) => [path, { target: api, changeOrigin: false }]),
+    ),
   },
 });

@@ -77,7 +77,10 @@ export async function startApi(cfg: BenchConfig, dbEnv: Record<string, string>):
   const until = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API exited during start (code ${child.exitCode}):\n${logTail()}`);
-    const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${origin}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > until) {
       killAll();
@@ -104,7 +107,11 @@ export async function startApi(cfg: BenchConfig, dbEnv: Record<string, string>):
 }
 
 /** `name=value` of a cookie the answer sets. */
-const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))?.split(';')[0];
+const cookieOf = (res: Response, name: string) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(';')[0];
 
 /**
  * Signs in like the portal (mutations must carry the server's own Origin) and returns the cookie;
@@ -172,7 +179,12 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
       case 'incidents.get':
         return { method: 'GET' as const, path: queryPath('incidents.get', { id: fixtures.getIds[n % fixtures.getIds.length] }), headers: { cookie } };
       case 'incidents.create':
-        return { method: 'POST' as const, path: '/trpc/incidents.create', headers: { cookie, origin, 'content-type': 'application/json' }, body: JSON.stringify(createInput(n)) };
+        return {
+          method: 'POST' as const,
+          path: '/trpc/incidents.create',
+          headers: { cookie, origin, 'content-type': 'application/json' },
+          body: JSON.stringify(createInput(n)),
+        };
       case 'rest.create':
         return {
           method: 'POST' as const,
@@ -184,7 +196,10 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
         return {
           method: 'GET',
           path: `/taxii2/api/collections/${SHARED_WITH_ME_ID}/objects/?match[type]=indicator&limit=${TAXII_PAGE_LIMIT}`,
-          headers: scenario.key === 'taxii.objects.cookie' ? { cookie, accept: TAXII_MEDIA_TYPE } : { authorization: fixtures.taxiiAuthorization ?? '', accept: TAXII_MEDIA_TYPE },
+          headers:
+            scenario.key === 'taxii.objects.cookie'
+              ? { cookie, accept: TAXII_MEDIA_TYPE }
+              : { authorization: fixtures.taxiiAuthorization ?? '', accept: TAXII_MEDIA_TYPE },
         };
     }
   };
@@ -207,7 +222,8 @@ export function apiClient(origins: readonly string[], cookies: { coordinator: st
         const envelope = JSON.parse(text) as { objects?: { type: string }[] };
         const count = envelope.objects?.length ?? 0;
         // A full page unless the seed gave the agency fewer (a small BENCH_INCIDENTS).
-        if (count === 0 || count > TAXII_PAGE_LIMIT || envelope.objects?.some((o) => o.type !== 'indicator')) throw new Error(`${scenario.key}: expected up to ${TAXII_PAGE_LIMIT} indicators, got ${text.slice(0, 200)}`);
+        if (count === 0 || count > TAXII_PAGE_LIMIT || envelope.objects?.some((o) => o.type !== 'indicator'))
+          throw new Error(`${scenario.key}: expected up to ${TAXII_PAGE_LIMIT} indicators, got ${text.slice(0, 200)}`);
         return `${count} indicators`;
       }
       type Answer = { items?: unknown[]; reference?: string; id?: string };

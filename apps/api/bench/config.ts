@@ -6,7 +6,17 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const API_DIR = fileURLToPath(new URL('../', import.meta.url));
 export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
-export const SCENARIO_KEYS = ['list.first', 'list.deep', 'list.staff', 'list.staff.deep', 'get', 'create', 'rest.create', 'taxii.objects', 'taxii.objects.cookie'] as const;
+export const SCENARIO_KEYS = [
+  'list.first',
+  'list.deep',
+  'list.staff',
+  'list.staff.deep',
+  'get',
+  'create',
+  'rest.create',
+  'taxii.objects',
+  'taxii.objects.cookie',
+] as const;
 export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -52,7 +62,9 @@ const BenchEnv = z
   .transform((e) => {
     const pglite = e.BENCH_DB === 'pglite';
     const scenarios = e.BENCH_SCENARIOS
-      ? e.BENCH_SCENARIOS.split(',').map((s) => s.trim()).filter(Boolean)
+      ? e.BENCH_SCENARIOS.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
       : [...SCENARIO_KEYS];
     const unknown = scenarios.filter((s) => !(SCENARIO_KEYS as readonly string[]).includes(s));
     if (unknown.length) throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(', ')} (known: ${SCENARIO_KEYS.join(', ')})`);

@@ -54,7 +54,9 @@ export async function explain(driver: FloorDriver, statement: Statement): Promis
   });
   const planLines: string[] = [];
   const print = (n: PlanNode, depth: number) => {
-    planLines.push(`${'  '.repeat(depth)}${n['Node Type']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''}${n['Relation Name'] ? ` on ${n['Relation Name']}` : ''}${n.Alias ? ` ${n.Alias}` : ''} (rows=${n['Actual Rows'] ?? 0} loops=${n['Actual Loops'] ?? 1})`);
+    planLines.push(
+      `${'  '.repeat(depth)}${n['Node Type']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''}${n['Relation Name'] ? ` on ${n['Relation Name']}` : ''}${n.Alias ? ` ${n.Alias}` : ''} (rows=${n['Actual Rows'] ?? 0} loops=${n['Actual Loops'] ?? 1})`,
+    );
     for (const c of n.Plans ?? []) print(c, depth + 1);
   };
   print(top.Plan, 0);

@@ -26,7 +26,10 @@ const MiB = 1024 * 1024;
 const HOUR = 3_600_000;
 
 const rssMiB = (pid: number) => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
+  const line =
+    readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:')) ?? '';
   return Number(/(\d+)/.exec(line)?.[1] ?? 0) / 1024;
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -62,13 +65,28 @@ async function main() {
     cwd: API_DIR,
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DEMO_SEED: '1', RATE_LIMIT_PER_MINUTE: '100000000', ...db.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DEMO_SEED: '1',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      ...db.env,
+    },
   });
   const stop = () => child.pid && child.exitCode === null && process.kill(-child.pid, 'SIGTERM');
   process.once('exit', stop);
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`${origin}/readyz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${origin}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 600 || child.exitCode !== null) throw new Error('the API did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -78,7 +96,10 @@ async function main() {
       headers: { 'content-type': 'application/json', origin },
       body: JSON.stringify({ email: 'enlace@sedena.gob.mx', password: PASSWORD }),
     });
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const newIncident = async (n: number) => {
       const res = await fetch(`${origin}/trpc/incidents.create`, {
         method: 'POST',

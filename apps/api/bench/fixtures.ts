@@ -49,7 +49,9 @@ const COORDINATOR_FILTER = { severity: [3, 4] };
 
 async function benchUser(db: Db, email: string): Promise<BenchUser> {
   const [row] = rowsOf<{ id: string; role: Actor['role']; agencyId: string; agencyKind: Actor['agencyKind'] }>(
-    await db.execute(sql`select u.id, u.role, u.agency_id as "agencyId", a.kind as "agencyKind" from users u join agencies a on a.id = u.agency_id where u.email = ${email}`),
+    await db.execute(
+      sql`select u.id, u.role, u.agency_id as "agencyId", a.kind as "agencyKind" from users u join agencies a on a.id = u.agency_id where u.email = ${email}`,
+    ),
   );
   if (!row) throw new Error(`account ${email} missing in the bench database`);
   return { email, actor: { userId: row.id, role: row.role, agencyId: row.agencyId, agencyKind: row.agencyKind, locale: 'es-MX' } };
@@ -133,7 +135,12 @@ export async function loadFixtures(db: Db, keys: readonly ScenarioKey[], getSamp
       description: staffDeep ? `staff, cursor ${staffDeep.depth.toLocaleString('en')} rows deep of ${staffDeep.total.toLocaleString('en')} readable` : '',
       listInput: { limit: 25, cursor: staffDeep?.cursor },
     },
-    { key: 'get', procedure: 'incidents.get', as: 'coordinator', description: `coordinator, ${getIds.length.toLocaleString('en')} random incidents (detail with timeline, observables, shares, reports)` },
+    {
+      key: 'get',
+      procedure: 'incidents.get',
+      as: 'coordinator',
+      description: `coordinator, ${getIds.length.toLocaleString('en')} random incidents (detail with timeline, observables, shares, reports)`,
+    },
     { key: 'create', procedure: 'incidents.create', as: 'staff', description: 'staff files a report with 2 observables (one transaction, audited)' },
     {
       key: 'rest.create',
@@ -200,7 +207,13 @@ export function createInput(n: number, now = Date.now()): CreateIncidentInput {
     detectedAt: new Date(now - 3 * 3_600_000).toISOString(),
     awareAt: new Date(now - 2 * 3_600_000).toISOString(),
     affectedSystems: text.affectedSystems,
-    impact: { personalData: n % 5 === 0, records: n % 5 === 0 ? 1_000 + n : null, criticalService: false, crossBorder: false, estimatedLossMxn: n % 4 === 0 ? '150000.00' : null },
+    impact: {
+      personalData: n % 5 === 0,
+      records: n % 5 === 0 ? 1_000 + n : null,
+      criticalService: false,
+      crossBorder: false,
+      estimatedLossMxn: n % 4 === 0 ? '150000.00' : null,
+    },
     observables: [
       { type: 'ipv4', value: poolIpv4(pool) },
       { type: 'domain', value: poolDomain(pool) },

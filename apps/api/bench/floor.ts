@@ -103,9 +103,29 @@ async function captureGet(driver: FloorDriver, actor: Actor, id: string) {
 const COUNTER_SQL = `insert into "reference_counters" ("scope", "year", "last") values ($1, $2, $3)
   on conflict ("scope", "year") do update set "last" = "reference_counters"."last" + 1 returning "last"`;
 const INCIDENT_COLUMNS = [
-  'reference', 'agency_id', 'reporter_id', 'title', 'description', 'rsit_class', 'rsit_type', 'severity', 'tlp', 'status',
-  'detected_at', 'aware_at', 'affected_systems', 'personal_data', 'records', 'critical_service', 'cross_border', 'estimated_loss_mxn',
-  'next_obligation_kind', 'next_obligation_due_at', 'next_obligation_soon_at', 'created_at', 'updated_at',
+  'reference',
+  'agency_id',
+  'reporter_id',
+  'title',
+  'description',
+  'rsit_class',
+  'rsit_type',
+  'severity',
+  'tlp',
+  'status',
+  'detected_at',
+  'aware_at',
+  'affected_systems',
+  'personal_data',
+  'records',
+  'critical_service',
+  'cross_border',
+  'estimated_loss_mxn',
+  'next_obligation_kind',
+  'next_obligation_due_at',
+  'next_obligation_soon_at',
+  'created_at',
+  'updated_at',
 ];
 const INCIDENT_SQL = `insert into "incidents" (${INCIDENT_COLUMNS.map((c) => `"${c}"`).join(', ')})
   values (${INCIDENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) returning *`;
@@ -179,19 +199,49 @@ export async function floorScenario(driver: FloorDriver, scenario: Scenario, fix
         const reference = formatReference('INC', year, Number(counter?.last));
         // Timestamps as ISO strings, as drizzle's timestamp columns hand them to the driver.
         const values = [
-          reference, actor.agencyId, actor.userId, input.title, input.description, input.rsitClass, input.rsitType ?? null, input.severity, input.tlp, 'submitted',
-          new Date(input.detectedAt).toISOString(), awareAt.toISOString(), input.affectedSystems ?? '', input.impact.personalData, input.impact.records ?? null,
-          input.impact.criticalService, input.impact.crossBorder, input.impact.estimatedLossMxn ?? null, next.nextObligationKind,
-          next.nextObligationDueAt?.toISOString() ?? null, next.nextObligationSoonAt?.toISOString() ?? null, now.toISOString(), now.toISOString(),
+          reference,
+          actor.agencyId,
+          actor.userId,
+          input.title,
+          input.description,
+          input.rsitClass,
+          input.rsitType ?? null,
+          input.severity,
+          input.tlp,
+          'submitted',
+          new Date(input.detectedAt).toISOString(),
+          awareAt.toISOString(),
+          input.affectedSystems ?? '',
+          input.impact.personalData,
+          input.impact.records ?? null,
+          input.impact.criticalService,
+          input.impact.crossBorder,
+          input.impact.estimatedLossMxn ?? null,
+          next.nextObligationKind,
+          next.nextObligationDueAt?.toISOString() ?? null,
+          next.nextObligationSoonAt?.toISOString() ?? null,
+          now.toISOString(),
+          now.toISOString(),
         ];
         const [incident] = await q(INCIDENT_SQL, values);
         const id = String(incident?.id);
         const observables = input.observables ?? [];
-        const added = await q(OBSERVABLES_SQL, observables.flatMap((o) => [id, o.type, o.value, actor.userId]));
+        const added = await q(
+          OBSERVABLES_SQL,
+          observables.flatMap((o) => [id, o.type, o.value, actor.userId]),
+        );
         await q(EVENT_SQL, [id, actor.userId, 'created', null, JSON.stringify({ reference, observables: added.length })]);
         const fields = Object.fromEntries(INCIDENT_COLUMNS.slice(0, 18).map((c, i) => [c, values[i]]));
         const diff = auditDiff(null, { ...fields, observables: added.map((o) => `${String(o.type)}:${String(o.value)}`) });
-        await q(AUDIT_SQL, [new Date().toISOString(), actor.userId, 'incident.create', 'incident', id, JSON.stringify(diff), JSON.stringify({ requestId: randomUUID(), ip: '127.0.0.1', userAgent: 'anc-bench' })]);
+        await q(AUDIT_SQL, [
+          new Date().toISOString(),
+          actor.userId,
+          'incident.create',
+          'incident',
+          id,
+          JSON.stringify(diff),
+          JSON.stringify({ requestId: randomUUID(), ip: '127.0.0.1', userAgent: 'anc-bench' }),
+        ]);
       });
       wait += locked - asked;
       hold += performance.now() - locked;

@@ -63,7 +63,13 @@ const ms = (micros: number) => Math.round(micros) / 1000;
 export async function runLoad(op: Operation, options: LoadOptions): Promise<LoadResult> {
   if (options.warmupMs > 0) {
     const until = performance.now() + options.warmupMs;
-    await drive(op, options.concurrency, () => performance.now() >= until, () => {}, () => {});
+    await drive(
+      op,
+      options.concurrency,
+      () => performance.now() >= until,
+      () => {},
+      () => {},
+    );
   }
   const histogram = build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
   let errors = 0;

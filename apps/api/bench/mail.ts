@@ -62,7 +62,10 @@ async function openDatabase(): Promise<{ database: Database; drop: () => Promise
 
 /** `withMail: false`: staff whose address has no `@`: notified, but `wantsEmail` says no (the notification's cost alone). */
 async function addAgencyWithStaff(db: Db, code: string, staff: number, { withMail = true } = {}): Promise<string> {
-  const [agency] = await db.insert(agencies).values({ code, name: `Dependencia de la prueba ${code}`, nameEn: `Bench agency ${code}`, kind: 'federal_ministry' }).returning({ id: agencies.id });
+  const [agency] = await db
+    .insert(agencies)
+    .values({ code, name: `Dependencia de la prueba ${code}`, nameEn: `Bench agency ${code}`, kind: 'federal_ministry' })
+    .returning({ id: agencies.id });
   if (!agency) throw new Error('agency not written');
   for (let i = 0; i < staff; i += 500) {
     const rows = Array.from({ length: Math.min(500, staff - i) }, (_, k) => ({
@@ -106,8 +109,15 @@ async function startSinkProcess(): Promise<{ url: string; accepted(): Promise<nu
 }
 
 async function main() {
-  console.log(`mail bench: ${DB}, burst ${TASKS} tasks × ${STAFF} staff = ${(TASKS * STAFF).toLocaleString('en')} notifications, ${WORKERS} worker(s); create ${CREATES}× without / with ${CREATE_STAFF} recipients`);
-  console.log(`host: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `mail bench: ${DB}, burst ${TASKS} tasks × ${STAFF} staff = ${(TASKS * STAFF).toLocaleString('en')} notifications, ${WORKERS} worker(s); create ${CREATES}× without / with ${CREATE_STAFF} recipients`,
+  );
+  console.log(
+    `host: ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const { database, drop } = await openDatabase();
   const db = database.db;
   const smtp = await startSinkProcess();
@@ -131,7 +141,13 @@ async function main() {
     for (let i = 0; i < TASKS; i++) {
       const [row] = await db
         .insert(tasks)
-        .values({ reference: `TSK-2026-B${String(i).padStart(5, '0')}`, title: `Tarea de la ráfaga ${i}`, dueAt: new Date(due), assigneeAgencyId: burstAgency, creatorId: coord.id })
+        .values({
+          reference: `TSK-2026-B${String(i).padStart(5, '0')}`,
+          title: `Tarea de la ráfaga ${i}`,
+          dueAt: new Date(due),
+          assigneeAgencyId: burstAgency,
+          creatorId: coord.id,
+        })
         .returning({ id: tasks.id, reference: tasks.reference, title: tasks.title });
       if (!row) throw new Error('task not written');
       taskIds.push(row);
@@ -139,11 +155,15 @@ async function main() {
     const q0 = process.hrtime.bigint();
     let notified = 0;
     for (const t of taskIds) {
-      notified += await db.transaction((tx) => notifyTask(tx, { kind: 'task_assigned', task: { ...t, assigneeAgencyId: burstAgency, creatorId: coord.id }, actorId: coord.id }));
+      notified += await db.transaction((tx) =>
+        notifyTask(tx, { kind: 'task_assigned', task: { ...t, assigneeAgencyId: burstAgency, creatorId: coord.id }, actorId: coord.id }),
+      );
     }
     const queueMs = ms(process.hrtime.bigint() - q0);
     const [queued] = await db.select({ n: count() }).from(mailOutbox);
-    console.log(`  queued: ${notified.toLocaleString('en')} notifications and ${(queued?.n ?? 0).toLocaleString('en')} e-mails in ${queueMs.toFixed(0)} ms (${Math.round((notified / queueMs) * 1000).toLocaleString('en')} notifications+mails/s written)`);
+    console.log(
+      `  queued: ${notified.toLocaleString('en')} notifications and ${(queued?.n ?? 0).toLocaleString('en')} e-mails in ${queueMs.toFixed(0)} ms (${Math.round((notified / queueMs) * 1000).toLocaleString('en')} notifications+mails/s written)`,
+    );
 
     const transports = Array.from({ length: WORKERS }, () => smtpTransport(smtp.url, 'Portal ANC <avisos@anc.test>', 'portal.anc.test'));
     const s0 = process.hrtime.bigint();
@@ -151,17 +171,28 @@ async function main() {
     const sendMs = ms(process.hrtime.bigint() - s0);
     for (const tr of transports) tr.close();
     const sent = results.reduce((a, r) => a + r.sent, 0);
-    const [left] = await db.select({ n: count() }).from(mailOutbox).where(sql`${mailOutbox.state} <> 'sent'`);
+    const [left] = await db
+      .select({ n: count() })
+      .from(mailOutbox)
+      .where(sql`${mailOutbox.state} <> 'sent'`);
     const mps = (sent / sendMs) * 1000;
     const accepted = await smtp.accepted();
-    console.log(`  sent: ${sent.toLocaleString('en')} in ${sendMs.toFixed(0)} ms → ${Math.round(mps).toLocaleString('en')} messages/s (SMTP sink accepted ${accepted.toLocaleString('en')}; not sent: ${left?.n ?? 0}; per worker: ${results.map((r) => r.sent).join(', ')})`);
+    console.log(
+      `  sent: ${sent.toLocaleString('en')} in ${sendMs.toFixed(0)} ms → ${Math.round(mps).toLocaleString('en')} messages/s (SMTP sink accepted ${accepted.toLocaleString('en')}; not sent: ${left?.n ?? 0}; per worker: ${results.map((r) => r.sent).join(', ')})`,
+    );
     if (accepted !== sent || (left?.n ?? 0) !== 0) throw new Error('not every message was sent exactly once');
 
     // 2. The added cost of a create with notifications.
     const quiet = await addAgencyWithStaff(db, 'SINPERSONAL', 0);
     const busy = await addAgencyWithStaff(db, 'CONPERSONAL', CREATE_STAFF);
     const noMail = await addAgencyWithStaff(db, 'SINCORREO', CREATE_STAFF, { withMail: false });
-    const input = (agencyId: string, i: number) => ({ title: `Tarea de medición ${i}`, description: 'Medir el costo de crear una tarea.', priority: 'normal' as const, dueAt: due, assigneeAgencyId: agencyId });
+    const input = (agencyId: string, i: number) => ({
+      title: `Tarea de medición ${i}`,
+      description: 'Medir el costo de crear una tarea.',
+      priority: 'normal' as const,
+      dueAt: due,
+      assigneeAgencyId: agencyId,
+    });
     const timeCreates = async (agencyId: string) => {
       const xs: number[] = [];
       for (let i = 0; i < 20; i++) await createTask(ctx, input(agencyId, -i)); // warm-up
@@ -179,7 +210,12 @@ async function main() {
     const without2 = await timeCreates(quiet);
     const notifyOnly2 = await timeCreates(noMail);
     const with2 = await timeCreates(busy);
-    const avg = (a: ReturnType<typeof summary>, b: ReturnType<typeof summary>) => ({ mean: (a.mean + b.mean) / 2, p50: (a.p50 + b.p50) / 2, p95: (a.p95 + b.p95) / 2, p99: (a.p99 + b.p99) / 2 });
+    const avg = (a: ReturnType<typeof summary>, b: ReturnType<typeof summary>) => ({
+      mean: (a.mean + b.mean) / 2,
+      p50: (a.p50 + b.p50) / 2,
+      p95: (a.p95 + b.p95) / 2,
+      p99: (a.p99 + b.p99) / 2,
+    });
     const without = avg(without1, without2);
     const withN = avg(with1, with2);
     const notifyOnly = avg(notifyOnly1, notifyOnly2);
@@ -188,13 +224,26 @@ async function main() {
     console.log(`  tasks.create with ${CREATE_STAFF} notifications, no e-mail: ${f(notifyOnly)}`);
     console.log(`  tasks.create with ${CREATE_STAFF} notifications + e-mails: ${f(withN)}`);
     console.log(`  the e-mail part alone: ${(withN.mean - notifyOnly.mean).toFixed(2)} ms mean, ${(withN.p50 - notifyOnly.p50).toFixed(2)} ms p50`);
-    console.log(`  added: ${(withN.mean - without.mean).toFixed(2)} ms mean, ${(withN.p50 - without.p50).toFixed(2)} ms p50 (${(((withN.p50 - without.p50) / without.p50) * 100).toFixed(0)} %)`);
+    console.log(
+      `  added: ${(withN.mean - without.mean).toFixed(2)} ms mean, ${(withN.p50 - without.p50).toFixed(2)} ms p50 (${(((withN.p50 - without.p50) / without.p50) * 100).toFixed(0)} %)`,
+    );
 
     const out = {
       at: new Date().toISOString(),
       db: DB,
       host: { cores: os.cpus().length, loadAverage: os.loadavg() },
-      burst: { tasks: TASKS, staffPerTask: STAFF, notifications: notified, mails: queued?.n ?? 0, queueMs, workers: WORKERS, sent, sendMs, messagesPerSecond: mps, perWorker: results.map((r) => r.sent) },
+      burst: {
+        tasks: TASKS,
+        staffPerTask: STAFF,
+        notifications: notified,
+        mails: queued?.n ?? 0,
+        queueMs,
+        workers: WORKERS,
+        sent,
+        sendMs,
+        messagesPerSecond: mps,
+        perWorker: results.map((r) => r.sent),
+      },
       create: {
         runs: CREATES * 2,
         recipients: CREATE_STAFF,

@@ -130,12 +130,19 @@ async function main() {
   const cfg = { ...loadBenchConfig(), reuse: true };
   const runs = extra.BENCH_PANEL_RUNS;
   console.log(`bench:panel on ${cfg.db}${cfg.db === 'postgres' ? ` (${cfg.pgDatabase})` : ''}, ${cfg.incidents} incidents, ${runs} runs each (medians)`);
-  console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+  console.log(
+    `load average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${os.cpus().length} cores`,
+  );
   const prepared = await prepareBenchDatabase(cfg);
   const { db } = prepared.database;
   try {
     const [coordinator] = rowsOf<{ id: string; agencyId: string; agencyKind: Actor['agencyKind'] }>(
-      await db.execute(sql`select u.id, u.agency_id as "agencyId", a.kind as "agencyKind" from users u join agencies a on a.id = u.agency_id where u.email = 'coordinacion@anc.gob.mx'`),
+      await db.execute(
+        sql`select u.id, u.agency_id as "agencyId", a.kind as "agencyKind" from users u join agencies a on a.id = u.agency_id where u.email = 'coordinacion@anc.gob.mx'`,
+      ),
     );
     if (!coordinator) throw new Error('coordinator account missing');
     const agencyIds = rowsOf<{ id: string }>(await db.execute(sql`select id from agencies where code <> 'ANC' order by code`)).map((r) => r.id);
@@ -157,7 +164,11 @@ async function main() {
       await run();
       for (let i = 0; i < runs; i++) all.push(await run());
       const last = all[all.length - 1];
-      report(key, all.map((e) => e.executionMs), last);
+      report(
+        key,
+        all.map((e) => e.executionMs),
+        last,
+      );
     };
 
     await execMedian('window.national.before (SQL)', () => explain(db, windowBefore(since)));
@@ -171,9 +182,14 @@ async function main() {
 
     // Two searches: a word in about one task in 700 (TITLE_PLACES × TITLE_TARGETS), and one in none
     // (without the index the list walks every task to find out).
-    const [sample] = rowsOf<{ title: string }>(await db.execute(sql`select title from tasks where reference like 'TSK-B-%' order by reference limit 1 offset 4242`));
+    const [sample] = rowsOf<{ title: string }>(
+      await db.execute(sql`select title from tasks where reference like 'TSK-B-%' order by reference limit 1 offset 4242`),
+    );
     const rare = (sample?.title.match(/\(lote \d+\)/)?.[0] ?? 'lote 4243').slice(1, -1);
-    for (const [name, q] of [['rare', rare], ['absent', 'zzqxj inexistente']] as const) {
+    for (const [name, q] of [
+      ['rare', rare],
+      ['absent', 'zzqxj inexistente'],
+    ] as const) {
       const statement = () =>
         sql`select t.id from tasks t where (t.title ilike ${`%${q}%`} or t.reference ilike ${`%${q}%`}) order by t.created_at desc nulls last, t.id desc nulls last limit 26`;
       await execMedian(`tasks.q.${name}.before (SQL)`, () => withoutTrigramIndex(db, (tx) => explain(tx, statement())));
@@ -195,7 +211,12 @@ async function main() {
       results,
     };
     writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-    console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; results: ${file}`);
+    console.log(
+      `load average after: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}; results: ${file}`,
+    );
   } finally {
     await prepared.database.close();
   }

@@ -42,7 +42,12 @@ export function verdict(cfg: BenchConfig, incidents: number, results: readonly S
     }
     if (r.key === 'create') {
       const share = r.api.rps / r.floor.rps;
-      checks.push({ name: 'create req/s ÷ floor', value: `${(share * 100).toFixed(1)} %`, target: `≥ ${TARGETS.createFloorShare * 100} %`, pass: share >= TARGETS.createFloorShare });
+      checks.push({
+        name: 'create req/s ÷ floor',
+        value: `${(share * 100).toFixed(1)} %`,
+        target: `≥ ${TARGETS.createFloorShare * 100} %`,
+        pass: share >= TARGETS.createFloorShare,
+      });
     }
   }
   // The token path costs no more than the cookie path (issue 11: within 10 %).
@@ -50,14 +55,24 @@ export function verdict(cfg: BenchConfig, incidents: number, results: readonly S
   const restCreate = results.find((r) => r.key === 'rest.create');
   if (cookieCreate && restCreate) {
     const share = restCreate.api.rps / cookieCreate.api.rps;
-    checks.push({ name: 'rest.create req/s ÷ create', value: `${(share * 100).toFixed(1)} %`, target: `≥ ${TARGETS.restCreateShare * 100} %`, pass: share >= TARGETS.restCreateShare });
+    checks.push({
+      name: 'rest.create req/s ÷ create',
+      value: `${(share * 100).toFixed(1)} %`,
+      target: `≥ ${TARGETS.restCreateShare * 100} %`,
+      pass: share >= TARGETS.restCreateShare,
+    });
   }
   // The same on the TAXII page: the bearer token against the session cookie.
   const taxiiCookie = results.find((r) => r.key === 'taxii.objects.cookie');
   const taxiiToken = results.find((r) => r.key === 'taxii.objects');
   if (taxiiCookie && taxiiToken) {
     const share = taxiiToken.api.rps / taxiiCookie.api.rps;
-    checks.push({ name: 'taxii.objects req/s ÷ cookie', value: `${(share * 100).toFixed(1)} %`, target: `≥ ${TARGETS.restCreateShare * 100} %`, pass: share >= TARGETS.restCreateShare });
+    checks.push({
+      name: 'taxii.objects req/s ÷ cookie',
+      value: `${(share * 100).toFixed(1)} %`,
+      target: `≥ ${TARGETS.restCreateShare * 100} %`,
+      pass: share >= TARGETS.restCreateShare,
+    });
   }
   for (const r of results) {
     const errors = r.api.errors + r.floor.errors;
@@ -123,7 +138,19 @@ export function printCpu(cfg: BenchConfig, cores: number, results: readonly Scen
   const db = cfg.db === 'postgres' ? 'PostgreSQL' : 'PGlite (inside the API / this process)';
   console.log(`
 CPU ms per request — API process, ${db} backends, load generator — and the most the cores allow (${cores} cores ÷ Σ, one core per Node process):`);
-  const header = [padEnd('scenario', 16), pad('API', 7), pad('db', 7), pad('client', 7), pad('Σ', 7), pad('≤ req/s', 9), ' │', pad('floor db', 9), pad('client', 7), pad('Σ', 7), pad('≤ req/s', 9)].join('');
+  const header = [
+    padEnd('scenario', 16),
+    pad('API', 7),
+    pad('db', 7),
+    pad('client', 7),
+    pad('Σ', 7),
+    pad('≤ req/s', 9),
+    ' │',
+    pad('floor db', 9),
+    pad('client', 7),
+    pad('Σ', 7),
+    pad('≤ req/s', 9),
+  ].join('');
   console.log(header);
   console.log('─'.repeat(header.length));
   for (const r of results) {
@@ -133,7 +160,19 @@ CPU ms per request — API process, ${db} backends, load generator — and the m
     const allow = (c: LoadResult['cpuPerRequest']) =>
       cpuTotal(c) > 0 ? n0(Math.min((cores * 1000) / cpuTotal(c), 1000 / Math.max(c.apiMs ?? 0, c.benchMs, 1e-9))) : '—';
     console.log(
-      [padEnd(r.key, 16), pad(ms3(a.apiMs), 7), pad(ms3(a.dbMs), 7), pad(ms3(a.benchMs), 7), pad(ms3(cpuTotal(a)), 7), pad(allow(a), 9), ' │', pad(ms3(f.dbMs), 9), pad(ms3(f.benchMs), 7), pad(ms3(cpuTotal(f)), 7), pad(allow(f), 9)].join(''),
+      [
+        padEnd(r.key, 16),
+        pad(ms3(a.apiMs), 7),
+        pad(ms3(a.dbMs), 7),
+        pad(ms3(a.benchMs), 7),
+        pad(ms3(cpuTotal(a)), 7),
+        pad(allow(a), 9),
+        ' │',
+        pad(ms3(f.dbMs), 9),
+        pad(ms3(f.benchMs), 7),
+        pad(ms3(cpuTotal(f)), 7),
+        pad(allow(f), 9),
+      ].join(''),
     );
   }
 }
@@ -181,7 +220,10 @@ export function printVerdict(v: Verdict): void {
   for (const c of v.checks) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${padEnd(c.name, 24)} ${pad(c.value, 10)}  (target ${c.target})`);
 }
 
-export function writeResults(cfg: BenchConfig, payload: { seed: SeedSummary; results: readonly ScenarioResult[]; verdict: Verdict; machine: Record<string, unknown> }): string {
+export function writeResults(
+  cfg: BenchConfig,
+  payload: { seed: SeedSummary; results: readonly ScenarioResult[]; verdict: Verdict; machine: Record<string, unknown> },
+): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${cfg.db}-${cfg.incidents}${cfg.apiProcesses > 1 ? `-x${cfg.apiProcesses}` : ''}.json`);
   const config = {
@@ -195,6 +237,9 @@ export function writeResults(cfg: BenchConfig, payload: { seed: SeedSummary; res
     logLevel: cfg.logLevel,
     scenarios: cfg.scenarios,
   };
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), config, machine: payload.machine, seed: payload.seed, results: payload.results, verdict: payload.verdict }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), config, machine: payload.machine, seed: payload.seed, results: payload.results, verdict: payload.verdict }, null, 2)}\n`,
+  );
   return file;
 }

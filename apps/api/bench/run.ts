@@ -57,12 +57,24 @@ function settler(monitor: postgres.Sql | null): Settle {
   };
 }
 
-const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 const fmt = (r: LoadResult) =>
   `${r.requests.toLocaleString('en')} requests, ${Math.round(r.rps).toLocaleString('en')} req/s, p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms${r.errors ? `, ${r.errors} ERRORS` : ''}`;
 
-async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtures: Fixtures, load: LoadOptions, dbPids: DbPids, lockWaiters: LockWaiters, settle: Settle) {
+async function apiPhase(
+  cfg: BenchConfig,
+  apiEnv: Record<string, string>,
+  fixtures: Fixtures,
+  load: LoadOptions,
+  dbPids: DbPids,
+  lockWaiters: LockWaiters,
+  settle: Settle,
+) {
   const n = cfg.apiProcesses;
   console.log(`\nAPI phase: starting ${n === 1 ? 'the API' : `${n} API processes`} (NODE_ENV=production, LOG_LEVEL=${cfg.logLevel}) …`);
   const apis: ApiProcess[] = [];
@@ -77,13 +89,22 @@ async function apiPhase(cfg: BenchConfig, apiEnv: Record<string, string>, fixtur
       coordinator: await signIn(api.origin, fixtures.coordinator.email, cfg.password, fixtures.coordinator.totpKey),
       staff: await signIn(api.origin, fixtures.staff.email, cfg.password),
     };
-    const client = apiClient(apis.map((a) => a.origin), cookies, fixtures, cfg.concurrency);
+    const client = apiClient(
+      apis.map((a) => a.origin),
+      cookies,
+      fixtures,
+      cfg.concurrency,
+    );
     try {
       for (const s of fixtures.scenarios) {
         await settle({ sealer: true });
         const probe = await client.probe(s);
         process.stdout.write(`  ${s.key.padEnd(16)} (probe: ${probe}) … `);
-        const result = await runLoad(client.operation(s), { ...load, cpu: { apiPids: apis.map((a) => a.pid), dbPids }, lockWaiters: s.key === 'create' ? lockWaiters : undefined });
+        const result = await runLoad(client.operation(s), {
+          ...load,
+          cpu: { apiPids: apis.map((a) => a.pid), dbPids },
+          lockWaiters: s.key === 'create' ? lockWaiters : undefined,
+        });
         out.set(s.key, result);
         console.log(fmt(result));
         if (result.errors) console.log(`    last API log lines:\n${api.logTail(10).replace(/^/gm, '      ')}`);
@@ -139,10 +160,14 @@ async function main() {
       `${cfg.apiProcesses} API process${cfg.apiProcesses === 1 ? '' : 'es'}`,
   );
   if (cfg.db === 'pglite' && cfg.incidentsDefaulted) {
-    console.log('PGlite: 20,000 incidents by default (embedded WASM, one connection); set BENCH_INCIDENTS for more, or BENCH_DB=postgres for the 1,000,000 target run.');
+    console.log(
+      'PGlite: 20,000 incidents by default (embedded WASM, one connection); set BENCH_INCIDENTS for more, or BENCH_DB=postgres for the 1,000,000 target run.',
+    );
   }
   console.log(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; the API, the database and this load generator share it.`);
-  console.log(`load average: ${loadAverage()}${(os.loadavg()[0] ?? 0) > 1 ? ' — other work is running: figures will be lower and noisier than on an idle machine' : ''}\n`);
+  console.log(
+    `load average: ${loadAverage()}${(os.loadavg()[0] ?? 0) > 1 ? ' — other work is running: figures will be lower and noisier than on an idle machine' : ''}\n`,
+  );
 
   const prepared = await prepareBenchDatabase(cfg);
   const { seed } = prepared;
@@ -151,7 +176,11 @@ async function main() {
       ? `database reused: ${seed.incidents.toLocaleString('en')} incidents`
       : `seeded ${seed.inserted.toLocaleString('en')} incidents in ${seed.seconds.toFixed(1)} s (${seed.rowsPerSecond.toLocaleString('en')} incidents/s while inserting; VACUUM ANALYZE ${seed.analyzeSeconds.toFixed(1)} s)`,
   );
-  console.log(`  rows: ${Object.entries(seed.tables).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+  console.log(
+    `  rows: ${Object.entries(seed.tables)
+      .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
   console.log(`  references per year (count = last number ⇒ gapless): ${seed.references.map((r) => `${r.year}: ${r.count}/${r.last}`).join(', ')}`);
   console.log(`  next-obligation columns agree with nextObligationColumns on ${seed.obligationCheck.agreeing}/${seed.obligationCheck.sampled} sampled rows`);
 
@@ -173,7 +202,8 @@ async function main() {
     ? async () => (await monitor`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`).map((r) => Number(r.pid))
     : undefined;
   const lockWaiters: LockWaiters = monitor
-    ? async () => Number((await monitor`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)[0]?.n ?? 0)
+    ? async () =>
+        Number((await monitor`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)[0]?.n ?? 0)
     : undefined;
   const settle = settler(monitor);
   let api: Awaited<ReturnType<typeof apiPhase>>;
@@ -201,7 +231,13 @@ async function main() {
     seed,
     results,
     verdict: v,
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: { start: loadAtStart, end: loadAverage() } },
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? '',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: { start: loadAtStart, end: loadAverage() },
+    },
   });
   console.log(`\nresults: ${relative(REPO_ROOT, file)}`);
   if (!v.pass && (v.applies || v.checks.some((c) => c.name.endsWith('errors') && !c.pass))) process.exitCode = 1;

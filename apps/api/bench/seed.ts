@@ -92,7 +92,11 @@ export async function prepareBenchDatabase(cfg: BenchConfig): Promise<PreparedDa
   const t = performance.now();
   // VACUUM also sets the visibility map, so the database behaves as one in steady state.
   process.stdout.write(reused ? 'ANALYZE …' : 'VACUUM ANALYZE …');
-  await database.db.execute(sql.raw(`${reused ? 'analyze' : 'vacuum (analyze)'} incidents, incident_events, incident_reports, incident_shares, incident_observables, reference_counters`));
+  await database.db.execute(
+    sql.raw(
+      `${reused ? 'analyze' : 'vacuum (analyze)'} incidents, incident_events, incident_reports, incident_shares, incident_observables, reference_counters`,
+    ),
+  );
   const analyzeSeconds = (performance.now() - t) / 1000;
   process.stdout.write(` ${analyzeSeconds.toFixed(1)} s\n`);
 
@@ -123,7 +127,10 @@ async function openPostgres(cfg: BenchConfig) {
     const [found] = await admin`select 1 as found from pg_database where datname = ${database}`;
     if (found && cfg.reuse) existing = await countIncidents(url);
     if (existing < cfg.incidents) {
-      if (found) console.log(cfg.reuse ? `${database} holds ${existing} incidents (< ${cfg.incidents}): recreating it` : `recreating ${database} (BENCH_REUSE=1 keeps it)`);
+      if (found)
+        console.log(
+          cfg.reuse ? `${database} holds ${existing} incidents (< ${cfg.incidents}): recreating it` : `recreating ${database} (BENCH_REUSE=1 keeps it)`,
+        );
       await admin.unsafe(`drop database if exists ${database} with (force)`);
       await admin.unsafe(`create database ${database}`);
       existing = 0;
@@ -472,7 +479,11 @@ async function checkObligationColumns(db: Db, sample = 500): Promise<{ sampled: 
       },
       new Date(),
     );
-    if (expected.nextObligationKind === (r.kind ?? null) && close(expected.nextObligationDueAt, date(r.dueAt)) && close(expected.nextObligationSoonAt, date(r.soonAt))) {
+    if (
+      expected.nextObligationKind === (r.kind ?? null) &&
+      close(expected.nextObligationDueAt, date(r.dueAt)) &&
+      close(expected.nextObligationSoonAt, date(r.soonAt))
+    ) {
       agreeing++;
     }
   }

@@ -162,7 +162,8 @@ export const poolUrl = (p: number) => `https://${poolDomain(p)}/acceso`;
 
 /** The same four pools as SQL expressions of an integer expression `p`. */
 export const poolSql = {
-  ipv4: (p: string) => `(((${p}) % 200) + 20)::text || '.' || (((${p}) * 37) % 256)::text || '.' || (((${p}) * 101) % 256)::text || '.' || (((${p}) % 250) + 1)::text`,
+  ipv4: (p: string) =>
+    `(((${p}) % 200) + 20)::text || '.' || (((${p}) * 37) % 256)::text || '.' || (((${p}) * 101) % 256)::text || '.' || (((${p}) % 250) + 1)::text`,
   domain: (p: string) => `(${sqlTextArray(DOMAIN_WORDS)})[((${p}) % ${DOMAIN_WORDS.length}) + 1] || '-' || (${p})::text || '.com.mx'`,
   sha256: (p: string) => `encode(sha256(convert_to('muestra-' || (${p})::text, 'UTF8')), 'hex')`,
   url: (p: string) => `'https://' || ${poolSql.domain(p)} || '/acceso'`,

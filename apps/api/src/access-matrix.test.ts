@@ -17,7 +17,21 @@ import { and, count, eq, gt, max } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiToken } from '@anc/auth';
-import { advisories, auditEvents, evidenceFiles, evidenceStorageCounts, mailOutbox, incidentObservables, incidentReports, incidentShares, incidents, initiatives, revokeApiClient, tasks, upsertSavedFilter } from '@anc/db';
+import {
+  advisories,
+  auditEvents,
+  evidenceFiles,
+  evidenceStorageCounts,
+  mailOutbox,
+  incidentObservables,
+  incidentReports,
+  incidentShares,
+  incidents,
+  initiatives,
+  revokeApiClient,
+  tasks,
+  upsertSavedFilter,
+} from '@anc/db';
 import { API_SCOPES, type ApiScope, type Tlp } from '@anc/domain';
 import { ANC_STIX_NAMESPACE } from './modules/incidents/export/stix.ts';
 import { REST_ROUTES } from './rest/routes.ts';
@@ -73,7 +87,11 @@ type AdvisoryKind = 'advisory:draft' | 'advisory:published';
 const ADVISORY_KINDS: AdvisoryKind[] = ['advisory:draft', 'advisory:published'];
 type Kind = IncidentKind | TaskKind | AdvisoryKind | 'initiative' | 'user' | 'agency' | 'apiClient' | 'passkey' | 'directory:own';
 
-const INCIDENT_KINDS: IncidentKind[] = [...TLPS.flatMap((tlp) => SHARES.map((share) => `incident:${tlp}:${share}` as const)), 'incident:merged', 'incident:mergeSurvivor'];
+const INCIDENT_KINDS: IncidentKind[] = [
+  ...TLPS.flatMap((tlp) => SHARES.map((share) => `incident:${tlp}:${share}` as const)),
+  'incident:merged',
+  'incident:mergeSurvivor',
+];
 const TASK_KINDS: TaskKind[] = ['task:assigned', 'task:reassigned', 'task:linked'];
 
 /**
@@ -310,7 +328,9 @@ async function makeIncident(tlp: Tlp, share: Share, kind: IncidentKind = `incide
   );
   if (share === 'byName') {
     if (tlp === 'RED') {
-      await s.t.db.insert(incidentShares).values({ incidentId: created.id, agencyId: ids.semar, incidentCreatedAt: new Date(created.createdAt), sharedBy: ids.coordinator });
+      await s.t.db
+        .insert(incidentShares)
+        .values({ incidentId: created.id, agencyId: ids.semar, incidentCreatedAt: new Date(created.createdAt), sharedBy: ids.coordinator });
     } else {
       await api('coordinator').incidents.share.mutate({ id: created.id, agencyIds: [ids.semar] });
     }
@@ -341,7 +361,9 @@ async function makeTask(kind: TaskKind): Promise<Obj> {
   const red = fixtures.get('incident:RED:unshared');
   if (!initiative || !red) throw new Error('tasks are made after the initiative and incident fixtures');
   const link = kind === 'task:linked' ? { incidentId: red.id } : { initiativeId: initiative.id };
-  const created = await api('coordinator').tasks.create.mutate(validTask(kind === 'task:linked' ? ids.semar : ids.sedena, { title: `Matriz ${kind} ${n}`, ...link }));
+  const created = await api('coordinator').tasks.create.mutate(
+    validTask(kind === 'task:linked' ? ids.semar : ids.sedena, { title: `Matriz ${kind} ${n}`, ...link }),
+  );
   if (kind === 'task:reassigned') await api('coordinator').tasks.update.mutate({ id: created.id, version: created.version, assigneeAgencyId: ids.semar });
   return remember({ kind, id: created.id, reference: created.reference, parts: {} });
 }
@@ -365,19 +387,34 @@ async function makeInitiative(): Promise<Obj> {
 async function makeUser(): Promise<Obj> {
   const n = next();
   const email = `matriz.${n}.${Date.now().toString(36)}@sedena.gob.mx`;
-  const user = await api('admin').admin.users.create.mutate({ email, name: `Cuenta de la matriz ${n}`, role: 'staff', agencyId: ids.sedena, password: DEMO_PASSWORD });
+  const user = await api('admin').admin.users.create.mutate({
+    email,
+    name: `Cuenta de la matriz ${n}`,
+    role: 'staff',
+    agencyId: ids.sedena,
+    password: DEMO_PASSWORD,
+  });
   return remember({ kind: 'user', id: user.id, reference: email, parts: {} });
 }
 
 async function makeAgency(): Promise<Obj> {
   const code = `MTX${next()}${Date.now().toString(36).slice(-3).toUpperCase()}`;
-  const agency = await api('admin').admin.agencies.create.mutate({ code, name: `Dependencia de la matriz ${code}`, nameEn: `Matrix agency ${code}`, kind: 'autonomous_body' });
+  const agency = await api('admin').admin.agencies.create.mutate({
+    code,
+    name: `Dependencia de la matriz ${code}`,
+    nameEn: `Matrix agency ${code}`,
+    kind: 'autonomous_body',
+  });
   return remember({ kind: 'agency', id: agency.id, reference: code, parts: {} });
 }
 
 /** An API client of SEDENA; its reference is the visible prefix of its token. */
 async function makeApiClient(): Promise<Obj> {
-  const created = await api('admin').apiClients.create.mutate({ agencyId: ids.sedena, name: `SIEM de la matriz ${next()}`, scopes: ['incidents:read', 'indicators:read'] });
+  const created = await api('admin').apiClients.create.mutate({
+    agencyId: ids.sedena,
+    name: `SIEM de la matriz ${next()}`,
+    scopes: ['incidents:read', 'indicators:read'],
+  });
   return remember({ kind: 'apiClient', id: created.client.id, reference: created.client.prefix, parts: {} });
 }
 
@@ -637,7 +674,11 @@ const MATRIX: Record<string, Entry> = {
   // A fresh account of the caller's role has begun no enrolment and has no authenticator: each
   // caller is let through to the rule that says so (the factors themselves: modules/mfa/*.test.ts).
   'auth.mfa.confirmTotp': { expected: signedInOnly(unprocessable('totp_not_started')), input: () => ({ code: '123456' }), session: 'freshAccount' },
-  'auth.mfa.disable': { expected: signedInOnly(unprocessable('mfa_not_enabled')), input: () => ({ password: DEMO_PASSWORD, code: '123456' }), session: 'freshAccount' },
+  'auth.mfa.disable': {
+    expected: signedInOnly(unprocessable('mfa_not_enabled')),
+    input: () => ({ password: DEMO_PASSWORD, code: '123456' }),
+    session: 'freshAccount',
+  },
   'auth.mfa.regenerateRecoveryCodes': { expected: signedInOnly(unprocessable('mfa_not_enabled')), input: () => ({ code: '123456' }), session: 'freshAccount' },
   'agencies.list': { expected: signedInOnly(OK), input: () => ({ includeInactive: true }) },
   'admin.agencies.create': {
@@ -653,7 +694,13 @@ const MATRIX: Record<string, Entry> = {
   'admin.users.list': { expected: adminOnly(OK), input: () => ({ limit: 100 }) },
   'admin.users.create': {
     expected: adminOnly(WRITES),
-    input: () => ({ email: `matriz.nueva.${next()}@sedena.gob.mx`, name: 'Persona de la matriz', role: 'staff', agencyId: ids.sedena, password: 'Halcón-de-plata-904' }),
+    input: () => ({
+      email: `matriz.nueva.${next()}@sedena.gob.mx`,
+      name: 'Persona de la matriz',
+      role: 'staff',
+      agencyId: ids.sedena,
+      password: 'Halcón-de-plata-904',
+    }),
   },
   'admin.users.update': byAdmin('user', (cell) => ({ id: id(cell), name: `Nombre cambiado ${next()}` })),
   'admin.users.setActive': byAdmin('user', (cell) => ({ id: id(cell), active: false })),
@@ -683,15 +730,31 @@ const MATRIX: Record<string, Entry> = {
   'incidents.update': incidentEntry('update', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), severity: 3 }), 'scratch'),
   'incidents.transition': incidentEntry('transition', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), to: 'triaged' })),
   'incidents.comment': incidentEntry('comment', (cell) => ({ id: id(cell), body: 'Se revisaron los registros del firewall perimetral.' }), 'scratch'),
-  'incidents.addObservables': incidentEntry('addObservables', (cell) => ({ id: id(cell), observables: [{ type: 'other', value: `agregado-${next()}` }] }), 'scratch'),
-  'incidents.removeObservable': incidentEntry('removeObservable', async (cell) => ({ id: id(cell), observableId: await removableObservable(cell.o) }), 'scratch'),
-  'incidents.removeAttachment': incidentEntry('removeAttachment', async (cell) => ({ id: id(cell), attachmentId: await removableAttachment(cell.o) }), 'scratch'),
+  'incidents.addObservables': incidentEntry(
+    'addObservables',
+    (cell) => ({ id: id(cell), observables: [{ type: 'other', value: `agregado-${next()}` }] }),
+    'scratch',
+  ),
+  'incidents.removeObservable': incidentEntry(
+    'removeObservable',
+    async (cell) => ({ id: id(cell), observableId: await removableObservable(cell.o) }),
+    'scratch',
+  ),
+  'incidents.removeAttachment': incidentEntry(
+    'removeAttachment',
+    async (cell) => ({ id: id(cell), attachmentId: await removableAttachment(cell.o) }),
+    'scratch',
+  ),
   'incidents.share': incidentEntry('share', (cell) => ({ id: id(cell), agencyIds: [ids.sspc] })),
   'incidents.unshare': incidentEntry('unshare', (cell) =>
     cell.o && incidentFacts(cell.o.kind as IncidentKind).share === 'withAll' ? { id: id(cell), allAgencies: true } : { id: id(cell), agencyId: ids.semar },
   ),
   // Only the reporting body submits: each scratch incident gets its notification once.
-  'incidents.submitReport': incidentEntry('submitReport', (cell) => ({ id: id(cell), kind: 'notification', body: 'Notificación del incidente con el alcance conocido.' }), 'scratch'),
+  'incidents.submitReport': incidentEntry(
+    'submitReport',
+    (cell) => ({ id: id(cell), kind: 'notification', body: 'Notificación del incidente con el alcance conocido.' }),
+    'scratch',
+  ),
   // playbooks: everyone signed in reads them; admins write them; coordinators apply one to an incident they read
   'incidents.applyPlaybook': incidentEntry('applyPlaybook', (cell) => ({ id: id(cell), playbookId: ids.playbook })),
   'playbooks.list': { expected: signedInOnly(OK), input: () => ({}) },
@@ -704,27 +767,40 @@ const MATRIX: Record<string, Entry> = {
   'incidents.setOwner': incidentEntry('setOwner', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), ownerId: ids.coordinator }), 'scratch'),
   'incidents.owners': { expected: (caller) => byRole(caller, ['coordinator'], OK), input: () => undefined },
   // bulk actions: the coordination's alone; an id that exists nowhere is one item's not_found, not an error
-  'incidents.bulk': { expected: (caller) => byRole(caller, ['coordinator'], { code: 'OK', writes: 0 }), input: () => ({ action: 'triage', items: [{ id: randomUUID(), version: 1 }] }) },
+  'incidents.bulk': {
+    expected: (caller) => byRole(caller, ['coordinator'], { code: 'OK', writes: 0 }),
+    input: () => ({ action: 'triage', items: [{ id: randomUUID(), version: 1 }] }),
+  },
   'incidents.bulkCount': { expected: (caller) => byRole(caller, ['coordinator'], OK), input: () => ({ filter: { status: ['submitted'] } }) },
   // saved filters: everyone their own
   'savedFilters.list': { expected: signedInOnly(OK), input: () => ({ list: 'tasks' }) },
-  'savedFilters.save': { expected: signedInOnly(WRITES), input: () => ({ list: 'incidents', name: `Vista de la matriz ${next()}`, query: { severity: [4, 5], sort: 'deadline' } }) },
+  'savedFilters.save': {
+    expected: signedInOnly(WRITES),
+    input: () => ({ list: 'incidents', name: `Vista de la matriz ${next()}`, query: { severity: [4, 5], sort: 'deadline' } }),
+  },
   'savedFilters.remove': {
     expected: signedInOnly(WRITES),
     input: async ({ caller }) =>
       caller === 'anonymous'
         ? { id: randomUUID() }
-        : { id: (await upsertSavedFilter(s.t.db, { userId: await userIdOf(s.t.db, EMAIL[caller]), list: 'tasks', name: `Por quitar ${next()}`, query: {} })).id },
+        : {
+            id: (await upsertSavedFilter(s.t.db, { userId: await userIdOf(s.t.db, EMAIL[caller]), list: 'tasks', name: `Por quitar ${next()}`, query: {} })).id,
+          },
   },
   // tasks
-  'tasks.create': { expected: (caller) => byRole(caller, ['coordinator'], WRITES), input: () => validTask(ids.sedena, { title: `Tarea nueva de la matriz ${next()}` }) },
+  'tasks.create': {
+    expected: (caller) => byRole(caller, ['coordinator'], WRITES),
+    input: () => validTask(ids.sedena, { title: `Tarea nueva de la matriz ${next()}` }),
+  },
   'tasks.list': { expected: signedInOnly(OK), input: () => ({ limit: 100 }) },
   'tasks.get': taskEntry('get', (cell) => ({ id: id(cell) })),
   'tasks.update': taskEntry('update', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), priority: 'urgent' })),
   'tasks.transition': taskEntry('transition', async (cell) => {
     const version = await versionOf(cell.o);
     // The step each party may take from `open`: the assignee starts the work, the ANC cancels it.
-    return cell.caller === 'coordinator' ? { id: id(cell), version, to: 'cancelled', comment: 'La tarea ya no es necesaria.' } : { id: id(cell), version, to: 'in_progress' };
+    return cell.caller === 'coordinator'
+      ? { id: id(cell), version, to: 'cancelled', comment: 'La tarea ya no es necesaria.' }
+      : { id: id(cell), version, to: 'in_progress' };
   }),
   'tasks.comment': taskEntry('comment', (cell) => ({ id: id(cell), body: 'Se aplicó el parche en el primer servidor.' })),
   'tasks.removeAttachment': taskEntry('removeAttachment', async (cell) => ({ id: id(cell), attachmentId: await removableAttachment(cell.o) })),
@@ -740,10 +816,20 @@ const MATRIX: Record<string, Entry> = {
   'initiatives.get': { objects: ['initiative'], expected: signedInOnly(OK), input: (cell) => ({ id: id(cell) }) },
   'initiatives.planSummary': { expected: signedInOnly(OK), input: () => ({}) },
   'initiatives.create': { expected: adminOnly(WRITES), input: () => validInitiative(ids.sedena) },
-  'initiatives.update': byAdmin('initiative', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), title: 'Centro de respuesta del sector salud (ampliado)' })),
+  'initiatives.update': byAdmin('initiative', async (cell) => ({
+    id: id(cell),
+    version: await versionOf(cell.o),
+    title: 'Centro de respuesta del sector salud (ampliado)',
+  })),
   'initiatives.transition': byAdmin('initiative', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), to: 'on_hold' })),
   'initiatives.addMilestone': byAdmin('initiative', (cell) => ({ initiativeId: id(cell), title: 'Ejercicio de recuperación', dueDate: day(90) })),
-  'initiatives.addKpi': byAdmin('initiative', (cell) => ({ initiativeId: id(cell), name: 'Tiempo medio de recuperación', unit: 'horas', baseline: '72', target: '24' })),
+  'initiatives.addKpi': byAdmin('initiative', (cell) => ({
+    initiativeId: id(cell),
+    name: 'Tiempo medio de recuperación',
+    unit: 'horas',
+    baseline: '72',
+    target: '24',
+  })),
   'initiatives.completeMilestone': { objects: ['initiative'], expected: initiativeProgress, input: (cell) => ({ milestoneId: part(cell, 'openMilestoneId') }) },
   'initiatives.reopenMilestone': { objects: ['initiative'], expected: initiativeProgress, input: (cell) => ({ milestoneId: part(cell, 'doneMilestoneId') }) },
   'initiatives.recordKpiValue': { objects: ['initiative'], expected: initiativeProgress, input: (cell) => ({ kpiId: part(cell, 'kpiId'), value: '20.5' }) },
@@ -759,7 +845,12 @@ const MATRIX: Record<string, Entry> = {
     phone: '55 5626 5000',
     designatedAt: '2026-01-15',
   })),
-  'directory.setEmergencyContact': directoryChange((cell) => ({ agencyId: id(cell), name: `Mesa de guardia ${next()}`, phone: '55 2122 8800', email: 'guardia@sedena.gob.mx' })),
+  'directory.setEmergencyContact': directoryChange((cell) => ({
+    agencyId: id(cell),
+    name: `Mesa de guardia ${next()}`,
+    phone: '55 2122 8800',
+    email: 'guardia@sedena.gob.mx',
+  })),
   'directory.incidentContacts': readOf(INCIDENT_KINDS, (cell) => ({ id: id(cell) })),
   'directory.taskContacts': readOf(TASK_KINDS, (cell) => ({ id: id(cell) })),
 
@@ -770,7 +861,11 @@ const MATRIX: Record<string, Entry> = {
     input: () => ({ incidentId: fixtures.get('incident:AMBER:byName')?.id ?? '' }),
   },
   'advisories.get': advisoryEntry('get', (cell) => ({ id: id(cell) })),
-  'advisories.update': advisoryEntry('update', async (cell) => ({ id: id(cell), version: await versionOf(cell.o), summary: 'Resumen corregido por la coordinación.' })),
+  'advisories.update': advisoryEntry('update', async (cell) => ({
+    id: id(cell),
+    version: await versionOf(cell.o),
+    summary: 'Resumen corregido por la coordinación.',
+  })),
   'advisories.publish': advisoryEntry('publish', async (cell) => ({ id: id(cell), version: await versionOf(cell.o) })),
   'advisories.close': advisoryEntry('close', async (cell) => ({ id: id(cell), version: await versionOf(cell.o) })),
   'advisories.respond': advisoryEntry('respond', (cell) => ({ id: id(cell), status: 'acknowledged', comment: 'Enterados; revisando inventario.' })),
@@ -839,7 +934,8 @@ beforeAll(async () => {
   ids.coordinator = await userIdOf(s.t.db, DEMO.coordinator);
   ids.playbook = (await api('admin').playbooks.upsert.mutate(validPlaybook('intrusions'))).id;
   fixtures.set('initiative', await makeInitiative());
-  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, ...ADVISORY_KINDS, 'user', 'agency', 'apiClient', 'directory:own'] as const) fixtures.set(kind, await makeObject(kind));
+  for (const kind of [...INCIDENT_KINDS, ...TASK_KINDS, ...ADVISORY_KINDS, 'user', 'agency', 'apiClient', 'directory:own'] as const)
+    fixtures.set(kind, await makeObject(kind));
   // The task fixtures' notifications queued e-mail: one of those messages is what `mailOutbox.get` reads.
   ids.mail = present((await s.t.db.select({ id: mailOutbox.id }).from(mailOutbox).limit(1))[0], 'a queued message').id;
 }, 120_000);
@@ -870,7 +966,9 @@ function withRandomIds(input: unknown, o: Obj): unknown {
 
 /** Fixture objects the caller may not read that this body names, by id or reference. */
 function leaksIn(body: string, caller: Caller): string[] {
-  return made.filter((o) => !o.changed && !reads(caller, o.kind)).flatMap((o) => [o.id, o.reference].filter((token) => body.includes(token)).map((token) => `${o.kind} ${token}`));
+  return made
+    .filter((o) => !o.changed && !reads(caller, o.kind))
+    .flatMap((o) => [o.id, o.reference].filter((token) => body.includes(token)).map((token) => `${o.kind} ${token}`));
 }
 
 describe('every procedure is in the access matrix', () => {
@@ -1037,7 +1135,8 @@ interface PlainEntry {
 }
 const readsKind = (caller: Caller, kind: PlainKind | null) => kind !== null && kind !== 'random' && kind !== 'garbage' && reads(caller, kind);
 const mergedKind = (kind: PlainKind | null) => kind === 'incident:merged';
-const readOr404 = (status: 200 | 201) => (staff: Caller, kind: PlainKind | null) => (readsKind(staff, kind) ? { status, audit: CALL_ROW } : refused(404, 'not_found'));
+const readOr404 = (status: 200 | 201) => (staff: Caller, kind: PlainKind | null) =>
+  readsKind(staff, kind) ? { status, audit: CALL_ROW } : refused(404, 'not_found');
 
 /** One entry per REST v1 operation (checked against `REST_ROUTES`) and per export route. */
 const PLAIN: Record<PlainOp, PlainEntry> = {
@@ -1050,7 +1149,14 @@ const PLAIN: Record<PlainOp, PlainEntry> = {
     expected: () => ({ status: 201, audit: ['incident.create'] }),
     body: () => validIncident({ title: `Reporte REST de la matriz ${next()}` }),
   },
-  listIncidents: { method: 'GET', path: '/api/v1/incidents', scope: 'incidents:read', family: 'rest', expected: () => ({ status: 200, audit: CALL_ROW }), query: '?limit=100' },
+  listIncidents: {
+    method: 'GET',
+    path: '/api/v1/incidents',
+    scope: 'incidents:read',
+    family: 'rest',
+    expected: () => ({ status: 200, audit: CALL_ROW }),
+    query: '?limit=100',
+  },
   getIncident: { method: 'GET', path: '/api/v1/incidents/{id}', scope: 'incidents:read', family: 'rest', expected: readOr404(200) },
   // Only the reporting agency adds observables, while the incident is open; a body it was shared with reads only.
   addObservables: {
@@ -1145,7 +1251,13 @@ const plainCells: PlainCell[] = PLAIN_OPS.flatMap((op) => {
   return TOKEN_CALLERS.flatMap((caller) =>
     kinds.map((kind) => {
       const want = plainExpected(entry, caller, kind);
-      return { op, caller, kind, want, label: `${entry.method} ${entry.path} as ${caller}${kind ? ` on ${kind}` : ''} → ${want.status}${want.reason ? ` (${want.reason})` : ''}` };
+      return {
+        op,
+        caller,
+        kind,
+        want,
+        label: `${entry.method} ${entry.path} as ${caller}${kind ? ` on ${kind}` : ''} → ${want.status}${want.reason ? ` (${want.reason})` : ''}`,
+      };
     }),
   );
 });
@@ -1153,12 +1265,17 @@ const plainCells: PlainCell[] = PLAIN_OPS.flatMap((op) => {
 const credentials = {} as Record<TokenCaller, Record<string, string>>;
 async function makeCredentials() {
   const all = [...API_SCOPES];
-  const token = async (agencyCode: string, scopes: readonly ApiScope[] = all, extra: { expiresAt?: Date; revoked?: boolean } = {}) =>
-    ({ authorization: `Bearer ${(await createTestApiClient(s.t.db, { agencyCode, scopes, ...extra })).token}` });
+  const token = async (agencyCode: string, scopes: readonly ApiScope[] = all, extra: { expiresAt?: Date; revoked?: boolean } = {}) => ({
+    authorization: `Bearer ${(await createTestApiClient(s.t.db, { agencyCode, scopes, ...extra })).token}`,
+  });
   credentials.ownerClient = await token('SEDENA');
   credentials.shareeClient = await token('SEMAR');
   credentials.outsiderClient = await token('SSPC');
-  for (const scope of API_SCOPES) credentials[`missing ${scope}`] = await token('SEDENA', all.filter((x) => x !== scope));
+  for (const scope of API_SCOPES)
+    credentials[`missing ${scope}`] = await token(
+      'SEDENA',
+      all.filter((x) => x !== scope),
+    );
   credentials.revoked = await token('SEDENA', all, { revoked: true });
   credentials.expired = await token('SEDENA', all, { expiresAt: new Date(Date.now() - 1000) });
   credentials.unknown = { authorization: `Bearer ${generateApiToken().token}` };
@@ -1169,7 +1286,11 @@ async function makeCredentials() {
   credentials.cookie = { cookie: sessions.owner.jar.header() };
 }
 
-async function plainCall(entry: PlainEntry, caller: TokenCaller, incidentId: string | null): Promise<{ status: number; body: string; reason: string | null; challenge: string | null }> {
+async function plainCall(
+  entry: PlainEntry,
+  caller: TokenCaller,
+  incidentId: string | null,
+): Promise<{ status: number; body: string; reason: string | null; challenge: string | null }> {
   const url = `${s.url}${entry.path.replace('{id}', encodeURIComponent(incidentId ?? ''))}${entry.query ?? ''}`;
   const headers: Record<string, string> = { 'x-anc-locale': 'es-MX', ...credentials[caller] };
   const body = entry.body?.();
@@ -1220,9 +1341,15 @@ describe('every REST v1 and export route is in the access matrix', () => {
       differing: REST_ROUTES.filter((r) => PLAIN[r.operationId].method !== r.method || PLAIN[r.operationId].path !== r.path).map((r) => r.operationId),
     }).toEqual({ withoutEntry: [], entryWithoutRoute: [], differing: [] });
     expect(serverRoutes(s.server.app, '/api/v1/').filter((r) => r !== 'GET /api/v1/openapi.json')).toEqual(
-      PLAIN_OPS.filter((op) => PLAIN[op].family === 'rest').map((op) => fastify(PLAIN[op])).sort(),
+      PLAIN_OPS.filter((op) => PLAIN[op].family === 'rest')
+        .map((op) => fastify(PLAIN[op]))
+        .sort(),
     );
-    expect(serverRoutes(s.server.app, '/export/')).toEqual(PLAIN_OPS.filter((op) => PLAIN[op].family === 'export').map((op) => fastify(PLAIN[op])).sort());
+    expect(serverRoutes(s.server.app, '/export/')).toEqual(
+      PLAIN_OPS.filter((op) => PLAIN[op].family === 'export')
+        .map((op) => fastify(PLAIN[op]))
+        .sort(),
+    );
   });
 
   // Runs before the cells: the wire names the fixtures by id and reference, so the scan can see a leak.
@@ -1370,18 +1497,21 @@ describe('the TAXII routes in the access matrix', () => {
     expect(await incidentKindsPolled({ cookie })).toEqual(INCIDENT_KINDS.filter((kind) => reads(caller, kind)));
   });
 
-  it.each(STAFF.map((caller) => [caller] as const))("%s's API client polls the same; without the scope 403, revoked, expired or unknown 401", async (caller) => {
-    const agency = STAFF_AGENCY[caller as keyof typeof STAFF_AGENCY];
-    const client = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['indicators:read'] });
-    expect(await incidentKindsPolled({ authorization: `Bearer ${client.token}` })).toEqual(INCIDENT_KINDS.filter((kind) => reads(caller, kind)));
-    const withoutScope = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['incidents:read', 'incidents:write'] });
-    expect(await taxiiStatuses({ authorization: `Bearer ${withoutScope.token}` })).toEqual(TAXII_ROUTES.map(() => 403));
-    await revokeApiClient(s.t.db, client.id, new Date());
-    expect(await taxiiStatuses({ authorization: `Bearer ${client.token}` })).toEqual(TAXII_ROUTES.map(() => 401));
-    const expired = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['indicators:read'], expiresAt: new Date(Date.now() - 1000) });
-    expect(await taxiiStatuses({ authorization: `Bearer ${expired.token}` })).toEqual(TAXII_ROUTES.map(() => 401));
-    expect(await taxiiStatuses({ authorization: `Bearer ${generateApiToken().token}` })).toEqual(TAXII_ROUTES.map(() => 401));
-  });
+  it.each(STAFF.map((caller) => [caller] as const))(
+    "%s's API client polls the same; without the scope 403, revoked, expired or unknown 401",
+    async (caller) => {
+      const agency = STAFF_AGENCY[caller as keyof typeof STAFF_AGENCY];
+      const client = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['indicators:read'] });
+      expect(await incidentKindsPolled({ authorization: `Bearer ${client.token}` })).toEqual(INCIDENT_KINDS.filter((kind) => reads(caller, kind)));
+      const withoutScope = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['incidents:read', 'incidents:write'] });
+      expect(await taxiiStatuses({ authorization: `Bearer ${withoutScope.token}` })).toEqual(TAXII_ROUTES.map(() => 403));
+      await revokeApiClient(s.t.db, client.id, new Date());
+      expect(await taxiiStatuses({ authorization: `Bearer ${client.token}` })).toEqual(TAXII_ROUTES.map(() => 401));
+      const expired = await createTestApiClient(s.t.db, { agencyCode: agency, scopes: ['indicators:read'], expiresAt: new Date(Date.now() - 1000) });
+      expect(await taxiiStatuses({ authorization: `Bearer ${expired.token}` })).toEqual(TAXII_ROUTES.map(() => 401));
+      expect(await taxiiStatuses({ authorization: `Bearer ${generateApiToken().token}` })).toEqual(TAXII_ROUTES.map(() => 401));
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1411,7 +1541,11 @@ describe('the event stream in the access matrix', () => {
   });
 
   it.each(SIGNED_IN.map((caller) => [caller, ROLE[caller as SignedIn]] as const))('%s (%s) by its session: 200, a stream', async (caller) => {
-    expect(await eventStatus({ cookie: sessions[caller as SignedIn].jar.header() })).toEqual({ status: 200, type: 'text/event-stream; charset=utf-8', ready: 'ready' });
+    expect(await eventStatus({ cookie: sessions[caller as SignedIn].jar.header() })).toEqual({
+      status: 200,
+      type: 'text/event-stream; charset=utf-8',
+      ready: 'ready',
+    });
   });
 });
 
@@ -1426,12 +1560,18 @@ describe('the single sign-on routes in the access matrix', () => {
 
   it('without OIDC settings: 404 for anyone, a session or an API client’s token changes nothing', async () => {
     const client = await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: [...API_SCOPES] });
-    const headers: Record<string, string>[] = [{}, ...SIGNED_IN.map((caller) => ({ cookie: sessions[caller as SignedIn].jar.header() })), { authorization: `Bearer ${client.token}` }];
+    const headers: Record<string, string>[] = [
+      {},
+      ...SIGNED_IN.map((caller) => ({ cookie: sessions[caller as SignedIn].jar.header() })),
+      { authorization: `Bearer ${client.token}` },
+    ];
     const answers = await Promise.all(
-      OIDC_ROUTES.flatMap((route) => headers.map(async (h) => {
-        const res = await fetch(`${s.url}${route.split(' ')[1]}?code=x&state=y`, { redirect: 'manual', headers: h });
-        return `${route} ${res.status} ${await res.text()}`;
-      })),
+      OIDC_ROUTES.flatMap((route) =>
+        headers.map(async (h) => {
+          const res = await fetch(`${s.url}${route.split(' ')[1]}?code=x&state=y`, { redirect: 'manual', headers: h });
+          return `${route} ${res.status} ${await res.text()}`;
+        }),
+      ),
     );
     expect(answers).toEqual(OIDC_ROUTES.flatMap((route) => headers.map(() => `${route} 404 {"error":"Not Found"}`)));
   });
@@ -1449,7 +1589,8 @@ describe('the advisory routes in the access matrix', () => {
   it('each caller gets what its role allows', async () => {
     const published = present(fixtures.get('advisory:published'), 'the published advisory');
     const csv = async (caller: Caller, advisoryId = published.id) =>
-      (await fetch(`${s.url}/advisories/${advisoryId}/responses.csv`, { headers: caller === 'anonymous' ? {} : { cookie: sessions[caller].jar.header() } })).status;
+      (await fetch(`${s.url}/advisories/${advisoryId}/responses.csv`, { headers: caller === 'anonymous' ? {} : { cookie: sessions[caller].jar.header() } }))
+        .status;
     const statuses = Object.fromEntries(await Promise.all(CALLERS.map(async (c) => [c, await csv(c)] as const)));
     expect(statuses).toEqual({ anonymous: 401, owner: 403, sharee: 403, outsider: 403, coordinator: 200, admin: 200 });
     expect([await csv('coordinator', randomUUID()), await csv('coordinator', 'no-es-un-id')]).toEqual([404, 404]);
@@ -1466,7 +1607,11 @@ describe('the advisory routes in the access matrix', () => {
 // uploads to it (an API client never: tasks are not a client's). A refused upload stores nothing.
 type FileCaller = Caller | 'ownerClient' | 'shareeClient';
 const FILE_CALLERS: readonly FileCaller[] = [...CALLERS, 'ownerClient', 'shareeClient'];
-const FILE_READS_AS: Record<FileCaller, Caller> = { ...(Object.fromEntries(CALLERS.map((c) => [c, c])) as Record<Caller, Caller>), ownerClient: 'owner', shareeClient: 'sharee' };
+const FILE_READS_AS: Record<FileCaller, Caller> = {
+  ...(Object.fromEntries(CALLERS.map((c) => [c, c])) as Record<Caller, Caller>),
+  ownerClient: 'owner',
+  shareeClient: 'sharee',
+};
 type FileKind = IncidentKind | TaskKind | 'random' | 'garbage' | 'removed';
 const FILE_KINDS: readonly FileKind[] = [...INCIDENT_KINDS, ...TASK_KINDS, 'random', 'garbage', 'removed'];
 interface FileWant {
@@ -1507,12 +1652,26 @@ interface FileCell {
 const fileCells: FileCell[] = FILE_CALLERS.flatMap((caller) =>
   FILE_KINDS.flatMap((kind): FileCell[] => {
     const down = downloadExpected(caller, kind);
-    const cells: FileCell[] = [{ route: 'download', caller, kind, want: down, label: `GET /files/{id} as ${caller} on a file of ${kind} → ${down.status}${down.reason ? ` (${down.reason})` : ''}` }];
+    const cells: FileCell[] = [
+      {
+        route: 'download',
+        caller,
+        kind,
+        want: down,
+        label: `GET /files/{id} as ${caller} on a file of ${kind} → ${down.status}${down.reason ? ` (${down.reason})` : ''}`,
+      },
+    ];
     if (kind === 'removed') return cells;
     const routes: ('incidents' | 'tasks')[] = kind === 'random' || kind === 'garbage' ? ['incidents', 'tasks'] : [isTaskKind(kind) ? 'tasks' : 'incidents'];
     for (const route of routes) {
       const up = uploadExpected(caller, kind, route);
-      cells.push({ route, caller, kind, want: up, label: `POST /files/${route}/{id} as ${caller} on ${kind} → ${up.status}${up.reason ? ` (${up.reason})` : ''}` });
+      cells.push({
+        route,
+        caller,
+        kind,
+        want: up,
+        label: `POST /files/${route}/{id} as ${caller} on ${kind} → ${up.status}${up.reason ? ` (${up.reason})` : ''}`,
+      });
     }
     return cells;
   }),
@@ -1527,7 +1686,11 @@ describe('the evidence file routes in the access matrix', () => {
       const o = present(fixtures.get(kind), kind);
       fileOf.set(kind, await removableAttachment(o));
     }
-    const removed = await insertStoredFile(s.t.db, { incidentId: present(fixtures.get('incident:CLEAR:unshared'), 'a fixture').id }, await uploaderOf(s.t.db, EMAIL.owner));
+    const removed = await insertStoredFile(
+      s.t.db,
+      { incidentId: present(fixtures.get('incident:CLEAR:unshared'), 'a fixture').id },
+      await uploaderOf(s.t.db, EMAIL.owner),
+    );
     await s.t.db.delete(evidenceFiles).where(eq(evidenceFiles.id, removed));
     fileOf.set('removed', removed);
     tokens.ownerClient = (await createTestApiClient(s.t.db, { agencyCode: 'SEDENA', scopes: [...API_SCOPES] })).token;
@@ -1561,7 +1724,10 @@ describe('the evidence file routes in the access matrix', () => {
   it.each(fileCells.map((cell) => [cell.label, cell] as const))('%s', async (_label, { route, caller, kind, want }) => {
     const before = await evidenceStorageCounts(s.t.db);
     const answer = await call(route, caller, targetId(kind, route));
-    expect({ status: answer.status, reason: want.reason === undefined ? undefined : answer.reason }, answer.body.slice(0, 300)).toEqual({ status: want.status, reason: want.reason });
+    expect({ status: answer.status, reason: want.reason === undefined ? undefined : answer.reason }, answer.body.slice(0, 300)).toEqual({
+      status: want.status,
+      reason: want.reason,
+    });
     // A stored upload adds its one row and one 48-byte chunk; a download or a refusal stores nothing.
     const stored = answer.status === 201 ? { files: before.files + 1, chunks: before.chunks + 1, bytes: before.bytes + 48 } : before;
     expect(await evidenceStorageCounts(s.t.db), 'only a stored upload stores anything').toEqual(stored);

@@ -15,8 +15,7 @@ beforeEach(() => s.reset());
 const countOf = async (table: typeof users | typeof auditEvents | typeof agencies | typeof sessions) =>
   (await s.t.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 
-const actionCount = async (action: string) =>
-  (await s.t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, action)))[0]?.n ?? 0;
+const actionCount = async (action: string) => (await s.t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, action)))[0]?.n ?? 0;
 
 async function agencyId(code: string) {
   const [row] = await s.t.db.select().from(agencies).where(eq(agencies.code, code));
@@ -142,23 +141,60 @@ describe('access matrix', () => {
   const cases: [string, Record<Who, string>, (c: ReturnType<typeof httpClient>['trpc']) => Promise<unknown>][] = [
     ['agencies.list', signedInOnly, (c) => c.agencies.list.query({})],
     ['auth.setLocale', signedInOnly, (c) => c.auth.setLocale.mutate({ locale: 'en' })],
-    ['admin.agencies.create', adminOnly, (c) => c.admin.agencies.create.mutate({ code: `X${Math.random().toString(36).slice(2, 8).toUpperCase()}`, name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'autonomous_body' })],
-    ['admin.agencies.update', adminOnly, async (c) => c.admin.agencies.update.mutate({ id: await agencyId('SEP'), name: 'Secretaría de Educación Pública (SEP)' })],
+    [
+      'admin.agencies.create',
+      adminOnly,
+      (c) =>
+        c.admin.agencies.create.mutate({
+          code: `X${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+          name: 'Dependencia de prueba',
+          nameEn: 'Test agency',
+          kind: 'autonomous_body',
+        }),
+    ],
+    [
+      'admin.agencies.update',
+      adminOnly,
+      async (c) => c.admin.agencies.update.mutate({ id: await agencyId('SEP'), name: 'Secretaría de Educación Pública (SEP)' }),
+    ],
     ['admin.agencies.setActive', adminOnly, async (c) => c.admin.agencies.setActive.mutate({ id: await agencyId('INE'), active: true })],
     ['admin.users.list', adminOnly, (c) => c.admin.users.list.query({})],
-    ['admin.users.create', adminOnly, async (c) => c.admin.users.create.mutate({ email: `nuevo${Math.random().toString(36).slice(2, 8)}@sep.gob.mx`, name: 'Persona Nueva', role: 'staff', agencyId: await agencyId('SEP'), password: 'halcón-de-plata-904' })],
-    ['admin.users.update', adminOnly, async (c) => {
-      const [u] = await s.t.db.select().from(users).where(eq(users.email, 'enlace@sep.gob.mx'));
-      return c.admin.users.update.mutate({ id: u?.id ?? '', name: 'Nombre Cambiado' });
-    }],
-    ['admin.users.setActive', adminOnly, async (c) => {
-      const [u] = await s.t.db.select().from(users).where(eq(users.email, 'enlace@sep.gob.mx'));
-      return c.admin.users.setActive.mutate({ id: u?.id ?? '', active: true });
-    }],
-    ['admin.users.resetPassword', adminOnly, async (c) => {
-      const [u] = await s.t.db.select().from(users).where(eq(users.email, 'enlace@sep.gob.mx'));
-      return c.admin.users.resetPassword.mutate({ id: u?.id ?? '', password: 'otra-clave-segura-2026' });
-    }],
+    [
+      'admin.users.create',
+      adminOnly,
+      async (c) =>
+        c.admin.users.create.mutate({
+          email: `nuevo${Math.random().toString(36).slice(2, 8)}@sep.gob.mx`,
+          name: 'Persona Nueva',
+          role: 'staff',
+          agencyId: await agencyId('SEP'),
+          password: 'halcón-de-plata-904',
+        }),
+    ],
+    [
+      'admin.users.update',
+      adminOnly,
+      async (c) => {
+        const [u] = await s.t.db.select().from(users).where(eq(users.email, 'enlace@sep.gob.mx'));
+        return c.admin.users.update.mutate({ id: u?.id ?? '', name: 'Nombre Cambiado' });
+      },
+    ],
+    [
+      'admin.users.setActive',
+      adminOnly,
+      async (c) => {
+        const [u] = await s.t.db.select().from(users).where(eq(users.email, 'enlace@sep.gob.mx'));
+        return c.admin.users.setActive.mutate({ id: u?.id ?? '', active: true });
+      },
+    ],
+    [
+      'admin.users.resetPassword',
+      adminOnly,
+      async (c) => {
+        const [u] = await s.t.db.select().from(users).where(eq(users.email, 'enlace@sep.gob.mx'));
+        return c.admin.users.resetPassword.mutate({ id: u?.id ?? '', password: 'otra-clave-segura-2026' });
+      },
+    ],
     ['admin.audit.list', adminOnly, (c) => c.admin.audit.list.query({})],
     ['admin.audit.verify', adminOnly, (c) => c.admin.audit.verify.query()],
   ];
@@ -194,7 +230,9 @@ describe('bad input', () => {
       password: ['La contraseña debe tener al menos 12 caracteres.'],
     });
     const en = await signedIn(s.url, DEMO.admin, { locale: 'en' });
-    const errEn = await errorOf(en.trpc.admin.users.create.mutate({ email: 'x', name: 'Ana Pérez', role: 'staff', agencyId: await agencyId('SEP'), password: 'password1234' }));
+    const errEn = await errorOf(
+      en.trpc.admin.users.create.mutate({ email: 'x', name: 'Ana Pérez', role: 'staff', agencyId: await agencyId('SEP'), password: 'password1234' }),
+    );
     expect(errEn.fieldErrors?.email).toEqual(['Enter a valid e-mail, e.g. name@agency.gob.mx.']);
     expect(await countOf(users)).toBe(usersBefore);
     // sign-ins above wrote their own audit rows; the refused creates wrote none
@@ -205,22 +243,60 @@ describe('bad input', () => {
 
   it('refuses a common password on the password field', async () => {
     const admin = await signedIn(s.url, DEMO.admin);
-    const err = await errorOf(admin.trpc.admin.users.create.mutate({ email: 'ana.perez@sep.gob.mx', name: 'Ana Pérez', role: 'staff', agencyId: await agencyId('SEP'), password: 'password1234' }));
+    const err = await errorOf(
+      admin.trpc.admin.users.create.mutate({
+        email: 'ana.perez@sep.gob.mx',
+        name: 'Ana Pérez',
+        role: 'staff',
+        agencyId: await agencyId('SEP'),
+        password: 'password1234',
+      }),
+    );
     expect(err).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { password: ['Esa contraseña es demasiado común o fácil de adivinar; elige otra.'] } });
   });
 
   it('refuses passwords made of the portal’s own words and agency names, on the field, writing nothing', async () => {
     const admin = await signedIn(s.url, DEMO.admin);
     // An agency added now: its code and names count as soon as they are in the database.
-    await admin.trpc.admin.agencies.create.mutate({ code: 'issste', name: 'Instituto de Seguridad y Servicios Sociales de los Trabajadores del Estado', nameEn: 'State Workers Social Security Institute', kind: 'critical_operator', sector: 'health' });
+    await admin.trpc.admin.agencies.create.mutate({
+      code: 'issste',
+      name: 'Instituto de Seguridad y Servicios Sociales de los Trabajadores del Estado',
+      nameEn: 'State Workers Social Security Institute',
+      kind: 'critical_operator',
+      sector: 'health',
+    });
     const [usersBefore, auditBefore] = [await countOf(users), await countOf(auditEvents)];
     const tooCommon = 'Esa contraseña es demasiado común o fácil de adivinar; elige otra.';
-    for (const password of ['ciberseguridad', 'Ciberseguridad-2026', 'Sedena-Mexico', 'Sedena-México', 'Marina.Gob.Mx.2026', 'ANC-Mexico-2026', 'Issste-Trabajadores-Estado']) {
-      const err = await errorOf(admin.trpc.admin.users.create.mutate({ email: 'rosa.luna@sedena.gob.mx', name: 'Rosa Luna', role: 'staff', agencyId: await agencyId('SEDENA'), password }));
+    for (const password of [
+      'ciberseguridad',
+      'Ciberseguridad-2026',
+      'Sedena-Mexico',
+      'Sedena-México',
+      'Marina.Gob.Mx.2026',
+      'ANC-Mexico-2026',
+      'Issste-Trabajadores-Estado',
+    ]) {
+      const err = await errorOf(
+        admin.trpc.admin.users.create.mutate({
+          email: 'rosa.luna@sedena.gob.mx',
+          name: 'Rosa Luna',
+          role: 'staff',
+          agencyId: await agencyId('SEDENA'),
+          password,
+        }),
+      );
       expect(err, password).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { password: [tooCommon] } });
     }
     const en = await signedIn(s.url, DEMO.admin, { locale: 'en' });
-    const errEn = await errorOf(en.trpc.admin.users.create.mutate({ email: 'rosa.luna@sedena.gob.mx', name: 'Rosa Luna', role: 'staff', agencyId: await agencyId('SEDENA'), password: 'Semar-Mexico' }));
+    const errEn = await errorOf(
+      en.trpc.admin.users.create.mutate({
+        email: 'rosa.luna@sedena.gob.mx',
+        name: 'Rosa Luna',
+        role: 'staff',
+        agencyId: await agencyId('SEDENA'),
+        password: 'Semar-Mexico',
+      }),
+    );
     expect(Object.keys(errEn.fieldErrors ?? {})).toEqual(['password']);
     expect(await countOf(users)).toBe(usersBefore);
     // Only the second sign-in's audit row: the refused creates wrote none.
@@ -229,29 +305,63 @@ describe('bad input', () => {
     // The same rule for a reset by an admin and a change by the person.
     const target = (await admin.trpc.admin.users.list.query({})).items.find((u) => u.email === DEMO.semar);
     if (!target) throw new Error('no SEMAR account');
-    expect(await errorOf(admin.trpc.admin.users.resetPassword.mutate({ id: target.id, password: 'Semar-Ciberseguridad' }))).toMatchObject({ fieldErrors: { password: [tooCommon] } });
+    expect(await errorOf(admin.trpc.admin.users.resetPassword.mutate({ id: target.id, password: 'Semar-Ciberseguridad' }))).toMatchObject({
+      fieldErrors: { password: [tooCommon] },
+    });
     const semar = await signedIn(s.url, DEMO.semar);
     expect(await errorOf(semar.trpc.auth.changePassword.mutate({ currentPassword: DEMO_PASSWORD, newPassword: 'Marina-Mexico-2026' }))).toMatchObject({
       fieldErrors: { newPassword: [tooCommon] },
     });
     // A strong password still goes through, and the demo password itself passes the same rule.
-    await admin.trpc.admin.users.create.mutate({ email: 'rosa.luna@sedena.gob.mx', name: 'Rosa Luna', role: 'staff', agencyId: await agencyId('SEDENA'), password: 'halcón-de-plata-904' });
+    await admin.trpc.admin.users.create.mutate({
+      email: 'rosa.luna@sedena.gob.mx',
+      name: 'Rosa Luna',
+      role: 'staff',
+      agencyId: await agencyId('SEDENA'),
+      password: 'halcón-de-plata-904',
+    });
     expect(passwordProblem(DEMO_PASSWORD, await passwordUserInputs(s.t.db, [DEMO.admin, 'Administración de la plataforma']))).toBeNull();
   });
 
   it('answers CONFLICT on the field for a taken e-mail or agency code', async () => {
     const admin = await signedIn(s.url, DEMO.admin);
-    const dupUser = await errorOf(admin.trpc.admin.users.create.mutate({ email: DEMO.sedena.toUpperCase(), name: 'Duplicado', role: 'staff', agencyId: await agencyId('SEDENA'), password: 'halcón-de-plata-904' }));
+    const dupUser = await errorOf(
+      admin.trpc.admin.users.create.mutate({
+        email: DEMO.sedena.toUpperCase(),
+        name: 'Duplicado',
+        role: 'staff',
+        agencyId: await agencyId('SEDENA'),
+        password: 'halcón-de-plata-904',
+      }),
+    );
     expect(dupUser).toMatchObject({ code: 'CONFLICT', reason: 'email_taken', fieldErrors: { email: ['Ya existe una cuenta con ese correo.'] } });
-    const dupAgency = await errorOf(admin.trpc.admin.agencies.create.mutate({ code: 'semar', name: 'Otra Marina', nameEn: 'Another Navy', kind: 'federal_ministry' }));
+    const dupAgency = await errorOf(
+      admin.trpc.admin.agencies.create.mutate({ code: 'semar', name: 'Otra Marina', nameEn: 'Another Navy', kind: 'federal_ministry' }),
+    );
     expect(dupAgency).toMatchObject({ code: 'CONFLICT', fieldErrors: { code: ['Ya existe una dependencia con esa clave.'] } });
   });
 
   it('keeps roles in their agencies', async () => {
     const admin = await signedIn(s.url, DEMO.admin);
-    const staffInAnc = await errorOf(admin.trpc.admin.users.create.mutate({ email: 'x.y@anc.gob.mx', name: 'Personal ANC', role: 'staff', agencyId: await agencyId('ANC'), password: 'halcón-de-plata-904' }));
+    const staffInAnc = await errorOf(
+      admin.trpc.admin.users.create.mutate({
+        email: 'x.y@anc.gob.mx',
+        name: 'Personal ANC',
+        role: 'staff',
+        agencyId: await agencyId('ANC'),
+        password: 'halcón-de-plata-904',
+      }),
+    );
     expect(staffInAnc).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'staff_not_in_anc' });
-    const coordOutside = await errorOf(admin.trpc.admin.users.create.mutate({ email: 'c@sat.gob.mx', name: 'Coordinador SAT', role: 'coordinator', agencyId: await agencyId('SAT'), password: 'halcón-de-plata-904' }));
+    const coordOutside = await errorOf(
+      admin.trpc.admin.users.create.mutate({
+        email: 'c@sat.gob.mx',
+        name: 'Coordinador SAT',
+        role: 'coordinator',
+        agencyId: await agencyId('SAT'),
+        password: 'halcón-de-plata-904',
+      }),
+    );
     expect(coordOutside.reason).toBe('anc_role_outside_anc');
     const anc = await errorOf(admin.trpc.admin.agencies.setActive.mutate({ id: await agencyId('ANC'), active: false }));
     expect(anc).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'anc_agency_locked' });
@@ -262,7 +372,13 @@ describe('admin work', () => {
   it('creates, edits and deactivates an agency; deactivation signs its staff out', async () => {
     const admin = await signedIn(s.url, DEMO.admin);
     const staff = await signedIn(s.url, DEMO.semar);
-    const created = await admin.trpc.admin.agencies.create.mutate({ code: 'issste', name: 'Instituto de Seguridad y Servicios Sociales de los Trabajadores del Estado', nameEn: 'State Workers Social Security Institute', kind: 'critical_operator', sector: 'health' });
+    const created = await admin.trpc.admin.agencies.create.mutate({
+      code: 'issste',
+      name: 'Instituto de Seguridad y Servicios Sociales de los Trabajadores del Estado',
+      nameEn: 'State Workers Social Security Institute',
+      kind: 'critical_operator',
+      sector: 'health',
+    });
     expect(created).toMatchObject({ code: 'ISSSTE', active: true, sector: 'health' });
     const updated = await admin.trpc.admin.agencies.update.mutate({ id: created.id, nameEn: 'ISSSTE' });
     expect(updated.nameEn).toBe('ISSSTE');
@@ -281,7 +397,13 @@ describe('admin work', () => {
 
   it('creates and edits a user who then signs in; a reset password ends their sessions', async () => {
     const admin = await signedIn(s.url, DEMO.admin);
-    const user = await admin.trpc.admin.users.create.mutate({ email: 'Laura.Mendez@SAT.gob.mx', name: 'Laura Méndez', role: 'staff', agencyId: await agencyId('SAT'), password: 'halcón-de-plata-904' });
+    const user = await admin.trpc.admin.users.create.mutate({
+      email: 'Laura.Mendez@SAT.gob.mx',
+      name: 'Laura Méndez',
+      role: 'staff',
+      agencyId: await agencyId('SAT'),
+      password: 'halcón-de-plata-904',
+    });
     expect(user).toMatchObject({ email: 'laura.mendez@sat.gob.mx', agency: { code: 'SAT' }, active: true });
     const laura = httpClient(s.url);
     await laura.trpc.auth.signIn.mutate({ email: 'laura.mendez@sat.gob.mx', password: 'halcón-de-plata-904' });
@@ -315,7 +437,9 @@ describe('admin work', () => {
   it('throttles parallel guesses of the current password and audits each evaluated one', async () => {
     const here = await signedIn(s.url, DEMO.coordinator);
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => errorOf(here.trpc.auth.changePassword.mutate({ currentPassword: `no-es-la-${i}`, newPassword: 'faro-del-golfo-2026' }))),
+      Array.from({ length: 50 }, (_, i) =>
+        errorOf(here.trpc.auth.changePassword.mutate({ currentPassword: `no-es-la-${i}`, newPassword: 'faro-del-golfo-2026' })),
+      ),
     );
     expect(await actionCount('user.changePasswordFailed')).toBe(THROTTLE_POLICY.limits.account_ip);
     expect(answers.filter((a) => a.code === 'TOO_MANY_REQUESTS')).toHaveLength(50 - THROTTLE_POLICY.limits.account_ip);

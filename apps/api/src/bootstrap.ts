@@ -1,5 +1,20 @@
 import { hashPassword, passwordProblem } from '@anc/auth';
-import { SEED_LOCK_KEY, getAgencyByCode, getUserByEmail, insertUser, seedDemoAdvisories, seedDemoData, seedDemoDirectory, seedDemoIncidents, seedDemoPlan, seedDemoPlaybooks, seedDemoTasks, seedReferenceData, writeAudit, type Database } from '@anc/db';
+import {
+  SEED_LOCK_KEY,
+  getAgencyByCode,
+  getUserByEmail,
+  insertUser,
+  seedDemoAdvisories,
+  seedDemoData,
+  seedDemoDirectory,
+  seedDemoIncidents,
+  seedDemoPlan,
+  seedDemoPlaybooks,
+  seedDemoTasks,
+  seedReferenceData,
+  writeAudit,
+  type Database,
+} from '@anc/db';
 import { ANC_AGENCY_CODE, CreateUserInput, localizeIssue, messageFor } from '@anc/domain';
 import type { Env } from './env.ts';
 import { seedDemoFiles } from './modules/files/demo-files.ts';

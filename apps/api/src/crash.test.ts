@@ -56,7 +56,9 @@ async function burst(p: ApiProcess, acked: Map<string, Acked>, killAfter: number
   const worker = async (w: number) => {
     for (let i = 0; !dead; i++) {
       try {
-        const created = await staff.trpc.incidents.create.mutate(validIncident({ title: `Ráfaga ${round}.${w}.${i}: intento de acceso a la VPN institucional` }));
+        const created = await staff.trpc.incidents.create.mutate(
+          validIncident({ title: `Ráfaga ${round}.${w}.${i}: intento de acceso a la VPN institucional` }),
+        );
         const entry: Acked = { reference: created.reference, status: 'submitted', transitions: 0 };
         acked.set(created.id, entry);
         ack();
@@ -92,7 +94,9 @@ async function check(p: ApiProcess, acked: Map<string, Acked>) {
     expect(found, `acknowledged incident ${a.reference} is missing`).toBeDefined();
     expect(found?.reference).toBe(a.reference);
     // A later step may have committed without its answer arriving: at least the acknowledged one.
-    expect(STEPS.indexOf(found?.status as Step), `${a.reference} is ${found?.status}, ${a.status} was acknowledged`).toBeGreaterThanOrEqual(STEPS.indexOf(a.status));
+    expect(STEPS.indexOf(found?.status as Step), `${a.reference} is ${found?.status}, ${a.status} was acknowledged`).toBeGreaterThanOrEqual(
+      STEPS.indexOf(a.status),
+    );
   }
 
   // Gapless: per prefix and year, the numbers are exactly 1..n (demo incidents included).
@@ -155,11 +159,15 @@ describe('crash safety: SIGKILL mid-burst, then a restart on the same database',
     expect(acknowledged).toBeGreaterThanOrEqual(ROUNDS);
   }, 180_000);
 
-  it.skipIf(!serverUrl)('on PostgreSQL', async () => {
-    if (!serverUrl) return;
-    const blank = await createBlankPostgresDatabase(serverUrl);
-    cleanups.push(() => blank.drop());
-    const { acknowledged } = await crashRounds({ DATABASE_URL: blank.url });
-    expect(acknowledged).toBeGreaterThanOrEqual(ROUNDS);
-  }, 180_000);
+  it.skipIf(!serverUrl)(
+    'on PostgreSQL',
+    async () => {
+      if (!serverUrl) return;
+      const blank = await createBlankPostgresDatabase(serverUrl);
+      cleanups.push(() => blank.drop());
+      const { acknowledged } = await crashRounds({ DATABASE_URL: blank.url });
+      expect(acknowledged).toBeGreaterThanOrEqual(ROUNDS);
+    },
+    180_000,
+  );
 });

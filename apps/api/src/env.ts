@@ -2,7 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseMfaEncryptionKey } from '@anc/auth';
-import { DEFAULT_POLICY_EFFECTIVE_DATE, defaultMfaRequiredRoles, isIsoDate, OidcAutoProvision, OidcDomainList, parseMfaRequiredRoles, type Role } from '@anc/domain';
+import {
+  DEFAULT_POLICY_EFFECTIVE_DATE,
+  defaultMfaRequiredRoles,
+  isIsoDate,
+  OidcAutoProvision,
+  OidcDomainList,
+  parseMfaRequiredRoles,
+  type Role,
+} from '@anc/domain';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 // `VAR=` (as a compose file passes an unset `${VAR:-}`) means "not set".
@@ -44,7 +52,14 @@ export const EnvSchema = z
      * Where e-mail goes (`smtp://user:pass@host:587`, `smtps://…`). Absent → nothing leaves the
      * machine: messages stay in the outbox, shown to admins on "Correo saliente".
      */
-    SMTP_URL: z.preprocess(absentIfEmpty, z.string().trim().regex(/^smtps?:\/\//, { error: 'an smtp:// or smtps:// URL' }).optional()),
+    SMTP_URL: z.preprocess(
+      absentIfEmpty,
+      z
+        .string()
+        .trim()
+        .regex(/^smtps?:\/\//, { error: 'an smtp:// or smtps:// URL' })
+        .optional(),
+    ),
     MAIL_FROM: z.preprocess(absentIfEmpty, z.string().trim().min(3).default('Portal ANC <no-responder@anc.gob.mx>')),
     /** The portal's address as people open it, for the links in e-mail; default: the first PUBLIC_ORIGIN, else http://localhost:PORT. */
     PUBLIC_URL: z.preprocess(absentIfEmpty, z.url().optional()),
@@ -101,8 +116,15 @@ export const EnvSchema = z
   .superRefine((e, ctx) => {
     const set = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_ALLOWED_DOMAINS, e.OIDC_AUTO_PROVISION].some((v) => v !== undefined);
     if (!set) return;
-    const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_ALLOWED_DOMAINS'] as const).filter((k) => e[k] === undefined || (k === 'OIDC_ALLOWED_DOMAINS' && !e[k]?.length));
-    for (const k of missing) ctx.addIssue({ code: 'custom', path: [k], message: 'required when any OIDC_* setting is given (single sign-on needs the issuer, the client id and the allowed e-mail domains)' });
+    const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_ALLOWED_DOMAINS'] as const).filter(
+      (k) => e[k] === undefined || (k === 'OIDC_ALLOWED_DOMAINS' && !e[k]?.length),
+    );
+    for (const k of missing)
+      ctx.addIssue({
+        code: 'custom',
+        path: [k],
+        message: 'required when any OIDC_* setting is given (single sign-on needs the issuer, the client id and the allowed e-mail domains)',
+      });
     if (e.NODE_ENV === 'production' && e.OIDC_ISSUER?.startsWith('http:')) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be an https:// URL in production' });
     }
@@ -138,7 +160,8 @@ export const EnvSchema = z
           }
         : null,
     policyEffectiveDate: e.POLICY_EFFECTIVE_DATE,
-    mfaRequiredRoles: (e.MFA_REQUIRED_ROLES === undefined ? defaultMfaRequiredRoles(e.NODE_ENV === 'production') : (parseMfaRequiredRoles(e.MFA_REQUIRED_ROLES) as Role[])),
+    mfaRequiredRoles:
+      e.MFA_REQUIRED_ROLES === undefined ? defaultMfaRequiredRoles(e.NODE_ENV === 'production') : (parseMfaRequiredRoles(e.MFA_REQUIRED_ROLES) as Role[]),
     mfaEncryptionKey: e.MFA_ENCRYPTION_KEY === undefined ? null : parseMfaEncryptionKey(e.MFA_ENCRYPTION_KEY),
   }));
 
@@ -158,7 +181,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     );
   }
   if (serving && source.NODE_ENV === 'production' && !source.MFA_ENCRYPTION_KEY?.trim()) {
-    problems.push('  MFA_ENCRYPTION_KEY: required when NODE_ENV=production: 32 random bytes, e.g. `openssl rand -base64 32` (it encrypts the TOTP secrets; keep it with the database backups)');
+    problems.push(
+      '  MFA_ENCRYPTION_KEY: required when NODE_ENV=production: 32 random bytes, e.g. `openssl rand -base64 32` (it encrypts the TOTP secrets; keep it with the database backups)',
+    );
   }
   if (!parsed.success || problems.length) throw new Error(`Invalid environment:\n${problems.join('\n')}`);
   return parsed.data;

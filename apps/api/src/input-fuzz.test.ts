@@ -73,13 +73,17 @@ function fromSchema(schema: JsonSchema): fc.Arbitrary<Json> {
       return fc.double({ min: schema.minimum ?? -1e12, max: schema.maximum ?? 1e12, noNaN: true, noDefaultInfinity: true });
     case 'string': {
       if (schema.format === 'uuid') return fc.uuid();
-      if (schema.format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+      if (schema.format === 'date-time')
+        return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
       if (schema.format === 'email') return fc.emailAddress();
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
       return fc.string({ unit: 'binary', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 300, 300) });
     }
     case 'array':
-      return fc.array(schema.items ? fromSchema(schema.items) : fc.jsonValue(), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 5, 5) }) as fc.Arbitrary<Json>;
+      return fc.array(schema.items ? fromSchema(schema.items) : fc.jsonValue(), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 5, 5),
+      }) as fc.Arbitrary<Json>;
     case 'object': {
       const props = schema.properties ?? {};
       const arbs = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, fromSchema(v)]));
@@ -109,7 +113,10 @@ function withExtraKey(valid: unknown, raw: string): string {
 // ---------------------------------------------------------------------------------------------
 
 async function check(name: string, json: string | undefined): Promise<void> {
-  const info = present(ALL.find((p) => p.name === name), name);
+  const info = present(
+    ALL.find((p) => p.name === name),
+    name,
+  );
   const kase = caseOf(name);
   const before = await auditRowsBesideFailures(s.t.db);
   const answer = await callRaw(w, name, info.type, kase.as, json).catch((err: unknown) => {
@@ -118,7 +125,8 @@ async function check(name: string, json: string | undefined): Promise<void> {
   if (answer.status >= 500) throw new Error(`${name} answered ${answer.status}: ${answer.body.slice(0, 500)}\ninput: ${json?.slice(0, 300)}`);
   if (answer.status >= 400) {
     const after = await auditRowsBesideFailures(s.t.db);
-    if (after !== before) throw new Error(`${name} refused the input (${answer.status}) but wrote ${after - before} audit row(s)\ninput: ${json?.slice(0, 300)}`);
+    if (after !== before)
+      throw new Error(`${name} refused the input (${answer.status}) but wrote ${after - before} audit row(s)\ninput: ${json?.slice(0, 300)}`);
   } else if (name === 'auth.changePassword' && json) {
     // The fuzz changed the `self` account's password: the next valid input must know it.
     try {
@@ -189,7 +197,10 @@ describe('text PostgreSQL cannot store', () => {
 
 describe.each(ALL.map((p) => [p.name] as const))('%s under fuzz', (name) => {
   it('never answers 5xx nor hangs, and a refused input writes nothing', async () => {
-    const info = present(ALL.find((p) => p.name === name), name);
+    const info = present(
+      ALL.find((p) => p.name === name),
+      name,
+    );
     const schema = info.hasInput ? inputSchema(name) : null;
     const valid = await caseOf(name).input(w);
     const paths = leafPaths(valid ?? {});
@@ -200,10 +211,13 @@ describe.each(ALL.map((p) => [p.name] as const))('%s under fuzz', (name) => {
     const anyJson = fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v));
     let checked = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ arbitrary: mutated, weight: 4 }, { arbitrary: generated, weight: 3 }, { arbitrary: extraKey, weight: 1 }, { arbitrary: anyJson, weight: 1 }), async (json) => {
-        await check(name, json);
-        checked += 1;
-      }),
+      fc.asyncProperty(
+        fc.oneof({ arbitrary: mutated, weight: 4 }, { arbitrary: generated, weight: 3 }, { arbitrary: extraKey, weight: 1 }, { arbitrary: anyJson, weight: 1 }),
+        async (json) => {
+          await check(name, json);
+          checked += 1;
+        },
+      ),
       { numRuns: RUNS, endOnFailure: true },
     );
     expect(checked).toBe(RUNS);

@@ -26,7 +26,10 @@ beforeAll(async () => {
   failure = await t.db
     .insert(users)
     .values(row) // the same e-mail again: a unique violation
-    .then(() => null, (err: unknown) => err);
+    .then(
+      () => null,
+      (err: unknown) => err,
+    );
 });
 afterAll(async () => t.close());
 

@@ -24,7 +24,10 @@ try {
     `ANC portal listening on http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`,
   );
   if (env.DEMO_SEED) {
-    log.info({}, `demo accounts (admin@anc.gob.mx, coordinacion@anc.gob.mx, one staff account per agency): README.md, section "Demo accounts"; password: ${env.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD ? 'the one given there' : 'DEMO_PASSWORD'}`);
+    log.info(
+      {},
+      `demo accounts (admin@anc.gob.mx, coordinacion@anc.gob.mx, one staff account per agency): README.md, section "Demo accounts"; password: ${env.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD ? 'the one given there' : 'DEMO_PASSWORD'}`,
+    );
   }
   if (!server.servesPortal) log.warn({ dist: env.PORTAL_DIST }, 'portal not built: only the API is served');
 } catch (err) {

@@ -35,6 +35,8 @@ describe('the MFA encryption key', () => {
     expect(() => envAt('memory', { MFA_ENCRYPTION_KEY: 'short' })).toThrow(/MFA_ENCRYPTION_KEY: 32 bytes/);
     expect(() => envAt('memory', { MFA_REQUIRED_ROLES: 'admin,jefe' })).toThrow(/unknown role\(s\): jefe/);
     expect(envAt('memory', { MFA_REQUIRED_ROLES: '' }).mfaRequiredRoles).toEqual([]);
-    expect(loadEnv({ NODE_ENV: 'production', PGLITE_DIR: 'memory', PUBLIC_ORIGIN: 'https://p.example', MFA_ENCRYPTION_KEY: 'ab'.repeat(32) }).mfaRequiredRoles).toEqual(['coordinator', 'admin']);
+    expect(
+      loadEnv({ NODE_ENV: 'production', PGLITE_DIR: 'memory', PUBLIC_ORIGIN: 'https://p.example', MFA_ENCRYPTION_KEY: 'ab'.repeat(32) }).mfaRequiredRoles,
+    ).toEqual(['coordinator', 'admin']);
   });
 });

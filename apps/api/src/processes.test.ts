@@ -86,7 +86,11 @@ describe.skipIf(!serverUrl)('two API processes on one PostgreSQL database', () =
     const admin = httpClient(a().url, { ...behindProxy, headers: { 'x-forwarded-for': '198.51.100.20' } });
     await admin.trpc.auth.signIn.mutate({ email: DEMO.admin, password: DEMO_PASSWORD });
     const [sedena] = await sql`select id from agencies where code = 'SEDENA'`;
-    const { client, token } = await admin.trpc.apiClients.create.mutate({ agencyId: String(sedena?.id), name: 'SOC SEDENA réplicas', scopes: ['indicators:read'] });
+    const { client, token } = await admin.trpc.apiClients.create.mutate({
+      agencyId: String(sedena?.id),
+      name: 'SOC SEDENA réplicas',
+      scopes: ['indicators:read'],
+    });
     const poll = (p: ApiProcess) =>
       fetch(`${p.url}/taxii2/api/collections/shared-with-me/objects/?limit=1`, {
         headers: { authorization: `Bearer ${token}`, accept: 'application/taxii+json;version=2.1' },
@@ -128,11 +132,15 @@ describe.skipIf(!serverUrl)('two API processes on one PostgreSQL database', () =
       const coordinatorOnA = httpClient(a().url, browser);
       await coordinatorOnA.trpc.auth.signIn.mutate({ email: DEMO.coordinator, password: DEMO_PASSWORD });
       const agencies = await coordinatorOnA.trpc.agencies.list.query({});
-      const sedena = present(agencies.items.find((x) => x.code === 'SEDENA'), 'SEDENA');
+      const sedena = present(
+        agencies.items.find((x) => x.code === 'SEDENA'),
+        'SEDENA',
+      );
       await coordinatorOnA.trpc.tasks.create.mutate(validTask(sedena.id, { title: `Tarea entre réplicas ${Date.now()}` }));
       // Delivered to process B's stream (the bound is generous: the portal's goal is 2 s).
       const event = await stream.waitFor((e) => e.event === 'notification', 10_000);
-      const [row] = await sql`select id, seq::int as seq from notifications where seq > ${Number(ready.id)} and user_id = (select id from users where email = ${DEMO.sedena})`;
+      const [row] =
+        await sql`select id, seq::int as seq from notifications where seq > ${Number(ready.id)} and user_id = (select id from users where email = ${DEMO.sedena})`;
       expect({ id: event.id, data: sseData(event) }).toEqual({ id: String(row?.seq), data: { id: row?.id, seq: row?.seq, unread: expect.any(Number) } });
     } finally {
       stream.close();

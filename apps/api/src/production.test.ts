@@ -27,7 +27,15 @@ interface Proc {
 function startProcess(env: Record<string, string>, port: number): Proc {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiDir,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
@@ -45,7 +53,10 @@ async function waitReady(p: Proc, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (p.child.exitCode !== null) throw new Error(`exited early:\n${p.logs.join('\n')}`);
-    const ok = await fetch(`http://127.0.0.1:${p.port}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${p.port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -54,8 +65,7 @@ async function waitReady(p: Proc, timeoutMs = 60_000) {
 
 const freePort = () => 40_000 + Math.floor(Math.random() * 20_000);
 
-const journalEntries = () =>
-  (JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+const journalEntries = () => (JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 
 describe('production start', () => {
   it('migrates, serves, logs JSON with request ids, seeds no demo data and stops cleanly on SIGTERM', async () => {
@@ -133,22 +143,31 @@ describe('production start', () => {
   it.each([
     ['PUBLIC_ORIGIN', {}, 'PUBLIC_ORIGIN: required when NODE_ENV=production'],
     ['MFA_ENCRYPTION_KEY', { PUBLIC_ORIGIN: 'https://portal.example', MFA_ENCRYPTION_KEY: '' }, 'MFA_ENCRYPTION_KEY: required when NODE_ENV=production'],
-  ] as const)('refuses to start without %s, saying what to set', async (_name, extra, message) => {
-    // The environment is checked before the database is opened: this folder is never created.
-    const dir = mkdtempSync(join(tmpdir(), 'anc-prod-'));
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-    const port = freePort();
-    const p = startProcess({ PGLITE_DIR: join(dir, 'pglite'), ...extra }, port);
-    const outcome = await Promise.race([
-      p.exited.then((code) => `exited with ${code}`),
-      waitReady(p).then(
-        () => 'serving',
-        () => new Promise<string>(() => {}), // exited: the other branch answers
-      ),
-    ]);
-    expect(outcome).toBe('exited with 1');
-    expect(p.logs.join('\n')).toContain(message);
-    expect(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 'refused')).toBe('refused');
-    expect(existsSync(join(dir, 'pglite'))).toBe(false);
-  }, 60_000);
+  ] as const)(
+    'refuses to start without %s, saying what to set',
+    async (_name, extra, message) => {
+      // The environment is checked before the database is opened: this folder is never created.
+      const dir = mkdtempSync(join(tmpdir(), 'anc-prod-'));
+      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+      const port = freePort();
+      const p = startProcess({ PGLITE_DIR: join(dir, 'pglite'), ...extra }, port);
+      const outcome = await Promise.race([
+        p.exited.then((code) => `exited with ${code}`),
+        waitReady(p).then(
+          () => 'serving',
+          () => new Promise<string>(() => {}), // exited: the other branch answers
+        ),
+      ]);
+      expect(outcome).toBe('exited with 1');
+      expect(p.logs.join('\n')).toContain(message);
+      expect(
+        await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.status,
+          () => 'refused',
+        ),
+      ).toBe('refused');
+      expect(existsSync(join(dir, 'pglite'))).toBe(false);
+    },
+    60_000,
+  );
 });

@@ -246,7 +246,16 @@ export function createServer({ database, env: givenEnv, logStream }: { database:
   // The portal routes in the browser: any other GET that wants HTML gets its index.
   app.setNotFoundHandler((req, reply) => {
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-    if (servesPortal && wantsHtml && !req.url.startsWith('/trpc') && !req.url.startsWith('/export/') && !req.url.startsWith('/files/') && !req.url.startsWith('/api/') && !req.url.startsWith('/taxii2/') && !req.url.startsWith('/events/')) {
+    if (
+      servesPortal &&
+      wantsHtml &&
+      !req.url.startsWith('/trpc') &&
+      !req.url.startsWith('/export/') &&
+      !req.url.startsWith('/files/') &&
+      !req.url.startsWith('/api/') &&
+      !req.url.startsWith('/taxii2/') &&
+      !req.url.startsWith('/events/')
+    ) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: 'Not Found' });

@@ -64,7 +64,9 @@ describe('cache rules', () => {
   it('never lets an API answer be stored', async () => {
     const me = await fetch(`${s.url}/trpc/auth.me`, { headers: { cookie } });
     expect(me.headers.get('cache-control')).toBe('no-store');
-    const refused = await fetch(`${s.url}/trpc/incidents.get?input=${encodeURIComponent(JSON.stringify({ id: crypto.randomUUID() }))}`, { headers: { cookie } });
+    const refused = await fetch(`${s.url}/trpc/incidents.get?input=${encodeURIComponent(JSON.stringify({ id: crypto.randomUUID() }))}`, {
+      headers: { cookie },
+    });
     expect(refused.status).toBe(404);
     expect(refused.headers.get('cache-control')).toBe('no-store');
     const csv = await fetch(`${s.url}/export/incidents.csv`, { headers: { cookie } });
@@ -107,10 +109,10 @@ describe('compression', () => {
     const res = await request(`${s.url}/trpc/agencies.list`, { headers: { cookie, 'accept-encoding': 'br' } });
     expect(res.headers['content-encoding']).toBe('br');
     const json = JSON.parse(brotliDecompressSync(Buffer.from(await res.body.arrayBuffer())).toString());
-    expect(JSON.stringify(json)).toContain("SEDENA");
+    expect(JSON.stringify(json)).toContain('SEDENA');
     const gz = await request(`${s.url}/trpc/agencies.list`, { headers: { cookie, 'accept-encoding': 'gzip' } });
     expect(gz.headers['content-encoding']).toBe('gzip');
-    expect(gunzipSync(Buffer.from(await gz.body.arrayBuffer())).toString()).toContain("SEDENA");
+    expect(gunzipSync(Buffer.from(await gz.body.arrayBuffer())).toString()).toContain('SEDENA');
   });
 });
 

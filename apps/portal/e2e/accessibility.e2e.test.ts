@@ -156,7 +156,8 @@ async function violations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>
       v.nodes.map(
-        (n) => `${path} [${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(' ')}: ${n.html.slice(0, 160)}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`,
+        (n) =>
+          `${path} [${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(' ')}: ${n.html.slice(0, 160)}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`,
       ),
     );
 }
@@ -182,7 +183,11 @@ async function audit(session: Session, locale: Locale, path: string): Promise<st
   await page.goto(path);
   await settle(page);
   const lang = await page.locator('html').getAttribute('lang');
-  const problems = [...(lang === locale ? [] : [`${path}: lang is ${lang}`]), ...(await violations(page)), ...pageErrors.splice(0).map((e) => `${path}: page error ${e}`)];
+  const problems = [
+    ...(lang === locale ? [] : [`${path}: lang is ${lang}`]),
+    ...(await violations(page)),
+    ...pageErrors.splice(0).map((e) => `${path}: page error ${e}`),
+  ];
   return problems.join('\n');
 }
 
@@ -228,7 +233,6 @@ const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement
 const checked = (page: Page, testId: string) => page.getByTestId(testId).getAttribute('aria-checked');
 
 describe('severity and TLP pickers of the new report', () => {
-
   it('are two radio groups: one tab stop each, the arrow keys move the choice', async () => {
     const { context, page, pageErrors } = await newSession(browser, { width: 1280 });
     try {
@@ -237,7 +241,10 @@ describe('severity and TLP pickers of the new report', () => {
       await page.getByTestId('report-severity-0').waitFor();
       expect(await page.locator('[role="radiogroup"]').count()).toBe(2);
       // Nothing chosen yet: the first card of each group is its only tab stop.
-      const stops = () => page.locator('[data-testid^="report-severity-"], [data-testid^="report-tlp-"]').evaluateAll((cards) => cards.filter((c) => c.getAttribute('tabindex') !== '-1').map((c) => c.getAttribute('data-testid')));
+      const stops = () =>
+        page
+          .locator('[data-testid^="report-severity-"], [data-testid^="report-tlp-"]')
+          .evaluateAll((cards) => cards.filter((c) => c.getAttribute('tabindex') !== '-1').map((c) => c.getAttribute('data-testid')));
       expect(await stops()).toEqual(['report-severity-0', 'report-tlp-CLEAR']);
 
       await page.getByTestId('report-severity-0').focus();

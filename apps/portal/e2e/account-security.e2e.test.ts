@@ -11,16 +11,28 @@ import { baseUrl, DEMO, demoPassword, fieldError, launchBrowser, newSession, scr
 const PASSWORD = 'Faro-del-Golfo-de-Cortés-51';
 
 /** The code an authenticator app shows now, `offset` steps of 30 s away. */
-const codeAt = (secret: string, offset = 0) => generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s+/g, '')), BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
+const codeAt = (secret: string, offset = 0) =>
+  generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s+/g, '')), BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
 
 /** A new SEDENA staff account, made by the admin over HTTP (the demo accounts stay without a factor). */
 async function newAccount(label: string): Promise<string> {
   const url = baseUrl();
   const post = async (path: string, input: unknown, cookie = '') => {
-    const res = await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { cookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    const res = await fetch(`${url}/trpc/${path}`, {
+      method: 'POST',
+      headers: { cookie, origin: url, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
     const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
     if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
-    return { data: body.result.data, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').join('; ') || cookie };
+    return {
+      data: body.result.data,
+      cookie:
+        res.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0] ?? '')
+          .join('; ') || cookie,
+    };
   };
   const { cookie } = await post('auth.signIn', { email: DEMO.admin.email, password: demoPassword() });
   const agencies = await fetch(`${url}/trpc/agencies.list?input=${encodeURIComponent('{}')}`, { headers: { cookie } });

@@ -27,9 +27,7 @@ describe('administration of user accounts', () => {
       await page.getByTestId('user-password').fill('Faro-de-Veracruz-2026');
       await page.getByTestId('user-submit').click();
 
-      await expect
-        .poll(() => fieldError(page, 'user-email'))
-        .toBe('Escribe un correo válido, por ejemplo nombre@dependencia.gob.mx.');
+      await expect.poll(() => fieldError(page, 'user-email')).toBe('Escribe un correo válido, por ejemplo nombre@dependencia.gob.mx.');
       expect(await page.getByTestId('user-email').getAttribute('aria-invalid')).toBe('true');
       // Only the bad field complains.
       expect(await fieldError(page, 'user-name-input')).toBe('');

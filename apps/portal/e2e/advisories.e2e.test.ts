@@ -112,7 +112,10 @@ describe('advisories', () => {
       await page.getByTestId('advisory-matrix').waitFor();
       const sedena = page.getByTestId('matrix-row-SEDENA');
       const semar = page.getByTestId('matrix-row-SEMAR');
-      expect([await sedena.getByTestId('matrix-answer').textContent(), await sedena.getByTestId('matrix-state').textContent()]).toEqual(['Mitigado', 'Respondió']);
+      expect([await sedena.getByTestId('matrix-answer').textContent(), await sedena.getByTestId('matrix-state').textContent()]).toEqual([
+        'Mitigado',
+        'Respondió',
+      ]);
       expect([await semar.getByTestId('matrix-answer').textContent(), await semar.getByTestId('matrix-state').textContent()]).toEqual(['—', 'Vencida']);
       const csv = await page.evaluate(async (href) => (await fetch(href)).text(), (await page.getByTestId('advisory-csv').getAttribute('href')) ?? '');
       expect(csv).toContain('SEMAR,Secretaría de Marina,,Sin respuesta,,overdue,Vencida sin respuesta');

@@ -17,7 +17,13 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number, lo
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`API exited with code ${child.exitCode} before it was ready (see ${logPath})`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`API not ready after ${timeoutMs} ms (see ${logPath})`);

@@ -68,9 +68,7 @@ export async function signInFromStart(page: Page, email: string) {
 
 export async function navKeys(page: Page): Promise<string[]> {
   await page.getByTestId('nav-dashboard').waitFor();
-  return page
-    .locator('[data-testid^="nav-"]')
-    .evaluateAll((links) => links.map((link) => (link.getAttribute('data-testid') ?? '').replace(/^nav-/, '')));
+  return page.locator('[data-testid^="nav-"]').evaluateAll((links) => links.map((link) => (link.getAttribute('data-testid') ?? '').replace(/^nav-/, '')));
 }
 
 export async function signOut(page: Page) {
@@ -110,7 +108,11 @@ export async function trpcAs(url: string, email: string) {
     const res =
       method === 'GET'
         ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
-        : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { cookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+        : await fetch(`${url}/trpc/${path}`, {
+            method: 'POST',
+            headers: { cookie, origin: url, 'content-type': 'application/json' },
+            body: JSON.stringify(input),
+          });
     const body = (await res.json()) as { result?: { data: T }; error?: unknown };
     if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
     const set = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');

@@ -29,7 +29,10 @@ const report = (title: string, severity: number) => ({
 
 async function fileTwo(): Promise<{ reference: string }[]> {
   const staff = await trpcAs(baseUrl(), DEMO.staff.email);
-  return [await staff.mutate<{ reference: string }>('incidents.create', report('Correo de suplantación', 2)), await staff.mutate<{ reference: string }>('incidents.create', report('Sitio apócrifo', 4))];
+  return [
+    await staff.mutate<{ reference: string }>('incidents.create', report('Correo de suplantación', 2)),
+    await staff.mutate<{ reference: string }>('incidents.create', report('Sitio apócrifo', 4)),
+  ];
 }
 
 /** Pages load over the network: wait for them as long as the other browser steps do. */

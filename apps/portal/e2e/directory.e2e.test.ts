@@ -70,10 +70,17 @@ describe('institutional directory', () => {
       // Coordinator: the directory shows the change; the complete filter now holds SEDENA; its entry is read-only.
       await coordinator.page.reload();
       await expect.poll(() => stateOf(coordinator.page, 'SEDENA')).toBe('complete');
-      await coordinator.page.getByTestId('directory-filter').getByText(/^Completo/).click();
+      await coordinator.page
+        .getByTestId('directory-filter')
+        .getByText(/^Completo/)
+        .click();
       await coordinator.page.waitForURL(/state=complete/);
       await coordinator.page.getByTestId('directory-row-SEDENA').waitFor();
-      await expect.poll(() => coordinator.page.locator('[data-testid^="directory-state-"]').evaluateAll((els) => els.every((e) => e.getAttribute('data-state') === 'complete'))).toBe(true);
+      await expect
+        .poll(() =>
+          coordinator.page.locator('[data-testid^="directory-state-"]').evaluateAll((els) => els.every((e) => e.getAttribute('data-state') === 'complete')),
+        )
+        .toBe(true);
       await coordinator.page.getByRole('link', { name: 'Abrir el directorio de SEDENA' }).click();
       await coordinator.page.getByTestId('directory-entry').waitFor();
       expect(await coordinator.page.getByTestId('designation-ric-name').textContent()).toBe('Coronel Ing. Laura Méndez Ortiz');

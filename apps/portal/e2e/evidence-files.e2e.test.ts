@@ -17,9 +17,17 @@ const HOUR = 3_600_000;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 const FILES = [
-  { name: 'bitácora-firewall.log', mimeType: 'text/plain', buffer: Buffer.from(`2026-03-01T03:12:44 DENY 203.0.113.45:4444 -> 10.0.0.12:445\n`.repeat(40_000)) },
+  {
+    name: 'bitácora-firewall.log',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`2026-03-01T03:12:44 DENY 203.0.113.45:4444 -> 10.0.0.12:445\n`.repeat(40_000)),
+  },
   { name: 'nota de rescate.txt', mimeType: 'text/plain', buffer: Buffer.from('Sus archivos han sido cifrados. Escriba a recuperar@example.invalid.\n') },
-  { name: 'captura-tráfico.pcap', mimeType: 'application/vnd.tcpdump.pcap', buffer: Buffer.concat([Buffer.from('d4c3b2a1020004000000000000000000ffff000001000000', 'hex'), randomBytes(1_500_000)]) },
+  {
+    name: 'captura-tráfico.pcap',
+    mimeType: 'application/vnd.tcpdump.pcap',
+    buffer: Buffer.concat([Buffer.from('d4c3b2a1020004000000000000000000ffff000001000000', 'hex'), randomBytes(1_500_000)]),
+  },
 ];
 
 let browser: Browser;
@@ -78,14 +86,18 @@ describe('evidence files on an incident', () => {
       expect(shown.sort()).toEqual(FILES.map((f) => [f.name, sha256(f.buffer)]).sort());
 
       // A fourth, cancelled half-way: nothing is stored.
-      await page.getByTestId('evidence-input').setInputFiles([{ name: 'volcado-memoria.bin', mimeType: 'application/octet-stream', buffer: randomBytes(6_000_000) }]);
+      await page
+        .getByTestId('evidence-input')
+        .setInputFiles([{ name: 'volcado-memoria.bin', mimeType: 'application/octet-stream', buffer: randomBytes(6_000_000) }]);
       await page.getByTestId('evidence-cancel').click();
       await expect.poll(() => page.locator('[data-testid="evidence-progress"]').count()).toBe(0);
       expect(await rows(page).count()).toBe(3);
 
       // Too large for the portal to send at all.
       // (Handing Chromium 25 MiB over the DevTools protocol takes a while on two shared cores.)
-      await page.getByTestId('evidence-input').setInputFiles([{ name: 'imagen-disco.dd', mimeType: 'application/octet-stream', buffer: Buffer.alloc(25 * 1024 * 1024 + 1) }], { timeout: 80_000 });
+      await page
+        .getByTestId('evidence-input')
+        .setInputFiles([{ name: 'imagen-disco.dd', mimeType: 'application/octet-stream', buffer: Buffer.alloc(25 * 1024 * 1024 + 1) }], { timeout: 80_000 });
       expect(await page.getByTestId('evidence-error').textContent()).toContain('el máximo por archivo es 25 MiB');
       await screenshot(page, 'evidence-es-1280');
       expect(pageErrors).toEqual([]);
@@ -138,7 +150,9 @@ describe('evidence files on an incident', () => {
         for (const width of [1280, 390]) {
           await page.setViewportSize({ width, height: 1000 });
           await expect.poll(() => rows(page).count()).toBe(3);
-          await expect.poll(async () => (await page.getByTestId('evidence-panel').textContent()) ?? '').toContain(lang === 'en' ? 'Evidence (3)' : 'Evidencias (3)');
+          await expect
+            .poll(async () => (await page.getByTestId('evidence-panel').textContent()) ?? '')
+            .toContain(lang === 'en' ? 'Evidence (3)' : 'Evidencias (3)');
           await page.getByTestId('evidence-panel').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
           await screenshot(page, `evidence-${lang}-${width}`);
         }

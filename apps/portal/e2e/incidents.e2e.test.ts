@@ -30,7 +30,15 @@ interface WallClock {
 /** A moment as a clock on a wall in Mexico City shows it. */
 function mexicoCityWallClock(at: Date): WallClock {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
       .formatToParts(at)
       .map((p) => [p.type, Number(p.value)]),
   );
@@ -40,8 +48,7 @@ function mexicoCityWallClock(at: Date): WallClock {
 const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
 /** "21 nov 2026, 09:30" style, as Mexico City's formatter in the portal writes it (es-MX, medium date, 24 h). */
-const mxDateTime = (at: Date) =>
-  new Intl.DateTimeFormat('es-MX', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(at);
+const mxDateTime = (at: Date) => new Intl.DateTimeFormat('es-MX', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(at);
 
 /**
  * Pick a date and time in a Mantine DateTimePicker the way a person does: open it, go back a
@@ -121,9 +128,9 @@ describe('incident reports', () => {
 
       // What happened.
       await page.getByTestId('report-title').fill(filed.title);
-      await page.getByTestId('report-description').fill(
-        'Se detectaron inicios de sesión de una cuenta de operador desde una dirección externa y la descarga de expedientes.',
-      );
+      await page
+        .getByTestId('report-description')
+        .fill('Se detectaron inicios de sesión de una cuenta de operador desde una dirección externa y la descarga de expedientes.');
       await page.getByTestId('report-affected-systems').fill('Portal de trámites en línea; servidor de correo');
       expect(await fieldError(page, 'report-title')).toBe('');
 
@@ -200,9 +207,7 @@ describe('incident reports', () => {
       expect(await detail.getAttribute('data-status')).toBe('submitted');
       await expect.poll(() => page.getByTestId('observable-row').count()).toBe(3);
       const values = await page.getByTestId('observable-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-value')));
-      expect(values.toSorted()).toEqual(
-        ['203.0.113.77', 'https://acceso-seguro.example/sedena/login', INDICATORS.sha256.toLowerCase()].toSorted(),
-      );
+      expect(values.toSorted()).toEqual(['203.0.113.77', 'https://acceso-seguro.example/sedena/login', INDICATORS.sha256.toLowerCase()].toSorted());
       expect(await page.getByTestId('obligation-early_warning').getAttribute('data-state')).toBe('met');
       expect(await page.getByTestId('obligation-notification').getAttribute('data-state')).toBe('pending');
       expect(await page.getByTestId('obligation-notification').textContent()).toContain(mxDateTime(new Date(awareAt + 72 * 3_600_000)));
@@ -297,7 +302,11 @@ describe('incident reports', () => {
       expect(records[0]).toMatchObject({ Título: filed.title, 'Clave de la dependencia': 'SEDENA', TLP: 'AMBER', Severidad: '3', 'Clase RSIT': 'intrusions' });
 
       // Beside each code column, its label in the portal's language.
-      expect(records[0]).toMatchObject({ 'Clase RSIT (texto)': 'Intrusión', 'Severidad (texto)': 'Nivel 3 · Alto', 'TLP (texto)': 'Organización y sus clientes, con necesidad de conocer' });
+      expect(records[0]).toMatchObject({
+        'Clase RSIT (texto)': 'Intrusión',
+        'Severidad (texto)': 'Nivel 3 · Alto',
+        'TLP (texto)': 'Organización y sus clientes, con necesidad de conocer',
+      });
       expect(records[0]?.['Estado (texto)']).toMatch(/^[A-ZÁÉÍÓÚ][a-záéíóúñ ]+$/);
 
       // The incident page's "Descargar STIX 2.1": a download of the bundle.
@@ -359,7 +368,9 @@ describe('incident reports', () => {
       expect(await page.getByTestId('report-title').inputValue()).toBe('Degradación del portal de citas médicas');
 
       await chooseOption(page, 'report-agency', 'IMSS — Instituto Mexicano del Seguro Social');
-      await page.getByTestId('report-description').fill('Denegación de servicio distribuida contra el portal de citas; servicio intermitente durante una hora.');
+      await page
+        .getByTestId('report-description')
+        .fill('Denegación de servicio distribuida contra el portal de citas; servicio intermitente durante una hora.');
       await chooseOption(page, 'report-rsit-class', 'Disponibilidad');
       await chooseOption(page, 'report-rsit-type', 'Denegación de servicio distribuida (DDoS)');
       await page.getByTestId('report-severity-2').click();

@@ -35,12 +35,15 @@ async function pickDay(page: Page, testId: string, day: number) {
 /** Choose options of a Mantine Select or MultiSelect by the start of their text. */
 async function choose(page: Page, testId: string, ...starts: string[]) {
   await page.getByTestId(testId).click();
-  for (const start of starts) await page.getByRole('option', { name: new RegExp(`^${start}`) }).first().click();
+  for (const start of starts)
+    await page
+      .getByRole('option', { name: new RegExp(`^${start}`) })
+      .first()
+      .click();
   await page.keyboard.press('Escape');
 }
 
-const progressOf = (page: Page) =>
-  page.getByTestId('initiative-progress-panel').getByRole('progressbar').getAttribute('aria-valuenow').then(Number);
+const progressOf = (page: Page) => page.getByTestId('initiative-progress-panel').getByRole('progressbar').getAttribute('aria-valuenow').then(Number);
 
 /** Take a status step and wait for the new status. */
 async function takeStep(page: Page, step: string, to: string) {

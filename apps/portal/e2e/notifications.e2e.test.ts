@@ -47,7 +47,13 @@ describe('notification bell', () => {
         trpcCall<{ id: string; reference: string }>(
           coordinator.page,
           'tasks.create',
-          { title, description: 'Buscar conexiones salientes hacia las direcciones del reporte.', priority: 'high', dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), assigneeAgencyId: sedena.id },
+          {
+            title,
+            description: 'Buscar conexiones salientes hacia las direcciones del reporte.',
+            priority: 'high',
+            dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+            assigneeAgencyId: sedena.id,
+          },
           'mutation',
         );
       await create(`Entregar el inventario de equipos perimetrales ${Date.now()}`);

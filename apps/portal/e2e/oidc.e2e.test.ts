@@ -13,14 +13,23 @@ import { startTestOidcProvider, type TestOidcProvider } from '../../api/src/test
 import { DEMO, demoPassword, launchBrowser, screenshot } from './browser.ts';
 import { freePort, startApiProcess, type ApiProcess } from './api-process.ts';
 
-const codeAt = (secret: string, offset = 0) => generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s+/g, '')), BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
+const codeAt = (secret: string, offset = 0) =>
+  generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s+/g, '')), BigInt(Math.floor(Date.now() / 30_000) + offset), 6);
 
 /** A tRPC mutation over plain HTTP; answers its data and the session cookie it set. */
 async function mutate(path: string, input: unknown, cookie = '') {
-  const res = await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { cookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify(input ?? null) });
+  const res = await fetch(`${url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { cookie, origin: url, 'content-type': 'application/json' },
+    body: JSON.stringify(input ?? null),
+  });
   const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
   if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('anc_session='))?.split(';')[0] ?? '';
+  const session =
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('anc_session='))
+      ?.split(';')[0] ?? '';
   return { data: body.result.data, cookie: session || cookie };
 }
 
@@ -134,7 +143,11 @@ describe('single sign-on in the browser', () => {
         await p.goto('/ingresar');
         await p.getByTestId('oidc-sign-in').click();
         await p.getByTestId('oidc-error').waitFor();
-        expect({ path: new URL(p.url()).pathname, code: await p.getByTestId('oidc-error').getAttribute('data-code'), text: await p.getByTestId('oidc-error').textContent() }).toEqual({
+        expect({
+          path: new URL(p.url()).pathname,
+          code: await p.getByTestId('oidc-error').getAttribute('data-code'),
+          text: await p.getByTestId('oidc-error').textContent(),
+        }).toEqual({
           path: '/ingresar',
           code: 'domain_not_allowed',
           text: expect.stringContaining(words),

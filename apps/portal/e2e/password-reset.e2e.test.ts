@@ -40,7 +40,9 @@ describe('password reset and notification preferences', () => {
           await page.getByTestId('reset-password').fill('corta');
           await page.getByTestId('reset-confirm-password').fill('corta');
           await page.getByTestId('reset-submit').click();
-          expect(await fieldError(page, 'reset-password')).toBe(locale === 'en' ? 'The password must be at least 12 characters long.' : 'La contraseña debe tener al menos 12 caracteres.');
+          expect(await fieldError(page, 'reset-password')).toBe(
+            locale === 'en' ? 'The password must be at least 12 characters long.' : 'La contraseña debe tener al menos 12 caracteres.',
+          );
           await screenshot(page, `reset-new-password-${locale}-${size.name}`);
           // …and a link that no longer works says so, with the way to ask for another.
           await page.getByTestId('reset-password').fill('Faro-del-Golfo-de-Cortés-51');

@@ -34,7 +34,15 @@ function mexicoCityDay(at: Date): Day {
 
 /** "HH:mm" of an instant on a Mexico City wall clock, with its day. */
 function mexicoCityWall(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
     .format(new Date(iso))
     .replace(' ', 'T');
 }

@@ -102,7 +102,9 @@ describe('the official PDF from the incident page', () => {
         await page.getByTestId('report-pdf').click();
         await page.getByRole('menuitem', { name: 'Report as filed' }).waitFor();
         // The English entry downloads the English document.
-        expect(await page.getByRole('menuitem', { name: 'Report as filed' }).getAttribute('href')).toBe(`/export/incidents/${incident.id}/report.pdf?document=initial&lang=en`);
+        expect(await page.getByRole('menuitem', { name: 'Report as filed' }).getAttribute('href')).toBe(
+          `/export/incidents/${incident.id}/report.pdf?document=initial&lang=en`,
+        );
         await screenshot(page, `report-pdf-menu-en-${width}`);
         await page.keyboard.press('Escape');
         await page.getByTestId('language-switch').click();

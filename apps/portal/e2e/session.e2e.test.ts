@@ -37,9 +37,7 @@ describe('sign-in and session', () => {
       // A demo account no other test signs in with, so its lock-out affects nobody else.
       const email = 'enlace@conagua.gob.mx';
       await signIn(page, email, 'no-es-la-contrasena');
-      await expect
-        .poll(() => page.getByTestId('sign-in-error').textContent())
-        .toContain('Correo o contraseña incorrectos.');
+      await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('Correo o contraseña incorrectos.');
       await screenshot(page, 'sign-in-wrong-password');
       for (let attempt = 0; attempt < 6; attempt++) {
         await signIn(page, email, `otra-contrasena-${attempt}`);

@@ -156,9 +156,7 @@ describe('keyboard shortcuts and small defects', () => {
       await page.getByTestId('transition-triaged').click();
       await page.getByTestId('transition-reason').fill('Se confirma la suplantación.');
       await page.getByTestId('transition-submit').click();
-      await expect
-        .poll(async () => page.getByTestId('timeline-body').allTextContents())
-        .toContain('Nota: Se confirma la suplantación.');
+      await expect.poll(async () => page.getByTestId('timeline-body').allTextContents()).toContain('Nota: Se confirma la suplantación.');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

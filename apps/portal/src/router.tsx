@@ -198,7 +198,16 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     notificationPreferencesRoute,
     accountSecurityRoute,
-    adminRoute.addChildren([adminIndexRoute, adminAgenciesRoute, adminUsersRoute, adminApiClientsRoute, adminAuditRoute, adminMailRoute, adminPlaybooksRoute, adminPlaybookRoute]),
+    adminRoute.addChildren([
+      adminIndexRoute,
+      adminAgenciesRoute,
+      adminUsersRoute,
+      adminApiClientsRoute,
+      adminAuditRoute,
+      adminMailRoute,
+      adminPlaybooksRoute,
+      adminPlaybookRoute,
+    ]),
   ]),
 ]);
 

@@ -1,40 +1,11 @@
-import {
-  DEFAULT_THEME,
-  type MantineColorsTuple,
-  type VariantColorsResolver,
-  createTheme,
-  defaultVariantColorsResolver,
-  parseThemeColor,
-} from '@mantine/core';
+import { DEFAULT_THEME, type MantineColorsTuple, type VariantColorsResolver, createTheme, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
 import { darkenToContrast } from './lib/contrast.ts';
 
 /** Guinda (#691C32 at index 7), the institutional colour of the federal government. */
-const guinda: MantineColorsTuple = [
-  '#fcf0f3',
-  '#f1dde3',
-  '#e2b7c3',
-  '#d38ea1',
-  '#c56b84',
-  '#b85472',
-  '#8e2f4a',
-  '#691c32',
-  '#561628',
-  '#40101e',
-];
+const guinda: MantineColorsTuple = ['#fcf0f3', '#f1dde3', '#e2b7c3', '#d38ea1', '#c56b84', '#b85472', '#8e2f4a', '#691c32', '#561628', '#40101e'];
 
 /** Warm gold used sparingly as an accent next to guinda. */
-const dorado: MantineColorsTuple = [
-  '#fbf6ee',
-  '#f1e7d4',
-  '#e4cea6',
-  '#d6b476',
-  '#cb9f4e',
-  '#bc955c',
-  '#a47d43',
-  '#8a6834',
-  '#6f5428',
-  '#54401d',
-];
+const dorado: MantineColorsTuple = ['#fbf6ee', '#f1e7d4', '#e4cea6', '#d6b476', '#cb9f4e', '#bc955c', '#a47d43', '#8a6834', '#6f5428', '#54401d'];
 
 /**
  * Mantine's grey with a darker shade 6: the light scheme's `dimmed` text and every
@@ -93,8 +64,7 @@ const variantColorResolver: VariantColorsResolver = (input) => {
 };
 
 // System fonts only: the production CSP forbids external font hosts.
-const fontFamily =
-  'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
+const fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 
 export const theme = createTheme({
   primaryColor: 'guinda',

@@ -16,7 +16,10 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedReferenceData(t.db);
   // The reference data hold only the ANC; a client acts for another agency.
-  const [created] = (await t.db.insert(agencies).values({ code: 'SOC-PRUEBA', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry' }).returning()) as AgencyRow[];
+  const [created] = (await t.db
+    .insert(agencies)
+    .values({ code: 'SOC-PRUEBA', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry' })
+    .returning()) as AgencyRow[];
   if (!created) throw new Error('agency not created');
   agency = created;
   adminId = (await insertUser(t.db, { email: 'admin@anc.gob.mx', name: 'Admin', role: 'admin', agencyId: agency.id, passwordHash: 'x', locale: 'es-MX' })).id;

@@ -42,7 +42,15 @@ describe('passwords', () => {
   });
   it('counts the portal’s own words and the given agency names as guessable (issue 10, defect 14)', () => {
     // Always, with no user inputs at all.
-    for (const password of ['ciberseguridad', 'Ciberseguridad', 'Ciberseguridad-2026', 'ANC-Mexico-2026', 'gob.mexico.2026', 'México-Gobierno-2026', 'C1bers3guridad!']) {
+    for (const password of [
+      'ciberseguridad',
+      'Ciberseguridad',
+      'Ciberseguridad-2026',
+      'ANC-Mexico-2026',
+      'gob.mexico.2026',
+      'México-Gobierno-2026',
+      'C1bers3guridad!',
+    ]) {
       expect(passwordProblem(password), password).toBe('password_too_common');
     }
     // Agency codes and names passed in (from the database), with and without accents.
@@ -92,7 +100,13 @@ describe('sessions', () => {
   it('move lastSeenAt at most once a minute, and only with a conditional write', async () => {
     const t0 = new Date('2026-11-21T12:00:00Z');
     const { token } = await createSession(t.db, userId, {}, t0);
-    const seen = async () => (await t.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, sessionIdFromToken(token))))[0]?.at;
+    const seen = async () =>
+      (
+        await t.db
+          .select({ at: sessions.lastSeenAt })
+          .from(sessions)
+          .where(eq(sessions.id, sessionIdFromToken(token)))
+      )[0]?.at;
     expect(await seen()).toEqual(t0);
     const within = await validateSessionToken(t.db, token, new Date(t0.getTime() + 59_999));
     expect({ answered: within?.lastSeenAt, stored: await seen() }).toEqual({ answered: t0, stored: t0 });
@@ -217,6 +231,8 @@ describe('password-guess throttle', () => {
 });
 
 it('keeps users unique by e-mail', async () => {
-  await expect(insertUser(t.db, { email: 'ana@anc.gob.mx', name: 'Otra', role: 'admin', agencyId: anc.id, passwordHash, locale: 'es-MX' })).rejects.toThrow(/Failed query/);
+  await expect(insertUser(t.db, { email: 'ana@anc.gob.mx', name: 'Otra', role: 'admin', agencyId: anc.id, passwordHash, locale: 'es-MX' })).rejects.toThrow(
+    /Failed query/,
+  );
   expect(await t.db.select().from(users)).toHaveLength(1);
 });

@@ -25,7 +25,11 @@ describe('TOTP codes (RFC 6238)', () => {
   const rfcKey = new TextEncoder().encode('12345678901234567890');
 
   it('matches the RFC test vectors', () => {
-    expect([totpCodeAt(rfcKey, step(59)), totpCodeAt(rfcKey, step(1_111_111_109)), totpCodeAt(rfcKey, step(1_234_567_890))]).toEqual(['287082', '081804', '005924']);
+    expect([totpCodeAt(rfcKey, step(59)), totpCodeAt(rfcKey, step(1_111_111_109)), totpCodeAt(rfcKey, step(1_234_567_890))]).toEqual([
+      '287082',
+      '081804',
+      '005924',
+    ]);
   });
 
   it('accepts the code of the step before, the current one and the next (answering the step); refuses two away', () => {
@@ -68,7 +72,14 @@ describe('TOTP codes (RFC 6238)', () => {
     expect(text).toMatch(/^[A-Z2-7]{32}$/);
     expect(totpSecretFromText(text.toLowerCase().replace(/(.{4})/g, '$1 '))).toEqual(key);
     const uri = new URL(totpKeyUri('enlace@sedena.gob.mx', key));
-    expect({ protocol: uri.protocol, host: uri.host, secret: uri.searchParams.get('secret'), issuer: uri.searchParams.get('issuer'), digits: uri.searchParams.get('digits'), period: uri.searchParams.get('period') }).toEqual({
+    expect({
+      protocol: uri.protocol,
+      host: uri.host,
+      secret: uri.searchParams.get('secret'),
+      issuer: uri.searchParams.get('issuer'),
+      digits: uri.searchParams.get('digits'),
+      period: uri.searchParams.get('period'),
+    }).toEqual({
       protocol: 'otpauth:',
       host: 'totp',
       secret: text,

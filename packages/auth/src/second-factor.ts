@@ -8,7 +8,13 @@ export type VerifiedFactor = 'totp' | 'recovery_code';
  * (its step recorded, so it is accepted once) or one of its unused recovery codes (marked used).
  * Null when neither. Run it inside the transaction that acts on the answer.
  */
-export async function verifySecondFactorCode(db: Db, userId: string, code: string, encryptionKey: Uint8Array, now = new Date()): Promise<VerifiedFactor | null> {
+export async function verifySecondFactorCode(
+  db: Db,
+  userId: string,
+  code: string,
+  encryptionKey: Uint8Array,
+  now = new Date(),
+): Promise<VerifiedFactor | null> {
   if (looksLikeRecoveryCode(code)) return (await consumeRecoveryCode(db, userId, recoveryCodeHash(code), now)) ? 'recovery_code' : null;
   const totp = await getUserTotp(db, userId);
   if (!totp?.confirmedAt) return null;

@@ -1,12 +1,4 @@
-import {
-  deleteSession,
-  deleteUserSessions,
-  extendSession,
-  getSessionWithUser,
-  insertSession,
-  touchSessionSeen,
-  type Db,
-} from '@anc/db';
+import { deleteSession, deleteUserSessions, extendSession, getSessionWithUser, insertSession, touchSessionSeen, type Db } from '@anc/db';
 import { SESSION_SEEN_INTERVAL_MS, sessionSeenIsDue } from '@anc/domain';
 import { generateSessionToken, sessionIdFromToken } from './tokens.ts';
 
@@ -66,5 +58,4 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 export const invalidateSession = (db: Db, sessionId: string) => deleteSession(db, sessionId);
 
 /** Sign-out everywhere: on deactivation and on password change (keeping the caller's own session). */
-export const invalidateUserSessions = (db: Db, userId: string, exceptSessionId?: string) =>
-  deleteUserSessions(db, userId, exceptSessionId);
+export const invalidateUserSessions = (db: Db, userId: string, exceptSessionId?: string) => deleteUserSessions(db, userId, exceptSessionId);

@@ -16,9 +16,7 @@ import { generateSessionToken, sessionIdFromToken } from './tokens.ts';
 /** Five minutes to type the code. */
 export const PENDING_SIGN_IN_TTL_MS = 5 * 60_000;
 
-export type SignInStart =
-  | { kind: 'session'; token: string; expiresAt: Date }
-  | { kind: 'pending'; token: string; expiresAt: Date };
+export type SignInStart = { kind: 'session'; token: string; expiresAt: Date } | { kind: 'pending'; token: string; expiresAt: Date };
 
 export interface BeginSignInOptions {
   /**
@@ -34,7 +32,12 @@ export interface BeginSignInOptions {
  * (or when one was asserted) → a session; otherwise → a pending sign-in that `completePendingSignIn`
  * turns into a session once a factor is verified. Run it inside the caller's transaction.
  */
-export async function beginSignIn(db: Db, user: { id: string }, meta: SessionMeta, { secondFactorAsserted, now = new Date() }: BeginSignInOptions): Promise<SignInStart> {
+export async function beginSignIn(
+  db: Db,
+  user: { id: string },
+  meta: SessionMeta,
+  { secondFactorAsserted, now = new Date() }: BeginSignInOptions,
+): Promise<SignInStart> {
   const factors = await getSecondFactorCounts(db, user.id);
   if (secondFactorAsserted || !accountHasSecondFactor(factors)) {
     const session = await createSession(db, user.id, meta, now);

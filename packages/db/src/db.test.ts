@@ -108,7 +108,9 @@ describe('seed', () => {
     await seedDemoData(t.db, { passwordHash: 'x' });
     const s = await snapshot();
     expect(DEMO_AGENCIES.length).toBeGreaterThanOrEqual(12);
-    expect(s.a.map((a) => a.code)).toEqual(expect.arrayContaining(['ANC', 'SEDENA', 'SEMAR', 'SSPC', 'GN', 'SHCP', 'SRE', 'SEGOB', 'SSA', 'SEP', 'SAT', 'CFE', 'PEMEX']));
+    expect(s.a.map((a) => a.code)).toEqual(
+      expect.arrayContaining(['ANC', 'SEDENA', 'SEMAR', 'SSPC', 'GN', 'SHCP', 'SRE', 'SEGOB', 'SSA', 'SEP', 'SAT', 'CFE', 'PEMEX']),
+    );
     expect(s.u.filter((u) => u.role === 'admin')).toHaveLength(1);
     expect(s.u.filter((u) => u.role === 'coordinator')).toHaveLength(2);
     const staffAgencies = new Set(s.u.filter((u) => u.role === 'staff').map((u) => u.agencyId));
@@ -149,10 +151,16 @@ describe('users list', () => {
   });
 });
 
-const entry = (n: number): AuditEntry => ({ actorId: null, action: 'agency.update', entityType: 'agency', entityId: String(n), diff: { n: [null, n] }, origin: { source: 'test', requestId: undefined } });
+const entry = (n: number): AuditEntry => ({
+  actorId: null,
+  action: 'agency.update',
+  entityType: 'agency',
+  entityId: String(n),
+  diff: { n: [null, n] },
+  origin: { source: 'test', requestId: undefined },
+});
 
 describe('audit chain', () => {
-
   it('seals in order and verifies', async () => {
     for (let i = 0; i < 30; i++) await writeAudit(t.db, entry(i));
     expect(await sealAllAudit(t.db)).toBe(30);

@@ -66,7 +66,9 @@ describe('migration 0005: note visibility', () => {
   it('keeps comments and step reasons written before it to the ANC and the reporting agency; the rest stays for every reader', async () => {
     const { db } = database;
     const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(q))[0] as T;
-    const agency = await one<{ id: string }>(sql`insert into agencies (code, name, name_en, kind) values ('SEMAR', 'Secretaría de Marina', 'Ministry of the Navy', 'federal_ministry') returning id`);
+    const agency = await one<{ id: string }>(
+      sql`insert into agencies (code, name, name_en, kind) values ('SEMAR', 'Secretaría de Marina', 'Ministry of the Navy', 'federal_ministry') returning id`,
+    );
     const user = await one<{ id: string }>(
       sql`insert into users (email, name, role, agency_id, password_hash) values ('enlace@semar.gob.mx', 'Enlace', 'staff', ${agency.id}, 'x') returning id`,
     );

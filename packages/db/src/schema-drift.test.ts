@@ -26,15 +26,25 @@ describe('schema and migrations', () => {
     cpSync(join(packageDir, 'drizzle'), copy, { recursive: true });
     // drizzle-kit reads --out as relative to the package (it prefixes './'), hence relative().
     const before = listing(copy);
-    const { stdout } = await run(drizzleKit, ['generate', '--dialect', 'postgresql', '--schema', './src/schema/index.ts', '--casing', 'snake_case', '--out', relative(packageDir, copy)], {
-      cwd: packageDir,
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+    const { stdout } = await run(
+      drizzleKit,
+      ['generate', '--dialect', 'postgresql', '--schema', './src/schema/index.ts', '--casing', 'snake_case', '--out', relative(packageDir, copy)],
+      {
+        cwd: packageDir,
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      },
+    );
+    expect({ newFiles: listing(copy).filter((f) => !before.includes(f)), saysNoSchemaChanges: stdout.includes('No schema changes') }).toEqual({
+      newFiles: [],
+      saysNoSchemaChanges: true,
     });
-    expect({ newFiles: listing(copy).filter((f) => !before.includes(f)), saysNoSchemaChanges: stdout.includes('No schema changes') }).toEqual({ newFiles: [], saysNoSchemaChanges: true });
   });
 
   it('the committed snapshots are consistent (drizzle-kit check)', async () => {
-    const { stdout } = await run(drizzleKit, ['check', '--dialect', 'postgresql', '--out', './drizzle'], { cwd: packageDir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    const { stdout } = await run(drizzleKit, ['check', '--dialect', 'postgresql', '--out', './drizzle'], {
+      cwd: packageDir,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+    });
     expect(stdout).toContain('Everything');
   });
 });

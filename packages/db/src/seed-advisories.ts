@@ -50,7 +50,8 @@ const DEMO_ADVISORIES: DemoAdvisory[] = [
   {
     status: 'published',
     title: 'Explotación activa de FortiOS SSL-VPN (CVE-2024-21762)',
-    summary: 'Fortinet confirmó la explotación de una escritura fuera de límites en sslvpnd que permite a un atacante remoto ejecutar código con solicitudes HTTP manipuladas.',
+    summary:
+      'Fortinet confirmó la explotación de una escritura fuera de límites en sslvpnd que permite a un atacante remoto ejecutar código con solicitudes HTTP manipuladas.',
     body: 'Versiones afectadas: FortiOS 7.4.0–7.4.2, 7.2.0–7.2.6, 7.0.0–7.0.13, 6.4.0–6.4.14 y 6.2.0–6.2.15; FortiProxy 7.4.0–7.4.2.\nIndicadores: conexiones a la VPN SSL desde 185.225.74.0/24 y reinicios inesperados del proceso sslvpnd.',
     severity: 4,
     tlp: 'AMBER',
@@ -124,7 +125,14 @@ export async function seedDemoAdvisories(db: Db, now: Date = new Date()): Promis
         const agency = agencyId.get(a.agency);
         const liaison = userId.get(`enlace@${a.agency.toLowerCase()}.gob.mx`);
         if (!agency || !liaison) continue;
-        await insertAdvisoryResponse(tx, { advisoryId: row.id, agencyId: agency, userId: liaison, status: a.status, comment: a.comment ?? null, respondedAt: new Date(createdAt.getTime() + a.after) });
+        await insertAdvisoryResponse(tx, {
+          advisoryId: row.id,
+          agencyId: agency,
+          userId: liaison,
+          status: a.status,
+          comment: a.comment ?? null,
+          respondedAt: new Date(createdAt.getTime() + a.after),
+        });
       }
       await writeAudit(tx, {
         actorId: null,

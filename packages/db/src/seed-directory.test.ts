@@ -19,7 +19,9 @@ const n = async (where?: ReturnType<typeof isNull>) => (await t.db.select({ n: c
 
 describe('demo institutional directory', () => {
   it('has complete, late and partial agencies, and some with nothing yet (after the due day)', () => {
-    const states = DEMO_DIRECTORY.map((e) => designationState({ policyEffectiveDate: '2025-12-17', designated: Object.keys(e.roles) as DesignationRole[], today: '2026-03-01' }));
+    const states = DEMO_DIRECTORY.map((e) =>
+      designationState({ policyEffectiveDate: '2025-12-17', designated: Object.keys(e.roles) as DesignationRole[], today: '2026-03-01' }),
+    );
     expect(states.filter((s) => s === 'complete').length).toBeGreaterThanOrEqual(8);
     expect(states.filter((s) => s === 'overdue').length).toBeGreaterThanOrEqual(4);
     expect(DEMO_DIRECTORY.find((e) => e.code === 'SEDENA')?.roles.ric).toBeUndefined();
@@ -27,7 +29,12 @@ describe('demo institutional directory', () => {
   });
 
   it('uses valid Mexican numbers only', () => {
-    const phones = DEMO_DIRECTORY.flatMap((e) => [...Object.values(e.roles).flat().map((p) => p.phone), ...(e.emergency ? [e.emergency.phone] : [])]);
+    const phones = DEMO_DIRECTORY.flatMap((e) => [
+      ...Object.values(e.roles)
+        .flat()
+        .map((p) => p.phone),
+      ...(e.emergency ? [e.emergency.phone] : []),
+    ]);
     expect(phones.filter((p) => normalizeMxPhone(p) !== p)).toEqual([]);
   });
 

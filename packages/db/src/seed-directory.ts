@@ -22,7 +22,13 @@ interface DemoEntry {
   emergency?: { name: string; phone: string; mailbox: string };
 }
 
-const p = (name: string, position: string, mailbox: string, phone: string, designatedAt: string): DemoPerson => ({ name, position, mailbox, phone, designatedAt });
+const p = (name: string, position: string, mailbox: string, phone: string, designatedAt: string): DemoPerson => ({
+  name,
+  position,
+  mailbox,
+  phone,
+  designatedAt,
+});
 
 /**
  * The institutional directory of the demo: most agencies designated all three roles within the 60
@@ -189,14 +195,28 @@ export async function seedDemoDirectory(db: Db, now: Date = new Date()): Promise
           const at = new Date(now.getTime() - (people.length - i) * 60_000);
           const { mailbox, ...rest } = person;
           await replaceDesignation(tx, { agencyId: id, role, ...rest, email: `${mailbox}@${domain}`, recordedBy: null }, at);
-          await writeAudit(tx, { actorId: null, action: 'directory.designate', entityType: 'agency', entityId: id, diff: { role, name: [null, person.name] }, origin: { source: 'seed' } });
+          await writeAudit(tx, {
+            actorId: null,
+            action: 'directory.designate',
+            entityType: 'agency',
+            entityId: id,
+            diff: { role, name: [null, person.name] },
+            origin: { source: 'seed' },
+          });
           created += 1;
         }
       }
       if (entry.emergency) {
         const { mailbox, ...rest } = entry.emergency;
         await upsertEmergencyContact(tx, { agencyId: id, ...rest, email: `${mailbox}@${domain}`, updatedBy: null }, now);
-        await writeAudit(tx, { actorId: null, action: 'directory.setEmergencyContact', entityType: 'agency', entityId: id, diff: { name: [null, rest.name] }, origin: { source: 'seed' } });
+        await writeAudit(tx, {
+          actorId: null,
+          action: 'directory.setEmergencyContact',
+          entityType: 'agency',
+          entityId: id,
+          diff: { name: [null, rest.name] },
+          origin: { source: 'seed' },
+        });
       }
     }
     return { designations: created };

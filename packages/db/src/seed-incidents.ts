@@ -76,8 +76,16 @@ const DEMO_INCIDENTS: DemoIncident[] = [
     ],
     comments: [
       { by: 'coordinator', body: 'Se solicitó a la dependencia preservar los registros del servidor de correo de los últimos 90 días.' },
-      { by: 'coordinator', body: 'La IP 203.0.113.45 coincide con otro reporte en análisis; dar seguimiento interno antes de informar a las dependencias.', visibility: 'anc' },
-      { by: 'reporter', body: 'Se restablecieron las contraseñas de las cuentas expuestas y se bloqueó el dominio correo-sedena-gob.example en el correo institucional.', visibility: 'all_readers' },
+      {
+        by: 'coordinator',
+        body: 'La IP 203.0.113.45 coincide con otro reporte en análisis; dar seguimiento interno antes de informar a las dependencias.',
+        visibility: 'anc',
+      },
+      {
+        by: 'reporter',
+        body: 'Se restablecieron las contraseñas de las cuentas expuestas y se bloqueó el dominio correo-sedena-gob.example en el correo institucional.',
+        visibility: 'all_readers',
+      },
     ],
   },
   {
@@ -93,7 +101,13 @@ const DEMO_INCIDENTS: DemoIncident[] = [
     status: 'triaged',
     shareWithAll: true,
     affectedSystems: 'Correo institucional',
-    comments: [{ by: 'coordinator', body: 'Recomendación para todas las dependencias: bloquear el dominio nomina-semar.example en sus filtros de correo.', visibility: 'all_readers' }],
+    comments: [
+      {
+        by: 'coordinator',
+        body: 'Recomendación para todas las dependencias: bloquear el dominio nomina-semar.example en sus filtros de correo.',
+        visibility: 'all_readers',
+      },
+    ],
     observables: [
       { type: 'url', value: 'https://nomina-semar.example/acceso' },
       { type: 'email', value: 'recursos.humanos@nomina-semar.example' },
@@ -261,9 +275,23 @@ export async function seedDemoIncidents(db: Db, now: Date = new Date()): Promise
         updatedAt: filedAt,
       });
       await insertObservables(tx, incident.id, reporter, d.observables);
-      await insertIncidentEvent(tx, { incidentId: incident.id, actorId: reporter, kind: 'created', at: filedAt, data: { reference: incident.reference, observables: d.observables.length } });
+      await insertIncidentEvent(tx, {
+        incidentId: incident.id,
+        actorId: reporter,
+        kind: 'created',
+        at: filedAt,
+        data: { reference: incident.reference, observables: d.observables.length },
+      });
       if (d.status !== 'submitted') {
-        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'status', at: new Date(filedAt.getTime() + 2 * H), body: d.statusReason ?? null, ...(d.statusReason && { visibility: d.statusReasonVisibility ?? 'reporting' }), data: { from: 'submitted', to: d.status } });
+        await insertIncidentEvent(tx, {
+          incidentId: incident.id,
+          actorId: coordinatorId,
+          kind: 'status',
+          at: new Date(filedAt.getTime() + 2 * H),
+          body: d.statusReason ?? null,
+          ...(d.statusReason && { visibility: d.statusReasonVisibility ?? 'reporting' }),
+          data: { from: 'submitted', to: d.status },
+        });
       }
       const reports = [
         { kind: 'notification' as const, at: notificationAt, body: 'Notificación del incidente con el alcance y las medidas adoptadas.' },
@@ -278,10 +306,23 @@ export async function seedDemoIncidents(db: Db, now: Date = new Date()): Promise
       if (shareIds.length) await insertShares(tx, incident, shareIds, coordinatorId, new Date(filedAt.getTime() + 3 * H));
       if (d.shareWithAll) await touchIncident(tx, 'system', incident.id, { sharedWithAllAt: new Date(filedAt.getTime() + 3 * H) });
       if (shareIds.length || d.shareWithAll) {
-        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: coordinatorId, kind: 'shared', at: new Date(filedAt.getTime() + 3 * H), data: { agencies: d.shareWith ?? [], allAgencies: Boolean(d.shareWithAll) } });
+        await insertIncidentEvent(tx, {
+          incidentId: incident.id,
+          actorId: coordinatorId,
+          kind: 'shared',
+          at: new Date(filedAt.getTime() + 3 * H),
+          data: { agencies: d.shareWith ?? [], allAgencies: Boolean(d.shareWithAll) },
+        });
       }
       for (const c of d.comments ?? []) {
-        await insertIncidentEvent(tx, { incidentId: incident.id, actorId: c.by === 'coordinator' ? coordinatorId : reporter, kind: 'comment', at: new Date(filedAt.getTime() + 4 * H), body: c.body, visibility: c.visibility ?? (c.by === 'coordinator' ? 'reporting' : 'all_readers') });
+        await insertIncidentEvent(tx, {
+          incidentId: incident.id,
+          actorId: c.by === 'coordinator' ? coordinatorId : reporter,
+          kind: 'comment',
+          at: new Date(filedAt.getTime() + 4 * H),
+          body: c.body,
+          visibility: c.visibility ?? (c.by === 'coordinator' ? 'reporting' : 'all_readers'),
+        });
       }
       await writeAudit(tx, {
         actorId: null,

@@ -19,8 +19,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const cents = (s: string) => BigInt(s.replace('.', ''));
-const rowsIn = async (table: typeof initiatives | typeof initiativeMilestones | typeof initiativeKpis | typeof initiativeKpiValues | typeof initiativeParticipants) =>
-  (await t.db.select({ n: count() }).from(table))[0]?.n ?? 0;
+const rowsIn = async (
+  table: typeof initiatives | typeof initiativeMilestones | typeof initiativeKpis | typeof initiativeKpiValues | typeof initiativeParticipants,
+) => (await t.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 
 describe('demo master plan', () => {
   it('covers every objective and every axis with at least 12 initiatives', () => {

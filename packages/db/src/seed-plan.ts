@@ -51,8 +51,7 @@ export const DEMO_PLAN: readonly DemoInitiative[] = [
   {
     code: 'PN-2026-001',
     title: 'Red nacional de equipos de respuesta a incidentes (CSIRT) sectoriales',
-    description:
-      'Crear y acreditar un CSIRT por sector crítico, con procedimientos comunes de notificación a la ANC y ejercicios conjuntos semestrales.',
+    description: 'Crear y acreditar un CSIRT por sector crítico, con procedimientos comunes de notificación a la ANC y ejercicios conjuntos semestrales.',
     objective: 'public_institutions',
     axes: ['coordination', 'capacity_building'],
     lead: 'ATDT',

@@ -22,31 +22,36 @@ export const DEMO_PLAYBOOKS: readonly { rsitClass: RsitClass; title: string; ste
     steps: [
       {
         title: 'Aislar de la red los equipos afectados',
-        description: 'Desconectar de la red (sin apagarlos) los equipos cifrados o con comportamiento anómalo, segmentar la red afectada y bloquear las cuentas que use el atacante.',
+        description:
+          'Desconectar de la red (sin apagarlos) los equipos cifrados o con comportamiento anómalo, segmentar la red afectada y bloquear las cuentas que use el atacante.',
         assignTo: 'reporting_agency',
         dueAfterHours: 2,
       },
       {
         title: 'Preservar la evidencia: memoria, disco y nota de rescate',
-        description: 'Capturar la memoria volátil y una imagen forense de al menos un equipo afectado; conservar la nota de rescate y las muestras con sus sumas SHA-256 y la cadena de custodia.',
+        description:
+          'Capturar la memoria volátil y una imagen forense de al menos un equipo afectado; conservar la nota de rescate y las muestras con sus sumas SHA-256 y la cadena de custodia.',
         assignTo: 'reporting_agency',
         dueAfterHours: 12,
       },
       {
         title: 'Identificar la variante, el vector de entrada y los indicadores',
-        description: 'Analizar las muestras, identificar la familia de ransomware y el vector de entrada, y compartir los indicadores de compromiso con las dependencias por el canal de la ANC.',
+        description:
+          'Analizar las muestras, identificar la familia de ransomware y el vector de entrada, y compartir los indicadores de compromiso con las dependencias por el canal de la ANC.',
         assignTo: 'anc',
         dueAfterHours: 24,
       },
       {
         title: 'Erradicar la persistencia y restablecer las credenciales',
-        description: 'Eliminar artefactos, tareas programadas y cuentas creadas por el atacante; restablecer las contraseñas de las cuentas privilegiadas y de servicio; corregir la vulnerabilidad de entrada.',
+        description:
+          'Eliminar artefactos, tareas programadas y cuentas creadas por el atacante; restablecer las contraseñas de las cuentas privilegiadas y de servicio; corregir la vulnerabilidad de entrada.',
         assignTo: 'reporting_agency',
         dueAfterHours: 48,
       },
       {
         title: 'Restaurar desde respaldos verificados',
-        description: 'Restaurar los sistemas desde respaldos fuera de línea anteriores al compromiso, verificados libres de malware, y vigilar los equipos restaurados con monitoreo reforzado.',
+        description:
+          'Restaurar los sistemas desde respaldos fuera de línea anteriores al compromiso, verificados libres de malware, y vigilar los equipos restaurados con monitoreo reforzado.',
         assignTo: 'reporting_agency',
         dueAfterHours: 96,
       },
@@ -64,13 +69,15 @@ export const DEMO_PLAYBOOKS: readonly { rsitClass: RsitClass; title: string; ste
     steps: [
       {
         title: 'Bloquear remitentes, dominios y URL maliciosos',
-        description: 'Bloquear en la pasarela de correo, el proxy y el DNS los remitentes, dominios y URL del mensaje; retirar los mensajes de los buzones que los recibieron.',
+        description:
+          'Bloquear en la pasarela de correo, el proxy y el DNS los remitentes, dominios y URL del mensaje; retirar los mensajes de los buzones que los recibieron.',
         assignTo: 'reporting_agency',
         dueAfterHours: 2,
       },
       {
         title: 'Identificar a quién llegó el mensaje y quién entregó credenciales',
-        description: 'Con las bitácoras del correo y del proxy, listar los destinatarios, quién abrió el enlace y quién capturó su contraseña; conservar el mensaje original con encabezados.',
+        description:
+          'Con las bitácoras del correo y del proxy, listar los destinatarios, quién abrió el enlace y quién capturó su contraseña; conservar el mensaje original con encabezados.',
         assignTo: 'reporting_agency',
         dueAfterHours: 8,
       },
@@ -112,13 +119,15 @@ export const DEMO_PLAYBOOKS: readonly { rsitClass: RsitClass; title: string; ste
       },
       {
         title: 'Conservar bitácoras y capturas del tráfico del ataque',
-        description: 'Guardar las bitácoras del firewall, del balanceador y del proveedor, y una muestra del tráfico (pcap) con la hora de inicio y fin del ataque.',
+        description:
+          'Guardar las bitácoras del firewall, del balanceador y del proveedor, y una muestra del tráfico (pcap) con la hora de inicio y fin del ataque.',
         assignTo: 'reporting_agency',
         dueAfterHours: 6,
       },
       {
         title: 'Analizar los vectores y el origen; compartir los indicadores',
-        description: 'Identificar los vectores (volumétrico, de protocolo o de aplicación) y las redes de origen, y alertar a las dependencias con servicios expuestos similares.',
+        description:
+          'Identificar los vectores (volumétrico, de protocolo o de aplicación) y las redes de origen, y alertar a las dependencias con servicios expuestos similares.',
         assignTo: 'anc',
         dueAfterHours: 12,
       },
@@ -148,7 +157,8 @@ export const DEMO_PLAYBOOKS: readonly { rsitClass: RsitClass; title: string; ste
       },
       {
         title: 'Preservar la evidencia de la exposición',
-        description: 'Guardar copias de las publicaciones o archivos expuestos, las bitácoras de acceso al recurso y las sumas SHA-256, con la cadena de custodia.',
+        description:
+          'Guardar copias de las publicaciones o archivos expuestos, las bitácoras de acceso al recurso y las sumas SHA-256, con la cadena de custodia.',
         assignTo: 'reporting_agency',
         dueAfterHours: 12,
       },
@@ -166,7 +176,8 @@ export const DEMO_PLAYBOOKS: readonly { rsitClass: RsitClass; title: string; ste
       },
       {
         title: 'Notificar a los titulares y a la autoridad de protección de datos',
-        description: 'Si hubo datos personales, informar a los titulares afectados y a la autoridad competente, como lo exige la ley general de protección de datos personales.',
+        description:
+          'Si hubo datos personales, informar a los titulares afectados y a la autoridad competente, como lo exige la ley general de protección de datos personales.',
         assignTo: 'reporting_agency',
         dueAfterHours: 72,
       },

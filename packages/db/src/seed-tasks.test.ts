@@ -44,7 +44,9 @@ describe('demo tasks', () => {
         expect(data.from).toBe(status);
         const actor = userOf.get(e.actorId ?? '');
         if (!actor) throw new Error('a status step without an author');
-        expect(() => checkTaskTransition(actor, { status, assigneeAgencyId: task.assigneeAgencyId }, { to: data.to, comment: e.body ?? undefined })).not.toThrow();
+        expect(() =>
+          checkTaskTransition(actor, { status, assigneeAgencyId: task.assigneeAgencyId }, { to: data.to, comment: e.body ?? undefined }),
+        ).not.toThrow();
         status = data.to;
       }
       expect(status).toBe(task.status);
@@ -58,10 +60,16 @@ describe('demo tasks', () => {
     const [timeline] = await t.db.select({ n: count() }).from(incidentEvents).where(eq(incidentEvents.kind, 'task_created'));
     expect(timeline?.n).toBe(linked.length);
     const [sedena] = await t.db.select().from(users).where(eq(users.email, 'enlace@sedena.gob.mx'));
-    const [unread] = await t.db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, sedena?.id ?? ''), isNull(notifications.readAt)));
+    const [unread] = await t.db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, sedena?.id ?? ''), isNull(notifications.readAt)));
     expect(unread?.n).toBe(3);
     const [coordinator] = await t.db.select().from(users).where(eq(users.email, 'coordinacion@anc.gob.mx'));
-    const inReview = await t.db.select().from(notifications).where(and(eq(notifications.userId, coordinator?.id ?? ''), eq(notifications.kind, 'task_in_review')));
+    const inReview = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, coordinator?.id ?? ''), eq(notifications.kind, 'task_in_review')));
     expect(inReview.length).toBe(3);
   });
 });

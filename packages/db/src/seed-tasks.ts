@@ -39,7 +39,8 @@ const DEMO_TASKS: DemoTask[] = [
   {
     agency: 'SEDENA',
     title: 'Restablecer las contraseñas de los buzones expuestos y exigir MFA',
-    description: 'Forzar el cambio de contraseña de las cuentas cuyos buzones aparecieron en el foro y activar el segundo factor para todas ellas. Entregar la lista de cuentas atendidas.',
+    description:
+      'Forzar el cambio de contraseña de las cuentas cuyos buzones aparecieron en el foro y activar el segundo factor para todas ellas. Entregar la lista de cuentas atendidas.',
     priority: 'urgent',
     createdAgo: 3 * D,
     dueIn: 20 * H,
@@ -49,7 +50,8 @@ const DEMO_TASKS: DemoTask[] = [
   {
     agency: 'SEDENA',
     title: 'Entregar las bitácoras del servidor de correo de los últimos 30 días',
-    description: 'Exportar las bitácoras de autenticación y de envío del servidor de correo afectado (formato original, con sumas SHA-256) y compartirlas por el canal cifrado de la ANC.',
+    description:
+      'Exportar las bitácoras de autenticación y de envío del servidor de correo afectado (formato original, con sumas SHA-256) y compartirlas por el canal cifrado de la ANC.',
     priority: 'high',
     createdAgo: 3 * D,
     dueIn: 2 * D,
@@ -69,7 +71,13 @@ const DEMO_TASKS: DemoTask[] = [
     incidentTitle: 'Exposición de buzones de correo institucional en un foro',
     steps: [
       { to: 'in_progress', step: 'start', by: 'assignee', after: 2 * H },
-      { to: 'blocked', step: 'block', by: 'assignee', after: 20 * H, comment: 'En espera de la ventana de mantenimiento autorizada por el área de operaciones.' },
+      {
+        to: 'blocked',
+        step: 'block',
+        by: 'assignee',
+        after: 20 * H,
+        comment: 'En espera de la ventana de mantenimiento autorizada por el área de operaciones.',
+      },
     ],
   },
   {
@@ -83,7 +91,13 @@ const DEMO_TASKS: DemoTask[] = [
     steps: [
       { to: 'in_progress', step: 'start', by: 'assignee', after: 2 * H },
       { to: 'in_review', step: 'submit_review', by: 'assignee', after: 8 * H },
-      { to: 'in_progress', step: 'return', by: 'coordinator', after: 12 * H, comment: 'Falta confirmar el bloqueo en el proxy de navegación; adjunta la captura de la regla.' },
+      {
+        to: 'in_progress',
+        step: 'return',
+        by: 'coordinator',
+        after: 12 * H,
+        comment: 'Falta confirmar el bloqueo en el proxy de navegación; adjunta la captura de la regla.',
+      },
       { to: 'in_review', step: 'submit_review', by: 'assignee', after: 20 * H, comment: 'Regla del proxy agregada; va la captura.' },
       { to: 'done', step: 'approve', by: 'coordinator', after: 26 * H },
     ],
@@ -114,7 +128,15 @@ const DEMO_TASKS: DemoTask[] = [
     createdAgo: 6 * D,
     dueIn: 8 * D,
     incidentTitle: 'Comunicación con servidor de mando y control desde la red operativa',
-    steps: [{ to: 'cancelled', step: 'cancel', by: 'coordinator', after: 1 * D, comment: 'Se atiende dentro de la auditoría anual de CFE; no se duplica el trabajo.' }],
+    steps: [
+      {
+        to: 'cancelled',
+        step: 'cancel',
+        by: 'coordinator',
+        after: 1 * D,
+        comment: 'Se atiende dentro de la auditoría anual de CFE; no se duplica el trabajo.',
+      },
+    ],
   },
 ];
 
@@ -165,7 +187,13 @@ export async function seedDemoTasks(db: Db, now: Date = new Date()): Promise<{ t
         createdAt,
         updatedAt: last ? new Date(createdAt.getTime() + last.after) : createdAt,
       });
-      await insertTaskEvent(tx, { taskId: task.id, actorId: coordinatorId, kind: 'created', at: createdAt, data: { assigneeAgency: { id: agency, code: d.agency } } });
+      await insertTaskEvent(tx, {
+        taskId: task.id,
+        actorId: coordinatorId,
+        kind: 'created',
+        at: createdAt,
+        data: { assigneeAgency: { id: agency, code: d.agency } },
+      });
       if (incident) {
         await insertIncidentEvent(tx, {
           incidentId: incident.id,
@@ -194,7 +222,13 @@ export async function seedDemoTasks(db: Db, now: Date = new Date()): Promise<{ t
         from = s.to;
       }
       for (const c of d.comments ?? []) {
-        await insertTaskEvent(tx, { taskId: task.id, actorId: c.by === 'coordinator' ? coordinatorId : liaison, kind: 'comment', at: new Date(createdAt.getTime() + c.after), body: c.body });
+        await insertTaskEvent(tx, {
+          taskId: task.id,
+          actorId: c.by === 'coordinator' ? coordinatorId : liaison,
+          kind: 'comment',
+          at: new Date(createdAt.getTime() + c.after),
+          body: c.body,
+        });
       }
       created++;
     }

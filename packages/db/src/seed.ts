@@ -28,15 +28,39 @@ export const ANC_AGENCY: SeedAgency = {
 export const DEMO_AGENCIES: readonly SeedAgency[] = [
   { code: 'SEDENA', name: 'Secretaría de la Defensa Nacional', nameEn: 'Ministry of National Defense', kind: 'federal_ministry', sector: 'defense' },
   { code: 'SEMAR', name: 'Secretaría de Marina', nameEn: 'Ministry of the Navy', kind: 'federal_ministry', sector: 'defense' },
-  { code: 'SSPC', name: 'Secretaría de Seguridad y Protección Ciudadana', nameEn: 'Ministry of Security and Citizen Protection', kind: 'federal_ministry', sector: 'public_security' },
+  {
+    code: 'SSPC',
+    name: 'Secretaría de Seguridad y Protección Ciudadana',
+    nameEn: 'Ministry of Security and Citizen Protection',
+    kind: 'federal_ministry',
+    sector: 'public_security',
+  },
   { code: 'GN', name: 'Guardia Nacional', nameEn: 'National Guard', kind: 'federal_ministry', sector: 'public_security' },
-  { code: 'SHCP', name: 'Secretaría de Hacienda y Crédito Público', nameEn: 'Ministry of Finance and Public Credit', kind: 'federal_ministry', sector: 'finance' },
+  {
+    code: 'SHCP',
+    name: 'Secretaría de Hacienda y Crédito Público',
+    nameEn: 'Ministry of Finance and Public Credit',
+    kind: 'federal_ministry',
+    sector: 'finance',
+  },
   { code: 'SRE', name: 'Secretaría de Relaciones Exteriores', nameEn: 'Ministry of Foreign Affairs', kind: 'federal_ministry', sector: 'foreign_affairs' },
   { code: 'SEGOB', name: 'Secretaría de Gobernación', nameEn: 'Ministry of the Interior', kind: 'federal_ministry', sector: 'government' },
   { code: 'SSA', name: 'Secretaría de Salud', nameEn: 'Ministry of Health', kind: 'federal_ministry', sector: 'health' },
   { code: 'SEP', name: 'Secretaría de Educación Pública', nameEn: 'Ministry of Public Education', kind: 'federal_ministry', sector: 'education' },
-  { code: 'SICT', name: 'Secretaría de Infraestructura, Comunicaciones y Transportes', nameEn: 'Ministry of Infrastructure, Communications and Transport', kind: 'federal_ministry', sector: 'transport' },
-  { code: 'ATDT', name: 'Agencia de Transformación Digital y Telecomunicaciones', nameEn: 'Digital Transformation and Telecommunications Agency', kind: 'federal_ministry', sector: 'telecommunications' },
+  {
+    code: 'SICT',
+    name: 'Secretaría de Infraestructura, Comunicaciones y Transportes',
+    nameEn: 'Ministry of Infrastructure, Communications and Transport',
+    kind: 'federal_ministry',
+    sector: 'transport',
+  },
+  {
+    code: 'ATDT',
+    name: 'Agencia de Transformación Digital y Telecomunicaciones',
+    nameEn: 'Digital Transformation and Telecommunications Agency',
+    kind: 'federal_ministry',
+    sector: 'telecommunications',
+  },
   { code: 'SAT', name: 'Servicio de Administración Tributaria', nameEn: 'Tax Administration Service', kind: 'federal_ministry', sector: 'tax' },
   { code: 'BANXICO', name: 'Banco de México', nameEn: 'Bank of Mexico', kind: 'autonomous_body', sector: 'finance' },
   { code: 'INE', name: 'Instituto Nacional Electoral', nameEn: 'National Electoral Institute', kind: 'autonomous_body', sector: 'government' },
@@ -55,10 +79,25 @@ interface SeedUser {
 }
 
 const STAFF_NAMES = [
-  'María Fernanda López', 'José Luis Hernández', 'Ana Sofía Ramírez', 'Carlos Alberto Torres', 'Guadalupe Martínez',
-  'Juan Pablo Sánchez', 'Daniela Flores', 'Miguel Ángel Cruz', 'Valeria Gómez', 'Luis Enrique Díaz',
-  'Ximena Morales', 'Ricardo Vargas', 'Paola Jiménez', 'Fernando Castillo', 'Mariana Ortiz',
-  'Alejandro Reyes', 'Andrea Mendoza', 'Jorge Aguilar', 'Regina Chávez',
+  'María Fernanda López',
+  'José Luis Hernández',
+  'Ana Sofía Ramírez',
+  'Carlos Alberto Torres',
+  'Guadalupe Martínez',
+  'Juan Pablo Sánchez',
+  'Daniela Flores',
+  'Miguel Ángel Cruz',
+  'Valeria Gómez',
+  'Luis Enrique Díaz',
+  'Ximena Morales',
+  'Ricardo Vargas',
+  'Paola Jiménez',
+  'Fernando Castillo',
+  'Mariana Ortiz',
+  'Alejandro Reyes',
+  'Andrea Mendoza',
+  'Jorge Aguilar',
+  'Regina Chávez',
 ];
 
 /** One admin, two coordinators, and one staff account (the agency's liaison) per demo agency. */
@@ -77,7 +116,11 @@ export const DEMO_USERS: readonly SeedUser[] = [
 const SEED_ORIGIN = { source: 'seed' };
 
 async function upsertAgencies(db: Db, list: readonly SeedAgency[]): Promise<number> {
-  const inserted = await db.insert(agencies).values([...list]).onConflictDoNothing({ target: agencies.code }).returning();
+  const inserted = await db
+    .insert(agencies)
+    .values([...list])
+    .onConflictDoNothing({ target: agencies.code })
+    .returning();
   for (const a of inserted) {
     await writeAudit(db, {
       actorId: null,

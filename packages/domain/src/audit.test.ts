@@ -6,7 +6,16 @@ function chain(n: number): ChainCheckRow[] {
   const rows: ChainCheckRow[] = [];
   let prev = AUDIT_GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const row = { seq, occurredAt: new Date(Date.UTC(2026, 10, 21, 6, 0, seq)), actorId: 'u1', action: 'user.create', entityType: 'user', entityId: `e${seq}`, diff: { name: [null, `n${seq}`] }, origin: { ip: '127.0.0.1' } };
+    const row = {
+      seq,
+      occurredAt: new Date(Date.UTC(2026, 10, 21, 6, 0, seq)),
+      actorId: 'u1',
+      action: 'user.create',
+      entityType: 'user',
+      entityId: `e${seq}`,
+      diff: { name: [null, `n${seq}`] },
+      origin: { ip: '127.0.0.1' },
+    };
     const hash = auditRowHash(prev, row);
     rows.push({ ...row, prevHash: prev, hash });
     prev = hash;

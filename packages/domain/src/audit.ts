@@ -51,10 +51,7 @@ export function auditRowHash(prevHash: string, row: AuditChainRow): string {
  * The fields that changed between two versions of an entity: `{ field: [before, after] }`.
  * Secrets never enter the log: pass objects without them.
  */
-export function auditDiff(
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): Record<string, [unknown, unknown]> {
+export function auditDiff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Record<string, [unknown, unknown]> {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const diff: Record<string, [unknown, unknown]> = {};
   for (const key of keys) {

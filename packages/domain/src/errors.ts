@@ -31,11 +31,7 @@ export class DomainError extends Error {
   /** For TOO_MANY_REQUESTS: seconds until the caller may try again (the HTTP `Retry-After`). */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(
-    code: DomainErrorCode,
-    reason: MessageKey,
-    options: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {},
-  ) {
+  constructor(code: DomainErrorCode, reason: MessageKey, options: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(reason, { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;

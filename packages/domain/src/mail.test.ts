@@ -50,7 +50,12 @@ describe('renderNotificationMail', () => {
 
   it('escapes what it interpolates into the HTML, and keeps the plain text as written', () => {
     const m = renderNotificationMail(
-      input({ recipientName: '<b>Eve</b>', headline: 'TSK-2026-000042 · <script>alert(1)</script> & "x"', comment: "<img src=x onerror='y'>", link: 'https://p.example/t?a=1&b="2"' }),
+      input({
+        recipientName: '<b>Eve</b>',
+        headline: 'TSK-2026-000042 · <script>alert(1)</script> & "x"',
+        comment: "<img src=x onerror='y'>",
+        link: 'https://p.example/t?a=1&b="2"',
+      }),
     );
     expect(m.html).not.toContain('<script>');
     expect(m.html).not.toContain('<img');

@@ -33,7 +33,10 @@ export interface MailRecipientFacts {
  * account/preferences.ts); a person who chose the daily digest is told in it instead.
  */
 export function wantsEmail(recipient: MailRecipientFacts): boolean {
-  const prefs = { emailNotifications: recipient.emailNotifications ?? DEFAULT_PREFERENCES.emailNotifications, digest: recipient.digest ?? DEFAULT_PREFERENCES.digest };
+  const prefs = {
+    emailNotifications: recipient.emailNotifications ?? DEFAULT_PREFERENCES.emailNotifications,
+    digest: recipient.digest ?? DEFAULT_PREFERENCES.digest,
+  };
   return recipient.active && recipient.kind === 'person' && recipient.email.includes('@') && emailDelivery(prefs) === 'immediate';
 }
 

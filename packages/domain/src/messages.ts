@@ -49,10 +49,7 @@ export function localizeIssue(issue: IssueLike, locale: Locale): string {
 }
 
 /** Field path → localised messages, from zod issues (the shape of `error.data.fieldErrors`). */
-export function fieldErrorsFromIssues(
-  issues: readonly (IssueLike & { path: readonly PropertyKey[] })[],
-  locale: Locale,
-): Record<string, string[]> {
+export function fieldErrorsFromIssues(issues: readonly (IssueLike & { path: readonly PropertyKey[] })[], locale: Locale): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join('.') || '_';

@@ -19,7 +19,13 @@ const incident = (over: Partial<IncidentReadFacts> = {}): IncidentReadFacts => (
   shares: { named: false, all: false },
   ...over,
 });
-const task = (over: Partial<TaskReadFacts> = {}): TaskReadFacts => ({ id: 't-1', reference: 'TSK-2026-000001', title: 'Parche', assigneeAgencyId: OTHER, ...over });
+const task = (over: Partial<TaskReadFacts> = {}): TaskReadFacts => ({
+  id: 't-1',
+  reference: 'TSK-2026-000001',
+  title: 'Parche',
+  assigneeAgencyId: OTHER,
+  ...over,
+});
 
 describe('naming another incident', () => {
   it('names it to the ANC whatever its TLP', () => {
@@ -40,8 +46,10 @@ describe('naming another incident', () => {
   it('follows the current TLP of a share: a named share of RED hides, of AMBER names; a share with all names only CLEAR/GREEN', () => {
     expect(isHiddenName(nameIncidentFor(staff, incident({ tlp: 'RED', shares: { named: true, all: false } })))).toBe(true);
     expect(isHiddenName(nameIncidentFor(staff, incident({ tlp: 'AMBER', shares: { named: true, all: false } })))).toBe(false);
-    expect(TLP_LEVELS.filter((tlp) => !isHiddenName(nameIncidentFor(staff, incident({ tlp, shares: { named: false, all: true } })))))
-      .toEqual(['CLEAR', 'GREEN']);
+    expect(TLP_LEVELS.filter((tlp) => !isHiddenName(nameIncidentFor(staff, incident({ tlp, shares: { named: false, all: true } }))))).toEqual([
+      'CLEAR',
+      'GREEN',
+    ]);
   });
 
   it('hides what it has no facts about', () => {

@@ -14,5 +14,4 @@ export const NAV_SECTIONS = [
 
 export type NavSectionKey = (typeof NAV_SECTIONS)[number]['key'];
 
-export const navigationFor = (role: Role) =>
-  NAV_SECTIONS.filter((s) => (s.roles as readonly Role[]).includes(role));
+export const navigationFor = (role: Role) => NAV_SECTIONS.filter((s) => (s.roles as readonly Role[]).includes(role));

@@ -59,7 +59,8 @@ describe('who is told about a task', () => {
     notificationRecipients(kind, { people: p, actorId, reads });
 
   it('tells the assignee agency of assignments, returns, reopenings and cancellations; the creator of reviews and blocks; both of lateness', () => {
-    for (const kind of ['task_assigned', 'task_reassigned', 'task_returned', 'task_reopened', 'task_cancelled'] as const) expect(to(kind)).toEqual(['s1', 's2']);
+    for (const kind of ['task_assigned', 'task_reassigned', 'task_returned', 'task_reopened', 'task_cancelled'] as const)
+      expect(to(kind)).toEqual(['s1', 's2']);
     expect(to('task_in_review')).toEqual(['c']);
     expect(to('task_blocked')).toEqual(['c']);
     expect(to('task_overdue')).toEqual(['s1', 's2', 'c']);

@@ -62,7 +62,16 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  * staff of the agencies it was just shared with), `reporter` (the account that filed it), `owner`
  * (the coordinator in charge of it, incidents/owner.ts).
  */
-export const NOTIFICATION_PARTIES = ['assigneeStaff', 'taskCreator', 'coordinators', 'reportingStaff', 'sharedStaff', 'reporter', 'owner', 'advisoryStaff'] as const;
+export const NOTIFICATION_PARTIES = [
+  'assigneeStaff',
+  'taskCreator',
+  'coordinators',
+  'reportingStaff',
+  'sharedStaff',
+  'reporter',
+  'owner',
+  'advisoryStaff',
+] as const;
 export type NotificationParty = (typeof NOTIFICATION_PARTIES)[number];
 
 /** What a notification is about: the portal page it links to, and whose read rule decides who may be told. */

@@ -3,13 +3,7 @@ import type { MessageKey } from './catalogue/validation.ts';
 export const ROLES = ['staff', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const AGENCY_KINDS = [
-  'federal_ministry',
-  'autonomous_body',
-  'state_government',
-  'critical_operator',
-  'national_agency',
-] as const;
+export const AGENCY_KINDS = ['federal_ministry', 'autonomous_body', 'state_government', 'critical_operator', 'national_agency'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 /** Critical-infrastructure sectors an agency may belong to (or none). */

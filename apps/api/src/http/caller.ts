@@ -82,11 +82,7 @@ export interface HttpErrorBody {
 /** Any error as that body, with the HTTP status tRPC gives the same code; a 500 is logged, never described. */
 export function sendHttpError(reply: FastifyReply, error: unknown, locale: Locale) {
   const trpcError =
-    error instanceof TRPCError
-      ? error
-      : error instanceof DomainError
-        ? toTRPCError(error)
-        : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+    error instanceof TRPCError ? error : error instanceof DomainError ? toTRPCError(error) : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
   if (trpcError.code === 'INTERNAL_SERVER_ERROR') reply.log.error({ err: error }, 'route failed');
   const { message, reason, fieldErrors } = describeError(trpcError, locale);
   const body: HttpErrorBody = { error: { code: trpcError.code, message, reason, fieldErrors } };

@@ -12,15 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { SESSION_COOKIE } from '@anc/auth';
 import { seedDemoIncidents, seedDemoPlan, seedDemoTasks } from '@anc/db';
-import {
-  API_SCOPES,
-  INCIDENT_EVENT_KINDS,
-  IncidentDetail,
-  IncidentList,
-  ObservablesAdded,
-  type Actor,
-  type IncidentTimelineEntry,
-} from '@anc/domain';
+import { API_SCOPES, INCIDENT_EVENT_KINDS, IncidentDetail, IncidentList, ObservablesAdded, type Actor, type IncidentTimelineEntry } from '@anc/domain';
 import { testEnv } from '../env.ts';
 import { appRouter } from '../router.ts';
 import { createTestApiClient, type TestApiClient } from '../testing/api-clients.ts';
@@ -123,7 +115,10 @@ describe('the incident answers match their strict schemas (packages/domain/src/s
     // Filed over REST v1 by SEDENA's SOC, with observables ('created'); its answers are parsed too.
     const created = await rest(sedenaSoc, 'POST', '/api/v1/incidents', {
       ...validIncident({ title: 'Intrusión en el servidor de correo de SEDENA', tlp: 'AMBER' }),
-      observables: [{ type: 'ipv4', value: '203.0.113.10' }, { type: 'domain', value: 'correo-falso.example' }],
+      observables: [
+        { type: 'ipv4', value: '203.0.113.10' },
+        { type: 'domain', value: 'correo-falso.example' },
+      ],
       impact: { personalData: true, records: 1200, criticalService: false, crossBorder: false, estimatedLossMxn: '250000.5' },
     });
     restWrites.push({ what: 'REST create', status: created.status, expected: 201, schema: IncidentDetail, body: created.body });
@@ -134,12 +129,21 @@ describe('the incident answers match their strict schemas (packages/domain/src/s
     await sedena.http.trpc.incidents.comment.mutate({ id: main, body: 'Se aislaron los equipos afectados.' }); // 'comment', all readers
     await coordinator.http.trpc.incidents.comment.mutate({ id: main, body: 'Nota interna de la ANC.', visibility: 'anc' });
     await coordinator.http.trpc.incidents.comment.mutate({ id: main, body: 'Para el cuerpo que reporta.', visibility: 'reporting' });
-    await coordinator.http.trpc.incidents.transition.mutate({ id: main, version: await v(main), to: 'triaged', reason: 'Revisado por la ANC.', visibility: 'reporting' }); // 'status'
+    await coordinator.http.trpc.incidents.transition.mutate({
+      id: main,
+      version: await v(main),
+      to: 'triaged',
+      reason: 'Revisado por la ANC.',
+      visibility: 'reporting',
+    }); // 'status'
     await coordinator.http.trpc.incidents.setOwner.mutate({ id: main, version: await v(main), ownerId: await userIdOf(s.t.db, DEMO.coordinator) }); // 'owner_changed'
     await coordinator.http.trpc.incidents.share.mutate({ id: main, agencyIds: [semarId, imssId] }); // 'shared'
     await coordinator.http.trpc.incidents.unshare.mutate({ id: main, agencyId: imssId }); // 'unshared'
     const added = await rest(sedenaSoc, 'POST', `/api/v1/incidents/${main}/observables`, {
-      observables: [{ type: 'sha256', value: 'a'.repeat(64) }, { type: 'ipv4', value: '203.0.113.10' }],
+      observables: [
+        { type: 'sha256', value: 'a'.repeat(64) },
+        { type: 'ipv4', value: '203.0.113.10' },
+      ],
     }); // 'observables_added'
     restWrites.push({ what: 'REST addObservables', status: added.status, expected: 200, schema: ObservablesAdded, body: added.body });
     const removable = (await sedena.caller.incidents.get({ id: main })).observables.find((o) => o.type === 'domain');
@@ -213,9 +217,21 @@ describe('the incident answers match their strict schemas (packages/domain/src/s
   });
 
   it('incidents.create, .submitReport and .addObservables over tRPC, in process', async () => {
-    const filed = expectValid(IncidentDetail, await sedena.caller.incidents.create(validIncident({ title: 'Correo de phishing dirigido a la nómina' })), 'create');
-    expectValid(ObservablesAdded, await sedena.caller.incidents.addObservables({ id: filed.id, observables: [{ type: 'url', value: 'https://malo.example/x' }] }), 'addObservables');
-    const reported = expectValid(IncidentDetail, await sedena.caller.incidents.submitReport({ id: filed.id, kind: 'notification', body: 'Aviso.' }), 'submitReport');
+    const filed = expectValid(
+      IncidentDetail,
+      await sedena.caller.incidents.create(validIncident({ title: 'Correo de phishing dirigido a la nómina' })),
+      'create',
+    );
+    expectValid(
+      ObservablesAdded,
+      await sedena.caller.incidents.addObservables({ id: filed.id, observables: [{ type: 'url', value: 'https://malo.example/x' }] }),
+      'addObservables',
+    );
+    const reported = expectValid(
+      IncidentDetail,
+      await sedena.caller.incidents.submitReport({ id: filed.id, kind: 'notification', body: 'Aviso.' }),
+      'submitReport',
+    );
     expect(reported.reports.map((r) => r.kind)).toEqual(['notification']);
     const onBehalf = await coordinator.caller.incidents.create({ ...validIncident(), agencyId: await agencyIdOf(s.t.db, 'SEMAR') });
     expect(expectValid(IncidentDetail, onBehalf, 'create on behalf').agency.code).toBe('SEMAR');
@@ -243,7 +259,11 @@ describe('the demo data (written by the seeders, not the use-cases) matches the 
     await seedDemoPlan(s.t.db);
     expect((await seedDemoTasks(s.t.db)).tasks).toBeGreaterThan(5);
     let entries = 0;
-    for (const reader of [await personReader('coordinator', DEMO.coordinator), await personReader('SEDENA staff', DEMO.sedena), await personReader('SEMAR staff', DEMO.semar)]) {
+    for (const reader of [
+      await personReader('coordinator', DEMO.coordinator),
+      await personReader('SEDENA staff', DEMO.sedena),
+      await personReader('SEMAR staff', DEMO.semar),
+    ]) {
       const ids: string[] = [];
       let cursor: string | undefined;
       do {

@@ -34,10 +34,19 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id:
 export async function apiDocsRoutes(app: FastifyInstance) {
   const document = JSON.stringify(openApiDocument());
   const dist = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-  app.get('/api/v1/openapi.json', async (_req, reply) => reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-cache').send(document));
+  app.get('/api/v1/openapi.json', async (_req, reply) =>
+    reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-cache').send(document),
+  );
   app.get('/api/docs', async (_req, reply) => reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(PAGE));
-  app.get('/api/docs/docs-init.js', async (_req, reply) => reply.header('content-type', 'application/javascript; charset=utf-8').header('cache-control', 'no-cache').send(INIT));
+  app.get('/api/docs/docs-init.js', async (_req, reply) =>
+    reply.header('content-type', 'application/javascript; charset=utf-8').header('cache-control', 'no-cache').send(INIT),
+  );
   for (const [file, type] of Object.entries(ASSETS)) {
-    app.get(`/api/docs/${file}`, async (_req, reply) => reply.header('content-type', type).header('cache-control', 'public, max-age=86400').send(createReadStream(join(dist, file))));
+    app.get(`/api/docs/${file}`, async (_req, reply) =>
+      reply
+        .header('content-type', type)
+        .header('cache-control', 'public, max-age=86400')
+        .send(createReadStream(join(dist, file))),
+    );
   }
 }

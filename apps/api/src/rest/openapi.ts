@@ -59,7 +59,13 @@ function operation(route: RestRoute, schemas: Record<string, JsonSchema>) {
   if (route.query) {
     const query = requestSchema(route.query) as { properties: Record<string, JsonSchema>; required?: string[] };
     for (const [name, schema] of Object.entries(query.properties)) {
-      parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema, ...(schema.type === 'array' ? { style: 'form', explode: true } : {}) });
+      parameters.push({
+        name,
+        in: 'query',
+        required: query.required?.includes(name) ?? false,
+        schema,
+        ...(schema.type === 'array' ? { style: 'form', explode: true } : {}),
+      });
     }
   }
   if (route.idempotent) {
@@ -67,7 +73,8 @@ function operation(route: RestRoute, schemas: Record<string, JsonSchema>) {
       name: 'Idempotency-Key',
       in: 'header',
       required: false,
-      description: 'A repeat with the same key by the same client within 24 h answers the first response and creates nothing; the same key with another body answers 422.',
+      description:
+        'A repeat with the same key by the same client within 24 h answers the first response and creates nothing; the same key with another body answers 422.',
       schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source, minLength: 1, maxLength: 200 },
     });
   }
@@ -84,11 +91,25 @@ function operation(route: RestRoute, schemas: Record<string, JsonSchema>) {
       : {}),
     ...(route.multipart ? { requestBody: multipartBody(route.multipart) } : {}),
     responses: {
-      [String(route.success.status)]: { description: route.success.description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${successId}` } } } },
+      [String(route.success.status)]: {
+        description: route.success.description,
+        content: { 'application/json': { schema: { $ref: `#/components/schemas/${successId}` } } },
+      },
       // The same bytes already there: the file stored then (REST_ROUTES' description says so).
-      ...(route.multipart ? { '200': { description: 'The same bytes were already on the incident: the file stored then', content: { 'application/json': { schema: { $ref: `#/components/schemas/${successId}` } } } } } : {}),
-      ...Object.fromEntries(Object.entries(ERRORS).map(([status, description]) => [status, { description, content: { 'application/json': { schema: errorRef } } }])),
-      ...(route.multipart ? { '413': { description: 'The file is larger than 25 MiB: nothing is stored', content: { 'application/json': { schema: errorRef } } } } : {}),
+      ...(route.multipart
+        ? {
+            '200': {
+              description: 'The same bytes were already on the incident: the file stored then',
+              content: { 'application/json': { schema: { $ref: `#/components/schemas/${successId}` } } },
+            },
+          }
+        : {}),
+      ...Object.fromEntries(
+        Object.entries(ERRORS).map(([status, description]) => [status, { description, content: { 'application/json': { schema: errorRef } } }]),
+      ),
+      ...(route.multipart
+        ? { '413': { description: 'The file is larger than 25 MiB: nothing is stored', content: { 'application/json': { schema: errorRef } } } }
+        : {}),
     },
   };
 }
@@ -101,7 +122,9 @@ function componentSchemas(): Record<string, JsonSchema> {
     const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
     if (id && !registry.has(schema)) registry.add(schema, { id });
   }
-  const { schemas } = z.toJSONSchema(registry, { io: 'output', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonSchema> };
+  const { schemas } = z.toJSONSchema(registry, { io: 'output', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` }) as {
+    schemas: Record<string, JsonSchema>;
+  };
   // A component's `$id` would be a fragment-only URI, which JSON Schema 2020-12 does not allow.
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...rest }]) => [id, rest]));
 }

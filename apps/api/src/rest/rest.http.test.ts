@@ -55,7 +55,14 @@ interface OpenApiShape {
   components: { securitySchemes: Record<string, unknown> };
   paths: Record<
     string,
-    Record<string, { responses: Record<string, unknown>; parameters: { name: string }[]; requestBody: { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> } }>
+    Record<
+      string,
+      {
+        responses: Record<string, unknown>;
+        parameters: { name: string }[];
+        requestBody: { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> };
+      }
+    >
   >;
 }
 
@@ -124,7 +131,12 @@ describe('REST v1: incidents', () => {
 
     const added = await api(soc.token).POST('/api/v1/incidents/{id}/observables', {
       params: { path: { id: created.id } },
-      body: { observables: [{ type: 'ipv4', value: '203.0.113.7' }, { type: 'domain', value: 'malo.example' }] },
+      body: {
+        observables: [
+          { type: 'ipv4', value: '203.0.113.7' },
+          { type: 'domain', value: 'malo.example' },
+        ],
+      },
     });
     expect(added.data).toEqual({ added: 2, skipped: 0 });
 
@@ -149,7 +161,11 @@ describe('REST v1: incidents', () => {
     expect(response.status).toBe(400);
     expect(error?.error.reason).toBe('invalid_input');
     expect(Object.keys(error?.error.fieldErrors ?? {})).toEqual(['title']);
-    const malformed = await fetch(`${s.url}/api/v1/incidents`, { method: 'POST', headers: { authorization: `Bearer ${soc.token}`, 'content-type': 'application/json' }, body: '{"title":' });
+    const malformed = await fetch(`${s.url}/api/v1/incidents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${soc.token}`, 'content-type': 'application/json' },
+      body: '{"title":',
+    });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { reason: string } }).error.reason).toBe('invalid_json');
     expect(await referencesUsed()).toBe(before);
@@ -178,11 +194,21 @@ describe('REST v1: evidence files', () => {
 
   it('is a multipart operation of the document, answered by the stored file', async () => {
     const doc = (await (await fetch(`${s.url}/api/v1/openapi.json`)).json()) as {
-      paths: Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content: Record<string, { schema: unknown }> }> } }>;
+      paths: Record<
+        string,
+        { post: { requestBody: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content: Record<string, { schema: unknown }> }> } }
+      >;
     };
     const op = doc.paths['/api/v1/incidents/{id}/files']?.post;
     expect(op?.requestBody.content).toEqual({
-      'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: expect.objectContaining({ type: 'string', format: 'binary' }) }, additionalProperties: false } },
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: ['file'],
+          properties: { file: expect.objectContaining({ type: 'string', format: 'binary' }) },
+          additionalProperties: false,
+        },
+      },
     });
     expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '201', '401', '403', '404', '413', '422']));
     expect(op?.responses['201']?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/UploadedFile' });
@@ -191,7 +217,11 @@ describe('REST v1: evidence files', () => {
     const incident = await fileOne(soc);
     const form = new FormData();
     form.append('file', new Blob(['x']), 'x.txt');
-    const elsewhere = await fetch(`${s.url}/api/v1/incidents/${incident.id}/observables`, { method: 'POST', headers: { authorization: `Bearer ${soc.token}` }, body: form });
+    const elsewhere = await fetch(`${s.url}/api/v1/incidents/${incident.id}/observables`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${soc.token}` },
+      body: form,
+    });
     expect(elsewhere.status).toBe(415);
   });
 
@@ -202,7 +232,13 @@ describe('REST v1: evidence files', () => {
     const expectedSha = sha256Hex(bytes);
 
     const first = await upload(soc.token, incident.id, bytes, 'alerta-siem.json');
-    expect({ status: first.response.status, sha256: first.data?.sha256, size: first.data?.size, name: first.data?.name, duplicate: first.data?.duplicate }).toEqual({
+    expect({
+      status: first.response.status,
+      sha256: first.data?.sha256,
+      size: first.data?.size,
+      name: first.data?.name,
+      duplicate: first.data?.duplicate,
+    }).toEqual({
       status: 201,
       sha256: expectedSha,
       size: bytes.length,
@@ -211,7 +247,12 @@ describe('REST v1: evidence files', () => {
     });
     const fileId = first.data?.id ?? '';
     const again = await upload(soc.token, incident.id, bytes, 'otra-vez.json');
-    expect({ status: again.response.status, id: again.data?.id, duplicate: again.data?.duplicate, replayed: again.response.headers.get('idempotent-replayed') }).toEqual({
+    expect({
+      status: again.response.status,
+      id: again.data?.id,
+      duplicate: again.data?.duplicate,
+      replayed: again.response.headers.get('idempotent-replayed'),
+    }).toEqual({
       status: 200,
       id: fileId,
       duplicate: true,
@@ -244,7 +285,9 @@ describe('REST v1: evidence files', () => {
       .select({ action: auditEvents.action, diff: auditEvents.diff })
       .from(auditEvents)
       .where(and(eq(auditEvents.actorId, soc.principalUserId), eq(auditEvents.action, 'incident.uploadFile')));
-    expect(audited).toEqual([{ action: 'incident.uploadFile', diff: { file: [null, expect.objectContaining({ id: fileId, sha256: expectedSha, size: bytes.length })] } }]);
+    expect(audited).toEqual([
+      { action: 'incident.uploadFile', diff: { file: [null, expect.objectContaining({ id: fileId, sha256: expectedSha, size: bytes.length })] } },
+    ]);
     const calls = await apiCallRows(s, soc.id, 2);
     expect(calls.map((c) => c.diff)).toEqual([
       { method: 'POST', route: '/api/v1/incidents/:id/files', status: 200 },
@@ -261,11 +304,23 @@ describe('REST v1: evidence files', () => {
     expect({ status: big.response.status, reason: big.error?.error.reason }).toEqual({ status: 413, reason: 'file_too_large' });
     expect(await evidenceStorageCounts(s.t.db)).toEqual(before);
     // A request without a file part, or a JSON body, is 400 and stores nothing either.
-    const json = await fetch(`${s.url}/api/v1/incidents/${incident.id}/files`, { method: 'POST', headers: { authorization: `Bearer ${soc.token}`, 'content-type': 'application/json' }, body: '{"file":"x"}' });
-    expect({ status: json.status, reason: ((await json.json()) as { error: { reason: string } }).error.reason }).toEqual({ status: 400, reason: 'file_required' });
+    const json = await fetch(`${s.url}/api/v1/incidents/${incident.id}/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${soc.token}`, 'content-type': 'application/json' },
+      body: '{"file":"x"}',
+    });
+    expect({ status: json.status, reason: ((await json.json()) as { error: { reason: string } }).error.reason }).toEqual({
+      status: 400,
+      reason: 'file_required',
+    });
     // A multipart body that is not well formed (no boundary, one too long, a part cut short) is 400 on this route and the cookie route
     // alike (the token is accepted there too): the shared receiver (modules/files/files.routes.ts receiveUpload). These were 500s.
-    const broken = ['multipart/form-data', 'multipart/form-data; boundary=', 'multipart/form-data; boundary=x', `multipart/form-data; boundary=${'b'.repeat(300)}`];
+    const broken = [
+      'multipart/form-data',
+      'multipart/form-data; boundary=',
+      'multipart/form-data; boundary=x',
+      `multipart/form-data; boundary=${'b'.repeat(300)}`,
+    ];
     const answers = [];
     for (const type of broken) {
       for (const url of [`/api/v1/incidents/${incident.id}/files`, `/files/incidents/${incident.id}`]) {
@@ -280,7 +335,8 @@ describe('REST v1: evidence files', () => {
     expect(answers).toEqual(broken.flatMap((type) => ['api', 'files'].map((route) => `${type.slice(0, 40)} ${route} 400 file_required`)));
     expect(await evidenceStorageCounts(s.t.db)).toEqual(before);
     // A full incident (50 files) takes no 51st.
-    for (let i = 0; i < MAX_FILES_PER_PARENT; i++) await insertStoredFile(s.t.db, { incidentId: incident.id }, { id: soc.principalUserId, agencyId: soc.agencyId });
+    for (let i = 0; i < MAX_FILES_PER_PARENT; i++)
+      await insertStoredFile(s.t.db, { incidentId: incident.id }, { id: soc.principalUserId, agencyId: soc.agencyId });
     const full = await upload(soc.token, incident.id, uniqueBytes(64), 'la-51.bin');
     expect({ status: full.response.status, reason: full.error?.error.reason }).toEqual({ status: 422, reason: 'too_many_files' });
     expect((await evidenceStorageCounts(s.t.db)).files).toBe(before.files + MAX_FILES_PER_PARENT);
@@ -308,7 +364,11 @@ describe('REST v1: Idempotency-Key', () => {
     expect(await referencesUsed()).toBe(before + 1);
     // A later repeat (key order of the body changed) is the same answer, still one incident.
     const reordered = Object.fromEntries(Object.entries(body).toReversed()) as typeof body;
-    const again = await api(soc.token).POST('/api/v1/incidents', { body: reordered, params: { header: { 'Idempotency-Key': 'soar-run-7f3a:case-1182' } }, parseAs: 'text' });
+    const again = await api(soc.token).POST('/api/v1/incidents', {
+      body: reordered,
+      params: { header: { 'Idempotency-Key': 'soar-run-7f3a:case-1182' } },
+      parseAs: 'text',
+    });
     expect(again.data).toBe(texts[0]);
     expect(await referencesUsed()).toBe(before + 1);
   }, 60_000);
@@ -355,7 +415,9 @@ describe('REST v1: Idempotency-Key', () => {
     // The purge removes only keys past their 24 h.
     await s.t.db.insert(idempotencyKeys).values({ clientId: soc.id, key: 'caso-antiguo', bodyHash: 'x', status: 201, response: '{}', createdAt: dayAndMore });
     expect(await purgeIdempotencyKeys(s.t.db, new Date())).toBe(1);
-    expect((await s.t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(eq(idempotencyKeys.clientId, soc.id))).map((r) => r.key)).toEqual(['caso-viejo']);
+    expect((await s.t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(eq(idempotencyKeys.clientId, soc.id))).map((r) => r.key)).toEqual([
+      'caso-viejo',
+    ]);
   });
 
   it('answers a repeat whose first call committed but never stored its answer (its process died) from what it created', async () => {

@@ -113,7 +113,10 @@ export const REST_ROUTES = [
     operationId: 'uploadIncidentFile',
     summary: 'Attach an evidence file to an incident (at most 25 MiB a file, 50 files an incident)',
     action: 'incidents.uploadFile',
-    multipart: { field: 'file', description: 'The file (form field `file`, one a request); its name and declared type are kept, and its type is also detected from the bytes' },
+    multipart: {
+      field: 'file',
+      description: 'The file (form field `file`, one a request); its name and declared type are kept, and its type is also detected from the bytes',
+    },
     success: {
       status: 201,
       schema: UploadedFileDto,

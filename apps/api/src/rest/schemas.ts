@@ -27,4 +27,3 @@ export const ErrorBody = z
     }),
   })
   .meta({ id: 'Error' });
-

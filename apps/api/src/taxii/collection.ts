@@ -58,8 +58,7 @@ interface Entry {
   object: StixObject;
 }
 
-const before = (a: { at: Date; key: string }, b: { at: Date; key: string }) =>
-  a.at.getTime() - b.at.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const before = (a: { at: Date; key: string }, b: { at: Date; key: string }) => a.at.getTime() - b.at.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export function encodeNext(at: Date, id: string): string {
   return encodeCursor(at.toISOString(), id);

@@ -19,14 +19,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, Instant, assertActorMay, messageFor, type Actor, type Locale, type MessageKey } from '@anc/domain';
 import { requestLocale, requireHttpCaller, type HttpDeps } from '../http/caller.ts';
 import { describeError, toTRPCError } from '../trpc/errors.ts';
-import {
-  SHARED_WITH_ME_ALIAS,
-  SHARED_WITH_ME_ID,
-  TAXII_DEFAULT_LIMIT,
-  TAXII_MAX_LIMIT,
-  decodeNext,
-  sharedWithMePage,
-} from './collection.ts';
+import { SHARED_WITH_ME_ALIAS, SHARED_WITH_ME_ID, TAXII_DEFAULT_LIMIT, TAXII_MAX_LIMIT, decodeNext, sharedWithMePage } from './collection.ts';
 
 export const TAXII_MEDIA_TYPE = 'application/taxii+json;version=2.1';
 export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
@@ -67,7 +60,12 @@ const titles: Record<number, string> = {
 const taxiiBody = (body: unknown) => Buffer.from(JSON.stringify(body));
 
 function sendTaxii(reply: FastifyReply, body: unknown, status = 200) {
-  return reply.code(status).header('content-type', TAXII_MEDIA_TYPE).header('cache-control', 'no-store').header('vary', 'Accept, Authorization, Cookie').send(taxiiBody(body));
+  return reply
+    .code(status)
+    .header('content-type', TAXII_MEDIA_TYPE)
+    .header('cache-control', 'no-store')
+    .header('vary', 'Accept, Authorization, Cookie')
+    .send(taxiiBody(body));
 }
 
 /** A TAXII error message (TAXII 2.1 §3.6.1). */
@@ -124,7 +122,10 @@ function parseLimit(raw: string | null): number {
 function parseTypes(params: URLSearchParams): string[] | undefined {
   const values = params.getAll('match[type]');
   if (!values.length) return undefined;
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export async function taxiiRoutes(app: FastifyInstance, opts: HttpDeps) {

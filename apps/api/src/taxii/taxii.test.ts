@@ -40,8 +40,7 @@ afterAll(() => s.close());
 const OBJECTS = `/taxii2/api/collections/${SHARED_WITH_ME_ID}/objects/`;
 
 function taxii(path: string, caller: Caller, headers: Record<string, string> = {}) {
-  const auth: Record<string, string> =
-    caller === null ? {} : 'token' in caller ? { authorization: `Bearer ${caller.token}` } : { cookie: caller.jar.header() };
+  const auth: Record<string, string> = caller === null ? {} : 'token' in caller ? { authorization: `Bearer ${caller.token}` } : { cookie: caller.jar.header() };
   return fetch(`${s.url}${path}`, { headers: { accept: TAXII_MEDIA_TYPE, ...auth, ...headers } });
 }
 
@@ -70,7 +69,10 @@ async function report(client: Client, over: Partial<CreateIncidentInput> = {}) {
 }
 
 /** Every object of the collection the caller reads, walking all pages `limit` at a time. */
-async function walk(caller: Caller, { limit = 1000, query = '', between = async () => {} }: { limit?: number; query?: string; between?: (page: number) => Promise<void> } = {}) {
+async function walk(
+  caller: Caller,
+  { limit = 1000, query = '', between = async () => {} }: { limit?: number; query?: string; between?: (page: number) => Promise<void> } = {},
+) {
   const objects: StixObject[] = [];
   const pages: { first: string | null; last: string | null; count: number }[] = [];
   const envelopes: { more: boolean | undefined; next: string | undefined }[] = [];
@@ -94,7 +96,8 @@ async function walk(caller: Caller, { limit = 1000, query = '', between = async 
 }
 
 /** The values of an incident's observables that are indicators. */
-const indicatorValues = (i: { observables: { type: string; value: string }[] }) => i.observables.filter((o) => o.type === 'ipv4' || o.type === 'domain').map((o) => o.value);
+const indicatorValues = (i: { observables: { type: string; value: string }[] }) =>
+  i.observables.filter((o) => o.type === 'ipv4' || o.type === 'domain').map((o) => o.value);
 
 /** The objects page of SEDENA's client with this query. */
 async function matching(match: string) {
@@ -157,7 +160,14 @@ describe('TAXII 2.1 resources', () => {
   });
 
   it('Accept: the TAXII 2.1 media type, with or without version, and wildcards are served; anything else is 406', async () => {
-    for (const accept of [TAXII_MEDIA_TYPE, 'application/taxii+json', 'application/taxii+json; version=2.1', '*/*', 'application/*', 'text/html, application/taxii+json;version=2.1;q=0.5']) {
+    for (const accept of [
+      TAXII_MEDIA_TYPE,
+      'application/taxii+json',
+      'application/taxii+json; version=2.1',
+      '*/*',
+      'application/*',
+      'text/html, application/taxii+json;version=2.1;q=0.5',
+    ]) {
       const res = await taxii('/taxii2/', sedenaSoc, { accept });
       expect(res.status, accept).toBe(200);
     }
@@ -222,7 +232,11 @@ describe('TAXII audit', () => {
     const noScope = await createTestApiClient(s.t.db, { agencyCode: 'SEMAR', scopes: ['incidents:read'] });
     expect((await taxii(OBJECTS, soc)).status).toBe(200);
     expect((await taxii('/taxii2/', noScope)).status).toBe(403);
-    const calls = (clientId: string) => s.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'apiClient.call'), eq(auditEvents.entityId, clientId)));
+    const calls = (clientId: string) =>
+      s.t.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'apiClient.call'), eq(auditEvents.entityId, clientId)));
     // The row is written when the response completes: wait for it.
     const eventually = async (clientId: string) => {
       for (let i = 0; i < 50 && (await calls(clientId)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
@@ -236,8 +250,11 @@ describe('TAXII audit', () => {
 });
 
 describe('what the collection holds', () => {
-  it("each indicator observable of a readable incident once, marked with its TLP; RED and unshared indicators stay with the reporting agency", async () => {
-    const shared = await report(sedena, { tlp: 'AMBER', observables: [...uniqueObservables(), { type: 'cve', value: 'CVE-2024-3400' }, { type: 'other', value: 'texto libre' }] });
+  it('each indicator observable of a readable incident once, marked with its TLP; RED and unshared indicators stay with the reporting agency', async () => {
+    const shared = await report(sedena, {
+      tlp: 'AMBER',
+      observables: [...uniqueObservables(), { type: 'cve', value: 'CVE-2024-3400' }, { type: 'other', value: 'texto libre' }],
+    });
     await coordinator.trpc.incidents.share.mutate({ id: shared.id, agencyIds: [semarId] });
     const red = await report(sedena, { tlp: 'RED' });
     const own = await report(semar, { tlp: 'GREEN' });
@@ -263,7 +280,9 @@ describe('what the collection holds', () => {
 
     // The same indicator objects as the incident's STIX export, each marked with its TLP.
     const { objects } = await walk(semarSoc);
-    const exported = (await (await fetch(`${s.url}/export/incidents/${shared.id}/stix.json`, { headers: { cookie: semar.jar.header() } })).json()) as StixBundle;
+    const exported = (await (
+      await fetch(`${s.url}/export/incidents/${shared.id}/stix.json`, { headers: { cookie: semar.jar.header() } })
+    ).json()) as StixBundle;
     const exportedIndicators = exported.objects.filter((o) => o.type === 'indicator');
     expect(exportedIndicators).toHaveLength(2);
     for (const indicator of exportedIndicators) expect(objects).toContainEqual(indicator);

@@ -104,7 +104,9 @@ export async function interruptedUpload(
 ): Promise<void> {
   const url = new URL(`${base}/files/${parent}`);
   const boundary = `----anc${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="captura-interrumpida.pcap"\r\nContent-Type: application/vnd.tcpdump.pcap\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="captura-interrumpida.pcap"\r\nContent-Type: application/vnd.tcpdump.pcap\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const length = head.length + options.declaredBytes + tail.length;
   const headers = { ...headersOf(base, who), host: url.host, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length) };
@@ -112,7 +114,13 @@ export async function interruptedUpload(
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   socket.on('error', () => {});
   const write = (b: Buffer) => new Promise<void>((resolve, reject) => socket.write(b, (err) => (err ? reject(err) : resolve())));
-  await write(Buffer.from(`POST ${url.pathname} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`));
+  await write(
+    Buffer.from(
+      `POST ${url.pathname} HTTP/1.1\r\n${Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n')}\r\n\r\n`,
+    ),
+  );
   await write(head);
   const piece = 256 * 1024;
   for (let sent = 0; sent < options.sendBytes; sent += piece) await write(uniqueBytes(Math.min(piece, options.sendBytes - sent)));
@@ -130,7 +138,15 @@ export async function insertStoredFile(
   uploader: { id: string; agencyId: string },
   bytes: Buffer = uniqueBytes(32),
 ): Promise<string> {
-  const row = await insertEvidenceFile(db, { ...parent, name: 'evidencia-directa.bin', size: bytes.length, sha256: sha256Hex(bytes), declaredType: null, uploaderId: uploader.id, agencyId: uploader.agencyId });
+  const row = await insertEvidenceFile(db, {
+    ...parent,
+    name: 'evidencia-directa.bin',
+    size: bytes.length,
+    sha256: sha256Hex(bytes),
+    declaredType: null,
+    uploaderId: uploader.id,
+    agencyId: uploader.agencyId,
+  });
   await insertEvidenceChunk(db, row.id, 0, bytes);
   return row.id;
 }

@@ -42,4 +42,3 @@ export function replaced(valid: unknown, path: Path, raw: string): string {
   at[present(path.at(-1), 'a path')] = MARK;
   return JSON.stringify(copy).replace(JSON.stringify(MARK), raw);
 }
-

@@ -52,8 +52,9 @@ export async function incidentRow(db: Db, id: string) {
 
 /** Rows in the tables an incident mutation writes to (its notifications too): what "nothing written" is checked against. */
 export async function writtenRows(db: Db) {
-  const n = async (table: typeof incidents | typeof incidentObservables | typeof incidentEvents | typeof incidentShares | typeof auditEvents | typeof notifications) =>
-    (await db.select({ n: count() }).from(table))[0]?.n ?? 0;
+  const n = async (
+    table: typeof incidents | typeof incidentObservables | typeof incidentEvents | typeof incidentShares | typeof auditEvents | typeof notifications,
+  ) => (await db.select({ n: count() }).from(table))[0]?.n ?? 0;
   return {
     incidents: await n(incidents),
     observables: await n(incidentObservables),
@@ -70,7 +71,14 @@ export async function auditCount(db: Db): Promise<number> {
 
 /** Audit rows of one action about one entity. */
 export async function auditCountFor(db: Db, action: string, entityId: string): Promise<number> {
-  return (await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId))))[0]?.n ?? 0;
+  return (
+    (
+      await db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))
+    )[0]?.n ?? 0
+  );
 }
 
 /** Every page of `incidents.list` for these filters, fetched `limit` at a time; `between` runs after each page. */

@@ -50,7 +50,9 @@ export async function startTestOidcProvider({ claimsInIdToken = true }: { claims
     clientSecret,
     register(redirectUri) {
       const provider = new Provider(issuer, {
-        clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+        clients: [
+          { client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] },
+        ],
         jwks: { keys: [{ ...signingKey, kid: 'test-signing-key', use: 'sig', alg: 'RS256' }] },
         cookies: { keys: ['una-llave-de-cookies-de-prueba'] },
         // `amr` and `auth_time` are claims of the ID token as any scope grants them.
@@ -77,7 +79,12 @@ export async function startTestOidcProvider({ claimsInIdToken = true }: { claims
           const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) });
           grant.addOIDCScope('openid email profile');
           const grantId = await grant.save();
-          await provider.interactionFinished(req, res, { login: { accountId, ...(identity.amr ? { amr: identity.amr } : {}) }, consent: { grantId } }, { mergeWithLastSubmission: false });
+          await provider.interactionFinished(
+            req,
+            res,
+            { login: { accountId, ...(identity.amr ? { amr: identity.amr } : {}) }, consent: { grantId } },
+            { mergeWithLastSubmission: false },
+          );
         })().catch((err: unknown) => {
           res.statusCode = 500;
           res.end(String(err));
@@ -124,7 +131,11 @@ export interface FollowResult {
  * Follows redirects from `start` until the browser is sent to the portal (the API's origin outside
  * /auth/). `beforeCallback` sees (and may change) the provider's redirect to the API's callback.
  */
-export async function follow(browser: Browser, start: URL, { beforeCallback }: { beforeCallback?: (url: URL) => URL | Promise<URL> } = {}): Promise<FollowResult> {
+export async function follow(
+  browser: Browser,
+  start: URL,
+  { beforeCallback }: { beforeCallback?: (url: URL) => URL | Promise<URL> } = {},
+): Promise<FollowResult> {
   const visited: URL[] = [];
   let url = start;
   const apiOrigin = start.origin;

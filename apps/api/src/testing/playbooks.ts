@@ -8,7 +8,12 @@ export function validPlaybook(rsitClass: RsitClass, overrides: Partial<UpsertPla
     rsitClass,
     title: 'Respuesta a compromiso de cuentas',
     steps: [
-      { title: 'Restablecer las credenciales comprometidas', description: 'Forzar el cambio de contraseña y cerrar las sesiones activas.', assignTo: 'reporting_agency', dueAfterHours: 4 },
+      {
+        title: 'Restablecer las credenciales comprometidas',
+        description: 'Forzar el cambio de contraseña y cerrar las sesiones activas.',
+        assignTo: 'reporting_agency',
+        dueAfterHours: 4,
+      },
       { title: 'Analizar las bitácoras de acceso', assignTo: 'anc', dueAfterHours: 24 },
     ],
     ...overrides,

@@ -94,7 +94,13 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const { authenticator: mfaPasskey } = await registerSoftPasskey(present(mfaUser.client, 'a session'), s.url, 'Llave del walk MFA');
   await enrolTotpDirectly(s.t.db, mfaUser.id);
   const mfaSelf = await addAccount(s.url, admin, { agencyId: sedenaId, label: 'fuzz-mfa-self' });
-  const targetAgency = await admin.trpc.admin.agencies.create.mutate({ code: 'FUZZ-AG', name: 'Dependencia de prueba', nameEn: 'Test agency', kind: 'federal_ministry', sector: null });
+  const targetAgency = await admin.trpc.admin.agencies.create.mutate({
+    code: 'FUZZ-AG',
+    name: 'Dependencia de prueba',
+    nameEn: 'Test agency',
+    kind: 'federal_ministry',
+    sector: null,
+  });
   const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', observables: [{ type: 'ipv4', value: '203.0.113.7' }] }));
   const triage = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'AMBER' }));
   const detail = await staff.trpc.incidents.get.query({ id: incident.id });
@@ -108,7 +114,10 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const playbook = await admin.trpc.playbooks.upsert.mutate(validPlaybook('intrusions'));
   const selfClient = present(self.client, 'a session');
   const selfOptions = await selfClient.trpc.auth.mfa.passkeyRegistrationOptions.mutate();
-  const passkey = await selfClient.trpc.auth.mfa.registerPasskey.mutate({ name: 'Llave del walk', response: new SoftAuthenticator({ origin: s.url }).register(selfOptions) });
+  const passkey = await selfClient.trpc.auth.mfa.registerPasskey.mutate({
+    name: 'Llave del walk',
+    response: new SoftAuthenticator({ origin: s.url }).register(selfOptions),
+  });
   return {
     s,
     cookies: {
@@ -153,7 +162,10 @@ export async function buildWorld(s: TestServer): Promise<World> {
 export async function freshSessionId(url: string, email: string): Promise<string> {
   const other = await signedIn(url, email);
   const items = (await other.trpc.auth.sessions.list.query()).items;
-  return present(items.find((i) => i.current), 'the new session').id;
+  return present(
+    items.find((i) => i.current),
+    'the new session',
+  ).id;
 }
 
 /** Milestone and KPI procedures answer the initiative's detail: the item just added is its last. */
@@ -248,7 +260,10 @@ export const CASES: Record<string, ProcedureCase> = {
     input: async (w) => {
       // Accepted variations register passkeys: keep the account below the limit of 10.
       await w.s.t.db.delete(passkeys).where(and(eq(passkeys.userId, w.selfUserId), ne(passkeys.id, w.passkeyId)));
-      const options = present(await rawCallJson(w.s.url, 'auth.mfa.passkeyRegistrationOptions', 'mutation', undefined, { cookie: w.cookies.self }), 'options').data;
+      const options = present(
+        await rawCallJson(w.s.url, 'auth.mfa.passkeyRegistrationOptions', 'mutation', undefined, { cookie: w.cookies.self }),
+        'options',
+      ).data;
       return { name: `Llave ${next()}`, response: new SoftAuthenticator({ origin: w.s.url }).register(options as { challenge: string; rp: { id: string } }) };
     },
   },
@@ -258,7 +273,13 @@ export const CASES: Record<string, ProcedureCase> = {
   'auth.mfa.removePasskey': {
     as: 'self',
     input: async (w) => {
-      const row = await insertPasskey(w.s.t.db, { userId: w.selfUserId, credentialId: `walk-${next()}-${Date.now()}`, publicKey: 'AA', deviceType: 'singleDevice', name: 'Llave por quitar' });
+      const row = await insertPasskey(w.s.t.db, {
+        userId: w.selfUserId,
+        credentialId: `walk-${next()}-${Date.now()}`,
+        publicKey: 'AA',
+        deviceType: 'singleDevice',
+        name: 'Llave por quitar',
+      });
       return { id: row.id };
     },
   },
@@ -278,7 +299,10 @@ export const CASES: Record<string, ProcedureCase> = {
   // A file of SEDENA's written straight into the tables per call (testing/files.ts).
   'incidents.removeAttachment': {
     as: 'staff',
-    input: async (w) => ({ id: w.incidentId, attachmentId: await insertStoredFile(w.s.t.db, { incidentId: w.incidentId }, await uploaderOf(w.s.t.db, DEMO.sedena)) }),
+    input: async (w) => ({
+      id: w.incidentId,
+      attachmentId: await insertStoredFile(w.s.t.db, { incidentId: w.incidentId }, await uploaderOf(w.s.t.db, DEMO.sedena)),
+    }),
   },
   'incidents.share': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyIds: [w.semarId] }) },
   'incidents.unshare': { as: 'coordinator', input: (w) => ({ id: w.incidentId, agencyId: w.semarId }) },
@@ -289,11 +313,17 @@ export const CASES: Record<string, ProcedureCase> = {
   'incidents.owners': { as: 'coordinator', input: () => undefined },
   'incidents.submitReport': { as: 'staff', input: (w) => ({ id: w.incidentId, kind: 'notification', body: 'Notificación inicial del incidente.' }) },
   // Sharing again with the same agency changes nothing: a bulk call that may run any number of times.
-  'incidents.bulk': { as: 'coordinator', input: async (w) => ({ action: 'share', items: [{ id: w.incidentId, version: await version(w, 'incident') }], agencyIds: [w.semarId] }) },
+  'incidents.bulk': {
+    as: 'coordinator',
+    input: async (w) => ({ action: 'share', items: [{ id: w.incidentId, version: await version(w, 'incident') }], agencyIds: [w.semarId] }),
+  },
   'incidents.bulkCount': { as: 'coordinator', input: () => ({ filter: { status: ['submitted'] } }) },
 
   'savedFilters.list': { as: 'staff', input: () => ({ list: 'incidents' }) },
-  'savedFilters.save': { as: 'staff', input: () => ({ list: 'incidents', name: `Abiertos ${next() % 20}`, query: { status: ['submitted', 'triaged'], sort: 'severity', dir: 'desc' } }) },
+  'savedFilters.save': {
+    as: 'staff',
+    input: () => ({ list: 'incidents', name: `Abiertos ${next() % 20}`, query: { status: ['submitted', 'triaged'], sort: 'severity', dir: 'desc' } }),
+  },
   // A saved filter of the staff caller, one per call.
   'savedFilters.remove': {
     as: 'staff',
@@ -313,7 +343,11 @@ export const CASES: Record<string, ProcedureCase> = {
   'playbooks.get': { as: 'staff', input: (w) => ({ id: w.playbookId }) },
   'playbooks.upsert': {
     as: 'admin',
-    input: async (w) => ({ ...validPlaybook('intrusions', { title: `Compromiso de cuentas ${next()}` }), id: w.playbookId, version: (await w.admin.trpc.playbooks.get.query({ id: w.playbookId })).version }),
+    input: async (w) => ({
+      ...validPlaybook('intrusions', { title: `Compromiso de cuentas ${next()}` }),
+      id: w.playbookId,
+      version: (await w.admin.trpc.playbooks.get.query({ id: w.playbookId })).version,
+    }),
   },
 
   'tasks.create': { as: 'coordinator', input: (w) => validTask(w.sedenaId) },
@@ -345,7 +379,10 @@ export const CASES: Record<string, ProcedureCase> = {
   'initiatives.addMilestone': { as: 'admin', input: (w) => ({ initiativeId: w.initiativeId, title: `Hito ${next()}`, dueDate: day(60) }) },
   'initiatives.completeMilestone': { as: 'admin', input: (w) => ({ milestoneId: w.milestoneId, doneDate: day(0) }) },
   'initiatives.reopenMilestone': { as: 'admin', input: (w) => ({ milestoneId: w.milestoneId }) },
-  'initiatives.addKpi': { as: 'admin', input: (w) => ({ initiativeId: w.initiativeId, name: `Indicador ${next()}`, unit: 'equipos', baseline: '0', target: '50' }) },
+  'initiatives.addKpi': {
+    as: 'admin',
+    input: (w) => ({ initiativeId: w.initiativeId, name: `Indicador ${next()}`, unit: 'equipos', baseline: '0', target: '50' }),
+  },
   'initiatives.recordKpiValue': { as: 'admin', input: (w) => ({ kpiId: w.kpiId, value: '12.5' }) },
 
   // Each call makes the advisory it acts on (a draft, or one published to SEDENA, the staff caller's agency).
@@ -386,9 +423,20 @@ export const CASES: Record<string, ProcedureCase> = {
   'directory.list': { as: 'coordinator', input: () => ({ state: 'overdue' }) },
   'directory.designate': {
     as: 'staff',
-    input: (w) => ({ agencyId: w.sedenaId, role: 'ric', name: `Laura Méndez ${next()}`, position: 'Directora de Seguridad de la Información', email: 'ric@sedena.gob.mx', phone: '55 5626 5000', designatedAt: '2026-01-15' }),
+    input: (w) => ({
+      agencyId: w.sedenaId,
+      role: 'ric',
+      name: `Laura Méndez ${next()}`,
+      position: 'Directora de Seguridad de la Información',
+      email: 'ric@sedena.gob.mx',
+      phone: '55 5626 5000',
+      designatedAt: '2026-01-15',
+    }),
   },
-  'directory.setEmergencyContact': { as: 'staff', input: (w) => ({ agencyId: w.sedenaId, name: 'Mesa de guardia 24/7', phone: '+52 55 2122 8800', email: 'guardia@sedena.gob.mx' }) },
+  'directory.setEmergencyContact': {
+    as: 'staff',
+    input: (w) => ({ agencyId: w.sedenaId, name: 'Mesa de guardia 24/7', phone: '+52 55 2122 8800', email: 'guardia@sedena.gob.mx' }),
+  },
   'directory.incidentContacts': { as: 'staff', input: (w) => ({ id: w.incidentId }) },
   'directory.taskContacts': { as: 'staff', input: (w) => ({ id: w.taskId }) },
 
@@ -401,7 +449,13 @@ export const CASES: Record<string, ProcedureCase> = {
   'admin.users.list': { as: 'admin', input: () => ({ limit: 10, q: 'prueba' }) },
   'admin.users.create': {
     as: 'admin',
-    input: (w) => ({ email: `alta.${next()}@prueba.gob.mx`, name: 'Persona de Prueba', role: 'staff', agencyId: w.sedenaId, password: `Marea-${next()}-del-Golfo-azul` }),
+    input: (w) => ({
+      email: `alta.${next()}@prueba.gob.mx`,
+      name: 'Persona de Prueba',
+      role: 'staff',
+      agencyId: w.sedenaId,
+      password: `Marea-${next()}-del-Golfo-azul`,
+    }),
   },
   'admin.users.update': { as: 'admin', input: (w) => ({ id: w.targetUserId, name: `Persona ${next()}` }) },
   'admin.users.setActive': { as: 'admin', input: (w) => ({ id: w.targetUserId, active: false }) },

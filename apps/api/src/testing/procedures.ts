@@ -16,8 +16,10 @@ export function routerProcedures(): RouterProcedure[] {
   // `_def.procedures` is tRPC's own flat record of a router's procedures by dotted path.
   // oxlint-disable-next-line no-underscore-dangle
   const record = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureKind; inputs: unknown[] } }>;
-  return Object.entries(record)
-    // oxlint-disable-next-line no-underscore-dangle
-    .map(([path, procedure]) => ({ path, type: procedure._def.type, inputs: procedure._def.inputs }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+  return (
+    Object.entries(record)
+      // oxlint-disable-next-line no-underscore-dangle
+      .map(([path, procedure]) => ({ path, type: procedure._def.type, inputs: procedure._def.inputs }))
+      .sort((a, b) => a.path.localeCompare(b.path))
+  );
 }

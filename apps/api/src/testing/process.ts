@@ -61,7 +61,10 @@ export async function waitReady(p: ApiProcess, timeoutMs = 60_000): Promise<void
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`the API exited before it was ready:\n${p.logs.join('\n')}`);
-    const ok = await fetch(`${p.url}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${p.url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -21,7 +21,11 @@ export interface SmtpSink {
 }
 
 /** `refuseTo`: recipients refused for good (550), whatever `failing` says: a message to them only can never be delivered. */
-export async function startSmtpSink({ parse = true, failing = false, refuseTo = () => false }: { parse?: boolean; failing?: boolean; refuseTo?: (address: string) => boolean } = {}): Promise<SmtpSink> {
+export async function startSmtpSink({
+  parse = true,
+  failing = false,
+  refuseTo = () => false,
+}: { parse?: boolean; failing?: boolean; refuseTo?: (address: string) => boolean } = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   let accepted = 0;
   let refused = 0;

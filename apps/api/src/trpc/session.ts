@@ -41,7 +41,12 @@ export async function needsMfaEnrollment(db: Database['db'], userId: string, rol
 }
 
 /** The caller behind a session token, or null (an unknown or expired token's cookie is cleared). */
-export async function actorFromToken(db: Database['db'], token: string | undefined, cookies: CookieJar, requiredRoles: readonly Role[]): Promise<SignedIn | null> {
+export async function actorFromToken(
+  db: Database['db'],
+  token: string | undefined,
+  cookies: CookieJar,
+  requiredRoles: readonly Role[],
+): Promise<SignedIn | null> {
   if (!token) return null;
   const session = await validateSessionToken(db, token);
   if (!session) {

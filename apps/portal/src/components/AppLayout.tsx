@@ -17,8 +17,7 @@ import { NavLinkLink } from './links.tsx';
 import { NAV_ICONS } from './navIcons.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-const isActive = (path: string, pathname: string) =>
-  path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+const isActive = (path: string, pathname: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
 
 /** The signed-in frame: header with the ANC's identity and the account, navigation by role. */
 export function AppLayout() {
@@ -50,11 +49,7 @@ export function AppLayout() {
       <a href="#main-content" className="skip-link">
         {t('shell.skipToContent')}
       </a>
-      <AppShell
-        header={{ height: 68 }}
-        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-        padding={0}
-      >
+      <AppShell header={{ height: 68 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding={0}>
         <AppShell.Header className={classes.header} withBorder={false}>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
             <Group gap="sm" wrap="nowrap" miw={0}>

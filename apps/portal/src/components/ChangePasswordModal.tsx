@@ -25,8 +25,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
   const form = useForm<Values>({
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate: schemaValidator<Values>(ChangePasswordInput, currentLocale, {
-      extra: (values) =>
-        values.confirmPassword !== values.newPassword ? { confirmPassword: t('changePassword.mismatch') } : {},
+      extra: (values) => (values.confirmPassword !== values.newPassword ? { confirmPassword: t('changePassword.mismatch') } : {}),
     }),
   });
   const change = useMutation(trpc.auth.changePassword.mutationOptions());

@@ -104,8 +104,7 @@ export function useSchemaForm<Values extends object, Schema extends z.ZodType, P
   const form = useForm<Values>({ initialValues, validate: schemaValidator<Values>(schema, currentLocale, { prepare, extra }), validateInputOnBlur });
   const problems = useSaveProblems({ form, fields, onConflict, isConflict });
   const onSubmit =
-    (send: (input: z.output<Schema>, prepared: Prepared) => void, onInvalid?: (errors: FormErrors) => void) =>
-    (event?: FormEvent<HTMLFormElement>) =>
+    (send: (input: z.output<Schema>, prepared: Prepared) => void, onInvalid?: (errors: FormErrors) => void) => (event?: FormEvent<HTMLFormElement>) =>
       form.onSubmit((values) => {
         problems.clear();
         const prepared = prepare(values);

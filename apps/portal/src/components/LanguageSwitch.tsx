@@ -20,9 +20,7 @@ export function LanguageSwitch({ tone }: { tone: 'onBrand' | 'onLight' }) {
   const saveLocale = useMutation(
     trpc.auth.setLocale.mutationOptions({
       onSuccess: (_data, input) => {
-        queryClient.setQueryData(meQueryOptions().queryKey, (old) =>
-          old?.user ? { ...old, user: { ...old.user, locale: input.locale } } : old,
-        );
+        queryClient.setQueryData(meQueryOptions().queryKey, (old) => (old?.user ? { ...old, user: { ...old.user, locale: input.locale } } : old));
       },
     }),
   );

@@ -19,11 +19,10 @@ export function usePhone(): boolean {
 }
 
 /** The rows of every page loaded so far, and whether the previous rows are shown (dimmed) while new filters load. */
-export function keysetRows<T>(query: {
-  data: { pages: readonly { items: readonly T[] }[] } | undefined;
-  isPlaceholderData: boolean;
-  isFetching: boolean;
-}): { items: T[]; refreshing: boolean } {
+export function keysetRows<T>(query: { data: { pages: readonly { items: readonly T[] }[] } | undefined; isPlaceholderData: boolean; isFetching: boolean }): {
+  items: T[];
+  refreshing: boolean;
+} {
   return { items: query.data?.pages.flatMap((page) => page.items) ?? [], refreshing: query.isPlaceholderData && query.isFetching };
 }
 

@@ -13,12 +13,7 @@ export function UpcomingModule({ module }: { module: UpcomingModuleKey }) {
   const { t } = useTranslation();
   useDocumentTitle(`${t(`modules.${module}.title`)} · ${t('app.short')}`);
   const Icon = NAV_ICONS[module];
-  const features = [
-    t(`modules.${module}.feature1`),
-    t(`modules.${module}.feature2`),
-    t(`modules.${module}.feature3`),
-    t(`modules.${module}.feature4`),
-  ];
+  const features = [t(`modules.${module}.feature1`), t(`modules.${module}.feature2`), t(`modules.${module}.feature3`), t(`modules.${module}.feature4`)];
   return (
     <>
       <PageHeader title={t(`modules.${module}.title`)} description={t(`modules.${module}.summary`)} />

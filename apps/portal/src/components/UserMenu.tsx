@@ -92,12 +92,7 @@ export function UserMenu() {
               </Menu.Item>
             </>
           )}
-          <Menu.Item
-            leftSection={<IconLogout size={16} aria-hidden />}
-            onClick={() => signOut.mutate()}
-            disabled={signOut.isPending}
-            data-testid="sign-out"
-          >
+          <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => signOut.mutate()} disabled={signOut.isPending} data-testid="sign-out">
             {t('shell.signOut')}
           </Menu.Item>
         </Menu.Dropdown>

@@ -8,7 +8,8 @@ export const accountEn: Shape<typeof accountEsMX> = {
     link: 'Forgot your password?',
     pageTitle: 'Reset password',
     title: 'Forgot your password?',
-    intro: 'Enter your institutional e-mail. If it has an account on the portal, we will send you a link to choose a new password; it lasts 30 minutes and works only once.',
+    intro:
+      'Enter your institutional e-mail. If it has an account on the portal, we will send you a link to choose a new password; it lasts 30 minutes and works only once.',
     submit: 'Send the link',
     sentTitle: 'Check your e-mail',
     sent: 'If {{email}} has an account on the portal, you will receive the link in a few minutes. Check your spam folder too.',
@@ -74,7 +75,8 @@ export const accountEn: Shape<typeof accountEsMX> = {
   },
   passkeys: {
     title: 'Passkeys',
-    intro: 'A passkey is a second factor kept on your phone, your computer or a USB/NFC security key. When you sign in, after your password, you confirm it with your fingerprint, your face, the device PIN or a touch of the key. It only works on this portal: a fake site cannot use it.',
+    intro:
+      'A passkey is a second factor kept on your phone, your computer or a USB/NFC security key. When you sign in, after your password, you confirm it with your fingerprint, your face, the device PIN or a touch of the key. It only works on this portal: a fake site cannot use it.',
     unsupported: 'This browser does not support passkeys. Use a recent version of Chrome, Edge, Firefox or Safari.',
     empty: 'You have not registered any passkey yet.',
     add: 'Register a passkey',

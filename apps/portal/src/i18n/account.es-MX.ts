@@ -4,7 +4,8 @@ export const accountEsMX = {
     link: '¿Olvidaste tu contraseña?',
     pageTitle: 'Restablecer contraseña',
     title: '¿Olvidaste tu contraseña?',
-    intro: 'Escribe tu correo institucional. Si tiene una cuenta en el portal, te enviaremos un enlace para elegir una contraseña nueva; dura 30 minutos y funciona una sola vez.',
+    intro:
+      'Escribe tu correo institucional. Si tiene una cuenta en el portal, te enviaremos un enlace para elegir una contraseña nueva; dura 30 minutos y funciona una sola vez.',
     submit: 'Enviar el enlace',
     sentTitle: 'Revisa tu correo',
     sent: 'Si {{email}} tiene una cuenta en el portal, en unos minutos recibirás el enlace. Revisa también la carpeta de correo no deseado.',
@@ -70,7 +71,8 @@ export const accountEsMX = {
   },
   passkeys: {
     title: 'Llaves de acceso',
-    intro: 'Una llave de acceso (passkey) es un segundo factor guardado en tu teléfono, tu computadora o una llave de seguridad USB/NFC. Al entrar, después de tu contraseña, la confirmas con tu huella, tu rostro, el PIN del equipo o tocando la llave. Solo funciona en este portal: un sitio falso no puede usarla.',
+    intro:
+      'Una llave de acceso (passkey) es un segundo factor guardado en tu teléfono, tu computadora o una llave de seguridad USB/NFC. Al entrar, después de tu contraseña, la confirmas con tu huella, tu rostro, el PIN del equipo o tocando la llave. Solo funciona en este portal: un sitio falso no puede usarla.',
     unsupported: 'Este navegador no admite llaves de acceso. Usa una versión reciente de Chrome, Edge, Firefox o Safari.',
     empty: 'Aún no registras ninguna llave de acceso.',
     add: 'Registrar una llave de acceso',

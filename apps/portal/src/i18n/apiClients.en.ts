@@ -53,7 +53,8 @@ export const apiClientsEn: Shape<typeof apiClientsEsMX> = {
   token: {
     title: 'Token of {{name}}',
     warningTitle: 'Copy the token now',
-    warning: 'This token will not be shown again. Store it in the secrets manager of the system that will use it; if it is lost, revoke the integration and create another.',
+    warning:
+      'This token will not be shown again. Store it in the secrets manager of the system that will use it; if it is lost, revoke the integration and create another.',
     label: 'Token',
     copy: 'Copy token',
     copied: 'Copied',
@@ -64,6 +65,7 @@ export const apiClientsEn: Shape<typeof apiClientsEsMX> = {
   revokeAction: 'Revoke',
   revokeFor: 'Revoke {{name}}',
   confirmRevokeTitle: 'Revoke {{name}}?',
-  confirmRevokeBody: 'The token {{prefix}}… will stop working at once and cannot be reactivated. To connect the system again you will have to create another integration.',
+  confirmRevokeBody:
+    'The token {{prefix}}… will stop working at once and cannot be reactivated. To connect the system again you will have to create another integration.',
   revoked: 'The integration {{name}} was revoked.',
 };

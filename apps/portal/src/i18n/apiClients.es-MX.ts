@@ -60,6 +60,7 @@ export const apiClientsEsMX = {
   revokeAction: 'Revocar',
   revokeFor: 'Revocar {{name}}',
   confirmRevokeTitle: '¿Revocar {{name}}?',
-  confirmRevokeBody: 'El token {{prefix}}… dejará de funcionar de inmediato y no puede reactivarse. Para volver a conectar el sistema tendrás que crear otra integración.',
+  confirmRevokeBody:
+    'El token {{prefix}}… dejará de funcionar de inmediato y no puede reactivarse. Para volver a conectar el sistema tendrás que crear otra integración.',
   revoked: 'Se revocó la integración {{name}}.',
 };

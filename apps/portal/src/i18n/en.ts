@@ -351,7 +351,8 @@ export const en: Catalogue = {
   },
   audit: {
     pageTitle: 'Audit log',
-    intro: 'Every change is recorded with its author, time and origin. Records are chained with a cryptographic fingerprint: any alteration or deletion breaks the chain.',
+    intro:
+      'Every change is recorded with its author, time and origin. Records are chained with a cryptographic fingerprint: any alteration or deletion breaks the chain.',
     verify: 'Verify integrity',
     verifyOkTitle: 'The audit log is intact',
     verifyOk_one: '{{count}} sealed record was verified and it was not altered or removed.',
@@ -529,7 +530,8 @@ export const en: Catalogue = {
       estimatedLossHint: 'Optional. Amount in pesos, with or without commas, up to two decimals, e.g. 1,500,000.00.',
       estimatedLossPreview: 'It will be recorded as {{amount}}',
       observables: 'Indicators, one per line',
-      observablesHint: 'One per line, up to {{max}}: IPv4, IPv6, domains, URLs, e-mails, MD5, SHA-1 or SHA-256 hashes and CVEs. Defanged forms such as hxxps:// or example[.]com are accepted.',
+      observablesHint:
+        'One per line, up to {{max}}: IPv4, IPv6, domains, URLs, e-mails, MD5, SHA-1 or SHA-256 hashes and CVEs. Defanged forms such as hxxps:// or example[.]com are accepted.',
       observablesPlaceholder: '203.0.113.10\nsecure-login[.]example\nCVE-2024-3094',
       observablesCount: '{{count}} of {{max}}',
       validCount_one: '{{count}} valid indicator',

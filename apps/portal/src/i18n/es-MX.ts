@@ -353,7 +353,8 @@ export const esMX = {
   },
   audit: {
     pageTitle: 'Bitácora',
-    intro: 'Cada cambio queda registrado con su autor, fecha y origen. Los registros se encadenan con una huella criptográfica: cualquier alteración o borrado rompe la cadena.',
+    intro:
+      'Cada cambio queda registrado con su autor, fecha y origen. Los registros se encadenan con una huella criptográfica: cualquier alteración o borrado rompe la cadena.',
     verify: 'Verificar integridad',
     verifyOkTitle: 'La bitácora está íntegra',
     verifyOk_one: 'Se verificó {{count}} registro sellado y no fue alterado ni borrado.',
@@ -454,7 +455,8 @@ export const esMX = {
     form: {
       pageTitle: 'Nuevo reporte',
       title: 'Nuevo reporte de incidente',
-      subtitle: 'Informa a la ANC de un incidente de ciberseguridad con lo que sabes ahora; podrás agregar actualizaciones después. Los campos con * son obligatorios.',
+      subtitle:
+        'Informa a la ANC de un incidente de ciberseguridad con lo que sabes ahora; podrás agregar actualizaciones después. Los campos con * son obligatorios.',
       backToList: 'Incidentes',
       reportingAgency: 'Dependencia que reporta',
       reportingAgencyPlaceholder: 'Elige la dependencia',
@@ -504,9 +506,11 @@ export const esMX = {
       severityHints: {
         baseline: 'Evento sin sustento o sin consecuencias.',
         low: 'Es poco probable que afecte la salud o seguridad públicas, la seguridad nacional, la economía, las relaciones exteriores, las libertades civiles o la confianza pública.',
-        medium: 'Puede afectar la salud o seguridad públicas, la seguridad nacional, la economía, las relaciones exteriores, las libertades civiles o la confianza pública.',
+        medium:
+          'Puede afectar la salud o seguridad públicas, la seguridad nacional, la economía, las relaciones exteriores, las libertades civiles o la confianza pública.',
         high: 'Es probable que tenga un efecto demostrable en la salud o seguridad públicas, la seguridad nacional, la economía, las relaciones exteriores, las libertades civiles o la confianza pública.',
-        severe: 'Es probable que tenga un efecto significativo en la salud o seguridad públicas, la seguridad nacional, la economía, las relaciones exteriores o las libertades civiles.',
+        severe:
+          'Es probable que tenga un efecto significativo en la salud o seguridad públicas, la seguridad nacional, la economía, las relaciones exteriores o las libertades civiles.',
         emergency: 'Amenaza inminente a servicios de infraestructura crítica de gran escala, a la estabilidad del gobierno o a la vida de las personas.',
       },
       tlp: 'Marcado TLP 2.0',
@@ -514,7 +518,8 @@ export const esMX = {
       tlpHints: {
         clear: 'Sin restricción: la ANC puede compartirlo con todas las dependencias y difundirlo.',
         green: 'Comunidad: la ANC puede compartirlo con todas las dependencias, sin difusión pública.',
-        amber: 'La ANC puede compartirlo con dependencias nombradas; cada una lo difunde dentro de su organización y a quien necesite conocerlo para protegerse.',
+        amber:
+          'La ANC puede compartirlo con dependencias nombradas; cada una lo difunde dentro de su organización y a quien necesite conocerlo para protegerse.',
         amberStrict: 'La ANC puede compartirlo con dependencias nombradas; cada una lo difunde solo dentro de su propia organización.',
         red: 'Nunca se comparte fuera de la dependencia que reporta: solo su personal y la ANC lo ven.',
       },
@@ -531,7 +536,8 @@ export const esMX = {
       estimatedLossHint: 'Opcional. Monto en pesos, con o sin comas, hasta dos decimales, p. ej. 1,500,000.00.',
       estimatedLossPreview: 'Se registrará como {{amount}}',
       observables: 'Indicadores, uno por línea',
-      observablesHint: 'Uno por línea, hasta {{max}}: IPv4, IPv6, dominios, URL, correos, hashes MD5, SHA-1 o SHA-256 y CVE. Se aceptan formas desactivadas como hxxps:// o ejemplo[.]com.',
+      observablesHint:
+        'Uno por línea, hasta {{max}}: IPv4, IPv6, dominios, URL, correos, hashes MD5, SHA-1 o SHA-256 y CVE. Se aceptan formas desactivadas como hxxps:// o ejemplo[.]com.',
       observablesPlaceholder: '203.0.113.10\nacceso-seguro[.]example\nCVE-2024-3094',
       observablesCount: '{{count}} de {{max}}',
       validCount_one: '{{count}} indicador válido',
@@ -815,7 +821,8 @@ export const esMX = {
         removed: 'Se quitó el indicador.',
         add: 'Agregar indicadores',
         inputLabel: 'Indicadores, uno por línea',
-        inputHint: 'Se detecta el tipo de cada línea (IPv4, IPv6, dominio, URL, correo, MD5, SHA-1, SHA-256, CVE) y se acepta la forma «desactivada» (hxxp, [.]).',
+        inputHint:
+          'Se detecta el tipo de cada línea (IPv4, IPv6, dominio, URL, correo, MD5, SHA-1, SHA-256, CVE) y se acepta la forma «desactivada» (hxxp, [.]).',
         previewSummary: 'Válidos: {{valid}} · Con error: {{invalid}}',
         line: 'Línea {{line}}',
         fixLines_one: 'Corrige o quita la línea con error para continuar.',
@@ -904,7 +911,8 @@ export const esMX = {
         allAgencies: 'Todas las dependencias',
         since: 'desde el {{date}}',
         redTitle: 'TLP:RED no se comparte',
-        redBody: 'TLP:RED nunca se comparte fuera de la dependencia que reportó. Para compartirlo, primero debe bajarse el marcado TLP con el acuerdo de esa dependencia.',
+        redBody:
+          'TLP:RED nunca se comparte fuera de la dependencia que reportó. Para compartirlo, primero debe bajarse el marcado TLP con el acuerdo de esa dependencia.',
         inactiveWhileRed: 'Mientras sea TLP:RED, estas dependencias no pueden consultarlo.',
         unavailable: 'El incidente ya no admite cambios en con quién se comparte.',
         addLabel: 'Compartir con dependencias',

@@ -78,5 +78,4 @@ export function useLocale(): Locale {
 }
 
 /** An agency's name in the reader's language. */
-export const agencyName = (agency: { name: string; nameEn: string }, locale: Locale) =>
-  locale === 'en' ? agency.nameEn : agency.name;
+export const agencyName = (agency: { name: string; nameEn: string }, locale: Locale) => (locale === 'en' ? agency.nameEn : agency.name);

@@ -19,7 +19,8 @@ export const initiativesEn: Shape<typeof initiativesEsMX> = {
   list: {
     pageTitle: 'Initiatives',
     title: 'National plan registry',
-    subtitle: 'The initiatives of the National Cybersecurity Strategy by strategic objective: who leads them, what they cost, how far they have come and which milestones are late.',
+    subtitle:
+      'The initiatives of the National Cybersecurity Strategy by strategic objective: who leads them, what they cost, how far they have come and which milestones are late.',
     new: 'New initiative',
     tableLabel: 'Initiatives of the “{{objective}}” objective',
     groupCount_one: '{{count}} initiative',
@@ -213,7 +214,8 @@ export const initiativesEn: Shape<typeof initiativesEsMX> = {
   form: {
     pageTitle: 'New initiative',
     heading: 'Register an initiative',
-    subtitle: 'An initiative of the national plan: which objective it serves, who leads it, when and with what budget. Milestones and indicators are added afterwards, from its page.',
+    subtitle:
+      'An initiative of the national plan: which objective it serves, who leads it, when and with what budget. Milestones and indicators are added afterwards, from its page.',
     adminsOnly: 'Only ANC administrators register initiatives in the national plan.',
     backToList: 'Back to the registry',
     sections: {
@@ -249,6 +251,7 @@ export const initiativesEn: Shape<typeof initiativesEsMX> = {
     leaveConfirm: 'Leave without saving',
     editTitle: 'Edit {{code}}',
     saved: 'Changes to {{code}} saved.',
-    conflict: 'Someone else changed this initiative while you were editing it. The page now shows the latest version; what you typed is still here: check it and save again.',
+    conflict:
+      'Someone else changed this initiative while you were editing it. The page now shows the latest version; what you typed is still here: check it and save again.',
   },
 };

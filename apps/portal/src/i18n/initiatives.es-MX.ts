@@ -20,7 +20,8 @@ export const initiativesEsMX = {
   list: {
     pageTitle: 'Iniciativas',
     title: 'Registro del plan nacional',
-    subtitle: 'Las iniciativas de la Estrategia Nacional de Ciberseguridad por objetivo estratégico: quién las lidera, cuánto cuestan, cuánto han avanzado y qué hitos van atrasados.',
+    subtitle:
+      'Las iniciativas de la Estrategia Nacional de Ciberseguridad por objetivo estratégico: quién las lidera, cuánto cuestan, cuánto han avanzado y qué hitos van atrasados.',
     new: 'Nueva iniciativa',
     tableLabel: 'Iniciativas del objetivo «{{objective}}»',
     groupCount_one: '{{count}} iniciativa',
@@ -214,7 +215,8 @@ export const initiativesEsMX = {
   form: {
     pageTitle: 'Nueva iniciativa',
     heading: 'Registrar una iniciativa',
-    subtitle: 'Una iniciativa del plan nacional: a qué objetivo sirve, quién la lidera, cuándo y con qué presupuesto. Los hitos y los indicadores se agregan después, desde su página.',
+    subtitle:
+      'Una iniciativa del plan nacional: a qué objetivo sirve, quién la lidera, cuándo y con qué presupuesto. Los hitos y los indicadores se agregan después, desde su página.',
     adminsOnly: 'Solo la administración de la ANC registra iniciativas en el plan nacional.',
     backToList: 'Volver al registro',
     sections: {
@@ -250,6 +252,7 @@ export const initiativesEsMX = {
     leaveConfirm: 'Salir sin guardar',
     editTitle: 'Editar {{code}}',
     saved: 'Se guardaron los cambios de {{code}}.',
-    conflict: 'Alguien más cambió esta iniciativa mientras la editabas. La página ya muestra la versión más reciente; lo que escribiste sigue aquí: revísalo y vuelve a guardar.',
+    conflict:
+      'Alguien más cambió esta iniciativa mientras la editabas. La página ya muestra la versión más reciente; lo que escribiste sigue aquí: revísalo y vuelve a guardar.',
   },
 };

@@ -6,7 +6,8 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const notificationsEn: Shape<typeof notificationsEsMX> = {
   pageTitle: 'Notifications',
   title: 'Notifications',
-  subtitle: 'News about incidents and tasks: new reports, incidents shared, status changes, notes, legal deadlines due soon or overdue, assignments, reviews, returns, blocks and overdue dates.',
+  subtitle:
+    'News about incidents and tasks: new reports, incidents shared, status changes, notes, legal deadlines due soon or overdue, assignments, reviews, returns, blocks and overdue dates.',
   bellNone: 'Notifications: none unread',
   bell_one: '{{count}} unread notification',
   bell_other: '{{count}} unread notifications',
@@ -21,7 +22,8 @@ export const notificationsEn: Shape<typeof notificationsEsMX> = {
   markedAllRead_other: '{{count}} notifications marked as read.',
   viewAll: 'See all notifications',
   empty: 'You have no notifications.',
-  emptyHint: 'Here you will see the incidents that concern you (reported, shared with your agency, changed, with notes or legal deadlines coming up) and tasks assigned, sent for review, returned, blocked, reopened, cancelled or overdue.',
+  emptyHint:
+    'Here you will see the incidents that concern you (reported, shared with your agency, changed, with notes or legal deadlines coming up) and tasks assigned, sent for review, returned, blocked, reopened, cancelled or overdue.',
   emptyUnread: 'You have no unread notifications.',
   unreadOnly: 'Unread only',
   comment: 'Comment: {{comment}}',

@@ -5,7 +5,8 @@
 export const notificationsEsMX = {
   pageTitle: 'Notificaciones',
   title: 'Notificaciones',
-  subtitle: 'Avisos sobre incidentes y tareas: reportes nuevos, incidentes compartidos, cambios de estado, notas, plazos legales por vencer o vencidos, asignaciones, revisiones, devoluciones, bloqueos y vencimientos.',
+  subtitle:
+    'Avisos sobre incidentes y tareas: reportes nuevos, incidentes compartidos, cambios de estado, notas, plazos legales por vencer o vencidos, asignaciones, revisiones, devoluciones, bloqueos y vencimientos.',
   bellNone: 'Notificaciones: ninguna sin leer',
   bell_one: '{{count}} notificación sin leer',
   bell_other: '{{count}} notificaciones sin leer',
@@ -20,7 +21,8 @@ export const notificationsEsMX = {
   markedAllRead_other: 'Se marcaron {{count}} notificaciones como leídas.',
   viewAll: 'Ver todas las notificaciones',
   empty: 'No tienes notificaciones.',
-  emptyHint: 'Aquí verás los incidentes que te conciernen (reportados, compartidos con tu dependencia, con cambios, notas o plazos legales por vencer) y las tareas asignadas, enviadas a revisión, devueltas, bloqueadas, reabiertas, canceladas o vencidas.',
+  emptyHint:
+    'Aquí verás los incidentes que te conciernen (reportados, compartidos con tu dependencia, con cambios, notas o plazos legales por vencer) y las tareas asignadas, enviadas a revisión, devueltas, bloqueadas, reabiertas, canceladas o vencidas.',
   emptyUnread: 'No tienes notificaciones sin leer.',
   unreadOnly: 'Solo sin leer',
   comment: 'Comentario: {{comment}}',

@@ -61,7 +61,8 @@ export const playbooksEn: Shape<typeof playbooksEsMX> = {
     apply: 'Apply playbook',
     applyFor: 'Apply playbook to incident {{reference}}',
     dialogTitle: 'Apply a playbook to {{reference}}',
-    explain: 'Each step of the playbook becomes a task linked to this incident, assigned to the reporting agency ({{agency}}) or to the ANC. A playbook is applied once per incident.',
+    explain:
+      'Each step of the playbook becomes a task linked to this incident, assigned to the reporting agency ({{agency}}) or to the ANC. A playbook is applied once per incident.',
     choose: 'Playbook',
     classPlaybook: '{{title}} (of the incident’s class)',
     submit: 'Apply playbook',

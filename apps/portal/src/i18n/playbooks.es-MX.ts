@@ -57,7 +57,8 @@ export const playbooksEsMX = {
     apply: 'Aplicar playbook',
     applyFor: 'Aplicar playbook al incidente {{reference}}',
     dialogTitle: 'Aplicar un playbook a {{reference}}',
-    explain: 'Cada paso del playbook se vuelve una tarea vinculada a este incidente, asignada a la dependencia que reportó ({{agency}}) o a la ANC. Un playbook se aplica una sola vez por incidente.',
+    explain:
+      'Cada paso del playbook se vuelve una tarea vinculada a este incidente, asignada a la dependencia que reportó ({{agency}}) o a la ANC. Un playbook se aplica una sola vez por incidente.',
     choose: 'Playbook',
     classPlaybook: '{{title}} (de la clase del incidente)',
     submit: 'Aplicar playbook',

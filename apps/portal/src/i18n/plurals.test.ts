@@ -18,7 +18,16 @@ describe('plurals', () => {
   });
 
   it('words every list counter alike: "N things shown"', () => {
-    const counters: ParseKeys[] = ['incidents.list.shown', 'tasks.list.shown', 'initiatives.list.shown', 'advisories.list.shown', 'notifications.shown', 'users.shown', 'audit.shown', 'mail.shown'];
+    const counters: ParseKeys[] = [
+      'incidents.list.shown',
+      'tasks.list.shown',
+      'initiatives.list.shown',
+      'advisories.list.shown',
+      'notifications.shown',
+      'users.shown',
+      'audit.shown',
+      'mail.shown',
+    ];
     for (const key of counters) {
       expect(tEs(key, { count: 1 }), key).toMatch(/^1 \p{L}+ mostrad[oa]$/u);
       expect(tEs(key, { count: 8 }), key).toMatch(/^8 \p{L}+ mostrad[oa]s$/u);

@@ -6,7 +6,8 @@ export const securityEn: typeof securityEsMX = {
   title: 'Account security',
   subtitle: 'Protect your account with a second factor: even someone who knows your password cannot get in without it.',
   enrolmentRequiredTitle: 'Set up your second factor to continue',
-  enrolmentRequired: 'Under the ANC’s security policy your role must use a second factor. Until you set it up on this page, the rest of the portal stays locked.',
+  enrolmentRequired:
+    'Under the ANC’s security policy your role must use a second factor. Until you set it up on this page, the rest of the portal stays locked.',
   navLocked: 'Locked until you set up your second factor',
   totp: {
     title: 'Authenticator app',

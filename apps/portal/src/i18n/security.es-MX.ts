@@ -26,7 +26,8 @@ export const securityEsMX = {
     cancel: 'Cancelar',
     enabled: 'La aplicación de autenticación quedó activada.',
     disableTitle: 'Desactivar la aplicación de autenticación',
-    disableIntro: 'Para desactivarla escribe tu contraseña y un código de la aplicación o un código de recuperación. También se borrarán tus códigos de recuperación.',
+    disableIntro:
+      'Para desactivarla escribe tu contraseña y un código de la aplicación o un código de recuperación. También se borrarán tus códigos de recuperación.',
     password: 'Contraseña',
     disableCode: 'Código de la aplicación o de recuperación',
     disable: 'Desactivar',

@@ -137,7 +137,8 @@ export const tasksEn: Shape<typeof tasksEsMX> = {
       open: 'Edit',
       title: 'Edit {{reference}}',
       saved: 'Changes to {{reference}} saved.',
-      conflict: 'Someone else changed this task while you were editing it. The page now shows its current state and what you typed is still here: check it and save again.',
+      conflict:
+        'Someone else changed this task while you were editing it. The page now shows its current state and what you typed is still here: check it and save again.',
     },
     reassign: {
       open: 'Reassign',
@@ -155,8 +156,10 @@ export const tasksEn: Shape<typeof tasksEsMX> = {
     reason: 'Reason',
     comment: 'Comment for the agency',
     note: 'Comment (optional)',
-    conflictRetry: 'Someone else changed this task. You now see its current state; your text is still here. If you still want to take this step, send it again.',
-    conflictGone: 'Someone else changed this task and it is now “{{status}}”: this step is no longer available. Your text is still here in case you want to copy it.',
+    conflictRetry:
+      'Someone else changed this task. You now see its current state; your text is still here. If you still want to take this step, send it again.',
+    conflictGone:
+      'Someone else changed this task and it is now “{{status}}”: this step is no longer available. Your text is still here in case you want to copy it.',
     hints: {
       reason: 'Required. It is kept in the task’s history.',
       comment: 'Required. The agency receives it in its notification and it is kept in the history.',

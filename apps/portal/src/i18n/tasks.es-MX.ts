@@ -137,7 +137,8 @@ export const tasksEsMX = {
       open: 'Editar',
       title: 'Editar {{reference}}',
       saved: 'Se guardaron los cambios de {{reference}}.',
-      conflict: 'Alguien más cambió esta tarea mientras la editabas. La página ya muestra su estado actual y lo que escribiste sigue aquí: revísalo y guarda de nuevo.',
+      conflict:
+        'Alguien más cambió esta tarea mientras la editabas. La página ya muestra su estado actual y lo que escribiste sigue aquí: revísalo y guarda de nuevo.',
     },
     reassign: {
       open: 'Reasignar',

@@ -53,12 +53,7 @@ export function schemaValidator<Values extends object>(
  * Put the API's field errors under the matching fields. Returns the message to show above the
  * form for whatever is not tied to one of `fields` (or null when every problem has its field).
  */
-export function applyServerError(
-  form: { setErrors: (errors: FormErrors) => void },
-  error: unknown,
-  fields: readonly string[],
-  t: TFunction,
-): string | null {
+export function applyServerError(form: { setErrors: (errors: FormErrors) => void }, error: unknown, fields: readonly string[], t: TFunction): string | null {
   const info = readApiError(error);
   const entries = Object.entries(info.fieldErrors);
   const onFields = entries.filter(([path]) => fields.includes(path));

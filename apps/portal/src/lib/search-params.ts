@@ -29,8 +29,7 @@ export const uuid = (value: unknown): string | undefined => {
 export const isTrue = (value: unknown): boolean => value === true || value === 'true' || value === '1';
 
 /** The filters that are set, as the API takes them (no `undefined` members). */
-export const definedOnly = <T extends object>(filters: T): T =>
-  Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as T;
+export const definedOnly = <T extends object>(filters: T): T => Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as T;
 
 /** A multi-select's choice as a filter: none chosen → no filter. */
 export const many = <T>(values: T[]): T[] | undefined => (values.length ? values : undefined);

@@ -39,12 +39,7 @@ export function AdminLayout() {
       >
         <Tabs.List aria-label={t('admin.sectionsLabel')} mb="lg">
           {SECTIONS.map((section) => (
-            <Tabs.Tab
-              key={section.value}
-              value={section.value}
-              leftSection={<section.icon size={16} aria-hidden />}
-              data-testid={`admin-tab-${section.value}`}
-            >
+            <Tabs.Tab key={section.value} value={section.value} leftSection={<section.icon size={16} aria-hidden />} data-testid={`admin-tab-${section.value}`}>
               {t(section.label)}
             </Tabs.Tab>
           ))}

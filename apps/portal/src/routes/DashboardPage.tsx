@@ -51,65 +51,93 @@ export function DashboardPage() {
       <DashboardOverview />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <Paper p="lg" data-testid="account-card">
-              <Title order={2} fz="lg" mb="md">
-                {t('dashboard.accountTitle')}
-              </Title>
-              <Stack gap="sm">
-                <div>
-                  <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-                    {t('dashboard.agency')}
-                  </Text>
-                  <Text size="sm" fw={600}>
-                    {agencyName(user.agency, locale)}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {user.agency.code} · {t(`agencyKinds.${user.agency.kind}`)}
-                  </Text>
-                </div>
-                <div>
-                  <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-                    {t('dashboard.role')}
-                  </Text>
-                  <Text size="sm" fw={600}>
-                    {t(`roles.${user.role}`)}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t(`roleDescriptions.${user.role}`)}
-                  </Text>
-                </div>
-                <div>
-                  <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-                    {t('dashboard.email')}
-                  </Text>
-                  <Text size="sm">{user.email}</Text>
-                </div>
-              </Stack>
-            </Paper>
+        <Paper p="lg" data-testid="account-card">
+          <Title order={2} fz="lg" mb="md">
+            {t('dashboard.accountTitle')}
+          </Title>
+          <Stack gap="sm">
+            <div>
+              <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                {t('dashboard.agency')}
+              </Text>
+              <Text size="sm" fw={600}>
+                {agencyName(user.agency, locale)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {user.agency.code} · {t(`agencyKinds.${user.agency.kind}`)}
+              </Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                {t('dashboard.role')}
+              </Text>
+              <Text size="sm" fw={600}>
+                {t(`roles.${user.role}`)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t(`roleDescriptions.${user.role}`)}
+              </Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                {t('dashboard.email')}
+              </Text>
+              <Text size="sm">{user.email}</Text>
+            </div>
+          </Stack>
+        </Paper>
 
-            <Paper p="lg">
-              <Title order={2} fz="lg" mb="md">
-                {t('dashboard.quickLinksTitle')}
-              </Title>
-              <Stack gap="xs">
-                {isAdmin ? (
-                  <>
-                    <ButtonLink to="/admin/dependencias" variant="light" styles={QUICK_LINK_STYLES} rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconBuildingBank size={18} aria-hidden />} fullWidth>
-                      {t('admin.tabs.agencies')}
-                    </ButtonLink>
-                    <ButtonLink to="/admin/usuarios" variant="light" styles={QUICK_LINK_STYLES} rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconUsers size={18} aria-hidden />} fullWidth>
-                      {t('admin.tabs.users')}
-                    </ButtonLink>
-                    <ButtonLink to="/admin/bitacora" variant="light" styles={QUICK_LINK_STYLES} rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconHistory size={18} aria-hidden />} fullWidth>
-                      {t('admin.tabs.audit')}
-                    </ButtonLink>
-                  </>
-                ) : null}
-                <Button variant="default" styles={QUICK_LINK_STYLES} rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={<IconKey size={18} aria-hidden />} fullWidth onClick={passwordModal.open}>
-                  {t('shell.changePassword')}
-                </Button>
-              </Stack>
-            </Paper>
+        <Paper p="lg">
+          <Title order={2} fz="lg" mb="md">
+            {t('dashboard.quickLinksTitle')}
+          </Title>
+          <Stack gap="xs">
+            {isAdmin ? (
+              <>
+                <ButtonLink
+                  to="/admin/dependencias"
+                  variant="light"
+                  styles={QUICK_LINK_STYLES}
+                  rightSection={<IconArrowRight size={16} aria-hidden />}
+                  leftSection={<IconBuildingBank size={18} aria-hidden />}
+                  fullWidth
+                >
+                  {t('admin.tabs.agencies')}
+                </ButtonLink>
+                <ButtonLink
+                  to="/admin/usuarios"
+                  variant="light"
+                  styles={QUICK_LINK_STYLES}
+                  rightSection={<IconArrowRight size={16} aria-hidden />}
+                  leftSection={<IconUsers size={18} aria-hidden />}
+                  fullWidth
+                >
+                  {t('admin.tabs.users')}
+                </ButtonLink>
+                <ButtonLink
+                  to="/admin/bitacora"
+                  variant="light"
+                  styles={QUICK_LINK_STYLES}
+                  rightSection={<IconArrowRight size={16} aria-hidden />}
+                  leftSection={<IconHistory size={18} aria-hidden />}
+                  fullWidth
+                >
+                  {t('admin.tabs.audit')}
+                </ButtonLink>
+              </>
+            ) : null}
+            <Button
+              variant="default"
+              styles={QUICK_LINK_STYLES}
+              rightSection={<IconArrowRight size={16} aria-hidden />}
+              leftSection={<IconKey size={18} aria-hidden />}
+              fullWidth
+              onClick={passwordModal.open}
+            >
+              {t('shell.changePassword')}
+            </Button>
+          </Stack>
+        </Paper>
       </SimpleGrid>
       <ChangePasswordModal opened={passwordOpened} onClose={passwordModal.close} />
     </Stack>

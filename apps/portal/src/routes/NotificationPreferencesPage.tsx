@@ -56,8 +56,20 @@ export function NotificationPreferencesPage() {
               data-testid="preferences-digest"
             >
               <Stack gap="sm" mt="xs">
-                <Radio value="none" disabled={!emailNotifications} label={t('account.preferences.immediate')} description={t('account.preferences.immediateHint')} data-testid="preferences-immediate" />
-                <Radio value="daily" disabled={!emailNotifications} label={t('account.preferences.daily')} description={t('account.preferences.dailyHint')} data-testid="preferences-daily" />
+                <Radio
+                  value="none"
+                  disabled={!emailNotifications}
+                  label={t('account.preferences.immediate')}
+                  description={t('account.preferences.immediateHint')}
+                  data-testid="preferences-immediate"
+                />
+                <Radio
+                  value="daily"
+                  disabled={!emailNotifications}
+                  label={t('account.preferences.daily')}
+                  description={t('account.preferences.dailyHint')}
+                  data-testid="preferences-daily"
+                />
               </Stack>
             </Radio.Group>
             <Group justify="space-between" gap="sm">

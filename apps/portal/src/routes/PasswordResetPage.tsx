@@ -54,7 +54,10 @@ function RequestLinkForm() {
   useDocumentTitle(`${t('account.forgot.pageTitle')} · ${t('app.short')}`);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ throttled: boolean; message: string } | null>(null);
-  const form = useForm<{ email: string }>({ initialValues: { email: '' }, validate: schemaValidator<{ email: string }>(RequestPasswordResetInput, currentLocale) });
+  const form = useForm<{ email: string }>({
+    initialValues: { email: '' },
+    validate: schemaValidator<{ email: string }>(RequestPasswordResetInput, currentLocale),
+  });
   const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
 
   const submit = form.onSubmit((values) => {
@@ -77,7 +80,14 @@ function RequestLinkForm() {
       <Stack gap="lg">
         <Heading title={t('account.forgot.title')} intro={t('account.forgot.intro')} />
         {sentTo ? (
-          <Alert color="green" variant="light" icon={<IconMailCheck aria-hidden />} title={t('account.forgot.sentTitle')} aria-live="polite" data-testid="reset-link-sent">
+          <Alert
+            color="green"
+            variant="light"
+            icon={<IconMailCheck aria-hidden />}
+            title={t('account.forgot.sentTitle')}
+            aria-live="polite"
+            data-testid="reset-link-sent"
+          >
             {t('account.forgot.sent', { email: sentTo })}
           </Alert>
         ) : (

@@ -104,131 +104,131 @@ export function SignInPage() {
         </Text>
       }
     >
-          <Paper p={{ base: 'lg', sm: 'xl' }} shadow="xs">
-            <Stack gap="lg">
-              <Box>
-                <Text size="sm" c="guinda.7" fw={600} tt="uppercase" lts="0.05em">
-                  {t('app.portal')}
-                </Text>
-                <Title order={1} fz={26} mt={4}>
-                  {t('signIn.title')}
-                </Title>
-                <Text c="dimmed" size="sm" mt={4}>
-                  {t('signIn.subtitle')}
-                </Text>
-              </Box>
+      <Paper p={{ base: 'lg', sm: 'xl' }} shadow="xs">
+        <Stack gap="lg">
+          <Box>
+            <Text size="sm" c="guinda.7" fw={600} tt="uppercase" lts="0.05em">
+              {t('app.portal')}
+            </Text>
+            <Title order={1} fz={26} mt={4}>
+              {t('signIn.title')}
+            </Title>
+            <Text c="dimmed" size="sm" mt={4}>
+              {t('signIn.subtitle')}
+            </Text>
+          </Box>
 
-              {search.reason === 'passwordReset' && !failure ? (
-                <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('signIn.passwordResetTitle')} data-testid="password-reset-done">
-                  {t('signIn.passwordReset')}
+          {search.reason === 'passwordReset' && !failure ? (
+            <Alert
+              color="green"
+              variant="light"
+              icon={<IconCircleCheck aria-hidden />}
+              title={t('signIn.passwordResetTitle')}
+              data-testid="password-reset-done"
+            >
+              {t('signIn.passwordReset')}
+            </Alert>
+          ) : null}
+
+          {search.reason === 'expired' && !failure ? (
+            <Alert color="guinda" variant="light" icon={<IconClock aria-hidden />} title={t('signIn.sessionExpiredTitle')} data-testid="session-expired">
+              {t('signIn.sessionExpired')}
+            </Alert>
+          ) : null}
+
+          {!failure ? <InstitutionalSignInError code={search.oidc} /> : null}
+
+          {failure ? (
+            <Alert
+              color="red"
+              variant="light"
+              icon={failure.kind === 'throttled' ? <IconLock aria-hidden /> : <IconAlertTriangle aria-hidden />}
+              title={failure.kind === 'throttled' ? t('signIn.throttledTitle') : t('signIn.errorTitle')}
+              role="alert"
+              data-testid={failure.kind === 'throttled' ? 'sign-in-throttled' : 'sign-in-error'}
+            >
+              {failure.message}
+            </Alert>
+          ) : null}
+
+          {step === 'code' ? (
+            <form onSubmit={submitCode} noValidate data-testid="mfa-step">
+              <Stack gap="md">
+                <Alert color="guinda" variant="light" icon={<IconShieldLock aria-hidden />} title={t('security.signIn.title')}>
+                  {t('security.signIn.subtitle')}
                 </Alert>
-              ) : null}
-
-              {search.reason === 'expired' && !failure ? (
-                <Alert
-                  color="guinda"
-                  variant="light"
-                  icon={<IconClock aria-hidden />}
-                  title={t('signIn.sessionExpiredTitle')}
-                  data-testid="session-expired"
+                <TextInput
+                  label={t('security.signIn.code')}
+                  description={t('security.signIn.codeHint')}
+                  autoComplete="one-time-code"
+                  ref={codeInput}
+                  withAsterisk
+                  data-testid="mfa-code"
+                  {...codeForm.getInputProps('code')}
+                />
+                <Button type="submit" fullWidth size="md" loading={verify.isPending} data-testid="mfa-submit">
+                  {t('security.signIn.submit')}
+                </Button>
+                <PasskeySignInButton
+                  onStart={() => setFailure(null)}
+                  onSignedIn={signedIn}
+                  onFailure={({ kind, message }) => {
+                    if (kind === 'expired') {
+                      setStep('password');
+                      form.setFieldValue('password', '');
+                    }
+                    setFailure({ kind: kind === 'throttled' ? 'throttled' : 'other', message });
+                  }}
+                />
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => {
+                    setFailure(null);
+                    setStep('password');
+                  }}
                 >
-                  {t('signIn.sessionExpired')}
-                </Alert>
-              ) : null}
+                  {t('security.signIn.back')}
+                </Anchor>
+              </Stack>
+            </form>
+          ) : null}
 
-              {!failure ? <InstitutionalSignInError code={search.oidc} /> : null}
+          {step === 'code' ? null : <InstitutionalSignInButton redirect={search.redirect} />}
 
-              {failure ? (
-                <Alert
-                  color="red"
-                  variant="light"
-                  icon={failure.kind === 'throttled' ? <IconLock aria-hidden /> : <IconAlertTriangle aria-hidden />}
-                  title={failure.kind === 'throttled' ? t('signIn.throttledTitle') : t('signIn.errorTitle')}
-                  role="alert"
-                  data-testid={failure.kind === 'throttled' ? 'sign-in-throttled' : 'sign-in-error'}
-                >
-                  {failure.message}
-                </Alert>
-              ) : null}
-
-              {step === 'code' ? (
-                <form onSubmit={submitCode} noValidate data-testid="mfa-step">
-                  <Stack gap="md">
-                    <Alert color="guinda" variant="light" icon={<IconShieldLock aria-hidden />} title={t('security.signIn.title')}>
-                      {t('security.signIn.subtitle')}
-                    </Alert>
-                    <TextInput
-                      label={t('security.signIn.code')}
-                      description={t('security.signIn.codeHint')}
-                      autoComplete="one-time-code"
-                      ref={codeInput}
-                      withAsterisk
-                      data-testid="mfa-code"
-                      {...codeForm.getInputProps('code')}
-                    />
-                    <Button type="submit" fullWidth size="md" loading={verify.isPending} data-testid="mfa-submit">
-                      {t('security.signIn.submit')}
-                    </Button>
-                    <PasskeySignInButton
-                      onStart={() => setFailure(null)}
-                      onSignedIn={signedIn}
-                      onFailure={({ kind, message }) => {
-                        if (kind === 'expired') {
-                          setStep('password');
-                          form.setFieldValue('password', '');
-                        }
-                        setFailure({ kind: kind === 'throttled' ? 'throttled' : 'other', message });
-                      }}
-                    />
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="sm"
-                      onClick={() => {
-                        setFailure(null);
-                        setStep('password');
-                      }}
-                    >
-                      {t('security.signIn.back')}
-                    </Anchor>
-                  </Stack>
-                </form>
-              ) : null}
-
-              {step === 'code' ? null : <InstitutionalSignInButton redirect={search.redirect} />}
-
-              <form onSubmit={submit} noValidate hidden={step === 'code'}>
-                <Stack gap="md">
-                  <TextInput
-                    label={t('signIn.email')}
-                    placeholder={t('signIn.emailPlaceholder')}
-                    type="email"
-                    autoComplete="username"
-                    inputMode="email"
-                    withAsterisk
-                    data-testid="sign-in-email"
-                    {...form.getInputProps('email')}
-                  />
-                  <PasswordInput
-                    label={t('signIn.password')}
-                    autoComplete="current-password"
-                    withAsterisk
-                    data-testid="sign-in-password"
-                    {...form.getInputProps('password')}
-                  />
-                  <Button type="submit" fullWidth size="md" loading={signIn.isPending} mt="xs" data-testid="sign-in-submit">
-                    {t('signIn.submit')}
-                  </Button>
-                </Stack>
-              </form>
-              <Anchor component={Link} to="/restablecer" size="sm" data-testid="forgot-password">
-                {t('account.forgot.link')}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {t('signIn.help')}
-              </Text>
+          <form onSubmit={submit} noValidate hidden={step === 'code'}>
+            <Stack gap="md">
+              <TextInput
+                label={t('signIn.email')}
+                placeholder={t('signIn.emailPlaceholder')}
+                type="email"
+                autoComplete="username"
+                inputMode="email"
+                withAsterisk
+                data-testid="sign-in-email"
+                {...form.getInputProps('email')}
+              />
+              <PasswordInput
+                label={t('signIn.password')}
+                autoComplete="current-password"
+                withAsterisk
+                data-testid="sign-in-password"
+                {...form.getInputProps('password')}
+              />
+              <Button type="submit" fullWidth size="md" loading={signIn.isPending} mt="xs" data-testid="sign-in-submit">
+                {t('signIn.submit')}
+              </Button>
             </Stack>
-          </Paper>
+          </form>
+          <Anchor component={Link} to="/restablecer" size="sm" data-testid="forgot-password">
+            {t('account.forgot.link')}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {t('signIn.help')}
+          </Text>
+        </Stack>
+      </Paper>
     </PublicPage>
   );
 }

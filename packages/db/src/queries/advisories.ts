@@ -48,8 +48,15 @@ export async function setAdvisoryAgencies(tx: Db, advisoryId: string, agencyIds:
 
 /** An advisory to every agency is addressed, at publication, to every active agency but the ANC itself. */
 export async function addressEveryAgency(tx: Db, advisoryId: string): Promise<void> {
-  const rows = await tx.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.active, true), ne(agencies.kind, 'national_agency')));
-  if (rows.length) await tx.insert(advisoryAgencies).values(rows.map((r) => ({ advisoryId, agencyId: r.id }))).onConflictDoNothing();
+  const rows = await tx
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.active, true), ne(agencies.kind, 'national_agency')));
+  if (rows.length)
+    await tx
+      .insert(advisoryAgencies)
+      .values(rows.map((r) => ({ advisoryId, agencyId: r.id })))
+      .onConflictDoNothing();
 }
 
 export async function listAdvisoryAgencyIds(db: Db, advisoryId: string): Promise<string[]> {
@@ -147,12 +154,14 @@ export async function listAdvisorySummaries(
 ): Promise<{ rows: AdvisorySummaryRow[]; nextCursor: string | null }> {
   const after = input.cursor ? createdAtCursor(input.cursor) : null;
   const staff = actor.role === 'staff';
-  const own = db.$with('own').as(
-    db
-      .select({ advisoryId: advisoryAgencies.advisoryId, ownStatus: advisoryAgencies.latestStatus, ownAt: advisoryAgencies.latestAt })
-      .from(advisoryAgencies)
-      .where(eq(advisoryAgencies.agencyId, actor.agencyId)),
-  );
+  const own = db
+    .$with('own')
+    .as(
+      db
+        .select({ advisoryId: advisoryAgencies.advisoryId, ownStatus: advisoryAgencies.latestStatus, ownAt: advisoryAgencies.latestAt })
+        .from(advisoryAgencies)
+        .where(eq(advisoryAgencies.agencyId, actor.agencyId)),
+    );
   const statuses = staff ? (input.status ?? ['published', 'closed']).filter((s) => s !== 'draft') : input.status;
   const conditions: (SQL | undefined)[] = [
     statuses?.length ? inArray(advisories.status, statuses) : undefined,
@@ -202,7 +211,14 @@ export interface AdvisoryReminderClaim {
  */
 export async function claimAdvisoryReminders(tx: Db, now: Date, limit: number): Promise<AdvisoryReminderClaim[]> {
   const candidates = await tx
-    .select({ advisoryId: advisoryAgencies.advisoryId, agencyId: advisoryAgencies.agencyId, reference: advisories.reference, title: advisories.title, tlp: advisories.tlp, respondBy: advisories.respondBy })
+    .select({
+      advisoryId: advisoryAgencies.advisoryId,
+      agencyId: advisoryAgencies.agencyId,
+      reference: advisories.reference,
+      title: advisories.title,
+      tlp: advisories.tlp,
+      respondBy: advisories.respondBy,
+    })
     .from(advisoryAgencies)
     .innerJoin(advisories, eq(advisories.id, advisoryAgencies.advisoryId))
     .where(and(eq(advisories.status, 'published'), lt(advisories.respondBy, now), isNull(advisoryAgencies.latestAt), isNull(advisoryAgencies.remindedAt)))

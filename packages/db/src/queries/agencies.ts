@@ -51,11 +51,7 @@ export async function insertAgency(db: Db, values: AgencyValues): Promise<Agency
   return row;
 }
 
-export async function updateAgency(
-  db: Db,
-  id: string,
-  patch: Partial<AgencyValues> & { active?: boolean },
-): Promise<AgencyRow | undefined> {
+export async function updateAgency(db: Db, id: string, patch: Partial<AgencyValues> & { active?: boolean }): Promise<AgencyRow | undefined> {
   const [row] = await db
     .update(agencies)
     .set({ ...patch, version: sql`${agencies.version} + 1`, updatedAt: new Date() })

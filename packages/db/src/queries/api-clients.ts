@@ -50,7 +50,9 @@ export async function touchApiClientUse(db: Db, id: string, now: Date): Promise<
   await db
     .update(apiClients)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiClients.id, id), or(isNull(apiClients.lastUsedAt), lt(apiClients.lastUsedAt, sql`${now.toISOString()}::timestamptz - interval '1 minute'`))));
+    .where(
+      and(eq(apiClients.id, id), or(isNull(apiClients.lastUsedAt), lt(apiClients.lastUsedAt, sql`${now.toISOString()}::timestamptz - interval '1 minute'`))),
+    );
 }
 
 export async function insertApiClient(tx: Db, values: typeof apiClients.$inferInsert): Promise<ApiClientRow> {

@@ -94,7 +94,9 @@ export interface IncidentWindowCounts {
  * visited once VACUUM has marked the pages all-visible).
  */
 export async function incidentWindowCounts(db: Db, since: Date, options: Scope = {}): Promise<IncidentWindowCounts> {
-  const rows = rowsOf<{ status: string | null; severity: unknown; day: string | null; n: unknown }>(await db.execute(dashboardStatements.incidentWindow(since, options)));
+  const rows = rowsOf<{ status: string | null; severity: unknown; day: string | null; n: unknown }>(
+    await db.execute(dashboardStatements.incidentWindow(since, options)),
+  );
   const byStatus = Object.fromEntries(INCIDENT_STATUSES.map((s) => [s, 0])) as Record<IncidentStatus, number>;
   const bySeverity = [0, 0, 0, 0, 0, 0];
   const byDay = new Map<string, number>();

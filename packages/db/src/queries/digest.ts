@@ -34,7 +34,15 @@ export async function claimDigestRecipients(tx: Db, dueAt: Date, now: Date, limi
   // Locked here (skipping rows another process holds), so the update below cannot race; the
   // previous `last_digest_at` is what the window of this digest starts from.
   const claimed = await tx
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, role: users.role, agencyId: users.agencyId, previousDigestAt: users.lastDigestAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      role: users.role,
+      agencyId: users.agencyId,
+      previousDigestAt: users.lastDigestAt,
+    })
     .from(users)
     .where(due)
     .orderBy(users.id)
@@ -44,7 +52,12 @@ export async function claimDigestRecipients(tx: Db, dueAt: Date, now: Date, limi
   await tx
     .update(users)
     .set({ lastDigestAt: now })
-    .where(inArray(users.id, claimed.map((r) => r.id)));
+    .where(
+      inArray(
+        users.id,
+        claimed.map((r) => r.id),
+      ),
+    );
   return claimed;
 }
 

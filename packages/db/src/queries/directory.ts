@@ -87,12 +87,19 @@ export async function emergencyContacts(db: Db, agencyIds: readonly string[]): P
     .where(inArray(agencyEmergencyContacts.agencyId, [...agencyIds]));
 }
 
-export async function upsertEmergencyContact(tx: Db, values: { agencyId: string; name: string; phone: string; email: string; updatedBy: string | null }, now = new Date()) {
+export async function upsertEmergencyContact(
+  tx: Db,
+  values: { agencyId: string; name: string; phone: string; email: string; updatedBy: string | null },
+  now = new Date(),
+) {
   const [before] = await tx.select().from(agencyEmergencyContacts).where(eq(agencyEmergencyContacts.agencyId, values.agencyId));
   const [after] = await tx
     .insert(agencyEmergencyContacts)
     .values({ ...values, updatedAt: now })
-    .onConflictDoUpdate({ target: agencyEmergencyContacts.agencyId, set: { name: values.name, phone: values.phone, email: values.email, updatedBy: values.updatedBy, updatedAt: now } })
+    .onConflictDoUpdate({
+      target: agencyEmergencyContacts.agencyId,
+      set: { name: values.name, phone: values.phone, email: values.email, updatedBy: values.updatedBy, updatedAt: now },
+    })
     .returning();
   if (!after) throw new Error('upsert returned no row');
   return { before: before ?? null, after };

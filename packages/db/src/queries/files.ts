@@ -9,7 +9,8 @@ export type EvidenceFileInsert = typeof evidenceFiles.$inferInsert;
 /** Whose file: exactly one of the two. */
 export type FileParent = { incidentId: string; taskId?: undefined } | { taskId: string; incidentId?: undefined };
 
-const parentIs = (parent: FileParent) => (parent.incidentId !== undefined ? eq(evidenceFiles.incidentId, parent.incidentId) : eq(evidenceFiles.taskId, parent.taskId));
+const parentIs = (parent: FileParent) =>
+  parent.incidentId !== undefined ? eq(evidenceFiles.incidentId, parent.incidentId) : eq(evidenceFiles.taskId, parent.taskId);
 
 /** The row an upload starts with, inside its transaction: size 0 and no hash until the bytes are in. */
 export async function insertEvidenceFile(tx: Db, values: EvidenceFileInsert): Promise<EvidenceFileRow> {
@@ -121,7 +122,10 @@ export async function completeEvidenceFile(tx: Db, id: string, set: { size: numb
 
 /** Finished files on the incident or task (an upload in progress in another transaction is not seen). */
 export async function countEvidenceFiles(db: Db, parent: FileParent): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(evidenceFiles).where(and(parentIs(parent), isNotNull(evidenceFiles.sha256)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(evidenceFiles)
+    .where(and(parentIs(parent), isNotNull(evidenceFiles.sha256)));
   return row?.n ?? 0;
 }
 
@@ -201,8 +205,6 @@ export async function listEvidenceFiles(db: Db, parent: FileParent): Promise<Att
 /** Rows and stored bytes of files (all, or one incident's): what tests and the benchmark check. */
 export async function evidenceStorageCounts(db: Db): Promise<{ files: number; chunks: number; bytes: number }> {
   const [f] = await db.select({ n: count() }).from(evidenceFiles);
-  const [c] = await db
-    .select({ n: count(), bytes: sql<string>`coalesce(sum(octet_length(${evidenceFileChunks.data})), 0)` })
-    .from(evidenceFileChunks);
+  const [c] = await db.select({ n: count(), bytes: sql<string>`coalesce(sum(octet_length(${evidenceFileChunks.data})), 0)` }).from(evidenceFileChunks);
   return { files: f?.n ?? 0, chunks: c?.n ?? 0, bytes: Number(c?.bytes ?? 0) };
 }

@@ -14,11 +14,7 @@ export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
  * unique index until this transaction ends; false means the key is already taken. The result id
  * commits with the write or not at all, so a repeat that finds no stored answer can rebuild it.
  */
-export async function claimIdempotencyKey(
-  tx: Db,
-  values: { clientId: string; key: string; bodyHash: string; resultId: string },
-  now: Date,
-): Promise<boolean> {
+export async function claimIdempotencyKey(tx: Db, values: { clientId: string; key: string; bodyHash: string; resultId: string }, now: Date): Promise<boolean> {
   const expired = sql`${now.toISOString()}::timestamptz - make_interval(hours => ${IDEMPOTENCY_KEY_TTL_HOURS})`;
   const rows = await tx
     .insert(idempotencyKeys)

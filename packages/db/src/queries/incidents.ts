@@ -41,7 +41,6 @@ type Scope = ReadScope;
  */
 const instant = (at: Date | string) => sql`${typeof at === 'string' ? at : at.toISOString()}::timestamptz`;
 
-
 /** Allocates the next number of a gapless yearly sequence; the row stays locked until commit. */
 export async function nextReferenceNumber(tx: Db, scope: string, year: number): Promise<number> {
   const [row] = await tx
@@ -63,7 +62,13 @@ export async function insertIncident(tx: Db, values: IncidentInsert): Promise<In
  * Optimistic concurrency: the update applies only if the row still has the version the caller
  * read. Returns null when it did not (stale version, or the row is gone).
  */
-export async function updateIncidentVersioned(tx: Db, scope: WriteScope, id: string, version: number, set: Partial<IncidentInsert>): Promise<IncidentRow | null> {
+export async function updateIncidentVersioned(
+  tx: Db,
+  scope: WriteScope,
+  id: string,
+  version: number,
+  set: Partial<IncidentInsert>,
+): Promise<IncidentRow | null> {
   const [row] = await tx
     .update(incidents)
     .set({ ...set, version: sql`${incidents.version} + 1`, updatedAt: new Date() })
@@ -108,7 +113,10 @@ export async function insertObservables(
 }
 
 export async function countObservables(db: Db, incidentId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(incidentObservables).where(eq(incidentObservables.incidentId, incidentId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(incidentObservables)
+    .where(eq(incidentObservables.incidentId, incidentId));
   return row?.n ?? 0;
 }
 
@@ -207,7 +215,13 @@ function filterSql(filters: IncidentFilters, alias: string, now: Date): SQL[] {
   if (filters.ownerId) out.push(ownerFilterSql(i, filters.ownerId));
   if (filters.obligation === 'overdue') out.push(sql`${i}.next_obligation_due_at < ${instant(now)}`);
   if (filters.obligation === 'due_soon') out.push(sql`${i}.next_obligation_due_at >= ${instant(now)} and ${i}.next_obligation_soon_at <= ${instant(now)}`);
-  if (filters.ids?.length) out.push(sql`${i}.id in (${sql.join(filters.ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  if (filters.ids?.length)
+    out.push(
+      sql`${i}.id in (${sql.join(
+        filters.ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   return out;
 }
 
@@ -334,18 +348,10 @@ export async function listIncidentSummaries(
       where ${allOf([scope.own('o'), ...filterSql(input, 'o', now), keyset('o')])}
       order by o.created_at desc nulls last, o.id desc nulls last limit ${take})`;
     const all = sql`(select w.id, w.created_at from incidents w
-      where ${allOf([
-        scope.sharedWithAll('w'),
-        ...filterSql(input, 'w', now),
-        keyset('w'),
-      ])}
+      where ${allOf([scope.sharedWithAll('w'), ...filterSql(input, 'w', now), keyset('w')])}
       order by w.created_at desc nulls last, w.id desc nulls last limit ${take})`;
     const named = sql`(select n.id, n.created_at from incident_shares s join incidents n on n.id = s.incident_id
-      where ${allOf([
-        scope.sharedByName('s', 'n'),
-        ...filterSql(input, 'n', now),
-        keyset('s', 'incident_created_at', 'incident_id'),
-      ])}
+      where ${allOf([scope.sharedByName('s', 'n'), ...filterSql(input, 'n', now), keyset('s', 'incident_created_at', 'incident_id')])}
       order by s.incident_created_at desc nulls last, s.incident_id desc nulls last limit ${take})`;
     query = sql`select ${SUMMARY_COLUMNS} from incidents i join agencies a on a.id = i.agency_id
       where i.id in (select id from (${own} union ${all} union ${named}) page)
@@ -367,10 +373,25 @@ export async function listIncidentSummaries(
  * `reported` reads the (created_at desc, id desc) index backwards for ascending).
  */
 const SORTS: Record<IncidentSortKey, { key: (alias: string) => SQL; cast: string; valid: (v: string) => boolean; nulls: Record<SortDirection, string> }> = {
-  reported: { key: (a) => sql.raw(`${a}.created_at`), cast: 'timestamptz', valid: (v) => ISO_MICROS.test(v), nulls: { asc: 'nulls first', desc: 'nulls last' } },
+  reported: {
+    key: (a) => sql.raw(`${a}.created_at`),
+    cast: 'timestamptz',
+    valid: (v) => ISO_MICROS.test(v),
+    nulls: { asc: 'nulls first', desc: 'nulls last' },
+  },
   severity: { key: (a) => sql.raw(`${a}.severity`), cast: 'smallint', valid: (v) => /^[0-5]$/.test(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
-  status: { key: (a) => sql.raw(`${a}.status`), cast: 'incident_status', valid: (v) => (INCIDENT_STATUSES as readonly string[]).includes(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
-  reference: { key: (a) => sql.raw(`${a}.reference`), cast: 'text', valid: (v) => /^INC-\d{4}-\d{6}$/.test(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
+  status: {
+    key: (a) => sql.raw(`${a}.status`),
+    cast: 'incident_status',
+    valid: (v) => (INCIDENT_STATUSES as readonly string[]).includes(v),
+    nulls: { asc: 'nulls last', desc: 'nulls first' },
+  },
+  reference: {
+    key: (a) => sql.raw(`${a}.reference`),
+    cast: 'text',
+    valid: (v) => /^INC-\d{4}-\d{6}$/.test(v),
+    nulls: { asc: 'nulls last', desc: 'nulls first' },
+  },
   // No deadline owed (closed, rejected, merged…) sorts last both ways: +infinity ascending, -infinity descending.
   deadline: {
     key: () => sql``,
@@ -456,7 +477,13 @@ export async function readableReferences(db: Db, actor: Scope, ids: readonly str
   if (ids.length === 0) return new Map();
   const rows = rowsOf<{ id: string; reference: string }>(
     await db.execute(sql`select i.id, i.reference from incidents i
-      where ${allOf([incidentScopeSql(actor, 'i'), sql`i.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`])}`),
+      where ${allOf([
+        incidentScopeSql(actor, 'i'),
+        sql`i.id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      ])}`),
   );
   return new Map(rows.map((r) => [String(r.id), String(r.reference)]));
 }
@@ -584,7 +611,10 @@ export async function listOwnerCandidates(db: Db) {
 
 /** One account as an owner candidate (role and whether it is active), or undefined. */
 export async function getOwnerCandidate(db: Db, id: string) {
-  const [row] = await db.select({ id: users.id, role: users.role, active: users.active, name: users.name }).from(users).where(and(eq(users.id, id), isPerson));
+  const [row] = await db
+    .select({ id: users.id, role: users.role, active: users.active, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, id), isPerson));
   return row;
 }
 

@@ -64,10 +64,15 @@ describe('search by indicator', () => {
 describe('owner filter', () => {
   it('lists one coordinator’s incidents from the owner index', async () => {
     const [some] = await t.db.select({ id: incidents.id }).from(incidents).limit(1);
-    await t.db.update(incidents).set({ ownerId: ids.coordinator }).where(eq(incidents.id, some?.id ?? ''));
+    await t.db
+      .update(incidents)
+      .set({ ownerId: ids.coordinator })
+      .where(eq(incidents.id, some?.id ?? ''));
     const { rows } = await listIncidentSummaries(t.db, { role: 'coordinator', agencyId: 'anc' }, { ownerId: ids.coordinator, limit: 25 });
     expect(rows.map((r) => [r.id, r.ownerName])).toEqual([[some?.id, 'Claudia Ríos']]);
-    const p = await plan(sql`select i.id from incidents i where ${incidentOwnerSql('i', ids.coordinator)} order by i.created_at desc nulls last, i.id desc nulls last limit 26`);
+    const p = await plan(
+      sql`select i.id from incidents i where ${incidentOwnerSql('i', ids.coordinator)} order by i.created_at desc nulls last, i.id desc nulls last limit 26`,
+    );
     expect(p).toMatch(/incidents_owner_idx/);
     expect(p).not.toMatch(/Seq Scan/);
   });

@@ -57,8 +57,16 @@ export interface IndicatorPageInput {
 }
 
 const instant = (at: Date | string) => sql`${typeof at === 'string' ? at : at.toISOString()}::timestamptz`;
-const list = (values: readonly string[], type: string) => sql.join(values.map((v) => sql`${v}::${sql.raw(type)}`), sql`, `);
-const allOf = (parts: (SQL | undefined)[]) => sql.join(parts.filter((p): p is SQL => p !== undefined), sql` and `);
+const list = (values: readonly string[], type: string) =>
+  sql.join(
+    values.map((v) => sql`${v}::${sql.raw(type)}`),
+    sql`, `,
+  );
+const allOf = (parts: (SQL | undefined)[]) =>
+  sql.join(
+    parts.filter((p): p is SQL => p !== undefined),
+    sql` and `,
+  );
 
 /**
  * Up to `limit` indicators the scope may read, in date-added order (see the header). One

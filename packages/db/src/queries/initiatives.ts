@@ -15,15 +15,7 @@ import {
 } from '@anc/domain';
 import { taskScopeSql } from '../scope/tasks.ts';
 import { rowsOf, type Db } from '../client.ts';
-import {
-  agencies,
-  initiativeKpiValues,
-  initiativeKpis,
-  initiativeMilestones,
-  initiativeParticipants,
-  initiatives,
-  users,
-} from '../schema/index.ts';
+import { agencies, initiativeKpiValues, initiativeKpis, initiativeMilestones, initiativeParticipants, initiatives, users } from '../schema/index.ts';
 
 export type InitiativeRow = typeof initiatives.$inferSelect;
 export type InitiativeInsert = typeof initiatives.$inferInsert;
@@ -79,10 +71,7 @@ export async function setParticipants(tx: Db, initiativeId: string, agencyIds: r
   const removed = await tx
     .delete(initiativeParticipants)
     .where(
-      and(
-        eq(initiativeParticipants.initiativeId, initiativeId),
-        agencyIds.length ? notInArray(initiativeParticipants.agencyId, [...agencyIds]) : undefined,
-      ),
+      and(eq(initiativeParticipants.initiativeId, initiativeId), agencyIds.length ? notInArray(initiativeParticipants.agencyId, [...agencyIds]) : undefined),
     )
     .returning({ agencyId: initiativeParticipants.agencyId });
   const added = agencyIds.length
@@ -194,7 +183,13 @@ function filterSql(filters: InitiativeFilters): SQL[] {
   const out: SQL[] = [];
   if (filters.objective) out.push(sql`i.objective = ${filters.objective}::encs_objective`);
   if (filters.axis) out.push(sql`${filters.axis}::transversal_axis = any(i.axes)`);
-  if (filters.status?.length) out.push(sql`i.status in (${sql.join(filters.status.map((s) => sql`${s}::initiative_status`), sql`, `)})`);
+  if (filters.status?.length)
+    out.push(
+      sql`i.status in (${sql.join(
+        filters.status.map((s) => sql`${s}::initiative_status`),
+        sql`, `,
+      )})`,
+    );
   if (filters.leadAgencyId) out.push(sql`i.lead_agency_id = ${filters.leadAgencyId}`);
   if (filters.agencyId) {
     out.push(sql`(i.lead_agency_id = ${filters.agencyId}
@@ -378,9 +373,7 @@ export async function listInitiativeTasks(
       from tasks t join agencies a on a.id = t.assignee_agency_id
       where t.initiative_id = ${initiativeId} ${scope ? sql`and ${scope}` : sql``}
       order by t.due_at, t.id limit ${limit}`),
-    scope
-      ? db.execute(sql`select count(*)::int as n from tasks t where t.initiative_id = ${initiativeId} and not ${scope}`)
-      : Promise.resolve([{ n: 0 }]),
+    scope ? db.execute(sql`select count(*)::int as n from tasks t where t.initiative_id = ${initiativeId} and not ${scope}`) : Promise.resolve([{ n: 0 }]),
   ]);
   return {
     rows: rowsOf<Record<string, unknown>>(rows).map((r) => ({

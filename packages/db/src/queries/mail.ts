@@ -1,5 +1,19 @@
 import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { DomainError, decodeCursor, encodeCursor, mailTlp, notificationPath, storedNotificationTitle, portalLink, renderNotificationMail, wantsEmail, type Locale, type MailState, type Tlp, type NotificationKind } from '@anc/domain';
+import {
+  DomainError,
+  decodeCursor,
+  encodeCursor,
+  mailTlp,
+  notificationPath,
+  storedNotificationTitle,
+  portalLink,
+  renderNotificationMail,
+  wantsEmail,
+  type Locale,
+  type MailState,
+  type Tlp,
+  type NotificationKind,
+} from '@anc/domain';
 import type { Db } from '../client.ts';
 import { incidents, mailOutbox, notifications, tasks, users } from '../schema/index.ts';
 
@@ -82,12 +96,27 @@ export async function queueNotificationMail(tx: Db, written: readonly WrittenNot
   // One lookup for every notification: its recipient, and the TLP of its incident (or of the
   // incident its task belongs to).
   const facts = await tx
-    .select({ id: notifications.id, email: users.email, name: users.name, locale: users.locale, active: users.active, kind: users.kind, emailNotifications: users.emailNotifications, digest: users.digest, incidentTlp: incidents.tlp })
+    .select({
+      id: notifications.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      active: users.active,
+      kind: users.kind,
+      emailNotifications: users.emailNotifications,
+      digest: users.digest,
+      incidentTlp: incidents.tlp,
+    })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .leftJoin(tasks, eq(tasks.id, notifications.taskId))
     .leftJoin(incidents, eq(incidents.id, sql`coalesce(${notifications.incidentId}, ${tasks.incidentId})`))
-    .where(inArray(notifications.id, written.map((n) => n.id)));
+    .where(
+      inArray(
+        notifications.id,
+        written.map((n) => n.id),
+      ),
+    );
   const byId = new Map(facts.filter(wantsEmail).map((f) => [f.id, f]));
   const mails: QueuedMail[] = [];
   for (const n of written) {
@@ -145,16 +174,30 @@ export interface ClaimedMail {
 export async function claimMail(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedMail[]> {
   const at = now.toISOString();
   const due = sql`((${mailOutbox.state} = 'pending' and ${mailOutbox.nextAttemptAt} <= ${at}::timestamptz) or (${mailOutbox.state} = 'sending' and ${mailOutbox.lockedUntil} < ${at}::timestamptz))`;
-  const candidates = db.select({ id: mailOutbox.id }).from(mailOutbox).where(due).orderBy(mailOutbox.nextAttemptAt).limit(limit).for('update', { skipLocked: true });
+  const candidates = db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(due)
+    .orderBy(mailOutbox.nextAttemptAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
   return db
     .update(mailOutbox)
     .set({ state: 'sending', attempts: sql`${mailOutbox.attempts} + 1`, lockedUntil: new Date(now.getTime() + leaseMs) })
     .where(and(inArray(mailOutbox.id, candidates), due))
-    .returning({ id: mailOutbox.id, toAddress: mailOutbox.toAddress, subject: mailOutbox.subject, text: mailOutbox.text, html: mailOutbox.html, attempts: mailOutbox.attempts });
+    .returning({
+      id: mailOutbox.id,
+      toAddress: mailOutbox.toAddress,
+      subject: mailOutbox.subject,
+      text: mailOutbox.text,
+      html: mailOutbox.html,
+      attempts: mailOutbox.attempts,
+    });
 }
 
 /** The claim still holds: still `sending`, and nobody claimed it again since (same attempt). */
-const stillClaimed = (m: Pick<ClaimedMail, 'id' | 'attempts'>) => and(eq(mailOutbox.id, m.id), eq(mailOutbox.state, 'sending'), eq(mailOutbox.attempts, m.attempts));
+const stillClaimed = (m: Pick<ClaimedMail, 'id' | 'attempts'>) =>
+  and(eq(mailOutbox.id, m.id), eq(mailOutbox.state, 'sending'), eq(mailOutbox.attempts, m.attempts));
 
 /**
  * Records deliveries of several claims in one statement (a worker's round); returns how many still
@@ -179,7 +222,11 @@ export async function markMailSentMany(db: Db, claims: readonly Pick<ClaimedMail
 export async function markMailFailed(db: Db, m: Pick<ClaimedMail, 'id' | 'attempts'>, error: string, retryAt: Date | null): Promise<boolean> {
   const rows = await db
     .update(mailOutbox)
-    .set(retryAt ? { state: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 2000) } : { state: 'dead', lockedUntil: null, lastError: error.slice(0, 2000) })
+    .set(
+      retryAt
+        ? { state: 'pending', nextAttemptAt: retryAt, lockedUntil: null, lastError: error.slice(0, 2000) }
+        : { state: 'dead', lockedUntil: null, lastError: error.slice(0, 2000) },
+    )
     .where(stillClaimed(m))
     .returning({ id: mailOutbox.id });
   return rows.length > 0;
@@ -232,7 +279,10 @@ export async function getMail(db: Db, id: string): Promise<MailRow | null> {
 
 /** How many messages are in each state (the page's header). */
 export async function countMailByState(db: Db): Promise<Record<MailState, number>> {
-  const rows = await db.select({ state: mailOutbox.state, n: sql<number>`count(*)::int` }).from(mailOutbox).groupBy(mailOutbox.state);
+  const rows = await db
+    .select({ state: mailOutbox.state, n: sql<number>`count(*)::int` })
+    .from(mailOutbox)
+    .groupBy(mailOutbox.state);
   const out: Record<MailState, number> = { pending: 0, sending: 0, sent: 0, dead: 0 };
   for (const r of rows) out[r.state] = Number(r.n);
   return out;

@@ -75,7 +75,11 @@ export async function upsertPendingTotp(db: Db, userId: string, secret: string, 
   await db
     .insert(userTotp)
     .values({ userId, secret, confirmedAt: null, lastUsedStep: null, createdAt: now })
-    .onConflictDoUpdate({ target: userTotp.userId, set: { secret, confirmedAt: null, lastUsedStep: null, createdAt: now }, where: isNull(userTotp.confirmedAt) });
+    .onConflictDoUpdate({
+      target: userTotp.userId,
+      set: { secret, confirmedAt: null, lastUsedStep: null, createdAt: now },
+      where: isNull(userTotp.confirmedAt),
+    });
 }
 
 export async function confirmTotp(db: Db, userId: string, step: number, now: Date): Promise<boolean> {

@@ -9,7 +9,11 @@ import { rowsOf, type Db } from '../client.ts';
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuids = (ids: Iterable<string>) => [...new Set([...ids].filter((id) => UUID.test(id)))];
-const idList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+const idList = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /** `shares.named` says whether the incident is shared by name with `agencyId` (the reader's agency). */
 export async function incidentReadFacts(db: Db, agencyId: string, ids: Iterable<string>): Promise<Map<string, IncidentReadFacts>> {

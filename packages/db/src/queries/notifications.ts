@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte
 import { createdAtCursor, encodeCursor, type IncidentAudienceFacts, type NotificationKind, type NotifiedPerson, type ObligationKind } from '@anc/domain';
 import type { Db } from '../client.ts';
 import { incidentShares, incidents, isPerson, notifications, tasks, users } from '../schema/index.ts';
-import { queueNotificationMail } from "./mail.ts";
+import { queueNotificationMail } from './mail.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -30,9 +30,19 @@ export async function insertNotifications(tx: Db, rows: readonly NewNotification
   if (rows.length === 0) return 0;
   const written = await tx
     .insert(notifications)
-    .values(rows.map((r) => ({ ...r, taskId: r.taskId ?? null, incidentId: r.incidentId ?? null, advisoryId: r.advisoryId ?? null, dedupeKey: r.dedupeKey ?? null })))
+    .values(
+      rows.map((r) => ({ ...r, taskId: r.taskId ?? null, incidentId: r.incidentId ?? null, advisoryId: r.advisoryId ?? null, dedupeKey: r.dedupeKey ?? null })),
+    )
     .onConflictDoNothing()
-    .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, taskId: notifications.taskId, incidentId: notifications.incidentId, advisoryId: notifications.advisoryId, data: notifications.data });
+    .returning({
+      id: notifications.id,
+      userId: notifications.userId,
+      kind: notifications.kind,
+      taskId: notifications.taskId,
+      incidentId: notifications.incidentId,
+      advisoryId: notifications.advisoryId,
+      data: notifications.data,
+    });
   await queueNotificationMail(tx, written);
   return written.length;
 }
@@ -118,13 +128,7 @@ export async function claimOverdueTasks(tx: Db, now: Date, limit: number): Promi
   // The status test is written as the partial index `tasks_active_due_idx` states it (literals, not
   // parameters), so the planner can use that index for the candidates.
   const due = and(sql`${tasks.status} not in ('done', 'cancelled')`, lt(tasks.dueAt, now), sql`${tasks.overdueNotifiedFor} is distinct from ${tasks.dueAt}`);
-  const candidates = tx
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(due)
-    .orderBy(tasks.dueAt, tasks.id)
-    .limit(limit)
-    .for('update', { skipLocked: true });
+  const candidates = tx.select({ id: tasks.id }).from(tasks).where(due).orderBy(tasks.dueAt, tasks.id).limit(limit).for('update', { skipLocked: true });
   return tx
     .update(tasks)
     .set({ overdueNotifiedFor: sql`${tasks.dueAt}` })
@@ -247,9 +251,7 @@ export interface ObligationReminderClaim {
 export async function claimObligationReminders(tx: Db, state: 'due_soon' | 'overdue', now: Date, limit: number): Promise<ObligationReminderClaim[]> {
   const mark = state === 'overdue' ? incidents.overdueRemindedFor : incidents.dueSoonRemindedFor;
   const inState =
-    state === 'overdue'
-      ? lt(incidents.nextObligationDueAt, now)
-      : and(lte(incidents.nextObligationSoonAt, now), gte(incidents.nextObligationDueAt, now));
+    state === 'overdue' ? lt(incidents.nextObligationDueAt, now) : and(lte(incidents.nextObligationSoonAt, now), gte(incidents.nextObligationDueAt, now));
   const due = and(isNotNull(incidents.nextObligationDueAt), inState, sql`${mark} is distinct from ${incidents.nextObligationDueAt}`);
   const candidates = tx
     .select({ id: incidents.id })

@@ -16,13 +16,19 @@ export async function countUserPasskeys(db: Db, userId: string): Promise<number>
 
 /** One passkey of this account (another account's id answers undefined). */
 export async function getUserPasskey(db: Db, userId: string, id: string): Promise<PasskeyRow | undefined> {
-  const [row] = await db.select().from(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, userId)));
+  const [row] = await db
+    .select()
+    .from(passkeys)
+    .where(and(eq(passkeys.id, id), eq(passkeys.userId, userId)));
   return row;
 }
 
 /** The passkey of this account with this credential id (as an assertion names it). */
 export async function getUserPasskeyByCredentialId(db: Db, userId: string, credentialId: string): Promise<PasskeyRow | undefined> {
-  const [row] = await db.select().from(passkeys).where(and(eq(passkeys.credentialId, credentialId), eq(passkeys.userId, userId)));
+  const [row] = await db
+    .select()
+    .from(passkeys)
+    .where(and(eq(passkeys.credentialId, credentialId), eq(passkeys.userId, userId)));
   return row;
 }
 

@@ -15,7 +15,14 @@ export async function findRedeemableResetToken(db: Db, tokenHash: string, now: D
   const [row] = await db
     .select()
     .from(passwordResetTokens)
-    .where(and(eq(passwordResetTokens.tokenHash, tokenHash), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now), isNotNull(passwordResetTokens.userId)));
+    .where(
+      and(
+        eq(passwordResetTokens.tokenHash, tokenHash),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, now),
+        isNotNull(passwordResetTokens.userId),
+      ),
+    );
   return row;
 }
 

@@ -35,7 +35,13 @@ export async function claimPlaybookApplication(tx: Db, values: typeof incidentPl
 /** The playbooks applied to an incident, oldest first, with their titles. */
 export async function appliedPlaybooksOf(db: Db, incidentId: string) {
   return db
-    .select({ playbookId: incidentPlaybooks.playbookId, title: playbooks.title, rsitClass: playbooks.rsitClass, playbookVersion: incidentPlaybooks.playbookVersion, appliedAt: incidentPlaybooks.appliedAt })
+    .select({
+      playbookId: incidentPlaybooks.playbookId,
+      title: playbooks.title,
+      rsitClass: playbooks.rsitClass,
+      playbookVersion: incidentPlaybooks.playbookVersion,
+      appliedAt: incidentPlaybooks.appliedAt,
+    })
     .from(incidentPlaybooks)
     .innerJoin(playbooks, eq(playbooks.id, incidentPlaybooks.playbookId))
     .where(and(eq(incidentPlaybooks.incidentId, incidentId)))

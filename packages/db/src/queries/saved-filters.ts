@@ -15,7 +15,10 @@ export async function listSavedFilters(db: Db, userId: string, list: SavedFilter
 }
 
 export async function countSavedFilters(db: Db, userId: string, list: SavedFilterList): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(savedFilters).where(and(eq(savedFilters.userId, userId), eq(savedFilters.list, list)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(savedFilters)
+    .where(and(eq(savedFilters.userId, userId), eq(savedFilters.list, list)));
   return row?.n ?? 0;
 }
 
@@ -33,7 +36,10 @@ export async function getSavedFilterByName(db: Db, userId: string, list: SavedFi
  * Insert or replace by (user, list, name); the conflict path keeps the owner in its key, so it never
  * touches another person's row.
  */
-export async function upsertSavedFilter(db: Db, values: { userId: string; list: SavedFilterList; name: string; query: Record<string, unknown> }): Promise<SavedFilterRow> {
+export async function upsertSavedFilter(
+  db: Db,
+  values: { userId: string; list: SavedFilterList; name: string; query: Record<string, unknown> },
+): Promise<SavedFilterRow> {
   const now = new Date();
   const [row] = await db
     .insert(savedFilters)

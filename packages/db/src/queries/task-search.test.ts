@@ -18,7 +18,10 @@ beforeAll(async () => {
   await seedReferenceData(t.db);
   await seedDemoData(t.db, { passwordHash: 'not-a-real-hash' });
   const [agency] = await t.db.select({ id: agencies.id }).from(agencies).limit(1);
-  const [creator] = await t.db.select({ id: users.id }).from(users).where(sql`email = 'coordinacion@anc.gob.mx'`);
+  const [creator] = await t.db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`email = 'coordinacion@anc.gob.mx'`);
   coordinator.userId = creator?.id ?? '';
   // Enough tasks for the planner to weigh an index against the walk of the list's order.
   const rows = Array.from({ length: 3000 }, (_, n) => ({
@@ -48,7 +51,9 @@ describe('tasks free-text q', () => {
   });
 
   it('is read from the trigram index of title and reference', async () => {
-    const p = await plan(sql`select t.id from tasks t where ${taskTextSearchSql('certificados')} order by t.created_at desc nulls last, t.id desc nulls last limit 26`);
+    const p = await plan(
+      sql`select t.id from tasks t where ${taskTextSearchSql('certificados')} order by t.created_at desc nulls last, t.id desc nulls last limit 26`,
+    );
     expect(p.match(/Bitmap Index Scan on tasks_search_trgm_idx/g)).toHaveLength(2);
     expect(p).not.toMatch(/Seq Scan|tasks_created_at_id_index/);
   });

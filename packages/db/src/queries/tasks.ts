@@ -35,7 +35,6 @@ const instant = (at: Date | string) => sql`${typeof at === 'string' ? at : at.to
  */
 const activeSql = (alias: string) => sql.raw(`${alias}.status not in ('done', 'cancelled')`);
 
-
 export async function insertTask(tx: Db, values: TaskInsert): Promise<TaskRow> {
   const [row] = await tx.insert(tasks).values(values).returning();
   if (!row) throw new Error('insert returned no row');
@@ -56,7 +55,14 @@ export async function getReadableTask(db: Db, actor: Scope, id: string, options:
  * Optimistic concurrency: applies only if the row still has the version the caller read.
  * Returns null when it did not (stale version, or the row is gone).
  */
-export async function updateTaskVersioned(tx: Db, scope: WriteScope, id: string, version: number, set: Partial<TaskInsert>, now: Date = new Date()): Promise<TaskRow | null> {
+export async function updateTaskVersioned(
+  tx: Db,
+  scope: WriteScope,
+  id: string,
+  version: number,
+  set: Partial<TaskInsert>,
+  now: Date = new Date(),
+): Promise<TaskRow | null> {
   const [row] = await tx
     .update(tasks)
     .set({ ...set, version: sql`${tasks.version} + 1`, updatedAt: now })
@@ -329,8 +335,18 @@ const ISO_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const TASK_SORTS: Record<TaskSortKey, { column: string; cast: string; valid: (v: string) => boolean; nulls: Record<SortDirection, string> }> = {
   created: { column: 'created_at', cast: 'timestamptz', valid: (v) => ISO_MICROS.test(v), nulls: { asc: 'nulls first', desc: 'nulls last' } },
   due: { column: 'due_at', cast: 'timestamptz', valid: (v) => ISO_MICROS.test(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
-  priority: { column: 'priority', cast: 'task_priority', valid: (v) => (TASK_PRIORITIES as readonly string[]).includes(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
-  status: { column: 'status', cast: 'task_status', valid: (v) => (TASK_STATUSES as readonly string[]).includes(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
+  priority: {
+    column: 'priority',
+    cast: 'task_priority',
+    valid: (v) => (TASK_PRIORITIES as readonly string[]).includes(v),
+    nulls: { asc: 'nulls last', desc: 'nulls first' },
+  },
+  status: {
+    column: 'status',
+    cast: 'task_status',
+    valid: (v) => (TASK_STATUSES as readonly string[]).includes(v),
+    nulls: { asc: 'nulls last', desc: 'nulls first' },
+  },
   reference: { column: 'reference', cast: 'text', valid: (v) => /^TSK-\d{4}-\d{6}$/.test(v), nulls: { asc: 'nulls last', desc: 'nulls first' } },
 };
 

@@ -16,7 +16,11 @@ export async function getUserWithAgency(db: Db, id: string) {
 }
 
 export async function getUserByEmail(db: Db, email: string) {
-  const [row] = await db.select(userWithAgency).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(and(eq(users.email, email), isPerson));
+  const [row] = await db
+    .select(userWithAgency)
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(users.email, email), isPerson));
   return row;
 }
 
@@ -72,7 +76,9 @@ export async function insertUser(db: Db, values: UserValues): Promise<UserRow> {
 export async function updateUser(
   db: Db,
   id: string,
-  patch: Partial<Pick<UserRow, 'name' | 'role' | 'agencyId' | 'active' | 'locale' | 'passwordHash' | 'passwordChangedAt' | 'lastSignInAt' | 'emailNotifications' | 'digest'>>,
+  patch: Partial<
+    Pick<UserRow, 'name' | 'role' | 'agencyId' | 'active' | 'locale' | 'passwordHash' | 'passwordChangedAt' | 'lastSignInAt' | 'emailNotifications' | 'digest'>
+  >,
 ): Promise<UserRow | undefined> {
   const [row] = await db
     .update(users)

@@ -22,7 +22,10 @@ export const advisories = pgTable(
     body: text().notNull(),
     severity: smallint().notNull(),
     tlp: tlp().notNull(),
-    cves: text().array().notNull().default(sql`'{}'`),
+    cves: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     actionRequired: text().notNull(),
     respondBy: ts().notNull(),
     /** Every agency (CLEAR and GREEN only): at publication the active agencies are written to `advisory_agencies`. */

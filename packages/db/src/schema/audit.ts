@@ -26,7 +26,9 @@ export const auditEvents = pgTable(
   (t) => [
     index().on(t.entityType, t.entityId, t.id.desc()),
     index().on(t.actorId, t.id.desc()),
-    index('audit_events_unsealed_idx').on(t.id).where(sql`${t.seq} is null`),
+    index('audit_events_unsealed_idx')
+      .on(t.id)
+      .where(sql`${t.seq} is null`),
   ],
 );
 

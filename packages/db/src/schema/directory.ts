@@ -31,7 +31,9 @@ export const agencyDesignations = pgTable(
     replacedAt: ts(),
   },
   (t) => [
-    uniqueIndex('agency_designations_current').on(t.agencyId, t.role).where(sql`${t.replacedAt} is null`),
+    uniqueIndex('agency_designations_current')
+      .on(t.agencyId, t.role)
+      .where(sql`${t.replacedAt} is null`),
     index().on(t.agencyId, t.recordedAt),
   ],
 );

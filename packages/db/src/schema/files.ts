@@ -44,8 +44,12 @@ export const evidenceFiles = pgTable(
   },
   (t) => [
     check('evidence_files_one_parent', sql`(${t.incidentId} is null) <> (${t.taskId} is null)`),
-    uniqueIndex('evidence_files_incident_sha256').on(t.incidentId, t.sha256).where(sql`${t.incidentId} is not null`),
-    uniqueIndex('evidence_files_task_sha256').on(t.taskId, t.sha256).where(sql`${t.taskId} is not null`),
+    uniqueIndex('evidence_files_incident_sha256')
+      .on(t.incidentId, t.sha256)
+      .where(sql`${t.incidentId} is not null`),
+    uniqueIndex('evidence_files_task_sha256')
+      .on(t.taskId, t.sha256)
+      .where(sql`${t.taskId} is not null`),
     index().on(t.incidentId, t.createdAt, t.id),
     index().on(t.taskId, t.createdAt, t.id),
   ],

@@ -202,10 +202,7 @@ export const incidentEvents = pgTable(
      */
     visibility: text({ enum: NOTE_VISIBILITIES }).notNull().default('all_readers'),
   },
-  (t) => [
-    index().on(t.incidentId, t.id),
-    check('incident_events_visibility_check', sql`${t.visibility} in ('anc', 'reporting', 'all_readers')`),
-  ],
+  (t) => [index().on(t.incidentId, t.id), check('incident_events_visibility_check', sql`${t.visibility} in ('anc', 'reporting', 'all_readers')`)],
 );
 
 /** Follow-up reports the law requires (the early warning is the filing itself). */

@@ -15,7 +15,10 @@ export const initiatives = pgTable(
     title: text().notNull(),
     description: text().notNull().default(''),
     objective: encsObjective().notNull(),
-    axes: transversalAxis().array().notNull().default(sql`'{}'`),
+    axes: transversalAxis()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     leadAgencyId: uuid()
       .notNull()
       .references(() => agencies.id),
@@ -65,7 +68,12 @@ export const initiativeMilestones = pgTable(
     doneBy: uuid().references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index().on(t.initiativeId, t.dueDate), index('initiative_milestones_open_due_idx').on(t.dueDate).where(sql`${t.doneDate} is null`)],
+  (t) => [
+    index().on(t.initiativeId, t.dueDate),
+    index('initiative_milestones_open_due_idx')
+      .on(t.dueDate)
+      .where(sql`${t.doneDate} is null`),
+  ],
 );
 
 export const initiativeKpis = pgTable(

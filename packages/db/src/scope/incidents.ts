@@ -9,7 +9,11 @@ import { TLP_SHAREABLE_BY_NAME, TLP_SHAREABLE_WITH_ALL, seesEveryIncident, type 
 export type ReadScope = Pick<Actor, 'role' | 'agencyId'>;
 export type WriteScope = ReadScope | 'system';
 
-const tlpList = (levels: readonly string[]) => sql.join(levels.map((l) => sql`${l}::tlp`), sql`, `);
+const tlpList = (levels: readonly string[]) =>
+  sql.join(
+    levels.map((l) => sql`${l}::tlp`),
+    sql`, `,
+  );
 
 /**
  * The staff scope as its three ways in, each of which an index serves on its own: the staff list

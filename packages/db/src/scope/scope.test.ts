@@ -20,7 +20,10 @@ beforeAll(async () => {
   await seedDemoIncidents(t.db);
   await seedDemoTasks(t.db);
   // An agency that reported nothing and was shared nothing: it may read no demo incident.
-  const [quiet] = await t.db.insert(agencies).values({ code: 'SCOPE-TEST', name: 'Dependencia sin incidentes', nameEn: 'Agency without incidents', kind: 'federal_ministry' }).returning();
+  const [quiet] = await t.db
+    .insert(agencies)
+    .values({ code: 'SCOPE-TEST', name: 'Dependencia sin incidentes', nameEn: 'Agency without incidents', kind: 'federal_ministry' })
+    .returning();
   outsider = { role: 'staff', agencyId: quiet?.id ?? '' };
 });
 afterAll(async () => t.close());
@@ -35,7 +38,12 @@ const anIncident = async () => {
 describe('a write outside the scope', () => {
   it('changes no incident, whatever the id and version', async () => {
     const row = await anIncident();
-    expect(await t.db.select().from(incidents).where(and(eq(incidents.id, row.id), incidentScopeSql(outsider, 'incidents')))).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(incidents)
+        .where(and(eq(incidents.id, row.id), incidentScopeSql(outsider, 'incidents'))),
+    ).toEqual([]);
     expect(await updateIncidentVersioned(t.db, outsider, row.id, row.version, { title: 'Cambiado por otra dependencia' })).toBeNull();
     await expect(touchIncident(t.db, outsider, row.id, { sharedWithAllAt: new Date() })).rejects.toThrow('incident vanished inside its transaction');
     const [after] = await t.db.select().from(incidents).where(eq(incidents.id, row.id));
@@ -58,7 +66,10 @@ describe('a write outside the scope', () => {
     const [task] = await t.db.select().from(tasks).where(ne(tasks.assigneeAgencyId, outsider.agencyId)).limit(1);
     if (!task) throw new Error('no demo task');
     expect(await updateTaskVersioned(t.db, outsider, task.id, task.version, { title: 'Cambiada por otra dependencia' })).toBeNull();
-    const [after] = await t.db.select().from(tasks).where(and(eq(tasks.id, task.id), eq(tasks.version, task.version)));
+    const [after] = await t.db
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.id, task.id), eq(tasks.version, task.version)));
     expect(after?.title).toBe(task.title);
   });
 });

@@ -76,9 +76,9 @@ async function createPostgresTestDatabase(serverUrl: string): Promise<TestDataba
 export async function truncateAll(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
-    const tables = rowsOf<{ tablename: string }>(
-      await tx.execute(sql`select tablename from pg_tables where schemaname = 'public'`),
-    ).map((t) => `"${t.tablename}"`);
+    const tables = rowsOf<{ tablename: string }>(await tx.execute(sql`select tablename from pg_tables where schemaname = 'public'`)).map(
+      (t) => `"${t.tablename}"`,
+    );
     if (tables.length) await tx.execute(sql.raw(`truncate ${tables.join(', ')} restart identity cascade`));
   });
 }

@@ -5,10 +5,13 @@ import { PASSWORD_RESET_TTL_MS } from './password-reset.ts';
 
 function layout(locale: Locale, body: string, footer: boolean): string {
   const w = words(locale).accountMail;
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(w.portalName)}</title></head>` +
+  return (
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(w.portalName)}</title></head>` +
     `<body style="font-family:Arial,Helvetica,sans-serif;color:#1a1b1e;line-height:1.5;max-width:640px;margin:0 auto;padding:16px">` +
     `<p style="color:#611232;font-weight:bold">${escapeHtml(w.portalName)}</p>${body}` +
-    (footer ? `<p style="color:#5c5f66;font-size:12px">${escapeHtml(w.preferencesFooter)}</p>` : '') + '</body></html>';
+    (footer ? `<p style="color:#5c5f66;font-size:12px">${escapeHtml(w.preferencesFooter)}</p>` : '') +
+    '</body></html>'
+  );
 }
 
 const button = (href: string, label: string) =>
@@ -46,7 +49,18 @@ export function renderDigestMail(input: { locale: Locale; name: string; day: str
     title: item.restricted ? w.digestRestricted : item.title,
     href: `${base}${item.link ?? '/'}`,
   }));
-  const text = [w.greeting(input), '', w.digestIntro(facts), '', ...lines.map((l) => `- ${l.title}\n  ${l.href}`), '', `${w.digestOpen}: ${base}/`, '', '—', w.preferencesFooter].join('\n');
+  const text = [
+    w.greeting(input),
+    '',
+    w.digestIntro(facts),
+    '',
+    ...lines.map((l) => `- ${l.title}\n  ${l.href}`),
+    '',
+    `${w.digestOpen}: ${base}/`,
+    '',
+    '—',
+    w.preferencesFooter,
+  ].join('\n');
   const html = layout(
     input.locale,
     `<p>${escapeHtml(w.greeting(input))}</p><p>${escapeHtml(w.digestIntro(facts))}</p><ul>` +

@@ -57,8 +57,14 @@ describe('what counts as a second factor', () => {
   });
 
   it('while enrolling: who am I, sign out, language, enrolment and the public procedures only', () => {
-    expect(['auth.me', 'auth.signOut', 'auth.setLocale', 'auth.mfa.beginTotp', 'auth.mfa.confirmTotp', 'auth.mfa.status', 'auth.verifyMfa'].every(mayCallWhileEnrolling)).toBe(true);
-    expect(['incidents.list', 'auth.changePassword', 'auth.mfa.disable', 'auth.mfa.regenerateRecoveryCodes', 'admin.users.resetMfa'].some(mayCallWhileEnrolling)).toBe(false);
+    expect(
+      ['auth.me', 'auth.signOut', 'auth.setLocale', 'auth.mfa.beginTotp', 'auth.mfa.confirmTotp', 'auth.mfa.status', 'auth.verifyMfa'].every(
+        mayCallWhileEnrolling,
+      ),
+    ).toBe(true);
+    expect(
+      ['incidents.list', 'auth.changePassword', 'auth.mfa.disable', 'auth.mfa.regenerateRecoveryCodes', 'admin.users.resetMfa'].some(mayCallWhileEnrolling),
+    ).toBe(false);
   });
 
   it('a code is required, trimmed and bounded', () => {

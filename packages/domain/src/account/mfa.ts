@@ -93,10 +93,7 @@ export function mayCallWhileEnrolling(path: string): boolean {
 }
 
 /** A TOTP code (6 digits; spaces allowed as apps show "123 456") or a recovery code. */
-export const SecondFactorCode = Str()
-  .trim()
-  .min(1, { error: 'required' })
-  .max(64, { error: 'too_long' });
+export const SecondFactorCode = Str().trim().min(1, { error: 'required' }).max(64, { error: 'too_long' });
 
 export const VerifyMfaInput = z.object({ code: SecondFactorCode });
 export type VerifyMfaInput = z.infer<typeof VerifyMfaInput>;

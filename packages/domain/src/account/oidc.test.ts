@@ -55,7 +55,11 @@ describe('oidcIdentity and oidcGate', () => {
   });
 
   it('no e-mail, or a domain not listed (a subdomain neither)', () => {
-    expect([gate({ email_verified: true }), gate({ email: 'x@evil.example', email_verified: true }), gate({ email: 'x@mail.sedena.gob.mx', email_verified: true })]).toEqual([
+    expect([
+      gate({ email_verified: true }),
+      gate({ email: 'x@evil.example', email_verified: true }),
+      gate({ email: 'x@mail.sedena.gob.mx', email_verified: true }),
+    ]).toEqual([
       { ok: false, reason: 'email_missing' },
       { ok: false, reason: 'domain_not_allowed' },
       { ok: false, reason: 'domain_not_allowed' },
@@ -75,16 +79,10 @@ describe('oidcIdentity and oidcGate', () => {
 
 describe('safeReturnPath', () => {
   it('keeps a path of the portal, nothing else', () => {
-    expect(['/incidentes?estado=abierto', '/', 'https://evil.example', '//evil.example', '/\\evil.example', 'incidentes', '/a\nb', 42, '/' + 'x'.repeat(600)].map(safeReturnPath)).toEqual([
-      '/incidentes?estado=abierto',
-      '/',
-      '/',
-      '/',
-      '/',
-      '/',
-      '/',
-      '/',
-      '/',
-    ]);
+    expect(
+      ['/incidentes?estado=abierto', '/', 'https://evil.example', '//evil.example', '/\\evil.example', 'incidentes', '/a\nb', 42, '/' + 'x'.repeat(600)].map(
+        safeReturnPath,
+      ),
+    ).toEqual(['/incidentes?estado=abierto', '/', '/', '/', '/', '/', '/', '/', '/']);
   });
 });

@@ -68,7 +68,13 @@ export function amrAssertsSecondFactor(amr: unknown): boolean {
 /** The domain of an e-mail address (after the last `@`), lower case; null when there is none. */
 export function emailDomain(email: string): string | null {
   const at = email.lastIndexOf('@');
-  const domain = at > 0 ? email.slice(at + 1).trim().toLowerCase() : '';
+  const domain =
+    at > 0
+      ? email
+          .slice(at + 1)
+          .trim()
+          .toLowerCase()
+      : '';
   return domain ? domain : null;
 }
 
@@ -78,30 +84,39 @@ const AGENCY_CODE = /^[A-Z0-9_-]{2,32}$/;
 /** `a.gob.mx, B.gob.mx` → `['a.gob.mx', 'b.gob.mx']`; an entry that is not a domain name is an issue. */
 export const OidcDomainList = z
   .string()
-  .transform((s) => s.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(DOMAIN, { error: 'each entry must be an e-mail domain such as sedena.gob.mx' })));
 
 /** `sedena.gob.mx=SEDENA,semar.gob.mx=SEMAR` → `{ 'sedena.gob.mx': 'SEDENA', … }` (agency codes). */
-export const OidcAutoProvision = z
-  .string()
-  .transform((s, ctx) => {
-    const out: Record<string, string> = {};
-    for (const raw of s.split(',').map((p) => p.trim()).filter(Boolean)) {
-      const eq = raw.indexOf('=');
-      const domain = raw.slice(0, eq).trim().toLowerCase();
-      const code = raw.slice(eq + 1).trim().toUpperCase();
-      if (eq < 1 || !DOMAIN.test(domain) || !AGENCY_CODE.test(code)) {
-        ctx.addIssue({ code: 'custom', message: `"${raw.slice(0, 80)}" is not domain=AGENCY_CODE (e.g. sedena.gob.mx=SEDENA)` });
-        return z.NEVER;
-      }
-      if (out[domain] !== undefined) {
-        ctx.addIssue({ code: 'custom', message: `${domain} is mapped twice` });
-        return z.NEVER;
-      }
-      out[domain] = code;
+export const OidcAutoProvision = z.string().transform((s, ctx) => {
+  const out: Record<string, string> = {};
+  for (const raw of s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const eq = raw.indexOf('=');
+    const domain = raw.slice(0, eq).trim().toLowerCase();
+    const code = raw
+      .slice(eq + 1)
+      .trim()
+      .toUpperCase();
+    if (eq < 1 || !DOMAIN.test(domain) || !AGENCY_CODE.test(code)) {
+      ctx.addIssue({ code: 'custom', message: `"${raw.slice(0, 80)}" is not domain=AGENCY_CODE (e.g. sedena.gob.mx=SEDENA)` });
+      return z.NEVER;
     }
-    return out;
-  });
+    if (out[domain] !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `${domain} is mapped twice` });
+      return z.NEVER;
+    }
+    out[domain] = code;
+  }
+  return out;
+});
 
 /** What a sign-in is decided on: the ID token's claims, verified by the protocol layer. */
 export interface OidcIdentity {
@@ -122,7 +137,12 @@ export function oidcIdentity(claims: Record<string, unknown>): OidcIdentity {
     email,
     emailVerified: claims.email_verified === true,
     name: full ? full.slice(0, 200) : null,
-    amr: Array.isArray(claims.amr) ? claims.amr.filter((v): v is string => typeof v === 'string').slice(0, 20).map((v) => v.slice(0, 40)) : [],
+    amr: Array.isArray(claims.amr)
+      ? claims.amr
+          .filter((v): v is string => typeof v === 'string')
+          .slice(0, 20)
+          .map((v) => v.slice(0, 40))
+      : [],
     locale: typeof claims.locale === 'string' ? claims.locale : null,
   };
 }

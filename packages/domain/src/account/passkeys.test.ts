@@ -12,7 +12,13 @@ describe('relyingPartyFor', () => {
   });
 
   it('adds other PUBLIC_ORIGIN entries of the same host or a subdomain, and only those', () => {
-    const rp = relyingPartyFor('https://anc.gob.mx', ['https://anc.gob.mx', 'https://portal.anc.gob.mx', 'https://evil-anc.gob.mx', 'https://otro.example', 'no es url']);
+    const rp = relyingPartyFor('https://anc.gob.mx', [
+      'https://anc.gob.mx',
+      'https://portal.anc.gob.mx',
+      'https://evil-anc.gob.mx',
+      'https://otro.example',
+      'no es url',
+    ]);
     expect(rp).toEqual({ rpID: 'anc.gob.mx', origins: ['https://anc.gob.mx', 'https://portal.anc.gob.mx'] });
   });
 });
@@ -23,7 +29,15 @@ describe('challengeOfClientData', () => {
   });
 
   it('answers null for text that is not base64url JSON with a challenge', () => {
-    for (const bad of ['', '!!!', b64u('no json'), b64u('null'), b64u('{"challenge":5}'), b64u('{"challenge":""}'), b64u(JSON.stringify({ challenge: 'x'.repeat(600) }))]) {
+    for (const bad of [
+      '',
+      '!!!',
+      b64u('no json'),
+      b64u('null'),
+      b64u('{"challenge":5}'),
+      b64u('{"challenge":""}'),
+      b64u(JSON.stringify({ challenge: 'x'.repeat(600) })),
+    ]) {
       expect(challengeOfClientData(bad)).toBeNull();
     }
   });

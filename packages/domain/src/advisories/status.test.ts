@@ -150,14 +150,28 @@ describe('advisory input', () => {
 });
 
 describe('an advisory from an incident', () => {
-  const incident = { agencyId: 'sedena', tlp: 'AMBER' as const, status: 'triaged' as const, title: 'Intrusión en VPN', severity: 4, observables: [
-    { type: 'cve', value: 'CVE-2024-21762' },
-    { type: 'ipv4', value: '203.0.113.7' },
-  ] };
+  const incident = {
+    agencyId: 'sedena',
+    tlp: 'AMBER' as const,
+    status: 'triaged' as const,
+    title: 'Intrusión en VPN',
+    severity: 4,
+    observables: [
+      { type: 'cve', value: 'CVE-2024-21762' },
+      { type: 'ipv4', value: '203.0.113.7' },
+    ],
+  };
 
   it('carries the CVEs, the indicators, the severity and the TLP; RED-free audience', () => {
     const d = advisoryDraftFromIncident(incident, new Date('2026-12-01T00:00:00Z'));
-    expect(d).toMatchObject({ cves: ['CVE-2024-21762'], tlp: 'AMBER', severity: 4, allAgencies: false, agencyIds: ['sedena'], respondBy: '2026-12-04T00:00:00.000Z' });
+    expect(d).toMatchObject({
+      cves: ['CVE-2024-21762'],
+      tlp: 'AMBER',
+      severity: 4,
+      allAgencies: false,
+      agencyIds: ['sedena'],
+      respondBy: '2026-12-04T00:00:00.000Z',
+    });
     expect(d.body).toContain('- ipv4: 203.0.113.7');
   });
 
@@ -166,7 +180,9 @@ describe('an advisory from an incident', () => {
     expect(sourceIncidentProblems(incident, { tlp: 'AMBER', allAgencies: false, agencyIds: ['semar'] })).toEqual({});
     const red = { ...incident, tlp: 'RED' as const };
     expect(sourceIncidentProblems(red, { tlp: 'RED', allAgencies: false, agencyIds: ['sedena'] })).toEqual({});
-    expect(sourceIncidentProblems(red, { tlp: 'RED', allAgencies: false, agencyIds: ['sedena', 'semar'] })).toEqual({ agencyIds: ['advisory_beyond_incident_readers'] });
+    expect(sourceIncidentProblems(red, { tlp: 'RED', allAgencies: false, agencyIds: ['sedena', 'semar'] })).toEqual({
+      agencyIds: ['advisory_beyond_incident_readers'],
+    });
     const green = { ...incident, tlp: 'GREEN' as const };
     expect(sourceIncidentProblems(green, { tlp: 'GREEN', allAgencies: true, agencyIds: [] })).toEqual({});
   });

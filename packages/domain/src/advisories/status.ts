@@ -57,7 +57,10 @@ export interface AdvisoryAudience {
  * and RED only to agencies named one by one. Either every agency or at least one named, not both.
  * Returns the field problems (empty when the audience holds).
  */
-export function audienceProblems(tlp: Tlp, audience: AdvisoryAudience): Record<string, ['advisory_audience_required' | 'advisory_tlp_named_only' | 'advisory_audience_both']> {
+export function audienceProblems(
+  tlp: Tlp,
+  audience: AdvisoryAudience,
+): Record<string, ['advisory_audience_required' | 'advisory_tlp_named_only' | 'advisory_audience_both']> {
   if (audience.allAgencies && audience.agencyIds.length > 0) return { agencyIds: ['advisory_audience_both'] };
   if (audience.allAgencies) return mayBroadcast(tlp) ? {} : { allAgencies: ['advisory_tlp_named_only'] };
   return audience.agencyIds.length > 0 ? {} : { agencyIds: ['advisory_audience_required'] };

@@ -50,5 +50,6 @@ export const ACCOUNT_MAIL_WORDS = {
     en: 'You receive this e-mail because of your notification preferences; change them in the portal, user menu → Notifications.',
   },
 } as const satisfies {
-  readonly [key: string]: Bilingual<string> | Bilingual<(f: { name: string }) => string> | Bilingual<(f: ResetMailFacts) => string> | Bilingual<(f: DigestFacts) => string>;
+  readonly [key: string]:
+    Bilingual<string> | Bilingual<(f: { name: string }) => string> | Bilingual<(f: ResetMailFacts) => string> | Bilingual<(f: DigestFacts) => string>;
 };

@@ -54,7 +54,9 @@ describe('the catalogue', () => {
 
   it('words every reason and validation key differently in Spanish and in English', () => {
     const validation: Record<string, Bilingual> = VALIDATION_WORDS;
-    const same = Object.entries(validation).filter(([, w]) => w['es-MX'] === w.en).map(([key]) => key);
+    const same = Object.entries(validation)
+      .filter(([, w]) => w['es-MX'] === w.en)
+      .map(([key]) => key);
     expect(same).toEqual([]);
   });
 
@@ -65,7 +67,9 @@ describe('the catalogue', () => {
       expect(w.initiatives.objectives.society_rights).toBe(CATALOGUE.initiatives.objectives.society_rights[locale]);
       expect(w.csv.reference).toBe(CATALOGUE.csv.reference[locale]);
       expect(w.issues.too_small_string(12)).toContain('12');
-      expect(w.notifications.task_assigned({ reference: 'TSK-2026-000042', title: 'Contener el ransomware' })).toContain('TSK-2026-000042 · Contener el ransomware');
+      expect(w.notifications.task_assigned({ reference: 'TSK-2026-000042', title: 'Contener el ransomware' })).toContain(
+        'TSK-2026-000042 · Contener el ransomware',
+      );
     }
     expect(words('es-MX').validation.not_found).toBe('No existe o no tienes acceso.');
     expect(words('en').validation.not_found).toBe('It does not exist or you have no access to it.');

@@ -33,7 +33,8 @@ export const MAIL_WORDS = {
   red_body: {
     'es-MX': (p) =>
       `Hay novedades sobre ${p.reference} en el Portal de Coordinación de la ANC. Por estar clasificada ${p.tlp}, su contenido no se envía por correo: consúltala en el portal.`,
-    en: (p) => `There is news about ${p.reference} on the ANC coordination portal. Because it is ${p.tlp}, its content is not sent by e-mail: read it on the portal.`,
+    en: (p) =>
+      `There is news about ${p.reference} on the ANC coordination portal. Because it is ${p.tlp}, its content is not sent by e-mail: read it on the portal.`,
   },
   comment_label: { 'es-MX': 'Comentario:', en: 'Comment:' },
   open_link: { 'es-MX': 'Ábrelo en el portal:', en: 'Open it on the portal:' },

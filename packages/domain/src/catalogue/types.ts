@@ -16,8 +16,4 @@ export type Area = { readonly [key: string]: Bilingual<string> | Bilingual<(...a
 export type Labels<K extends string> = { readonly [V in K]: Bilingual };
 
 /** An entry or a group of entries, read in one language: strings widened, functions kept. */
-export type InLocale<N> = N extends Bilingual<infer W extends Phrase>
-  ? W extends string
-    ? string
-    : W
-  : { readonly [K in keyof N]: InLocale<N[K]> };
+export type InLocale<N> = N extends Bilingual<infer W extends Phrase> ? (W extends string ? string : W) : { readonly [K in keyof N]: InLocale<N[K]> };

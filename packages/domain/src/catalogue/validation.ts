@@ -217,7 +217,10 @@ export const VALIDATION_WORDS = {
     'es-MX': 'La fecha en que la dependencia tuvo conocimiento no puede ser anterior a la detección.',
     en: 'The date the agency became aware cannot be earlier than the detection.',
   },
-  invalid_money: { 'es-MX': 'Escribe un monto en pesos, p. ej. 1500000.00 (hasta dos decimales).', en: 'Enter an amount in pesos, e.g. 1500000.00 (up to two decimals).' },
+  invalid_money: {
+    'es-MX': 'Escribe un monto en pesos, p. ej. 1500000.00 (hasta dos decimales).',
+    en: 'Enter an amount in pesos, e.g. 1500000.00 (up to two decimals).',
+  },
   invalid_number: { 'es-MX': 'Escribe un número entero igual o mayor que cero.', en: 'Enter a whole number, zero or more.' },
   invalid_severity: { 'es-MX': 'Elige un nivel de severidad del 0 al 5.', en: 'Choose a severity level from 0 to 5.' },
   too_big: { 'es-MX': 'El valor es demasiado grande.', en: 'The value is too large.' },
@@ -243,7 +246,10 @@ export const VALIDATION_WORDS = {
     'es-MX': 'El incidente destino ya fue rechazado o fusionado; elige otro.',
     en: 'The target incident was already rejected or merged; choose another.',
   },
-  incident_gone: { 'es-MX': 'El incidente fue rechazado o fusionado; ya no admite cambios.', en: 'The incident was rejected or merged; it no longer accepts changes.' },
+  incident_gone: {
+    'es-MX': 'El incidente fue rechazado o fusionado; ya no admite cambios.',
+    en: 'The incident was rejected or merged; it no longer accepts changes.',
+  },
   incident_edit_after_triage: {
     'es-MX': 'La ANC ya clasificó el reporte; agrega una actualización en lugar de editarlo.',
     en: 'The ANC has already triaged the report; add an update instead of editing it.',
@@ -369,7 +375,7 @@ export const VALIDATION_WORDS = {
   },
   assignee_not_staff: {
     'es-MX': 'Solo el personal de una dependencia puede ser responsable de una tarea.',
-    en: 'Only an agency\'s staff can be responsible for a task.',
+    en: "Only an agency's staff can be responsible for a task.",
   },
   user_inactive: { 'es-MX': 'Esa cuenta está desactivada.', en: 'That account is deactivated.' },
   initiative_not_found: { 'es-MX': 'Esa iniciativa no existe.', en: 'That initiative does not exist.' },
@@ -434,7 +440,7 @@ export const VALIDATION_WORDS = {
   },
   advisory_beyond_incident_readers: {
     'es-MX': 'El TLP del incidente de origen no permite dirigir la alerta a esas dependencias.',
-    en: 'The source incident\'s TLP does not allow addressing the advisory to those agencies.',
+    en: "The source incident's TLP does not allow addressing the advisory to those agencies.",
   },
   advisory_not_draft: { 'es-MX': 'Solo se edita una alerta en borrador.', en: 'Only a draft advisory can be edited.' },
   advisory_not_published: {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mexicoCityDayStart } from '../calendar.ts';
-import { DEFAULT_POLICY_EFFECTIVE_DATE, designationDueDate, designationState, designationStateAt, missingDesignationRoles, type DesignationRole } from './clock.ts';
+import {
+  DEFAULT_POLICY_EFFECTIVE_DATE,
+  designationDueDate,
+  designationState,
+  designationStateAt,
+  missingDesignationRoles,
+  type DesignationRole,
+} from './clock.ts';
 
 const policy = DEFAULT_POLICY_EFFECTIVE_DATE;
 const partial: DesignationRole[] = ['titular', 'ric'];

@@ -3,7 +3,15 @@ import { canEditDirectory, canReadDirectory } from './access.ts';
 import { DesignateInput, formatMxPhone, normalizeMxPhone, SetEmergencyContactInput } from './schemas.ts';
 
 const agencyId = '00000000-0000-4000-8000-000000000001';
-const valid = { agencyId, role: 'ric', name: 'Laura Méndez Ortiz', position: 'Directora de Seguridad de la Información', email: 'Laura.Mendez@SEDENA.gob.mx', phone: '55 5626 5000', designatedAt: '2026-01-20' };
+const valid = {
+  agencyId,
+  role: 'ric',
+  name: 'Laura Méndez Ortiz',
+  position: 'Directora de Seguridad de la Información',
+  email: 'Laura.Mendez@SEDENA.gob.mx',
+  phone: '55 5626 5000',
+  designatedAt: '2026-01-20',
+};
 
 describe('directory schemas', () => {
   it('reads Mexican numbers in the ways people write them and keeps E.164', () => {
@@ -24,7 +32,14 @@ describe('directory schemas', () => {
     const r = DesignateInput.safeParse({ ...valid, role: 'jefe', name: 'L', position: '', email: 'laura@', phone: '123', designatedAt: '2026-02-30' });
     expect(r.success).toBe(false);
     const fields = Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
-    expect(fields).toEqual({ role: 'invalid_option', name: 'too_short', position: 'too_short', email: 'invalid_email', phone: 'invalid_mx_phone', designatedAt: 'invalid_date' });
+    expect(fields).toEqual({
+      role: 'invalid_option',
+      name: 'too_short',
+      position: 'too_short',
+      email: 'invalid_email',
+      phone: 'invalid_mx_phone',
+      designatedAt: 'invalid_date',
+    });
     const contact = SetEmergencyContactInput.safeParse({ agencyId, name: 'Mesa de guardia', phone: '+1 202 555 0143', email: 'guardia@sedena.gob.mx' });
     expect(contact.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['phone', 'invalid_mx_phone']]);
   });
@@ -34,7 +49,17 @@ describe('directory schemas', () => {
     const staff = { role: 'staff' as const, agencyId };
     const coordinator = { role: 'coordinator' as const, agencyId: other };
     const admin = { role: 'admin' as const, agencyId: other };
-    expect([canReadDirectory(staff, agencyId), canReadDirectory(staff, other), canReadDirectory(coordinator, agencyId), canReadDirectory(admin, agencyId)]).toEqual([true, false, true, true]);
-    expect([canEditDirectory(staff, agencyId), canEditDirectory(staff, other), canEditDirectory(coordinator, agencyId), canEditDirectory(admin, agencyId)]).toEqual([true, false, false, true]);
+    expect([
+      canReadDirectory(staff, agencyId),
+      canReadDirectory(staff, other),
+      canReadDirectory(coordinator, agencyId),
+      canReadDirectory(admin, agencyId),
+    ]).toEqual([true, false, true, true]);
+    expect([
+      canEditDirectory(staff, agencyId),
+      canEditDirectory(staff, other),
+      canEditDirectory(coordinator, agencyId),
+      canEditDirectory(admin, agencyId),
+    ]).toEqual([true, false, false, true]);
   });
 });

@@ -24,7 +24,14 @@ export type FileParentKind = (typeof FILE_PARENT_KINDS)[number];
 /** Control characters (C0, DEL, C1), bidirectional overrides, lone surrogates, and characters no file system takes. */
 function unsafeInName(ch: string): boolean {
   const c = ch.codePointAt(0) ?? 0;
-  return c <= 0x1f || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || (c >= 0xd800 && c <= 0xdfff) || '<>:"|?*'.includes(ch);
+  return (
+    c <= 0x1f ||
+    (c >= 0x7f && c <= 0x9f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    (c >= 0xd800 && c <= 0xdfff) ||
+    '<>:"|?*'.includes(ch)
+  );
 }
 
 /**

@@ -79,7 +79,14 @@ describe('what each party may do', () => {
 
   it('staff of a body it was shared with may comment but not edit, report or manage indicators', () => {
     const shared = { agencyId: OTHER, tlp: 'GREEN' as const, status: 'investigating' as const };
-    expect(incidentCapabilities(staff, shared)).toEqual({ edit: false, comment: true, manageObservables: false, submitReport: false, share: false, setOwner: false });
+    expect(incidentCapabilities(staff, shared)).toEqual({
+      edit: false,
+      comment: true,
+      manageObservables: false,
+      submitReport: false,
+      share: false,
+      setOwner: false,
+    });
     expect(errorOf(() => assertIncidentCapability(staff, shared, 'edit'))).toBe('FORBIDDEN:role_not_allowed');
   });
 

@@ -68,7 +68,11 @@ function capabilityRule(actor: Pick<Actor, 'role' | 'agencyId'>, incident: Incid
   switch (what) {
     case 'edit':
       // The reporting body edits its own report until the ANC triages it; coordinators until it is gone.
-      return { party: coordinator || reporting, state: coordinator ? !gone : incident.status === 'submitted', reason: coordinator ? 'incident_gone' : 'incident_edit_after_triage' };
+      return {
+        party: coordinator || reporting,
+        state: coordinator ? !gone : incident.status === 'submitted',
+        reason: coordinator ? 'incident_gone' : 'incident_edit_after_triage',
+      };
     case 'comment':
       return { party: coordinator || actor.role === 'staff', state: coordinator || !finished, reason: 'incident_finished' };
     case 'manageObservables':

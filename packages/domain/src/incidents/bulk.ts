@@ -51,7 +51,8 @@ export const BulkIncidentsInput = z
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.items) === Boolean(v.filter)) ctx.addIssue({ code: 'custom', path: ['items'], message: 'bulk_selection_required' });
-    if (v.action === 'share' && !v.allAgencies && v.agencyIds.length === 0) ctx.addIssue({ code: 'custom', path: ['agencyIds'], message: 'share_target_required' });
+    if (v.action === 'share' && !v.allAgencies && v.agencyIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['agencyIds'], message: 'share_target_required' });
     if (v.action === 'applyPlaybook' && !v.playbookId) ctx.addIssue({ code: 'custom', path: ['playbookId'], message: 'required' });
   });
 export type BulkIncidentsInput = z.infer<typeof BulkIncidentsInput>;

@@ -70,7 +70,10 @@ describe('reporting obligations', () => {
     expect(nextObligation(obligations, 'merged')).toBeNull();
     const filed = obligationsFor({ ...base, notificationSubmittedAt: at('2026-11-21T00:00:00Z') }, at('2026-11-21T00:00:00Z'));
     expect(nextObligation(filed, 'closed')?.kind).toBe('final_report');
-    const all = obligationsFor({ ...base, notificationSubmittedAt: at('2026-11-21T00:00:00Z'), finalReportSubmittedAt: at('2026-11-22T00:00:00Z') }, at('2026-11-23T00:00:00Z'));
+    const all = obligationsFor(
+      { ...base, notificationSubmittedAt: at('2026-11-21T00:00:00Z'), finalReportSubmittedAt: at('2026-11-22T00:00:00Z') },
+      at('2026-11-23T00:00:00Z'),
+    );
     expect(nextObligation(all, 'closed')).toBeNull();
   });
 

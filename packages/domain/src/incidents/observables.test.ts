@@ -64,7 +64,10 @@ const VALID: Record<ObservableType, [string, string][]> = {
     ['a-b.c-d.com', 'a-b.c-d.com'],
     ['1-2.example.com', '1-2.example.com'],
     // 253 characters in all: 63 + 1 + 63 + 1 + 63 + 1 + 57 + 1 + 3.
-    [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`, `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`],
+    [
+      `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`,
+      `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`,
+    ],
   ],
   url: [
     ['HTTP://Example.COM:80/a/../b?q=1#f', 'http://example.com/b?q=1#f'],
@@ -83,12 +86,7 @@ const VALID: Record<ObservableType, [string, string][]> = {
   ],
   md5: [['D41D8CD98F00B204E9800998ECF8427E', 'd41d8cd98f00b204e9800998ecf8427e']],
   sha1: [['da39a3ee5e6b4b0d3255bfef95601890afd80709', 'da39a3ee5e6b4b0d3255bfef95601890afd80709']],
-  sha256: [
-    [
-      ' E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855 ',
-      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-    ],
-  ],
+  sha256: [[' E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855 ', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855']],
   cve: [
     ['CVE-2024-3094', 'CVE-2024-3094'],
     ['cve-2014-0160', 'CVE-2014-0160'],
@@ -373,8 +371,7 @@ describe('ObservableInput and ObservableList', () => {
 // ------------------------------------------------------------------------------------------------
 // Properties
 
-const hexOf = (length: number) =>
-  fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: length, maxLength: length });
+const hexOf = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: length, maxLength: length });
 const pad4 = (n: number) => String(n).padStart(4, '0');
 const cveArb = fc
   .tuple(
@@ -481,16 +478,11 @@ describe('properties', () => {
 
   it('refuses an IPv4 address with an octet above 255', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.nat(255), { minLength: 3, maxLength: 3 }),
-        fc.integer({ min: 256, max: 999 }),
-        fc.nat(3),
-        (octets, big, at) => {
-          const parts = octets.map(String);
-          parts.splice(at, 0, String(big));
-          expect(errorOf('ipv4', parts.join('.'))).toBe('invalid_ipv4');
-        },
-      ),
+      fc.property(fc.array(fc.nat(255), { minLength: 3, maxLength: 3 }), fc.integer({ min: 256, max: 999 }), fc.nat(3), (octets, big, at) => {
+        const parts = octets.map(String);
+        parts.splice(at, 0, String(big));
+        expect(errorOf('ipv4', parts.join('.'))).toBe('invalid_ipv4');
+      }),
     );
   });
 
@@ -511,7 +503,10 @@ describe('properties', () => {
   ] as const)('refuses a %s of the wrong length, and one with a non-hex character', (type, length) => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 130 }).filter((n) => n !== length).chain(hexOf),
+        fc
+          .integer({ min: 1, max: 130 })
+          .filter((n) => n !== length)
+          .chain(hexOf),
         (raw) => {
           expect(errorOf(type, raw)).toBe(`${type}_wrong_length`);
         },
@@ -556,11 +551,14 @@ describe('properties', () => {
 
   it('collapses the inner whitespace of free text, idempotently', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 200 }).filter((s) => s.trim() !== ''), (raw) => {
-        const value = valueOf('other', raw) ?? '';
-        expect(value).not.toMatch(/\s\s|^\s|\s$/);
-        expect(valueOf('other', value)).toBe(value);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 200 }).filter((s) => s.trim() !== ''),
+        (raw) => {
+          const value = valueOf('other', raw) ?? '';
+          expect(value).not.toMatch(/\s\s|^\s|\s$/);
+          expect(valueOf('other', value)).toBe(value);
+        },
+      ),
     );
   });
 });

@@ -106,7 +106,7 @@ function formatIPv6(g: number[]): string {
   }
   let bestStart = -1;
   let bestLength = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (at(i) !== 0) {
       i++;
       continue;
@@ -299,9 +299,7 @@ export function suspectedObservableType(raw: string): ObservableType | null {
   if (/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*$/i.test(s)) return 'url';
   if (/^[0-9a-f]{24,72}$/i.test(s)) {
     // The nearest hash length (a tie goes to the shorter).
-    return HASH_TYPES.reduce((best, type) =>
-      Math.abs(s.length - HASH_LENGTHS[type]) < Math.abs(s.length - HASH_LENGTHS[best]) ? type : best,
-    );
+    return HASH_TYPES.reduce((best, type) => (Math.abs(s.length - HASH_LENGTHS[type]) < Math.abs(s.length - HASH_LENGTHS[best]) ? type : best));
   }
   if (/^cve[\s_.:\u2010-\u2015-]*\d{4}[\s_.:\u2010-\u2015-]*\d{3,}$/i.test(s)) return 'cve';
   if (/^\d{1,3}(?:[.,]\d{1,3}){2,4}$/.test(s)) return 'ipv4';
@@ -328,11 +326,7 @@ export function parseObservableLines(text: string): ParsedObservableLine[] {
     if (raw === '') continue;
     const type = detectObservableType(raw);
     const result = normalizeObservable(type, raw);
-    out.push(
-      result.ok
-        ? { line: i + 1, raw, type, value: result.value, error: null }
-        : { line: i + 1, raw, type, value: null, error: result.error },
-    );
+    out.push(result.ok ? { line: i + 1, raw, type, value: result.value, error: null } : { line: i + 1, raw, type, value: null, error: result.error });
   }
   return out;
 }
@@ -340,10 +334,7 @@ export function parseObservableLines(text: string): ParsedObservableLine[] {
 export const ObservableInput = z
   .object({
     type: z.enum(OBSERVABLE_TYPES, { error: 'invalid_option' }),
-    value: Str()
-      .trim()
-      .min(1, { error: 'required' })
-      .max(MAX_OBSERVABLE_LENGTH, { error: 'too_long' }),
+    value: Str().trim().min(1, { error: 'required' }).max(MAX_OBSERVABLE_LENGTH, { error: 'too_long' }),
   })
   .transform(({ type, value }, ctx) => {
     const result = normalizeObservable(type, value);

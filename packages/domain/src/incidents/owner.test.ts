@@ -19,7 +19,12 @@ describe('incident owner', () => {
 
   it('the owner must be an active coordinator (a field error otherwise)', () => {
     expect(() => checkOwnerCandidate({ id: 'u', role: 'coordinator', active: true })).not.toThrow();
-    for (const candidate of [undefined, { id: 'u', role: 'staff' as const, active: true }, { id: 'u', role: 'admin' as const, active: true }, { id: 'u', role: 'coordinator' as const, active: false }]) {
+    for (const candidate of [
+      undefined,
+      { id: 'u', role: 'staff' as const, active: true },
+      { id: 'u', role: 'admin' as const, active: true },
+      { id: 'u', role: 'coordinator' as const, active: false },
+    ]) {
       const error = (() => {
         try {
           checkOwnerCandidate(candidate);

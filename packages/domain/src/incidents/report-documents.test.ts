@@ -21,6 +21,8 @@ describe('the downloadable documents of an incident', () => {
   });
 
   it('are downloaded from the export route, in a language', () => {
-    expect(reportPdfHref('0b9d6a57-5f7e-4d3c-9a51-1f0c2e6d7a10', 'notification', 'en')).toBe('/export/incidents/0b9d6a57-5f7e-4d3c-9a51-1f0c2e6d7a10/report.pdf?document=notification&lang=en');
+    expect(reportPdfHref('0b9d6a57-5f7e-4d3c-9a51-1f0c2e6d7a10', 'notification', 'en')).toBe(
+      '/export/incidents/0b9d6a57-5f7e-4d3c-9a51-1f0c2e6d7a10/report.pdf?document=notification&lang=en',
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { ROLES } from '../roles.ts';
-import { INCIDENT_STATUSES, allowedIncidentTransitions, checkIncidentTransition, checkMergeTarget, incidentTransitionNeeds, type IncidentStatus } from './status.ts';
+import {
+  INCIDENT_STATUSES,
+  allowedIncidentTransitions,
+  checkIncidentTransition,
+  checkMergeTarget,
+  incidentTransitionNeeds,
+  type IncidentStatus,
+} from './status.ts';
 
 // Written out from docs/DESIGN.md independently of the table: from → [to, needs].
 const EXPECTED: Record<IncidentStatus, Partial<Record<IncidentStatus, 'reason' | 'mergeInto' | null>>> = {

@@ -1,16 +1,7 @@
 import { DomainError } from '../errors.ts';
 import type { Actor } from '../actor.ts';
 
-export const INCIDENT_STATUSES = [
-  'submitted',
-  'triaged',
-  'investigating',
-  'contained',
-  'resolved',
-  'closed',
-  'rejected',
-  'merged',
-] as const;
+export const INCIDENT_STATUSES = ['submitted', 'triaged', 'investigating', 'contained', 'resolved', 'closed', 'rejected', 'merged'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 /** Statuses in which the work is still going on: the ones that may be merged into another incident. */

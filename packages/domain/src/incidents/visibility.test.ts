@@ -64,7 +64,7 @@ describe('who reads a note', () => {
     }
   });
 
-  it('a colleague of a shared-with author does not read the author\'s `reporting` note', () => {
+  it("a colleague of a shared-with author does not read the author's `reporting` note", () => {
     const colleague = { ...sharedStaff, userId: 'u-sedena-2' };
     expect(readsNote(colleague, incident, { visibility: 'reporting', authorId: sharedStaff.userId })).toBe(false);
   });

@@ -42,8 +42,22 @@ describe('who reports an initiative’s progress', () => {
 describe('capabilities offered on the detail page', () => {
   it('follow the role, the lead agency and the status', () => {
     const active = { status: 'active' as const, leadAgencyId: LEAD };
-    expect(initiativeCapabilities(actors.admin, active)).toEqual({ edit: true, transition: true, addMilestone: true, addKpi: true, completeMilestones: true, recordKpi: true });
-    expect(initiativeCapabilities(actors.leadStaff, active)).toEqual({ edit: false, transition: false, addMilestone: false, addKpi: false, completeMilestones: true, recordKpi: true });
+    expect(initiativeCapabilities(actors.admin, active)).toEqual({
+      edit: true,
+      transition: true,
+      addMilestone: true,
+      addKpi: true,
+      completeMilestones: true,
+      recordKpi: true,
+    });
+    expect(initiativeCapabilities(actors.leadStaff, active)).toEqual({
+      edit: false,
+      transition: false,
+      addMilestone: false,
+      addKpi: false,
+      completeMilestones: true,
+      recordKpi: true,
+    });
     const none = { edit: false, transition: false, addMilestone: false, addKpi: false, completeMilestones: false, recordKpi: false };
     expect(initiativeCapabilities(actors.partnerStaff, active)).toEqual(none);
     expect(initiativeCapabilities(actors.coordinator, active)).toEqual(none);

@@ -15,7 +15,14 @@ describe('progress derived from milestones', () => {
     expect(initiativeProgress(countMilestones(plan, '2027-01-01'))).toBe(0);
     expect(initiativeProgress(countMilestones([m('2027-01-31', '2027-01-30'), m('2027-02-28'), m('2027-03-31')], '2027-01-01'))).toBe(33);
     expect(initiativeProgress(countMilestones([m('2027-01-31', '2027-01-30'), m('2027-02-28', '2027-02-27'), m('2027-03-31')], '2027-01-01'))).toBe(67);
-    expect(initiativeProgress(countMilestones(plan.map((x) => ({ ...x, doneDate: '2027-04-01' })), '2027-05-01'))).toBe(100);
+    expect(
+      initiativeProgress(
+        countMilestones(
+          plan.map((x) => ({ ...x, doneDate: '2027-04-01' })),
+          '2027-05-01',
+        ),
+      ),
+    ).toBe(100);
     expect(initiativeProgress({ total: 4, done: 2 })).toBe(50);
   });
 
@@ -41,7 +48,11 @@ describe('milestone lateness', () => {
   it('is never late once the initiative is cancelled (nobody owes it), whatever else its status', () => {
     for (const status of INITIATIVE_STATUSES) {
       expect(milestoneState(m('2027-03-10'), '2027-03-11', status)).toBe(status === 'cancelled' ? 'pending' : 'late');
-      expect(countMilestones([m('2027-01-01'), m('2027-01-01', '2027-01-02')], '2027-02-01', status)).toEqual({ total: 2, done: 1, late: status === 'cancelled' ? 0 : 1 });
+      expect(countMilestones([m('2027-01-01'), m('2027-01-01', '2027-01-02')], '2027-02-01', status)).toEqual({
+        total: 2,
+        done: 1,
+        late: status === 'cancelled' ? 0 : 1,
+      });
     }
     // done late stays done late: that is history
     expect(milestoneState(m('2027-03-10', '2027-03-11'), '2027-06-01', 'cancelled')).toBe('done_late');

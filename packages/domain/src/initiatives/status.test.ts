@@ -30,11 +30,7 @@ describe('initiative state machine: every from × to × role', () => {
     for (const to of INITIATIVE_STATUSES) {
       for (const role of ROLES) {
         const edge = EDGES[from].includes(to);
-        const expected = !edge
-          ? 'INVALID_TRANSITION:initiative_transition_not_allowed'
-          : role !== 'admin'
-            ? 'FORBIDDEN:initiative_admin_only'
-            : 'OK';
+        const expected = !edge ? 'INVALID_TRANSITION:initiative_transition_not_allowed' : role !== 'admin' ? 'FORBIDDEN:initiative_admin_only' : 'OK';
         it(`${role}: ${from} → ${to} is ${expected}`, () => {
           // A reason is given so that only the edge and the role decide; the reason rule is tested below.
           expect(outcome(role, from, to, { reason: 'Reasignación presupuestal del ejercicio fiscal.' })).toBe(expected);
@@ -45,7 +41,11 @@ describe('initiative state machine: every from × to × role', () => {
 
   it('lists the steps an admin may take from each status, and none for anyone else', () => {
     for (const from of INITIATIVE_STATUSES) {
-      expect(allowedInitiativeTransitions({ role: 'admin' }, from).map((t) => t.to).sort()).toEqual([...EDGES[from]].sort());
+      expect(
+        allowedInitiativeTransitions({ role: 'admin' }, from)
+          .map((t) => t.to)
+          .sort(),
+      ).toEqual([...EDGES[from]].sort());
       expect(allowedInitiativeTransitions({ role: 'coordinator' }, from)).toEqual([]);
       expect(allowedInitiativeTransitions({ role: 'staff' }, from)).toEqual([]);
     }
@@ -53,7 +53,12 @@ describe('initiative state machine: every from × to × role', () => {
 
   it('says which steps need a reason: cancelling, and only cancelling', () => {
     const needs = INITIATIVE_STATUSES.flatMap((from) => allowedInitiativeTransitions({ role: 'admin' }, from).map((t) => `${from}→${t.to}:${t.needs}`));
-    expect(needs.filter((n) => n.endsWith(':reason')).sort()).toEqual(['active→cancelled:reason', 'approved→cancelled:reason', 'on_hold→cancelled:reason', 'proposed→cancelled:reason']);
+    expect(needs.filter((n) => n.endsWith(':reason')).sort()).toEqual([
+      'active→cancelled:reason',
+      'approved→cancelled:reason',
+      'on_hold→cancelled:reason',
+      'proposed→cancelled:reason',
+    ]);
     expect(needs.filter((n) => !n.endsWith(':reason')).every((n) => n.endsWith(':null'))).toBe(true);
   });
 });

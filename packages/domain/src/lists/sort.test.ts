@@ -3,7 +3,13 @@ import { IncidentSort, TaskSort, defaultDirectionOf, effectiveSort, sortCursorKe
 
 describe('list sorts', () => {
   it('a column first sorts the way a reader expects', () => {
-    expect(['reported', 'severity', 'status', 'deadline', 'reference'].map((k) => defaultDirectionOf(k as 'reported'))).toEqual(['desc', 'desc', 'asc', 'asc', 'asc']);
+    expect(['reported', 'severity', 'status', 'deadline', 'reference'].map((k) => defaultDirectionOf(k as 'reported'))).toEqual([
+      'desc',
+      'desc',
+      'asc',
+      'asc',
+      'asc',
+    ]);
     expect(effectiveSort({}, 'reported')).toEqual({ sort: 'reported', dir: 'desc' });
     expect(effectiveSort({ sort: 'deadline' }, 'reported')).toEqual({ sort: 'deadline', dir: 'asc' });
     expect(effectiveSort({ sort: 'severity', dir: 'asc' }, 'reported')).toEqual({ sort: 'severity', dir: 'asc' });

@@ -42,7 +42,10 @@ export function defaultDirectionOf(key: IncidentSortKey | TaskSortKey): SortDire
 }
 
 /** The sort a list reads: the given one, else newest first. */
-export function effectiveSort<K extends IncidentSortKey | TaskSortKey>(input: { sort?: K | undefined; dir?: SortDirection | undefined }, fallback: K): { sort: K; dir: SortDirection } {
+export function effectiveSort<K extends IncidentSortKey | TaskSortKey>(
+  input: { sort?: K | undefined; dir?: SortDirection | undefined },
+  fallback: K,
+): { sort: K; dir: SortDirection } {
   const sort = input.sort ?? fallback;
   return { sort, dir: input.dir ?? defaultDirectionOf(sort) };
 }

@@ -39,14 +39,9 @@ export const Email = Str()
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 /** A new password: the common-password check happens in @anc/auth (it needs a dictionary). */
-export const NewPassword = Str()
-  .min(PASSWORD_MIN_LENGTH, { error: 'password_too_short' })
-  .max(PASSWORD_MAX_LENGTH, { error: 'too_long' });
+export const NewPassword = Str().min(PASSWORD_MIN_LENGTH, { error: 'password_too_short' }).max(PASSWORD_MAX_LENGTH, { error: 'too_long' });
 
-export const PersonName = Str()
-  .trim()
-  .min(2, { error: 'too_short' })
-  .max(120, { error: 'too_long' });
+export const PersonName = Str().trim().min(2, { error: 'too_short' }).max(120, { error: 'too_long' });
 
 /**
  * At most this many calls in one tRPC batch request: the API answers 400 above it
@@ -64,8 +59,7 @@ export const ListInput = z.object({
 });
 export type ListInput = z.infer<typeof ListInput>;
 
-export const listOutput = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const listOutput = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /**
  * Keyset cursors are opaque to clients: base64url of a small JSON tuple

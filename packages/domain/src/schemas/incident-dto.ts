@@ -100,7 +100,10 @@ export const TaskSummaryDto = z
     dueState: z.enum(TASK_DUE_STATES),
     assigneeAgency: AgencyRefDto,
     assigneeUser: UserRef.nullable(),
-    incident: z.strictObject({ id: Uuid, reference: z.string(), title: z.string() }).nullable().describe('Null also when the caller may not read the linked incident'),
+    incident: z
+      .strictObject({ id: Uuid, reference: z.string(), title: z.string() })
+      .nullable()
+      .describe('Null also when the caller may not read the linked incident'),
     initiative: z.strictObject({ id: Uuid, code: z.string(), title: z.string() }).nullable(),
     createdAt: Instant,
     updatedAt: Instant,
@@ -117,7 +120,10 @@ const EVENT_DATA = {
   comment: z.strictObject({}),
   status: z.strictObject({ from: z.enum(INCIDENT_STATUSES), to: z.enum(INCIDENT_STATUSES), mergedInto: NameForDto.optional() }),
   shared: z.strictObject({ agencies: z.array(z.string()).describe('Codes of the agencies it was newly shared with'), allAgencies: z.boolean() }),
-  unshared: z.strictObject({ agency: z.string().nullable().describe('Code of the agency; null when the share with every agency was withdrawn'), allAgencies: z.boolean() }),
+  unshared: z.strictObject({
+    agency: z.string().nullable().describe('Code of the agency; null when the share with every agency was withdrawn'),
+    allAgencies: z.boolean(),
+  }),
   report: z.strictObject({ kind: z.enum(REPORT_KINDS) }),
   observables_added: z.strictObject({ observables: z.array(ObservableValue) }),
   observable_removed: z.strictObject({ observable: ObservableValue }),
@@ -225,8 +231,21 @@ export const IncidentDetail = z
   .meta({ id: 'IncidentDetail' });
 export type IncidentDetail = z.output<typeof IncidentDetail>;
 
-export const ObservablesAdded = z.strictObject({ added: Count, skipped: Count.describe('Duplicates, in the request or already on the incident') }).meta({ id: 'ObservablesAdded' });
+export const ObservablesAdded = z
+  .strictObject({ added: Count, skipped: Count.describe('Duplicates, in the request or already on the incident') })
+  .meta({ id: 'ObservablesAdded' });
 export type ObservablesAdded = z.output<typeof ObservablesAdded>;
 
 /** Every named answer schema (those with `.meta({ id })`), for the OpenAPI document's components. */
-export const INCIDENT_ANSWER_SCHEMAS = [AgencyRefDto, NameForDto, IncidentSummary, IncidentList, TaskSummaryDto, IncidentTimelineEntry, IncidentDetail, ObservablesAdded, AttachmentDto, UploadedFileDto] as const;
+export const INCIDENT_ANSWER_SCHEMAS = [
+  AgencyRefDto,
+  NameForDto,
+  IncidentSummary,
+  IncidentList,
+  TaskSummaryDto,
+  IncidentTimelineEntry,
+  IncidentDetail,
+  ObservablesAdded,
+  AttachmentDto,
+  UploadedFileDto,
+] as const;

@@ -55,7 +55,16 @@ describe('CreateIncidentInput', () => {
       impact: { ...valid.impact, estimatedLossMxn: '12.345' },
       observables: [{ type: 'ipv4', value: '999.1.1.1' }],
     });
-    expect(Object.keys(errors).sort()).toEqual(['description', 'detectedAt', 'impact.estimatedLossMxn', 'observables.0.value', 'rsitClass', 'severity', 'title', 'tlp']);
+    expect(Object.keys(errors).sort()).toEqual([
+      'description',
+      'detectedAt',
+      'impact.estimatedLossMxn',
+      'observables.0.value',
+      'rsitClass',
+      'severity',
+      'title',
+      'tlp',
+    ]);
     expect(errors.severity).toEqual(['Choose a severity level from 0 to 5.']);
   });
 
@@ -96,7 +105,13 @@ describe('MoneyMxn', () => {
 
 describe('filters as a query string', () => {
   it('round-trips through URLSearchParams', () => {
-    const filters = IncidentFilters.parse({ status: ['submitted', 'triaged'], severity: [3, 4], tlp: ['AMBER+STRICT'], q: 'fuga de correos', obligation: 'overdue' });
+    const filters = IncidentFilters.parse({
+      status: ['submitted', 'triaged'],
+      severity: [3, 4],
+      tlp: ['AMBER+STRICT'],
+      q: 'fuga de correos',
+      obligation: 'overdue',
+    });
     const params = incidentFiltersToSearchParams(filters);
     expect(params.toString()).toBe('status=submitted&status=triaged&severity=3&severity=4&tlp=AMBER%2BSTRICT&q=fuga+de+correos&obligation=overdue');
     expect(IncidentFilters.parse(incidentFiltersFromSearchParams(new URLSearchParams(params.toString())))).toEqual(filters);

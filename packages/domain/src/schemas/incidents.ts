@@ -44,7 +44,13 @@ export const Severity = z
 
 export const Impact = z.object({
   personalData: z.boolean({ error: 'required' }),
-  records: z.number({ error: 'invalid_number' }).int({ error: 'invalid_number' }).min(0, { error: 'invalid_number' }).max(1e12, { error: 'too_big' }).nullable().default(null),
+  records: z
+    .number({ error: 'invalid_number' })
+    .int({ error: 'invalid_number' })
+    .min(0, { error: 'invalid_number' })
+    .max(1e12, { error: 'too_big' })
+    .nullable()
+    .default(null),
   criticalService: z.boolean({ error: 'required' }),
   crossBorder: z.boolean({ error: 'required' }),
   estimatedLossMxn: MoneyMxn.nullable().default(null),
@@ -156,7 +162,10 @@ export type SubmitReportInput = z.infer<typeof SubmitReportInput>;
 
 export const OBLIGATION_FILTERS = ['overdue', 'due_soon'] as const;
 const manyOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.array(z.enum(values, { error: 'invalid_option' })).max(values.length, { error: 'too_many' }).optional();
+  z
+    .array(z.enum(values, { error: 'invalid_option' }))
+    .max(values.length, { error: 'too_many' })
+    .optional();
 
 /** At most this many `ids` in one filter (an export link of a selection: they travel in a GET's query string). */
 export const INCIDENT_IDS_FILTER_MAX = 200;
@@ -205,4 +214,3 @@ export function incidentFiltersFromSearchParams(params: URLSearchParams): Record
   }
   return out;
 }
-

@@ -70,7 +70,9 @@ describe('CreateInitiativeInput', () => {
 describe('the other inputs', () => {
   it('UpdateInitiativeInput takes any subset with the version, and checks dates given together', () => {
     expect(UpdateInitiativeInput.parse({ id: lead, version: 3, budgetMxn: '0.01' })).toEqual({ id: lead, version: 3, budgetMxn: '0.01' });
-    expect(fieldOf(UpdateInitiativeInput.safeParse({ id: lead, version: 3, startDate: '2027-05-01', endDate: '2027-04-30' }), 'endDate')).toEqual(['end_before_start']);
+    expect(fieldOf(UpdateInitiativeInput.safeParse({ id: lead, version: 3, startDate: '2027-05-01', endDate: '2027-04-30' }), 'endDate')).toEqual([
+      'end_before_start',
+    ]);
     expect(UpdateInitiativeInput.safeParse({ id: lead, budgetMxn: '1.00' }).success).toBe(false);
   });
 
@@ -80,7 +82,10 @@ describe('the other inputs', () => {
   });
 
   it('KPI decimals stay text with four places; a JSON number is refused', () => {
-    expect(AddKpiInput.parse({ initiativeId: lead, name: 'Tiempo medio de parcheo', unit: 'días', baseline: '45', target: '15.5' })).toMatchObject({ baseline: '45.0000', target: '15.5000' });
+    expect(AddKpiInput.parse({ initiativeId: lead, name: 'Tiempo medio de parcheo', unit: 'días', baseline: '45', target: '15.5' })).toMatchObject({
+      baseline: '45.0000',
+      target: '15.5000',
+    });
     expect(RecordKpiValueInput.parse({ kpiId: lead, value: '1,234.5678' }).value).toBe('1234.5678');
     expect(fieldOf(RecordKpiValueInput.safeParse({ kpiId: lead, value: '12.34567' }), 'value')).toEqual(['invalid_decimal']);
     expect(fieldOf(RecordKpiValueInput.safeParse({ kpiId: lead, value: 12.5 }), 'value')).toEqual(['invalid_decimal']);
@@ -95,7 +100,9 @@ describe('the other inputs', () => {
 
   it('ListInitiativesInput has the list defaults and the filters', () => {
     expect(ListInitiativesInput.parse({})).toEqual({ limit: 25 });
-    expect(ListInitiativesInput.parse({ objective: 'national_security', axis: 'culture', status: ['active', 'on_hold'], q: ' salud ' })).toMatchObject({ q: 'salud' });
+    expect(ListInitiativesInput.parse({ objective: 'national_security', axis: 'culture', status: ['active', 'on_hold'], q: ' salud ' })).toMatchObject({
+      q: 'salud',
+    });
     expect(ListInitiativesInput.safeParse({ status: ['done'] }).success).toBe(false);
   });
 });

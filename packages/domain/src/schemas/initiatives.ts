@@ -17,16 +17,10 @@ export const MAX_KPIS_PER_INITIATIVE = 30;
 
 /** `PN-2027-004`: a prefix of 2–6 capital letters, the year and a three-digit number. Lower case is accepted and raised. */
 export const INITIATIVE_CODE_PATTERN = /^[A-Z]{2,6}-\d{4}-\d{3}$/;
-export const InitiativeCode = Str()
-  .trim()
-  .toUpperCase()
-  .min(1, { error: 'required' })
-  .regex(INITIATIVE_CODE_PATTERN, { error: 'invalid_initiative_code' });
+export const InitiativeCode = Str().trim().toUpperCase().min(1, { error: 'required' }).regex(INITIATIVE_CODE_PATTERN, { error: 'invalid_initiative_code' });
 
 /** A calendar day 'YYYY-MM-DD' (as days are counted in Mexico City). */
-export const CalendarDate = Str()
-  .trim()
-  .refine(isIsoDate, { error: 'invalid_date' });
+export const CalendarDate = Str().trim().refine(isIsoDate, { error: 'invalid_date' });
 
 /**
  * A KPI value: an exact decimal text with up to 4 places and 16 digits before the point

@@ -14,9 +14,7 @@ const B64u = (max: number) =>
 const Transports = z.array(Str().max(32, { error: 'too_long' })).max(10, { error: 'too_many' });
 const Attachment = z.enum(['platform', 'cross-platform'], { error: 'invalid_option' });
 // The server reads no client extension output: whatever the browser reports is dropped.
-const ExtensionResults = z
-  .custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'passkey_invalid' })
-  .transform(() => ({}));
+const ExtensionResults = z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'passkey_invalid' }).transform(() => ({}));
 
 /** What @simplewebauthn/browser's `startRegistration()` answers (RegistrationResponseJSON). */
 export const PasskeyRegistrationResponse = z.object({

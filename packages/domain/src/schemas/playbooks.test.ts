@@ -26,15 +26,25 @@ describe('UpsertPlaybookInput', () => {
   });
 
   it('takes a due time in whole hours, from 1 to a year', () => {
-    for (const bad of [0, -3, 1.5, Number.NaN]) expect(problems({ ...valid, steps: [{ ...step, dueAfterHours: bad }] })).toEqual({ 'steps.0.dueAfterHours': ['due_after_hours_invalid'] });
+    for (const bad of [0, -3, 1.5, Number.NaN])
+      expect(problems({ ...valid, steps: [{ ...step, dueAfterHours: bad }] })).toEqual({ 'steps.0.dueAfterHours': ['due_after_hours_invalid'] });
     expect(problems({ ...valid, steps: [{ ...step, dueAfterHours: '4' }] })).toEqual({ 'steps.0.dueAfterHours': ['due_after_hours_invalid'] });
-    expect(problems({ ...valid, steps: [{ ...step, dueAfterHours: PLAYBOOK_DUE_AFTER_HOURS_MAX + 1 }] })).toEqual({ 'steps.0.dueAfterHours': ['due_after_hours_too_long'] });
+    expect(problems({ ...valid, steps: [{ ...step, dueAfterHours: PLAYBOOK_DUE_AFTER_HOURS_MAX + 1 }] })).toEqual({
+      'steps.0.dueAfterHours': ['due_after_hours_too_long'],
+    });
     expect(problems({ ...valid, steps: [{ ...step, dueAfterHours: PLAYBOOK_DUE_AFTER_HOURS_MAX }] })).toEqual({});
   });
 
   it('reports every field at once: titles by length, the class and the assignee from their lists', () => {
     expect(
-      problems({ rsitClass: 'ransomware', title: 'ab', steps: [{ title: '   ', assignTo: 'sedena', dueAfterHours: 1 }, { ...step, title: 'x'.repeat(201), description: 'y'.repeat(4001) }] }),
+      problems({
+        rsitClass: 'ransomware',
+        title: 'ab',
+        steps: [
+          { title: '   ', assignTo: 'sedena', dueAfterHours: 1 },
+          { ...step, title: 'x'.repeat(201), description: 'y'.repeat(4001) },
+        ],
+      }),
     ).toEqual({
       rsitClass: ['invalid_option'],
       title: ['too_short'],

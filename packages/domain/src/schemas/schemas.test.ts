@@ -42,7 +42,13 @@ describe('CreateUserInput', () => {
 });
 
 describe('CreateAgencyInput', () => {
-  const good = { code: 'sedena', name: 'Secretaría de la Defensa Nacional', nameEn: 'Ministry of National Defense', kind: 'federal_ministry', sector: 'defense' };
+  const good = {
+    code: 'sedena',
+    name: 'Secretaría de la Defensa Nacional',
+    nameEn: 'Ministry of National Defense',
+    kind: 'federal_ministry',
+    sector: 'defense',
+  };
   it('upper-cases the code and defaults the sector to none', () => {
     expect(CreateAgencyInput.parse(good).code).toBe('SEDENA');
     expect(CreateAgencyInput.parse({ ...good, sector: undefined }).sector).toBeNull();

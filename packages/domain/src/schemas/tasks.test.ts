@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsFromIssues } from '../messages.ts';
-import { CreateTaskInput, ListTasksInput, TransitionTaskInput, UpdateTaskInput, taskFiltersFromSearchParams, taskFiltersToSearchParams, TaskFilters } from './tasks.ts';
+import {
+  CreateTaskInput,
+  ListTasksInput,
+  TransitionTaskInput,
+  UpdateTaskInput,
+  taskFiltersFromSearchParams,
+  taskFiltersToSearchParams,
+  TaskFilters,
+} from './tasks.ts';
 
 const ID = '4b0d7f0e-4d7e-4f55-9f0e-0d2b1c3a4e5f';
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
@@ -36,7 +44,9 @@ describe('task schemas', () => {
   });
 
   it('links a task to an incident or an initiative, not both', () => {
-    expect(errorsOf(CreateTaskInput, { ...valid, incidentId: ID, initiativeId: ID })).toEqual({ initiativeId: ['A task links to an incident or to an initiative, not both.'] });
+    expect(errorsOf(CreateTaskInput, { ...valid, incidentId: ID, initiativeId: ID })).toEqual({
+      initiativeId: ['A task links to an incident or to an initiative, not both.'],
+    });
     expect(CreateTaskInput.safeParse({ ...valid, incidentId: ID, initiativeId: null }).success).toBe(true);
   });
 

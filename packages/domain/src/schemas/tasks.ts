@@ -47,17 +47,16 @@ export type CreateTaskData = z.output<typeof CreateTaskInput>;
  * `tasks.update` (coordinators): any subset; changing `assigneeAgencyId` reassigns the task (the
  * assignee user is cleared unless a user of the new agency is given). A new due date may not lie in the past.
  */
-export const UpdateTaskInput = z
-  .object({
-    id: Id,
-    version: z.number().int().min(0),
-    title: TaskTitle.optional(),
-    description: TaskDescription.optional(),
-    priority: TaskPriorityValue.optional(),
-    dueAt: FutureDueAt.optional(),
-    assigneeAgencyId: Id.optional(),
-    assigneeUserId: Id.nullable().optional(),
-  });
+export const UpdateTaskInput = z.object({
+  id: Id,
+  version: z.number().int().min(0),
+  title: TaskTitle.optional(),
+  description: TaskDescription.optional(),
+  priority: TaskPriorityValue.optional(),
+  dueAt: FutureDueAt.optional(),
+  assigneeAgencyId: Id.optional(),
+  assigneeUserId: Id.nullable().optional(),
+});
 export type UpdateTaskInput = z.infer<typeof UpdateTaskInput>;
 
 export const TaskIdInput = z.object({ id: Id });

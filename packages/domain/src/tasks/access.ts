@@ -56,10 +56,7 @@ export function assertTaskCapability(actor: Pick<Actor, 'role' | 'agencyId'>, ta
 }
 
 /** The assignee user, when one is named, must be active staff of the assignee agency. */
-export function assigneeUserProblem(
-  user: { agencyId: string; role: string; active: boolean } | null,
-  assigneeAgencyId: string,
-): MessageKey | null {
+export function assigneeUserProblem(user: { agencyId: string; role: string; active: boolean } | null, assigneeAgencyId: string): MessageKey | null {
   if (!user) return 'not_found';
   if (user.agencyId !== assigneeAgencyId) return 'assignee_not_in_agency';
   if (!user.active) return 'user_inactive';

@@ -77,8 +77,14 @@ describe('task state machine', () => {
   });
 
   it('steps without a requirement pass without a comment', () => {
-    expect(checkTaskTransition(ACTORS.assigneeStaff, { status: 'open', assigneeAgencyId: ASSIGNED }, { to: 'in_progress' })).toEqual({ step: 'start', needs: null });
-    expect(checkTaskTransition(ACTORS.coordinator, { status: 'in_review', assigneeAgencyId: ASSIGNED }, { to: 'done' })).toEqual({ step: 'approve', needs: null });
+    expect(checkTaskTransition(ACTORS.assigneeStaff, { status: 'open', assigneeAgencyId: ASSIGNED }, { to: 'in_progress' })).toEqual({
+      step: 'start',
+      needs: null,
+    });
+    expect(checkTaskTransition(ACTORS.coordinator, { status: 'in_review', assigneeAgencyId: ASSIGNED }, { to: 'done' })).toEqual({
+      step: 'approve',
+      needs: null,
+    });
   });
 
   it('names each step so that in_review → in_progress reads as a return and done → in_progress as a reopen', () => {

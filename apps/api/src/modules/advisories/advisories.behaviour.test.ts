@@ -38,7 +38,10 @@ beforeEach(async () => {
 });
 
 const notificationsOf = (advisoryId: string, kind: string) =>
-  s.t.db.select({ userId: notifications.userId }).from(notifications).where(and(eq(notifications.advisoryId, advisoryId), eq(notifications.kind, kind as 'advisory_published')));
+  s.t.db
+    .select({ userId: notifications.userId })
+    .from(notifications)
+    .where(and(eq(notifications.advisoryId, advisoryId), eq(notifications.kind, kind as 'advisory_published')));
 
 describe('drafts', () => {
   it('get gapless ALR references, canonical CVEs, and an audit row', async () => {
@@ -46,7 +49,12 @@ describe('drafts', () => {
     const b = await coordinator.trpc.advisories.create.mutate(validAdvisory([sedenaId]));
     const year = mexicoCityYear(new Date());
     expect([a.reference, b.reference]).toEqual([`ALR-${year}-000001`, `ALR-${year}-000002`]);
-    expect(a).toMatchObject({ status: 'draft', cves: ['CVE-2024-21762', 'CVE-2025-0282'], allowedSteps: ['publish'], capabilities: { edit: true, respond: false } });
+    expect(a).toMatchObject({
+      status: 'draft',
+      cves: ['CVE-2024-21762', 'CVE-2025-0282'],
+      allowedSteps: ['publish'],
+      capabilities: { edit: true, respond: false },
+    });
     expect(await auditCountFor(s.t.db, 'advisory.create', a.id)).toBe(1);
   });
 
@@ -60,7 +68,12 @@ describe('drafts', () => {
 
   it('are edited with the version read; a stale version is CONFLICT; a published one is not edited', async () => {
     const draft = await makeAdvisory(coordinator, [sedenaId]);
-    const edited = await coordinator.trpc.advisories.update.mutate({ id: draft.id, version: draft.version, title: 'Explotación de Ivanti Connect Secure', agencyIds: [sedenaId, semarId] });
+    const edited = await coordinator.trpc.advisories.update.mutate({
+      id: draft.id,
+      version: draft.version,
+      title: 'Explotación de Ivanti Connect Secure',
+      agencyIds: [sedenaId, semarId],
+    });
     expect(edited.agencies.map((a) => a.code)).toEqual(['SEDENA', 'SEMAR']);
     expect((await errorOf(coordinator.trpc.advisories.update.mutate({ id: draft.id, version: draft.version, title: 'Otra' }))).code).toBe('CONFLICT');
     const published = await coordinator.trpc.advisories.publish.mutate({ id: edited.id, version: edited.version });
@@ -84,11 +97,31 @@ describe('publication', () => {
     const published = await makeAdvisory(coordinator, [sedenaId, semarId], { published: true });
     expect(published.status).toBe('published');
     const told = (await notificationsOf(published.id, 'advisory_published')).map((n) => n.userId).sort();
-    const staffIds = (await s.t.db.select({ id: users.id }).from(users).where(and(inArray(users.agencyId, [sedenaId, semarId]), eq(users.role, 'staff'), eq(users.active, true)))).map((u) => u.id).sort();
+    const staffIds = (
+      await s.t.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(inArray(users.agencyId, [sedenaId, semarId]), eq(users.role, 'staff'), eq(users.active, true)))
+    )
+      .map((u) => u.id)
+      .sort();
     expect(told).toEqual(staffIds);
-    const mails = await s.t.db.select({ to: mailOutbox.toAddress, subject: mailOutbox.subject }).from(mailOutbox).where(eq(mailOutbox.kind, 'advisory_published'));
-    expect(present(mails.find((m) => m.to === DEMO.semar), 'SEMAR mail').subject).toContain('New ANC advisory');
-    expect(present(mails.find((m) => m.to === DEMO.sedena), 'SEDENA mail').subject).toContain('Nueva alerta de la ANC');
+    const mails = await s.t.db
+      .select({ to: mailOutbox.toAddress, subject: mailOutbox.subject })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.kind, 'advisory_published'));
+    expect(
+      present(
+        mails.find((m) => m.to === DEMO.semar),
+        'SEMAR mail',
+      ).subject,
+    ).toContain('New ANC advisory');
+    expect(
+      present(
+        mails.find((m) => m.to === DEMO.sedena),
+        'SEDENA mail',
+      ).subject,
+    ).toContain('Nueva alerta de la ANC');
     const bell = await semar.trpc.notifications.list.query({});
     expect(bell.items[0]).toMatchObject({ kind: 'advisory_published', link: `/alertas/${published.id}` });
     expect(await auditCountFor(s.t.db, 'advisory.publish', published.id)).toBe(1);
@@ -148,8 +181,13 @@ describe('answers', () => {
     expect((await errorOf(coordinator.trpc.advisories.respond.mutate({ id: published.id, status: 'acknowledged' }))).code).toBe('FORBIDDEN');
     const closed = await coordinator.trpc.advisories.close.mutate({ id: published.id, version: published.version });
     expect(closed.status).toBe('closed');
-    expect(await errorOf(sedena.trpc.advisories.respond.mutate({ id: published.id, status: 'acknowledged' }))).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'advisory_not_published' });
-    expect((await errorOf(coordinator.trpc.advisories.close.mutate({ id: closed.id, version: closed.version }))).reason).toBe('advisory_transition_not_allowed');
+    expect(await errorOf(sedena.trpc.advisories.respond.mutate({ id: published.id, status: 'acknowledged' }))).toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+      reason: 'advisory_not_published',
+    });
+    expect((await errorOf(coordinator.trpc.advisories.close.mutate({ id: closed.id, version: closed.version }))).reason).toBe(
+      'advisory_transition_not_allowed',
+    );
   });
 });
 
@@ -173,24 +211,37 @@ describe('the matrix as CSV', () => {
   it('one row per agency, code and label in the reader’s language; staff are refused', async () => {
     const published = await makeAdvisory(coordinator, [sedenaId, semarId], { published: true });
     await sedena.trpc.advisories.respond.mutate({ id: published.id, status: 'mitigating' });
-    const csv = async (client: Client, lang: string) => fetch(`${s.url}/advisories/${published.id}/responses.csv?lang=${lang}`, { headers: { cookie: client.jar.header() } });
+    const csv = async (client: Client, lang: string) =>
+      fetch(`${s.url}/advisories/${published.id}/responses.csv?lang=${lang}`, { headers: { cookie: client.jar.header() } });
     const es = await csv(coordinator, 'es-MX');
     expect(es.status).toBe(200);
-    const lines = (await es.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await es.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Clave de la dependencia,Dependencia,Respuesta (código),Respuesta,Respondida (UTC),Situación (código),Situación');
     expect(lines[1]).toMatch(/^SEDENA,Secretaría de la Defensa Nacional,mitigating,Mitigando,\d{4}-.*,answered,Respondió$/);
     expect(lines[2]).toBe('SEMAR,Secretaría de Marina,,Sin respuesta,,pending,Pendiente');
     expect(await (await csv(coordinator, 'en')).text()).toContain('SEMAR,Ministry of the Navy,,No answer,,pending,Pending');
     expect((await csv(sedena, 'es-MX')).status).toBe(403);
     expect((await fetch(`${s.url}/advisories/${published.id}/responses.csv`)).status).toBe(401);
-    expect((await fetch(`${s.url}/advisories/00000000-0000-4000-8000-000000000000/responses.csv`, { headers: { cookie: coordinator.jar.header() } })).status).toBe(404);
+    expect(
+      (await fetch(`${s.url}/advisories/00000000-0000-4000-8000-000000000000/responses.csv`, { headers: { cookie: coordinator.jar.header() } })).status,
+    ).toBe(404);
   });
 });
 
 describe('from an incident', () => {
   it('carries the incident’s CVEs and indicators, its TLP and severity; never a lower TLP nor readers beyond the incident’s', async () => {
     const incident = await sedena.trpc.incidents.create.mutate(
-      validIncident({ tlp: 'RED', severity: 4, observables: [{ type: 'cve', value: 'CVE-2025-0282' }, { type: 'ipv4', value: '203.0.113.45' }] }),
+      validIncident({
+        tlp: 'RED',
+        severity: 4,
+        observables: [
+          { type: 'cve', value: 'CVE-2025-0282' },
+          { type: 'ipv4', value: '203.0.113.45' },
+        ],
+      }),
     );
     const draft = await coordinator.trpc.advisories.createFromIncident.mutate({ incidentId: incident.id });
     expect(draft).toMatchObject({ status: 'draft', tlp: 'RED', severity: 4, cves: ['CVE-2025-0282'], incidentId: incident.id });
@@ -200,7 +251,9 @@ describe('from an incident', () => {
       code: 'BAD_REQUEST',
       fieldErrors: { agencyIds: [expect.any(String)] },
     });
-    expect((await errorOf(coordinator.trpc.advisories.update.mutate({ id: draft.id, version: draft.version, tlp: 'AMBER' }))).fieldErrors).toHaveProperty('tlp');
+    expect((await errorOf(coordinator.trpc.advisories.update.mutate({ id: draft.id, version: draft.version, tlp: 'AMBER' }))).fieldErrors).toHaveProperty(
+      'tlp',
+    );
     expect(await auditCountFor(s.t.db, 'advisory.createFromIncident', draft.id)).toBe(1);
   });
 });

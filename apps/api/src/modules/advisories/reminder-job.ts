@@ -27,7 +27,13 @@ export async function runAdvisoryReminderJob(db: Db, now: Date = new Date(), bat
           reads: (p) => p.agencyId === pair.agencyId,
         });
         const data = { reference: pair.reference, title: pair.title, tlp: pair.tlp, respondBy: pair.respondBy.toISOString() };
-        return recipients.map((userId) => ({ userId, kind: 'advisory_reminder' as const, advisoryId: pair.advisoryId, data, dedupeKey: advisoryReminderKey(pair.respondBy) }));
+        return recipients.map((userId) => ({
+          userId,
+          kind: 'advisory_reminder' as const,
+          advisoryId: pair.advisoryId,
+          data,
+          dedupeKey: advisoryReminderKey(pair.respondBy),
+        }));
       });
       return { claimed: pairs.length, notified: await insertNotifications(tx, rows) };
     });

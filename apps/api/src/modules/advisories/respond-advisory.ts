@@ -30,7 +30,10 @@ export async function respondAdvisory(ctx: UseCaseContext, input: RespondAdvisor
       action: 'advisory.respond',
       entityType: 'advisory',
       entityId: advisory.id,
-      diff: auditDiff({ status: place.latestStatus }, { status: response.status, agencyId: response.agencyId, responseId: response.id, commentLength: comment?.length ?? 0 }),
+      diff: auditDiff(
+        { status: place.latestStatus },
+        { status: response.status, agencyId: response.agencyId, responseId: response.id, commentLength: comment?.length ?? 0 },
+      ),
       origin: ctx.origin,
     });
     return advisory;

@@ -3,8 +3,7 @@ import { DomainError, auditDiff, type CreateAgencyInput } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
 import { agencyAuditFields, toAgencyDto } from './agency-dto.ts';
 
-export const codeTaken = (cause: unknown) =>
-  new DomainError('CONFLICT', 'agency_code_taken', { fieldErrors: { code: ['agency_code_taken'] }, cause });
+export const codeTaken = (cause: unknown) => new DomainError('CONFLICT', 'agency_code_taken', { fieldErrors: { code: ['agency_code_taken'] }, cause });
 
 export async function createAgency(ctx: UseCaseContext, input: CreateAgencyInput) {
   // There is one ANC: a second national agency would be a second home for coordinators.

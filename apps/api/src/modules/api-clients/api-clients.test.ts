@@ -45,7 +45,12 @@ describe('apiClients', () => {
   it('an admin creates a client: the token is shown once, stored only as its hash, and authenticates until revoked', async () => {
     const before = await rowCounts();
     const expiresAt = inDays(90);
-    const created = await admin.trpc.apiClients.create.mutate({ agencyId: ids.sedena, name: '  SIEM del SOC de SEDENA ', scopes: ['incidents:read', 'incidents:write'], expiresAt });
+    const created = await admin.trpc.apiClients.create.mutate({
+      agencyId: ids.sedena,
+      name: '  SIEM del SOC de SEDENA ',
+      scopes: ['incidents:read', 'incidents:write'],
+      expiresAt,
+    });
     expect(created.token).toMatch(API_TOKEN_PATTERN);
     expect(created.client).toMatchObject({
       name: 'SIEM del SOC de SEDENA',
@@ -65,14 +70,28 @@ describe('apiClients', () => {
     const [row] = await s.t.db.select().from(apiClients).where(eq(apiClients.id, created.client.id));
     expect(row?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(created.token);
-    const [principal] = await s.t.db.select().from(users).where(eq(users.id, row?.principalUserId ?? ''));
-    expect(principal).toMatchObject({ kind: 'api_client', role: 'staff', agencyId: ids.sedena, name: 'SIEM del SOC de SEDENA', active: true, passwordHash: '!' });
+    const [principal] = await s.t.db
+      .select()
+      .from(users)
+      .where(eq(users.id, row?.principalUserId ?? ''));
+    expect(principal).toMatchObject({
+      kind: 'api_client',
+      role: 'staff',
+      agencyId: ids.sedena,
+      name: 'SIEM del SOC de SEDENA',
+      active: true,
+      passwordHash: '!',
+    });
     expect(principal?.email).toMatch(/^client-[0-9a-f-]{36}@integraciones\.anc\.invalid$/);
 
     // The audit row names the admin, and its diff carries the prefix but never the token.
     const [audit] = await auditOf(created.client.id);
     expect(audit).toMatchObject({ action: 'apiClient.create', entityType: 'api_client', actorId: ids.admin });
-    expect(audit?.diff).toMatchObject({ name: [null, 'SIEM del SOC de SEDENA'], prefix: [null, created.client.prefix], scopes: [null, ['incidents:read', 'incidents:write']] });
+    expect(audit?.diff).toMatchObject({
+      name: [null, 'SIEM del SOC de SEDENA'],
+      prefix: [null, created.client.prefix],
+      scopes: [null, ['incidents:read', 'incidents:write']],
+    });
     expect(JSON.stringify(audit)).not.toContain(created.token);
     expect(JSON.stringify(audit)).not.toContain(row?.tokenHash);
 
@@ -100,7 +119,10 @@ describe('apiClients', () => {
     expect(revoked.revokedAt).not.toBeNull();
     expect(await authenticateApiToken(s.t.db, created.token)).toBeNull();
     expect((await exportWith(created.token)).status).toBe(401);
-    const [after] = await s.t.db.select({ active: users.active }).from(users).where(eq(users.id, row?.principalUserId ?? ''));
+    const [after] = await s.t.db
+      .select({ active: users.active })
+      .from(users)
+      .where(eq(users.id, row?.principalUserId ?? ''));
     expect(after?.active).toBe(false);
     const rows = await auditOf(created.client.id);
     // The admin's create and revoke, and between them the client's own call, with its principal as actor.
@@ -129,7 +151,10 @@ describe('apiClients', () => {
 
   it('a client whose expiry has passed is listed as expired and refused', async () => {
     const c = await admin.trpc.apiClients.create.mutate({ agencyId: ids.semar, name: 'Script vencido', scopes: ['incidents:read'], expiresAt: inDays(1) });
-    await s.t.db.update(apiClients).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiClients.id, c.client.id));
+    await s.t.db
+      .update(apiClients)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiClients.id, c.client.id));
     expect((await admin.trpc.apiClients.list.query({ agencyId: ids.semar })).items.find((x) => x.id === c.client.id)?.status).toBe('expired');
     expect(await authenticateApiToken(s.t.db, c.token)).toBeNull();
   });
@@ -138,7 +163,10 @@ describe('apiClients', () => {
     const existing = await admin.trpc.apiClients.create.mutate({ agencyId: ids.semar, name: 'Cliente ajeno', scopes: ['incidents:read'] });
     const before = await rowCounts();
     for (const who of [coordinator, staff]) {
-      expect(await errorOf(who.trpc.apiClients.create.mutate({ agencyId: ids.sedena, name: 'Intruso', scopes: ['incidents:write'] }))).toMatchObject({ code: 'FORBIDDEN', reason: 'role_not_allowed' });
+      expect(await errorOf(who.trpc.apiClients.create.mutate({ agencyId: ids.sedena, name: 'Intruso', scopes: ['incidents:write'] }))).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'role_not_allowed',
+      });
       expect(await errorOf(who.trpc.apiClients.list.query({}))).toMatchObject({ code: 'FORBIDDEN', reason: 'role_not_allowed' });
       expect(await errorOf(who.trpc.apiClients.revoke.mutate({ id: existing.client.id }))).toMatchObject({ code: 'FORBIDDEN', reason: 'role_not_allowed' });
     }
@@ -163,12 +191,22 @@ describe('apiClients', () => {
       fieldErrors: { agencyId: [expect.any(String)] },
     });
     expect(
-      await errorOf(admin.trpc.apiClients.create.mutate({ agencyId: '4b0d7f0e-4d7e-4f55-9f0e-0d2b1c3a4e5f', name: 'Sin dependencia', scopes: ['incidents:read'] })),
+      await errorOf(
+        admin.trpc.apiClients.create.mutate({ agencyId: '4b0d7f0e-4d7e-4f55-9f0e-0d2b1c3a4e5f', name: 'Sin dependencia', scopes: ['incidents:read'] }),
+      ),
     ).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { agencyId: [expect.any(String)] } });
-    expect(await errorOf(admin.trpc.apiClients.revoke.mutate({ id: '4b0d7f0e-4d7e-4f55-9f0e-0d2b1c3a4e5f' }))).toMatchObject({ code: 'NOT_FOUND', reason: 'not_found' });
+    expect(await errorOf(admin.trpc.apiClients.revoke.mutate({ id: '4b0d7f0e-4d7e-4f55-9f0e-0d2b1c3a4e5f' }))).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'not_found',
+    });
     expect(await rowCounts()).toEqual(before);
 
-    const agency = await admin.trpc.admin.agencies.create.mutate({ code: 'APICLI', name: 'Organismo sin servicio', nameEn: 'Body out of service', kind: 'autonomous_body' });
+    const agency = await admin.trpc.admin.agencies.create.mutate({
+      code: 'APICLI',
+      name: 'Organismo sin servicio',
+      nameEn: 'Body out of service',
+      kind: 'autonomous_body',
+    });
     await admin.trpc.admin.agencies.setActive.mutate({ id: agency.id, active: false });
     const afterAgency = await rowCounts();
     expect(await errorOf(admin.trpc.apiClients.create.mutate({ agencyId: agency.id, name: 'SOC desactivado', scopes: ['incidents:read'] }))).toMatchObject({

@@ -16,7 +16,8 @@ async function clientAgency(db: Db, agencyId: string) {
   const agency = await getAgency(db, agencyId);
   if (!agency) throw new DomainError('BAD_REQUEST', 'invalid_input', { fieldErrors: { agencyId: ['invalid_option'] } });
   if (!agency.active) throw new DomainError('UNPROCESSABLE', 'agency_inactive', { fieldErrors: { agencyId: ['agency_inactive'] } });
-  if (agency.kind === 'national_agency') throw new DomainError('UNPROCESSABLE', 'api_client_agency_is_anc', { fieldErrors: { agencyId: ['api_client_agency_is_anc'] } });
+  if (agency.kind === 'national_agency')
+    throw new DomainError('UNPROCESSABLE', 'api_client_agency_is_anc', { fieldErrors: { agencyId: ['api_client_agency_is_anc'] } });
   return agency;
 }
 

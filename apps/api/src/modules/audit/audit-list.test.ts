@@ -54,7 +54,10 @@ describe('admin.audit.list by entity type', () => {
     // Every type of the catalogue is accepted by the filter.
     for (const type of AUDIT_ENTITY_TYPES) {
       const rows = await listed(type);
-      expect(rows.every((e) => e.entityType === type), type).toBe(true);
+      expect(
+        rows.every((e) => e.entityType === type),
+        type,
+      ).toBe(true);
     }
   });
 });

@@ -4,7 +4,10 @@ import type { UseCaseContext } from '../use-case.ts';
 
 export async function listAuditEvents(ctx: UseCaseContext, input: AuditListInput) {
   const { rows, nextCursor } = await listAudit(ctx.db, input);
-  const names = await auditEntityNames(ctx.db, rows.map(({ event }) => event));
+  const names = await auditEntityNames(
+    ctx.db,
+    rows.map(({ event }) => event),
+  );
   const items: AuditEventDto[] = rows.map(({ event, actor }) => ({
     id: String(event.id),
     seq: event.seq,

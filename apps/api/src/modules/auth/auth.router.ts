@@ -1,4 +1,17 @@
-import { AuthConfigOutput, ChangePasswordInput, MeOutput, RequestPasswordResetInput, ResetPasswordWithTokenInput, RevokeSessionInput, SessionListOutput, SetLocaleInput, SignInInput, SignInOutput, UpdatePreferencesInput, VerifyMfaInput } from '@anc/domain';
+import {
+  AuthConfigOutput,
+  ChangePasswordInput,
+  MeOutput,
+  RequestPasswordResetInput,
+  ResetPasswordWithTokenInput,
+  RevokeSessionInput,
+  SessionListOutput,
+  SetLocaleInput,
+  SignInInput,
+  SignInOutput,
+  UpdatePreferencesInput,
+  VerifyMfaInput,
+} from '@anc/domain';
 import { mfaKeyOf } from '../../mfa-key.ts';
 import { procedureFor, publicProcedure, router } from '../../trpc/init.ts';
 import { changePassword } from './change-password.ts';
@@ -17,7 +30,10 @@ import { mfaRouter } from '../mfa/mfa.router.ts';
 import { verifyMfaPasskeyProcedure } from '../passkeys/passkeys.router.ts';
 
 export const authRouter = router({
-  signIn: publicProcedure.input(SignInInput).output(SignInOutput).mutation(({ ctx, input }) => signIn(ctx, input)),
+  signIn: publicProcedure
+    .input(SignInInput)
+    .output(SignInOutput)
+    .mutation(({ ctx, input }) => signIn(ctx, input)),
   // The second step of a sign-in that owes a second factor: reads the pending cookie (docs/API.md "MFA").
   verifyMfa: publicProcedure
     .input(VerifyMfaInput)

@@ -45,7 +45,10 @@ describe('auth.signIn with a second factor', () => {
     const { id, client, answer } = await pendingSignIn();
     expect(answer).toEqual({ user: null, mfaRequired: true });
     expect([...client.jar.cookies.keys()]).toEqual([PENDING_SIGN_IN_COOKIE]);
-    const line = present(client.jar.raw.find((l) => l.startsWith(`${PENDING_SIGN_IN_COOKIE}=`)), 'the pending cookie');
+    const line = present(
+      client.jar.raw.find((l) => l.startsWith(`${PENDING_SIGN_IN_COOKIE}=`)),
+      'the pending cookie',
+    );
     expect(line).toMatch(/HttpOnly/i);
     expect(line).toMatch(/SameSite=Lax/i);
     expect(line).toMatch(/Path=\//);
@@ -90,7 +93,10 @@ describe('auth.signIn with a second factor', () => {
     expect([...client.jar.cookies.keys()]).toEqual([SESSION_COOKIE]);
     expect((await client.trpc.auth.me.query()).user?.email).toBe(DEMO.sedena);
     expect(await s.t.db.select().from(pendingSignIns).where(eq(pendingSignIns.userId, id))).toEqual([]);
-    const [audit] = await s.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.signIn'), eq(auditEvents.entityId, id)));
+    const [audit] = await s.t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.signIn'), eq(auditEvents.entityId, id)));
     expect(audit?.diff).toEqual({ secondFactor: 'totp' });
   });
 
@@ -105,7 +111,11 @@ describe('auth.signIn with a second factor', () => {
     const code = totpCode(first.secret);
     await first.client.trpc.auth.verifyMfa.mutate({ code });
     const second = await pendingSignIn(first.secret);
-    expect(await errorOf(second.client.trpc.auth.verifyMfa.mutate({ code }))).toMatchObject({ code: 'UNAUTHORIZED', reason: 'invalid_mfa_code', fieldErrors: { code: [expect.any(String)] } });
+    expect(await errorOf(second.client.trpc.auth.verifyMfa.mutate({ code }))).toMatchObject({
+      code: 'UNAUTHORIZED',
+      reason: 'invalid_mfa_code',
+      fieldErrors: { code: [expect.any(String)] },
+    });
     expect((await second.client.trpc.auth.verifyMfa.mutate({ code: totpCode(first.secret, new Date(), 1) })).user?.email).toBe(DEMO.sedena);
   });
 
@@ -114,7 +124,10 @@ describe('auth.signIn with a second factor', () => {
     const code = await issueRecoveryCode(s.t.db, first.id);
     const answer = await first.client.trpc.auth.verifyMfa.mutate({ code: code.toUpperCase() });
     expect(answer.user?.email).toBe(DEMO.sedena);
-    const [audit] = await s.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.signIn'), eq(auditEvents.entityId, first.id)));
+    const [audit] = await s.t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.signIn'), eq(auditEvents.entityId, first.id)));
     expect(audit?.diff).toEqual({ secondFactor: 'recovery_code' });
     const second = await pendingSignIn(first.secret);
     expect(await errorOf(second.client.trpc.auth.verifyMfa.mutate({ code }))).toMatchObject({ code: 'UNAUTHORIZED', reason: 'invalid_mfa_code' });
@@ -129,12 +142,18 @@ describe('auth.signIn with a second factor', () => {
   });
 
   it('without a pending cookie verifyMfa answers mfa_sign_in_expired', async () => {
-    expect(await errorOf(httpClient(s.url).trpc.auth.verifyMfa.mutate({ code: '123456' }))).toMatchObject({ code: 'UNAUTHORIZED', reason: 'mfa_sign_in_expired' });
+    expect(await errorOf(httpClient(s.url).trpc.auth.verifyMfa.mutate({ code: '123456' }))).toMatchObject({
+      code: 'UNAUTHORIZED',
+      reason: 'mfa_sign_in_expired',
+    });
   });
 
   it('an expired pending sign-in is refused', async () => {
     const { id, secret, client } = await pendingSignIn();
-    await s.t.db.update(pendingSignIns).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(pendingSignIns.userId, id));
+    await s.t.db
+      .update(pendingSignIns)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(pendingSignIns.userId, id));
     expect(await errorOf(client.trpc.auth.verifyMfa.mutate({ code: totpCode(secret) }))).toMatchObject({ code: 'UNAUTHORIZED', reason: 'mfa_sign_in_expired' });
   });
 
@@ -146,7 +165,10 @@ describe('auth.signIn with a second factor', () => {
     for (let i = 0; i < limit; i++) answers.push((await errorOf(client.trpc.auth.verifyMfa.mutate({ code: wrong }))).reason ?? '');
     expect(answers).toEqual(Array.from({ length: limit }, () => 'invalid_mfa_code'));
     expect(await auditCountOf('auth.mfaFailed', id)).toBe(limit);
-    expect(await errorOf(client.trpc.auth.verifyMfa.mutate({ code: totpCode(secret) }))).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'too_many_attempts' });
+    expect(await errorOf(client.trpc.auth.verifyMfa.mutate({ code: totpCode(secret) }))).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      reason: 'too_many_attempts',
+    });
   });
 
   it('signing in again replaces the pending sign-in', async () => {

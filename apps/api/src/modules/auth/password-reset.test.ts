@@ -45,14 +45,18 @@ function ctx(ip = '192.0.2.10'): OpenUseCaseContext & Pick<SessionContext, 'requ
 
 /** The token of the newest reset mail queued for this address, read from its link. */
 async function tokenMailedTo(email: string): Promise<string> {
-  const rows = await s.t.db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.kind, 'password_reset'))).orderBy(asc(mailOutbox.createdAt));
+  const rows = await s.t.db
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.kind, 'password_reset')))
+    .orderBy(asc(mailOutbox.createdAt));
   const mail = present(rows.at(-1), `a reset mail to ${email}`);
   const match = present(/\/restablecer\?token=([A-Za-z0-9_-]+)/.exec(mail.text), 'a reset link');
   return present(match[1], 'a token');
 }
 
-const countWhere = async (table: typeof auditEvents | typeof mailOutbox | typeof passwordResetTokens) => (await s.t.db.select({ n: count() }).from(table))[0]?.n ?? 0;
-
+const countWhere = async (table: typeof auditEvents | typeof mailOutbox | typeof passwordResetTokens) =>
+  (await s.t.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 
 describe('auth.requestPasswordReset', () => {
   it('answers a known and an unknown address byte for byte the same; only the known one gets a mail, in its language', async () => {
@@ -67,7 +71,13 @@ describe('auth.requestPasswordReset', () => {
     expect(mails).toHaveLength(1);
     const [mail] = mails;
     const sedena = await userOf(DEMO.sedena);
-    expect(mail).toMatchObject({ toAddress: DEMO.sedena, userId: sedena.id, locale: 'es-MX', kind: 'password_reset', subject: 'Restablece tu contraseña del portal de la ANC' });
+    expect(mail).toMatchObject({
+      toAddress: DEMO.sedena,
+      userId: sedena.id,
+      locale: 'es-MX',
+      kind: 'password_reset',
+      subject: 'Restablece tu contraseña del portal de la ANC',
+    });
     const [token] = await s.t.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, sedena.id));
     expect(mail?.dedupeKey).toBe(`password_reset:${token?.id}`);
     expect(mail?.text).toContain(`${PUBLIC_URL}/restablecer?token=`);
@@ -169,8 +179,12 @@ describe('auth.resetPassword', () => {
     const late = await tokenMailedTo(DEMO.sedena);
     await requestPasswordReset(ctx(), { email: DEMO.semar }, at);
     const inTime = await tokenMailedTo(DEMO.semar);
-    await expect(resetPasswordWithToken(ctx(), { token: late, password: NEW_PASSWORD }, new Date(at.getTime() + 30 * MINUTE))).rejects.toMatchObject({ reason: 'reset_link_invalid' });
-    await expect(resetPasswordWithToken(ctx(), { token: inTime, password: NEW_PASSWORD }, new Date(at.getTime() + 30 * MINUTE - 1))).resolves.toEqual({ ok: true });
+    await expect(resetPasswordWithToken(ctx(), { token: late, password: NEW_PASSWORD }, new Date(at.getTime() + 30 * MINUTE))).rejects.toMatchObject({
+      reason: 'reset_link_invalid',
+    });
+    await expect(resetPasswordWithToken(ctx(), { token: inTime, password: NEW_PASSWORD }, new Date(at.getTime() + 30 * MINUTE - 1))).resolves.toEqual({
+      ok: true,
+    });
     expect(await verifyPassword((await userOf(DEMO.sedena)).passwordHash, DEMO_PASSWORD)).toBe(true);
     // A week after they expired, links are forgotten by the next request (the audit rows stay).
     await requestPasswordReset(ctx(), { email: 'nadie@sedena.gob.mx' }, new Date(at.getTime() + 8 * 24 * 60 * MINUTE));
@@ -190,7 +204,9 @@ describe('auth.resetPassword', () => {
       code: 'BAD_REQUEST',
       fieldErrors: { password: ['Esa contraseña es demasiado común o fácil de adivinar; elige otra.'] },
     });
-    expect(await errorOf(anonymous.trpc.auth.resetPassword.mutate({ token: 'no-es-un-token', password: NEW_PASSWORD }))).toMatchObject({ reason: 'reset_link_invalid' });
+    expect(await errorOf(anonymous.trpc.auth.resetPassword.mutate({ token: 'no-es-un-token', password: NEW_PASSWORD }))).toMatchObject({
+      reason: 'reset_link_invalid',
+    });
     expect(await anonymous.trpc.auth.resetPassword.mutate({ token, password: NEW_PASSWORD })).toEqual({ ok: true });
   });
 

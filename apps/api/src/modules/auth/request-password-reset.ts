@@ -1,12 +1,6 @@
 import { generatePasswordResetToken, passwordResetTokenHash, takePasswordAttempt } from '@anc/auth';
 import { deleteStaleResetTokens, getUserByEmail, insertPasswordResetToken, queueMail, writeAudit } from '@anc/db';
-import {
-  PASSWORD_RESET_TTL_MS,
-  passwordResetDedupeKey,
-  passwordResetLink,
-  renderPasswordResetMail,
-  type RequestPasswordResetInput,
-} from '@anc/domain';
+import { PASSWORD_RESET_TTL_MS, passwordResetDedupeKey, passwordResetLink, renderPasswordResetMail, type RequestPasswordResetInput } from '@anc/domain';
 import type { OpenUseCaseContext, SessionContext } from '../use-case.ts';
 
 /** Expired links are kept this long (the requests themselves stay in the audit log). */
@@ -42,7 +36,14 @@ export async function requestPasswordReset(
       requestedIp: ip,
     });
     if (account) {
-      await queueMail(tx, { dedupeKey: passwordResetDedupeKey(row.id), userId: account.id, to: account.email, locale: account.locale, kind: 'password_reset', ...mail });
+      await queueMail(tx, {
+        dedupeKey: passwordResetDedupeKey(row.id),
+        userId: account.id,
+        to: account.email,
+        locale: account.locale,
+        kind: 'password_reset',
+        ...mail,
+      });
     }
     await writeAudit(tx, {
       actorId: null,

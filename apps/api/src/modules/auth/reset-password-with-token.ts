@@ -14,7 +14,11 @@ const invalidLink = () => new DomainError('BAD_REQUEST', 'reset_link_invalid', {
  * the account ended, every other outstanding link revoked, and the audit row written with the user
  * as actor and subject (never the token). An unknown, used or expired token answers the same.
  */
-export async function resetPasswordWithToken(ctx: OpenUseCaseContext, { token, password }: ResetPasswordWithTokenInput, now = new Date()): Promise<{ ok: true }> {
+export async function resetPasswordWithToken(
+  ctx: OpenUseCaseContext,
+  { token, password }: ResetPasswordWithTokenInput,
+  now = new Date(),
+): Promise<{ ok: true }> {
   const row = await findRedeemableResetToken(ctx.db, passwordResetTokenHash(token), now);
   const found = row?.userId ? await getUserWithAgency(ctx.db, row.userId) : undefined;
   if (!row || !found || !found.user.active || !found.agency.active) throw invalidLink();

@@ -26,9 +26,18 @@ beforeEach(() => s.reset());
 
 const signIn = (email: string, userAgent: string) => signedIn(s.url, email, { headers: { 'user-agent': userAgent } });
 const tokenOf = (client: Client) => present(client.jar.cookies.get(SESSION_COOKIE), 'a session cookie');
-const currentId = async (client: Client) => present((await client.trpc.auth.sessions.list.query()).items.find((i) => i.current), 'the current session').id;
+const currentId = async (client: Client) =>
+  present(
+    (await client.trpc.auth.sessions.list.query()).items.find((i) => i.current),
+    'the current session',
+  ).id;
 const actions = async (action: string, actorEmail: string) =>
-  (await s.t.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.actorId, await userIdOf(s.t.db, actorEmail)))))[0]?.n ?? 0;
+  (
+    await s.t.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, action), eq(auditEvents.actorId, await userIdOf(s.t.db, actorEmail))))
+  )[0]?.n ?? 0;
 
 describe('auth.sessions.list', () => {
   it('lists both sessions of a person signed in twice, each marking its own as current', async () => {
@@ -86,7 +95,10 @@ describe('auth.sessions.list', () => {
 
     // Half a minute after that: no write, the stored value stays.
     await validateSessionToken(s.t.db, token, new Date(minuteLater.getTime() + SESSION_SEEN_INTERVAL_MS / 2));
-    const [row] = await s.t.db.select({ lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, sessionIdFromToken(token)));
+    const [row] = await s.t.db
+      .select({ lastSeenAt: sessions.lastSeenAt })
+      .from(sessions)
+      .where(eq(sessions.id, sessionIdFromToken(token)));
     expect(row?.lastSeenAt.toISOString()).toBe(minuteLater.toISOString());
   });
 

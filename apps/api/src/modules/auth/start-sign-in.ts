@@ -36,7 +36,12 @@ export async function startSignIn(
     // A fresh token on every sign-in; what the browser held before is ended (no fixation).
     if (ctx.sessionId) await invalidateSession(tx, ctx.sessionId);
     if (options.pendingSignInToken) await abandonPendingSignIn(tx, sessionIdFromToken(options.pendingSignInToken));
-    const result = await beginSignIn(tx, found.user, { ip: ctx.request.ip, userAgent: ctx.request.userAgent }, { secondFactorAsserted: options.secondFactorAsserted, now });
+    const result = await beginSignIn(
+      tx,
+      found.user,
+      { ip: ctx.request.ip, userAgent: ctx.request.userAgent },
+      { secondFactorAsserted: options.secondFactorAsserted, now },
+    );
     await options.alsoInTransaction?.(tx);
     if (result.kind === 'session') await touchLastSignIn(tx, found.user.id, now);
     await writeAudit(tx, {

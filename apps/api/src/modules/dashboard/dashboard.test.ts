@@ -39,7 +39,11 @@ beforeAll(async () => {
   await semar.trpc.incidents.create.mutate(reported(2, { severity: 4 }));
   const shared = await semar.trpc.incidents.create.mutate(reported(100, { tlp: 'GREEN', severity: 2 }));
   await coordinator.trpc.incidents.share.mutate({ id: shared.id, agencyIds: [agency.sedena] });
-  await coordinator.trpc.incidents.transition.mutate({ id: shared.id, version: (await coordinator.trpc.incidents.get.query({ id: shared.id })).version, to: 'triaged' });
+  await coordinator.trpc.incidents.transition.mutate({
+    id: shared.id,
+    version: (await coordinator.trpc.incidents.get.query({ id: shared.id })).version,
+    to: 'triaged',
+  });
 
   // Tasks: SEDENA one overdue and one not; SEMAR one overdue and one overdue but done (not counted).
   const dueAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
@@ -48,7 +52,10 @@ beforeAll(async () => {
   await make(agency.sedena, 'Actualizar el inventario de activos');
   const t3 = await make(agency.semar, 'Aplicar parches críticos');
   const t4 = await make(agency.semar, 'Rotar credenciales de administración');
-  await s.t.db.update(tasks).set({ dueAt: new Date(Date.now() - 86_400_000) }).where(inArray(tasks.id, [t1.id, t3.id, t4.id]));
+  await s.t.db
+    .update(tasks)
+    .set({ dueAt: new Date(Date.now() - 86_400_000) })
+    .where(inArray(tasks.id, [t1.id, t3.id, t4.id]));
   await s.t.db.update(tasks).set({ status: 'done' }).where(eq(tasks.id, t4.id));
 
   // Plan: SEDENA leads one (two milestones, one done), takes part in one, and has nothing to do with a third.
@@ -56,7 +63,9 @@ beforeAll(async () => {
   led = await admin.trpc.initiatives.addMilestone.mutate({ initiativeId: led.id, title: 'Diagnóstico inicial', dueDate: day(-5) });
   led = await admin.trpc.initiatives.addMilestone.mutate({ initiativeId: led.id, title: 'Protocolo firmado', dueDate: day(20) });
   await admin.trpc.initiatives.completeMilestone.mutate({ milestoneId: led.milestones[0]?.id ?? '' });
-  const partner = await admin.trpc.initiatives.create.mutate(validInitiative(agency.sspc, { objective: 'public_security', participantAgencyIds: [agency.sedena] }));
+  const partner = await admin.trpc.initiatives.create.mutate(
+    validInitiative(agency.sspc, { objective: 'public_security', participantAgencyIds: [agency.sedena] }),
+  );
   await admin.trpc.initiatives.addMilestone.mutate({ initiativeId: partner.id, title: 'Anteproyecto de reforma', dueDate: day(-1) });
   await admin.trpc.initiatives.create.mutate(validInitiative(agency.semar, { objective: 'national_security' }));
 });

@@ -15,7 +15,11 @@ export async function designate(ctx: UseCaseContext, input: DesignateInput, poli
   return ctx.db.transaction(async (tx) => {
     const agency = await editableEntryOr404(tx, ctx.actor, input.agencyId);
     const { agencyId, role, name, position, email, phone, designatedAt } = input;
-    const { previous, current } = await replaceDesignation(tx, { agencyId, role, name, position, email, phone, designatedAt, recordedBy: ctx.actor.userId }, now);
+    const { previous, current } = await replaceDesignation(
+      tx,
+      { agencyId, role, name, position, email, phone, designatedAt, recordedBy: ctx.actor.userId },
+      now,
+    );
     const fields = (d: typeof current | null) => (d ? (({ recordedAt: _r, ...rest }) => rest)(toDesignationDto(d)) : null);
     await writeAudit(tx, {
       actorId: ctx.actor.userId,

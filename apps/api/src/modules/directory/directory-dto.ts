@@ -107,7 +107,11 @@ export async function buildDirectoryList(db: Db, rows: readonly AgencyRow[], pol
 }
 
 export async function buildDirectoryEntry(db: Db, agency: AgencyRow, policyEffectiveDate: string, now: Date): Promise<DirectoryEntryDto> {
-  const [current, history, contacts] = await Promise.all([currentDesignations(db, [agency.id]), designationHistory(db, agency.id), emergencyContacts(db, [agency.id])]);
+  const [current, history, contacts] = await Promise.all([
+    currentDesignations(db, [agency.id]),
+    designationHistory(db, agency.id),
+    emergencyContacts(db, [agency.id]),
+  ]);
   const designations = current.sort(byPolicyOrder).map(toDesignationDto);
   const contact = contacts[0];
   return {
@@ -115,6 +119,10 @@ export async function buildDirectoryEntry(db: Db, agency: AgencyRow, policyEffec
     designations,
     history: history.map((d) => ({ ...toDesignationDto(d), replacedAt: (d.replacedAt ?? d.recordedAt).toISOString() })),
     emergencyContact: contact ? toEmergencyContactDto(contact) : null,
-    ...clockOf(policyEffectiveDate, designations.map((d) => d.role), now),
+    ...clockOf(
+      policyEffectiveDate,
+      designations.map((d) => d.role),
+      now,
+    ),
   };
 }

@@ -2,7 +2,17 @@
 // whose seeded history mentions them, with the bytes, sniffed type and audit row of a real upload.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, getEvidenceChunk, listEvidenceFiles, seedDemoData, seedDemoIncidents, seedDemoPlan, seedDemoTasks, seedReferenceData, tasks } from '@anc/db';
+import {
+  auditEvents,
+  getEvidenceChunk,
+  listEvidenceFiles,
+  seedDemoData,
+  seedDemoIncidents,
+  seedDemoPlan,
+  seedDemoTasks,
+  seedReferenceData,
+  tasks,
+} from '@anc/db';
 import { createTestDatabase, type TestDatabase } from '@anc/db/testing';
 import { sha256Hex } from '../../testing/files.ts';
 import { DEMO_FILES, seedDemoFiles } from './demo-files.ts';
@@ -29,8 +39,18 @@ describe('demo evidence files', () => {
       const [file, ...more] = await listEvidenceFiles(t.db, { taskId });
       const bytes = demo.bytes();
       const chunk = file ? await getEvidenceChunk(t.db, file.id, 0) : undefined;
-      const audits = await t.db.select({ origin: auditEvents.origin }).from(auditEvents).where(and(eq(auditEvents.entityId, taskId), eq(auditEvents.action, 'task.uploadFile')));
-      expect({ more: more.length, name: file?.name, size: file?.size, sha256: file?.sha256, bytesBack: chunk ? sha256Hex(chunk) : null, audits }).toEqual({ more: 0, name: demo.name, size: bytes.length, sha256: sha256Hex(bytes), bytesBack: sha256Hex(bytes), audits: [{ origin: { source: 'seed' } }] });
+      const audits = await t.db
+        .select({ origin: auditEvents.origin })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, taskId), eq(auditEvents.action, 'task.uploadFile')));
+      expect({ more: more.length, name: file?.name, size: file?.size, sha256: file?.sha256, bytesBack: chunk ? sha256Hex(chunk) : null, audits }).toEqual({
+        more: 0,
+        name: demo.name,
+        size: bytes.length,
+        sha256: sha256Hex(bytes),
+        bytesBack: sha256Hex(bytes),
+        audits: [{ origin: { source: 'seed' } }],
+      });
       types.push(file?.sniffedType);
     }
     expect(types).toEqual(['image/png', null]);

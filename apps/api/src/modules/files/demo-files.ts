@@ -47,8 +47,10 @@ export function ruleScreenshotPng(width = 480, height = 200): Buffer {
     raw[row] = 0; // filter: none
     for (let x = 0; x < width; x++) {
       let rgb: [number, number, number] = [248, 249, 250];
-      if (y < 28) rgb = [33, 37, 41]; // title bar
-      else if (y < 48) rgb = [222, 226, 230]; // column headers
+      if (y < 28)
+        rgb = [33, 37, 41]; // title bar
+      else if (y < 48)
+        rgb = [222, 226, 230]; // column headers
       else {
         const line = Math.floor((y - 48) / 24);
         rgb = line % 2 ? [241, 243, 245] : [255, 255, 255];
@@ -67,7 +69,12 @@ export function ruleScreenshotPng(width = 480, height = 200): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // truecolour
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const MAIL_LOG_EXCERPT = `# Extracto de la bitácora de autenticación del servidor de correo (UTC)
@@ -124,7 +131,13 @@ export async function seedDemoFiles(db: Db): Promise<{ files: number }> {
     const outcome = await uploadFile(
       { db, actor, origin: { source: 'seed' }, locale: 'es-MX', sealer: null },
       { kind: 'task', id: task.id },
-      { name: demo.name, declaredType: demo.declaredType, bytes: (async function* () { yield bytes; })() },
+      {
+        name: demo.name,
+        declaredType: demo.declaredType,
+        bytes: (async function* () {
+          yield bytes;
+        })(),
+      },
     );
     if (outcome.created) files++;
   }

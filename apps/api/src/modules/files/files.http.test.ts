@@ -52,18 +52,31 @@ describe('bytes in = bytes out', () => {
     ['1 B', 1],
     ['1 MiB', MiB],
     ['25 MiB', MAX_FILE_BYTES],
-  ])('%s: the same bytes, size and SHA-256 come back, in 256 KiB rows', async (_label, size) => {
-    const incident = await sharedIncident();
-    const bytes = uniqueBytes(size);
-    const up = await uploadTo(s.url, `incidents/${incident.id}`, as(sedena), { bytes, name: `evidencia-${size}.bin` });
-    expect({ status: up.status, size: up.file?.size, sha256: up.file?.sha256, duplicate: up.file?.duplicate }).toEqual({ status: 201, size, sha256: sha256Hex(bytes), duplicate: false });
-    const id = present(up.file, 'the upload').id;
-    const chunks = await s.t.db.select({ seq: evidenceFileChunks.seq }).from(evidenceFileChunks).where(eq(evidenceFileChunks.fileId, id));
-    expect(chunks.length).toBe(Math.ceil(size / FILE_CHUNK_BYTES));
-    const down = await downloadFrom(s.url, id, as(semar));
-    expect({ status: down.status, length: down.headers.get('content-length'), sha256: sha256Hex(down.bytes) }).toEqual({ status: 200, length: String(size), sha256: sha256Hex(bytes) });
-    expect(down.bytes.equals(bytes)).toBe(true);
-  }, 60_000);
+  ])(
+    '%s: the same bytes, size and SHA-256 come back, in 256 KiB rows',
+    async (_label, size) => {
+      const incident = await sharedIncident();
+      const bytes = uniqueBytes(size);
+      const up = await uploadTo(s.url, `incidents/${incident.id}`, as(sedena), { bytes, name: `evidencia-${size}.bin` });
+      expect({ status: up.status, size: up.file?.size, sha256: up.file?.sha256, duplicate: up.file?.duplicate }).toEqual({
+        status: 201,
+        size,
+        sha256: sha256Hex(bytes),
+        duplicate: false,
+      });
+      const id = present(up.file, 'the upload').id;
+      const chunks = await s.t.db.select({ seq: evidenceFileChunks.seq }).from(evidenceFileChunks).where(eq(evidenceFileChunks.fileId, id));
+      expect(chunks.length).toBe(Math.ceil(size / FILE_CHUNK_BYTES));
+      const down = await downloadFrom(s.url, id, as(semar));
+      expect({ status: down.status, length: down.headers.get('content-length'), sha256: sha256Hex(down.bytes) }).toEqual({
+        status: 200,
+        length: String(size),
+        sha256: sha256Hex(bytes),
+      });
+      expect(down.bytes.equals(bytes)).toBe(true);
+    },
+    60_000,
+  );
 });
 
 describe('the limits', () => {
@@ -145,9 +158,9 @@ describe('how a file is served', () => {
       disposition: `attachment; filename="Captura de la regla _ ano 2026.pdf"; filename*=UTF-8''Captura%20de%20la%20regla%20%E2%80%94%20a%C3%B1o%202026.pdf`,
     });
     const listed = (await sedena.trpc.incidents.get.query({ id: incident.id })).attachments;
-    expect(listed.map((a) => ({ name: a.name, contentType: a.contentType, declared: a.declaredContentType, by: a.uploadedBy.agencyCode, canRemove: a.canRemove }))).toEqual([
-      { name: 'Captura de la regla — año 2026.pdf', contentType: 'application/pdf', declared: 'text/html', by: 'SEDENA', canRemove: true },
-    ]);
+    expect(
+      listed.map((a) => ({ name: a.name, contentType: a.contentType, declared: a.declaredContentType, by: a.uploadedBy.agencyCode, canRemove: a.canRemove })),
+    ).toEqual([{ name: 'Captura de la regla — año 2026.pdf', contentType: 'application/pdf', declared: 'text/html', by: 'SEDENA', canRemove: true }]);
     expect((await semar.trpc.incidents.get.query({ id: incident.id })).attachments.map((a) => a.canRemove)).toEqual([false]);
   });
 });
@@ -159,8 +172,12 @@ describe('the STIX export', () => {
     await uploadTo(s.url, `incidents/${incident.id}`, as(sedena), { bytes, name: 'correo-phishing.eml' });
     const res = await fetch(`${s.url}/export/incidents/${incident.id}/stix.json`, { headers: { cookie: sedena.jar.header() } });
     const text = await res.text();
-    const files = (JSON.parse(text) as { objects: { type: string; name?: string; hashes?: Record<string, string>; size?: number }[] }).objects.filter((o) => o.name === 'correo-phishing.eml');
-    expect(files.map((f) => ({ type: f.type, hashes: f.hashes, size: f.size }))).toEqual([{ type: 'file', hashes: { 'SHA-256': sha256Hex(bytes) }, size: bytes.length }]);
+    const files = (JSON.parse(text) as { objects: { type: string; name?: string; hashes?: Record<string, string>; size?: number }[] }).objects.filter(
+      (o) => o.name === 'correo-phishing.eml',
+    );
+    expect(files.map((f) => ({ type: f.type, hashes: f.hashes, size: f.size }))).toEqual([
+      { type: 'file', hashes: { 'SHA-256': sha256Hex(bytes) }, size: bytes.length },
+    ]);
     expect(text).not.toContain('contenido secreto');
   });
 });
@@ -193,8 +210,19 @@ describe('who may upload, download and remove', () => {
     const bytes = uniqueBytes(2048);
     const up = await uploadTo(s.url, `incidents/${incident.id}`, as(sedena), { bytes, name: 'bitacora.log' });
     const id = present(up.file, 'the upload').id;
-    expect(await s.t.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'incident.uploadFile')))).toHaveLength(1);
-    const downloads = async () => (await s.t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'file.download')))).length;
+    expect(
+      await s.t.db
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'incident.uploadFile'))),
+    ).toHaveLength(1);
+    const downloads = async () =>
+      (
+        await s.t.db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'file.download')))
+      ).length;
     const semarDown = await downloadFrom(s.url, id, as(semar));
     expect({ status: semarDown.status, sha256: sha256Hex(semarDown.bytes) }).toEqual({ status: 200, sha256: sha256Hex(bytes) });
     expect(await downloads()).toBe(1);
@@ -211,7 +239,13 @@ describe('who may upload, download and remove', () => {
     const incident = await sharedIncident();
     const bytes = uniqueBytes(3000);
     const id = present((await uploadTo(s.url, `incidents/${incident.id}`, as(sedena), { bytes, name: 'captura-regla.png' })).file, 'the upload').id;
-    const downloads = async () => (await s.t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'file.download')))).length;
+    const downloads = async () =>
+      (
+        await s.t.db
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'file.download')))
+      ).length;
     const head = (who: Client) => fetch(`${s.url}/files/${id}`, { method: 'HEAD', headers: { cookie: who.jar.header() } });
     const semarHead = await head(semar);
     expect({
@@ -221,7 +255,14 @@ describe('who may upload, download and remove', () => {
       nosniff: semarHead.headers.get('x-content-type-options'),
       sha256: semarHead.headers.get('x-evidence-sha256'),
       body: (await semarHead.arrayBuffer()).byteLength,
-    }).toEqual({ status: 200, length: String(bytes.length), disposition: 'attachment; filename="captura-regla.png"', nosniff: 'nosniff', sha256: sha256Hex(bytes), body: 0 });
+    }).toEqual({
+      status: 200,
+      length: String(bytes.length),
+      disposition: 'attachment; filename="captura-regla.png"',
+      nosniff: 'nosniff',
+      sha256: sha256Hex(bytes),
+      body: 0,
+    });
     expect((await head(sspc)).status).toBe(404);
     expect(await downloads()).toBe(0);
     expect((await downloadFrom(s.url, id, as(semar))).status).toBe(200);
@@ -235,7 +276,9 @@ describe('who may upload, download and remove', () => {
     expect((await uploadTo(s.url, `incidents/${incident.id}`, as(semar), file)).reason).toBe('role_not_allowed');
     const outsider = await uploadTo(s.url, `incidents/${incident.id}`, as(sspc), file);
     expect({ status: outsider.status, reason: outsider.reason }).toEqual({ status: 404, reason: 'not_found' });
-    expect((await uploadTo(s.url, `incidents/${incident.id}`, { cookie: sedena.jar.header(), origin: 'https://evil.example' }, file)).reason).toBe('foreign_origin');
+    expect((await uploadTo(s.url, `incidents/${incident.id}`, { cookie: sedena.jar.header(), origin: 'https://evil.example' }, file)).reason).toBe(
+      'foreign_origin',
+    );
     expect((await uploadTo(s.url, `incidents/${incident.id}`, { cookie: sedena.jar.header(), origin: null }, file)).reason).toBe('foreign_origin');
     expect((await uploadTo(s.url, `incidents/no-es-un-id`, as(sedena), file)).status).toBe(404);
     expect(await storageCounts(s.t.db)).toEqual(before);
@@ -249,10 +292,14 @@ describe('who may upload, download and remove', () => {
     const bytes = uniqueBytes(5000);
     const up = await uploadTo(s.url, `incidents/${incident.id}`, { authorization: `Bearer ${writer.token}` }, { bytes, name: 'alerta-siem.json' });
     expect(up.status).toBe(201);
-    expect((await uploadTo(s.url, `incidents/${incident.id}`, { authorization: `Bearer ${reader.token}` }, { bytes: uniqueBytes(9), name: 'y' })).reason).toBe('scope_missing');
+    expect((await uploadTo(s.url, `incidents/${incident.id}`, { authorization: `Bearer ${reader.token}` }, { bytes: uniqueBytes(9), name: 'y' })).reason).toBe(
+      'scope_missing',
+    );
     expect(sha256Hex((await downloadFrom(s.url, present(up.file, 'the upload').id, { authorization: `Bearer ${reader.token}` })).bytes)).toBe(sha256Hex(bytes));
     const task = await coordinator.trpc.tasks.create.mutate(validTask(await agencyIdOf(s.t.db, 'SEDENA'), { incidentId: incident.id }));
-    expect((await uploadTo(s.url, `tasks/${task.id}`, { authorization: `Bearer ${writer.token}` }, { bytes: uniqueBytes(9), name: 'y' })).reason).toBe('scope_missing');
+    expect((await uploadTo(s.url, `tasks/${task.id}`, { authorization: `Bearer ${writer.token}` }, { bytes: uniqueBytes(9), name: 'y' })).reason).toBe(
+      'scope_missing',
+    );
   });
 
   it('the uploader’s agency or a coordinator removes a file, audited, and its bytes go with it', async () => {
@@ -267,13 +314,20 @@ describe('who may upload, download and remove', () => {
     await coordinator.trpc.incidents.removeAttachment.mutate({ id: incident.id, attachmentId: b.id });
     expect(await s.t.db.select().from(evidenceFiles).where(eq(evidenceFiles.incidentId, incident.id))).toEqual([]);
     expect(await s.t.db.select({ seq: evidenceFileChunks.seq }).from(evidenceFileChunks).where(eq(evidenceFileChunks.fileId, a.id))).toEqual([]);
-    expect(await s.t.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'incident.removeAttachment')))).toHaveLength(2);
+    expect(
+      await s.t.db
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'incident.removeAttachment'))),
+    ).toHaveLength(2);
     expect((await downloadFrom(s.url, a.id, as(sedena))).status).toBe(404);
     expect((await errorOf(sedena.trpc.incidents.removeAttachment.mutate({ id: incident.id, attachmentId: a.id }))).reason).toBe('not_found');
   });
 
   it('a task’s files: the assignee agency and the ANC upload, read and remove; another agency gets 404', async () => {
-    const task = await coordinator.trpc.tasks.create.mutate(validTask(await agencyIdOf(s.t.db, 'SEDENA'), { title: 'Adjunta la captura de la regla del firewall' }));
+    const task = await coordinator.trpc.tasks.create.mutate(
+      validTask(await agencyIdOf(s.t.db, 'SEDENA'), { title: 'Adjunta la captura de la regla del firewall' }),
+    );
     const bytes = uniqueBytes(1234);
     const up = await uploadTo(s.url, `tasks/${task.id}`, as(sedena), { bytes, name: 'regla-firewall.png' });
     expect(up.status).toBe(201);

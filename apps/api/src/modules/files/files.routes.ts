@@ -78,7 +78,12 @@ export async function receiveUpload(ctx: UseCaseContext, req: FastifyRequest, re
     if (!req.isMultipart()) throw new DomainError('BAD_REQUEST', 'file_required');
     const part = await req.file().catch((error: unknown) => Promise.reject(parserError(error)));
     if (!part || part.fieldname !== 'file') throw new DomainError('BAD_REQUEST', 'file_required');
-    return await uploadFile(ctx, ref, { name: storedFileName(part.filename), declaredType: declaredContentType(part.mimetype), bytes: parsedBytes(part.file), truncated: () => part.file.truncated });
+    return await uploadFile(ctx, ref, {
+      name: storedFileName(part.filename),
+      declaredType: declaredContentType(part.mimetype),
+      bytes: parsedBytes(part.file),
+      truncated: () => part.file.truncated,
+    });
   } catch (error) {
     throw uploadError(error);
   }
@@ -117,7 +122,10 @@ export async function fileRoutes(app: FastifyInstance, deps: HttpDeps) {
       const id = idOf(req);
       const outcome = await receiveUpload(httpUseCaseContext(deps, req, caller.actor, locale), req, { kind, id });
       deps.sealer?.nudge();
-      return reply.code(outcome.created ? 201 : 200).header('cache-control', 'no-store').send(outcome.file);
+      return reply
+        .code(outcome.created ? 201 : 200)
+        .header('cache-control', 'no-store')
+        .send(outcome.file);
     } catch (error) {
       return sendHttpError(reply, uploadError(error), locale);
     }

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { completeEvidenceFile, countEvidenceFiles, findEvidenceFileBySha, insertEvidenceFile, openEvidenceChunkWriter, writeAudit, type EvidenceFileRow } from '@anc/db';
+import {
+  completeEvidenceFile,
+  countEvidenceFiles,
+  findEvidenceFileBySha,
+  insertEvidenceFile,
+  openEvidenceChunkWriter,
+  writeAudit,
+  type EvidenceFileRow,
+} from '@anc/db';
 import { FILE_CHUNK_BYTES, MAX_FILE_BYTES, assertFileSize, assertRoomForFile, type UploadedFileDto } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
 import { assertMayUpload, fileParentOf, readableParentOr404, type ParentRef } from './file-parent.ts';
@@ -78,7 +86,7 @@ export async function uploadFile(ctx: UseCaseContext, ref: ParentRef, incoming: 
           assertFileSize(size);
           hash.update(piece);
           if (head.length < SNIFF_BYTES) head = Buffer.concat([head, piece.subarray(0, SNIFF_BYTES - head.length)]);
-          for (let at = 0; at < piece.length; ) {
+          for (let at = 0; at < piece.length;) {
             const copied = piece.copy(chunk, filled, at);
             filled += copied;
             at += copied;

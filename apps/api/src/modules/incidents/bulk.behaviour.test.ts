@@ -120,7 +120,10 @@ describe('bulk triage', () => {
       code: 'BAD_REQUEST',
       fieldErrors: { items: [messageFor('bulk_too_many', 'es-MX')] },
     });
-    expect(await errorOf(coordinator.trpc.incidents.bulk.mutate({ action: 'triage' }))).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { items: [messageFor('bulk_selection_required', 'es-MX')] } });
+    expect(await errorOf(coordinator.trpc.incidents.bulk.mutate({ action: 'triage' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { items: [messageFor('bulk_selection_required', 'es-MX')] },
+    });
     expect((await incidentRow(s.t.db, a.id)).status).toBe('submitted');
   });
 
@@ -188,10 +191,16 @@ describe('bulk playbook', () => {
     const playbook = await admin.trpc.playbooks.upsert.mutate(validPlaybook('intrusions'));
     const a = await file();
     await coordinator.trpc.incidents.update.mutate({ id: a.id, version: a.version, severity: 5 });
-    const result = await coordinator.trpc.incidents.bulk.mutate({ action: 'applyPlaybook', playbookId: playbook.id, items: [{ id: a.id, version: a.version }] });
+    const result = await coordinator.trpc.incidents.bulk.mutate({
+      action: 'applyPlaybook',
+      playbookId: playbook.id,
+      items: [{ id: a.id, version: a.version }],
+    });
     expect(result.items.map((i) => i.reason)).toEqual(['version_conflict']);
     expect(await tasksOfIncident(s.t.db, a.id)).toEqual([]);
-    expect(await errorOf(coordinator.trpc.incidents.bulk.mutate({ action: 'applyPlaybook', playbookId: MISSING, items: [{ id: a.id, version: a.version + 1 }] }))).toMatchObject({
+    expect(
+      await errorOf(coordinator.trpc.incidents.bulk.mutate({ action: 'applyPlaybook', playbookId: MISSING, items: [{ id: a.id, version: a.version + 1 }] })),
+    ).toMatchObject({
       code: 'BAD_REQUEST',
       fieldErrors: { playbookId: [messageFor('playbook_not_found', 'es-MX')] },
     });

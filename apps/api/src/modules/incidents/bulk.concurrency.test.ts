@@ -19,10 +19,15 @@ beforeAll(async () => {
 afterAll(() => s.close());
 beforeEach(async () => {
   await s.reset();
-  [staff, coordinator, otherCoordinator] = await Promise.all([signedIn(s.url, DEMO.sedena), signedIn(s.url, DEMO.coordinator), signedIn(s.url, DEMO.coordinator)]);
+  [staff, coordinator, otherCoordinator] = await Promise.all([
+    signedIn(s.url, DEMO.sedena),
+    signedIn(s.url, DEMO.coordinator),
+    signedIn(s.url, DEMO.coordinator),
+  ]);
 });
 
-const statusEventsOf = async (id: string) => (await s.t.db.select().from(incidentEvents).where(eq(incidentEvents.incidentId, id))).filter((e) => e.kind === 'status');
+const statusEventsOf = async (id: string) =>
+  (await s.t.db.select().from(incidentEvents).where(eq(incidentEvents.incidentId, id))).filter((e) => e.kind === 'status');
 
 describe('bulk triage under concurrent changes', () => {
   it('stale items fail per item, racing items go to exactly one writer, the rest succeed', async () => {

@@ -55,7 +55,13 @@ async function writeIncident(tx: Db, ctx: UseCaseContext, agencyId: string, inpu
   // Stamped once the counter is ours, so creation times follow commit order too: an incident
   // that commits while someone pages through the list is never older than the page they are on.
   const now = new Date();
-  const clockFacts = { awareAt: new Date(input.awareAt), createdAt: now, notificationSubmittedAt: null, finalReportSubmittedAt: null, status: 'submitted' as const };
+  const clockFacts = {
+    awareAt: new Date(input.awareAt),
+    createdAt: now,
+    notificationSubmittedAt: null,
+    finalReportSubmittedAt: null,
+    status: 'submitted' as const,
+  };
   const incident = await insertIncident(tx, {
     ...(id ? { id } : {}),
     reference: formatReference('INC', year, n),

@@ -131,21 +131,25 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
     timeline: visibleTimelineEvents(actor, row, events)
       .filter((e) => (seesShares || !SHARE_EVENT_KINDS.has(e.kind)) && names.showsTaskEvent(e))
       .map((e) => names.event(e))
-      .map(
-        (e): TimelineEntry => ({
-          id: String(e.id),
-          at: e.at.toISOString(),
-          ...kindAndData(e),
-          body: e.body,
-          /** Who reads this note (comments and step reasons only; null for every other entry). */
-          visibility: e.visibility,
-          actor: { id: e.actorId, name: e.actorName, agencyCode: e.actorAgencyCode },
-        }),
-      ),
+      .map((e): TimelineEntry => ({
+        id: String(e.id),
+        at: e.at.toISOString(),
+        ...kindAndData(e),
+        body: e.body,
+        /** Who reads this note (comments and step reasons only; null for every other entry). */
+        visibility: e.visibility,
+        actor: { id: e.actorId, name: e.actorName, agencyCode: e.actorAgencyCode },
+      })),
     shares: shares
       ? {
           allAgencies: row.sharedWithAllAt?.toISOString() ?? null,
-          agencies: shares.map((s): NonNullable<IncidentDetail['shares']>['agencies'][number] => ({ id: s.agencyId, code: s.code, name: s.name, nameEn: s.nameEn, sharedAt: s.createdAt.toISOString() })),
+          agencies: shares.map((s): NonNullable<IncidentDetail['shares']>['agencies'][number] => ({
+            id: s.agencyId,
+            code: s.code,
+            name: s.name,
+            nameEn: s.nameEn,
+            sharedAt: s.createdAt.toISOString(),
+          })),
         }
       : null,
     reports: reports.map((r): IncidentDetail['reports'][number] => ({
@@ -162,4 +166,3 @@ export async function buildIncidentDetail(db: Db, actor: Actor, row: IncidentRow
     can: incidentCapabilities(actor, row),
   };
 }
-

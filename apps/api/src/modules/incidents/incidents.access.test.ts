@@ -148,7 +148,9 @@ async function makeIncident(relation: Relation, tlp: TlpLevel): Promise<Fixture>
   );
   if (relation === 'sharedByName') {
     if (tlp === 'RED') {
-      await s.t.db.insert(incidentShares).values({ incidentId: created.id, agencyId: sedenaId, incidentCreatedAt: new Date(created.createdAt), sharedBy: coordinatorId });
+      await s.t.db
+        .insert(incidentShares)
+        .values({ incidentId: created.id, agencyId: sedenaId, incidentCreatedAt: new Date(created.createdAt), sharedBy: coordinatorId });
     } else {
       await clients.coordinator.trpc.incidents.share.mutate({ id: created.id, agencyIds: [sedenaId] });
     }
@@ -242,7 +244,10 @@ function expectedObservation(procedure: Procedure, role: Role, relation: Relatio
     auditRows: want.writes,
     // The list shows exactly what `get` would: the incident is in it iff the caller may read it.
     listed: procedure === 'list' ? readable(role, relation, tlp) : null,
-    detail: succeeded && DETAIL_ANSWERS.includes(procedure) ? { sameIncident: procedure !== 'create', status: procedure === 'transition' ? 'triaged' : 'submitted' } : null,
+    detail:
+      succeeded && DETAIL_ANSWERS.includes(procedure)
+        ? { sameIncident: procedure !== 'create', status: procedure === 'transition' ? 'triaged' : 'submitted' }
+        : null,
     // Withdrawn: SEDENA no longer reads it. Shared with everyone (GREEN, CLEAR): it does, whatever the relation was.
     sedenaAfter: succeeded && procedure === 'unshare' ? 'NOT_FOUND' : succeeded && procedure === 'shareWithAll' ? 'read' : null,
   };

@@ -60,16 +60,20 @@ describe('bad input: BAD_REQUEST naming each field, in Spanish, and nothing writ
         ],
       },
       fields: {
-        'observables.3.value': [
-          'No es una dirección IPv4 válida (p. ej. 192.0.2.10): cuatro números de 0 a 255, sin ceros a la izquierda ni máscara.',
-        ],
-        'observables.4.value': [
-          'Un MD5 tiene exactamente 32 caracteres hexadecimales; revisa que esté completo o elige otro tipo de hash.',
-        ],
+        'observables.3.value': ['No es una dirección IPv4 válida (p. ej. 192.0.2.10): cuatro números de 0 a 255, sin ceros a la izquierda ni máscara.'],
+        'observables.4.value': ['Un MD5 tiene exactamente 32 caracteres hexadecimales; revisa que esté completo o elige otro tipo de hash.'],
       },
     },
-    { name: 'an unknown observable type', input: { ...base, observables: [{ type: 'mac', value: '00:11:22:33:44:55' }] }, fields: { 'observables.0.type': ['Elige una de las opciones de la lista.'] } },
-    { name: 'an unknown RSIT class', input: { ...base, rsitClass: 'hacking', rsitType: null }, fields: { rsitClass: ['Elige una de las opciones de la lista.'] } },
+    {
+      name: 'an unknown observable type',
+      input: { ...base, observables: [{ type: 'mac', value: '00:11:22:33:44:55' }] },
+      fields: { 'observables.0.type': ['Elige una de las opciones de la lista.'] },
+    },
+    {
+      name: 'an unknown RSIT class',
+      input: { ...base, rsitClass: 'hacking', rsitType: null },
+      fields: { rsitClass: ['Elige una de las opciones de la lista.'] },
+    },
     { name: 'an unknown TLP', input: { ...base, tlp: 'PURPLE' }, fields: { tlp: ['Elige una de las opciones de la lista.'] } },
     { name: 'severity 6', input: { ...base, severity: 6 }, fields: { severity: ['Elige un nivel de severidad del 0 al 5.'] } },
     { name: 'a malformed date', input: { ...base, detectedAt: 'ayer por la tarde' }, fields: { detectedAt: ['Escribe una fecha y hora válidas.'] } },
@@ -84,7 +88,11 @@ describe('bad input: BAD_REQUEST naming each field, in Spanish, and nothing writ
       input: { ...base, detectedAt: hoursAgo(2), awareAt: hoursAgo(5) },
       fields: { awareAt: ['La fecha en que la dependencia tuvo conocimiento no puede ser anterior a la detección.'] },
     },
-    { name: 'an RSIT type of another class', input: { ...base, rsitClass: 'fraud', rsitType: 'ddos' }, fields: { rsitType: ['Ese tipo no pertenece a la clase elegida.'] } },
+    {
+      name: 'an RSIT type of another class',
+      input: { ...base, rsitClass: 'fraud', rsitType: 'ddos' },
+      fields: { rsitType: ['Ese tipo no pertenece a la clase elegida.'] },
+    },
     {
       name: 'a malformed amount of money',
       input: { ...base, impact: { ...base.impact, estimatedLossMxn: '1.500.000,00' } },
@@ -126,7 +134,9 @@ describe('bad input: BAD_REQUEST naming each field, in Spanish, and nothing writ
   ])('rejecting %s names the field `reason` and changes nothing', async (_label, reason) => {
     const created = await staff.trpc.incidents.create.mutate(validIncident());
     const before = await writtenRows(s.t.db);
-    const err = await errorOf(coordinator.trpc.incidents.transition.mutate({ id: created.id, version: created.version, to: 'rejected', ...(reason !== undefined && { reason }) }));
+    const err = await errorOf(
+      coordinator.trpc.incidents.transition.mutate({ id: created.id, version: created.version, to: 'rejected', ...(reason !== undefined && { reason }) }),
+    );
     expect(err).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { reason: ['Explica el motivo.'] } });
     expect(await writtenRows(s.t.db)).toEqual(before);
     expect((await incidentRow(s.t.db, created.id)).status).toBe('submitted');
@@ -144,7 +154,9 @@ describe('audit: one row per mutation, in its transaction', () => {
     };
     const expectNone = async () => expect(await auditSince(mark)).toEqual([]);
 
-    const created = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'AMBER', observables: [{ type: 'domain', value: 'Correo-Falso.EJEMPLO.mx' }] }));
+    const created = await staff.trpc.incidents.create.mutate(
+      validIncident({ tlp: 'AMBER', observables: [{ type: 'domain', value: 'Correo-Falso.EJEMPLO.mx' }] }),
+    );
     incidentId = created.id;
     await expectOne('incident.create');
     const updated = await staff.trpc.incidents.update.mutate({ id: created.id, version: created.version, severity: 4 });
@@ -153,7 +165,10 @@ describe('audit: one row per mutation, in its transaction', () => {
     await expectOne('incident.comment');
     await staff.trpc.incidents.addObservables.mutate({ id: created.id, observables: [{ type: 'ipv4', value: '192.0.2.44' }] });
     await expectOne('incident.addObservables');
-    const [domain] = await s.t.db.select().from(incidentObservables).where(and(eq(incidentObservables.incidentId, created.id), eq(incidentObservables.type, 'domain')));
+    const [domain] = await s.t.db
+      .select()
+      .from(incidentObservables)
+      .where(and(eq(incidentObservables.incidentId, created.id), eq(incidentObservables.type, 'domain')));
     expect(domain?.value).toBe('correo-falso.ejemplo.mx');
     await staff.trpc.incidents.removeObservable.mutate({ id: created.id, observableId: domain?.id ?? '' });
     await expectOne('incident.removeObservable');
@@ -168,7 +183,10 @@ describe('audit: one row per mutation, in its transaction', () => {
     await expectOne('incident.transition');
 
     // Refused: a stale version, a step the machine does not have, a second notification.
-    expect(await errorOf(coordinator.trpc.incidents.update.mutate({ id: created.id, version: updated.version, severity: 1 }))).toMatchObject({ code: 'CONFLICT', reason: 'stale_version' });
+    expect(await errorOf(coordinator.trpc.incidents.update.mutate({ id: created.id, version: updated.version, severity: 1 }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'stale_version',
+    });
     const now = await incidentRow(s.t.db, created.id);
     expect(await errorOf(coordinator.trpc.incidents.transition.mutate({ id: created.id, version: now.version, to: 'closed' }))).toMatchObject({
       code: 'UNPROCESSABLE_CONTENT',
@@ -198,14 +216,19 @@ describe('audit: one row per mutation, in its transaction', () => {
     expect(err).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'too_many_observables_total' });
     expect(await writtenRows(s.t.db)).toEqual(before);
     // A duplicate of an indicator already there is skipped, so it still fits.
-    expect(await staff.trpc.incidents.addObservables.mutate({ id: created.id, observables: [{ type: 'ipv4', value: '10.20.0.1' }] })).toEqual({ added: 0, skipped: 1 });
+    expect(await staff.trpc.incidents.addObservables.mutate({ id: created.id, observables: [{ type: 'ipv4', value: '10.20.0.1' }] })).toEqual({
+      added: 0,
+      skipped: 1,
+    });
   });
 });
 
 describe('reporting obligations', () => {
   it('the notification is due 72 h after awareness; filing it meets it; the final report needs it first', async () => {
     const awareAt = hoursAgo(2);
-    const created = await staff.trpc.incidents.create.mutate(validIncident({ detectedAt: hoursAgo(3), awareAt, title: 'Ransomware en equipos de la oficina regional' }));
+    const created = await staff.trpc.incidents.create.mutate(
+      validIncident({ detectedAt: hoursAgo(3), awareAt, title: 'Ransomware en equipos de la oficina regional' }),
+    );
     const notificationDue = new Date(Date.parse(awareAt) + 72 * HOUR).toISOString();
     const detail = await staff.trpc.incidents.get.query({ id: created.id });
     expect(detail.obligations).toEqual([
@@ -224,7 +247,11 @@ describe('reporting obligations', () => {
     });
     expect(await writtenRows(s.t.db)).toEqual(before);
 
-    const notified = await staff.trpc.incidents.submitReport.mutate({ id: created.id, kind: 'notification', body: 'Notificación: 40 equipos cifrados, sin exfiltración confirmada.' });
+    const notified = await staff.trpc.incidents.submitReport.mutate({
+      id: created.id,
+      kind: 'notification',
+      body: 'Notificación: 40 equipos cifrados, sin exfiltración confirmada.',
+    });
     const notification = notified.obligations.find((o) => o.kind === 'notification');
     expect(notification).toMatchObject({ dueAt: notificationDue, state: 'met' });
     expect(notification?.submittedAt).not.toBeNull();
@@ -238,7 +265,9 @@ describe('reporting obligations', () => {
   });
 
   it("the 'overdue' filter finds a report whose notification is late, and drops it once filed", async () => {
-    const late = await staff.trpc.incidents.create.mutate(validIncident({ detectedAt: hoursAgo(5 * 24), awareAt: hoursAgo(4 * 24), title: 'Defacement del portal institucional' }));
+    const late = await staff.trpc.incidents.create.mutate(
+      validIncident({ detectedAt: hoursAgo(5 * 24), awareAt: hoursAgo(4 * 24), title: 'Defacement del portal institucional' }),
+    );
     const recent = await staff.trpc.incidents.create.mutate(validIncident({ title: 'Defacement reciente de un micrositio' }));
     const ids = await overdueIds(coordinator);
     expect(ids).toContain(late.id);
@@ -255,8 +284,12 @@ describe('reporting obligations', () => {
 
 describe('search', () => {
   it('finds Spanish words by their stem, and a reference typed whole', async () => {
-    const leak = await staff.trpc.incidents.create.mutate(validIncident({ title: 'Fuga de información de expedientes clínicos', rsitClass: 'information-content-security', rsitType: 'data-leak' }));
-    const other = await staff.trpc.incidents.create.mutate(validIncident({ title: 'Escaneo de puertos contra la red perimetral', rsitClass: 'information-gathering', rsitType: 'scanner' }));
+    const leak = await staff.trpc.incidents.create.mutate(
+      validIncident({ title: 'Fuga de información de expedientes clínicos', rsitClass: 'information-content-security', rsitType: 'data-leak' }),
+    );
+    const other = await staff.trpc.incidents.create.mutate(
+      validIncident({ title: 'Escaneo de puertos contra la red perimetral', rsitClass: 'information-gathering', rsitType: 'scanner' }),
+    );
     const found = async (q: string) => (await walkList(staff, { q, limit: 100 })).map((i) => i.id);
     expect(await found('fugas')).toContain(leak.id);
     expect(await found('fugas')).not.toContain(other.id);
@@ -287,21 +320,28 @@ describe('cursors', () => {
 describe('merge', () => {
   it('records merged_from on the target, points the duplicate at it and stops the duplicate’s clocks', async () => {
     const target = await staff.trpc.incidents.create.mutate(validIncident({ title: 'Phishing dirigido a la nómina' }));
-    const duplicate = await semar.trpc.incidents.create.mutate(validIncident({ title: 'Correos de phishing sobre la nómina', detectedAt: hoursAgo(5 * 24), awareAt: hoursAgo(4 * 24) }));
+    const duplicate = await semar.trpc.incidents.create.mutate(
+      validIncident({ title: 'Correos de phishing sobre la nómina', detectedAt: hoursAgo(5 * 24), awareAt: hoursAgo(4 * 24) }),
+    );
     expect((await coordinator.trpc.incidents.list.query({ q: duplicate.reference })).items[0]?.nextObligation?.state).toBe('overdue');
 
     expect(await errorOf(coordinator.trpc.incidents.transition.mutate({ id: duplicate.id, version: duplicate.version, to: 'merged' }))).toMatchObject({
       code: 'BAD_REQUEST',
       fieldErrors: { mergeIntoId: [expect.any(String)] },
     });
-    expect(await errorOf(coordinator.trpc.incidents.transition.mutate({ id: duplicate.id, version: duplicate.version, to: 'merged', mergeIntoId: duplicate.id }))).toMatchObject({
+    expect(
+      await errorOf(coordinator.trpc.incidents.transition.mutate({ id: duplicate.id, version: duplicate.version, to: 'merged', mergeIntoId: duplicate.id })),
+    ).toMatchObject({
       code: 'UNPROCESSABLE_CONTENT',
       reason: 'merge_into_self',
     });
 
     const merged = await coordinator.trpc.incidents.transition.mutate({ id: duplicate.id, version: duplicate.version, to: 'merged', mergeIntoId: target.id });
     expect(merged).toMatchObject({ status: 'merged', mergedInto: { id: target.id, reference: target.reference }, allowedTransitions: [] });
-    expect(merged.timeline.at(-1)).toMatchObject({ kind: 'status', data: { from: 'submitted', to: 'merged', mergedInto: { id: target.id, reference: target.reference } } });
+    expect(merged.timeline.at(-1)).toMatchObject({
+      kind: 'status',
+      data: { from: 'submitted', to: 'merged', mergedInto: { id: target.id, reference: target.reference } },
+    });
 
     const targetDetail = await coordinator.trpc.incidents.get.query({ id: target.id });
     expect(targetDetail.status).toBe('submitted');
@@ -316,7 +356,9 @@ describe('merge', () => {
     expect(await overdueIds(coordinator)).not.toContain(duplicate.id);
     // Nothing merges into a merged incident.
     const third = await semar.trpc.incidents.create.mutate(validIncident({ title: 'Tercer reporte del mismo phishing' }));
-    expect(await errorOf(coordinator.trpc.incidents.transition.mutate({ id: third.id, version: third.version, to: 'merged', mergeIntoId: duplicate.id }))).toMatchObject({
+    expect(
+      await errorOf(coordinator.trpc.incidents.transition.mutate({ id: third.id, version: third.version, to: 'merged', mergeIntoId: duplicate.id })),
+    ).toMatchObject({
       code: 'UNPROCESSABLE_CONTENT',
       reason: 'merge_target_not_open',
     });
@@ -327,7 +369,12 @@ describe('who may edit, and share with whom', () => {
   it('the reporting agency edits while submitted; after triage only the ANC does', async () => {
     const created = await staff.trpc.incidents.create.mutate(validIncident({ severity: 1 }));
     expect(created.can.edit).toBe(true);
-    const edited = await staff.trpc.incidents.update.mutate({ id: created.id, version: created.version, severity: 3, affectedSystems: 'Servidor de correo y VPN' });
+    const edited = await staff.trpc.incidents.update.mutate({
+      id: created.id,
+      version: created.version,
+      severity: 3,
+      affectedSystems: 'Servidor de correo y VPN',
+    });
     expect(edited).toMatchObject({ severity: 3, affectedSystems: 'Servidor de correo y VPN', version: created.version + 1 });
     expect(edited.timeline.at(-1)).toMatchObject({ kind: 'updated', data: { fields: expect.arrayContaining(['severity', 'affectedSystems']) } });
 

@@ -26,14 +26,26 @@ const eventsOf = async (incidentId: string, kind: string) =>
 
 /** The outcome of each call of a batch that ran at once: the value or the error's code and reason. */
 const settle = (calls: Promise<unknown>[]) =>
-  Promise.all(calls.map((c) => c.then(() => ({ code: 'OK', reason: null }), (e: unknown) => errorOf(Promise.reject(e)).then(({ code, reason }) => ({ code, reason })))));
+  Promise.all(
+    calls.map((c) =>
+      c.then(
+        () => ({ code: 'OK', reason: null }),
+        (e: unknown) => errorOf(Promise.reject(e)).then(({ code, reason }) => ({ code, reason })),
+      ),
+    ),
+  );
 
 describe('optimistic concurrency', () => {
   it('two transitions with the same version at once: one wins, the other gets CONFLICT and changes nothing', async () => {
     const created = await staff.trpc.incidents.create.mutate(validIncident());
     const outcomes = await settle([
       coordinator.trpc.incidents.transition.mutate({ id: created.id, version: created.version, to: 'triaged' }),
-      coordinator.trpc.incidents.transition.mutate({ id: created.id, version: created.version, to: 'rejected', reason: 'Es un duplicado de un reporte anterior.' }),
+      coordinator.trpc.incidents.transition.mutate({
+        id: created.id,
+        version: created.version,
+        to: 'rejected',
+        reason: 'Es un duplicado de un reporte anterior.',
+      }),
     ]);
     expect(outcomes.filter((o) => o.code === 'OK')).toHaveLength(1);
     expect(outcomes.filter((o) => o.code !== 'OK')).toEqual([{ code: 'CONFLICT', reason: 'stale_version' }]);
@@ -65,7 +77,9 @@ describe('optimistic concurrency', () => {
   it('50 concurrent reports get gapless, unique references of the current year in Mexico City', async () => {
     const year = mexicoCityYear(new Date());
     const created = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => (i % 2 ? staff : semar).trpc.incidents.create.mutate(validIncident({ title: `Reporte simultáneo número ${i + 1}` }))),
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 ? staff : semar).trpc.incidents.create.mutate(validIncident({ title: `Reporte simultáneo número ${i + 1}` })),
+      ),
     );
     const expectedRefs = Array.from({ length: 50 }, (_, i) => `INC-${year}-${String(i + 1).padStart(6, '0')}`);
     expect(created.map((c) => c.reference).sort()).toEqual(expectedRefs);
@@ -145,7 +159,9 @@ describe('keyset pagination while new incidents arrive', () => {
       if (kind === 'withAll') await coordinator.trpc.incidents.share.mutate({ id: created.id, allAgencies: true });
       // Shares the TLP no longer honours (raised after sharing): on record, granting nothing.
       if (kind === 'byNameRed') {
-        await s.t.db.insert(incidentShares).values({ incidentId: created.id, agencyId: sedenaId, incidentCreatedAt: new Date(created.createdAt), sharedBy: coordinatorId });
+        await s.t.db
+          .insert(incidentShares)
+          .values({ incidentId: created.id, agencyId: sedenaId, incidentCreatedAt: new Date(created.createdAt), sharedBy: coordinatorId });
       }
       if (kind === 'withAllAmber') await s.t.db.update(incidents).set({ sharedWithAllAt: new Date() }).where(eq(incidents.id, created.id));
       if (kind === 'own' || kind === 'byName' || kind === 'withAll') visible.push(created.id);

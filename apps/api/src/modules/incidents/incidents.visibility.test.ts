@@ -144,7 +144,13 @@ describe('step reasons and statusReason', () => {
 
   it('an `all_readers` reason reaches the shared-with agency; the answer to the transition itself follows the rule', async () => {
     const reason = 'Se confirmó el alcance; las dependencias pueden aplicar los indicadores.';
-    const answer = await coordinator.trpc.incidents.transition.mutate({ id: incidentId, version: await version(incidentId), to: 'triaged', reason, visibility: 'all_readers' });
+    const answer = await coordinator.trpc.incidents.transition.mutate({
+      id: incidentId,
+      version: await version(incidentId),
+      to: 'triaged',
+      reason,
+      visibility: 'all_readers',
+    });
     expect(answer.statusReason).toBe(reason);
     expect((await sedena.trpc.incidents.get.query({ id: incidentId })).statusReason).toBe(reason);
   });

@@ -84,7 +84,8 @@ describe('a merge names the other incident only to its readers', () => {
     expect(seen.mergedInto).toEqual({ hidden: true });
     expect(seen.timeline.filter((e) => e.kind === 'status').map((e) => e.data)).toEqual([{ from: 'submitted', to: 'merged', mergedInto: { hidden: true } }]);
     expectNoneOf(await rawBody(sedena, 'incidents.get', { id: mine.id }), [red.id, red.reference, red.title]);
-    for (const anc of [coordinator, admin]) expect((await anc.trpc.incidents.get.query({ id: mine.id })).mergedInto).toMatchObject({ id: red.id, reference: red.reference });
+    for (const anc of [coordinator, admin])
+      expect((await anc.trpc.incidents.get.query({ id: mine.id })).mergedInto).toMatchObject({ id: red.id, reference: red.reference });
   });
 
   it('is decided now: a target shared with SEDENA is named until its TLP is raised to RED', async () => {
@@ -106,7 +107,9 @@ describe('a task reassigned away from an agency is no longer named to it', () =>
     const incident = await sedena.trpc.incidents.create.mutate(validIncident({ tlp: 'GREEN', title: 'Servidor web con defacement' }));
     const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId, { title: 'Restaurar el portal desde respaldo', incidentId: incident.id }));
     const before = await sedena.trpc.incidents.get.query({ id: incident.id });
-    expect(before.timeline.filter((e) => e.kind === 'task_created').map((e) => e.data.task)).toEqual([{ id: task.id, reference: task.reference, title: task.title }]);
+    expect(before.timeline.filter((e) => e.kind === 'task_created').map((e) => e.data.task)).toEqual([
+      { id: task.id, reference: task.reference, title: task.title },
+    ]);
 
     await coordinator.trpc.tasks.update.mutate({ id: task.id, version: task.version, assigneeAgencyId: semarId });
     const after = await sedena.trpc.incidents.get.query({ id: incident.id });
@@ -127,7 +130,8 @@ describe('a task reassigned away from an agency is no longer named to it', () =>
     const started = await sedena.trpc.tasks.transition.mutate({ id: task.id, version: task.version, to: 'in_progress' });
     const review = await sedena.trpc.tasks.transition.mutate({ id: task.id, version: started.version, to: 'in_review' });
     const returned = await coordinator.trpc.tasks.transition.mutate({ id: task.id, version: review.version, to: 'in_progress', comment });
-    const about = async (client: Client) => (await client.trpc.notifications.list.query({ limit: 100 })).items.filter((n) => n.title.includes(task.reference) || n.taskId === task.id);
+    const about = async (client: Client) =>
+      (await client.trpc.notifications.list.query({ limit: 100 })).items.filter((n) => n.title.includes(task.reference) || n.taskId === task.id);
     const named = await about(sedena);
     expect(named.map((n) => n.kind).sort()).toEqual(['task_assigned', 'task_returned']);
     expect(named.find((n) => n.kind === 'task_returned')).toMatchObject({ taskId: task.id, link: `/tareas/${task.id}`, comment });
@@ -163,7 +167,9 @@ describe('a task reassigned away from an agency is no longer named to it', () =>
 describe('initiatives.get lists the tasks the caller may read, and counts the others', () => {
   it('SEDENA’s staff sees its own task and a count of SEMAR’s; the ANC sees all of them', async () => {
     const initiative = await admin.trpc.initiatives.create.mutate(validInitiative(sedenaId, { participantAgencyIds: [semarId] }));
-    const ownTask = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId, { title: 'Inventariar los servidores expuestos', initiativeId: initiative.id }));
+    const ownTask = await coordinator.trpc.tasks.create.mutate(
+      validTask(sedenaId, { title: 'Inventariar los servidores expuestos', initiativeId: initiative.id }),
+    );
     const others = [
       await coordinator.trpc.tasks.create.mutate(validTask(semarId, { title: 'Segmentar la red de buques', initiativeId: initiative.id })),
       await coordinator.trpc.tasks.create.mutate(validTask(semarId, { title: 'Auditar los accesos remotos navales', initiativeId: initiative.id })),
@@ -195,10 +201,14 @@ describe('the naming rule and the read scope agree', () => {
     const ids: string[] = [];
     for (const relation of ['own', 'other', 'sharedByName', 'sharedWithAll'] as const) {
       for (const tlp of TLP_LEVELS) {
-        const created = await (relation === 'own' ? sedena : semar).trpc.incidents.create.mutate(validIncident({ tlp, title: `Regla de nombres ${relation} ${tlp}` }));
+        const created = await (relation === 'own' ? sedena : semar).trpc.incidents.create.mutate(
+          validIncident({ tlp, title: `Regla de nombres ${relation} ${tlp}` }),
+        );
         // Shares written directly: the state an incident is in when its TLP was raised after it was shared.
         if (relation === 'sharedByName') {
-          await s.t.db.insert(incidentShares).values({ incidentId: created.id, agencyId: sedenaId, incidentCreatedAt: new Date(created.createdAt), sharedBy: coordinatorId });
+          await s.t.db
+            .insert(incidentShares)
+            .values({ incidentId: created.id, agencyId: sedenaId, incidentCreatedAt: new Date(created.createdAt), sharedBy: coordinatorId });
         }
         if (relation === 'sharedWithAll') await s.t.db.update(incidents).set({ sharedWithAllAt: new Date() }).where(eq(incidents.id, created.id));
         ids.push(created.id);

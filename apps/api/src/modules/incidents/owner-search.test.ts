@@ -42,7 +42,12 @@ afterAll(() => s.close());
 const found = async (client: Client, q: string) => (await walkList(client, { q, limit: 100 })).map((i) => i.id);
 /** What one person was told about one incident, beside the filing every coordinator hears of. */
 const kindsFor = async (userId: string, incidentId: string) =>
-  (await s.t.db.select({ kind: notifications.kind }).from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.incidentId, incidentId))))
+  (
+    await s.t.db
+      .select({ kind: notifications.kind })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), eq(notifications.incidentId, incidentId)))
+  )
     .map((n) => n.kind)
     .filter((kind) => kind !== 'incident_filed')
     .sort();
@@ -150,7 +155,9 @@ describe('the owner', () => {
         fieldErrors: { ownerId: ['El responsable debe ser un coordinador activo de la ANC.'] },
       });
     }
-    expect(await errorOf(coordinator.trpc.incidents.setOwner.mutate({ id: incident.id, version: incident.version + 5, ownerId: ids.coordinator }))).toMatchObject({
+    expect(
+      await errorOf(coordinator.trpc.incidents.setOwner.mutate({ id: incident.id, version: incident.version + 5, ownerId: ids.coordinator })),
+    ).toMatchObject({
       code: 'CONFLICT',
       reason: 'stale_version',
     });
@@ -160,7 +167,9 @@ describe('the owner', () => {
   it('staff and admins may not set the owner nor list the candidates; a coordinator lists the active coordinators', async () => {
     const incident = await sedena.trpc.incidents.create.mutate(validIncident());
     for (const client of [sedena, admin]) {
-      expect(await errorOf(client.trpc.incidents.setOwner.mutate({ id: incident.id, version: incident.version, ownerId: ids.coordinator }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await errorOf(client.trpc.incidents.setOwner.mutate({ id: incident.id, version: incident.version, ownerId: ids.coordinator }))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
       expect(await errorOf(client.trpc.incidents.owners.query())).toMatchObject({ code: 'FORBIDDEN' });
     }
     const { items } = await coordinator.trpc.incidents.owners.query();

@@ -36,7 +36,12 @@ export async function shareIncidentRow(ctx: UseCaseContext, input: ShareIncident
     const updated = newlyAll ? await touchIncident(tx, ctx.actor, incident.id, { sharedWithAllAt: new Date() }) : incident;
     if (added.length || newlyAll) {
       const codes = targets.filter((t) => added.includes(t.id)).map((t) => t.code);
-      const event = await insertIncidentEvent(tx, { incidentId: incident.id, actorId: ctx.actor.userId, kind: 'shared', data: { agencies: codes, allAgencies: newlyAll } });
+      const event = await insertIncidentEvent(tx, {
+        incidentId: incident.id,
+        actorId: ctx.actor.userId,
+        kind: 'shared',
+        data: { agencies: codes, allAgencies: newlyAll },
+      });
       await notifyIncident(tx, {
         kinds: ['incident_shared'],
         incident,

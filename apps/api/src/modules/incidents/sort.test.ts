@@ -31,21 +31,23 @@ function sortedBy<T extends { id: string }>(rows: readonly T[], key: (r: T) => K
   return [...rows].sort((a, b) => sign * (cmp(key(a), key(b)) || cmp(a.id, b.id)));
 }
 
-const incidentKey = (sort: (typeof INCIDENT_SORT_KEYS)[number], dir: SortDirection) => (i: Listed[number]): Key => {
-  switch (sort) {
-    case 'reported':
-      return i.createdAt;
-    case 'severity':
-      return i.severity;
-    case 'status':
-      return INCIDENT_STATUSES.indexOf(i.status);
-    case 'reference':
-      return i.reference;
-    case 'deadline':
-      // No deadline owed sorts last in both directions.
-      return i.nextObligation ? Date.parse(i.nextObligation.dueAt) : dir === 'asc' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  }
-};
+const incidentKey =
+  (sort: (typeof INCIDENT_SORT_KEYS)[number], dir: SortDirection) =>
+  (i: Listed[number]): Key => {
+    switch (sort) {
+      case 'reported':
+        return i.createdAt;
+      case 'severity':
+        return i.severity;
+      case 'status':
+        return INCIDENT_STATUSES.indexOf(i.status);
+      case 'reference':
+        return i.reference;
+      case 'deadline':
+        // No deadline owed sorts last in both directions.
+        return i.nextObligation ? Date.parse(i.nextObligation.dueAt) : dir === 'asc' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    }
+  };
 
 async function fileIncidents() {
   const severities = [3, 1, 4, 1, 5, 0, 2, 3, 2, 4, 1, 3];
@@ -120,7 +122,11 @@ describe('tasks.list sorted by a column', () => {
     const [sedenaId, semarId] = await Promise.all([agencyIdOf(s.t.db, 'SEDENA'), agencyIdOf(s.t.db, 'SEMAR')]);
     for (let n = 0; n < 11; n++) {
       const task = await coordinator.trpc.tasks.create.mutate(
-        validTask(n % 3 === 2 ? semarId : sedenaId, { title: `Tarea de prueba ${n + 1}`, priority: TASK_PRIORITIES[n % 4], dueAt: fromNow(((n * 5) % 9) * DAY + DAY) }),
+        validTask(n % 3 === 2 ? semarId : sedenaId, {
+          title: `Tarea de prueba ${n + 1}`,
+          priority: TASK_PRIORITIES[n % 4],
+          dueAt: fromNow(((n * 5) % 9) * DAY + DAY),
+        }),
       );
       if (n % 4 === 1) await coordinator.trpc.tasks.transition.mutate({ id: task.id, version: task.version, to: 'cancelled', comment: 'Ya no aplica.' });
     }
@@ -133,7 +139,15 @@ describe('tasks.list sorted by a column', () => {
       for (const sort of TASK_SORT_KEYS) {
         for (const dir of SORT_DIRECTIONS) {
           const key = (t: (typeof all)[number]): Key =>
-            sort === 'created' ? t.createdAt : sort === 'due' ? t.dueAt : sort === 'priority' ? TASK_PRIORITIES.indexOf(t.priority) : sort === 'status' ? TASK_STATUSES.indexOf(t.status) : t.reference;
+            sort === 'created'
+              ? t.createdAt
+              : sort === 'due'
+                ? t.dueAt
+                : sort === 'priority'
+                  ? TASK_PRIORITIES.indexOf(t.priority)
+                  : sort === 'status'
+                    ? TASK_STATUSES.indexOf(t.status)
+                    : t.reference;
           const walked = await walkTasks(client, { limit: 3, sort, dir });
           expect({ who, sort, dir, refs: walked.map((t) => t.reference) }).toEqual({ who, sort, dir, refs: sortedBy(all, key, dir).map((t) => t.reference) });
         }

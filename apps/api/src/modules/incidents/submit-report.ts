@@ -23,7 +23,13 @@ export async function submitReport(ctx: UseCaseContext, input: SubmitReportInput
       finalReportSubmittedAt: facts.finalReportSubmittedAt,
       ...nextObligationColumns(facts, now),
     });
-    const event = await insertIncidentEvent(tx, { incidentId: incident.id, actorId: ctx.actor.userId, kind: 'report', body: input.body, data: { kind: input.kind } });
+    const event = await insertIncidentEvent(tx, {
+      incidentId: incident.id,
+      actorId: ctx.actor.userId,
+      kind: 'report',
+      body: input.body,
+      data: { kind: input.kind },
+    });
     // The incident's owner hears of the report (domain notifications.ts `withOwnerNews`).
     await notifyIncident(tx, { kinds: [], incident: updated, actorId: ctx.actor.userId, eventId: event.id });
     await writeAudit(tx, {

@@ -67,7 +67,12 @@ export async function transitionIncidentRow(ctx: UseCaseContext, input: Transiti
       entityId: updated.id,
       diff: auditDiff(
         { status: before.status, statusReason: before.statusReason, mergedIntoId: before.mergedIntoId },
-        { status: updated.status, statusReason: updated.statusReason, mergedIntoId: updated.mergedIntoId, ...(reason && { statusReasonVisibility: visibility }) },
+        {
+          status: updated.status,
+          statusReason: updated.statusReason,
+          mergedIntoId: updated.mergedIntoId,
+          ...(reason && { statusReasonVisibility: visibility }),
+        },
       ),
       origin: ctx.origin,
     });

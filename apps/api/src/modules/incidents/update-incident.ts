@@ -1,12 +1,5 @@
 import { insertIncidentEvent, updateIncidentVersioned, writeAudit } from '@anc/db';
-import {
-  DomainError,
-  assertIncidentCapability,
-  auditDiff,
-  incidentDateProblems,
-  rsitTypeProblem,
-  type UpdateIncidentInput,
-} from '@anc/domain';
+import { DomainError, assertIncidentCapability, auditDiff, incidentDateProblems, rsitTypeProblem, type UpdateIncidentInput } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
 import { buildIncidentDetail } from './incident-dto.ts';
 import { assertVersion, incidentAuditFields, nextObligationColumns, readableOr404 } from './incident-rules.ts';

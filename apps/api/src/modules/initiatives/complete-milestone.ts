@@ -18,7 +18,12 @@ export async function completeMilestone(ctx: UseCaseContext, input: CompleteMile
       action: 'initiative.milestone.complete',
       entityType: 'initiative',
       entityId: initiative.id,
-      diff: { milestone: [{ id: milestone.id, title: milestone.title, doneDate: null }, { id: done.id, title: done.title, doneDate: done.doneDate }] },
+      diff: {
+        milestone: [
+          { id: milestone.id, title: milestone.title, doneDate: null },
+          { id: done.id, title: done.title, doneDate: done.doneDate },
+        ],
+      },
       origin: ctx.origin,
     });
     return initiative;

@@ -13,8 +13,7 @@ export function assertVersion(row: Pick<InitiativeRow, 'version'>, version: numb
   if (row.version !== version) throw new DomainError('CONFLICT', 'stale_version');
 }
 
-export const codeTaken = (cause: unknown) =>
-  new DomainError('CONFLICT', 'initiative_code_taken', { fieldErrors: { code: ['initiative_code_taken'] }, cause });
+export const codeTaken = (cause: unknown) => new DomainError('CONFLICT', 'initiative_code_taken', { fieldErrors: { code: ['initiative_code_taken'] }, cause });
 
 /** The lead and the participants must be active agencies; BAD_REQUEST on the field that names one that is not. */
 export async function assertAgencies(db: Db, leadAgencyId: string, participantIds: readonly string[]): Promise<void> {

@@ -168,7 +168,11 @@ describe('reads and unknown ids', () => {
     expect(await caps('admin')).toMatchObject({ edit: true, transition: true, completeMilestones: true, recordKpi: true });
     expect(await caps('leadStaff')).toEqual({ edit: false, transition: false, addMilestone: false, addKpi: false, completeMilestones: true, recordKpi: true });
     for (const c of ['coordinator', 'participantStaff', 'otherStaff'] as const) expect(Object.values(await caps(c)).some(Boolean)).toBe(false);
-    expect((await clients.admin.trpc.initiatives.get.query({ id: f.id })).allowedTransitions.map((t) => t.to).sort()).toEqual(['cancelled', 'completed', 'on_hold']);
+    expect((await clients.admin.trpc.initiatives.get.query({ id: f.id })).allowedTransitions.map((t) => t.to).sort()).toEqual([
+      'cancelled',
+      'completed',
+      'on_hold',
+    ]);
     expect((await clients.leadStaff.trpc.initiatives.get.query({ id: f.id })).allowedTransitions).toEqual([]);
   });
 

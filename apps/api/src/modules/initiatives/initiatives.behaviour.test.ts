@@ -34,7 +34,14 @@ beforeEach(async () => {
 });
 
 const settle = (calls: Promise<unknown>[]) =>
-  Promise.all(calls.map((c) => c.then(() => ({ code: 'OK', reason: null }), (e: unknown) => errorOf(Promise.reject(e)).then(({ code, reason }) => ({ code, reason })))));
+  Promise.all(
+    calls.map((c) =>
+      c.then(
+        () => ({ code: 'OK', reason: null }),
+        (e: unknown) => errorOf(Promise.reject(e)).then(({ code, reason }) => ({ code, reason })),
+      ),
+    ),
+  );
 
 /** An instant `days` ago, as the API takes it. */
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
@@ -87,7 +94,9 @@ describe('money', () => {
       code: 'BAD_REQUEST',
       fieldErrors: { budgetMxn: [expect.stringMatching(/dos decimales/)] },
     });
-    expect(await errorOf(admin.trpc.initiatives.create.mutate(validInitiative(agency.cfe, { budgetMxn: 1500000.5 as unknown as string })))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await errorOf(admin.trpc.initiatives.create.mutate(validInitiative(agency.cfe, { budgetMxn: 1500000.5 as unknown as string })))).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(await auditCount(s.t.db)).toBe(before);
     expect(await s.t.db.select().from(initiatives)).toHaveLength(0);
   });
@@ -100,7 +109,10 @@ describe('codes, fields and versions', () => {
     const before = await auditCount(s.t.db);
     const dup = await errorOf(admin.trpc.initiatives.create.mutate(validInitiative(agency.sedena, { code: 'pn-2027-004' })));
     expect(dup).toMatchObject({ code: 'CONFLICT', reason: 'initiative_code_taken', fieldErrors: { code: ['Ya existe una iniciativa con esa clave.'] } });
-    expect(await errorOf(admin.trpc.initiatives.update.mutate({ id: other.id, version: other.version, code: first.code }))).toMatchObject({ code: 'CONFLICT', reason: 'initiative_code_taken' });
+    expect(await errorOf(admin.trpc.initiatives.update.mutate({ id: other.id, version: other.version, code: first.code }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'initiative_code_taken',
+    });
     expect(await auditCount(s.t.db)).toBe(before);
     expect((await admin.trpc.initiatives.get.query({ id: other.id })).version).toBe(other.version);
   });
@@ -111,7 +123,9 @@ describe('codes, fields and versions', () => {
     expect(bad.code).toBe('BAD_REQUEST');
     expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['code', 'endDate']);
     const unknown = '00000000-0000-4000-8000-00000000beef';
-    const agencies = await errorOf(admin.trpc.initiatives.create.mutate(validInitiative(unknown, { participantAgencyIds: [agency.semar, '00000000-0000-4000-8000-00000000cafe'] })));
+    const agencies = await errorOf(
+      admin.trpc.initiatives.create.mutate(validInitiative(unknown, { participantAgencyIds: [agency.semar, '00000000-0000-4000-8000-00000000cafe'] })),
+    );
     expect(agencies).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { leadAgencyId: [expect.any(String)], participantAgencyIds: [expect.any(String)] } });
     await s.t.db.update(agenciesTable).set({ active: false }).where(eq(agenciesTable.id, agency.sspc));
     expect(await errorOf(admin.trpc.initiatives.create.mutate(validInitiative(agency.cfe, { participantAgencyIds: [agency.sspc] })))).toMatchObject({
@@ -130,7 +144,12 @@ describe('codes, fields and versions', () => {
   it('keeps the lead out of the participants, and edits participants as a set', async () => {
     const created = await admin.trpc.initiatives.create.mutate(validInitiative(agency.cfe, { participantAgencyIds: [agency.cfe, agency.semar, agency.semar] }));
     expect(created.participants.map((p) => p.code)).toEqual(['SEMAR']);
-    const updated = await admin.trpc.initiatives.update.mutate({ id: created.id, version: created.version, leadAgencyId: agency.semar, participantAgencyIds: [agency.semar, agency.sspc, agency.cfe] });
+    const updated = await admin.trpc.initiatives.update.mutate({
+      id: created.id,
+      version: created.version,
+      leadAgencyId: agency.semar,
+      participantAgencyIds: [agency.semar, agency.sspc, agency.cfe],
+    });
     expect(updated.leadAgency.code).toBe('SEMAR');
     expect(updated.participants.map((p) => p.code)).toEqual(['CFE', 'SSPC']);
     expect(updated.version).toBe(created.version + 1);
@@ -150,13 +169,19 @@ describe('codes, fields and versions', () => {
     const [row] = await s.t.db.select().from(initiatives).where(eq(initiatives.id, created.id));
     expect(row?.version).toBe(created.version + 1);
     // Both fields from the same winner.
-    expect([['Primera edición del título', '1.00'], ['Segunda edición del título', '2.00']]).toContainEqual([row?.title, row?.budgetMxn]);
+    expect([
+      ['Primera edición del título', '1.00'],
+      ['Segunda edición del título', '2.00'],
+    ]).toContainEqual([row?.title, row?.budgetMxn]);
   });
 
   it('a transition with a stale version is CONFLICT', async () => {
     const created = await admin.trpc.initiatives.create.mutate(validInitiative(agency.cfe));
     await admin.trpc.initiatives.update.mutate({ id: created.id, version: created.version, title: 'Título corregido por la administración' });
-    expect(await errorOf(admin.trpc.initiatives.transition.mutate({ id: created.id, version: created.version, to: 'approved' }))).toMatchObject({ code: 'CONFLICT', reason: 'stale_version' });
+    expect(await errorOf(admin.trpc.initiatives.transition.mutate({ id: created.id, version: created.version, to: 'approved' }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'stale_version',
+    });
   });
 });
 
@@ -187,7 +212,10 @@ describe('the life of an initiative', () => {
     d = await sedena.trpc.initiatives.completeMilestone.mutate({ milestoneId: late });
     expect(d.progress).toBe(33);
     expect(d.milestones[0]).toMatchObject({ state: 'done_late', late: false, doneBy: { name: expect.any(String) } });
-    expect(await errorOf(sedena.trpc.initiatives.completeMilestone.mutate({ milestoneId: late }))).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'milestone_already_done' });
+    expect(await errorOf(sedena.trpc.initiatives.completeMilestone.mutate({ milestoneId: late }))).toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+      reason: 'milestone_already_done',
+    });
     expect(await errorOf(sedena.trpc.initiatives.completeMilestone.mutate({ milestoneId: today, doneDate: day(1) }))).toMatchObject({
       code: 'BAD_REQUEST',
       fieldErrors: { doneDate: [expect.any(String)] },
@@ -201,14 +229,20 @@ describe('the life of an initiative', () => {
     });
     d = await sedena.trpc.initiatives.reopenMilestone.mutate({ milestoneId: today });
     expect(d.progress).toBe(33);
-    expect(await errorOf(sedena.trpc.initiatives.reopenMilestone.mutate({ milestoneId: today }))).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'milestone_not_done' });
+    expect(await errorOf(sedena.trpc.initiatives.reopenMilestone.mutate({ milestoneId: today }))).toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+      reason: 'milestone_not_done',
+    });
     d = await sedena.trpc.initiatives.completeMilestone.mutate({ milestoneId: today });
     d = await admin.trpc.initiatives.completeMilestone.mutate({ milestoneId: later });
     expect(d.progress).toBe(100);
     d = await admin.trpc.initiatives.transition.mutate({ id: d.id, version: d.version, to: 'completed' });
     expect(d).toMatchObject({ status: 'completed', allowedTransitions: [], capabilities: { edit: true, completeMilestones: false } });
     // History is closed: nobody ticks or reopens anything any more.
-    expect(await errorOf(sedena.trpc.initiatives.reopenMilestone.mutate({ milestoneId: later }))).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'initiative_closed' });
+    expect(await errorOf(sedena.trpc.initiatives.reopenMilestone.mutate({ milestoneId: later }))).toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+      reason: 'initiative_closed',
+    });
     expect(await errorOf(admin.trpc.initiatives.addMilestone.mutate({ initiativeId: d.id, title: 'Hito tardío', dueDate: day(5) }))).toMatchObject({
       code: 'UNPROCESSABLE_CONTENT',
       reason: 'initiative_closed',
@@ -222,7 +256,12 @@ describe('the life of an initiative', () => {
       code: 'BAD_REQUEST',
       fieldErrors: { reason: ['Explica el motivo.'] },
     });
-    const cancelled = await admin.trpc.initiatives.transition.mutate({ id: d.id, version: d.version, to: 'cancelled', reason: 'Se fusionó con otra iniciativa.' });
+    const cancelled = await admin.trpc.initiatives.transition.mutate({
+      id: d.id,
+      version: d.version,
+      to: 'cancelled',
+      reason: 'Se fusionó con otra iniciativa.',
+    });
     expect(cancelled).toMatchObject({ status: 'cancelled', statusReason: 'Se fusionó con otra iniciativa.', version: d.version + 1 });
     // Out of the objective's totals, but counted apart: the registry still lists it under its objective.
     expect(await objectiveCounts()).toEqual({ initiatives: before.initiatives, cancelled: (before.cancelled ?? 0) + 1 });
@@ -233,7 +272,12 @@ describe('the life of an initiative', () => {
     d = await admin.trpc.initiatives.addMilestone.mutate({ initiativeId: d.id, title: 'Diagnóstico inicial', dueDate: day(-3) });
     expect(d.lateMilestones).toBe(1);
     expect((await semar.trpc.initiatives.list.query({ q: d.code })).items[0]?.lateMilestones).toBe(1);
-    const cancelled = await admin.trpc.initiatives.transition.mutate({ id: d.id, version: d.version, to: 'cancelled', reason: 'Se fusionó con otra iniciativa.' });
+    const cancelled = await admin.trpc.initiatives.transition.mutate({
+      id: d.id,
+      version: d.version,
+      to: 'cancelled',
+      reason: 'Se fusionó con otra iniciativa.',
+    });
     expect(cancelled.lateMilestones).toBe(0);
     expect(cancelled.milestones.map((m) => m.state)).toEqual(['pending']);
     expect((await semar.trpc.initiatives.list.query({ q: d.code })).items[0]?.lateMilestones).toBe(0);
@@ -241,7 +285,13 @@ describe('the life of an initiative', () => {
 
   it('records KPI values as exact decimals, with their history, current value and attainment (lower is better)', async () => {
     let d = await admin.trpc.initiatives.create.mutate(validInitiative(agency.sedena));
-    d = await admin.trpc.initiatives.addKpi.mutate({ initiativeId: d.id, name: 'Días promedio para aplicar parches críticos', unit: 'días', baseline: '45', target: '15' });
+    d = await admin.trpc.initiatives.addKpi.mutate({
+      initiativeId: d.id,
+      name: 'Días promedio para aplicar parches críticos',
+      unit: 'días',
+      baseline: '45',
+      target: '15',
+    });
     const kpiId = d.kpis[0]?.id ?? '';
     expect(d.kpis[0]).toMatchObject({ baseline: '45.0000', target: '15.0000', direction: 'decrease', currentValue: null, attainment: null, values: [] });
     await sedena.trpc.initiatives.recordKpiValue.mutate({ kpiId, value: '40.1234', at: daysAgo(60) });
@@ -251,8 +301,14 @@ describe('the life of an initiative', () => {
     const kpi = d.kpis[0];
     expect(kpi?.values.map((v) => v.value)).toEqual(['40.1234', '30.0000', '20.0000']);
     expect(kpi).toMatchObject({ currentValue: '20.0000', attainment: 0.8333 });
-    expect(await errorOf(sedena.trpc.initiatives.recordKpiValue.mutate({ kpiId, value: '12.34567' }))).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { value: [expect.any(String)] } });
-    expect(await errorOf(sedena.trpc.initiatives.recordKpiValue.mutate({ kpiId, value: '12', at: daysAgo(-2) }))).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { at: [expect.any(String)] } });
+    expect(await errorOf(sedena.trpc.initiatives.recordKpiValue.mutate({ kpiId, value: '12.34567' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { value: [expect.any(String)] },
+    });
+    expect(await errorOf(sedena.trpc.initiatives.recordKpiValue.mutate({ kpiId, value: '12', at: daysAgo(-2) }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { at: [expect.any(String)] },
+    });
   });
 
   it('lists the tasks that carry the initiative out, with their state, to the ANC and the assignee agency; others get a count', async () => {
@@ -287,9 +343,15 @@ describe('the life of an initiative', () => {
 
 describe('the registry list', () => {
   it('filters by objective, axis, status, lead agency, agency taking part and text', async () => {
-    const a = await admin.trpc.initiatives.create.mutate(validInitiative(agency.cfe, { objective: 'national_security', axes: ['critical_infrastructure'], title: 'Redes OT de subestaciones eléctricas' }));
-    const b = await admin.trpc.initiatives.create.mutate(validInitiative(agency.sedena, { objective: 'national_security', axes: ['capacity_building'], participantAgencyIds: [agency.cfe] }));
-    const c = await admin.trpc.initiatives.create.mutate(validInitiative(agency.sspc, { objective: 'public_security', axes: ['legal_framework'], description: 'Reforma del 100% de los tipos penales' }));
+    const a = await admin.trpc.initiatives.create.mutate(
+      validInitiative(agency.cfe, { objective: 'national_security', axes: ['critical_infrastructure'], title: 'Redes OT de subestaciones eléctricas' }),
+    );
+    const b = await admin.trpc.initiatives.create.mutate(
+      validInitiative(agency.sedena, { objective: 'national_security', axes: ['capacity_building'], participantAgencyIds: [agency.cfe] }),
+    );
+    const c = await admin.trpc.initiatives.create.mutate(
+      validInitiative(agency.sspc, { objective: 'public_security', axes: ['legal_framework'], description: 'Reforma del 100% de los tipos penales' }),
+    );
     await admin.trpc.initiatives.transition.mutate({ id: c.id, version: c.version, to: 'approved' });
     expect(await codes({ objective: 'national_security' })).toEqual([a.code, b.code].sort());
     expect(await codes({ axis: 'legal_framework' })).toEqual([c.code]);
@@ -316,7 +378,18 @@ describe('the registry list', () => {
     expect(seen).toEqual(all);
     expect(new Set(seen).size).toBe(7);
     // The strategy's order of objectives, not the alphabet's.
-    expect(all.map((x) => x.split('/')[0])).toEqual(['society_rights', 'society_rights', 'public_institutions', 'public_institutions', 'national_security', 'national_security', 'national_security']);
-    expect(await errorOf(sedena.trpc.initiatives.list.query({ cursor: 'bm9wZQ' }))).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { cursor: [expect.any(String)] } });
+    expect(all.map((x) => x.split('/')[0])).toEqual([
+      'society_rights',
+      'society_rights',
+      'public_institutions',
+      'public_institutions',
+      'national_security',
+      'national_security',
+      'national_security',
+    ]);
+    expect(await errorOf(sedena.trpc.initiatives.list.query({ cursor: 'bm9wZQ' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { cursor: [expect.any(String)] },
+    });
   });
 });

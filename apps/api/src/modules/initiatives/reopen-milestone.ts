@@ -14,7 +14,12 @@ export async function reopenMilestone(ctx: UseCaseContext, input: ReopenMileston
       action: 'initiative.milestone.reopen',
       entityType: 'initiative',
       entityId: initiative.id,
-      diff: { milestone: [{ id: milestone.id, title: milestone.title, doneDate: milestone.doneDate }, { id: milestone.id, title: milestone.title, doneDate: null }] },
+      diff: {
+        milestone: [
+          { id: milestone.id, title: milestone.title, doneDate: milestone.doneDate },
+          { id: milestone.id, title: milestone.title, doneDate: null },
+        ],
+      },
       origin: ctx.origin,
     });
     return initiative;

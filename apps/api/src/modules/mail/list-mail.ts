@@ -20,7 +20,11 @@ export const mailSummaryDto = (m: MailSummaryRow): MailSummaryDto => ({
  * "Correo saliente" (admins): the outbox newest first, with how this deployment delivers (over
  * SMTP, or held: no `SMTP_URL`) and how many messages are in each state.
  */
-export async function listMail(ctx: UseCaseContext, input: ListMailOutboxInput, delivery: { delivery: MailDelivery; maxAttempts: number }): Promise<MailListDto> {
+export async function listMail(
+  ctx: UseCaseContext,
+  input: ListMailOutboxInput,
+  delivery: { delivery: MailDelivery; maxAttempts: number },
+): Promise<MailListDto> {
   const { rows, nextCursor } = await listMailOutbox(ctx.db, input);
   return { items: rows.map(mailSummaryDto), nextCursor, ...delivery, counts: await countMailByState(ctx.db) };
 }

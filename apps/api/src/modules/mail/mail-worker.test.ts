@@ -32,7 +32,16 @@ beforeEach(async () => {
 async function queue(n: number) {
   await queueMail(
     t.db,
-    Array.from({ length: n }, (_, i) => ({ dedupeKey: `bench:${i}`, userId, to: `p${i}@sedena.gob.mx`, locale: 'es-MX' as const, kind: 'test', subject: `S${i}`, text: 't', html: '<p>h</p>' })),
+    Array.from({ length: n }, (_, i) => ({
+      dedupeKey: `bench:${i}`,
+      userId,
+      to: `p${i}@sedena.gob.mx`,
+      locale: 'es-MX' as const,
+      kind: 'test',
+      subject: `S${i}`,
+      text: 't',
+      html: '<p>h</p>',
+    })),
   );
 }
 

@@ -72,7 +72,11 @@ export async function runMailWorker(db: Db, transport: MailTransport, options: M
     if (claimed.length === 0) return result;
     const delivered = await Promise.all(claimed.map((m) => deliver(db, transport, options, m, now, result)));
     // The round's deliveries recorded in one statement (a crash before it re-sends them after the lease).
-    result.sent += await markMailSentMany(db, claimed.filter((_, i) => delivered[i]), now());
+    result.sent += await markMailSentMany(
+      db,
+      claimed.filter((_, i) => delivered[i]),
+      now(),
+    );
     if (claimed.length < options.batch) return result;
   }
 }

@@ -50,7 +50,10 @@ describe('without SMTP_URL', () => {
   it('pages newest first without gaps or repeats, and filters by state', async () => {
     for (let i = 0; i < 3; i++) await coordinator.trpc.tasks.create.mutate(validTask(sedenaId));
     const [oldest] = await s.t.db.select({ id: mailOutbox.id }).from(mailOutbox).orderBy(mailOutbox.createdAt).limit(1);
-    await s.t.db.update(mailOutbox).set({ state: 'dead', attempts: 8, lastError: '550 no such user' }).where(eq(mailOutbox.id, oldest?.id ?? ''));
+    await s.t.db
+      .update(mailOutbox)
+      .set({ state: 'dead', attempts: 8, lastError: '550 no such user' })
+      .where(eq(mailOutbox.id, oldest?.id ?? ''));
     const all = await admin.trpc.mailOutbox.list.query({ limit: 100 });
     const walked: MailSummaryDto[] = [];
     let cursor: string | undefined;

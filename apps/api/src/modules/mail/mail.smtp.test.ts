@@ -27,7 +27,14 @@ let sedenaStaffId = '';
 beforeAll(async () => {
   smtp = await startSmtpSink();
   s = await startTestServer({
-    env: { SMTP_URL: smtp.url, MAIL_FROM: 'Portal ANC <avisos@anc.test>', PUBLIC_URL, MAIL_POLL_INTERVAL_MS: '30', MAIL_MAX_ATTEMPTS: String(MAX_ATTEMPTS), MAIL_RETRY_BASE_MS: '20' },
+    env: {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Portal ANC <avisos@anc.test>',
+      PUBLIC_URL,
+      MAIL_POLL_INTERVAL_MS: '30',
+      MAIL_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+      MAIL_RETRY_BASE_MS: '20',
+    },
   });
   coordinator = await signedIn(s.url, DEMO.coordinator);
   sedena = await signedIn(s.url, DEMO.sedena);
@@ -59,7 +66,13 @@ async function waitUntil<T>(what: () => Promise<T>, ok: (v: T) => boolean, timeo
 
 const rowsOfTask = async (taskId: string) =>
   s.t.db
-    .select({ state: mailOutbox.state, attempts: mailOutbox.attempts, lastError: mailOutbox.lastError, toAddress: mailOutbox.toAddress, sentAt: mailOutbox.sentAt })
+    .select({
+      state: mailOutbox.state,
+      attempts: mailOutbox.attempts,
+      lastError: mailOutbox.lastError,
+      toAddress: mailOutbox.toAddress,
+      sentAt: mailOutbox.sentAt,
+    })
     .from(mailOutbox)
     .where(sql`${mailOutbox.notificationId} in (select id from notifications where task_id = ${taskId})`);
 
@@ -67,7 +80,10 @@ describe('a notification by e-mail, through a real SMTP server', () => {
   it('reaches each recipient once, in their language, with the reference and TLP in the subject and the portal link', async () => {
     await s.t.db.update(users).set({ locale: 'en' }).where(eq(users.id, sedenaStaffId));
     const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId, { title: 'Parchar <el> servidor & "correo"' }));
-    const rows = await waitUntil(() => rowsOfTask(task.id), (r) => r.length > 0 && r.every((m) => m.state === 'sent'));
+    const rows = await waitUntil(
+      () => rowsOfTask(task.id),
+      (r) => r.length > 0 && r.every((m) => m.state === 'sent'),
+    );
     await smtp.waitFor(1);
     const got = receivedAbout(task.reference);
     expect(got.length).toBe(rows.length);
@@ -94,7 +110,10 @@ describe('a notification by e-mail, through a real SMTP server', () => {
     const SECRET = 'Exfiltración de planos del cuartel norte';
     const incident = await sedena.trpc.incidents.create.mutate(validIncident({ tlp: 'RED', title: SECRET }));
     const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId, { title: `Contener: ${SECRET}`, incidentId: incident.id }));
-    await waitUntil(() => rowsOfTask(task.id), (r) => r.length > 0 && r.every((m) => m.state === 'sent'));
+    await waitUntil(
+      () => rowsOfTask(task.id),
+      (r) => r.length > 0 && r.every((m) => m.state === 'sent'),
+    );
     const got = receivedAbout(task.reference);
     expect(got.length).toBeGreaterThan(0);
     for (const m of got) {
@@ -113,7 +132,15 @@ describe('a notification by e-mail, through a real SMTP server', () => {
     const red = await sedena.trpc.incidents.create.mutate(validIncident({ tlp: 'RED', title: SECRET }));
     await smtp.waitFor(1);
     const toCoordinator = async (reference: string) =>
-      present((await waitUntil(async () => receivedAbout(reference).filter((m) => toOf(m).includes(DEMO.coordinator)), (got) => got.length > 0))[0], reference);
+      present(
+        (
+          await waitUntil(
+            async () => receivedAbout(reference).filter((m) => toOf(m).includes(DEMO.coordinator)),
+            (got) => got.length > 0,
+          )
+        )[0],
+        reference,
+      );
     const a = await toCoordinator(amber.reference);
     expect(a.subject).toContain(`[TLP:AMBER]`);
     expect(a.subject).toContain(amber.reference);
@@ -144,7 +171,9 @@ describe('a change that fails after its notifications', () => {
           return new;
         end $$`),
     );
-    await s.t.db.execute(sql.raw(`create trigger anc_test_fail_after_mail before insert on audit_events for each row execute function anc_test_fail_after_mail()`));
+    await s.t.db.execute(
+      sql.raw(`create trigger anc_test_fail_after_mail before insert on audit_events for each row execute function anc_test_fail_after_mail()`),
+    );
   });
   afterAll(async () => {
     await s.t.db.execute(sql.raw(`drop trigger if exists anc_test_fail_after_mail on audit_events`));
@@ -166,9 +195,15 @@ describe('an SMTP server that refuses', () => {
   it('makes the worker retry with back-off until it accepts: delivered once, the tries visible', async () => {
     smtp.failing = true;
     const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId));
-    await waitUntil(() => rowsOfTask(task.id), (r) => r.length > 0 && r.every((m) => m.attempts >= 2 && m.state === 'pending' && (m.lastError ?? '').includes('451')));
+    await waitUntil(
+      () => rowsOfTask(task.id),
+      (r) => r.length > 0 && r.every((m) => m.attempts >= 2 && m.state === 'pending' && (m.lastError ?? '').includes('451')),
+    );
     smtp.failing = false;
-    const rows = await waitUntil(() => rowsOfTask(task.id), (r) => r.every((m) => m.state === 'sent'));
+    const rows = await waitUntil(
+      () => rowsOfTask(task.id),
+      (r) => r.every((m) => m.state === 'sent'),
+    );
     expect(rows.every((r) => r.attempts >= 2 && r.attempts <= MAX_ATTEMPTS)).toBe(true);
     expect(receivedAbout(task.reference)).toHaveLength(rows.length);
   });
@@ -177,7 +212,10 @@ describe('an SMTP server that refuses', () => {
     smtp.failing = true;
     const refusedBefore = smtp.refused();
     const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId));
-    const rows = await waitUntil(() => rowsOfTask(task.id), (r) => r.length > 0 && r.every((m) => m.state === 'dead'));
+    const rows = await waitUntil(
+      () => rowsOfTask(task.id),
+      (r) => r.length > 0 && r.every((m) => m.state === 'dead'),
+    );
     expect(rows.every((r) => r.attempts === MAX_ATTEMPTS && (r.lastError ?? '').includes('451') && r.sentAt === null)).toBe(true);
     await s.server.mailWorker?.run();
     expect(smtp.refused() - refusedBefore).toBe(rows.length * MAX_ATTEMPTS);

@@ -26,7 +26,14 @@ export async function confirmTotp(ctx: UseCaseContext & Pick<SessionContext, 're
     if (!(await confirmStoredTotp(tx, userId, step, now))) throw new DomainError('CONFLICT', 'totp_already_enabled');
     const codes = await issueRecoveryCodes(tx, userId, now);
     await refundCodeAttempt(tx, ctx);
-    await writeAudit(tx, { actorId: userId, action: 'mfa.totpEnabled', entityType: 'user', entityId: userId, diff: { recoveryCodes: [null, codes.length] }, origin: ctx.origin });
+    await writeAudit(tx, {
+      actorId: userId,
+      action: 'mfa.totpEnabled',
+      entityType: 'user',
+      entityId: userId,
+      diff: { recoveryCodes: [null, codes.length] },
+      origin: ctx.origin,
+    });
     return codes;
   });
   ctx.sealer?.nudge();

@@ -18,24 +18,33 @@ export async function disableMfa(ctx: UseCaseContext & Pick<SessionContext, 'req
   if (!status.totp) throw new DomainError('UNPROCESSABLE', 'mfa_not_enabled');
   await takeCodeAttempt(ctx);
   const passwordOk = await verifyPassword(me.user.passwordHash, input.password);
-  const result = await ctx.db.transaction(async (tx) => {
-    // The code is only spent when the password was right too (else the transaction rolls back).
-    const factor = await verifySecondFactorCode(tx, userId, input.code, ctx.mfaKey);
-    if (!passwordOk || !factor) {
-      const fieldErrors: FieldErrors = {};
-      if (!passwordOk) fieldErrors.password = ['wrong_current_password'];
-      if (!factor) fieldErrors.code = ['invalid_mfa_code'];
-      throw new DomainError('BAD_REQUEST', passwordOk ? 'invalid_mfa_code' : 'wrong_current_password', { fieldErrors });
-    }
-    const totp = await deleteUserTotp(tx, userId);
-    const codes = await deleteRecoveryCodes(tx, userId);
-    await refundCodeAttempt(tx, ctx);
-    await writeAudit(tx, { actorId: userId, action: 'mfa.disabled', entityType: 'user', entityId: userId, diff: { totp: [true, false], recoveryCodes: [codes, 0], removed: [null, { totp, factor }] }, origin: ctx.origin });
-    return { ok: true as const };
-  }).catch(async (error: unknown) => {
-    if (error instanceof DomainError && error.code === 'BAD_REQUEST') await auditFailure(ctx, 'mfa.disableFailed');
-    throw error;
-  });
+  const result = await ctx.db
+    .transaction(async (tx) => {
+      // The code is only spent when the password was right too (else the transaction rolls back).
+      const factor = await verifySecondFactorCode(tx, userId, input.code, ctx.mfaKey);
+      if (!passwordOk || !factor) {
+        const fieldErrors: FieldErrors = {};
+        if (!passwordOk) fieldErrors.password = ['wrong_current_password'];
+        if (!factor) fieldErrors.code = ['invalid_mfa_code'];
+        throw new DomainError('BAD_REQUEST', passwordOk ? 'invalid_mfa_code' : 'wrong_current_password', { fieldErrors });
+      }
+      const totp = await deleteUserTotp(tx, userId);
+      const codes = await deleteRecoveryCodes(tx, userId);
+      await refundCodeAttempt(tx, ctx);
+      await writeAudit(tx, {
+        actorId: userId,
+        action: 'mfa.disabled',
+        entityType: 'user',
+        entityId: userId,
+        diff: { totp: [true, false], recoveryCodes: [codes, 0], removed: [null, { totp, factor }] },
+        origin: ctx.origin,
+      });
+      return { ok: true as const };
+    })
+    .catch(async (error: unknown) => {
+      if (error instanceof DomainError && error.code === 'BAD_REQUEST') await auditFailure(ctx, 'mfa.disableFailed');
+      throw error;
+    });
   ctx.sealer?.nudge();
   return result;
 }

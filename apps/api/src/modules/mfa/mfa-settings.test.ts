@@ -43,7 +43,13 @@ describe('enrolling an authenticator app', () => {
     const begun = await client.trpc.auth.mfa.beginTotp.mutate();
     expect(begun.secret).toMatch(/^[A-Z2-7]{32}$/);
     const uri = new URL(begun.otpauthUri);
-    expect([uri.protocol, uri.host, uri.searchParams.get('issuer'), uri.searchParams.get('secret'), decodeURIComponent(uri.pathname)]).toEqual(['otpauth:', 'totp', 'ANC', begun.secret, `/ANC:${DEMO.sedena}`]);
+    expect([uri.protocol, uri.host, uri.searchParams.get('issuer'), uri.searchParams.get('secret'), decodeURIComponent(uri.pathname)]).toEqual([
+      'otpauth:',
+      'totp',
+      'ANC',
+      begun.secret,
+      `/ANC:${DEMO.sedena}`,
+    ]);
     const id = await userId(DEMO.sedena);
     const [row] = await s.t.db.select().from(userTotp).where(eq(userTotp.userId, id));
     const stored = present(row, 'the stored secret');
@@ -75,12 +81,18 @@ describe('enrolling an authenticator app', () => {
     expect(await errorOf(signInWith(DEMO.sedena, right))).toMatchObject({ reason: 'invalid_mfa_code' });
     // Enrolled: beginning again is refused until it is disabled.
     expect(await errorOf(client.trpc.auth.mfa.beginTotp.mutate())).toMatchObject({ code: 'CONFLICT', reason: 'totp_already_enabled' });
-    expect(await errorOf(client.trpc.auth.mfa.confirmTotp.mutate({ code: totpCode(key, new Date(), 1) }))).toMatchObject({ code: 'CONFLICT', reason: 'totp_already_enabled' });
+    expect(await errorOf(client.trpc.auth.mfa.confirmTotp.mutate({ code: totpCode(key, new Date(), 1) }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'totp_already_enabled',
+    });
   });
 
   it('confirming with no enrolment begun answers totp_not_started', async () => {
     const client = await signedIn(s.url, DEMO.sedena);
-    expect(await errorOf(client.trpc.auth.mfa.confirmTotp.mutate({ code: '123456' }))).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'totp_not_started' });
+    expect(await errorOf(client.trpc.auth.mfa.confirmTotp.mutate({ code: '123456' }))).toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+      reason: 'totp_not_started',
+    });
   });
 
   it('wrong confirmation codes are throttled', async () => {
@@ -106,7 +118,9 @@ describe('recovery codes', () => {
 
   it('regenerating needs a current code; the new ten replace every old one', async () => {
     const { client, key, codes, id } = await enrolled();
-    expect(await errorOf(client.trpc.auth.mfa.regenerateRecoveryCodes.mutate({ code: '000000' === totpCode(key, new Date(), 1) ? '111111' : '000000' }))).toMatchObject({
+    expect(
+      await errorOf(client.trpc.auth.mfa.regenerateRecoveryCodes.mutate({ code: '000000' === totpCode(key, new Date(), 1) ? '111111' : '000000' })),
+    ).toMatchObject({
       code: 'BAD_REQUEST',
       reason: 'invalid_mfa_code',
     });
@@ -139,7 +153,10 @@ describe('disabling', () => {
     expect(await audited('mfa.disabled', id)).toBe(1);
     // One step again.
     expect((await httpClient(s.url).trpc.auth.signIn.mutate({ email: DEMO.sedena, password: DEMO_PASSWORD })).user?.email).toBe(DEMO.sedena);
-    expect(await errorOf(client.trpc.auth.mfa.disable.mutate({ password: DEMO_PASSWORD, code }))).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', reason: 'mfa_not_enabled' });
+    expect(await errorOf(client.trpc.auth.mfa.disable.mutate({ password: DEMO_PASSWORD, code }))).toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+      reason: 'mfa_not_enabled',
+    });
   });
 });
 
@@ -152,7 +169,10 @@ describe('admin.users.resetMfa', () => {
     expect(await admin.trpc.admin.users.resetMfa.mutate({ userId: id })).toEqual({ ok: true });
     expect(await s.t.db.select().from(sessions).where(eq(sessions.userId, id))).toEqual([]);
     expect([(await client.trpc.auth.me.query()).user, (await second.trpc.auth.me.query()).user]).toEqual([null, null]);
-    const [row] = await s.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.resetMfa'), eq(auditEvents.entityId, id)));
+    const [row] = await s.t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.resetMfa'), eq(auditEvents.entityId, id)));
     expect(row?.diff).toEqual({ totp: [true, false], recoveryCodes: [10, 0], passkeys: [0, 0], sessionsEnded: [null, 2] });
     // The password alone signs in again.
     const back = await signedIn(s.url, DEMO.sedena);
@@ -163,6 +183,9 @@ describe('admin.users.resetMfa', () => {
     const admin = await signedIn(s.url, DEMO.admin);
     expect(await errorOf(admin.trpc.admin.users.resetMfa.mutate({ userId: '00000000-0000-4000-8000-000000000000' }))).toMatchObject({ code: 'NOT_FOUND' });
     const coordinator = await signedIn(s.url, DEMO.coordinator);
-    expect(await errorOf(coordinator.trpc.admin.users.resetMfa.mutate({ userId: await userId(DEMO.sedena) }))).toMatchObject({ code: 'FORBIDDEN', reason: 'role_not_allowed' });
+    expect(await errorOf(coordinator.trpc.admin.users.resetMfa.mutate({ userId: await userId(DEMO.sedena) }))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'role_not_allowed',
+    });
   });
 });

@@ -9,7 +9,10 @@ import { auditFailure, issueRecoveryCodes, refundCodeAttempt, takeCodeAttempt, w
  * Needs a current code of the authenticator (or a recovery code): whoever regenerates holds the
  * factor now, not only an open session. Throttled like `auth.verifyMfa`.
  */
-export async function regenerateRecoveryCodes(ctx: UseCaseContext & Pick<SessionContext, 'request'> & Pick<PendingSignInContext, 'mfaKey'>, { code }: RegenerateRecoveryCodesInput) {
+export async function regenerateRecoveryCodes(
+  ctx: UseCaseContext & Pick<SessionContext, 'request'> & Pick<PendingSignInContext, 'mfaKey'>,
+  { code }: RegenerateRecoveryCodesInput,
+) {
   const userId = ctx.actor.userId;
   if (!(await getSecondFactorCounts(ctx.db, userId)).totp) throw new DomainError('UNPROCESSABLE', 'mfa_not_enabled');
   await takeCodeAttempt(ctx);
@@ -19,7 +22,14 @@ export async function regenerateRecoveryCodes(ctx: UseCaseContext & Pick<Session
     if (!factor) return null;
     const codes = await issueRecoveryCodes(tx, userId, now);
     await refundCodeAttempt(tx, ctx);
-    await writeAudit(tx, { actorId: userId, action: 'mfa.recoveryCodesRegenerated', entityType: 'user', entityId: userId, diff: { recoveryCodes: [null, codes.length], factor: [null, factor] }, origin: ctx.origin });
+    await writeAudit(tx, {
+      actorId: userId,
+      action: 'mfa.recoveryCodesRegenerated',
+      entityType: 'user',
+      entityId: userId,
+      diff: { recoveryCodes: [null, codes.length], factor: [null, factor] },
+      origin: ctx.origin,
+    });
     return codes;
   });
   if (!recoveryCodes) {

@@ -3,7 +3,20 @@
 // it, listing what they may still read and never a TLP:RED matter's words.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, incidents, insertNotifications, mailOutbox, notifications, seedDemoData, seedDemoIncidents, seedReferenceData, tasks, updateUser, users, type Database } from '@anc/db';
+import {
+  createDb,
+  incidents,
+  insertNotifications,
+  mailOutbox,
+  notifications,
+  seedDemoData,
+  seedDemoIncidents,
+  seedReferenceData,
+  tasks,
+  updateUser,
+  users,
+  type Database,
+} from '@anc/db';
 import { createTestDatabase, type TestDatabase } from '@anc/db/testing';
 import { digestDay, digestDueAt, emailDelivery } from '@anc/domain';
 import { present } from '../../testing/raw.ts';
@@ -47,7 +60,12 @@ beforeEach(async () => {
 
 /** A task notification for `user`, written at `createdAt`. */
 async function told(user: string, createdAt: Date, options: { agency?: string; title?: string; tlp?: string } = {}) {
-  const task = await insertTask(t.db, { assigneeAgencyId: options.agency ?? sedena, creatorId: coordinator, dueAt: at(48), ...(options.title ? { title: options.title } : {}) });
+  const task = await insertTask(t.db, {
+    assigneeAgencyId: options.agency ?? sedena,
+    creatorId: coordinator,
+    dueAt: at(48),
+    ...(options.title ? { title: options.title } : {}),
+  });
   await t.db.insert(notifications).values({
     userId: user,
     kind: 'task_assigned',
@@ -71,13 +89,24 @@ describe('emailDelivery (the preference rule)', () => {
 
 describe('the preferences decide the outbox', () => {
   it('one mail per event, the daily digest instead, or no mail at all', async () => {
-    const secondStaff = present((await t.db.insert(users).values({ email: 'prueba-apagado@sedena.gob.mx', name: 'Prueba', role: 'staff', agencyId: sedena, passwordHash: 'x' }).returning())[0], 'a user').id;
+    const secondStaff = present(
+      (
+        await t.db
+          .insert(users)
+          .values({ email: 'prueba-apagado@sedena.gob.mx', name: 'Prueba', role: 'staff', agencyId: sedena, passwordHash: 'x' })
+          .returning()
+      )[0],
+      'a user',
+    ).id;
     await updateUser(t.db, coordinator, { digest: 'daily' });
     await updateUser(t.db, secondStaff, { emailNotifications: false });
     const task = await insertTask(t.db, { assigneeAgencyId: sedena, creatorId: coordinator, dueAt: at(48) });
     const data = { reference: task.reference, title: task.title };
     await t.db.transaction((tx) =>
-      insertNotifications(tx, [sedenaStaff, coordinator, secondStaff].map((recipient) => ({ userId: recipient, kind: 'task_assigned' as const, taskId: task.id, data }))),
+      insertNotifications(
+        tx,
+        [sedenaStaff, coordinator, secondStaff].map((recipient) => ({ userId: recipient, kind: 'task_assigned' as const, taskId: task.id, data })),
+      ),
     );
     // Immediately: only the person who keeps one mail per event.
     expect((await mails()).map((m) => [m.userId, m.kind])).toEqual([[sedenaStaff, 'task_assigned']]);
@@ -86,7 +115,12 @@ describe('the preferences decide the outbox', () => {
     const today = digestDueAt(digestDay(now));
     const nextMorning = now < today ? today : digestDueAt(digestDay(new Date(now.getTime() + 24 * HOUR)));
     expect(await runDigestJob(t.db, PORTAL, nextMorning)).toBe(1);
-    expect((await mails()).map((m) => [m.userId, m.kind]).sort()).toEqual([[sedenaStaff, 'task_assigned'], [coordinator, 'digest']].sort());
+    expect((await mails()).map((m) => [m.userId, m.kind]).sort()).toEqual(
+      [
+        [sedenaStaff, 'task_assigned'],
+        [coordinator, 'digest'],
+      ].sort(),
+    );
     await t.db.delete(users).where(eq(users.id, secondStaff));
   });
 });
@@ -103,7 +137,13 @@ describe('runDigestJob', () => {
     expect(await runDigestJob(t.db, PORTAL, at(-0.01))).toBe(0);
     expect(await runDigestJob(t.db, PORTAL, at(0.5))).toBe(1);
     const [mail] = await mails();
-    expect(mail).toMatchObject({ userId: sedenaStaff, toAddress: 'enlace@sedena.gob.mx', kind: 'digest', locale: 'es-MX', dedupeKey: `digest:${sedenaStaff}:2026-12-03` });
+    expect(mail).toMatchObject({
+      userId: sedenaStaff,
+      toAddress: 'enlace@sedena.gob.mx',
+      kind: 'digest',
+      locale: 'es-MX',
+      dedupeKey: `digest:${sedenaStaff}:2026-12-03`,
+    });
     expect(mail?.subject).toBe('Resumen diario del portal de la ANC (2026-12-03): 2 avisos');
     for (const task of [first, later]) {
       expect(mail?.text).toContain(task.reference);
@@ -146,11 +186,7 @@ describe('runDigestJob', () => {
 
   it('keeps the words of a task of a TLP:RED incident, and of a RED incident, out of the digest', async () => {
     await seedDemoIncidents(t.db, at(-72));
-    const [incident] = await t.db
-      .select({ id: incidents.id, reference: incidents.reference })
-      .from(incidents)
-      .where(eq(incidents.agencyId, sedena))
-      .limit(1);
+    const [incident] = await t.db.select({ id: incidents.id, reference: incidents.reference }).from(incidents).where(eq(incidents.agencyId, sedena)).limit(1);
     const red = present(incident, 'a SEDENA demo incident');
     await t.db.update(incidents).set({ tlp: 'RED', title: 'Intrusión en el mando: confidencial' }).where(eq(incidents.id, red.id));
     await updateUser(t.db, sedenaStaff, { digest: 'daily', locale: 'es-MX' });

@@ -30,9 +30,19 @@ export async function runDigestJob(db: Db, publicUrl: string, now: Date = new Da
       let queuedHere = 0;
       for (const person of people) {
         const rows = await notificationsBetween(tx, person.id, digestWindowStart(person.previousDigestAt, dueAt), now);
-        const tasks = await taskReadFacts(tx, rows.flatMap((r) => (r.taskId ? [r.taskId] : [])));
-        const incidents = await incidentReadFacts(tx, person.agencyId, rows.flatMap((r) => (r.incidentId ? [r.incidentId] : [])));
-        const tlps = await notificationMailTlps(tx, rows.map((r) => r.id));
+        const tasks = await taskReadFacts(
+          tx,
+          rows.flatMap((r) => (r.taskId ? [r.taskId] : [])),
+        );
+        const incidents = await incidentReadFacts(
+          tx,
+          person.agencyId,
+          rows.flatMap((r) => (r.incidentId ? [r.incidentId] : [])),
+        );
+        const tlps = await notificationMailTlps(
+          tx,
+          rows.map((r) => r.id),
+        );
         const items: DigestItem[] = rows.flatMap((row) => {
           const dto = toNotificationDto(row, person, { tasks, incidents }, person.locale);
           if (dto.link === null) return []; // the task or incident is no longer theirs to read
@@ -40,7 +50,14 @@ export async function runDigestJob(db: Db, publicUrl: string, now: Date = new Da
         });
         if (items.length === 0) continue;
         const mail = renderDigestMail({ locale: person.locale, name: person.name, day, items, portalUrl: publicUrl });
-        queuedHere += await queueMail(tx, { dedupeKey: digestDedupeKey(person.id, day), userId: person.id, to: person.email, locale: person.locale, kind: 'digest', ...mail });
+        queuedHere += await queueMail(tx, {
+          dedupeKey: digestDedupeKey(person.id, day),
+          userId: person.id,
+          to: person.email,
+          locale: person.locale,
+          kind: 'digest',
+          ...mail,
+        });
       }
       return { claimed: people.length, mailed: queuedHere };
     });

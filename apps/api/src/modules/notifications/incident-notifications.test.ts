@@ -58,7 +58,11 @@ beforeAll(async () => {
   await seedReferenceData(t.db);
   await seedDemoData(t.db, { passwordHash: 'x' });
   const agencyRows = await t.db.select({ id: agencies.id, code: agencies.code }).from(agencies);
-  const agencyId = (code: string) => present(agencyRows.find((a) => a.code === code), code).id;
+  const agencyId = (code: string) =>
+    present(
+      agencyRows.find((a) => a.code === code),
+      code,
+    ).id;
   ids.sedena = agencyId('SEDENA');
   ids.semar = agencyId('SEMAR');
   ids.sspc = agencyId('SSPC');
@@ -92,7 +96,10 @@ async function toldAbout(incidentId: string): Promise<Map<string, NotificationKi
 }
 const only = (kind: NotificationKind, ...people: Actor[]) => new Map(people.map((p) => [p.userId, [kind]]));
 const rowsOf = (incidentId: string, kind: NotificationKind) =>
-  t.db.select().from(notifications).where(and(eq(notifications.incidentId, incidentId), eq(notifications.kind, kind)));
+  t.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.incidentId, incidentId), eq(notifications.kind, kind)));
 
 describe('incident_filed', () => {
   it('a report filed by an agency tells every active coordinator, once; not the admin, not the reporter, no agency', async () => {
@@ -140,8 +147,20 @@ describe('incident_status_changed', () => {
 
   it('carries the reason only when the agency reads it: an `anc` reason stays out of the notification', async () => {
     const filed = await file(who.sedena);
-    const triaged = await transitionIncident(ctxOf(who.coordinator), { id: filed.id, version: filed.version, to: 'triaged', reason: 'Cruce con TLP:RED ajeno', visibility: 'anc' });
-    await transitionIncident(ctxOf(who.coordinator), { id: filed.id, version: triaged.version, to: 'investigating', reason: 'Se asigna analista', visibility: 'reporting' });
+    const triaged = await transitionIncident(ctxOf(who.coordinator), {
+      id: filed.id,
+      version: filed.version,
+      to: 'triaged',
+      reason: 'Cruce con TLP:RED ajeno',
+      visibility: 'anc',
+    });
+    await transitionIncident(ctxOf(who.coordinator), {
+      id: filed.id,
+      version: triaged.version,
+      to: 'investigating',
+      reason: 'Se asigna analista',
+      visibility: 'reporting',
+    });
     const rows = await rowsOf(filed.id, 'incident_status_changed');
     expect(rows.length).toBe(4); // two steps × two SEDENA staff
     expect(JSON.stringify(rows)).not.toContain('TLP:RED ajeno');
@@ -218,7 +237,18 @@ describe('the list names only what its reader may read now', () => {
 
     await unshareIncident(ctxOf(who.coordinator), { id: filed.id, agencyId: ids.semar });
     const after = await listNotifications(ctxOf(who.semar, 'es-MX'), { limit: 10 });
-    expect(after.items[0]).toEqual({ id: before.items[0]?.id, kind: 'incident_shared', about: 'incident', title: 'Un incidente que ya no puedes consultar', link: null, taskId: null, incidentId: null, advisoryId: null, createdAt: before.items[0]?.createdAt, readAt: null });
+    expect(after.items[0]).toEqual({
+      id: before.items[0]?.id,
+      kind: 'incident_shared',
+      about: 'incident',
+      title: 'Un incidente que ya no puedes consultar',
+      link: null,
+      taskId: null,
+      incidentId: null,
+      advisoryId: null,
+      createdAt: before.items[0]?.createdAt,
+      readAt: null,
+    });
     expect(JSON.stringify(after)).not.toContain(filed.reference);
   });
 
@@ -242,7 +272,10 @@ describe('the list names only what its reader may read now', () => {
 
 describe('task_blocked', () => {
   it('tells the coordinator who created the task, with the reason; not the staff who blocked it', async () => {
-    const task = await createTask(ctxOf(who.coordinator), CreateTaskInput.parse({ title: 'Revisar firewall', dueAt: new Date(Date.now() + 48 * HOUR).toISOString(), assigneeAgencyId: ids.sedena }));
+    const task = await createTask(
+      ctxOf(who.coordinator),
+      CreateTaskInput.parse({ title: 'Revisar firewall', dueAt: new Date(Date.now() + 48 * HOUR).toISOString(), assigneeAgencyId: ids.sedena }),
+    );
     await t.db.delete(notifications);
     await transitionTask(ctxOf(who.sedena), { id: task.id, version: task.version, to: 'blocked', comment: 'Falta acceso al equipo' });
     const rows = await t.db.select().from(notifications).where(eq(notifications.taskId, task.id));
@@ -254,7 +287,12 @@ describe('task_blocked', () => {
 /** An incident whose notification (72 h after awareness) falls due `hoursLeft` after now. */
 const withNotificationDueIn = (hoursLeft: number) => file(who.sedena, { awareAt: hoursAgo(72 - hoursLeft), detectedAt: hoursAgo(73 - hoursLeft) });
 const remindersOf = async (incidentId: string) =>
-  (await t.db.select().from(notifications).where(and(eq(notifications.incidentId, incidentId), inArray(notifications.kind, ['obligation_due_soon', 'obligation_overdue']))))
+  (
+    await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.incidentId, incidentId), inArray(notifications.kind, ['obligation_due_soon', 'obligation_overdue'])))
+  )
     .map((r) => `${r.kind}:${r.userId}`)
     .sort();
 const expected = (kind: NotificationKind, ...people: Actor[]) => people.map((p) => `${kind}:${p.userId}`);
@@ -277,7 +315,9 @@ describe('Reminders: legal deadlines, from the overdue job', () => {
     const [row] = await rowsOf(filed.id, 'obligation_overdue');
     expect(row?.data).toMatchObject({ obligation: 'notification', reference: filed.reference });
     const list = await listNotifications(ctxOf(who.coordinator), { limit: 50 });
-    expect(list.items.find((n) => n.incidentId === filed.id)?.title).toBe(`Venció el plazo de la notificación del incidente: ${filed.reference} · ${filed.title}`);
+    expect(list.items.find((n) => n.incidentId === filed.id)?.title).toBe(
+      `Venció el plazo de la notificación del incidente: ${filed.reference} · ${filed.title}`,
+    );
   });
 
   it('several job runs at once (two processes on PostgreSQL) still write each reminder once', async () => {
@@ -292,7 +332,10 @@ describe('Reminders: legal deadlines, from the overdue job', () => {
     await submitReport(ctxOf(who.sedena), { id: filed.id, kind: 'notification', body: 'Notificación con el alcance.' });
     await runObligationReminderJob(t.db, new Date(Date.now() + 11 * HOUR));
     expect(await remindersOf(filed.id)).toEqual([]);
-    const [row] = await t.db.select({ due: incidents.nextObligationDueAt, kind: incidents.nextObligationKind }).from(incidents).where(eq(incidents.id, filed.id));
+    const [row] = await t.db
+      .select({ due: incidents.nextObligationDueAt, kind: incidents.nextObligationKind })
+      .from(incidents)
+      .where(eq(incidents.id, filed.id));
     expect(row?.kind).toBe('final_report');
     await runObligationReminderJob(t.db, new Date(present(row?.due, 'due').getTime() + HOUR));
     expect(await remindersOf(filed.id)).toEqual(expected('obligation_overdue', who.sedena, who.sedena2, who.coordinator, who.analyst).sort());

@@ -10,7 +10,14 @@ import { toNotificationDto } from './notification-dto.ts';
  */
 export async function listNotifications(ctx: UseCaseContext, input: ListNotificationsInput) {
   const { rows, nextCursor } = await listUserNotifications(ctx.db, ctx.actor.userId, input);
-  const tasks = await taskReadFacts(ctx.db, rows.flatMap((r) => (r.taskId ? [r.taskId] : [])));
-  const incidents = await incidentReadFacts(ctx.db, ctx.actor.agencyId, rows.flatMap((r) => (r.incidentId ? [r.incidentId] : [])));
+  const tasks = await taskReadFacts(
+    ctx.db,
+    rows.flatMap((r) => (r.taskId ? [r.taskId] : [])),
+  );
+  const incidents = await incidentReadFacts(
+    ctx.db,
+    ctx.actor.agencyId,
+    rows.flatMap((r) => (r.incidentId ? [r.incidentId] : [])),
+  );
   return { items: rows.map((r) => toNotificationDto(r, ctx.actor, { tasks, incidents }, ctx.locale)), nextCursor };
 }

@@ -45,7 +45,12 @@ export interface NotificationSubjectFacts {
  * to TLP:RED it is "a task no longer assigned to your agency" / "an incident you can no longer
  * read". `facts` are read at the time of the answer, not what was stored when it was written.
  */
-export function toNotificationDto(row: NotificationRow, reader: Pick<Actor, 'role' | 'agencyId'>, facts: NotificationSubjectFacts, locale: Locale): NotificationDto {
+export function toNotificationDto(
+  row: NotificationRow,
+  reader: Pick<Actor, 'role' | 'agencyId'>,
+  facts: NotificationSubjectFacts,
+  locale: Locale,
+): NotificationDto {
   const about = notificationSubject(row.kind);
   const base = { id: row.id, kind: row.kind, about, createdAt: row.createdAt.toISOString(), readAt: row.readAt ? row.readAt.toISOString() : null };
   // An advisory's audience never changes once published: its readers stay its readers (domain advisories/status.ts).
@@ -53,11 +58,12 @@ export function toNotificationDto(row: NotificationRow, reader: Pick<Actor, 'rol
     about === 'advisory'
       ? null
       : about === 'task'
-      ? row.taskId
-        ? nameTaskFor(reader, facts.tasks.get(row.taskId))
-        : null
-      : nameIncidentFor(reader, row.incidentId ? facts.incidents.get(row.incidentId) : undefined);
-  if (name && isHiddenName(name)) return { ...base, title: notificationTitle(row.kind, name, locale), link: null, taskId: null, incidentId: null, advisoryId: null };
+        ? row.taskId
+          ? nameTaskFor(reader, facts.tasks.get(row.taskId))
+          : null
+        : nameIncidentFor(reader, row.incidentId ? facts.incidents.get(row.incidentId) : undefined);
+  if (name && isHiddenName(name))
+    return { ...base, title: notificationTitle(row.kind, name, locale), link: null, taskId: null, incidentId: null, advisoryId: null };
   const title = storedNotificationTitle(row, locale);
   const comment = row.data.comment;
   const link =

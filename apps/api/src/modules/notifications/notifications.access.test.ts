@@ -28,9 +28,28 @@ async function giveNotifications(user: string) {
   const rows = await db
     .insert(notifications)
     .values([
-      { userId: user, kind: 'task_assigned', taskId: task.id, data: { reference: task.reference, title: task.title }, createdAt: new Date(Date.now() - 3 * HOUR) },
-      { userId: user, kind: 'task_returned', taskId: task.id, data: { reference: task.reference, title: task.title, comment: 'Falta la evidencia.' }, createdAt: new Date(Date.now() - 2 * HOUR) },
-      { userId: user, kind: 'task_overdue', taskId: task.id, data: { reference: task.reference, title: task.title }, createdAt: new Date(Date.now() - HOUR), readAt: new Date() },
+      {
+        userId: user,
+        kind: 'task_assigned',
+        taskId: task.id,
+        data: { reference: task.reference, title: task.title },
+        createdAt: new Date(Date.now() - 3 * HOUR),
+      },
+      {
+        userId: user,
+        kind: 'task_returned',
+        taskId: task.id,
+        data: { reference: task.reference, title: task.title, comment: 'Falta la evidencia.' },
+        createdAt: new Date(Date.now() - 2 * HOUR),
+      },
+      {
+        userId: user,
+        kind: 'task_overdue',
+        taskId: task.id,
+        data: { reference: task.reference, title: task.title },
+        createdAt: new Date(Date.now() - HOUR),
+        readAt: new Date(),
+      },
     ])
     .returning();
   return { unread: rows.filter((r) => !r.readAt).map((r) => r.id), read: rows.filter((r) => r.readAt).map((r) => r.id) };
@@ -50,7 +69,11 @@ beforeAll(async () => {
     ids[role] = await userId(s.t.db, EMAIL[role]);
   }
   ids.other = await userId(s.t.db, OTHER);
-  const row = await insertTask(s.t.db, { assigneeAgencyId: await agencyId(s.t.db, 'SEDENA'), creatorId: ids.coordinator, dueAt: new Date(Date.now() + 48 * HOUR) });
+  const row = await insertTask(s.t.db, {
+    assigneeAgencyId: await agencyId(s.t.db, 'SEDENA'),
+    creatorId: ids.coordinator,
+    dueAt: new Date(Date.now() + 48 * HOUR),
+  });
   task = { id: row.id, reference: row.reference, title: row.title };
 });
 afterAll(() => s.close());
@@ -61,7 +84,10 @@ beforeEach(async () => {
 });
 
 describe.each(ROLES)('%s', (role) => {
-  const others = () => Object.entries(own).filter(([who]) => who !== role).flatMap(([, n]) => [...n.unread, ...n.read]);
+  const others = () =>
+    Object.entries(own)
+      .filter(([who]) => who !== role)
+      .flatMap(([, n]) => [...n.unread, ...n.read]);
 
   it('notifications.list answers only the caller’s own, newest first, with titles and task links', async () => {
     const res = await clients[role].trpc.notifications.list.query({});
@@ -124,7 +150,7 @@ describe('signed out', () => {
     const anon = httpClient(s.url).trpc;
     expect((await errorOf(anon.notifications.list.query({}))).code).toBe('UNAUTHORIZED');
     expect((await errorOf(anon.notifications.unreadCount.query())).code).toBe('UNAUTHORIZED');
-    expect((await errorOf(anon.notifications.markRead.mutate({})))).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await errorOf(anon.notifications.markRead.mutate({}))).toMatchObject({ code: 'UNAUTHORIZED' });
     expect(await unreadOf(ids.staff)).toEqual([...own.staff.unread].sort());
   });
 

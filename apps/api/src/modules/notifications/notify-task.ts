@@ -1,5 +1,12 @@
 import { activePeople, activeStaffOf, insertNotifications, type Db } from '@anc/db';
-import { NOTIFICATION_AUDIENCE, notificationRecipients, taskReaders, type NotificationParty, type NotifiedPerson, type TaskNotificationKind } from '@anc/domain';
+import {
+  NOTIFICATION_AUDIENCE,
+  notificationRecipients,
+  taskReaders,
+  type NotificationParty,
+  type NotifiedPerson,
+  type TaskNotificationKind,
+} from '@anc/domain';
 
 /** The facts about a task a notification needs. */
 export interface NotifiedTask {

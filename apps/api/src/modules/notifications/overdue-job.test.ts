@@ -43,7 +43,10 @@ const overdue = (agency: string, hoursLate = 2, creatorId = coordinator) =>
   insertTask(t.db, { assigneeAgencyId: agency, creatorId, dueAt: new Date(Date.now() - hoursLate * HOUR) });
 
 async function addUser(email: string, values: { agencyId: string; role: 'staff' | 'coordinator' | 'admin'; active?: boolean }) {
-  const [row] = await t.db.insert(users).values({ email, name: email, passwordHash: 'x', ...values }).returning();
+  const [row] = await t.db
+    .insert(users)
+    .values({ email, name: email, passwordHash: 'x', ...values })
+    .returning();
   if (!row) throw new Error('user not written');
   return row.id;
 }
@@ -103,7 +106,7 @@ describe('runOverdueJob', () => {
   });
 
   it('skips an inactive creator, and somebody who is no longer staff', async () => {
-    const formerCoordinator = await addUser('prueba-coord@anc.gob.mx', { agencyId: (await agencyId(t.db, 'ANC')), role: 'coordinator', active: false });
+    const formerCoordinator = await addUser('prueba-coord@anc.gob.mx', { agencyId: await agencyId(t.db, 'ANC'), role: 'coordinator', active: false });
     await overdue(semar, 3, formerCoordinator);
     expect(await runOverdueJob(t.db)).toBe(1);
     expect((await allNotifications()).map((r) => r.userId)).toEqual([semarStaff]);
@@ -113,7 +116,10 @@ describe('runOverdueJob', () => {
     const task = await overdue(sedena, 1);
     expect(await runOverdueJob(t.db)).toBe(2);
     const later = new Date(Date.now() + 2 * HOUR);
-    await t.db.update(tasks).set({ dueAt: later, version: sql`${tasks.version} + 1` }).where(eq(tasks.id, task.id));
+    await t.db
+      .update(tasks)
+      .set({ dueAt: later, version: sql`${tasks.version} + 1` })
+      .where(eq(tasks.id, task.id));
     expect(await runOverdueJob(t.db)).toBe(0); // not late yet
     const afterNewDate = new Date(later.getTime() + 60_000);
     expect(await runOverdueJob(t.db, afterNewDate)).toBe(2);
@@ -150,7 +156,12 @@ describe('several processes at once', () => {
       written += results.reduce((a, b) => a + b, 0);
     }
     const staffCount = async (agency: string) =>
-      (await t.db.select({ n: count() }).from(users).where(sql`${users.agencyId} = ${agency} and ${users.role} = 'staff' and ${users.active}`))[0]?.n ?? 0;
+      (
+        await t.db
+          .select({ n: count() })
+          .from(users)
+          .where(sql`${users.agencyId} = ${agency} and ${users.role} = 'staff' and ${users.active}`)
+      )[0]?.n ?? 0;
     let expected = 0;
     for (const task of created) expected += (await staffCount(task.assigneeAgencyId)) + 1;
 
@@ -161,7 +172,10 @@ describe('several processes at once', () => {
     expect(perPair.every((p) => p.n === 1)).toBe(true);
     expect(perPair.length).toBe(expected);
     expect(written).toBe(expected);
-    const unclaimed = await t.db.select({ n: count() }).from(tasks).where(sql`${tasks.overdueNotifiedFor} is distinct from ${tasks.dueAt}`);
+    const unclaimed = await t.db
+      .select({ n: count() })
+      .from(tasks)
+      .where(sql`${tasks.overdueNotifiedFor} is distinct from ${tasks.dueAt}`);
     expect(unclaimed[0]?.n).toBe(0);
   });
 });
@@ -173,7 +187,10 @@ describe('atomicity', () => {
     await failOn(list[2]?.reference ?? '');
     await expect(runOverdueJob(t.db, new Date(), 2)).rejects.toThrow(/insert into "notifications"/);
     // The first batch (tasks 0 and 1) committed; the second (2 and 3) failed whole; 4 was never reached.
-    const claimed = await t.db.select({ id: tasks.id }).from(tasks).where(sql`${tasks.overdueNotifiedFor} is not null`);
+    const claimed = await t.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(sql`${tasks.overdueNotifiedFor} is not null`);
     expect(claimed.map((c) => c.id).sort()).toEqual([list[0]?.id, list[1]?.id].sort());
     const rows = await allNotifications();
     expect([...new Set(rows.map((r) => r.taskId))].sort()).toEqual([list[0]?.id, list[1]?.id].sort());
@@ -190,7 +207,11 @@ describe('atomicity', () => {
     const task = await insertTask(t.db, { assigneeAgencyId: sedena, creatorId: coordinator, dueAt: new Date(Date.now() + HOUR) });
     await expect(
       t.db.transaction(async (tx) => {
-        expect(await insertNotifications(tx, [{ userId: sedenaStaff, kind: 'task_assigned', taskId: task.id, data: { reference: task.reference, title: task.title } }])).toBe(1);
+        expect(
+          await insertNotifications(tx, [
+            { userId: sedenaStaff, kind: 'task_assigned', taskId: task.id, data: { reference: task.reference, title: task.title } },
+          ]),
+        ).toBe(1);
         expect(await notifyTask(tx, { kind: 'task_in_review', task, actorId: sedenaStaff })).toBe(1);
         throw new Error('the change failed after its notifications were written');
       }),
@@ -221,6 +242,13 @@ describe('OverdueJob (the timer in each API process)', () => {
     expect(await job.run()).toBe(0);
     expect(errors.length).toBe(1);
     await job.stop();
-    expect((await t.db.select().from(notifications).where(inArray(notifications.taskId, [task.id]))).length).toBe(0);
+    expect(
+      (
+        await t.db
+          .select()
+          .from(notifications)
+          .where(inArray(notifications.taskId, [task.id]))
+      ).length,
+    ).toBe(0);
   });
 });

@@ -21,7 +21,12 @@ beforeEach(() => s.reset());
 
 const userId = async (email: string) => present((await s.t.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0], email).id;
 const auditCountOf = async (action: string, entityId: string) =>
-  (await s.t.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId))))[0]?.n ?? 0;
+  (
+    await s.t.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))
+  )[0]?.n ?? 0;
 
 /** SEDENA's staff account with a passkey, and a browser that typed its password (a pending sign-in). */
 async function pendingWithPasskey(email: string = DEMO.sedena) {
@@ -32,7 +37,7 @@ async function pendingWithPasskey(email: string = DEMO.sedena) {
 }
 
 describe('signing in with a passkey as the second factor', () => {
-  it('the password asks for the factor; the passkey step offers the account\'s passkeys and completes the sign-in', async () => {
+  it("the password asks for the factor; the passkey step offers the account's passkeys and completes the sign-in", async () => {
     const { authenticator, passkey, client, id } = await pendingWithPasskey();
     const options = await client.trpc.auth.mfa.passkeyAuthenticationOptions.mutate();
     expect(options.rpId).toBe('127.0.0.1');
@@ -55,16 +60,23 @@ describe('signing in with a passkey as the second factor', () => {
 
   it('without a pending sign-in both steps answer UNAUTHORIZED mfa_sign_in_expired', async () => {
     const options = await rawCall(s.url, 'auth.mfa.passkeyAuthenticationOptions', 'mutation', undefined, { cookie: null });
-    const verify = await rawCall(s.url, 'auth.verifyMfaPasskey', 'mutation', { response: new SoftAuthenticator({ origin: s.url }).authenticate({ challenge: 'eA', rpId: '127.0.0.1' }) }, { cookie: null });
+    const verify = await rawCall(
+      s.url,
+      'auth.verifyMfaPasskey',
+      'mutation',
+      { response: new SoftAuthenticator({ origin: s.url }).authenticate({ challenge: 'eA', rpId: '127.0.0.1' }) },
+      { cookie: null },
+    );
     expect([options.status, options.reason, verify.status, verify.reason]).toEqual([401, 'mfa_sign_in_expired', 401, 'mfa_sign_in_expired']);
   });
 
   // Each test stays under the throttle's budget of 5 failures, so its last, genuine answer is let through.
-  it('refuses an unknown challenge, another account\'s passkey and another site; each is audited and the right answer still works', async () => {
+  it("refuses an unknown challenge, another account's passkey and another site; each is audited and the right answer still works", async () => {
     const { authenticator, client, id } = await pendingWithPasskey();
     const semar = await registerSoftPasskey(await signedIn(s.url, DEMO.semar), s.url, 'De SEMAR');
     const step = () => client.trpc.auth.mfa.passkeyAuthenticationOptions.mutate();
-    const refusal = async (response: ReturnType<SoftAuthenticator['authenticate']>) => (await errorOf(client.trpc.auth.verifyMfaPasskey.mutate({ response }))).reason;
+    const refusal = async (response: ReturnType<SoftAuthenticator['authenticate']>) =>
+      (await errorOf(client.trpc.auth.verifyMfaPasskey.mutate({ response }))).reason;
     expect({
       // An answer for a challenge that was never handed out (one replayed from an earlier sign-in).
       'unknown challenge': await refusal(authenticator.authenticate({ challenge: 'b2xkLWNoYWxsZW5nZQ', rpId: '127.0.0.1' })),
@@ -78,7 +90,8 @@ describe('signing in with a passkey as the second factor', () => {
   it('refuses a cloned key (its counter did not grow), and takes the challenge it answered', async () => {
     const { authenticator, passkey, client, id } = await pendingWithPasskey();
     const step = () => client.trpc.auth.mfa.passkeyAuthenticationOptions.mutate();
-    const refusal = async (response: ReturnType<SoftAuthenticator['authenticate']>) => (await errorOf(client.trpc.auth.verifyMfaPasskey.mutate({ response }))).reason;
+    const refusal = async (response: ReturnType<SoftAuthenticator['authenticate']>) =>
+      (await errorOf(client.trpc.auth.verifyMfaPasskey.mutate({ response }))).reason;
     const options = await step();
     const good = authenticator.authenticate(options);
     const ahead = authenticator.counter;
@@ -109,11 +122,17 @@ describe('signing in with a passkey as the second factor', () => {
     const answers: string[] = [];
     for (let i = 0; i < limit; i++) {
       const options = await client.trpc.auth.mfa.passkeyAuthenticationOptions.mutate();
-      answers.push((await errorOf(client.trpc.auth.verifyMfaPasskey.mutate({ response: authenticator.authenticate(options, { origin: 'https://otro.example' }) }))).reason ?? '');
+      answers.push(
+        (await errorOf(client.trpc.auth.verifyMfaPasskey.mutate({ response: authenticator.authenticate(options, { origin: 'https://otro.example' }) })))
+          .reason ?? '',
+      );
     }
     expect(answers).toEqual(Array.from({ length: limit }, () => 'passkey_not_accepted'));
     const options = await client.trpc.auth.mfa.passkeyAuthenticationOptions.mutate();
-    expect(await errorOf(client.trpc.auth.verifyMfaPasskey.mutate({ response: authenticator.authenticate(options) }))).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'too_many_attempts' });
+    expect(await errorOf(client.trpc.auth.verifyMfaPasskey.mutate({ response: authenticator.authenticate(options) }))).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      reason: 'too_many_attempts',
+    });
   });
 });
 
@@ -132,7 +151,7 @@ describe('a passkey is a second factor', () => {
     expect((await coordinator.trpc.auth.me.query()).mfaEnrollmentRequired).toBe(true);
   });
 
-  it('the admin\'s reset of a person\'s factors removes their passkeys (audited); the password alone then signs in', async () => {
+  it("the admin's reset of a person's factors removes their passkeys (audited); the password alone then signs in", async () => {
     const sedena = await signedIn(s.url, DEMO.sedena);
     await registerSoftPasskey(sedena, s.url, 'Una');
     await registerSoftPasskey(sedena, s.url, 'Otra');

@@ -12,7 +12,9 @@ import { verifyMfaPasskey } from './verify-mfa-passkey.ts';
 /** The passkey procedures of `auth.mfa` (docs/API.md "MFA"); every one acts on the caller's own passkeys. */
 export const passkeyProcedures = {
   // The second step of a pending sign-in (no session yet): reads the pending cookie.
-  passkeyAuthenticationOptions: publicProcedure.mutation(({ ctx }) => passkeyAuthenticationOptions({ ...ctx, rp: relyingParty(ctx.env, ctx.request.selfOrigin) })),
+  passkeyAuthenticationOptions: publicProcedure.mutation(({ ctx }) =>
+    passkeyAuthenticationOptions({ ...ctx, rp: relyingParty(ctx.env, ctx.request.selfOrigin) }),
+  ),
   passkeyRegistrationOptions: procedureFor('auth.mfa.passkeyRegistrationOptions').mutation(({ ctx }) =>
     passkeyRegistrationOptions({ ...ctx, rp: relyingParty(ctx.env, ctx.request.selfOrigin) }),
   ),

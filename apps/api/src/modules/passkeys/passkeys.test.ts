@@ -57,7 +57,12 @@ describe('auth.mfa.registerPasskey', () => {
     const list = await sedena.trpc.auth.mfa.passkeys.query();
     expect(list.items).toEqual([passkey]);
     const [row] = await s.t.db.select().from(passkeys).where(eq(passkeys.id, passkey.id));
-    expect(present(row, 'the passkey')).toMatchObject({ credentialId: authenticator.id, counter: 1, transports: ['internal'], userId: await userId(DEMO.sedena) });
+    expect(present(row, 'the passkey')).toMatchObject({
+      credentialId: authenticator.id,
+      counter: 1,
+      transports: ['internal'],
+      userId: await userId(DEMO.sedena),
+    });
     expect((await options(sedena)).excludeCredentials).toEqual([{ id: authenticator.id, type: 'public-key', transports: ['internal'] }]);
     const [audit] = await s.t.db.select().from(auditEvents).where(eq(auditEvents.action, 'passkey.register'));
     expect(present(audit, 'an audit row')).toMatchObject({ entityType: 'passkey', entityId: passkey.id, actorId: await userId(DEMO.sedena) });
@@ -87,16 +92,25 @@ describe('auth.mfa.registerPasskey', () => {
       .update(webauthnChallenges)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(webauthnChallenges.challenge, o.challenge));
-    const expired = await errorOf(sedena.trpc.auth.mfa.registerPasskey.mutate({ name: 'Tarde', response: new SoftAuthenticator({ origin: s.url }).register(o) }));
+    const expired = await errorOf(
+      sedena.trpc.auth.mfa.registerPasskey.mutate({ name: 'Tarde', response: new SoftAuthenticator({ origin: s.url }).register(o) }),
+    );
     expect(expired.reason).toBe('passkey_challenge_invalid');
 
     const semarOptions = await options(semar);
-    const foreign = await errorOf(sedena.trpc.auth.mfa.registerPasskey.mutate({ name: 'Ajena', response: new SoftAuthenticator({ origin: s.url }).register(semarOptions) }));
+    const foreign = await errorOf(
+      sedena.trpc.auth.mfa.registerPasskey.mutate({ name: 'Ajena', response: new SoftAuthenticator({ origin: s.url }).register(semarOptions) }),
+    );
     expect(foreign.reason).toBe('passkey_challenge_invalid');
     // SEMAR's challenge is still SEMAR's to use.
     await semar.trpc.auth.mfa.registerPasskey.mutate({ name: 'De SEMAR', response: new SoftAuthenticator({ origin: s.url }).register(semarOptions) });
     expect((await semar.trpc.auth.mfa.passkeys.query()).items).toHaveLength(1);
-    expect(await s.t.db.select().from(passkeys).where(eq(passkeys.userId, await userId(DEMO.sedena)))).toEqual([]);
+    expect(
+      await s.t.db
+        .select()
+        .from(passkeys)
+        .where(eq(passkeys.userId, await userId(DEMO.sedena))),
+    ).toEqual([]);
   });
 
   it('refuses answers made for another site, another RP ID, or that are not an attestation; nothing is stored and each is audited', async () => {
@@ -135,13 +149,22 @@ describe('auth.mfa.registerPasskey', () => {
     const unreadable = await errorOf(
       sedena.trpc.auth.mfa.registerPasskey.mutate({
         name: 'Mala',
-        response: { ...new SoftAuthenticator({ origin: s.url }).register(await options(sedena)), response: { clientDataJSON: 'bm9wZQ', attestationObject: 'AAAA' } },
+        response: {
+          ...new SoftAuthenticator({ origin: s.url }).register(await options(sedena)),
+          response: { clientDataJSON: 'bm9wZQ', attestationObject: 'AAAA' },
+        },
       }),
     );
     expect(unreadable.reason).toBe('passkey_invalid');
     // Shapes the schema refuses: no audit row, like any invalid input.
     const audited = await actions('passkey.registerFailed');
-    const malformed = await rawCall(s.url, 'auth.mfa.registerPasskey', 'mutation', { name: 'Mala', response: { id: 'x', type: 'password' } }, { cookie: sedena.jar.header() });
+    const malformed = await rawCall(
+      s.url,
+      'auth.mfa.registerPasskey',
+      'mutation',
+      { name: 'Mala', response: { id: 'x', type: 'password' } },
+      { cookie: sedena.jar.header() },
+    );
     expect([malformed.status, malformed.reason]).toEqual([400, 'invalid_input']);
     expect(await actions('passkey.registerFailed')).toBe(audited);
     expect(audited).toBe(5);
@@ -161,7 +184,7 @@ describe('auth.mfa.registerPasskey', () => {
 });
 
 describe('auth.mfa.renamePasskey and removePasskey', () => {
-  it('rename and remove one\'s own passkeys, audited; another person\'s passkey answers exactly what an unknown id answers', async () => {
+  it("rename and remove one's own passkeys, audited; another person's passkey answers exactly what an unknown id answers", async () => {
     const sedena = await signedIn(s.url, DEMO.sedena);
     const semar = await signedIn(s.url, DEMO.semar);
     const { passkey } = await registerSoftPasskey(sedena, s.url, 'Teléfono');
@@ -196,6 +219,11 @@ describe('auth.mfa.renamePasskey and removePasskey', () => {
     const empty = await errorOf(sedena.trpc.auth.mfa.renamePasskey.mutate({ id: passkey.id, name: '   ' }));
     const long = await errorOf(sedena.trpc.auth.mfa.renamePasskey.mutate({ id: passkey.id, name: 'x'.repeat(65) }));
     expect([empty.reason, empty.fieldErrors?.name?.length, long.reason, long.fieldErrors?.name?.length]).toEqual(['invalid_input', 1, 'invalid_input', 1]);
-    expect(await s.t.db.select({ name: passkeys.name }).from(passkeys).where(and(eq(passkeys.id, passkey.id)))).toEqual([{ name: 'Llave de prueba' }]);
+    expect(
+      await s.t.db
+        .select({ name: passkeys.name })
+        .from(passkeys)
+        .where(and(eq(passkeys.id, passkey.id))),
+    ).toEqual([{ name: 'Llave de prueba' }]);
   });
 });

@@ -23,7 +23,14 @@ export async function registerPasskey(ctx: UseCaseContext & { rp: RelyingParty }
   const now = new Date();
   const refuse = async (reason: 'passkey_invalid' | 'passkey_challenge_invalid') => {
     await ctx.db.transaction((tx) =>
-      writeAudit(tx, { actorId: userId, action: 'passkey.registerFailed', entityType: 'user', entityId: userId, diff: { reason: [null, reason] }, origin: ctx.origin }),
+      writeAudit(tx, {
+        actorId: userId,
+        action: 'passkey.registerFailed',
+        entityType: 'user',
+        entityId: userId,
+        diff: { reason: [null, reason] },
+        origin: ctx.origin,
+      }),
     );
     ctx.sealer?.nudge();
     return new DomainError('BAD_REQUEST', reason);

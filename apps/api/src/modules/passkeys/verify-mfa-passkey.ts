@@ -1,6 +1,13 @@
 import { verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { getUserPasskeyByCredentialId, recordPasskeyUse, takeWebauthnChallenge, type Db } from '@anc/db';
-import { challengeOfClientData, knownTransports, passkeyCounterAcceptable, type RelyingParty, type SignInOutput, type VerifyMfaPasskeyInput } from '@anc/domain';
+import {
+  challengeOfClientData,
+  knownTransports,
+  passkeyCounterAcceptable,
+  type RelyingParty,
+  type SignInOutput,
+  type VerifyMfaPasskeyInput,
+} from '@anc/domain';
 import { completeSecondFactor, requirePendingSignIn, type SecondFactorContext } from '../auth/complete-sign-in.ts';
 
 /**
@@ -25,7 +32,12 @@ export async function verifyMfaPasskey(ctx: SecondFactorContext & { rp: RelyingP
         expectedChallenge: challenge,
         expectedOrigin: ctx.rp.origins,
         expectedRPID: ctx.rp.rpID,
-        credential: { id: key.credentialId, publicKey: Buffer.from(key.publicKey, 'base64url'), counter: key.counter, transports: knownTransports(key.transports) },
+        credential: {
+          id: key.credentialId,
+          publicKey: Buffer.from(key.publicKey, 'base64url'),
+          counter: key.counter,
+          transports: knownTransports(key.transports),
+        },
         requireUserVerification: false,
       });
     } catch {

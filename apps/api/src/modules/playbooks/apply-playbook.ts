@@ -41,7 +41,13 @@ export async function applyPlaybookToIncident(ctx: { db: Db; actor: Actor; origi
     if (input.expectedVersion !== undefined && input.expectedVersion !== playbook.version) throw new DomainError('CONFLICT', 'playbook_changed');
 
     const appliedAt = new Date();
-    const claimed = await claimPlaybookApplication(tx, { incidentId: incident.id, playbookId: playbook.id, playbookVersion: playbook.version, appliedBy: ctx.actor.userId, appliedAt });
+    const claimed = await claimPlaybookApplication(tx, {
+      incidentId: incident.id,
+      playbookId: playbook.id,
+      playbookVersion: playbook.version,
+      appliedBy: ctx.actor.userId,
+      appliedAt,
+    });
     if (!claimed) throw new DomainError('CONFLICT', 'playbook_already_applied');
 
     const reporting = await getAgency(tx, incident.agencyId);

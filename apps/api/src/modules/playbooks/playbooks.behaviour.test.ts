@@ -32,11 +32,25 @@ describe('playbooks.upsert', () => {
     const before = await auditCount(s.t.db);
     const err = await errorOf(
       admin.trpc.playbooks.upsert.mutate(
-        unchecked({ rsitClass: 'no-such-class', title: 'x', steps: [{ title: 'ok paso', assignTo: 'somebody', dueAfterHours: 1.5 }, { title: '', assignTo: 'anc', dueAfterHours: 0 }] }),
+        unchecked({
+          rsitClass: 'no-such-class',
+          title: 'x',
+          steps: [
+            { title: 'ok paso', assignTo: 'somebody', dueAfterHours: 1.5 },
+            { title: '', assignTo: 'anc', dueAfterHours: 0 },
+          ],
+        }),
       ),
     );
     expect(err.code).toBe('BAD_REQUEST');
-    expect(Object.keys(err.fieldErrors ?? {}).sort()).toEqual(['rsitClass', 'steps.0.assignTo', 'steps.0.dueAfterHours', 'steps.1.dueAfterHours', 'steps.1.title', 'title']);
+    expect(Object.keys(err.fieldErrors ?? {}).sort()).toEqual([
+      'rsitClass',
+      'steps.0.assignTo',
+      'steps.0.dueAfterHours',
+      'steps.1.dueAfterHours',
+      'steps.1.title',
+      'title',
+    ]);
     const empty = await errorOf(admin.trpc.playbooks.upsert.mutate(validPlaybook('fraud', { steps: [] })));
     expect(empty.fieldErrors).toEqual({ steps: [expect.stringContaining('al menos un paso')] });
     expect(await auditCount(s.t.db)).toBe(before);
@@ -44,14 +58,25 @@ describe('playbooks.upsert', () => {
 
   it('creates, reads, edits with the version it read, and keeps one playbook per class', async () => {
     const created = await admin.trpc.playbooks.upsert.mutate(validPlaybook('abusive-content'));
-    expect(created).toMatchObject({ rsitClass: 'abusive-content', version: 1, steps: [{ assignTo: 'reporting_agency', dueAfterHours: 4 }, { assignTo: 'anc', description: '' }] });
+    expect(created).toMatchObject({
+      rsitClass: 'abusive-content',
+      version: 1,
+      steps: [
+        { assignTo: 'reporting_agency', dueAfterHours: 4 },
+        { assignTo: 'anc', description: '' },
+      ],
+    });
     expect(await staff.trpc.playbooks.get.query({ id: created.id })).toEqual(created);
     expect((await staff.trpc.playbooks.list.query({ rsitClass: 'abusive-content' })).items.map((p) => p.id)).toEqual([created.id]);
 
     const taken = await errorOf(admin.trpc.playbooks.upsert.mutate(validPlaybook('abusive-content', { title: 'Otro playbook' })));
     expect([taken.code, taken.reason, Object.keys(taken.fieldErrors ?? {})]).toEqual(['CONFLICT', 'playbook_class_taken', ['rsitClass']]);
 
-    const edited = await admin.trpc.playbooks.upsert.mutate({ ...validPlaybook('abusive-content', { title: 'Contenido abusivo: retiro' }), id: created.id, version: 1 });
+    const edited = await admin.trpc.playbooks.upsert.mutate({
+      ...validPlaybook('abusive-content', { title: 'Contenido abusivo: retiro' }),
+      id: created.id,
+      version: 1,
+    });
     expect([edited.version, edited.title]).toEqual([2, 'Contenido abusivo: retiro']);
     const stale = await errorOf(admin.trpc.playbooks.upsert.mutate({ ...validPlaybook('abusive-content'), id: created.id, version: 1 }));
     expect([stale.code, stale.reason]).toEqual(['CONFLICT', 'stale_version']);
@@ -80,11 +105,18 @@ describe('incidents.applyPlaybook', () => {
     expect(rows.map((t) => t.dueAt.getTime() - appliedAt)).toEqual([4 * HOUR, 24 * HOUR]);
     expect(applied.tasks.map((t) => t.id)).toEqual(rows.map((t) => t.id));
 
-    const kinds = (await s.t.db.select({ kind: incidentEvents.kind }).from(incidentEvents).where(eq(incidentEvents.incidentId, incident.id))).map((e) => e.kind);
+    const kinds = (await s.t.db.select({ kind: incidentEvents.kind }).from(incidentEvents).where(eq(incidentEvents.incidentId, incident.id))).map(
+      (e) => e.kind,
+    );
     expect(kinds).toEqual(['created', 'playbook_applied', 'task_created', 'task_created']);
-    const audited = await s.t.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'incident.applyPlaybook')));
+    const audited = await s.t.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, incident.id), eq(auditEvents.action, 'incident.applyPlaybook')));
     expect(audited).toHaveLength(1);
-    expect(await applicationsOf(s.t.db, incident.id)).toMatchObject([{ playbookId: playbook.id, playbookVersion: 1, appliedBy: await userIdOf(s.t.db, DEMO.coordinator) }]);
+    expect(await applicationsOf(s.t.db, incident.id)).toMatchObject([
+      { playbookId: playbook.id, playbookVersion: 1, appliedBy: await userIdOf(s.t.db, DEMO.coordinator) },
+    ]);
 
     // The reporting agency reads the entry and its own task; the ANC's task is not named to it.
     const seen = await staff.trpc.incidents.get.query({ id: incident.id });
@@ -106,9 +138,16 @@ describe('incidents.applyPlaybook', () => {
   it('refuses a playbook changed since the coordinator saw it, and an incident that is closed', async () => {
     const playbook = present((await coordinator.trpc.playbooks.list.query({ rsitClass: 'intrusions' })).items[0], 'the playbook');
     const incident = await staff.trpc.incidents.create.mutate(validIncident());
-    const changed = await errorOf(coordinator.trpc.incidents.applyPlaybook.mutate({ id: incident.id, playbookId: playbook.id, expectedVersion: playbook.version + 1 }));
+    const changed = await errorOf(
+      coordinator.trpc.incidents.applyPlaybook.mutate({ id: incident.id, playbookId: playbook.id, expectedVersion: playbook.version + 1 }),
+    );
     expect([changed.code, changed.reason]).toEqual(['CONFLICT', 'playbook_changed']);
-    const rejected = await coordinator.trpc.incidents.transition.mutate({ id: incident.id, version: incident.version, to: 'rejected', reason: 'Reporte duplicado de otra fuente' });
+    const rejected = await coordinator.trpc.incidents.transition.mutate({
+      id: incident.id,
+      version: incident.version,
+      to: 'rejected',
+      reason: 'Reporte duplicado de otra fuente',
+    });
     expect(rejected.status).toBe('rejected');
     const closed = await errorOf(coordinator.trpc.incidents.applyPlaybook.mutate({ id: incident.id, playbookId: playbook.id }));
     expect([closed.code, closed.reason]).toEqual(['UNPROCESSABLE_CONTENT', 'playbook_incident_closed']);
@@ -120,9 +159,21 @@ describe('incidents.applyPlaybook', () => {
     const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'RED' }));
     // Only coordinators may call the procedure, and they read every incident: the read rule is
     // exercised through the use-case with an actor scoped to another agency (SEMAR's staff).
-    const semarStaff = { userId: await userIdOf(s.t.db, DEMO.semar), role: 'staff' as const, agencyId: await agencyIdOf(s.t.db, 'SEMAR'), agencyKind: 'federal_ministry' as const, locale: 'es-MX' as const };
-    const hidden = await applyPlaybookToIncident({ db: s.t.db, actor: semarStaff, origin: { source: 'test' } }, { incidentId: incident.id, playbookId: playbook.id }).catch((e: unknown) => e);
-    const random = await applyPlaybookToIncident({ db: s.t.db, actor: semarStaff, origin: { source: 'test' } }, { incidentId: '00000000-0000-4000-8000-000000000000', playbookId: playbook.id }).catch((e: unknown) => e);
+    const semarStaff = {
+      userId: await userIdOf(s.t.db, DEMO.semar),
+      role: 'staff' as const,
+      agencyId: await agencyIdOf(s.t.db, 'SEMAR'),
+      agencyKind: 'federal_ministry' as const,
+      locale: 'es-MX' as const,
+    };
+    const hidden = await applyPlaybookToIncident(
+      { db: s.t.db, actor: semarStaff, origin: { source: 'test' } },
+      { incidentId: incident.id, playbookId: playbook.id },
+    ).catch((e: unknown) => e);
+    const random = await applyPlaybookToIncident(
+      { db: s.t.db, actor: semarStaff, origin: { source: 'test' } },
+      { incidentId: '00000000-0000-4000-8000-000000000000', playbookId: playbook.id },
+    ).catch((e: unknown) => e);
     expect(hidden).toMatchObject({ code: 'NOT_FOUND', reason: 'not_found' });
     expect(random).toMatchObject({ code: 'NOT_FOUND', reason: 'not_found' });
     expect(await tasksOfIncident(s.t.db, incident.id)).toEqual([]);
@@ -131,10 +182,16 @@ describe('incidents.applyPlaybook', () => {
     expect((await errorOf(staff.trpc.incidents.applyPlaybook.mutate({ id: incident.id, playbookId: playbook.id }))).code).toBe('FORBIDDEN');
   });
 
-  it('runs as a savepoint of a caller\'s transaction (a bulk triage): a failure later rolls the tasks back', async () => {
+  it("runs as a savepoint of a caller's transaction (a bulk triage): a failure later rolls the tasks back", async () => {
     const playbook = present((await coordinator.trpc.playbooks.list.query({ rsitClass: 'intrusions' })).items[0], 'the playbook');
     const incident = await staff.trpc.incidents.create.mutate(validIncident());
-    const actor = { userId: await userIdOf(s.t.db, DEMO.coordinator), role: 'coordinator' as const, agencyId: ancId, agencyKind: 'national_agency' as const, locale: 'es-MX' as const };
+    const actor = {
+      userId: await userIdOf(s.t.db, DEMO.coordinator),
+      role: 'coordinator' as const,
+      agencyId: ancId,
+      agencyKind: 'national_agency' as const,
+      locale: 'es-MX' as const,
+    };
     const origin = { source: 'test' };
     let created = 0;
     const outcome = await s.t.db

@@ -25,7 +25,14 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const settle = (calls: Promise<unknown>[]) =>
-  Promise.all(calls.map((c) => c.then(() => ({ code: 'OK', reason: null }), (e: unknown) => errorOf(Promise.reject(e)).then(({ code, reason }) => ({ code, reason })))));
+  Promise.all(
+    calls.map((c) =>
+      c.then(
+        () => ({ code: 'OK', reason: null }),
+        (e: unknown) => errorOf(Promise.reject(e)).then(({ code, reason }) => ({ code, reason })),
+      ),
+    ),
+  );
 
 describe('applying a playbook concurrently', () => {
   it('two applies at once: one wins, the other is CONFLICT playbook_already_applied; the tasks exist once', async () => {

@@ -19,11 +19,26 @@ export async function upsertPlaybook(ctx: UseCaseContext, input: UpsertPlaybookD
       if (!input.id) {
         const [row] = await tx
           .insert(playbooks)
-          .values({ rsitClass: input.rsitClass, title: input.title, steps, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId, createdAt: now, updatedAt: now })
+          .values({
+            rsitClass: input.rsitClass,
+            title: input.title,
+            steps,
+            createdBy: ctx.actor.userId,
+            updatedBy: ctx.actor.userId,
+            createdAt: now,
+            updatedAt: now,
+          })
           .onConflictDoNothing()
           .returning();
         if (!row) throw classTaken(null);
-        await writeAudit(tx, { actorId: ctx.actor.userId, action: 'playbook.create', entityType: 'playbook', entityId: row.id, diff: auditDiff(null, playbookAuditFields(row)), origin: ctx.origin });
+        await writeAudit(tx, {
+          actorId: ctx.actor.userId,
+          action: 'playbook.create',
+          entityType: 'playbook',
+          entityId: row.id,
+          diff: auditDiff(null, playbookAuditFields(row)),
+          origin: ctx.origin,
+        });
         return toPlaybookDto(row);
       }
       const before = await getPlaybook(tx, input.id);

@@ -22,16 +22,30 @@ beforeEach(async () => {
 
 describe('saved filters', () => {
   it('saves, lists by name, replaces by the same name, removes; each save and removal audited', async () => {
-    const urgent = await coordinator.trpc.savedFilters.save.mutate({ list: 'incidents', name: 'Urgentes sin clasificar', query: { status: ['submitted'], severity: [4, 5], sort: 'deadline', dir: 'asc' } });
+    const urgent = await coordinator.trpc.savedFilters.save.mutate({
+      list: 'incidents',
+      name: 'Urgentes sin clasificar',
+      query: { status: ['submitted'], severity: [4, 5], sort: 'deadline', dir: 'asc' },
+    });
     await coordinator.trpc.savedFilters.save.mutate({ list: 'incidents', name: 'Phishing', query: { rsitClass: ['fraud'] } });
     await coordinator.trpc.savedFilters.save.mutate({ list: 'tasks', name: 'Vencidas', query: { overdue: true, sort: 'due' } });
-    expect(urgent).toMatchObject({ list: 'incidents', name: 'Urgentes sin clasificar', query: { status: ['submitted'], severity: [4, 5], sort: 'deadline', dir: 'asc' } });
+    expect(urgent).toMatchObject({
+      list: 'incidents',
+      name: 'Urgentes sin clasificar',
+      query: { status: ['submitted'], severity: [4, 5], sort: 'deadline', dir: 'asc' },
+    });
 
     const listed = await coordinator.trpc.savedFilters.list.query({ list: 'incidents' });
     expect(listed.items.map((f) => f.name)).toEqual(['Phishing', 'Urgentes sin clasificar']);
-    expect((await coordinator.trpc.savedFilters.list.query({ list: 'tasks' })).items.map((f) => [f.name, f.query])).toEqual([['Vencidas', { overdue: true, sort: 'due' }]]);
+    expect((await coordinator.trpc.savedFilters.list.query({ list: 'tasks' })).items.map((f) => [f.name, f.query])).toEqual([
+      ['Vencidas', { overdue: true, sort: 'due' }],
+    ]);
 
-    const replaced = await coordinator.trpc.savedFilters.save.mutate({ list: 'incidents', name: 'Phishing', query: { rsitClass: ['fraud'], sort: 'severity', dir: 'desc' } });
+    const replaced = await coordinator.trpc.savedFilters.save.mutate({
+      list: 'incidents',
+      name: 'Phishing',
+      query: { rsitClass: ['fraud'], sort: 'severity', dir: 'desc' },
+    });
     const after = await coordinator.trpc.savedFilters.list.query({ list: 'incidents' });
     expect(after.items.map((f) => [f.id, f.name, f.query])).toEqual([
       [replaced.id, 'Phishing', { rsitClass: ['fraud'], sort: 'severity', dir: 'desc' }],
@@ -62,8 +76,12 @@ describe('saved filters', () => {
     expect(bad).toMatchObject({ code: 'BAD_REQUEST' });
     expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['query.severity.0', 'query.sort']);
     // A task filter is not an incident filter.
-    expect((await errorOf(staff.trpc.savedFilters.save.mutate({ list: 'incidents', name: 'Cruzada', query: { overdue: true } as never }))).code).toBe('BAD_REQUEST');
-    expect((await errorOf(staff.trpc.savedFilters.save.mutate({ list: 'tasks', name: '  ', query: {} }))).fieldErrors).toEqual({ name: [messageFor('required', 'es-MX')] });
+    expect((await errorOf(staff.trpc.savedFilters.save.mutate({ list: 'incidents', name: 'Cruzada', query: { overdue: true } as never }))).code).toBe(
+      'BAD_REQUEST',
+    );
+    expect((await errorOf(staff.trpc.savedFilters.save.mutate({ list: 'tasks', name: '  ', query: {} }))).fieldErrors).toEqual({
+      name: [messageFor('required', 'es-MX')],
+    });
     expect((await staff.trpc.savedFilters.list.query({ list: 'incidents' })).items).toEqual([]);
   });
 

@@ -1,6 +1,14 @@
 // A person's saved views of the incidents and tasks lists (packages/domain/src/lists/saved-filters.ts).
 // Own only: every query has the caller in its WHERE clause, and another person's id answers NOT_FOUND.
-import { countSavedFilters, deleteSavedFilter, getSavedFilterByName, listSavedFilters as listRows, upsertSavedFilter, writeAudit, type SavedFilterRow } from '@anc/db';
+import {
+  countSavedFilters,
+  deleteSavedFilter,
+  getSavedFilterByName,
+  listSavedFilters as listRows,
+  upsertSavedFilter,
+  writeAudit,
+  type SavedFilterRow,
+} from '@anc/db';
 import {
   DomainError,
   SAVED_FILTERS_MAX_PER_LIST,

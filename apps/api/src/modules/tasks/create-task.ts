@@ -1,4 +1,14 @@
-import { getInitiativeRef, getReadableIncident, insertIncidentEvent, insertTask, insertTaskEvent, nextReferenceNumber, writeAudit, type Db, type TaskRow } from '@anc/db';
+import {
+  getInitiativeRef,
+  getReadableIncident,
+  insertIncidentEvent,
+  insertTask,
+  insertTaskEvent,
+  nextReferenceNumber,
+  writeAudit,
+  type Db,
+  type TaskRow,
+} from '@anc/db';
 import { auditDiff, formatReference, mexicoCityYear, type CreateTaskData, type FieldErrors } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
 import { notifyTask } from '../notifications/notify-task.ts';
@@ -36,7 +46,12 @@ type TaskFields = Pick<CreateTaskData, 'title' | 'description' | 'priority' | 'd
 export async function writeTask(
   tx: Db,
   ctx: Pick<UseCaseContext, 'actor' | 'origin'>,
-  { agency, incident, initiativeId, input }: { agency: { id: string; code: string }; incident: { id: string } | null; initiativeId: string | null; input: TaskFields },
+  {
+    agency,
+    incident,
+    initiativeId,
+    input,
+  }: { agency: { id: string; code: string }; incident: { id: string } | null; initiativeId: string | null; input: TaskFields },
 ): Promise<TaskRow> {
   const year = mexicoCityYear(new Date());
   // The counter row stays locked until commit: numbers are gapless and in commit order.

@@ -46,8 +46,10 @@ export function toTaskSummary(r: TaskSummaryRow, now: Date): TaskSummary {
     dueState: taskDueState({ status: r.status, dueAt: r.dueAt }, now),
     assigneeAgency: { id: r.agencyId, code: r.agencyCode, name: r.agencyName, nameEn: r.agencyNameEn },
     assigneeUser: r.assigneeUserId && r.assigneeUserName ? { id: r.assigneeUserId, name: r.assigneeUserName } : null,
-    incident: r.incidentId && r.incidentReference && r.incidentTitle !== null ? { id: r.incidentId, reference: r.incidentReference, title: r.incidentTitle } : null,
-    initiative: r.initiativeId && r.initiativeCode && r.initiativeTitle !== null ? { id: r.initiativeId, code: r.initiativeCode, title: r.initiativeTitle } : null,
+    incident:
+      r.incidentId && r.incidentReference && r.incidentTitle !== null ? { id: r.incidentId, reference: r.incidentReference, title: r.incidentTitle } : null,
+    initiative:
+      r.initiativeId && r.initiativeCode && r.initiativeTitle !== null ? { id: r.initiativeId, code: r.initiativeCode, title: r.initiativeTitle } : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
@@ -55,7 +57,11 @@ export function toTaskSummary(r: TaskSummaryRow, now: Date): TaskSummary {
 
 /** Everything the task page shows, read after the change committed; only the steps this caller may take. */
 export async function buildTaskDetail(db: Db, actor: Actor, taskId: string, now: Date = new Date()): Promise<TaskDetail> {
-  const [row, events, attachments] = await Promise.all([getTaskDetailRow(db, actor, taskId), listTaskEvents(db, taskId), listAttachments(db, actor, { kind: 'task', id: taskId })]);
+  const [row, events, attachments] = await Promise.all([
+    getTaskDetailRow(db, actor, taskId),
+    listTaskEvents(db, taskId),
+    listAttachments(db, actor, { kind: 'task', id: taskId }),
+  ]);
   if (!row) throw new Error('task vanished');
   const facts = { status: row.status, assigneeAgencyId: row.agencyId };
   return {

@@ -242,7 +242,9 @@ describe('what each party may do with a task it reads', () => {
   it('a task linked to an incident its agency may not read does not name that incident to the agency', async () => {
     const semar = await signedIn(s.url, DEMO.semar);
     const red = await semar.trpc.incidents.create.mutate(validIncident({ tlp: 'RED', title: 'Exfiltración desde la red naval' }));
-    const task = await clients.coordinator.trpc.tasks.create.mutate(validTask(agencyOf.own, { title: 'Bloquear el dominio de exfiltración', incidentId: red.id }));
+    const task = await clients.coordinator.trpc.tasks.create.mutate(
+      validTask(agencyOf.own, { title: 'Bloquear el dominio de exfiltración', incidentId: red.id }),
+    );
     expect(task.incident).toEqual({ id: red.id, reference: red.reference, title: red.title });
     const asStaff = await clients.staff.trpc.tasks.get.query({ id: task.id });
     expect(asStaff.incident).toBeNull();

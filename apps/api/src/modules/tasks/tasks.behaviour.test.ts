@@ -157,7 +157,9 @@ describe('bad input: BAD_REQUEST naming each field (or UNPROCESSABLE_CONTENT for
     const v = review.version;
     // Return without a comment (absent, empty, blank).
     for (const comment of [undefined, '', '   ']) {
-      const err = await errorOf(coordinator.trpc.tasks.transition.mutate({ id: task.id, version: v, to: 'in_progress', ...(comment === undefined ? {} : { comment }) }));
+      const err = await errorOf(
+        coordinator.trpc.tasks.transition.mutate({ id: task.id, version: v, to: 'in_progress', ...(comment === undefined ? {} : { comment }) }),
+      );
       expect(err).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { comment: [es('comment_required')] } });
     }
     // Cancel without a reason.
@@ -251,7 +253,12 @@ describe('the workflow', () => {
 
   it('block with a reason, then resume', async () => {
     const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId));
-    const blocked = await staff.trpc.tasks.transition.mutate({ id: task.id, version: task.version, to: 'blocked', comment: 'Esperamos la ventana de mantenimiento.' });
+    const blocked = await staff.trpc.tasks.transition.mutate({
+      id: task.id,
+      version: task.version,
+      to: 'blocked',
+      comment: 'Esperamos la ventana de mantenimiento.',
+    });
     expect(blocked.allowedTransitions.map((t) => t.step)).toEqual(['resume']);
     const resumed = await staff.trpc.tasks.transition.mutate({ id: task.id, version: blocked.version, to: 'in_progress' });
     expect(resumed.status).toBe('in_progress');
@@ -263,15 +270,26 @@ describe('the workflow', () => {
 
   it('cancel with a reason: the task is a closed record (no steps, no comments, no edits)', async () => {
     const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId));
-    const cancelled = await coordinator.trpc.tasks.transition.mutate({ id: task.id, version: task.version, to: 'cancelled', comment: 'El sistema se dará de baja.' });
+    const cancelled = await coordinator.trpc.tasks.transition.mutate({
+      id: task.id,
+      version: task.version,
+      to: 'cancelled',
+      comment: 'El sistema se dará de baja.',
+    });
     expect(cancelled).toMatchObject({ status: 'cancelled', allowedTransitions: [], capabilities: { edit: false, reassign: false, comment: false } });
-    expect(cancelled.history.at(-1)).toMatchObject({ kind: 'status', body: 'El sistema se dará de baja.', data: { from: 'open', to: 'cancelled', step: 'cancel' } });
+    expect(cancelled.history.at(-1)).toMatchObject({
+      kind: 'status',
+      body: 'El sistema se dará de baja.',
+      data: { from: 'open', to: 'cancelled', step: 'cancel' },
+    });
     const before = await taskWrittenRows(s.t.db);
     expect(await errorOf(staff.trpc.tasks.comment.mutate({ id: task.id, body: '¿Por qué se canceló?' }))).toMatchObject({
       code: 'UNPROCESSABLE_CONTENT',
       reason: 'task_cancelled',
     });
-    expect(await errorOf(coordinator.trpc.tasks.transition.mutate({ id: task.id, version: cancelled.version, to: 'in_progress', comment: 'Reabrir' }))).toMatchObject({
+    expect(
+      await errorOf(coordinator.trpc.tasks.transition.mutate({ id: task.id, version: cancelled.version, to: 'in_progress', comment: 'Reabrir' })),
+    ).toMatchObject({
       code: 'UNPROCESSABLE_CONTENT',
       reason: 'task_transition_not_allowed',
     });
@@ -281,7 +299,13 @@ describe('the workflow', () => {
   it('an edit records the fields it changed; one that changes nothing writes nothing', async () => {
     const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId, { priority: 'normal' }));
     const newDue = fromNow(3 * DAY);
-    const edited = await coordinator.trpc.tasks.update.mutate({ id: task.id, version: task.version, priority: 'urgent', dueAt: newDue, description: 'Nueva descripción.' });
+    const edited = await coordinator.trpc.tasks.update.mutate({
+      id: task.id,
+      version: task.version,
+      priority: 'urgent',
+      dueAt: newDue,
+      description: 'Nueva descripción.',
+    });
     expect(edited).toMatchObject({ priority: 'urgent', dueAt: newDue, description: 'Nueva descripción.', version: task.version + 1 });
     expect(edited.history.at(-1)).toMatchObject({
       kind: 'updated',
@@ -336,7 +360,9 @@ describe('tasks created from an incident', () => {
   it('the incident’s timeline records each, and incidents.get lists those the caller may read', async () => {
     const incident = await staff.trpc.incidents.create.mutate(validIncident({ tlp: 'AMBER', title: 'Ransomware en la red administrativa' }));
     const mine = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId, { incidentId: incident.id, title: 'Aislar los equipos cifrados' }));
-    const theirs = await coordinator.trpc.tasks.create.mutate(validTask(semarId, { incidentId: incident.id, title: 'Bloquear los indicadores en la red naval' }));
+    const theirs = await coordinator.trpc.tasks.create.mutate(
+      validTask(semarId, { incidentId: incident.id, title: 'Bloquear los indicadores en la red naval' }),
+    );
     expect(mine.incident).toEqual({ id: incident.id, reference: incident.reference, title: incident.title });
 
     const asCoordinator = await coordinator.trpc.incidents.get.query({ id: incident.id });

@@ -28,7 +28,14 @@ beforeEach(async () => {
 
 /** The outcome of each call of a batch that ran at once: OK or the error's code and reason. */
 const settle = (calls: Promise<unknown>[]) =>
-  Promise.all(calls.map((c) => c.then(() => ({ code: 'OK', reason: null }), (e: unknown) => errorOf(Promise.reject(e)).then(({ code, reason }) => ({ code, reason })))));
+  Promise.all(
+    calls.map((c) =>
+      c.then(
+        () => ({ code: 'OK', reason: null }),
+        (e: unknown) => errorOf(Promise.reject(e)).then(({ code, reason }) => ({ code, reason })),
+      ),
+    ),
+  );
 
 const eventsOfKind = async (taskId: string, kind: string) => (await taskEventsOf(s.t.db, taskId)).filter((e) => e.kind === kind);
 

@@ -133,7 +133,9 @@ describe('a change that fails leaves no notification', () => {
           return new;
         end $$`),
     );
-    await s.t.db.execute(sql.raw(`create trigger anc_test_fail_after_notify before insert on audit_events for each row execute function anc_test_fail_after_notify()`));
+    await s.t.db.execute(
+      sql.raw(`create trigger anc_test_fail_after_notify before insert on audit_events for each row execute function anc_test_fail_after_notify()`),
+    );
   });
   afterAll(async () => {
     await s.t.db.execute(sql.raw(`drop trigger if exists anc_test_fail_after_notify on audit_events`));
@@ -151,7 +153,9 @@ describe('a change that fails leaves no notification', () => {
   it('a reassignment that fails after notifying leaves the task, its history and the notifications as they were', async () => {
     const task = await coordinator.trpc.tasks.create.mutate(validTask(sedenaId));
     const before = await taskWrittenRows(s.t.db);
-    const err = await errorOf(coordinator.trpc.tasks.update.mutate({ id: task.id, version: task.version, assigneeAgencyId: semarId, title: `Reasignada ${MARK}` }));
+    const err = await errorOf(
+      coordinator.trpc.tasks.update.mutate({ id: task.id, version: task.version, assigneeAgencyId: semarId, title: `Reasignada ${MARK}` }),
+    );
     expect(err.code).toBe('INTERNAL_SERVER_ERROR');
     expect(await taskWrittenRows(s.t.db)).toEqual(before);
     expect(await taskRow(s.t.db, task.id)).toMatchObject({ assigneeAgencyId: sedenaId, version: task.version });
@@ -162,7 +166,9 @@ describe('a change that fails leaves no notification', () => {
     const started = await staff.trpc.tasks.transition.mutate({ id: task.id, version: task.version, to: 'in_progress' });
     const review = await staff.trpc.tasks.transition.mutate({ id: task.id, version: started.version, to: 'in_review' });
     const before = await taskWrittenRows(s.t.db);
-    const err = await errorOf(coordinator.trpc.tasks.transition.mutate({ id: task.id, version: review.version, to: 'in_progress', comment: `Corregir ${MARK}` }));
+    const err = await errorOf(
+      coordinator.trpc.tasks.transition.mutate({ id: task.id, version: review.version, to: 'in_progress', comment: `Corregir ${MARK}` }),
+    );
     expect(err.code).toBe('INTERNAL_SERVER_ERROR');
     expect(await taskWrittenRows(s.t.db)).toEqual(before);
     expect((await taskRow(s.t.db, task.id)).status).toBe('in_review');

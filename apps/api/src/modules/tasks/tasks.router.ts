@@ -1,4 +1,13 @@
-import { AssignableUsersInput, CommentTaskInput, RemoveAttachmentInput, CreateTaskInput, ListTasksInput, TaskIdInput, TransitionTaskInput, UpdateTaskInput } from '@anc/domain';
+import {
+  AssignableUsersInput,
+  CommentTaskInput,
+  RemoveAttachmentInput,
+  CreateTaskInput,
+  ListTasksInput,
+  TaskIdInput,
+  TransitionTaskInput,
+  UpdateTaskInput,
+} from '@anc/domain';
 import { procedureFor, router } from '../../trpc/init.ts';
 import { removeAttachment } from '../files/remove-attachment.ts';
 import { commentTask } from './comment-task.ts';

@@ -6,8 +6,7 @@ import { assertAgencyFits } from './assert-agency-fits.ts';
 import { assertStrongPassword } from './check-password.ts';
 import { toUserDto, userAuditFields } from './user-dto.ts';
 
-export const emailTaken = (cause?: unknown) =>
-  new DomainError('CONFLICT', 'email_taken', { fieldErrors: { email: ['email_taken'] }, cause });
+export const emailTaken = (cause?: unknown) => new DomainError('CONFLICT', 'email_taken', { fieldErrors: { email: ['email_taken'] }, cause });
 
 export async function createUser(ctx: UseCaseContext, input: CreateUserInput) {
   await assertStrongPassword(ctx.db, input.password, 'password', [input.email, input.name]);

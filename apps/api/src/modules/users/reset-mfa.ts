@@ -1,4 +1,12 @@
-import { deleteAllUserPasskeys, deleteRecoveryCodes, deleteUserPendingSignIns, deleteUserSessions, deleteUserTotp, getUserWithAgency, writeAudit } from '@anc/db';
+import {
+  deleteAllUserPasskeys,
+  deleteRecoveryCodes,
+  deleteUserPendingSignIns,
+  deleteUserSessions,
+  deleteUserTotp,
+  getUserWithAgency,
+  writeAudit,
+} from '@anc/db';
 import { DomainError, type ResetMfaInput } from '@anc/domain';
 import type { UseCaseContext } from '../use-case.ts';
 

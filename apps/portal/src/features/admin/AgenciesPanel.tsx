@@ -1,18 +1,5 @@
 import type { AgencyDto } from '@anc/domain';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Input,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Input, Paper, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -202,11 +189,7 @@ export function AgenciesPanel() {
       <AgencyFormModal target={formTarget} onClose={() => setFormTarget(null)} />
       <ConfirmDialog
         opened={toggleTarget !== null}
-        title={
-          toggleTarget
-            ? t(toggleTarget.active ? 'agencies.confirmDeactivateTitle' : 'agencies.confirmActivateTitle', { code: toggleTarget.code })
-            : ''
-        }
+        title={toggleTarget ? t(toggleTarget.active ? 'agencies.confirmDeactivateTitle' : 'agencies.confirmActivateTitle', { code: toggleTarget.code }) : ''}
         body={
           toggleTarget
             ? t(toggleTarget.active ? 'agencies.confirmDeactivateBody' : 'agencies.confirmActivateBody', {

@@ -1,10 +1,4 @@
-import {
-  AGENCY_KINDS,
-  type AgencyDto,
-  CreateAgencyInput,
-  SECTORS,
-  UpdateAgencyInput,
-} from '@anc/domain';
+import { AGENCY_KINDS, type AgencyDto, CreateAgencyInput, SECTORS, UpdateAgencyInput } from '@anc/domain';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
@@ -44,9 +38,7 @@ export function AgencyFormModal({ target, onClose }: { target: AgencyFormTarget 
       opened={target !== null}
       onClose={onClose}
       size="lg"
-      title={
-        target?.mode === 'edit' ? t('agencies.form.editTitle', { code: target.agency.code }) : t('agencies.form.createTitle')
-      }
+      title={target?.mode === 'edit' ? t('agencies.form.editTitle', { code: target.agency.code }) : t('agencies.form.createTitle')}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {target ? <AgencyForm key={target.mode === 'edit' ? target.agency.id : 'new'} target={target} onDone={onClose} /> : null}
@@ -118,14 +110,7 @@ function AgencyForm({ target, onDone }: { target: AgencyFormTarget; onDone: () =
           {...form.getInputProps('code')}
         />
         <TextInput label={t('agencies.form.name')} withAsterisk autoComplete="off" data-testid="agency-name" {...form.getInputProps('name')} />
-        <TextInput
-          label={t('agencies.form.nameEn')}
-          withAsterisk
-          autoComplete="off"
-          lang="en"
-          data-testid="agency-name-en"
-          {...form.getInputProps('nameEn')}
-        />
+        <TextInput label={t('agencies.form.nameEn')} withAsterisk autoComplete="off" lang="en" data-testid="agency-name-en" {...form.getInputProps('nameEn')} />
         <Group grow align="flex-start">
           <Select
             label={t('agencies.form.kind')}

@@ -16,7 +16,11 @@ import { queryClient, trpc } from '../../lib/trpc.ts';
 import { dayjsLocale } from '../../lib/dates.ts';
 
 /** Catalogue keys of the scopes (i18next reads a `:` in a key as a namespace separator). */
-export const SCOPE_KEYS = { 'incidents:read': 'incidentsRead', 'incidents:write': 'incidentsWrite', 'indicators:read': 'indicatorsRead' } as const satisfies Record<ApiScope, string>;
+export const SCOPE_KEYS = {
+  'incidents:read': 'incidentsRead',
+  'incidents:write': 'incidentsWrite',
+  'indicators:read': 'indicatorsRead',
+} as const satisfies Record<ApiScope, string>;
 
 interface Values {
   agencyId: string | null;
@@ -154,7 +158,13 @@ function TokenOnce({ created, onDone }: { created: CreatedApiClientDto; onDone: 
           {t('apiClients.token.label')}
         </Text>
         <Group gap="xs" wrap="nowrap" align="stretch">
-          <Code block flex={1} style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} aria-labelledby="api-client-token-label" data-testid="api-client-token">
+          <Code
+            block
+            flex={1}
+            style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+            aria-labelledby="api-client-token-label"
+            data-testid="api-client-token"
+          >
             {created.token}
           </Code>
           <CopyButton value={created.token} timeout={3000}>

@@ -19,13 +19,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
-import {
-  IconChevronDown,
-  IconFilter,
-  IconFilterOff,
-  IconShieldCheck,
-  IconShieldX,
-} from '@tabler/icons-react';
+import { IconChevronDown, IconFilter, IconFilterOff, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Fragment, useState } from 'react';
@@ -39,7 +33,6 @@ import { trpc } from '../../lib/trpc.ts';
 import { auditActionLabelKey, auditEntityLink } from './audit-labels.ts';
 
 type AuditEvent = inferRouterOutputs<AppRouter>['admin']['audit']['list']['items'][number];
-
 
 interface ActorChoice {
   value: string;
@@ -58,14 +51,10 @@ export function AuditPanel() {
   const [actorQuery] = useDebouncedValue(actorSearch.trim(), 250);
   const [expanded, setExpanded] = useState<string | null>(null);
 
-  const actorCandidates = useQuery(
-    trpc.admin.users.list.queryOptions({ q: actorQuery && actorQuery !== actor?.label ? actorQuery : undefined, limit: 20 }),
-  );
+  const actorCandidates = useQuery(trpc.admin.users.list.queryOptions({ q: actorQuery && actorQuery !== actor?.label ? actorQuery : undefined, limit: 20 }));
   const actorOptions: ActorChoice[] = [
     ...(actor ? [actor] : []),
-    ...(actorCandidates.data?.items ?? [])
-      .filter((u) => u.id !== actor?.value)
-      .map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` })),
+    ...(actorCandidates.data?.items ?? []).filter((u) => u.id !== actor?.value).map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` })),
   ];
 
   const events = useInfiniteQuery(
@@ -295,7 +284,13 @@ function AuditRow({
               </Text>
               {link ? (
                 // The entity's page, named as people name it (a reference, a code, a name).
-                <CodeLink {...link} aria-label={t('auditLog.open', { entity: entityLabel, name: event.entityName })} data-testid="audit-entity-link" maw={220} style={{ overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }}>
+                <CodeLink
+                  {...link}
+                  aria-label={t('auditLog.open', { entity: entityLabel, name: event.entityName })}
+                  data-testid="audit-entity-link"
+                  maw={220}
+                  style={{ overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }}
+                >
                   {event.entityName}
                 </CodeLink>
               ) : event.entityName ? (
@@ -309,7 +304,13 @@ function AuditRow({
               )}
             </div>
             <Tooltip label={t('audit.filterByEntity')} withinPortal>
-              <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`${t('audit.filterByEntity')}: ${entityLabel} ${event.entityId}`} onClick={onFilterEntity}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="sm"
+                aria-label={`${t('audit.filterByEntity')}: ${entityLabel} ${event.entityId}`}
+                onClick={onFilterEntity}
+              >
                 <IconFilter size={14} aria-hidden />
               </ActionIcon>
             </Tooltip>
@@ -330,11 +331,7 @@ function AuditRow({
               aria-controls={detailsId}
               onClick={onToggle}
             >
-              <IconChevronDown
-                size={18}
-                aria-hidden
-                style={{ transform: expanded ? 'rotate(180deg)' : undefined, transition: 'transform 150ms' }}
-              />
+              <IconChevronDown size={18} aria-hidden style={{ transform: expanded ? 'rotate(180deg)' : undefined, transition: 'transform 150ms' }} />
             </ActionIcon>
           </Tooltip>
         </Table.Td>

@@ -30,7 +30,10 @@ export function MailPanel() {
   const [openId, setOpenId] = useState<string | null>(null);
 
   const list = useInfiniteQuery(
-    trpc.mailOutbox.list.infiniteQueryOptions({ state: state ?? undefined }, { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: 5_000 }),
+    trpc.mailOutbox.list.infiniteQueryOptions(
+      { state: state ?? undefined },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: 5_000 },
+    ),
   );
   const first = list.data?.pages[0];
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -184,7 +187,14 @@ function MailDrawer({ id, onClose }: { id: string | null; onClose: () => void })
   const { t } = useTranslation();
   const mail = useQuery({ ...trpc.mailOutbox.get.queryOptions({ id: id ?? '' }), enabled: id !== null });
   return (
-    <Drawer opened={id !== null} onClose={onClose} position="right" size="xl" title={t('mail.message.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Drawer
+      opened={id !== null}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={t('mail.message.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {mail.error ? <QueryError error={mail.error} onRetry={() => void mail.refetch()} /> : null}
       {mail.data ? (
         <Stack gap="sm" data-testid="mail-message">

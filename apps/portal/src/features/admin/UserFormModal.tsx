@@ -1,14 +1,4 @@
-import {
-  type AgencyDto,
-  CreateUserInput,
-  LOCALES,
-  ROLES,
-  type Role,
-  UpdateUserInput,
-  type UserDto,
-  messageFor,
-  roleAgencyMismatch,
-} from '@anc/domain';
+import { type AgencyDto, CreateUserInput, LOCALES, ROLES, type Role, UpdateUserInput, type UserDto, messageFor, roleAgencyMismatch } from '@anc/domain';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { type FormErrors, useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -146,13 +136,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           data-testid="user-email"
           {...form.getInputProps('email')}
         />
-        <TextInput
-          label={t('users.form.name')}
-          autoComplete="off"
-          withAsterisk
-          data-testid="user-name-input"
-          {...form.getInputProps('name')}
-        />
+        <TextInput label={t('users.form.name')} autoComplete="off" withAsterisk data-testid="user-name-input" {...form.getInputProps('name')} />
         <Group grow align="flex-start">
           <Select
             label={t('users.form.role')}

@@ -1,18 +1,5 @@
 import { ROLES, type Role, type UserDto, formatMxDateTime } from '@anc/domain';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
 import { IconDots, IconFilterOff, IconKey, IconPencil, IconPlus, IconSearch, IconShieldOff, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
@@ -65,8 +52,7 @@ export function UsersPanel() {
   const [resetTarget, setResetTarget] = useState<UserDto | null>(null);
   const [toggleTarget, setToggleTarget] = useState<UserDto | null>(null);
 
-  const setFilters = (patch: Partial<UsersSearch>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  const setFilters = (patch: Partial<UsersSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   const setQuery = useDebouncedCallback((q: string) => setFilters({ q: q.trim() || undefined }), 300);
 
   const agencies = useQuery(trpc.agencies.list.queryOptions({ includeInactive: true }));
@@ -234,21 +220,12 @@ export function UsersPanel() {
                         </Tooltip>
                         <Menu position="bottom-end" withinPortal shadow="md">
                           <Menu.Target>
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              aria-label={t('common.actionsFor', { name: user.name })}
-                              data-testid="user-actions"
-                            >
+                            <ActionIcon variant="subtle" color="gray" aria-label={t('common.actionsFor', { name: user.name })} data-testid="user-actions">
                               <IconDots size={18} aria-hidden />
                             </ActionIcon>
                           </Menu.Target>
                           <Menu.Dropdown>
-                            <Menu.Item
-                              leftSection={<IconKey size={16} aria-hidden />}
-                              onClick={() => setResetTarget(user)}
-                              data-testid="user-reset-password"
-                            >
+                            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setResetTarget(user)} data-testid="user-reset-password">
                               {t('users.resetPasswordAction')}
                             </Menu.Item>
                             <Menu.Item
@@ -330,12 +307,8 @@ export function UsersPanel() {
       />
       <ConfirmDialog
         opened={toggleTarget !== null}
-        title={
-          toggleTarget ? t(toggleTarget.active ? 'users.confirmDeactivateTitle' : 'users.confirmReactivateTitle', { name: toggleTarget.name }) : ''
-        }
-        body={
-          toggleTarget ? t(toggleTarget.active ? 'users.confirmDeactivateBody' : 'users.confirmReactivateBody', { email: toggleTarget.email }) : ''
-        }
+        title={toggleTarget ? t(toggleTarget.active ? 'users.confirmDeactivateTitle' : 'users.confirmReactivateTitle', { name: toggleTarget.name }) : ''}
+        body={toggleTarget ? t(toggleTarget.active ? 'users.confirmDeactivateBody' : 'users.confirmReactivateBody', { email: toggleTarget.email }) : ''}
         confirmLabel={toggleTarget?.active ? t('users.deactivateAction') : t('users.reactivateAction')}
         danger={toggleTarget?.active}
         loading={setActive.isPending}

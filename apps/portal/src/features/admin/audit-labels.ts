@@ -92,7 +92,8 @@ export const AUDIT_ACTION_LABELS = {
 } as const satisfies Record<AuditAction, string>;
 
 /** The i18n key of an action's words, or null for an action the catalogue does not know. */
-export const auditActionLabelKey = (action: string): (typeof AUDIT_ACTION_LABELS)[AuditAction] | null => (isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : null);
+export const auditActionLabelKey = (action: string): (typeof AUDIT_ACTION_LABELS)[AuditAction] | null =>
+  isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : null;
 
 /** A place in the portal an entity of the log opens at (TanStack Router's `to` with its params or search). */
 export type AuditEntityLink =

@@ -35,7 +35,16 @@ export function AdvisoryDetailPage() {
   const query = useQuery({ ...trpc.advisories.get.queryOptions({ id: advisoryId }), enabled: valid, retry: (n, e) => errorCode(e) !== 'NOT_FOUND' && n < 2 });
   useDocumentTitle(`${query.data?.reference ?? t('advisories.detail.pageTitle')} · ${t('app.short')}`);
   return (
-    <DetailGate kind="advisory" valid={valid} query={query} skeleton={<DetailSkeleton kind="advisory" badges={[80, 90, 70]}>{null}</DetailSkeleton>}>
+    <DetailGate
+      kind="advisory"
+      valid={valid}
+      query={query}
+      skeleton={
+        <DetailSkeleton kind="advisory" badges={[80, 90, 70]}>
+          {null}
+        </DetailSkeleton>
+      }
+    >
       {(advisory) => <AdvisoryView advisory={advisory} refetch={() => void query.refetch()} />}
     </DetailGate>
   );
@@ -85,7 +94,13 @@ function AdvisoryView({ advisory: a, refetch }: { advisory: AdvisoryDetail; refe
   const actions = (
     <Group gap="sm">
       {a.capabilities.edit ? (
-        <ButtonLink to="/alertas/$advisoryId/editar" params={{ advisoryId: a.id }} variant="default" leftSection={<IconPencil size={16} aria-hidden />} data-testid="advisory-edit">
+        <ButtonLink
+          to="/alertas/$advisoryId/editar"
+          params={{ advisoryId: a.id }}
+          variant="default"
+          leftSection={<IconPencil size={16} aria-hidden />}
+          data-testid="advisory-edit"
+        >
           {t('advisories.detail.edit')}
         </ButtonLink>
       ) : null}
@@ -225,7 +240,15 @@ function AnswerMatrix({ advisory: a }: { advisory: AdvisoryDetail }) {
                       {agencyName(r.agency, locale)}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{r.status ? <AnswerBadge status={r.status} size="sm" testId="matrix-answer" /> : <Text size="sm" c="dimmed" data-testid="matrix-answer">—</Text>}</Table.Td>
+                  <Table.Td>
+                    {r.status ? (
+                      <AnswerBadge status={r.status} size="sm" testId="matrix-answer" />
+                    ) : (
+                      <Text size="sm" c="dimmed" data-testid="matrix-answer">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Text size="sm">{r.respondedAt ? formatMxDateTime(r.respondedAt, locale) : '—'}</Text>
                   </Table.Td>
@@ -288,14 +311,27 @@ function StaffAnswers({ advisory: a, onAnswered }: { advisory: AdvisoryDetail; o
                   ))}
                 </Stack>
               </Radio.Group>
-              <Textarea label={t('advisories.detail.comment')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} data-testid="answer-comment" />
+              <Textarea
+                label={t('advisories.detail.comment')}
+                autosize
+                minRows={2}
+                value={comment}
+                onChange={(e) => setComment(e.currentTarget.value)}
+                data-testid="answer-comment"
+              />
               {respond.isError ? (
                 <Alert color="red" variant="light" role="alert">
                   {errorMessage(respond.error, t)}
                 </Alert>
               ) : null}
               <Group justify="flex-end">
-                <Button type="submit" disabled={!status} loading={respond.isPending} leftSection={<IconSend size={16} aria-hidden />} data-testid="answer-submit">
+                <Button
+                  type="submit"
+                  disabled={!status}
+                  loading={respond.isPending}
+                  leftSection={<IconSend size={16} aria-hidden />}
+                  data-testid="answer-submit"
+                >
                   {t('advisories.detail.submitAnswer')}
                 </Button>
               </Group>

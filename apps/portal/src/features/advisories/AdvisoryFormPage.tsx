@@ -99,7 +99,14 @@ export function NewAdvisoryPage() {
   const user = useCurrentUser();
   useDocumentTitle(`${t('advisories.form.pageTitle')} · ${t('app.short')}`);
   if (user.role !== 'coordinator') {
-    return <FormNoAccess title={t('advisories.form.heading')} body={t('advisories.form.coordinatorsOnly')} backTo="/alertas" backLabel={t('advisories.form.backToList')} />;
+    return (
+      <FormNoAccess
+        title={t('advisories.form.heading')}
+        body={t('advisories.form.coordinatorsOnly')}
+        backTo="/alertas"
+        backLabel={t('advisories.form.backToList')}
+      />
+    );
   }
   return <AdvisoryForm initial={empty()} />;
 }
@@ -113,7 +120,14 @@ export function EditAdvisoryPage() {
   useDocumentTitle(`${t('advisories.form.editHeading')} · ${t('app.short')}`);
   const query = useQuery({ ...trpc.advisories.get.queryOptions({ id: advisoryId }), enabled: user.role === 'coordinator' });
   if (user.role !== 'coordinator') {
-    return <FormNoAccess title={t('advisories.form.editHeading')} body={t('advisories.form.coordinatorsOnly')} backTo="/alertas" backLabel={t('advisories.form.backToList')} />;
+    return (
+      <FormNoAccess
+        title={t('advisories.form.editHeading')}
+        body={t('advisories.form.coordinatorsOnly')}
+        backTo="/alertas"
+        backLabel={t('advisories.form.backToList')}
+      />
+    );
   }
   if (query.isError || (query.data && query.data.status !== 'draft')) return <RecordNotFound kind="advisory" />;
   if (!query.data) return null;
@@ -145,7 +159,9 @@ function AdvisoryForm({ initial, existing }: { initial: AdvisoryValues; existing
     problems.onError(error);
     focusFirst(readApiError(error).fieldErrors);
   };
-  const create = useMutation(trpc.advisories.create.mutationOptions({ onSuccess: (a) => done(a, t('advisories.form.created', { reference: a.reference })), onError }));
+  const create = useMutation(
+    trpc.advisories.create.mutationOptions({ onSuccess: (a) => done(a, t('advisories.form.created', { reference: a.reference })), onError }),
+  );
   const update = useMutation(trpc.advisories.update.mutationOptions({ onSuccess: (a) => done(a, t('advisories.form.saved')), onError }));
 
   const tlp = form.values.tlp as Tlp;
@@ -158,19 +174,40 @@ function AdvisoryForm({ initial, existing }: { initial: AdvisoryValues; existing
           <AnchorLink to="/alertas" size="sm" c="dimmed">
             <BackLabel>{t('advisories.form.backToList')}</BackLabel>
           </AnchorLink>
-          <PageHeader title={existing ? `${t('advisories.form.editHeading')} ${existing.reference}` : t('advisories.form.heading')} description={t('advisories.form.subtitle')} />
+          <PageHeader
+            title={existing ? `${t('advisories.form.editHeading')} ${existing.reference}` : t('advisories.form.heading')}
+            description={t('advisories.form.subtitle')}
+          />
         </div>
         <form
           noValidate
           data-testid="advisory-form"
-          onSubmit={onSubmit((input) => (existing ? update.mutate({ ...input, id: existing.id, version: existing.version }) : create.mutate(input)), focusFirst)}
+          onSubmit={onSubmit(
+            (input) => (existing ? update.mutate({ ...input, id: existing.id, version: existing.version }) : create.mutate(input)),
+            focusFirst,
+          )}
         >
           <Stack gap="lg">
             <FormProblems testId="advisory-form" error={problems.formError} />
             <FormSection title={t('advisories.form.sectionWhat')} testId="advisory-section-what">
               <Stack gap="md">
-                <TextInput id={fieldId('title')} label={t('advisories.form.title')} withAsterisk maxLength={ADVISORY_TITLE_MAX} data-testid="advisory-form-title" {...form.getInputProps('title')} />
-                <Textarea id={fieldId('summary')} label={t('advisories.form.summary')} withAsterisk autosize minRows={2} data-testid="advisory-form-summary" {...form.getInputProps('summary')} />
+                <TextInput
+                  id={fieldId('title')}
+                  label={t('advisories.form.title')}
+                  withAsterisk
+                  maxLength={ADVISORY_TITLE_MAX}
+                  data-testid="advisory-form-title"
+                  {...form.getInputProps('title')}
+                />
+                <Textarea
+                  id={fieldId('summary')}
+                  label={t('advisories.form.summary')}
+                  withAsterisk
+                  autosize
+                  minRows={2}
+                  data-testid="advisory-form-summary"
+                  {...form.getInputProps('summary')}
+                />
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                   <Select
                     id={fieldId('severity')}
@@ -203,7 +240,15 @@ function AdvisoryForm({ initial, existing }: { initial: AdvisoryValues; existing
                   {...form.getInputProps('cves')}
                   error={form.errors.cves ?? Object.entries(form.errors).find(([k]) => k.startsWith('cves.'))?.[1]}
                 />
-                <Textarea id={fieldId('body')} label={t('advisories.form.body')} withAsterisk autosize minRows={4} data-testid="advisory-form-body" {...form.getInputProps('body')} />
+                <Textarea
+                  id={fieldId('body')}
+                  label={t('advisories.form.body')}
+                  withAsterisk
+                  autosize
+                  minRows={4}
+                  data-testid="advisory-form-body"
+                  {...form.getInputProps('body')}
+                />
                 <Textarea
                   id={fieldId('actionRequired')}
                   label={t('advisories.form.actionRequired')}
@@ -269,7 +314,12 @@ function AdvisoryForm({ initial, existing }: { initial: AdvisoryValues; existing
           </Stack>
         </form>
       </Stack>
-      <LeaveGuard isDirty={() => form.isDirty()} title={t('advisories.form.leaveTitle')} body={t('advisories.form.leaveBody')} confirmLabel={t('advisories.form.leaveConfirm')} />
+      <LeaveGuard
+        isDirty={() => form.isDirty()}
+        title={t('advisories.form.leaveTitle')}
+        body={t('advisories.form.leaveBody')}
+        confirmLabel={t('advisories.form.leaveConfirm')}
+      />
     </MxDatesProvider>
   );
 }

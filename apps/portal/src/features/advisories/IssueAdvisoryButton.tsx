@@ -29,7 +29,13 @@ export function IssueAdvisoryButton({ incidentId }: { incidentId: string }) {
   );
   if (user.role !== 'coordinator') return null;
   return (
-    <Button variant="default" leftSection={<IconAlertOctagon size={16} aria-hidden />} loading={issue.isPending} onClick={() => issue.mutate({ incidentId })} data-testid="incident-issue-advisory">
+    <Button
+      variant="default"
+      leftSection={<IconAlertOctagon size={16} aria-hidden />}
+      loading={issue.isPending}
+      onClick={() => issue.mutate({ incidentId })}
+      data-testid="incident-issue-advisory"
+    >
       {t('advisories.fromIncident')}
     </Button>
   );

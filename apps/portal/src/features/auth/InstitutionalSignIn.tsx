@@ -13,7 +13,15 @@ export function InstitutionalSignInError({ code }: { code: OidcErrorCode | undef
   const { t } = useTranslation();
   if (!code) return null;
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('oidc.errorTitle')} role="alert" data-testid="oidc-error" data-code={code}>
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={t('oidc.errorTitle')}
+      role="alert"
+      data-testid="oidc-error"
+      data-code={code}
+    >
       {t(`oidc.errors.${code}`)}
     </Alert>
   );

@@ -118,10 +118,7 @@ function Overview({ s }: { s: DashboardSummary }) {
 }
 
 /** Where a number leads: one of the three filtered lists. */
-type LinkTarget =
-  | { to: '/incidentes'; search: IncidentsSearch }
-  | { to: '/tareas'; search: TasksSearch }
-  | { to: '/iniciativas'; search: InitiativesSearch };
+type LinkTarget = { to: '/incidentes'; search: IncidentsSearch } | { to: '/tareas'; search: TasksSearch } | { to: '/iniciativas'; search: InitiativesSearch };
 
 /** A number that is a link; its accessible name says what it counts. */
 function Counted({
@@ -394,7 +391,11 @@ function PlanCard({ s }: { s: DashboardSummary }) {
                   </Text>
                 </Group>
               </Group>
-              <InitiativeProgress progress={row.progress} size="sm" label={`${t('initiatives.detail.progressTitle')} · ${objectiveLabel(row.objective, locale)}`} />
+              <InitiativeProgress
+                progress={row.progress}
+                size="sm"
+                label={`${t('initiatives.detail.progressTitle')} · ${objectiveLabel(row.objective, locale)}`}
+              />
               {row.milestones.late > 0 ? (
                 <Text size="xs" c="red.8" fw={600}>
                   {t('dashboard.plan.late', { count: row.milestones.late })}

@@ -12,11 +12,7 @@ const staff = { scope: 'agency', agency: { id: SEDENA }, window: { firstDay: '20
 describe('Panel links', () => {
   it('lead to the incidents of the window, by status or severity, in the list’s own vocabulary', () => {
     const links = [incidentsInWindow(national), incidentsInWindow(national, { status: 'triaged' }), incidentsInWindow(national, { severity: 0 })];
-    expect(links).toEqual([
-      { from: '2026-08-23' },
-      { from: '2026-08-23', status: ['triaged'] },
-      { from: '2026-08-23', severity: [0] },
-    ]);
+    expect(links).toEqual([{ from: '2026-08-23' }, { from: '2026-08-23', status: ['triaged'] }, { from: '2026-08-23', severity: [0] }]);
     // Each survives the list's own reading of the address unchanged.
     for (const link of links) expect(validateIncidentsSearch({ ...link })).toMatchObject(link);
   });

@@ -21,7 +21,9 @@ beforeAll(async () => {
 });
 
 /** The form for one role, open (the role comes in a variable: a literal `role=` reads as an ARIA role to lint). */
-const formFor = (designation: DesignationRole, onClose: () => void = () => {}) => <DesignationFormModal entry={entry} role={designation} opened onClose={onClose} />;
+const formFor = (designation: DesignationRole, onClose: () => void = () => {}) => (
+  <DesignationFormModal entry={entry} role={designation} opened onClose={onClose} />
+);
 
 /** The error text under the field labelled `label`. */
 function errorUnder(label: string): string {

@@ -61,9 +61,29 @@ function DesignationForm({ entry, role, onDone }: { entry: DirectoryEntry; role:
               {t('directory.form.replaceNote')}
             </Text>
           ) : null}
-          <TextInput label={t('directory.fields.name')} withAsterisk data-autofocus autoComplete="name" data-testid="designation-name" {...form.getInputProps('name')} />
-          <TextInput label={t('directory.fields.position')} withAsterisk autoComplete="organization-title" data-testid="designation-position" {...form.getInputProps('position')} />
-          <TextInput label={t('directory.fields.email')} withAsterisk type="email" autoComplete="email" data-testid="designation-email" {...form.getInputProps('email')} />
+          <TextInput
+            label={t('directory.fields.name')}
+            withAsterisk
+            data-autofocus
+            autoComplete="name"
+            data-testid="designation-name"
+            {...form.getInputProps('name')}
+          />
+          <TextInput
+            label={t('directory.fields.position')}
+            withAsterisk
+            autoComplete="organization-title"
+            data-testid="designation-position"
+            {...form.getInputProps('position')}
+          />
+          <TextInput
+            label={t('directory.fields.email')}
+            withAsterisk
+            type="email"
+            autoComplete="email"
+            data-testid="designation-email"
+            {...form.getInputProps('email')}
+          />
           <TextInput
             label={t('directory.fields.phone')}
             description={t('directory.fields.phoneHint')}

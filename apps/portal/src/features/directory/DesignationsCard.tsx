@@ -32,7 +32,13 @@ export function DesignationsCard({ s }: { s: DashboardSummary }) {
           {DESIGNATION_STATES.map((state) => (
             <Group key={state} component="li" justify="space-between" gap="xs">
               <DesignationStateBadge state={state} />
-              <AnchorLink to="/directorio" search={{ state }} fw={700} data-testid={`panel-designations-${state}`} aria-label={`${t(`directory.states.${state}`)}: ${d.counts?.[state] ?? 0}`}>
+              <AnchorLink
+                to="/directorio"
+                search={{ state }}
+                fw={700}
+                data-testid={`panel-designations-${state}`}
+                aria-label={`${t(`directory.states.${state}`)}: ${d.counts?.[state] ?? 0}`}
+              >
                 {d.counts?.[state] ?? 0}
               </AnchorLink>
             </Group>

@@ -45,7 +45,13 @@ export function DirectoryEntryView({ entry }: { entry: DirectoryEntry }) {
           <DesignationStateBadge state={entry.designationState} testId="directory-entry-state" />
         </Group>
         {entry.missingRoles.length > 0 ? (
-          <Alert mt="sm" color={late ? (entry.designationState === 'overdue' ? 'red' : 'orange') : 'blue'} variant="light" icon={<IconAlarm aria-hidden />} data-testid="directory-missing">
+          <Alert
+            mt="sm"
+            color={late ? (entry.designationState === 'overdue' ? 'red' : 'orange') : 'blue'}
+            variant="light"
+            icon={<IconAlarm aria-hidden />}
+            data-testid="directory-missing"
+          >
             {t('directory.missing', { roles: roleList(entry.missingRoles) })}
           </Alert>
         ) : (

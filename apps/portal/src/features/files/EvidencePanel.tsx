@@ -60,7 +60,17 @@ export function EvidencePanel({
     for (const file of files) {
       const key = nextKey.current++;
       if (file.size > MAX_FILE_BYTES) {
-        setPending((list) => [...list, { key, name: file.name, size: file.size, progress: 0, handle: null, error: t('files.errors.tooLarge', { name: file.name, size: size(file.size), maxSize }) }]);
+        setPending((list) => [
+          ...list,
+          {
+            key,
+            name: file.name,
+            size: file.size,
+            progress: 0,
+            handle: null,
+            error: t('files.errors.tooLarge', { name: file.name, size: size(file.size), maxSize }),
+          },
+        ]);
         continue;
       }
       const handle = uploadEvidence(parent, file, locale, (progress) => update(key, { progress }));
@@ -156,7 +166,16 @@ export function EvidencePanel({
         <Stack gap="xs" mb="sm" data-testid="evidence-pending">
           {pending.map((p) =>
             p.error ? (
-              <Alert key={p.key} color="red" variant="light" role="alert" data-testid="evidence-error" withCloseButton closeButtonLabel={t('files.dismiss')} onClose={() => drop(p.key)}>
+              <Alert
+                key={p.key}
+                color="red"
+                variant="light"
+                role="alert"
+                data-testid="evidence-error"
+                withCloseButton
+                closeButtonLabel={t('files.dismiss')}
+                onClose={() => drop(p.key)}
+              >
                 <Text size="sm">{p.error}</Text>
               </Alert>
             ) : (
@@ -167,7 +186,12 @@ export function EvidencePanel({
                   </Text>
                   <Progress value={Math.round(p.progress * 100)} aria-label={t('files.uploading', { name: p.name })} animated={p.progress < 1} />
                 </Stack>
-                <CloseButton aria-label={t('files.cancelLabel', { name: p.name })} onClick={() => p.handle?.abort()} icon={<IconX size={16} aria-hidden />} data-testid="evidence-cancel" />
+                <CloseButton
+                  aria-label={t('files.cancelLabel', { name: p.name })}
+                  onClick={() => p.handle?.abort()}
+                  icon={<IconX size={16} aria-hidden />}
+                  data-testid="evidence-cancel"
+                />
               </Group>
             ),
           )}
@@ -197,7 +221,9 @@ export function EvidencePanel({
                   </Text>
                   <Text size="xs" c="dimmed">
                     {size(a.size)} ·{' '}
-                    {a.contentType === 'application/octet-stream' && a.declaredContentType ? t('files.declaredType', { type: a.declaredContentType }) : a.contentType}
+                    {a.contentType === 'application/octet-stream' && a.declaredContentType
+                      ? t('files.declaredType', { type: a.declaredContentType })
+                      : a.contentType}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {t('files.uploadedBy', { name: a.uploadedBy.name, agency: a.uploadedBy.agencyCode, at: formatMxDateTime(a.createdAt, locale) })}
@@ -212,7 +238,14 @@ export function EvidencePanel({
                     <CopyButton value={a.sha256} timeout={1500}>
                       {({ copied, copy }) => (
                         <Tooltip label={copied ? t('files.copied') : t('files.copy')} withinPortal>
-                          <ActionIcon size="sm" variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={`${t('files.copy')}: ${a.name}`} data-testid="evidence-copy">
+                          <ActionIcon
+                            size="sm"
+                            variant="subtle"
+                            color={copied ? 'teal' : 'gray'}
+                            onClick={copy}
+                            aria-label={`${t('files.copy')}: ${a.name}`}
+                            data-testid="evidence-copy"
+                          >
                             {copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
                           </ActionIcon>
                         </Tooltip>
@@ -222,7 +255,14 @@ export function EvidencePanel({
                 </Stack>
                 <Group gap={4} wrap="nowrap">
                   <Tooltip label={t('files.download')} withinPortal>
-                    <ActionIcon component="a" href={downloadUrl(a.id)} download={a.name} variant="subtle" aria-label={`${t('files.download')}: ${a.name}`} data-testid="evidence-download">
+                    <ActionIcon
+                      component="a"
+                      href={downloadUrl(a.id)}
+                      download={a.name}
+                      variant="subtle"
+                      aria-label={`${t('files.download')}: ${a.name}`}
+                      data-testid="evidence-download"
+                    >
                       <IconDownload size={16} aria-hidden />
                     </ActionIcon>
                   </Tooltip>

@@ -4,13 +4,7 @@
  * counted by incidents.bulkCount), the action bar, the confirmation with the action's own fields,
  * and the result: what was done and, per incident, why not.
  */
-import {
-  BULK_EXPORT_MAX_IDS,
-  type BulkIncidentsInput,
-  type BulkResult,
-  type IncidentFilters,
-  incidentFiltersToSearchParams,
-} from '@anc/domain';
+import { BULK_EXPORT_MAX_IDS, type BulkIncidentsInput, type BulkResult, type IncidentFilters, incidentFiltersToSearchParams } from '@anc/domain';
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Modal, MultiSelect, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconCheck, IconDownload, IconListCheck, IconShare, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -45,7 +39,15 @@ export function toggled(selection: BulkSelectionState, rows: readonly IncidentSu
 }
 
 /** The header's "select all on page" box. */
-export function SelectPageCheckbox({ rows, selection, onChange }: { rows: readonly IncidentSummary[]; selection: BulkSelectionState; onChange: (s: BulkSelectionState) => void }) {
+export function SelectPageCheckbox({
+  rows,
+  selection,
+  onChange,
+}: {
+  rows: readonly IncidentSummary[];
+  selection: BulkSelectionState;
+  onChange: (s: BulkSelectionState) => void;
+}) {
   const { t } = useTranslation();
   const on = rows.filter((r) => selection.picked.has(r.id)).length;
   return (
@@ -59,7 +61,15 @@ export function SelectPageCheckbox({ rows, selection, onChange }: { rows: readon
   );
 }
 
-export function SelectRowCheckbox({ row, selection, onChange }: { row: IncidentSummary; selection: BulkSelectionState; onChange: (s: BulkSelectionState) => void }) {
+export function SelectRowCheckbox({
+  row,
+  selection,
+  onChange,
+}: {
+  row: IncidentSummary;
+  selection: BulkSelectionState;
+  onChange: (s: BulkSelectionState) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Checkbox
@@ -101,7 +111,14 @@ export function BulkBar({
   return (
     <>
       {showBar ? (
-        <Paper component="section" p="sm" withBorder aria-label={t('lists.bulk.barLabel')} data-testid="bulk-bar" style={{ position: 'sticky', top: 64, zIndex: 5 }}>
+        <Paper
+          component="section"
+          p="sm"
+          withBorder
+          aria-label={t('lists.bulk.barLabel')}
+          data-testid="bulk-bar"
+          style={{ position: 'sticky', top: 64, zIndex: 5 }}
+        >
           <Stack gap="xs">
             <Group justify="space-between" gap="xs">
               <Text size="sm" fw={600} aria-live="polite" data-testid="bulk-count">
@@ -111,7 +128,13 @@ export function BulkBar({
                 <Button size="xs" leftSection={<IconListCheck size={14} aria-hidden />} onClick={() => setConfirming('triage')} data-testid="bulk-triage">
                   {t('lists.bulk.triage')}
                 </Button>
-                <Button size="xs" variant="default" leftSection={<IconShare size={14} aria-hidden />} onClick={() => setConfirming('share')} data-testid="bulk-share">
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconShare size={14} aria-hidden />}
+                  onClick={() => setConfirming('share')}
+                  data-testid="bulk-share"
+                >
                   {t('lists.bulk.share')}
                 </Button>
                 <Button size="xs" variant="default" onClick={() => setConfirming('applyPlaybook')} data-testid="bulk-playbook">
@@ -137,7 +160,13 @@ export function BulkBar({
               </Group>
             </Group>
             {moreMatch ? (
-              <Anchor component="button" type="button" size="sm" onClick={() => onChange({ picked: selection.picked, allMatching: true })} data-testid="bulk-select-all-matching">
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => onChange({ picked: selection.picked, allMatching: true })}
+                data-testid="bulk-select-all-matching"
+              >
                 {t('lists.bulk.selectAllMatching', { count: count.data.count })}
               </Anchor>
             ) : null}
@@ -191,7 +220,11 @@ function ConfirmBulk({
   const playbooks = useQuery({ ...trpc.playbooks.list.queryOptions(undefined), enabled: action === 'applyPlaybook' });
   const run = useMutation(trpc.incidents.bulk.mutationOptions({ onSuccess: onDone }));
   const ready = action === 'triage' || (action === 'share' && (allAgencies || agencyIds.length > 0)) || (action === 'applyPlaybook' && playbookId !== null);
-  const title = { triage: t('lists.bulk.confirm.triageTitle'), share: t('lists.bulk.confirm.shareTitle'), applyPlaybook: t('lists.bulk.confirm.playbookTitle') }[action];
+  const title = {
+    triage: t('lists.bulk.confirm.triageTitle'),
+    share: t('lists.bulk.confirm.shareTitle'),
+    applyPlaybook: t('lists.bulk.confirm.playbookTitle'),
+  }[action];
   const body = {
     triage: t('lists.bulk.confirm.triageBody', { count: size }),
     share: t('lists.bulk.confirm.shareBody', { count: size }),
@@ -202,7 +235,16 @@ function ConfirmBulk({
     <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }} data-testid="bulk-confirm">
       <Stack gap="md">
         <Text size="sm">{body}</Text>
-        {action === 'triage' ? <Textarea label={t('lists.bulk.confirm.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={2000} autosize minRows={2} /> : null}
+        {action === 'triage' ? (
+          <Textarea
+            label={t('lists.bulk.confirm.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            maxLength={2000}
+            autosize
+            minRows={2}
+          />
+        ) : null}
         {action === 'share' ? (
           <>
             <MultiSelect

@@ -133,18 +133,15 @@ function crossFieldErrors(incident: IncidentDetail) {
   };
 }
 
-export function EditIncidentModal({
-  incident,
-  onClose,
-  onConflict,
-}: {
-  incident: IncidentDetail | null;
-  onClose: () => void;
-  onConflict: () => void;
-}) {
+export function EditIncidentModal({ incident, onClose, onConflict }: { incident: IncidentDetail | null; onClose: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
   return (
-    <FormModal opened={incident !== null} onClose={onClose} size="xl" title={incident ? t('incidents.detail.edit.title', { reference: incident.reference }) : ''}>
+    <FormModal
+      opened={incident !== null}
+      onClose={onClose}
+      size="xl"
+      title={incident ? t('incidents.detail.edit.title', { reference: incident.reference }) : ''}
+    >
       {incident ? <EditForm key={`${incident.id}:${incident.version}`} incident={incident} onDone={onClose} onConflict={onConflict} /> : null}
     </FormModal>
   );
@@ -186,11 +183,7 @@ function EditForm({ incident, onDone, onConflict }: { incident: IncidentDetail; 
   const dayjsLocale = locale === 'en' ? 'en' : 'es-mx';
 
   return (
-    <form
-      noValidate
-      data-testid="edit-form"
-      onSubmit={onSubmit((input) => update.mutate(input))}
-    >
+    <form noValidate data-testid="edit-form" onSubmit={onSubmit((input) => update.mutate(input))}>
       <Stack gap="md">
         <FormProblems testId="edit" error={problems.formError} />
         <TextInput

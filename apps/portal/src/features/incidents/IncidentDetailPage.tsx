@@ -7,16 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  AgencyFact,
-  BackLink,
-  ConflictNote,
-  DetailGate,
-  DetailHeader,
-  DetailSkeleton,
-  Fact,
-  useConflictNote,
-} from '../../components/DetailPage.tsx';
+import { AgencyFact, BackLink, ConflictNote, DetailGate, DetailHeader, DetailSkeleton, Fact, useConflictNote } from '../../components/DetailPage.tsx';
 import { CodeLink } from '../../components/links.tsx';
 import { ClockNote } from '../../components/ListPage.tsx';
 import { SectionTitle } from '../../components/SectionTitle.tsx';
@@ -129,7 +120,12 @@ function IncidentView({ incident, refetch }: { incident: IncidentDetail; refetch
             <DetailsPanel incident={incident} locale={locale} />
             <ObservablesPanel incident={incident} />
             {/* Evidence files (features/files/): who may add observables uploads. */}
-            <EvidencePanel parent={{ kind: 'incident', id: incident.id }} attachments={incident.attachments} canUpload={incident.can.manageObservables} onChanged={() => refreshIncident(incident.id)} />
+            <EvidencePanel
+              parent={{ kind: 'incident', id: incident.id }}
+              attachments={incident.attachments}
+              canUpload={incident.can.manageObservables}
+              onChanged={() => refreshIncident(incident.id)}
+            />
             <RelatedIncidents incidentId={incident.id} />
             <IncidentTimeline incident={incident} />
           </Stack>
@@ -273,4 +269,3 @@ function DetailsPanel({ incident, locale }: { incident: IncidentDetail; locale: 
     </Paper>
   );
 }
-

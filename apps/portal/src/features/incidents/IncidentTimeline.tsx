@@ -1,10 +1,4 @@
-import {
-  CommentIncidentInput,
-  INCIDENT_STATUSES,
-  OBSERVABLE_TYPES,
-  REPORT_KINDS,
-  incidentTransitionNeeds,
-} from '@anc/domain';
+import { CommentIncidentInput, INCIDENT_STATUSES, OBSERVABLE_TYPES, REPORT_KINDS, incidentTransitionNeeds } from '@anc/domain';
 import { Code, Paper, Stack, Text } from '@mantine/core';
 import {
   IconArrowsExchange,
@@ -123,7 +117,9 @@ function describe(event: IncidentEvent, t: TFunction, locale: ReturnType<typeof 
     case 'updated': {
       const d = EventData.updated.safeParse(data);
       const fields = d.success ? d.data.fields.map((f) => (isFieldKey(f) ? t(`incidents.detail.fields.${f}`) : f)) : [];
-      return { sentence: fields.length ? t('incidents.detail.timeline.updated', { fields: fields.join(', ') }) : t('incidents.detail.timeline.updatedNothing') };
+      return {
+        sentence: fields.length ? t('incidents.detail.timeline.updated', { fields: fields.join(', ') }) : t('incidents.detail.timeline.updatedNothing'),
+      };
     }
     case 'comment':
       return { sentence: t('incidents.detail.timeline.comment') };

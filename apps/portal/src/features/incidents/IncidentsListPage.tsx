@@ -1,14 +1,6 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/es-mx';
-import {
-  INCIDENT_STATUSES,
-  RSIT_CLASSES,
-  SEVERITY_LEVELS,
-  TLP_LEVELS,
-  can,
-  formatMxDateTime,
-  incidentFiltersToSearchParams,
-} from '@anc/domain';
+import { INCIDENT_STATUSES, RSIT_CLASSES, SEVERITY_LEVELS, TLP_LEVELS, can, formatMxDateTime, incidentFiltersToSearchParams } from '@anc/domain';
 import { Box, Button, Chip, Group, MultiSelect, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -78,11 +70,14 @@ export function IncidentsListPage() {
   const sortTh = (column: IncidentSortKey, label: string, w?: number) => <SortableTh column={column} current={sort} label={label} onSort={onSort} w={w} />;
 
   const incidents = useInfiniteQuery(
-    trpc.incidents.list.infiniteQueryOptions({ ...filters, ...(search.sort ? { sort: sort.sort, dir: sort.dir } : {}) }, {
-      getNextPageParam: (page) => page.nextCursor ?? undefined,
-      // While a new filter loads, the previous rows stay (dimmed) instead of blinking to skeletons.
-      placeholderData: keepPreviousData,
-    }),
+    trpc.incidents.list.infiniteQueryOptions(
+      { ...filters, ...(search.sort ? { sort: sort.sort, dir: sort.dir } : {}) },
+      {
+        getNextPageParam: (page) => page.nextCursor ?? undefined,
+        // While a new filter loads, the previous rows stay (dimmed) instead of blinking to skeletons.
+        placeholderData: keepPreviousData,
+      },
+    ),
   );
   const { items, refreshing } = keysetRows(incidents);
 
@@ -361,7 +356,11 @@ function MineFilter({ search, onChange }: { search: IncidentsSearch; onChange: (
         {t('owner.mineGroup')}
       </Text>
       <Group gap="xs" wrap="nowrap" aria-labelledby="incidents-filter-owner-label" component="div">
-        <Chip checked={search.owner === 'me'} onChange={() => onChange({ owner: search.owner === 'me' ? undefined : 'me' })} data-testid="incidents-filter-mine">
+        <Chip
+          checked={search.owner === 'me'}
+          onChange={() => onChange({ owner: search.owner === 'me' ? undefined : 'me' })}
+          data-testid="incidents-filter-mine"
+        >
           {t('owner.mine')}
         </Chip>
       </Group>

@@ -57,7 +57,13 @@ export function ObservablesPanel({ incident }: { incident: IncidentDetail }) {
         id="incident-observables-title"
         extra={
           manage && !adding ? (
-            <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)} data-testid="observables-add-open">
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} aria-hidden />}
+              onClick={() => setAdding(true)}
+              data-testid="observables-add-open"
+            >
               {t('incidents.detail.observables.add')}
             </Button>
           ) : null
@@ -96,14 +102,7 @@ export function ObservablesPanel({ incident }: { incident: IncidentDetail }) {
                           {o.value}
                         </Text>
                         {o.alsoSeenIn > 0 ? (
-                          <Anchor
-                            href={`#${RELATED_SECTION_ID}`}
-                            size="xs"
-                            c="orange.9"
-                            fw={600}
-                            data-testid="observable-also-seen"
-                            data-count={o.alsoSeenIn}
-                          >
+                          <Anchor href={`#${RELATED_SECTION_ID}`} size="xs" c="orange.9" fw={600} data-testid="observable-also-seen" data-count={o.alsoSeenIn}>
                             {t('incidents.detail.observables.alsoSeen', { count: o.alsoSeenIn })}
                           </Anchor>
                         ) : null}

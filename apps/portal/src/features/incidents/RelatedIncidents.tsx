@@ -73,7 +73,9 @@ export function RelatedIncidents({ incidentId }: { incidentId: string }) {
                           color="orange"
                           tt="none"
                           title={observableTypeLabel(s.type, locale)}
-                          styles={{ label: { fontFamily: 'var(--mantine-font-family-monospace)', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 300 } }}
+                          styles={{
+                            label: { fontFamily: 'var(--mantine-font-family-monospace)', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 300 },
+                          }}
                         >
                           {s.value}
                         </Badge>

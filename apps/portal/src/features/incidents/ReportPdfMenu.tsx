@@ -16,14 +16,26 @@ export function ReportPdfMenu({ incident }: { incident: IncidentDetail }) {
   return (
     <Menu position="bottom-end" width={260} shadow="md" withinPortal>
       <Menu.Target>
-        <Button variant="default" leftSection={<IconFileTypePdf size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />} data-testid="report-pdf">
+        <Button
+          variant="default"
+          leftSection={<IconFileTypePdf size={16} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+          data-testid="report-pdf"
+        >
           {t('reportPdf.button')}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('reportPdf.menuLabel')}</Menu.Label>
         {filedReportDocuments(incident).map((document) => (
-          <Menu.Item key={document} component="a" href={reportPdfHref(incident.id, document, locale)} download data-testid="report-pdf-document" data-document={document}>
+          <Menu.Item
+            key={document}
+            component="a"
+            href={reportPdfHref(incident.id, document, locale)}
+            download
+            data-testid="report-pdf-document"
+            data-document={document}
+          >
             {t(`reportPdf.documents.${document}`)}
           </Menu.Item>
         ))}

@@ -209,7 +209,15 @@ function ShareForm({ incident, shares }: { incident: IncidentDetail; shares: Inc
   return (
     <Stack gap="sm" mt="md" data-testid="share-form">
       {error ? (
-        <Alert color="red" variant="light" role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setError(null)} data-testid="share-error">
+        <Alert
+          color="red"
+          variant="light"
+          role="alert"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setError(null)}
+          data-testid="share-error"
+        >
           {error}
         </Alert>
       ) : null}

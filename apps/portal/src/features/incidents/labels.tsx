@@ -42,18 +42,14 @@ export function severityLabel(level: number, locale: Locale): string {
 /** What the TLP 2.0 marking allows, e.g. "Solo para los destinatarios nombrados; no se comparte". */
 export const tlpLabel = (tlp: Tlp, locale: Locale): string => TLP_LABELS[tlp][locale];
 
-export const statusLabel = (status: IncidentStatus, locale: Locale): string =>
-  i18n.t(`incidents.common.status.${status}`, { lng: locale });
+export const statusLabel = (status: IncidentStatus, locale: Locale): string => i18n.t(`incidents.common.status.${status}`, { lng: locale });
 
 /** "Aviso temprano", "Notificación del incidente", "Informe final". */
-export const obligationLabel = (kind: ObligationKind, locale: Locale): string =>
-  i18n.t(`incidents.common.obligationKinds.${kind}`, { lng: locale });
+export const obligationLabel = (kind: ObligationKind, locale: Locale): string => i18n.t(`incidents.common.obligationKinds.${kind}`, { lng: locale });
 
-export const obligationStateLabel = (state: ObligationState, locale: Locale): string =>
-  i18n.t(`incidents.common.obligationStates.${state}`, { lng: locale });
+export const obligationStateLabel = (state: ObligationState, locale: Locale): string => i18n.t(`incidents.common.obligationStates.${state}`, { lng: locale });
 
-export const observableTypeLabel = (type: ObservableType, locale: Locale): string =>
-  i18n.t(`incidents.common.observableTypes.${type}`, { lng: locale });
+export const observableTypeLabel = (type: ObservableType, locale: Locale): string => i18n.t(`incidents.common.observableTypes.${type}`, { lng: locale });
 
 // ---------------------------------------------------------------------------------------------
 // Colours
@@ -113,9 +109,7 @@ export function SeverityBadge({ level, size, compact }: { level: number; size?: 
   const style = SEVERITY_STYLES[level] ?? SEVERITY_STYLES[0];
   const label = severityLabel(level, locale);
   const text = compact ? label.replace(/^\D+(?=\d)/, '') : label;
-  const css: CSSProperties | undefined = style
-    ? { backgroundColor: style.background, color: style.color, border: `1px solid ${style.border}` }
-    : undefined;
+  const css: CSSProperties | undefined = style ? { backgroundColor: style.background, color: style.color, border: `1px solid ${style.border}` } : undefined;
   return (
     <Badge
       variant="filled"

@@ -76,7 +76,8 @@ export const toIncidentListView = (search: IncidentsSearch, options: { withAgenc
   definedOnly<IncidentListView>({ ...toIncidentFilters(search, options), sort: search.sort, dir: search.dir });
 
 /** An instant (less `back` ms) → its Mexico City day. */
-const mxDayOf = (iso: unknown, back = 0) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? isoToMxWall(new Date(Date.parse(iso) - back)).slice(0, 10) : undefined);
+const mxDayOf = (iso: unknown, back = 0) =>
+  typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? isoToMxWall(new Date(Date.parse(iso) - back)).slice(0, 10) : undefined;
 
 /** A saved filter back into the address: instants become Mexico City days again (`to` is exclusive). */
 export function incidentsSearchFromView(view: Record<string, unknown>): IncidentsSearch {

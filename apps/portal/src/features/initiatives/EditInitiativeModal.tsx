@@ -88,14 +88,15 @@ function EditForm({ initiative, onDone, onConflict }: { initiative: InitiativeDe
 
   return (
     <MxDatesProvider>
-      <form
-        noValidate
-        data-testid="initiative-edit-form"
-        onSubmit={onSubmit((_, prepared) => update.mutate(prepared))}
-      >
+      <form noValidate data-testid="initiative-edit-form" onSubmit={onSubmit((_, prepared) => update.mutate(prepared))}>
         <Stack gap="md">
           <FormProblems testId="initiative-edit" conflict={problems.conflict} conflictText={t('initiatives.form.conflict')} error={problems.formError} />
-          <InitiativeFormFields form={form} prefix="initiative-edit" keepAgencyIds={[start.leadAgencyId ?? '', ...start.participantAgencyIds]} layout={plainSection} />
+          <InitiativeFormFields
+            form={form}
+            prefix="initiative-edit"
+            keepAgencyIds={[start.leadAgencyId ?? '', ...start.participantAgencyIds]}
+            layout={plainSection}
+          />
           <FormActions
             onCancel={onDone}
             submitLabel={t('common.saveChanges')}

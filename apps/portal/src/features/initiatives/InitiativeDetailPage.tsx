@@ -161,8 +161,7 @@ function InitiativeView({ initiative, refetch, refetching }: { initiative: Initi
       <LinkedTasks initiative={initiative} />
 
       <Text size="xs" c="dimmed">
-        {t('initiatives.detail.updated', { date: formatMxDateTime(initiative.updatedAt, locale) })}{' '}
-        {t('initiatives.common.timeZoneNote')}
+        {t('initiatives.detail.updated', { date: formatMxDateTime(initiative.updatedAt, locale) })} {t('initiatives.common.timeZoneNote')}
       </Text>
 
       <EditInitiativeModal initiative={initiative} opened={editing} onClose={() => setEditing(false)} onConflict={onConflict} />

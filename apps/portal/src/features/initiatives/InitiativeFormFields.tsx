@@ -115,7 +115,7 @@ export function InitiativeFormFields({
             label={t('initiatives.form.lead')}
             placeholder={t('initiatives.form.leadPlaceholder')}
             description={t('initiatives.form.leadHint')}
-              inputWrapperOrder={BELOW}
+            inputWrapperOrder={BELOW}
             data={agencies}
             withAsterisk
             searchable

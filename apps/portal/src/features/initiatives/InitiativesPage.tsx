@@ -53,9 +53,7 @@ export function InitiativesPage() {
     ),
   );
   const { items, refreshing } = keysetRows(list);
-  const groups = ENCS_OBJECTIVES.map((objective) => ({ objective, items: items.filter((i) => i.objective === objective) })).filter(
-    (g) => g.items.length > 0,
-  );
+  const groups = ENCS_OBJECTIVES.map((objective) => ({ objective, items: items.filter((i) => i.objective === objective) })).filter((g) => g.items.length > 0);
 
   return (
     <>
@@ -139,7 +137,12 @@ function ObjectiveGroup({ objective, items, phone }: { objective: EncsObjective;
       ) : (
         <Paper p={0}>
           <Table.ScrollContainer minWidth={880}>
-            <Table layout="fixed" aria-label={t('initiatives.list.tableLabel', { objective: objectiveLabel(objective, locale) })} data-testid="initiatives-table" verticalSpacing="sm">
+            <Table
+              layout="fixed"
+              aria-label={t('initiatives.list.tableLabel', { objective: objectiveLabel(objective, locale) })}
+              data-testid="initiatives-table"
+              verticalSpacing="sm"
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('initiatives.list.columns.initiative')}</Table.Th>

@@ -126,7 +126,12 @@ function KpiCard({ kpi, initiative }: { kpi: Kpi; initiative: InitiativeDetail }
             </Text>
           ) : (
             <div data-testid="kpi-attainment" data-value={attainment}>
-              <InitiativeProgress progress={attainment} size="sm" label={t('initiatives.kpis.attainmentLabel', { name: kpi.name })} testId="kpi-attainment-bar" />
+              <InitiativeProgress
+                progress={attainment}
+                size="sm"
+                label={t('initiatives.kpis.attainmentLabel', { name: kpi.name })}
+                testId="kpi-attainment-bar"
+              />
             </div>
           )}
         </Stack>
@@ -144,8 +149,20 @@ function KpiCard({ kpi, initiative }: { kpi: Kpi; initiative: InitiativeDetail }
             valueFormatter={number}
             yAxisProps={{ width: 64 }}
             referenceLines={[
-              { y: Number(kpi.target), label: `${t('initiatives.kpis.target')}: ${formatDecimal(kpi.target)}`, color: 'green.7', labelPosition: 'insideTopRight', ifOverflow: 'extendDomain' },
-              { y: Number(kpi.baseline), label: `${t('initiatives.kpis.baseline')}: ${formatDecimal(kpi.baseline)}`, color: 'gray.6', labelPosition: 'insideBottomRight', ifOverflow: 'extendDomain' },
+              {
+                y: Number(kpi.target),
+                label: `${t('initiatives.kpis.target')}: ${formatDecimal(kpi.target)}`,
+                color: 'green.7',
+                labelPosition: 'insideTopRight',
+                ifOverflow: 'extendDomain',
+              },
+              {
+                y: Number(kpi.baseline),
+                label: `${t('initiatives.kpis.baseline')}: ${formatDecimal(kpi.baseline)}`,
+                color: 'gray.6',
+                labelPosition: 'insideBottomRight',
+                ifOverflow: 'extendDomain',
+              },
             ]}
             gridAxis="x"
             accessibilityLayer={false}
@@ -243,11 +260,7 @@ function RecordValueForm({ kpi, onDone }: { kpi: Kpi; onDone: () => void }) {
   );
   return (
     <MxDatesProvider>
-      <form
-        noValidate
-        data-testid="kpi-record-form"
-        onSubmit={onSubmit((_, prepared) => record.mutate(prepared))}
-      >
+      <form noValidate data-testid="kpi-record-form" onSubmit={onSubmit((_, prepared) => record.mutate(prepared))}>
         <Stack gap="md">
           <FormProblems error={problems.formError} />
           <Text size="sm" c="dimmed">
@@ -308,11 +321,7 @@ function AddKpiForm({ initiative, onDone }: { initiative: InitiativeDetail; onDo
     }),
   );
   return (
-    <form
-      noValidate
-      data-testid="kpi-form"
-      onSubmit={onSubmit((_, prepared) => add.mutate(prepared))}
-    >
+    <form noValidate data-testid="kpi-form" onSubmit={onSubmit((_, prepared) => add.mutate(prepared))}>
       <Stack gap="md">
         <FormProblems error={problems.formError} />
         <TextInput

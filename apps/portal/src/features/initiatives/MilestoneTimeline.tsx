@@ -204,11 +204,7 @@ function AddMilestoneForm({ initiative, onDone }: { initiative: InitiativeDetail
   );
   return (
     <MxDatesProvider>
-      <form
-        noValidate
-        data-testid="milestone-form"
-        onSubmit={onSubmit((input) => add.mutate(input))}
-      >
+      <form noValidate data-testid="milestone-form" onSubmit={onSubmit((input) => add.mutate(input))}>
         <Stack gap="md">
           <FormProblems error={problems.formError} />
           <TextInput

@@ -34,7 +34,14 @@ export function NewInitiativePage() {
   const user = useCurrentUser();
   useDocumentTitle(`${t('initiatives.form.pageTitle')} · ${t('app.short')}`);
   if (user.role !== 'admin') {
-    return <FormNoAccess title={t('initiatives.form.heading')} body={t('initiatives.form.adminsOnly')} backTo="/iniciativas" backLabel={t('initiatives.form.backToList')} />;
+    return (
+      <FormNoAccess
+        title={t('initiatives.form.heading')}
+        body={t('initiatives.form.adminsOnly')}
+        backTo="/iniciativas"
+        backLabel={t('initiatives.form.backToList')}
+      />
+    );
   }
   return <NewInitiativeForm />;
 }
@@ -78,11 +85,7 @@ function NewInitiativeForm() {
           </AnchorLink>
           <PageHeader title={t('initiatives.form.heading')} description={t('initiatives.form.subtitle')} />
         </div>
-        <form
-          noValidate
-          data-testid="initiative-form"
-          onSubmit={onSubmit((input) => create.mutate(input), focusFirst)}
-        >
+        <form noValidate data-testid="initiative-form" onSubmit={onSubmit((input) => create.mutate(input), focusFirst)}>
           <Stack gap="lg">
             <FormProblems testId="initiative-form" error={problems.formError} />
             <InitiativeFormFields form={form} prefix={PREFIX} layout={section} />

@@ -12,7 +12,15 @@ import { errorMessage } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { queryClient, trpc } from '../../lib/trpc.ts';
 
-export function SavedFiltersMenu({ list, current, onApply }: { list: SavedFilterList; current: Record<string, unknown>; onApply: (filter: SavedFilter) => void }) {
+export function SavedFiltersMenu({
+  list,
+  current,
+  onApply,
+}: {
+  list: SavedFilterList;
+  current: Record<string, unknown>;
+  onApply: (filter: SavedFilter) => void;
+}) {
   const { t } = useTranslation();
   const saved = useQuery(trpc.savedFilters.list.queryOptions({ list }));
   const refresh = () => queryClient.invalidateQueries(trpc.savedFilters.list.queryFilter({ list }));

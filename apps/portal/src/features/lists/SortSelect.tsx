@@ -18,7 +18,10 @@ export function SortSelect<K extends string>({
 }) {
   const { t } = useTranslation();
   const data = keys.flatMap((key) =>
-    SORT_DIRECTIONS.map((dir) => ({ value: `${key}.${dir}`, label: `${labelOf(key)} (${dir === 'asc' ? t('lists.sort.ascending') : t('lists.sort.descending')})` })),
+    SORT_DIRECTIONS.map((dir) => ({
+      value: `${key}.${dir}`,
+      label: `${labelOf(key)} (${dir === 'asc' ? t('lists.sort.ascending') : t('lists.sort.descending')})`,
+    })),
   );
   return (
     <Select

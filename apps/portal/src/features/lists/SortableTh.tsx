@@ -31,7 +31,13 @@ export function SortableTh<K extends Key>({
   const next: SortDirection = active ? (current.dir === 'asc' ? 'desc' : 'asc') : defaultDirectionOf(column);
   const Icon = !active ? IconArrowsSort : current.dir === 'asc' ? IconArrowUp : IconArrowDown;
   return (
-    <Table.Th scope="col" w={w} visibleFrom={visibleFrom} aria-sort={active ? (current.dir === 'asc' ? 'ascending' : 'descending') : 'none'} data-testid={`sort-${column}`}>
+    <Table.Th
+      scope="col"
+      w={w}
+      visibleFrom={visibleFrom}
+      aria-sort={active ? (current.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      data-testid={`sort-${column}`}
+    >
       <UnstyledButton
         onClick={() => onSort({ sort: column, dir: next })}
         title={`${t('lists.sort.label')}: ${next === 'asc' ? t('lists.sort.ascending') : t('lists.sort.descending')}`}

@@ -43,17 +43,7 @@ export function NotificationBell() {
       zIndex={2}
       data-testid="notifications-badge"
     >
-      <Popover
-        opened={opened}
-        onChange={setOpened}
-        position="bottom-end"
-        width={416}
-        shadow="md"
-        withinPortal
-        trapFocus
-        returnFocus
-        closeOnEscape
-      >
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={416} shadow="md" withinPortal trapFocus returnFocus closeOnEscape>
         <Popover.Target>
           <ActionIcon
             variant="subtle"

@@ -102,7 +102,13 @@ function ApplyPlaybookDialog({ incident, onClose }: { incident: IncidentDetail; 
     }),
   );
   return (
-    <Modal opened onClose={onClose} title={t('playbooks.incident.dialogTitle', { reference: incident.reference })} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('playbooks.incident.dialogTitle', { reference: incident.reference })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      size="lg"
+    >
       <form
         noValidate
         data-testid="apply-playbook-form"
@@ -132,7 +138,13 @@ function ApplyPlaybookDialog({ incident, onClose }: { incident: IncidentDetail; 
           )}
           {chosen ? <PlaybookSteps steps={chosen.steps} testId="apply-playbook-steps" /> : null}
           <FormProblems testId="apply-playbook" error={error} />
-          <FormActions onCancel={onClose} submitLabel={t('playbooks.incident.submit')} submitTestId="apply-playbook-submit" loading={apply.isPending} disabled={!chosen} />
+          <FormActions
+            onCancel={onClose}
+            submitLabel={t('playbooks.incident.submit')}
+            submitTestId="apply-playbook-submit"
+            loading={apply.isPending}
+            disabled={!chosen}
+          />
         </Stack>
       </form>
     </Modal>

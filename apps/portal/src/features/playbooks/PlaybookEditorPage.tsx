@@ -1,6 +1,15 @@
 // Administración → Playbooks → one playbook: its class, title and steps (add, remove, reorder),
 // validated with the API's own schema (UpsertPlaybookInput, packages/domain/src/schemas/playbooks.ts).
-import { PLAYBOOK_ASSIGNEES, PLAYBOOK_STEP_DESCRIPTION_MAX, PLAYBOOK_STEP_TITLE_MAX, PLAYBOOK_STEPS_MAX, PLAYBOOK_TITLE_MAX, RSIT_CLASSES, UpsertPlaybookInput, type RsitClass } from '@anc/domain';
+import {
+  PLAYBOOK_ASSIGNEES,
+  PLAYBOOK_STEP_DESCRIPTION_MAX,
+  PLAYBOOK_STEP_TITLE_MAX,
+  PLAYBOOK_STEPS_MAX,
+  PLAYBOOK_TITLE_MAX,
+  RSIT_CLASSES,
+  UpsertPlaybookInput,
+  type RsitClass,
+} from '@anc/domain';
 import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Select, Skeleton, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -42,7 +51,11 @@ const blankStep = (): StepValues => ({ key: newKey(), title: '', description: ''
 
 const valuesOf = (p: Playbook | null): Values =>
   p
-    ? { rsitClass: p.rsitClass, title: p.title, steps: p.steps.map((s) => ({ key: newKey(), title: s.title, description: s.description, assignTo: s.assignTo, dueAfterHours: s.dueAfterHours })) }
+    ? {
+        rsitClass: p.rsitClass,
+        title: p.title,
+        steps: p.steps.map((s) => ({ key: newKey(), title: s.title, description: s.description, assignTo: s.assignTo, dueAfterHours: s.dueAfterHours })),
+      }
     : { rsitClass: null, title: '', steps: [blankStep()] };
 
 export function PlaybookEditorPage() {
@@ -66,9 +79,18 @@ function PlaybookEditor({ playbook }: { playbook: Playbook | null }) {
     ...(playbook ? { id: playbook.id, version: playbook.version } : {}),
     rsitClass: v.rsitClass ?? undefined,
     title: v.title,
-    steps: v.steps.map((s) => ({ title: s.title, description: s.description, assignTo: s.assignTo, dueAfterHours: typeof s.dueAfterHours === 'number' ? s.dueAfterHours : Number.NaN })),
+    steps: v.steps.map((s) => ({
+      title: s.title,
+      description: s.description,
+      assignTo: s.assignTo,
+      dueAfterHours: typeof s.dueAfterHours === 'number' ? s.dueAfterHours : Number.NaN,
+    })),
   });
-  const form = useForm<Values>({ mode: 'controlled', initialValues: valuesOf(playbook), validate: schemaValidator<Values>(UpsertPlaybookInput, () => locale, { prepare }) });
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: valuesOf(playbook),
+    validate: schemaValidator<Values>(UpsertPlaybookInput, () => locale, { prepare }),
+  });
   const [saved, setSaved] = useState(false);
 
   const save = useMutation(
@@ -127,7 +149,13 @@ function PlaybookEditor({ playbook }: { playbook: Playbook | null }) {
                 data-testid="playbook-rsit-class"
                 {...form.getInputProps('rsitClass')}
               />
-              <TextInput label={t('playbooks.editor.title')} withAsterisk maxLength={PLAYBOOK_TITLE_MAX} data-testid="playbook-title" {...form.getInputProps('title')} />
+              <TextInput
+                label={t('playbooks.editor.title')}
+                withAsterisk
+                maxLength={PLAYBOOK_TITLE_MAX}
+                data-testid="playbook-title"
+                {...form.getInputProps('title')}
+              />
             </Stack>
           </Paper>
 
@@ -153,7 +181,14 @@ function PlaybookEditor({ playbook }: { playbook: Playbook | null }) {
                     {t('playbooks.editor.step', { n: i + 1 })}
                   </Text>
                   <Group gap={4} wrap="nowrap">
-                    <ActionIcon variant="subtle" color="gray" disabled={i === 0} onClick={() => form.reorderListItem('steps', { from: i, to: i - 1 })} aria-label={t('playbooks.editor.moveUp', { n: i + 1 })} data-testid="playbook-step-up">
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      disabled={i === 0}
+                      onClick={() => form.reorderListItem('steps', { from: i, to: i - 1 })}
+                      aria-label={t('playbooks.editor.moveUp', { n: i + 1 })}
+                      data-testid="playbook-step-up"
+                    >
                       <IconArrowUp size={16} aria-hidden />
                     </ActionIcon>
                     <ActionIcon
@@ -166,12 +201,24 @@ function PlaybookEditor({ playbook }: { playbook: Playbook | null }) {
                     >
                       <IconArrowDown size={16} aria-hidden />
                     </ActionIcon>
-                    <ActionIcon variant="subtle" color="red" onClick={() => form.removeListItem('steps', i)} aria-label={t('playbooks.editor.removeStep', { n: i + 1 })} data-testid="playbook-step-remove">
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      onClick={() => form.removeListItem('steps', i)}
+                      aria-label={t('playbooks.editor.removeStep', { n: i + 1 })}
+                      data-testid="playbook-step-remove"
+                    >
                       <IconTrash size={16} aria-hidden />
                     </ActionIcon>
                   </Group>
                 </Group>
-                <TextInput label={t('playbooks.editor.stepTitle')} withAsterisk maxLength={PLAYBOOK_STEP_TITLE_MAX} data-testid="playbook-step-title" {...form.getInputProps(`steps.${i}.title`)} />
+                <TextInput
+                  label={t('playbooks.editor.stepTitle')}
+                  withAsterisk
+                  maxLength={PLAYBOOK_STEP_TITLE_MAX}
+                  data-testid="playbook-step-title"
+                  {...form.getInputProps(`steps.${i}.title`)}
+                />
                 <Textarea
                   label={t('playbooks.editor.stepDescription')}
                   autosize
@@ -209,20 +256,40 @@ function PlaybookEditor({ playbook }: { playbook: Playbook | null }) {
           ))}
 
           <Group>
-            <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} disabled={steps.length >= PLAYBOOK_STEPS_MAX} onClick={() => form.insertListItem('steps', blankStep())} data-testid="playbook-add-step">
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              disabled={steps.length >= PLAYBOOK_STEPS_MAX}
+              onClick={() => form.insertListItem('steps', blankStep())}
+              data-testid="playbook-add-step"
+            >
               {t('playbooks.editor.addStep')}
             </Button>
           </Group>
 
           <FormProblems testId="playbook" error={formError} />
-          <FormActions onCancel={() => void navigate({ to: '/admin/playbooks' })} submitLabel={t('playbooks.editor.save')} submitTestId="playbook-save" loading={save.isPending} />
+          <FormActions
+            onCancel={() => void navigate({ to: '/admin/playbooks' })}
+            submitLabel={t('playbooks.editor.save')}
+            submitTestId="playbook-save"
+            loading={save.isPending}
+          />
         </Stack>
       </form>
-      <LeaveGuard isDirty={() => !saved && form.isDirty()} title={t('playbooks.editor.leaveTitle')} body={t('playbooks.editor.leaveBody')} confirmLabel={t('playbooks.editor.leaveConfirm')} />
+      <LeaveGuard
+        isDirty={() => !saved && form.isDirty()}
+        title={t('playbooks.editor.leaveTitle')}
+        body={t('playbooks.editor.leaveBody')}
+        confirmLabel={t('playbooks.editor.leaveConfirm')}
+      />
     </Stack>
   );
 }
 
 /** Every field path of the form, for the API's field errors (`steps.2.title`). */
-const fieldPaths = (v: Values): string[] => ['rsitClass', 'title', 'steps', ...v.steps.flatMap((_, i) => ['title', 'description', 'assignTo', 'dueAfterHours'].map((f) => `steps.${i}.${f}`))];
-
+const fieldPaths = (v: Values): string[] => [
+  'rsitClass',
+  'title',
+  'steps',
+  ...v.steps.flatMap((_, i) => ['title', 'description', 'assignTo', 'dueAfterHours'].map((f) => `steps.${i}.${f}`)),
+];

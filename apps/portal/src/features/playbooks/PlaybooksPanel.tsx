@@ -25,7 +25,12 @@ export function PlaybooksPanel() {
         <Text size="sm" c="dimmed" maw={680}>
           {t('playbooks.intro')}
         </Text>
-        <ButtonLink to="/admin/playbooks/$playbookId" params={{ playbookId: 'nuevo' }} leftSection={<IconPlus size={16} aria-hidden />} data-testid="playbook-new">
+        <ButtonLink
+          to="/admin/playbooks/$playbookId"
+          params={{ playbookId: 'nuevo' }}
+          leftSection={<IconPlus size={16} aria-hidden />}
+          data-testid="playbook-new"
+        >
           {t('playbooks.new')}
         </ButtonLink>
       </Group>

@@ -15,7 +15,10 @@ import { refreshAfterApply } from './cache.ts';
 import { PlaybookSteps } from './PlaybookSteps.tsx';
 import type { RsitClass } from '@anc/domain';
 
-export function useTriagePlaybookProposal(incident: { id: string; rsitClass: RsitClass }, active: boolean): { node: ReactNode; applyAfterTriage: () => Promise<void> } {
+export function useTriagePlaybookProposal(
+  incident: { id: string; rsitClass: RsitClass },
+  active: boolean,
+): { node: ReactNode; applyAfterTriage: () => Promise<void> } {
   const { t } = useTranslation();
   const [checked, setChecked] = useState(true);
   const list = useQuery({ ...trpc.playbooks.list.queryOptions({ rsitClass: incident.rsitClass }), enabled: active });

@@ -16,7 +16,13 @@ export function AccountSecurityPage() {
       <PageHeader title={t('security.title')} description={t('security.subtitle')} />
       <Stack gap="lg" maw={860}>
         {enrolmentRequired ? (
-          <Alert color="guinda" variant="light" icon={<IconShieldLock aria-hidden />} title={t('security.enrolmentRequiredTitle')} data-testid="mfa-enrolment-required">
+          <Alert
+            color="guinda"
+            variant="light"
+            icon={<IconShieldLock aria-hidden />}
+            title={t('security.enrolmentRequiredTitle')}
+            data-testid="mfa-enrolment-required"
+          >
             {t('security.enrolmentRequired')}
           </Alert>
         ) : null}

@@ -14,7 +14,15 @@ import { webAuthnProblem } from './PasskeysSection.tsx';
 
 export type PasskeySignInFailure = { kind: 'throttled' | 'expired' | 'other'; message: string };
 
-export function PasskeySignInButton({ onSignedIn, onFailure, onStart }: { onSignedIn: () => Promise<void>; onFailure: (failure: PasskeySignInFailure) => void; onStart: () => void }) {
+export function PasskeySignInButton({
+  onSignedIn,
+  onFailure,
+  onStart,
+}: {
+  onSignedIn: () => Promise<void>;
+  onFailure: (failure: PasskeySignInFailure) => void;
+  onStart: () => void;
+}) {
   const { t } = useTranslation();
   const use = useMutation({
     mutationFn: async () => {
@@ -25,7 +33,8 @@ export function PasskeySignInButton({ onSignedIn, onFailure, onStart }: { onSign
     onSuccess: onSignedIn,
     onError: (error) => {
       const browser = webAuthnProblem(error);
-      if (browser) return onFailure({ kind: 'other', message: t(browser === 'cancelled' ? 'account.passkeys.signInCancelled' : 'account.passkeys.browserFailed') });
+      if (browser)
+        return onFailure({ kind: 'other', message: t(browser === 'cancelled' ? 'account.passkeys.signInCancelled' : 'account.passkeys.browserFailed') });
       const info = readApiError(error);
       if (info.code === 'TOO_MANY_REQUESTS') return onFailure({ kind: 'throttled', message: t('signIn.throttled') });
       if (info.reason === 'mfa_sign_in_expired') return onFailure({ kind: 'expired', message: t('security.signIn.expired') });

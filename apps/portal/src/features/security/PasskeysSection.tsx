@@ -104,7 +104,14 @@ function RenameForm({ passkey, onDone }: { passkey: PasskeySummary; onDone: () =
     <form noValidate onSubmit={onSubmit((input) => rename.mutate({ id: passkey.id, name: input.name }))}>
       <Stack gap="md">
         <FormProblems testId="passkey-rename" error={problems.formError} />
-        <TextInput label={t('account.passkeys.name')} required maxLength={64} data-autofocus data-testid="passkey-rename-name" {...form.getInputProps('name')} />
+        <TextInput
+          label={t('account.passkeys.name')}
+          required
+          maxLength={64}
+          data-autofocus
+          data-testid="passkey-rename-name"
+          {...form.getInputProps('name')}
+        />
         <FormActions onCancel={onDone} submitLabel={t('common.save')} submitTestId="passkey-rename-submit" loading={rename.isPending} />
       </Stack>
     </form>
@@ -137,10 +144,25 @@ function PasskeyRow({ passkey, onRename, onRemove }: { passkey: PasskeySummary; 
           </Stack>
         </Group>
         <Group gap="xs">
-          <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={onRename} aria-label={t('account.passkeys.renameFor', { name: passkey.name })} data-testid="passkey-rename">
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconPencil size={14} aria-hidden />}
+            onClick={onRename}
+            aria-label={t('account.passkeys.renameFor', { name: passkey.name })}
+            data-testid="passkey-rename"
+          >
             {t('account.passkeys.rename')}
           </Button>
-          <Button size="xs" variant="default" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={onRemove} aria-label={t('account.passkeys.removeFor', { name: passkey.name })} data-testid="passkey-remove">
+          <Button
+            size="xs"
+            variant="default"
+            color="red"
+            leftSection={<IconTrash size={14} aria-hidden />}
+            onClick={onRemove}
+            aria-label={t('account.passkeys.removeFor', { name: passkey.name })}
+            data-testid="passkey-remove"
+          >
             {t('account.passkeys.remove')}
           </Button>
         </Group>

@@ -74,7 +74,13 @@ export function RecoveryCodesSection() {
                   {failure}
                 </Alert>
               ) : null}
-              <TextInput label={t('security.totp.code')} autoComplete="one-time-code" withAsterisk data-testid="recovery-regenerate-code" {...form.getInputProps('code')} />
+              <TextInput
+                label={t('security.totp.code')}
+                autoComplete="one-time-code"
+                withAsterisk
+                data-testid="recovery-regenerate-code"
+                {...form.getInputProps('code')}
+              />
               <Group gap="sm">
                 <Button type="submit" loading={regenerate.isPending} data-testid="recovery-regenerate-submit">
                   {t('security.recovery.regenerateSubmit')}

@@ -32,7 +32,17 @@ function QrCode({ uri, alt }: { uri: string; alt: string }) {
   return src ? <Image src={src} alt={alt} w={200} h={200} radius="sm" data-testid="totp-qr" /> : <div style={{ width: 200, height: 200 }} />;
 }
 
-function Enrolment({ secret, otpauthUri, onCancel, onConfirmed }: { secret: string; otpauthUri: string; onCancel: () => void; onConfirmed: (codes: string[]) => void }) {
+function Enrolment({
+  secret,
+  otpauthUri,
+  onCancel,
+  onConfirmed,
+}: {
+  secret: string;
+  otpauthUri: string;
+  onCancel: () => void;
+  onConfirmed: (codes: string[]) => void;
+}) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { code: '' }, validate: schemaValidator<{ code: string }>(TotpCodeInput, currentLocale) });
   const [failure, setFailure] = useState<string | null>(null);
@@ -50,7 +60,13 @@ function Enrolment({ secret, otpauthUri, onCancel, onConfirmed }: { secret: stri
           </Code>
           <CopyButton value={secret} timeout={3000}>
             {({ copied, copy }) => (
-              <Button size="xs" variant="default" leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />} onClick={copy} w="fit-content">
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
+                onClick={copy}
+                w="fit-content"
+              >
                 {t('security.totp.copySecret')}
               </Button>
             )}
@@ -106,7 +122,10 @@ function Enrolment({ secret, otpauthUri, onCancel, onConfirmed }: { secret: stri
 
 function DisableForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { password: '', code: '' }, validate: schemaValidator<{ password: string; code: string }>(DisableMfaInput, currentLocale) });
+  const form = useForm({
+    initialValues: { password: '', code: '' },
+    validate: schemaValidator<{ password: string; code: string }>(DisableMfaInput, currentLocale),
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const disable = useMutation(trpc.auth.mfa.disable.mutationOptions());
   return (
@@ -137,8 +156,20 @@ function DisableForm({ onDone }: { onDone: () => void }) {
             {failure}
           </Alert>
         ) : null}
-        <PasswordInput label={t('security.totp.password')} autoComplete="current-password" withAsterisk data-testid="totp-disable-password" {...form.getInputProps('password')} />
-        <TextInput label={t('security.totp.disableCode')} autoComplete="one-time-code" withAsterisk data-testid="totp-disable-code" {...form.getInputProps('code')} />
+        <PasswordInput
+          label={t('security.totp.password')}
+          autoComplete="current-password"
+          withAsterisk
+          data-testid="totp-disable-password"
+          {...form.getInputProps('password')}
+        />
+        <TextInput
+          label={t('security.totp.disableCode')}
+          autoComplete="one-time-code"
+          withAsterisk
+          data-testid="totp-disable-code"
+          {...form.getInputProps('code')}
+        />
         <Group gap="sm">
           <Button type="submit" color="red" loading={disable.isPending} data-testid="totp-disable-submit">
             {t('security.totp.disable')}

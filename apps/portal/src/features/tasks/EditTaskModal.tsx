@@ -49,17 +49,7 @@ function prepare(task: TaskDetail, start: EditValues, v: EditValues) {
   };
 }
 
-export function EditTaskModal({
-  task,
-  opened,
-  onClose,
-  onConflict,
-}: {
-  task: TaskDetail;
-  opened: boolean;
-  onClose: () => void;
-  onConflict: () => void;
-}) {
+export function EditTaskModal({ task, opened, onClose, onConflict }: { task: TaskDetail; opened: boolean; onClose: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
   return (
     <FormModal opened={opened} onClose={onClose} size="lg" title={t('tasks.detail.edit.title', { reference: task.reference })}>
@@ -97,11 +87,7 @@ function EditForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: () =
 
   return (
     <MxDatesProvider>
-      <form
-        noValidate
-        data-testid="task-edit-form"
-        onSubmit={onSubmit((input) => update.mutate(input))}
-      >
+      <form noValidate data-testid="task-edit-form" onSubmit={onSubmit((input) => update.mutate(input))}>
         <Stack gap="md">
           <FormProblems testId="task-edit" conflict={problems.conflict} conflictText={t('tasks.detail.edit.conflict')} error={problems.formError} />
           <TextInput

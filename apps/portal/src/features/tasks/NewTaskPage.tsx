@@ -132,7 +132,10 @@ function NewTaskForm() {
   const setPreset = (hours: number) => {
     // Rounded to the next quarter hour: a due time people can say aloud.
     const at = dayjs().add(hours, 'hour');
-    const rounded = at.minute(Math.ceil(at.minute() / 15) * 15).second(0).millisecond(0);
+    const rounded = at
+      .minute(Math.ceil(at.minute() / 15) * 15)
+      .second(0)
+      .millisecond(0);
     form.setFieldValue('dueAt', mexicoCityNow(rounded.toDate()));
     form.validateField('dueAt');
   };
@@ -157,11 +160,7 @@ function NewTaskForm() {
           <PageHeader title={t('tasks.form.heading')} description={t('tasks.form.subtitle')} />
         </div>
 
-        <form
-          noValidate
-          data-testid="task-form"
-          onSubmit={onSubmit((input) => create.mutate(input), focusFirst)}
-        >
+        <form noValidate data-testid="task-form" onSubmit={onSubmit((input) => create.mutate(input), focusFirst)}>
           <Stack gap="lg">
             <FormProblems testId="task-form" error={problems.formError} />
 
@@ -341,7 +340,12 @@ function NewTaskForm() {
       </Stack>
 
       {/* Only what the person typed counts; the pre-filled link and agency alone are not "unsaved". */}
-      <LeaveGuard isDirty={() => form.isDirty()} title={t('tasks.form.leaveTitle')} body={t('tasks.form.leaveBody')} confirmLabel={t('tasks.form.leaveConfirm')} />
+      <LeaveGuard
+        isDirty={() => form.isDirty()}
+        title={t('tasks.form.leaveTitle')}
+        body={t('tasks.form.leaveBody')}
+        confirmLabel={t('tasks.form.leaveConfirm')}
+      />
     </MxDatesProvider>
   );
 }

@@ -38,17 +38,7 @@ function prepare(task: TaskDetail, v: ReassignValues) {
   };
 }
 
-export function ReassignTaskModal({
-  task,
-  opened,
-  onClose,
-  onConflict,
-}: {
-  task: TaskDetail;
-  opened: boolean;
-  onClose: () => void;
-  onConflict: () => void;
-}) {
+export function ReassignTaskModal({ task, opened, onClose, onConflict }: { task: TaskDetail; opened: boolean; onClose: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
   return (
     <FormModal opened={opened} onClose={onClose} size="lg" title={t('tasks.detail.reassign.title', { reference: task.reference })}>
@@ -84,11 +74,7 @@ function ReassignForm({ task, onDone, onConflict }: { task: TaskDetail; onDone: 
   const changed = Object.keys(prepare(task, values)).length > 2;
 
   return (
-    <form
-      noValidate
-      data-testid="task-reassign-form"
-      onSubmit={onSubmit((input) => update.mutate(input))}
-    >
+    <form noValidate data-testid="task-reassign-form" onSubmit={onSubmit((input) => update.mutate(input))}>
       <Stack gap="md">
         <FormProblems testId="task-reassign" conflict={problems.conflict} conflictText={t('tasks.detail.edit.conflict')} error={problems.formError} />
         <Select

@@ -43,10 +43,7 @@ export function SearchPicker({
 }) {
   const { t } = useTranslation();
   const { value } = field;
-  const options = [
-    ...(value ? [{ value, label: chosenLabel ?? t('common.loading') }] : []),
-    ...candidates.filter((c) => c.value !== value),
-  ];
+  const options = [...(value ? [{ value, label: chosenLabel ?? t('common.loading') }] : []), ...candidates.filter((c) => c.value !== value)];
   return (
     <Select
       id={field.id}

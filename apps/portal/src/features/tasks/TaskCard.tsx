@@ -82,13 +82,7 @@ export function TaskLinkLine({ task }: { task: TaskSummary }) {
         <IconLink size={14} aria-hidden />
         <Text size="xs" truncate title={task.initiative.title}>
           {t('tasks.list.initiative')}{' '}
-          <AnchorLink
-            to="/iniciativas/$initiativeId"
-            params={{ initiativeId: task.initiative.id }}
-            ff="monospace"
-            size="xs"
-            data-testid="task-initiative-link"
-          >
+          <AnchorLink to="/iniciativas/$initiativeId" params={{ initiativeId: task.initiative.id }} ff="monospace" size="xs" data-testid="task-initiative-link">
             {task.initiative.code}
           </AnchorLink>
         </Text>

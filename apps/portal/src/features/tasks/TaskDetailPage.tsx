@@ -73,14 +73,7 @@ function TaskView({ task, refetch, refetching }: { task: TaskDetail; refetch: ()
   const { onConflict } = note;
 
   return (
-    <Stack
-      gap="lg"
-      data-testid="task-detail"
-      data-reference={task.reference}
-      data-status={task.status}
-      data-version={task.version}
-      aria-busy={refetching}
-    >
+    <Stack gap="lg" data-testid="task-detail" data-reference={task.reference} data-status={task.status} data-version={task.version} aria-busy={refetching}>
       <BackLink kind="task" />
       <DetailHeader
         kind="task"
@@ -140,7 +133,12 @@ function TaskView({ task, refetch, refetching }: { task: TaskDetail; refetch: ()
             <LinkPanel task={task} />
             <TaskContactsPanel taskId={task.id} />
             {/* Evidence files (features/files/): who may comment on the task uploads. */}
-            <EvidencePanel parent={{ kind: 'task', id: task.id }} attachments={task.attachments} canUpload={task.capabilities.comment} onChanged={() => refreshTask(task.id)} />
+            <EvidencePanel
+              parent={{ kind: 'task', id: task.id }}
+              attachments={task.attachments}
+              canUpload={task.capabilities.comment}
+              onChanged={() => refreshTask(task.id)}
+            />
           </Stack>
         </Grid.Col>
       </Grid>

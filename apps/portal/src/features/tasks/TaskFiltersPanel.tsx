@@ -39,10 +39,20 @@ export function TaskFiltersPanel({
   // An incident's or an initiative's tasks, reached by a link: staff have no field for it here.
   const notes: FilterNoteSpec[] = [];
   if (!seesAll && search.incidentId) {
-    notes.push({ text: t('tasks.filters.incidentSet'), removeLabel: t('tasks.filters.removeLink'), onRemove: () => onChange({ incidentId: undefined }), testId: 'tasks-link-filter' });
+    notes.push({
+      text: t('tasks.filters.incidentSet'),
+      removeLabel: t('tasks.filters.removeLink'),
+      onRemove: () => onChange({ incidentId: undefined }),
+      testId: 'tasks-link-filter',
+    });
   }
   if (!seesAll && search.initiativeId) {
-    notes.push({ text: t('tasks.filters.initiativeSet'), removeLabel: t('tasks.filters.removeLink'), onRemove: () => onChange({ initiativeId: undefined }), testId: 'tasks-link-filter' });
+    notes.push({
+      text: t('tasks.filters.initiativeSet'),
+      removeLabel: t('tasks.filters.removeLink'),
+      onRemove: () => onChange({ initiativeId: undefined }),
+      testId: 'tasks-link-filter',
+    });
   }
 
   return (

@@ -39,11 +39,14 @@ export function TaskList({
 }) {
   const { t } = useTranslation();
   const tasks = useInfiniteQuery(
-    trpc.tasks.list.infiniteQueryOptions({ ...filters, ...(sort.sort === 'created' && sort.dir === 'desc' ? {} : sort) }, {
-      getNextPageParam: (page) => page.nextCursor ?? undefined,
-      // While new filters load, the previous rows stay (dimmed) instead of blinking to skeletons.
-      placeholderData: keepPreviousData,
-    }),
+    trpc.tasks.list.infiniteQueryOptions(
+      { ...filters, ...(sort.sort === 'created' && sort.dir === 'desc' ? {} : sort) },
+      {
+        getNextPageParam: (page) => page.nextCursor ?? undefined,
+        // While new filters load, the previous rows stay (dimmed) instead of blinking to skeletons.
+        placeholderData: keepPreviousData,
+      },
+    ),
   );
   const { items, refreshing } = keysetRows(tasks);
 

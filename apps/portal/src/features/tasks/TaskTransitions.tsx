@@ -43,17 +43,7 @@ export function TaskTransitions({ task, onConflict }: { task: TaskDetail; onConf
   );
 }
 
-function TransitionModal({
-  task,
-  step,
-  onClose,
-  onConflict,
-}: {
-  task: TaskDetail;
-  step: TaskTransition;
-  onClose: () => void;
-  onConflict: () => void;
-}) {
+function TransitionModal({ task, step, onClose, onConflict }: { task: TaskDetail; step: TaskTransition; onClose: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const form = useStepForm({ fields: ['comment'], onConflict });
@@ -80,7 +70,8 @@ function TransitionModal({
     transition.mutate({ id: task.id, version: task.version, to: step.to, comment: comment || undefined });
   };
 
-  const label = step.needs === 'reason' ? t('tasks.transitions.reason') : step.needs === 'comment' ? t('tasks.transitions.comment') : t('tasks.transitions.note');
+  const label =
+    step.needs === 'reason' ? t('tasks.transitions.reason') : step.needs === 'comment' ? t('tasks.transitions.comment') : t('tasks.transitions.note');
   return (
     <StepDialog
       title={t(`tasks.transitions.titles.${step.step}`, { reference: task.reference })}

@@ -5,15 +5,7 @@
  */
 import { type Locale, type TaskDueState, type TaskPriority, type TaskStatus, formatMxDateTime, taskDueState } from '@anc/domain';
 import { Badge, type BadgeProps, Group, Text, type TextProps } from '@mantine/core';
-import {
-  IconAlarm,
-  IconChevronDown,
-  IconChevronUp,
-  IconChevronsUp,
-  IconClockHour4,
-  IconEqual,
-  type Icon,
-} from '@tabler/icons-react';
+import { IconAlarm, IconChevronDown, IconChevronUp, IconChevronsUp, IconClockHour4, IconEqual, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { i18n, useLocale } from '../../i18n/index.ts';
 import { useNow } from '../../components/Countdown.tsx';

@@ -73,12 +73,16 @@ export const toTaskListView = (search: TasksSearch, options: { withAgency: boole
 
 /** A saved filter back into the address (keeps the current view). */
 export function tasksSearchFromView(view: Record<string, unknown>, current: TasksSearch): TasksSearch {
-  return validateTasksSearch({ ...view, agencyId: view.assigneeAgencyId, due: view.overdue ? 'overdue' : view.dueSoon ? 'due_soon' : undefined, view: current.view });
+  return validateTasksSearch({
+    ...view,
+    agencyId: view.assigneeAgencyId,
+    due: view.overdue ? 'overdue' : view.dueSoon ? 'due_soon' : undefined,
+    view: current.view,
+  });
 }
 
 /** Whether anything narrows the tasks shown (the view is not a filter). */
-export const hasTaskFilters = (search: TasksSearch): boolean =>
-  Object.entries(search).some(([key, value]) => !NOT_FILTERS.has(key) && value !== undefined);
+export const hasTaskFilters = (search: TasksSearch): boolean => Object.entries(search).some(([key, value]) => !NOT_FILTERS.has(key) && value !== undefined);
 
 /** How many filters are set, for the folded filter button on a phone. */
 export const countTaskFilters = (search: TasksSearch): number =>

@@ -55,7 +55,13 @@ describe('OIDC settings', () => {
   });
 
   it('production takes an https issuer only', () => {
-    const production = { ...OIDC, NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://portal.anc.gob.mx', MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY, OIDC_ISSUER: 'http://idp.example.gob.mx' };
+    const production = {
+      ...OIDC,
+      NODE_ENV: 'production',
+      PUBLIC_ORIGIN: 'https://portal.anc.gob.mx',
+      MFA_ENCRYPTION_KEY: TEST_MFA_ENCRYPTION_KEY,
+      OIDC_ISSUER: 'http://idp.example.gob.mx',
+    };
     expect(() => loadEnv(production)).toThrow(/OIDC_ISSUER: must be an https:\/\/ URL in production/);
     expect(loadEnv({ ...production, OIDC_ISSUER: 'https://idp.example.gob.mx' }).oidc?.redirectBase).toBe('https://portal.anc.gob.mx');
   });

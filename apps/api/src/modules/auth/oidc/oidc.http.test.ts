@@ -61,7 +61,11 @@ const me = async (cookie: string) => {
 };
 
 const auditRows = async (action: string) =>
-  s.t.db.select({ actorId: auditEvents.actorId, entityId: auditEvents.entityId, diff: auditEvents.diff }).from(auditEvents).where(eq(auditEvents.action, action)).orderBy(desc(auditEvents.id));
+  s.t.db
+    .select({ actorId: auditEvents.actorId, entityId: auditEvents.entityId, diff: auditEvents.diff })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, action))
+    .orderBy(desc(auditEvents.id));
 const userCount = async () => (await s.t.db.select({ n: count() }).from(users))[0]?.n ?? 0;
 const refused = (code: string) => `${s.url}/ingresar?oidc=${code}`;
 
@@ -76,17 +80,26 @@ describe('GET /auth/oidc/start', () => {
     const browser = new Browser();
     const res = await browser.get(startUrl());
     const location = new URL(present(res.headers.get('location'), 'location'));
-    const cookie = present(res.headers.getSetCookie().find((c) => c.startsWith(`${OIDC_COOKIE}=`)), 'the attempt cookie');
+    const cookie = present(
+      res.headers.getSetCookie().find((c) => c.startsWith(`${OIDC_COOKIE}=`)),
+      'the attempt cookie',
+    );
     const [row] = await s.t.db.select().from(oidcSignInAttempts);
     expect({
       status: res.status,
       provider: location.origin,
-      params: Object.fromEntries(['response_type', 'scope', 'code_challenge_method', 'client_id', 'redirect_uri'].map((k) => [k, location.searchParams.get(k)])),
+      params: Object.fromEntries(
+        ['response_type', 'scope', 'code_challenge_method', 'client_id', 'redirect_uri'].map((k) => [k, location.searchParams.get(k)]),
+      ),
       state: location.searchParams.get('state') === row?.state,
       nonce: location.searchParams.get('nonce') === row?.nonce,
       challenge: /^[\w-]{43}$/.test(location.searchParams.get('code_challenge') ?? ''),
       verifierNotSent: !location.href.includes(row?.codeVerifier ?? '-'),
-      cookieAttrs: cookie.split('; ').slice(1).map((a) => a.split('=')[0]?.toLowerCase()).sort(),
+      cookieAttrs: cookie
+        .split('; ')
+        .slice(1)
+        .map((a) => a.split('=')[0]?.toLowerCase())
+        .sort(),
       cookiePath: /Path=\/auth\/oidc\//.test(cookie),
       // The database keeps the handle's hash only.
       handleStored: row?.id === cookie.split(';')[0]?.split('=')[1],
@@ -94,7 +107,13 @@ describe('GET /auth/oidc/start', () => {
     }).toEqual({
       status: 302,
       provider: idp.issuer,
-      params: { response_type: 'code', scope: 'openid email profile', code_challenge_method: 'S256', client_id: idp.clientId, redirect_uri: `${s.url}${OIDC_CALLBACK_PATH}` },
+      params: {
+        response_type: 'code',
+        scope: 'openid email profile',
+        code_challenge_method: 'S256',
+        client_id: idp.clientId,
+        redirect_uri: `${s.url}${OIDC_CALLBACK_PATH}`,
+      },
       state: true,
       nonce: true,
       challenge: true,
@@ -131,13 +150,22 @@ describe('the portal’s second factor after the provider (amr)', () => {
     // The sign-in page's second step: the portal's own code.
     const client = httpClient(s.url, { jar: apiJar });
     const answer = await client.trpc.auth.verifyMfa.mutate({ code: totpCode(secret) });
-    expect({ user: answer.user?.email, me: (await me(apiJar.header()))?.email, pending: await s.t.db.select().from(pendingSignIns) }).toEqual({ user: DEMO.sedena, me: DEMO.sedena, pending: [] });
+    expect({ user: answer.user?.email, me: (await me(apiJar.header()))?.email, pending: await s.t.db.select().from(pendingSignIns) }).toEqual({
+      user: DEMO.sedena,
+      me: DEMO.sedena,
+      pending: [],
+    });
   });
 
   it.each([[['pwd', 'otp']], [['mfa']], [['hwk']], [['swk', 'pin']]])('the provider asserting a second factor (amr %j): a session at once', async (amr) => {
     await enrolTotpDirectly(s.t.db, await sedenaId());
     const { landed, apiJar } = await signInWith({ email: DEMO.sedena, email_verified: true, amr });
-    expect({ landed: landed.pathname, session: apiJar.cookies.has(SESSION_COOKIE), pending: apiJar.cookies.has(PENDING_SIGN_IN_COOKIE), me: (await me(apiJar.header()))?.email }).toEqual({
+    expect({
+      landed: landed.pathname,
+      session: apiJar.cookies.has(SESSION_COOKIE),
+      pending: apiJar.cookies.has(PENDING_SIGN_IN_COOKIE),
+      me: (await me(apiJar.header()))?.email,
+    }).toEqual({
       landed: '/incidentes',
       session: true,
       pending: false,
@@ -148,7 +176,11 @@ describe('the portal’s second factor after the provider (amr)', () => {
 
   it('an account without a factor of its own signs in at once whatever amr says', async () => {
     const { landed, apiJar } = await signInWith({ email: DEMO.sedena, email_verified: true });
-    expect({ landed: landed.pathname, session: apiJar.cookies.has(SESSION_COOKIE), pending: apiJar.cookies.has(PENDING_SIGN_IN_COOKIE) }).toEqual({ landed: '/incidentes', session: true, pending: false });
+    expect({ landed: landed.pathname, session: apiJar.cookies.has(SESSION_COOKIE), pending: apiJar.cookies.has(PENDING_SIGN_IN_COOKIE) }).toEqual({
+      landed: '/incidentes',
+      session: true,
+      pending: false,
+    });
   });
 });
 
@@ -229,7 +261,11 @@ describe('GET /auth/oidc/callback', () => {
   it('refuses an address without an account in a domain that is not provisioned, and creates none', async () => {
     const before = await userCount();
     const { landed, apiJar } = await signInWith({ email: 'nadie.conocido@sspc.gob.mx', email_verified: true });
-    expect({ landed: landed.href, session: apiJar.cookies.has(SESSION_COOKIE), users: await userCount() }).toEqual({ landed: refused('no_account'), session: false, users: before });
+    expect({ landed: landed.href, session: apiJar.cookies.has(SESSION_COOKIE), users: await userCount() }).toEqual({
+      landed: refused('no_account'),
+      session: false,
+      users: before,
+    });
     expect((await auditRows('auth.oidcSignInFailed'))[0]).toEqual({ actorId: null, entityId: 'nadie.conocido@sspc.gob.mx', diff: { reason: 'no_account' } });
   });
 
@@ -260,7 +296,11 @@ describe('GET /auth/oidc/callback', () => {
       users: before + 1,
     });
     const [provisioned] = await auditRows('auth.oidcProvision');
-    expect(provisioned).toMatchObject({ actorId: user.id, entityId: user.id, diff: { email: 'nueva.persona@semar.gob.mx', role: 'staff', agencyCode: 'SEMAR' } });
+    expect(provisioned).toMatchObject({
+      actorId: user.id,
+      entityId: user.id,
+      diff: { email: 'nueva.persona@semar.gob.mx', role: 'staff', agencyCode: 'SEMAR' },
+    });
     expect((await auditRows('auth.oidcSignIn'))[0]?.diff).toEqual({ method: 'oidc', amr: [], secondFactorAsserted: false, provisioned: true });
     // The second time the same account signs in; nothing more is created.
     await signInWith({ email: 'nueva.persona@semar.gob.mx', email_verified: true });
@@ -303,8 +343,15 @@ describe('GET /auth/oidc/callback', () => {
   });
 
   it('never answers with a stack: a garbage callback lands on the sign-in page', async () => {
-    const res = await fetch(new URL(`${OIDC_CALLBACK_PATH}?code=%00&state=${'x'.repeat(5000)}`, s.url), { redirect: 'manual', headers: { cookie: `${OIDC_COOKIE}=${'a'.repeat(43)}` } });
-    expect({ status: res.status, location: res.headers.get('location'), body: await res.text() }).toEqual({ status: 302, location: '/ingresar?oidc=expired', body: '' });
+    const res = await fetch(new URL(`${OIDC_CALLBACK_PATH}?code=%00&state=${'x'.repeat(5000)}`, s.url), {
+      redirect: 'manual',
+      headers: { cookie: `${OIDC_COOKIE}=${'a'.repeat(43)}` },
+    });
+    expect({ status: res.status, location: res.headers.get('location'), body: await res.text() }).toEqual({
+      status: 302,
+      location: '/ingresar?oidc=expired',
+      body: '',
+    });
   });
 });
 
@@ -326,7 +373,18 @@ describe('the single sign-on routes, by caller', () => {
 });
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
-const HOSTILE_VALUES = ['%00', '%ED%A0%80', '%FF', 'x'.repeat(5_000), '', '%5B%5D', '__proto__', '..%2F..%2Fetc', 'https%3A%2F%2Fevil.example', '%2F%2Fevil.example'];
+const HOSTILE_VALUES = [
+  '%00',
+  '%ED%A0%80',
+  '%FF',
+  'x'.repeat(5_000),
+  '',
+  '%5B%5D',
+  '__proto__',
+  '..%2F..%2Fetc',
+  'https%3A%2F%2Fevil.example',
+  '%2F%2Fevil.example',
+];
 /** Audit rows besides a refusal's own `auth.oidcSignInFailed`. */
 const otherAuditRows = async () => (await s.t.db.select({ n: count() }).from(auditEvents).where(ne(auditEvents.action, 'auth.oidcSignInFailed')))[0]?.n ?? 0;
 
@@ -337,22 +395,38 @@ describe('the single sign-on routes under fuzz', () => {
     let checked = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ code: fc.option(value), state: fc.option(fc.oneof(value, fc.constant('REAL'))), iss: fc.option(fc.oneof(value, fc.constant('ISSUER'))), error: fc.option(value, { freq: 4 }), cookie: fc.constantFrom('REAL', 'NONE', ...HOSTILE_VALUES) }),
+        fc.record({
+          code: fc.option(value),
+          state: fc.option(fc.oneof(value, fc.constant('REAL'))),
+          iss: fc.option(fc.oneof(value, fc.constant('ISSUER'))),
+          error: fc.option(value, { freq: 4 }),
+          cookie: fc.constantFrom('REAL', 'NONE', ...HOSTILE_VALUES),
+        }),
         async (m) => {
           const browser = new Browser();
           const started = await browser.get(startUrl());
           const state = new URL(present(started.headers.get('location'), 'location')).searchParams.get('state') ?? '';
           await started.arrayBuffer();
-          const query = Object.entries({ code: m.code, state: m.state === 'REAL' ? state : m.state, iss: m.iss === 'ISSUER' ? encodeURIComponent(idp.issuer) : m.iss, error: m.error })
+          const query = Object.entries({
+            code: m.code,
+            state: m.state === 'REAL' ? state : m.state,
+            iss: m.iss === 'ISSUER' ? encodeURIComponent(idp.issuer) : m.iss,
+            error: m.error,
+          })
             .filter(([, v]) => v !== null)
             .map(([k, v]) => `${k}=${v}`)
             .join('&');
           const jar = browser.jar(new URL(s.url).origin);
           const cookie = m.cookie === 'REAL' ? jar.header() : m.cookie === 'NONE' ? '' : `${OIDC_COOKIE}=${m.cookie}`;
           const before = await otherAuditRows();
-          const res = await fetch(`${s.url}${OIDC_CALLBACK_PATH}?${query}`, { redirect: 'manual', headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(10_000) });
+          const res = await fetch(`${s.url}${OIDC_CALLBACK_PATH}?${query}`, {
+            redirect: 'manual',
+            headers: cookie ? { cookie } : {},
+            signal: AbortSignal.timeout(10_000),
+          });
           const body = await res.text();
-          if (res.status !== 302 || !known.includes(res.headers.get('location') ?? '') || body !== '') throw new Error(`callback ?${query.slice(0, 200)} answered ${res.status} ${res.headers.get('location')} ${body.slice(0, 200)}`);
+          if (res.status !== 302 || !known.includes(res.headers.get('location') ?? '') || body !== '')
+            throw new Error(`callback ?${query.slice(0, 200)} answered ${res.status} ${res.headers.get('location')} ${body.slice(0, 200)}`);
           if ((await otherAuditRows()) !== before) throw new Error(`callback ?${query.slice(0, 200)} was refused but wrote other audit rows`);
           checked += 1;
         },
@@ -368,13 +442,17 @@ describe('the single sign-on routes under fuzz', () => {
       fc.asyncProperty(fc.oneof(fc.constantFrom(...HOSTILE_VALUES), fc.string({ maxLength: 40 }).map(encodeURIComponent)), async (redirect) => {
         const res = await fetch(`${s.url}${OIDC_START_PATH}?redirect=${redirect}`, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
         await res.arrayBuffer();
-        if (res.status !== 302 || !res.headers.get('location')?.startsWith(`${idp.issuer}/`)) throw new Error(`start ?redirect=${redirect.slice(0, 100)} answered ${res.status}`);
+        if (res.status !== 302 || !res.headers.get('location')?.startsWith(`${idp.issuer}/`))
+          throw new Error(`start ?redirect=${redirect.slice(0, 100)} answered ${res.status}`);
         checked += 1;
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
     const kept = await s.t.db.select({ returnTo: oidcSignInAttempts.returnTo }).from(oidcSignInAttempts);
-    expect({ checked, offSite: kept.filter((r) => !r.returnTo.startsWith('/') || r.returnTo.startsWith('//') || r.returnTo.includes('\\')) }).toEqual({ checked: RUNS, offSite: [] });
+    expect({ checked, offSite: kept.filter((r) => !r.returnTo.startsWith('/') || r.returnTo.startsWith('//') || r.returnTo.includes('\\')) }).toEqual({
+      checked: RUNS,
+      offSite: [],
+    });
   }, 180_000);
 });
 

@@ -92,7 +92,8 @@ function failedClaim(err: unknown): string | null {
   return null;
 }
 
-const errorCodeOf = (err: unknown) => (err && typeof err === 'object' && typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'error');
+const errorCodeOf = (err: unknown) =>
+  err && typeof err === 'object' && typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'error';
 /** A short line for the audit row: openid-client's code, the provider's OAuth error if it sent one, the message. */
 const describe = (err: unknown) => {
   const oauthError = err && typeof err === 'object' && typeof (err as { error?: unknown }).error === 'string' ? ` (${(err as { error: string }).error})` : '';
@@ -142,7 +143,16 @@ export async function oidcRoutes(app: FastifyInstance, opts: OidcRoutesOptions) 
       const now = new Date();
       await insertOidcSignInAttempt(
         opts.db,
-        { id: sha256Hex(handle), state, nonce, codeVerifier, redirectUri, returnTo: safeReturnPath(query.redirect), createdAt: now, expiresAt: new Date(now.getTime() + OIDC_ATTEMPT_TTL_MS) },
+        {
+          id: sha256Hex(handle),
+          state,
+          nonce,
+          codeVerifier,
+          redirectUri,
+          returnTo: safeReturnPath(query.redirect),
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + OIDC_ATTEMPT_TTL_MS),
+        },
         now,
       );
       const authorizationUrl = client.buildAuthorizationUrl(configuration, {

@@ -84,10 +84,14 @@ describe('GET /export/incidents.csv', () => {
   beforeEach(async () => {
     [sedena, semar, coordinator] = await Promise.all([signedIn(s.url, DEMO.sedena), signedIn(s.url, DEMO.semar), signedIn(s.url, DEMO.coordinator)]);
     red = await sedena.trpc.incidents.create.mutate(report({ title: 'Exfiltración en red clasificada', tlp: 'RED', severity: 4 }));
-    shared = await sedena.trpc.incidents.create.mutate(report({ title: 'Campaña de phishing, "urgente"\ncon adjuntos', rsitClass: 'fraud', rsitType: 'phishing', severity: 3 }));
+    shared = await sedena.trpc.incidents.create.mutate(
+      report({ title: 'Campaña de phishing, "urgente"\ncon adjuntos', rsitClass: 'fraud', rsitType: 'phishing', severity: 3 }),
+    );
     await sedena.trpc.incidents.create.mutate(report({ title: '=HYPERLINK("http://evil.example","clic")', severity: 3, tlp: 'GREEN' }));
     await sedena.trpc.incidents.create.mutate(report({ title: '-2+3 @SUM(A1) fórmula', severity: 1 }));
-    await semar.trpc.incidents.create.mutate(report({ title: 'Escaneo de puertos en la red naval', rsitClass: 'information-gathering', rsitType: 'scanner', severity: 1, tlp: 'CLEAR' }));
+    await semar.trpc.incidents.create.mutate(
+      report({ title: 'Escaneo de puertos en la red naval', rsitClass: 'information-gathering', rsitType: 'scanner', severity: 1, tlp: 'CLEAR' }),
+    );
     await coordinator.trpc.incidents.share.mutate({ id: shared.id, agencyIds: [await agencyId('SEMAR')] });
   });
 
@@ -142,11 +146,21 @@ describe('GET /export/incidents.csv', () => {
   });
 
   it('has the same rows, in the same order, as incidents.list with the same filters', async () => {
-    const cases: IncidentFilters[] = [{}, { severity: [3, 4] }, { tlp: ['AMBER', 'RED'], status: ['submitted'] }, { rsitClass: ['fraud'] }, { q: 'phishing' }, { severity: [5] }];
+    const cases: IncidentFilters[] = [
+      {},
+      { severity: [3, 4] },
+      { tlp: ['AMBER', 'RED'], status: ['submitted'] },
+      { rsitClass: ['fraud'] },
+      { q: 'phishing' },
+      { severity: [5] },
+    ];
     for (const filters of cases) {
       for (const client of [coordinator, sedena, semar]) {
         const { rows } = await exportCsv(client, filters);
-        expect(rows.map((r) => r.reference), JSON.stringify(filters)).toEqual(await listedReferences(client, filters));
+        expect(
+          rows.map((r) => r.reference),
+          JSON.stringify(filters),
+        ).toEqual(await listedReferences(client, filters));
       }
     }
   });

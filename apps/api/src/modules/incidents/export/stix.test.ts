@@ -45,7 +45,11 @@ const incident = (over: Partial<StixIncidentInput> = {}): StixIncidentInput => (
   ...over,
 });
 
-const obs = (id: string, type: StixIncidentInput['observables'][number]['type'], value: string) => ({ id: `00000000-0000-4000-8000-${id.padStart(12, '0')}`, type, value });
+const obs = (id: string, type: StixIncidentInput['observables'][number]['type'], value: string) => ({
+  id: `00000000-0000-4000-8000-${id.padStart(12, '0')}`,
+  type,
+  value,
+});
 
 describe('STIX patterns', () => {
   it('quotes string literals, escaping backslash and single quote', () => {
@@ -140,7 +144,12 @@ describe('buildStixBundle', () => {
 
   it('holds the incident, its reporting agency and its marking', () => {
     const identity = one('identity');
-    expect(identity).toMatchObject({ identity_class: 'organization', name: agency.name, sectors: ['government-national', 'defense'], x_anc_agency_code: 'SEDENA' });
+    expect(identity).toMatchObject({
+      identity_class: 'organization',
+      name: agency.name,
+      sectors: ['government-national', 'defense'],
+      x_anc_agency_code: 'SEDENA',
+    });
     const sdo = one('incident');
     expect(sdo).toMatchObject({
       spec_version: '2.1',
@@ -159,7 +168,19 @@ describe('buildStixBundle', () => {
       x_anc_tlp: 'AMBER',
     });
     // only STIX-defined or x_anc_ properties on the stub SDO
-    const defined = new Set(['type', 'spec_version', 'id', 'created', 'modified', 'created_by_ref', 'name', 'description', 'labels', 'external_references', 'object_marking_refs']);
+    const defined = new Set([
+      'type',
+      'spec_version',
+      'id',
+      'created',
+      'modified',
+      'created_by_ref',
+      'name',
+      'description',
+      'labels',
+      'external_references',
+      'object_marking_refs',
+    ]);
     expect(Object.keys(sdo).filter((k) => !defined.has(k) && !k.startsWith('x_anc_'))).toEqual([]);
     expect(one('marking-definition')).toEqual(tlpMarkingDefinition('AMBER'));
   });
@@ -180,7 +201,11 @@ describe('buildStixBundle', () => {
     for (const i of indicators) expect(i).toMatchObject({ pattern_type: 'stix', pattern_version: '2.1', valid_from: '2026-03-01T10:00:00.000Z' });
     const observed = one('observed-data');
     expect(observed).toMatchObject({ first_observed: '2026-03-01T10:00:00.000Z', last_observed: '2026-03-01T12:00:00.000Z', number_observed: 1 });
-    expect(observed.object_refs).toEqual([scoId('ipv4-addr', { value: '192.0.2.1' }), scoId('domain-name', { value: 'malo.example' }), expect.stringMatching(/^file--/)]);
+    expect(observed.object_refs).toEqual([
+      scoId('ipv4-addr', { value: '192.0.2.1' }),
+      scoId('domain-name', { value: 'malo.example' }),
+      expect.stringMatching(/^file--/),
+    ]);
     expect(one('vulnerability')).toMatchObject({ name: 'CVE-2021-44228', external_references: [{ source_name: 'cve', external_id: 'CVE-2021-44228' }] });
     expect(one('note')).toMatchObject({ content: 'Usuario "admin" creado a las 03:00', object_refs: [one('incident').id] });
   });
@@ -190,7 +215,9 @@ describe('buildStixBundle', () => {
     expect(ids.size).toBe(bundle.objects.length);
     const rels = ofType('relationship');
     const incidentId = one('incident').id;
-    expect(rels.filter((r) => r.relationship_type === 'indicates').map((r) => [r.source_ref, r.target_ref])).toEqual(ofType('indicator').map((i) => [i.id, incidentId]));
+    expect(rels.filter((r) => r.relationship_type === 'indicates').map((r) => [r.source_ref, r.target_ref])).toEqual(
+      ofType('indicator').map((i) => [i.id, incidentId]),
+    );
     for (const o of bundle.objects) {
       for (const ref of [o.source_ref, o.target_ref, o.created_by_ref, ...((o.object_refs as string[] | undefined) ?? [])].filter(Boolean)) {
         expect(ids.has(ref as string), `${o.id} → ${String(ref)}`).toBe(true);
@@ -223,7 +250,14 @@ describe('evidence files in the bundle', () => {
   it('each file is a `file` SCO with its hash, size, name and detected type, never its content, in the observed-data', () => {
     const scos = bundle.objects.filter((o) => o.type === 'file');
     expect(scos.map(({ id: _id, ...rest }) => rest)).toEqual([
-      { type: 'file', spec_version: '2.1', hashes: { 'SHA-256': 'a'.repeat(64) }, size: 1832, name: 'nota-de-rescate.txt', object_marking_refs: [TLP2_STIX_MARKING_IDS.AMBER] },
+      {
+        type: 'file',
+        spec_version: '2.1',
+        hashes: { 'SHA-256': 'a'.repeat(64) },
+        size: 1832,
+        name: 'nota-de-rescate.txt',
+        object_marking_refs: [TLP2_STIX_MARKING_IDS.AMBER],
+      },
       {
         type: 'file',
         spec_version: '2.1',

@@ -37,19 +37,7 @@ export interface StixBundle {
 
 export type StixIncidentInput = Pick<
   IncidentDetail,
-  | 'id'
-  | 'reference'
-  | 'title'
-  | 'description'
-  | 'rsitClass'
-  | 'rsitType'
-  | 'severity'
-  | 'tlp'
-  | 'status'
-  | 'detectedAt'
-  | 'awareAt'
-  | 'createdAt'
-  | 'updatedAt'
+  'id' | 'reference' | 'title' | 'description' | 'rsitClass' | 'rsitType' | 'severity' | 'tlp' | 'status' | 'detectedAt' | 'awareAt' | 'createdAt' | 'updatedAt'
 > & {
   observables: readonly { id: string; type: ObservableType; value: string }[];
   /** Evidence files: described by their hashes, never their bytes. */

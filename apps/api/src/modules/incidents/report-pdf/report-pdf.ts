@@ -66,10 +66,7 @@ function fieldRows(rows: [string, string][]): Content {
   return {
     table: {
       widths: [150, '*'],
-      body: rows.map(([label, value]): TableCell[] => [
-        { text: label, bold: true, color: GREY },
-        breakable(value, FITS.value),
-      ]),
+      body: rows.map(([label, value]): TableCell[] => [{ text: label, bold: true, color: GREY }, breakable(value, FITS.value)]),
     },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => RULE, paddingTop: () => 3, paddingBottom: () => 3 },
     margin: [0, 0, 0, 8],
@@ -120,7 +117,9 @@ function timelineLine(e: IncidentTimelineEntry, w: PdfWords): string {
     case 'report':
       return t.report(phrase({ from: w.obligationKinds[e.data.kind] }));
     case 'observables_added':
-      return t.observables_added(phrase({ count: e.data.observables.length, from: e.data.observables.map((o) => `${w.observableTypes[o.type]} ${o.value}`).join(', ') }));
+      return t.observables_added(
+        phrase({ count: e.data.observables.length, from: e.data.observables.map((o) => `${w.observableTypes[o.type]} ${o.value}`).join(', ') }),
+      );
     case 'observable_removed':
       return t.observable_removed(phrase({ from: `${w.observableTypes[e.data.observable.type]} ${e.data.observable.value}` }));
     case 'merged_from':
@@ -190,7 +189,10 @@ export function reportPdfDefinition({ incident, document, locale, now }: ReportP
     heading(w.sections.classification),
     fieldRows([
       [w.fields.rsitClass, `${RSIT_TAXONOMY[incident.rsitClass].label[locale]} (${incident.rsitClass})`],
-      [w.fields.rsitType, incident.rsitType ? `${rsitTypeLabel(incident.rsitClass, incident.rsitType)?.[locale] ?? incident.rsitType} (${incident.rsitType})` : w.notSet],
+      [
+        w.fields.rsitType,
+        incident.rsitType ? `${rsitTypeLabel(incident.rsitClass, incident.rsitType)?.[locale] ?? incident.rsitType} (${incident.rsitType})` : w.notSet,
+      ],
       [w.fields.severity, SEVERITY_LEVELS[incident.severity]?.label[locale] ?? String(incident.severity)],
       [w.fields.tlp, `${tlpMark(incident.tlp)} · ${TLP_LABELS[incident.tlp][locale]}`],
     ]),
@@ -211,7 +213,12 @@ export function reportPdfDefinition({ incident, document, locale, now }: ReportP
         widths: ['*', 'auto', 'auto', 'auto'],
         body: [
           [w.fields.obligation, w.fields.dueAt, w.fields.submittedAt, w.fields.status].map((text): TableCell => ({ text, style: 'th' })),
-          ...incident.obligations.map((o): TableCell[] => [w.obligationKinds[o.kind], date(o.dueAt), o.submittedAt ? date(o.submittedAt) : w.notSubmitted, w.obligationStates[o.state]]),
+          ...incident.obligations.map((o): TableCell[] => [
+            w.obligationKinds[o.kind],
+            date(o.dueAt),
+            o.submittedAt ? date(o.submittedAt) : w.notSubmitted,
+            w.obligationStates[o.state],
+          ]),
         ],
       },
       layout: 'lightHorizontalLines',
@@ -248,7 +255,15 @@ export function reportPdfDefinition({ incident, document, locale, now }: ReportP
                 {
                   stack: [
                     breakable(timelineLine(e, w), FITS.timeline),
-                    ...(e.body !== null && e.kind !== 'report' ? [{ ...breakable(e.kind === 'status' ? `${w.reason} ${e.body}` : e.body, FITS.timeline), color: GREY, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
+                    ...(e.body !== null && e.kind !== 'report'
+                      ? [
+                          {
+                            ...breakable(e.kind === 'status' ? `${w.reason} ${e.body}` : e.body, FITS.timeline),
+                            color: GREY,
+                            margin: [0, 2, 0, 0] as [number, number, number, number],
+                          },
+                        ]
+                      : []),
                   ],
                 },
               ]),
@@ -305,4 +320,3 @@ export function reportPdfDefinition({ incident, document, locale, now }: ReportP
 export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
   return pdfmake.createPdf(reportPdfDefinition(input)).getBuffer();
 }
-

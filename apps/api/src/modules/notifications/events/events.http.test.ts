@@ -73,12 +73,20 @@ describe('GET /events/notifications', () => {
 
   it('a task assigned through tRPC rings the assignee agency’s staff, with only the id, the sequence number and the unread count', async () => {
     const secondSedena = await addAccount(s.url, await signedIn(s.url, DEMO.admin), { agencyId: await agencyIdOf(s.t.db, 'SEDENA') });
-    const [mine, colleague, other, anc] = await Promise.all([stream(sedena), stream(present(secondSedena.client, 'second SEDENA account')), stream(semar), stream(coordinator)]);
+    const [mine, colleague, other, anc] = await Promise.all([
+      stream(sedena),
+      stream(present(secondSedena.client, 'second SEDENA account')),
+      stream(semar),
+      stream(coordinator),
+    ]);
     const task = await assignToSedena(`Revisar el firewall perimetral ${Date.now()}`);
     const event = await mine.waitFor((e) => e.event === 'notification');
     const [row] = (await s.t.db.select().from(notifications)).filter((n) => n.userId === sedenaId);
     const notified = present(row, 'the notification row');
-    expect({ id: event.id, data: JSON.parse(event.data) as unknown }).toEqual({ id: String(notified.seq), data: { id: notified.id, seq: notified.seq, unread: 1 } });
+    expect({ id: event.id, data: JSON.parse(event.data) as unknown }).toEqual({
+      id: String(notified.seq),
+      data: { id: notified.id, seq: notified.seq, unread: 1 },
+    });
     // Nothing of the task travels: not its reference, not its title.
     expect(event.data).not.toContain(task.reference);
     await colleague.waitFor((e) => e.event === 'notification');

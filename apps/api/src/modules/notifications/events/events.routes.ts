@@ -194,11 +194,13 @@ export async function eventsRoutes(app: FastifyInstance, opts: EventsRoutesOptio
     reply.raw.once('close', () => stream.close());
     if (reply.raw.destroyed) stream.close();
     void stream.open(lastEventId(req));
-    return reply
-      .header('content-type', 'text/event-stream; charset=utf-8')
-      .header('cache-control', 'no-store')
-      // A proxy (nginx) must pass each event on as it comes.
-      .header('x-accel-buffering', 'no')
-      .send(stream.body);
+    return (
+      reply
+        .header('content-type', 'text/event-stream; charset=utf-8')
+        .header('cache-control', 'no-store')
+        // A proxy (nginx) must pass each event on as it comes.
+        .header('x-accel-buffering', 'no')
+        .send(stream.body)
+    );
   });
 }

@@ -32,7 +32,12 @@ function recorder() {
 describe('parseAnnouncement', () => {
   it('reads the trigger’s payload and nothing else', () => {
     expect(parseAnnouncement('{"userId":"u1","seq":7}')).toEqual({ userId: 'u1', seq: 7 });
-    expect([parseAnnouncement('no'), parseAnnouncement('{"userId":1,"seq":7}'), parseAnnouncement('{"userId":"u","seq":"7"}'), parseAnnouncement('{"userId":"u","seq":1.5}')]).toEqual([null, null, null, null]);
+    expect([
+      parseAnnouncement('no'),
+      parseAnnouncement('{"userId":1,"seq":7}'),
+      parseAnnouncement('{"userId":"u","seq":"7"}'),
+      parseAnnouncement('{"userId":"u","seq":1.5}'),
+    ]).toEqual([null, null, null, null]);
   });
 });
 

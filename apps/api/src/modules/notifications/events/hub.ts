@@ -22,7 +22,9 @@ export interface HubSubscriber {
 export function parseAnnouncement(payload: string): { userId: string; seq: number } | null {
   try {
     const value = JSON.parse(payload) as { userId?: unknown; seq?: unknown };
-    return typeof value.userId === 'string' && typeof value.seq === 'number' && Number.isSafeInteger(value.seq) ? { userId: value.userId, seq: value.seq } : null;
+    return typeof value.userId === 'string' && typeof value.seq === 'number' && Number.isSafeInteger(value.seq)
+      ? { userId: value.userId, seq: value.seq }
+      : null;
   } catch {
     return null;
   }

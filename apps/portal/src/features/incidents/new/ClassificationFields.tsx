@@ -137,7 +137,14 @@ export function ClassificationFields({ form }: { form: Form }) {
       >
         <Stack gap="xs" mt="xs">
           {TLP_LEVELS.map((tlp) => (
-            <Radio.Card key={tlp} value={tlp} tabIndex={rovingTabIndex(form.values.tlp, tlp, TLP_LEVELS[0])} radius="md" p="sm" data-testid={`report-tlp-${tlp}`}>
+            <Radio.Card
+              key={tlp}
+              value={tlp}
+              tabIndex={rovingTabIndex(form.values.tlp, tlp, TLP_LEVELS[0])}
+              radius="md"
+              p="sm"
+              data-testid={`report-tlp-${tlp}`}
+            >
               <Group gap="sm" wrap="nowrap" align="center">
                 <Radio.Indicator />
                 {/* Badge beside the explanation; above it on a phone, where the text needs the width. */}

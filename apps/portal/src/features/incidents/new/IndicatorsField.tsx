@@ -94,12 +94,7 @@ export function IndicatorsField({ form, lines }: { form: Form; lines: readonly I
       </Group>
       {lines.length > 0 ? (
         <Table.ScrollContainer minWidth={300} mah={420}>
-          <Table
-            verticalSpacing={6}
-            highlightOnHover={false}
-            aria-label={t('incidents.form.indicatorsTableLabel')}
-            data-testid="indicator-table"
-          >
+          <Table verticalSpacing={6} highlightOnHover={false} aria-label={t('incidents.form.indicatorsTableLabel')} data-testid="indicator-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={56}>{t('incidents.form.columns.line')}</Table.Th>

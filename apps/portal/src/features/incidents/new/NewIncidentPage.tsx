@@ -5,18 +5,7 @@
  */
 import '@mantine/dates/styles.css';
 import { CreateIncidentInput, INCIDENT_DESCRIPTION_MAX, INCIDENT_TITLE_MAX } from '@anc/domain';
-import {
-  Alert,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';

@@ -65,7 +65,17 @@ describe('the new-report form model', () => {
     expect(errors['observables.1.value']).toMatch(/^No es una dirección IPv4 válida/);
     expect(errors['observables.0.value']).toBeUndefined();
     expect(errors['observables.2.value']).toBeUndefined();
-    expect(invalidFields(errors)).toEqual(['title', 'description', 'rsitClass', 'severity', 'tlp', 'impact.estimatedLossMxn', 'observables', 'detectedAt', 'awareAt']);
+    expect(invalidFields(errors)).toEqual([
+      'title',
+      'description',
+      'rsitClass',
+      'severity',
+      'tlp',
+      'impact.estimatedLossMxn',
+      'observables',
+      'detectedAt',
+      'awareAt',
+    ]);
   });
 
   it('checks the dates against each other and the clock before the rest is valid', () => {

@@ -152,11 +152,7 @@ export function prepareIncidentInput(values: IncidentFormValues, options: { file
  * What the schema checks only once every field is valid (zod skips refinements after a field
  * error), checked now so the person sees it at once; plus the agency a coordinator must name.
  */
-export function crossFieldErrors(
-  values: IncidentFormValues,
-  locale: Locale,
-  options: { fileForAgency: boolean; now?: number },
-): FormErrors {
+export function crossFieldErrors(values: IncidentFormValues, locale: Locale, options: { fileForAgency: boolean; now?: number }): FormErrors {
   const errors: FormErrors = {};
   if (options.fileForAgency && !values.agencyId) errors.agencyId = messageFor('agency_required', locale);
   const detectedAt = mexicoCityWallClockToIso(values.detectedAt);
@@ -224,5 +220,9 @@ export function invalidFields(errors: FormErrors): FieldPath[] {
 
 /** Every path the API may put a field error on, for `applyServerError`. */
 export function serverErrorPaths(indicatorCount: number): string[] {
-  return [...FIELD_ORDER, ...Array.from({ length: indicatorCount }, (_, i) => `observables.${i}.value`), ...Array.from({ length: indicatorCount }, (_, i) => `observables.${i}.type`)];
+  return [
+    ...FIELD_ORDER,
+    ...Array.from({ length: indicatorCount }, (_, i) => `observables.${i}.value`),
+    ...Array.from({ length: indicatorCount }, (_, i) => `observables.${i}.type`),
+  ];
 }
