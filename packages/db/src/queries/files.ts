@@ -20,8 +20,8 @@ export async function insertEvidenceFile(tx: Db, values: EvidenceFileInsert): Pr
 }
 
 /**
- * One chunk (at most `FILE_CHUNK_BYTES`) as an INSERT: on PGlite, and for tests that write a
- * stored file directly. The bytes travel as base64 text decoded by the database: PGlite's own
+ * One chunk (at most `FILE_CHUNK_BYTES`) as an INSERT: for tests that write a stored file directly
+ * (an upload streams its chunks through `openEvidenceChunkWriter`). The bytes travel as base64 text decoded by the database: PGlite's own
  * bytea parameter conversion runs in JavaScript and was 5× slower. `data` is read before this
  * returns its promise: the caller may refill the same buffer once it has awaited it.
  */
@@ -51,6 +51,25 @@ function postgresJsClient(tx: Db): CopySql | undefined {
   return typeof client === 'function' && 'unsafe' in client && 'savepoint' in client ? (client as unknown as CopySql) : undefined;
 }
 
+/** PGlite's transaction under a drizzle pglite transaction: its `query` takes a Blob for `COPY ... FROM '/dev/blob'`. */
+type BlobQuery = { query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown> };
+function pgliteClient(tx: Db): BlobQuery | undefined {
+  const client = (tx as unknown as { session?: { client?: { query?: unknown; exec?: unknown } } }).session?.client;
+  return client && typeof client.query === 'function' && typeof client.exec === 'function' && !('unsafe' in client) ? (client as BlobQuery) : undefined;
+}
+
+/** One binary COPY tuple: 3 fields; file_id (uuid, 16 bytes), seq (int4), data (bytea, as it is). */
+function tupleHead(uuid: Buffer, seq: number, length: number): Buffer {
+  const head = Buffer.allocUnsafe(2 + 4 + 16 + 4 + 4 + 4);
+  head.writeInt16BE(3, 0);
+  head.writeInt32BE(16, 2);
+  uuid.copy(head, 6);
+  head.writeInt32BE(4, 22);
+  head.writeInt32BE(seq, 26);
+  head.writeInt32BE(length, 30);
+  return head;
+}
+
 /**
  * The chunks of one upload. On PostgreSQL one binary `COPY ... FROM STDIN` for the whole file:
  * each chunk goes to the socket as the bytes it is (postgres.js copies it into a CopyData message),
@@ -58,15 +77,28 @@ function postgresJsClient(tx: Db): CopySql | undefined {
  * it (backpressure). postgres.js only sends parameters as text, so an INSERT would turn each
  * 256 KiB chunk into a 350 KB base64 string held until the row is written: five uploads at once
  * promoted 100+ MiB of such strings to V8's old generation before a full collection reclaimed them
- * (apps/api/bench/files.ts, README "Evidence files"). On PGlite (in-process, no socket) one INSERT
- * a chunk with the bytes as base64 text (`insertEvidenceChunk`).
+ * (apps/api/bench/files.ts, README "Evidence files"). On PGlite (in-process, no socket) one binary
+ * COPY a chunk from a Blob (PGlite's `/dev/blob`), so the bytes never become text either.
  */
 export async function openEvidenceChunkWriter(tx: Db, fileId: string): Promise<EvidenceChunkWriter> {
   let seq = 0;
+  const uuid = Buffer.from(fileId.replaceAll('-', ''), 'hex');
   const client = postgresJsClient(tx);
   if (!client) {
+    const pglite = pgliteClient(tx);
+    if (!pglite) {
+      return {
+        write: (data) => insertEvidenceChunk(tx, fileId, seq++, data),
+        end: async () => {},
+        abort: async () => {},
+      };
+    }
+    // PGlite: each chunk as one binary COPY from a Blob (PGlite's `/dev/blob`): bytes, not text.
     return {
-      write: (data) => insertEvidenceChunk(tx, fileId, seq++, data),
+      async write(data) {
+        const blob = new Blob([COPY_HEADER, tupleHead(uuid, seq++, data.length), data, COPY_TRAILER]);
+        await pglite.query(`copy evidence_file_chunks (file_id, seq, data) from '/dev/blob' with (format binary)`, [], { blob });
+      },
       end: async () => {},
       abort: async () => {},
     };
@@ -86,19 +118,10 @@ export async function openEvidenceChunkWriter(tx: Db, fileId: string): Promise<E
       if (failure) return reject(failure);
       stream.write(bytes, (error) => (error ? reject(error) : resolve()));
     });
-  const uuid = Buffer.from(fileId.replaceAll('-', ''), 'hex');
   await put(COPY_HEADER);
   return {
     async write(data) {
-      // One tuple: 3 fields; file_id (uuid, 16 bytes), seq (int4), data (bytea, as it is).
-      const head = Buffer.allocUnsafe(2 + 4 + 16 + 4 + 4 + 4);
-      head.writeInt16BE(3, 0);
-      head.writeInt32BE(16, 2);
-      uuid.copy(head, 6);
-      head.writeInt32BE(4, 22);
-      head.writeInt32BE(seq++, 26);
-      head.writeInt32BE(data.length, 30);
-      await put(head);
+      await put(tupleHead(uuid, seq++, data.length));
       await put(data);
     },
     async end() {
