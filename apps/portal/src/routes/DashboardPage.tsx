@@ -2,7 +2,7 @@ import { can, formatMxDateTime } from '@anc/domain';
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useDocumentTitle, useInterval } from '@mantine/hooks';
 import { IconArrowRight, IconBuildingBank, IconHistory, IconKey, IconPlus, IconUsers } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordModal } from '../components/ChangePasswordModal.tsx';
 import { ButtonLink } from '../components/links.tsx';
@@ -12,6 +12,15 @@ import { useCurrentUser } from '../lib/session.ts';
 
 /** Quick links read left to right: icon, label, arrow at the far end. */
 const QUICK_LINK_STYLES = { inner: { justifyContent: 'flex-start' }, label: { flex: 1 } } as const;
+
+/** One of the Panel's quick links: full width, its icon on the left and an arrow on the right. */
+function QuickLink({ to, icon, children }: { to: string; icon: ReactNode; children: ReactNode }) {
+  return (
+    <ButtonLink to={to} variant="light" styles={QUICK_LINK_STYLES} rightSection={<IconArrowRight size={16} aria-hidden />} leftSection={icon} fullWidth>
+      {children}
+    </ButtonLink>
+  );
+}
 
 function useNow(everyMs: number): Date {
   const [now, setNow] = useState(() => new Date());
@@ -94,36 +103,15 @@ export function DashboardPage() {
           <Stack gap="xs">
             {isAdmin ? (
               <>
-                <ButtonLink
-                  to="/admin/dependencias"
-                  variant="light"
-                  styles={QUICK_LINK_STYLES}
-                  rightSection={<IconArrowRight size={16} aria-hidden />}
-                  leftSection={<IconBuildingBank size={18} aria-hidden />}
-                  fullWidth
-                >
+                <QuickLink to="/admin/dependencias" icon={<IconBuildingBank size={18} aria-hidden />}>
                   {t('admin.tabs.agencies')}
-                </ButtonLink>
-                <ButtonLink
-                  to="/admin/usuarios"
-                  variant="light"
-                  styles={QUICK_LINK_STYLES}
-                  rightSection={<IconArrowRight size={16} aria-hidden />}
-                  leftSection={<IconUsers size={18} aria-hidden />}
-                  fullWidth
-                >
+                </QuickLink>
+                <QuickLink to="/admin/usuarios" icon={<IconUsers size={18} aria-hidden />}>
                   {t('admin.tabs.users')}
-                </ButtonLink>
-                <ButtonLink
-                  to="/admin/bitacora"
-                  variant="light"
-                  styles={QUICK_LINK_STYLES}
-                  rightSection={<IconArrowRight size={16} aria-hidden />}
-                  leftSection={<IconHistory size={18} aria-hidden />}
-                  fullWidth
-                >
+                </QuickLink>
+                <QuickLink to="/admin/bitacora" icon={<IconHistory size={18} aria-hidden />}>
                   {t('admin.tabs.audit')}
-                </ButtonLink>
+                </QuickLink>
               </>
             ) : null}
             <Button

@@ -1,3 +1,4 @@
+import { Blob } from 'node:buffer';
 import type { Writable } from 'node:stream';
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
