@@ -22,9 +22,9 @@ export async function insertEvidenceFile(tx: Db, values: EvidenceFileInsert): Pr
 
 /**
  * One chunk (at most `FILE_CHUNK_BYTES`) as an INSERT: for tests that write a stored file directly
- * (an upload streams its chunks through `openEvidenceChunkWriter`). The bytes travel as base64 text decoded by the database: PGlite's own
- * bytea parameter conversion runs in JavaScript and was 5× slower. `data` is read before this
- * returns its promise: the caller may refill the same buffer once it has awaited it.
+ * (an upload streams its chunks through `openEvidenceChunkWriter`). The bytes travel as base64
+ * text decoded by the database: PGlite's own bytea parameter conversion runs in JavaScript and was
+ * 5× slower. `data` is read before this returns its promise: the caller may refill the buffer.
  */
 export async function insertEvidenceChunk(tx: Db, fileId: string, seq: number, data: Buffer): Promise<void> {
   await tx.execute(sql`insert into ${evidenceFileChunks} (file_id, seq, data) values (${fileId}, ${seq}, decode(${data.toString('base64')}, 'base64'))`);
