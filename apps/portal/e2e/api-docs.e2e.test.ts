@@ -27,7 +27,13 @@ describe('REST v1 reference', () => {
       await page.locator('.opblock-summary-path').first().waitFor();
       const paths = await page.locator('.opblock-summary-path').allInnerTexts();
       expect(new Set(paths.map((p) => p.replace(/\u200b/g, '').trim()))).toEqual(
-        new Set(['/api/v1/incidents', '/api/v1/incidents/{id}', '/api/v1/incidents/{id}/observables', '/api/v1/incidents/{id}/reports']),
+        new Set([
+          '/api/v1/incidents',
+          '/api/v1/incidents/{id}',
+          '/api/v1/incidents/{id}/observables',
+          '/api/v1/incidents/{id}/reports',
+          '/api/v1/incidents/{id}/files',
+        ]),
       );
       await screenshot(page, 'api-docs');
       expect(refused).toEqual([]);
