@@ -21,7 +21,7 @@ import { agencyIdOf, incidentRow, userIdOf, validIncident, type Client } from '.
 import { present } from '../testing/raw.ts';
 import { addAccount, validTask } from '../testing/tasks.ts';
 import { validPlaybook } from '../testing/playbooks.ts';
-import { createInnerContext } from '../trpc/context.ts';
+import { createInnerContext, noCookies } from '../trpc/context.ts';
 import { actorFromToken } from '../trpc/session.ts';
 
 let s: TestServer;
@@ -29,8 +29,6 @@ beforeAll(async () => {
   s = await startTestServer();
 }, 120_000);
 afterAll(() => s?.close());
-
-const noCookies = { setSession: () => {}, clearSession: () => {}, setPendingSignIn: () => {}, clearPendingSignIn: () => {} };
 
 /** The answer parsed with the strict schema; a failure names the reader, the path and zod's issues. */
 function expectValid<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {

@@ -8,12 +8,10 @@ import { PENDING_SIGN_IN_COOKIE, SESSION_COOKIE } from '@anc/auth';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { getErrorShape, getTRPCErrorFromUnknown } from '@trpc/server/unstable-core-do-not-import';
 import { appRouter } from '../router.ts';
-import { createInnerContext, type InnerContext } from '../trpc/context.ts';
+import { createInnerContext, noCookies, type InnerContext } from '../trpc/context.ts';
 import { actorFromToken } from '../trpc/session.ts';
 import type { TestServer } from './http.ts';
 import type { RawAnswer, RawCaller } from './raw.ts';
-
-const noCookies: InnerContext['cookies'] = { setSession: () => {}, clearSession: () => {}, setPendingSignIn: () => {}, clearPendingSignIn: () => {} };
 
 /** The value of one cookie in a `cookie` header. */
 function cookieValue(header: string | null, name: string): string | undefined {

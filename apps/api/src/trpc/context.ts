@@ -39,7 +39,8 @@ export interface InnerContext {
   sealer: AuditSealer | null;
 }
 
-const noCookies: CookieJar = { setSession: () => {}, clearSession: () => {}, setPendingSignIn: () => {}, clearPendingSignIn: () => {} };
+/** A cookie jar that sets nothing: for contexts built outside an HTTP request (tests, jobs). */
+export const noCookies: CookieJar = { setSession: () => {}, clearSession: () => {}, setPendingSignIn: () => {}, clearPendingSignIn: () => {} };
 
 export function createInnerContext(opts: Partial<InnerContext> & Pick<InnerContext, 'db' | 'env'>): InnerContext {
   const request = opts.request ?? { requestId: 'test', ip: '127.0.0.1', userAgent: 'test', origin: undefined, selfOrigin: 'http://localhost' };
